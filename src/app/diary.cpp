@@ -1,0 +1,224 @@
+#include "app/diary.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace daybreak {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Sleep items an entry names must exist; returns a field error for each that does not.
+FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& fields) {
+  if (!fields.mattress && fields.pillows.empty()) return {};
+  const auto items = tx.sleep_items(user);
+  const auto exists = [&](SleepItemKind kind, const std::string& name) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const SleepItem& i) { return i.kind == kind && i.name == name; });
+  };
+  const auto names_of = [&](SleepItemKind kind) {
+    std::vector<std::string> names;
+    for (const auto& i : items) {
+      if (i.kind == kind && !i.retired_at) names.push_back(i.name);
+    }
+    return names.empty()
+               ? fmt::format("a {} you add first with `daybreak item add {} NAME`", name_of(kind), name_of(kind))
+               : fmt::format("one of your {}s: {} (or add one with `daybreak item add {} NAME`)", name_of(kind),
+                             join(names, ", "), name_of(kind));
+  };
+  FieldErrors errors;
+  if (fields.mattress && !exists(SleepItemKind::mattress, *fields.mattress)) {
+    errors.push_back({"mattress", *fields.mattress, names_of(SleepItemKind::mattress)});
+  }
+  for (const auto& p : fields.pillows) {
+    if (!exists(SleepItemKind::pillow, p)) errors.push_back({"pillows", p, names_of(SleepItemKind::pillow)});
+  }
+  return errors;
+}
+
+FieldErrors validate(DiaryFields& fields, const Draft& draft, const TimeContext& ctx, DraftMode mode) {
+  FieldErrors errors = apply_draft(fields, draft, ctx, mode);
+  FieldErrors cross = check_fields(fields, ctx);
+  errors.insert(errors.end(), cross.begin(), cross.end());
+  return errors;
+}
+
+std::string when(LocalDate date, Period period) {
+  return fmt::format("the {} of {}", name_of(period), format_date(date));
+}
+
+}  // namespace
+
+User ensure_local_user(Store& store, Instant now, const std::string& time_zone) {
+  if (auto user = store.read()->find_user(kLocalUser)) return *user;
+  auto tx = store.write();
+  if (auto user = tx->find_user(kLocalUser)) return *user;  // created meanwhile by another process
+  User user = tx->create_user("me", time_zone, now);
+  tx->commit();
+  return user;
+}
+
+AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone,
+                                const LogRequest& request) {
+  const TimeContext ctx{request.date, request.period, zone};
+  DiaryFields fields;
+  FieldErrors errors = validate(fields, request.draft, ctx, DraftMode::create);
+  if (const LocalDate today = zone.date_of(meta.at); request.date > today) {
+    errors.insert(errors.begin(),
+                  {"date", format_date(request.date), fmt::format("today ({}) or an earlier day", format_date(today))});
+  }
+
+  auto tx = store.write();
+  const FieldErrors items = unknown_items(*tx, user, fields);
+  errors.insert(errors.end(), items.begin(), items.end());
+  if (!errors.empty()) {
+    return fail(
+        invalid(fmt::format("nothing was saved for {}", when(request.date, request.period)), std::move(errors)));
+  }
+
+  if (request.idempotency_key) {
+    if (const auto hit = tx->find_by_key(user, *request.idempotency_key)) {
+      const bool same = hit->date == request.date && hit->period == request.period && hit->original == fields;
+      if (!same) {
+        return fail(AppError{ErrorCode::conflict,
+                             fmt::format("the idempotency key '{}' was already used for a different entry (entry {})",
+                                         *request.idempotency_key, hit->entry.value),
+                             {},
+                             {},
+                             std::nullopt});
+      }
+      const auto current = tx->find_entry(user, hit->entry);
+      if (!current) {
+        return fail(AppError{
+            ErrorCode::conflict,
+            fmt::format("this request was already saved as entry {}, which has since been deleted", hit->entry.value),
+            {},
+            {},
+            std::nullopt});
+      }
+      return LogOutcome{LogOutcome::Kind::replayed, *current};
+    }
+  }
+
+  if (const auto existing = tx->find_entry_on(user, request.date, request.period)) {
+    if (!request.replace) {
+      return fail(AppError{
+          ErrorCode::conflict,
+          fmt::format("{} is already logged (entry {})", when(request.date, request.period), existing->id.value),
+          {},
+          {},
+          existing->id});
+    }
+    DiaryEntry updated = tx->update_entry(user, existing->id, fields, RevisionOp::replace, meta);
+    tx->commit();
+    return LogOutcome{LogOutcome::Kind::replaced, std::move(updated)};
+  }
+
+  DiaryEntry created = tx->insert_entry(
+      user, NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create},
+      meta);
+  tx->commit();
+  return LogOutcome{LogOutcome::Kind::created, std::move(created)};
+}
+
+AppResult<DiaryEntry> edit_entry(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone, EntryId id,
+                                 const Draft& draft) {
+  if (draft.empty()) return fail(invalid("nothing to change: name at least one field, e.g. --pain 3"));
+  auto tx = store.write();
+  auto existing = tx->find_entry(user, id);
+  if (!existing) return fail(not_found(fmt::format("there is no entry {}", id.value)));
+
+  DiaryFields fields = existing->fields;
+  FieldErrors errors = validate(fields, draft, TimeContext{existing->date, existing->period, zone}, DraftMode::edit);
+  const FieldErrors items = unknown_items(*tx, user, fields);
+  errors.insert(errors.end(), items.begin(), items.end());
+  if (!errors.empty()) return fail(invalid(fmt::format("entry {} was not changed", id.value), std::move(errors)));
+  if (fields == existing->fields) return std::move(*existing);
+
+  DiaryEntry updated = tx->update_entry(user, id, fields, RevisionOp::edit, meta);
+  tx->commit();
+  return updated;
+}
+
+AppResult<DiaryEntry> delete_entry(Store& store, const WriteMeta& meta, UserId user, EntryId id) {
+  auto tx = store.write();
+  auto existing = tx->find_entry(user, id);
+  if (!existing) return fail(not_found(fmt::format("there is no entry {}", id.value)));
+  tx->delete_entry(user, id, meta);
+  tx->commit();
+  return std::move(*existing);
+}
+
+AppResult<DiaryEntry> find_entry(const Store& store, UserId user, EntryId id) {
+  auto entry = store.read()->find_entry(user, id);
+  if (!entry) return fail(not_found(fmt::format("there is no entry {}", id.value)));
+  return std::move(*entry);
+}
+
+std::vector<DiaryEntry> entries_between(const Store& store, UserId user, LocalDate from, LocalDate to) {
+  return store.read()->entries_between(user, from, to);
+}
+
+AppResult<std::vector<EntryRevision>> entry_history(const Store& store, UserId user, EntryId id) {
+  auto revisions = store.read()->revisions(user, id);
+  if (revisions.empty()) return fail(not_found(fmt::format("there is no entry {}", id.value)));
+  return revisions;
+}
+
+AppResult<SleepItem> add_sleep_item(Store& store, Instant now, UserId user, SleepItemKind kind,
+                                    const std::string& name) {
+  if (!valid_sleep_item_name(name)) {
+    return fail(invalid("the item was not added", {{"name", name, sleep_item_name_rule()}}));
+  }
+  auto tx = store.write();
+  const auto items = tx->sleep_items(user);
+  const bool taken =
+      std::any_of(items.begin(), items.end(), [&](const SleepItem& i) { return i.kind == kind && i.name == name; });
+  if (taken) {
+    return fail(AppError{ErrorCode::conflict,
+                         fmt::format("you already have a {} named '{}'", name_of(kind), name),
+                         {},
+                         {},
+                         std::nullopt});
+  }
+  SleepItem item = tx->add_sleep_item(user, kind, name, now);
+  tx->commit();
+  return item;
+}
+
+AppResult<SleepItem> retire_sleep_item(Store& store, Instant now, UserId user, SleepItemKind kind,
+                                       const std::string& name) {
+  auto tx = store.write();
+  for (auto item : tx->sleep_items(user)) {
+    if (item.kind != kind || item.name != name || item.retired_at) continue;
+    tx->retire_sleep_item(user, item.id, now);
+    tx->commit();
+    item.retired_at = now;
+    return item;
+  }
+  return fail(not_found(fmt::format("you have no {} named '{}' in use", name_of(kind), name)));
+}
+
+std::vector<SleepItem> sleep_items(const Store& store, UserId user) { return store.read()->sleep_items(user); }
+
+PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now) {
+  if (logged) return PeriodDue::logged;
+  const auto start = at(day, 0min);
+  if (now >= at(add_days(day, 1), 0min)) return PeriodDue::missed;
+  if (now < start) return PeriodDue::later;
+  // Night and morning are logged on waking; the afternoon from mid-afternoon,
+  // the evening once it has mostly passed.
+  switch (period) {
+    case Period::night:
+    case Period::morning:
+      return PeriodDue::due;
+    case Period::afternoon:
+      return now >= at(day, 14h) ? PeriodDue::due : PeriodDue::later;
+    case Period::evening:
+      return now >= at(day, 20h) ? PeriodDue::due : PeriodDue::later;
+  }
+  return PeriodDue::due;
+}
+
+}  // namespace daybreak

@@ -1,0 +1,56 @@
+// The diary use cases: log, edit, delete and read entries, and the sleep items
+// entries refer to. Each runs in one transaction; a failure changes nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_error.hpp"
+#include "domain/entry_fields.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+// The local person, created on first use with the system's time zone.
+[[nodiscard]] User ensure_local_user(Store& store, Instant now, const std::string& time_zone);
+inline constexpr UserId kLocalUser{1};
+
+struct LogRequest {
+  LocalDate date;
+  Period period = Period::morning;
+  Draft draft;
+  bool replace = false;  // overwrite an entry already logged for this period (kept in history)
+  std::optional<std::string> idempotency_key;
+};
+
+struct LogOutcome {
+  enum class Kind { created, replaced, replayed };  // replayed: a retry of a request already applied
+  Kind kind = Kind::created;
+  DiaryEntry entry;
+};
+
+[[nodiscard]] AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone,
+                                              const LogRequest& request);
+// Changes the fields named in `draft`; empty text clears a field.
+[[nodiscard]] AppResult<DiaryEntry> edit_entry(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone,
+                                               EntryId id, const Draft& draft);
+[[nodiscard]] AppResult<DiaryEntry> delete_entry(Store& store, const WriteMeta& meta, UserId user, EntryId id);
+
+[[nodiscard]] AppResult<DiaryEntry> find_entry(const Store& store, UserId user, EntryId id);
+[[nodiscard]] std::vector<DiaryEntry> entries_between(const Store& store, UserId user, LocalDate from, LocalDate to);
+// Every revision, including those of a deleted entry.
+[[nodiscard]] AppResult<std::vector<EntryRevision>> entry_history(const Store& store, UserId user, EntryId id);
+
+// Sleep items: mattresses and pillows the person names, to compare set-ups.
+[[nodiscard]] AppResult<SleepItem> add_sleep_item(Store& store, Instant now, UserId user, SleepItemKind kind,
+                                                  const std::string& name);
+[[nodiscard]] AppResult<SleepItem> retire_sleep_item(Store& store, Instant now, UserId user, SleepItemKind kind,
+                                                     const std::string& name);
+[[nodiscard]] std::vector<SleepItem> sleep_items(const Store& store, UserId user);
+
+// For today's view: has the time come to log this period?
+enum class PeriodDue { logged, due, later, missed };
+[[nodiscard]] PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now);
+
+}  // namespace daybreak

@@ -1,0 +1,171 @@
+#include "app/transfer.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/diary.hpp"
+#include "report/diary_csv.hpp"
+
+namespace daybreak {
+namespace {
+
+LocalDate earliest(StoreReader& tx, UserId user) {
+  return tx.first_entry_date(user).value_or(
+      LocalDate{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}});
+}
+
+constexpr LocalDate kLatest{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}};
+
+std::string compact_stamp(Instant t) {
+  std::string s = format_utc(t);  // 2026-11-23T06:30:00Z -> 20261123T063000Z
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '-' || c == ':'; }), s.end());
+  return s;
+}
+
+}  // namespace
+
+std::string export_csv(const Store& store, UserId user, const TimeZone& zone) {
+  auto tx = store.read();
+  return diary_to_csv(tx->entries_between(user, earliest(*tx, user), kLatest), zone);
+}
+
+AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone,
+                                    std::string_view text, bool replace, bool dry_run) {
+  auto parsed = diary_from_csv(text, zone);
+  std::vector<std::string> details;
+  if (!parsed) {
+    for (const auto& p : parsed.error()) details.push_back(p.message());
+    return fail(AppError{
+        ErrorCode::invalid_input,
+        fmt::format("nothing was imported: {} problem{} in the file", details.size(), details.size() == 1 ? "" : "s"),
+        {},
+        std::move(details),
+        std::nullopt});
+  }
+
+  auto tx = store.write();
+  ImportSummary summary;
+  std::set<std::pair<SleepItemKind, std::string>> have;
+  for (const auto& item : tx->sleep_items(user)) have.emplace(item.kind, item.name);
+  std::set<std::pair<SleepItemKind, std::string>> missing;
+
+  struct Plan {
+    const CsvEntry* row;
+    std::optional<EntryId> replaces;
+  };
+  std::vector<Plan> plan;
+  const LocalDate today = zone.date_of(meta.at);
+  for (const auto& row : *parsed) {
+    if (row.date > today) {
+      details.push_back(CsvProblem{
+          row.line, {"date", format_date(row.date), fmt::format("today ({}) or an earlier day", format_date(today))}}
+                            .message());
+      continue;
+    }
+    if (row.fields.mattress && !have.contains({SleepItemKind::mattress, *row.fields.mattress})) {
+      missing.emplace(SleepItemKind::mattress, *row.fields.mattress);
+    }
+    for (const auto& p : row.fields.pillows) {
+      if (!have.contains({SleepItemKind::pillow, p})) missing.emplace(SleepItemKind::pillow, p);
+    }
+    const auto existing = tx->find_entry_on(user, row.date, row.period);
+    if (!existing) {
+      plan.push_back({&row, std::nullopt});
+    } else if (existing->fields == row.fields) {
+      ++summary.unchanged;
+    } else if (replace) {
+      plan.push_back({&row, existing->id});
+    } else {
+      details.push_back(CsvProblem{row.line,
+                                   {"period", fmt::format("{} {}", format_date(row.date), name_of(row.period)),
+                                    fmt::format("a day and period not in your diary yet: entry {} holds other "
+                                                "values (use --replace to overwrite it, keeping its history)",
+                                                existing->id.value)}}
+                            .message());
+    }
+  }
+  if (!details.empty()) {
+    return fail(AppError{ErrorCode::invalid_input,
+                         fmt::format("nothing was imported: {} row{} clash with your diary", details.size(),
+                                     details.size() == 1 ? "" : "s"),
+                         {},
+                         std::move(details),
+                         std::nullopt});
+  }
+
+  for (const auto& [kind, name] : missing) {
+    summary.items_created.push_back(fmt::format("{} '{}'", name_of(kind), name));
+    if (!dry_run) (void)tx->add_sleep_item(user, kind, name, meta.at);
+  }
+  for (const auto& [row, replaces] : plan) {
+    if (replaces) {
+      ++summary.replaced;
+      if (!dry_run) (void)tx->update_entry(user, *replaces, row->fields, RevisionOp::replace, meta);
+    } else {
+      ++summary.added;
+      if (!dry_run) {
+        (void)tx->insert_entry(
+            user, NewEntry{row->date, row->period, row->fields, std::nullopt, row->created_at, RevisionOp::import},
+            meta);
+      }
+    }
+  }
+  if (!dry_run) {
+    tx->commit();
+    summary.written = true;
+  }
+  return summary;
+}
+
+AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite) {
+  if (!overwrite && std::filesystem::exists(destination)) {
+    return fail(AppError{
+        ErrorCode::conflict,
+        fmt::format("{} already exists; choose another name or add --force to replace it", destination.string()),
+        {},
+        {},
+        std::nullopt});
+  }
+  store.backup_to(destination);
+  return Ok{};
+}
+
+AppResult<RestoreOutcome> restore(SqliteStore& store, const std::filesystem::path& source,
+                                  const std::filesystem::path& safety_dir, Instant now) {
+  const DatabaseInfo info = inspect_database(source);  // throws for foreign, too new, unreadable
+  if (!info.problems.empty()) {
+    return fail(AppError{ErrorCode::invalid_input,
+                         fmt::format("{} is damaged, so nothing was restored", source.string()),
+                         {},
+                         info.problems,
+                         std::nullopt});
+  }
+  std::filesystem::create_directories(safety_dir);
+  RestoreOutcome outcome;
+  outcome.safety_copy = safety_dir / fmt::format("before-restore-{}.db", compact_stamp(now));
+  outcome.schema_version = info.schema_version;
+  store.backup_to(outcome.safety_copy);
+  store.restore_from(source);
+  return outcome;
+}
+
+CheckReport check(const SqliteStore& store, UserId user, const TimeZone& zone) {
+  CheckReport report;
+  report.schema_version = store.schema_version();
+  report.problems = store.check();
+  if (!report.problems.empty()) return report;
+  // The rules of the domain hold for every stored entry.
+  auto tx = store.read();
+  for (const auto& e : tx->entries_between(user, earliest(*tx, user), kLatest)) {
+    ++report.entries;
+    for (const auto& err : check_fields(e.fields, TimeContext{e.date, e.period, zone})) {
+      report.problems.push_back(
+          fmt::format("entry {} ({} {}): {}", e.id.value, format_date(e.date), name_of(e.period), err.message()));
+    }
+  }
+  return report;
+}
+
+}  // namespace daybreak

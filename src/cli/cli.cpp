@@ -1,0 +1,156 @@
+#include "cli/cli.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "app/diary.hpp"
+#include "cli/field_options.hpp"
+#include "platform/clock.hpp"
+#include "platform/files.hpp"
+#include "platform/zones.hpp"
+
+namespace daybreak {
+namespace {
+
+std::optional<std::string> env_var(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+const char* c_str(const std::optional<std::string>& s) { return s ? s->c_str() : nullptr; }
+
+// The command word: the first argument that is neither an option nor the value
+// of --data-dir. Empty when there is none (`daybreak --help`).
+std::string command_word(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--data-dir") {
+      ++i;
+    } else if (args[i].empty() || args[i].front() != '-') {
+      return args[i];
+    }
+  }
+  return {};
+}
+
+constexpr std::string_view kFooter =
+    "Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.\n"
+    "Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.\n"
+    "Run `daybreak COMMAND --help` for a command's options.";
+
+}  // namespace
+
+Environment Environment::from_process() {
+  return Environment{env_var("DAYBREAK_HOME"), env_var("XDG_DATA_HOME"), env_var("HOME"), env_var("TZ"),
+                     env_var("DAYBREAK_FAKE_NOW")};
+}
+
+int exit_code(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid_input:
+    case ErrorCode::conflict:
+      return kInvalid;
+    case ErrorCode::not_found:
+      return kNotFound;
+    case ErrorCode::storage:
+      return kStorage;
+  }
+  return kStorage;
+}
+
+int report(const Io& io, const AppError& error) {
+  io.err << "daybreak: " << error.message << "\n";
+  for (const auto& f : error.fields) {
+    FieldError shown = f;
+    shown.field = option_name(f.field);
+    io.err << "  " << shown.message() << "\n";
+  }
+  for (const auto& d : error.details) io.err << "  " << d << "\n";
+  return exit_code(error.code);
+}
+
+int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env) {
+  CLI::App app{"daybreak: a diary and a program for low back pain that is worst in the morning", "daybreak"};
+  app.set_version_flag("--version", DAYBREAK_VERSION);
+  app.require_subcommand(1);
+  app.footer(std::string(kFooter));
+  app.get_formatter()->column_width(34);
+  std::optional<std::string> data_dir;
+  app.add_option("--data-dir", data_dir, "where daybreak keeps its data")->type_name("DIR");
+
+  auto commands = diary_commands();
+  for (auto& c : data_commands()) commands.push_back(std::move(c));
+  // Every command is listed, but only the one asked for declares its options:
+  // building them all would cost a third of a short command's run time.
+  const std::string wanted = command_word(args);
+  std::vector<std::pair<CLI::App*, Command*>> subcommands;
+  for (auto& c : commands) {
+    CLI::App* sub = app.add_subcommand(std::string(c->name()), std::string(c->summary()));
+    if (c->name() == wanted) c->configure(*sub);
+    subcommands.emplace_back(sub, c.get());
+  }
+
+  if (args.empty()) {
+    io.err << app.help();
+    return kUsage;
+  }
+  if (!wanted.empty() &&
+      std::none_of(commands.begin(), commands.end(), [&](const auto& c) { return c->name() == wanted; })) {
+    io.err << fmt::format("daybreak: there is no command '{}'; `daybreak --help` lists them\n", wanted);
+    return kUsage;
+  }
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them last first
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e, io.out, io.err);
+    return rc == 0 ? kOk : kUsage;
+  }
+  const auto chosen =
+      std::find_if(subcommands.begin(), subcommands.end(), [](const auto& s) { return s.first->parsed(); });
+  Command& command = *chosen->second;
+
+  std::unique_ptr<Clock> clock;
+  if (env.fake_now) {
+    const auto t = parse_instant(*env.fake_now);
+    if (!t) {
+      io.err << fmt::format("daybreak: DAYBREAK_FAKE_NOW '{}' is not a date and time such as 2026-11-23T06:30:00Z\n",
+                            *env.fake_now);
+      return kUsage;
+    }
+    clock = std::make_unique<FixedClock>(*t);
+  } else {
+    clock = std::make_unique<SystemClock>();
+  }
+
+  try {
+    const auto dir = resolve_data_dir(data_dir, c_str(env.daybreak_home), c_str(env.xdg_data_home), c_str(env.home));
+    ensure_private_dir(dir);
+    SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+    const User user = ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
+    std::unique_ptr<ProcessZone> zone;
+    try {
+      zone = std::make_unique<ProcessZone>(user.time_zone);
+    } catch (const std::invalid_argument&) {
+      io.err << fmt::format(
+          "daybreak: the time zone '{}' is not installed here; using UTC. "
+          "Set yours with `daybreak profile --time-zone ZONE`.\n",
+          user.time_zone);
+      zone = std::make_unique<ProcessZone>("UTC");
+    }
+    CommandContext ctx{io, store, *clock, *zone, user, dir};
+    return command.run(ctx);
+  } catch (const StoreError& e) {
+    io.err << "daybreak: " << e.what() << "\n";
+    return e.kind() == StoreError::Kind::not_found ? kNotFound : kStorage;
+  } catch (const std::filesystem::filesystem_error& e) {
+    io.err << "daybreak: " << e.what() << "\n";
+    return kStorage;
+  }
+}
+
+}  // namespace daybreak

@@ -1,0 +1,68 @@
+// A CLI command is a small unit: its name and summary, whether it changes the
+// diary, the options it adds, and what it does once the store is open.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/app_error.hpp"
+#include "domain/time.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace daybreak {
+
+// The streams a command talks through: stdout is data, stderr is for people.
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  bool interactive = false;  // stdin and stderr are a terminal: questions may be asked
+};
+
+// What every command gets once the shared "open the store" step has run.
+struct CommandContext {
+  Io& io;
+  SqliteStore& store;
+  const Clock& clock;
+  const TimeZone& zone;
+  User user;
+  std::filesystem::path data_dir;
+
+  [[nodiscard]] Instant now() const { return clock.now(); }
+  [[nodiscard]] LocalDate today() const { return zone.date_of(clock.now()); }
+  [[nodiscard]] WriteMeta meta() const { return {clock.now(), Actor{user.id, "cli"}}; }
+};
+
+class Command {
+ public:
+  virtual ~Command() = default;
+  [[nodiscard]] virtual std::string_view name() const = 0;
+  [[nodiscard]] virtual std::string_view summary() const = 0;
+  [[nodiscard]] virtual bool writes() const = 0;
+  // Declares the command's options on its CLI11 subcommand.
+  virtual void configure(CLI::App& sub) = 0;
+  // Runs; returns the process exit code (see exit_code).
+  [[nodiscard]] virtual int run(CommandContext& ctx) = 0;
+};
+
+// Exit codes, as documented in the README and product.md section 7.
+enum ExitCode : int { kOk = 0, kUsage = 1, kInvalid = 2, kNotFound = 3, kStorage = 4 };
+
+[[nodiscard]] int exit_code(ErrorCode code);
+// Prints an application error to stderr in the CLI's words and returns its exit code.
+int report(const Io& io, const AppError& error);
+
+// The commands, in the order `daybreak --help` lists them.
+[[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
+[[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
+
+}  // namespace daybreak

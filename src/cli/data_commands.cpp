@@ -1,0 +1,330 @@
+// Commands about the data as a whole: export, import, backup, restore, check,
+// sleep items and the profile.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/diary.hpp"
+#include "app/transfer.hpp"
+#include "cli/command.hpp"
+#include "cli/output.hpp"
+#include "cli/prompt.hpp"
+#include "domain/text.hpp"
+#include "platform/zones.hpp"
+
+namespace daybreak {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
+
+// Writes `text` to `path` readable by its owner only, through a temporary file
+// renamed into place, so an interrupted export never leaves half a file.
+void write_private_file(const std::filesystem::path& path, const std::string& text) {
+  const auto partial = std::filesystem::path(path.string() + ".partial");
+  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throw std::filesystem::filesystem_error("cannot create", partial, std::error_code(errno, std::generic_category()));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      std::filesystem::remove(partial);
+      throw std::filesystem::filesystem_error("cannot write", partial, std::error_code(err, std::generic_category()));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    throw std::filesystem::filesystem_error("cannot flush", partial, std::error_code(errno, std::generic_category()));
+  }
+  std::filesystem::rename(partial, path);
+}
+
+AppResult<std::string> read_input(Io& io, const std::string& file) {
+  std::string text;
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(io.in), {});
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return fail(not_found(fmt::format("cannot read {}: {}", file, std::strerror(errno))));
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  if (text.size() > kMaxImportBytes) {
+    return fail(invalid("the file is too large", {{"file", file, "a file of at most 64 MB"}}));
+  }
+  return text;
+}
+
+class ExportCommand final : public Command {
+ public:
+  std::string_view name() const override { return "export"; }
+  std::string_view summary() const override { return "write your whole diary as CSV (to stdout or --output FILE)"; }
+  bool writes() const override { return false; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("format", format_, "csv")->required()->check(CLI::IsMember({"csv"}));
+    sub.add_option("--output,-o", output_, "write to this file (readable only by you) instead of stdout")
+        ->type_name("FILE");
+  }
+  int run(CommandContext& ctx) override {
+    const std::string csv = export_csv(ctx.store, ctx.user.id, ctx.zone);
+    if (!output_) {
+      ctx.io.out << csv;
+      return kOk;
+    }
+    write_private_file(*output_, csv);
+    ctx.io.err << fmt::format("Wrote your diary to {}\n", *output_);
+    return kOk;
+  }
+
+ private:
+  std::string format_;
+  std::optional<std::string> output_;
+};
+
+class ImportCommand final : public Command {
+ public:
+  std::string_view name() const override { return "import"; }
+  std::string_view summary() const override { return "add entries from a CSV file (all or nothing)"; }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("format", format_, "csv")->required()->check(CLI::IsMember({"csv"}));
+    sub.add_option("file", file_, "the CSV file, as written by `daybreak export csv`; - for stdin")->required();
+    sub.add_flag("--replace", replace_, "overwrite entries already logged for the same day and period");
+    sub.add_flag("--dry-run", dry_run_, "check the file and say what would happen, writing nothing");
+  }
+  int run(CommandContext& ctx) override {
+    const auto text = read_input(ctx.io, file_);
+    if (!text) return report(ctx.io, text.error());
+    const auto result = import_csv(ctx.store, {ctx.now(), Actor{ctx.user.id, "import"}}, ctx.user.id, ctx.zone, *text,
+                                   replace_, dry_run_);
+    if (!result) return report(ctx.io, result.error());
+    const ImportSummary& s = *result;
+    ctx.io.out << fmt::format("{} {} new entr{}", s.written ? "Imported" : "Would import", s.added,
+                              s.added == 1 ? "y" : "ies");
+    if (s.replaced > 0) ctx.io.out << fmt::format(", replaced {}", s.replaced);
+    if (s.unchanged > 0) ctx.io.out << fmt::format(", {} already in your diary", s.unchanged);
+    ctx.io.out << ".\n";
+    if (!s.items_created.empty()) {
+      ctx.io.out << fmt::format("{} sleep items: {}\n", s.written ? "Added" : "Would add", join(s.items_created, ", "));
+    }
+    return kOk;
+  }
+
+ private:
+  std::string format_;
+  std::string file_;
+  bool replace_ = false;
+  bool dry_run_ = false;
+};
+
+class BackupCommand final : public Command {
+ public:
+  std::string_view name() const override { return "backup"; }
+  std::string_view summary() const override { return "copy the whole database to a file, safely while in use"; }
+  bool writes() const override { return false; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("file", file_, "where to write the backup")->required();
+    sub.add_flag("--force", force_, "replace the file if it exists");
+  }
+  int run(CommandContext& ctx) override {
+    const auto result = backup(ctx.store, file_, force_);
+    if (!result) return report(ctx.io, result.error());
+    ctx.io.out << fmt::format("Backed up your diary to {}\n", file_);
+    return kOk;
+  }
+
+ private:
+  std::string file_;
+  bool force_ = false;
+};
+
+class RestoreCommand final : public Command {
+ public:
+  std::string_view name() const override { return "restore"; }
+  std::string_view summary() const override { return "replace your diary with a backup (the current one is kept)"; }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("file", file_, "a backup made by `daybreak backup`")->required();
+    sub.add_flag("--yes,-y", yes_, "do not ask for confirmation");
+  }
+  int run(CommandContext& ctx) override {
+    if (!yes_ && ctx.io.interactive &&
+        !confirm(ctx.io, fmt::format("Replace your diary with {}? A copy of the current one is kept first.", file_))) {
+      ctx.io.err << "Nothing was changed.\n";
+      return kOk;
+    }
+    const auto result = restore(ctx.store, file_, ctx.data_dir / "backups", ctx.now());
+    if (!result) return report(ctx.io, result.error());
+    ctx.io.out << fmt::format("Restored your diary from {}.\nYour diary as it was before is saved in {}\n", file_,
+                              result->safety_copy.string());
+    return kOk;
+  }
+
+ private:
+  std::string file_;
+  bool yes_ = false;
+};
+
+class CheckCommand final : public Command {
+ public:
+  std::string_view name() const override { return "check"; }
+  std::string_view summary() const override { return "check the database for damage"; }
+  bool writes() const override { return false; }
+  void configure(CLI::App& sub) override { sub.add_flag("--json", json_, "print as JSON"); }
+  int run(CommandContext& ctx) override {
+    const CheckReport r = check(ctx.store, ctx.user.id, ctx.zone);
+    if (json_) {
+      print_json(ctx.io.out, Json{{"database", ctx.store.path().string()},
+                                  {"schema_version", r.schema_version},
+                                  {"entries", r.entries},
+                                  {"ok", r.problems.empty()},
+                                  {"problems", r.problems}});
+    } else if (r.problems.empty()) {
+      ctx.io.out << fmt::format("{}: healthy (schema version {}, {} entr{})\n", ctx.store.path().string(),
+                                r.schema_version, r.entries, r.entries == 1 ? "y" : "ies");
+    } else {
+      ctx.io.out << fmt::format("{}: {} problem{} found\n", ctx.store.path().string(), r.problems.size(),
+                                r.problems.size() == 1 ? "" : "s");
+      for (const auto& p : r.problems) ctx.io.out << "  " << p << "\n";
+      ctx.io.out << "Restore a backup with `daybreak restore FILE` if you have one.\n";
+    }
+    return r.problems.empty() ? kOk : kStorage;
+  }
+
+ private:
+  bool json_ = false;
+};
+
+class ItemCommand final : public Command {
+ public:
+  std::string_view name() const override { return "item"; }
+  std::string_view summary() const override { return "name your mattresses and pillows, to compare set-ups"; }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.require_subcommand(1);
+    std::vector<std::string> kinds(Vocabulary<SleepItemKind>::names.begin(), Vocabulary<SleepItemKind>::names.end());
+    add_ = sub.add_subcommand("add", "add a mattress or pillow, e.g. `item add pillow \"pillow between knees\"`");
+    add_->add_option("kind", kind_, "mattress or pillow")->required()->check(CLI::IsMember(kinds));
+    add_->add_option("name", name_, "its name, as you will give it to `log night --mattress/--pillow`")->required();
+    retire_ = sub.add_subcommand("retire", "stop offering an item (old entries keep it)");
+    retire_->add_option("kind", kind_, "mattress or pillow")->required()->check(CLI::IsMember(kinds));
+    retire_->add_option("name", name_, "its name")->required();
+    list_ = sub.add_subcommand("list", "list your items");
+    list_->add_flag("--json", json_, "print as JSON");
+  }
+  int run(CommandContext& ctx) override {
+    if (list_->parsed()) {
+      const auto items = sleep_items(ctx.store, ctx.user.id);
+      if (json_) {
+        Json list = Json::array();
+        for (const auto& i : items) {
+          Json o{{"id", i.id.value},
+                 {"kind", name_of(i.kind)},
+                 {"name", i.name},
+                 {"created_at", format_utc(i.created_at)}};
+          if (i.retired_at) o["retired_at"] = format_utc(*i.retired_at);
+          list.push_back(std::move(o));
+        }
+        print_json(ctx.io.out, list);
+        return kOk;
+      }
+      if (items.empty())
+        ctx.io.out << "No sleep items yet. Add one: daybreak item add pillow \"pillow between knees\"\n";
+      for (const auto& i : items) {
+        ctx.io.out << fmt::format("{:<9} {}{}\n", name_of(i.kind), i.name, i.retired_at ? "  (retired)" : "");
+      }
+      return kOk;
+    }
+    const auto kind = *parse_choice<SleepItemKind>(kind_);
+    const auto result = add_->parsed() ? add_sleep_item(ctx.store, ctx.now(), ctx.user.id, kind, name_)
+                                       : retire_sleep_item(ctx.store, ctx.now(), ctx.user.id, kind, name_);
+    if (!result) return report(ctx.io, result.error());
+    ctx.io.out << fmt::format("{} {} '{}'\n", add_->parsed() ? "Added" : "Retired", kind_, name_);
+    return kOk;
+  }
+
+ private:
+  CLI::App* add_ = nullptr;
+  CLI::App* retire_ = nullptr;
+  CLI::App* list_ = nullptr;
+  std::string kind_;
+  std::string name_;
+  bool json_ = false;
+};
+
+class ProfileCommand final : public Command {
+ public:
+  std::string_view name() const override { return "profile"; }
+  std::string_view summary() const override { return "show or change your name and time zone"; }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("--time-zone", zone_, "your IANA time zone, e.g. Europe/Oslo; diary days follow it")
+        ->type_name("ZONE");
+    sub.add_option("--name", name_, "what daybreak calls you")->type_name("NAME");
+    sub.add_flag("--json", json_, "print as JSON");
+  }
+  int run(CommandContext& ctx) override {
+    User user = ctx.user;
+    if (zone_ || name_) {
+      FieldErrors errors;
+      if (zone_ && !is_known_zone(*zone_)) {
+        errors.push_back(
+            {"--time-zone", *zone_, "an IANA time zone installed here, such as Europe/Oslo or America/New_York"});
+      }
+      if (name_ && (name_->empty() || name_->size() > 60 || has_control_chars(*name_) || !utf8_length(*name_))) {
+        errors.push_back({"--name", *name_, "1 to 60 characters"});
+      }
+      if (!errors.empty()) return report(ctx.io, invalid("the profile was not changed", std::move(errors)));
+      if (zone_) user.time_zone = *zone_;
+      if (name_) user.name = *name_;
+      auto tx = ctx.store.write();
+      tx->update_user(user);
+      tx->commit();
+    }
+    if (json_) {
+      print_json(ctx.io.out, Json{{"name", user.name},
+                                  {"time_zone", user.time_zone},
+                                  {"data_dir", ctx.data_dir.string()},
+                                  {"database", ctx.store.path().string()},
+                                  {"since", format_utc(user.created_at)}});
+      return kOk;
+    }
+    ctx.io.out << fmt::format("name       {}\ntime zone  {}\ndata       {}\nsince      {}\n", user.name, user.time_zone,
+                              ctx.store.path().string(), format_date(ctx.zone.date_of(user.created_at)));
+    return kOk;
+  }
+
+ private:
+  std::optional<std::string> zone_;
+  std::optional<std::string> name_;
+  bool json_ = false;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<Command>> data_commands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(std::make_unique<ExportCommand>());
+  commands.push_back(std::make_unique<ImportCommand>());
+  commands.push_back(std::make_unique<BackupCommand>());
+  commands.push_back(std::make_unique<RestoreCommand>());
+  commands.push_back(std::make_unique<CheckCommand>());
+  commands.push_back(std::make_unique<ItemCommand>());
+  commands.push_back(std::make_unique<ProfileCommand>());
+  return commands;
+}
+
+}  // namespace daybreak

@@ -1,0 +1,29 @@
+// Small text helpers shared by the parsers: trimming, splitting, UTF-8 checks.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace daybreak {
+
+[[nodiscard]] std::string_view trim(std::string_view s);
+// Splits on any of `separators`, trims each part, drops empty parts.
+[[nodiscard]] std::vector<std::string_view> split_list(std::string_view s, std::string_view separators);
+[[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Number of code points if `s` is well-formed UTF-8, otherwise nullopt.
+[[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view s);
+// True if `s` holds a control character other than those in `allowed`.
+[[nodiscard]] bool has_control_chars(std::string_view s, std::string_view allowed = {});
+[[nodiscard]] std::string to_lower_ascii(std::string_view s);
+// "back_left" -> "back left"
+[[nodiscard]] std::string humanize(std::string_view name);
+// Strict whole-number parse: optional sign, digits only, no spaces.
+[[nodiscard]] std::optional<long long> parse_integer(std::string_view s);
+// A decimal with at most one digit after the point ("7", "7.5", "-2.0"), as tenths.
+[[nodiscard]] std::optional<long long> parse_tenths(std::string_view s);
+[[nodiscard]] std::string format_tenths(long long tenths);
+
+}  // namespace daybreak

@@ -1,0 +1,71 @@
+// The time model: instants are UTC, diary days are local calendar dates in the
+// person's time zone, and "now" comes from a Clock that the caller hands in.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace daybreak {
+
+using Instant = std::chrono::sys_seconds;       // a moment, UTC, whole seconds
+using LocalDate = std::chrono::year_month_day;  // a calendar date where the person lives
+using LocalTime = std::chrono::local_seconds;   // a wall-clock reading, no zone attached
+using Minutes = std::chrono::minutes;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  [[nodiscard]] virtual Instant now() const = 0;
+};
+
+// How a wall-clock reading maps to instants: once, twice (clocks went back),
+// or not at all (clocks went forward). For `nonexistent`, `first` and `second`
+// are the readings under the offsets before and after the change.
+struct LocalResolution {
+  enum class Kind { unique, ambiguous, nonexistent };
+  Kind kind = Kind::unique;
+  Instant first;   // the earlier instant
+  Instant second;  // equal to first when unique
+};
+
+// A time zone's rules. Implementations live in platform/ (they read tzdata).
+class TimeZone {
+ public:
+  virtual ~TimeZone() = default;
+  [[nodiscard]] virtual std::string_view name() const = 0;
+  // UTC offset in force at `t`.
+  [[nodiscard]] virtual std::chrono::seconds offset(Instant t) const = 0;
+
+  [[nodiscard]] LocalTime to_local(Instant t) const { return LocalTime{t.time_since_epoch() + offset(t)}; }
+  [[nodiscard]] LocalDate date_of(Instant t) const {
+    return LocalDate{std::chrono::floor<std::chrono::days>(to_local(t)).time_since_epoch() + std::chrono::sys_days{}};
+  }
+  // Which instants show `local` on a wall clock here. Assumes offset changes are
+  // more than a day apart, which holds for every zone in tzdata since 1970.
+  [[nodiscard]] LocalResolution resolve(LocalTime local) const;
+};
+
+// Calendar helpers. Parsing is strict: fixed widths, real dates only.
+[[nodiscard]] std::optional<LocalDate> parse_date(std::string_view text);  // 2026-11-23
+[[nodiscard]] std::string format_date(LocalDate d);                        // 2026-11-23
+[[nodiscard]] std::string format_long_date(LocalDate d);                   // Monday 23 November 2026
+[[nodiscard]] std::optional<Minutes> parse_clock(std::string_view text);   // 07:30 -> 450 min
+[[nodiscard]] std::string format_clock(LocalTime t);                       // 07:30
+// RFC 3339 with 'Z' or a numeric offset; seconds optional.
+[[nodiscard]] std::optional<Instant> parse_instant(std::string_view text);
+[[nodiscard]] std::string format_utc(Instant t);                                // 2026-11-23T06:30:00Z
+[[nodiscard]] std::string format_with_offset(Instant t, const TimeZone& zone);  // 2026-11-23T07:30:00+01:00
+
+[[nodiscard]] inline LocalTime at(LocalDate d, Minutes since_midnight) {
+  return LocalTime{std::chrono::sys_days{d}.time_since_epoch() + since_midnight};
+}
+[[nodiscard]] inline LocalDate add_days(LocalDate d, int days) {
+  return LocalDate{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+[[nodiscard]] inline int days_between(LocalDate from, LocalDate to) {
+  return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+
+}  // namespace daybreak

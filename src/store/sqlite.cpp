@@ -1,0 +1,157 @@
+#include "store/sqlite.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace daybreak::sqlite {
+
+StoreError::Kind error_kind(int rc) {
+  switch (rc & 0xFF) {
+    case SQLITE_FULL:
+      return StoreError::Kind::full;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return StoreError::Kind::busy;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return StoreError::Kind::corrupt;
+    case SQLITE_CONSTRAINT:
+      return StoreError::Kind::conflict;
+    default:
+      return StoreError::Kind::io;
+  }
+}
+
+Connection::Connection(const std::filesystem::path& path, bool read_only, bool create, const char* vfs) : path_(path) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);
+  if (rc != SQLITE_OK) {
+    const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw StoreError(error_kind(rc), fmt::format("{}: cannot open the database: {}", path_.string(), detail));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  // Wait for other processes' locks (a writer, or recovery after a crash)
+  // instead of failing at once; set before the first read of the file.
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+}
+
+Connection::~Connection() {
+  cache_.clear();  // finalize statements before closing
+  sqlite3_close_v2(db_);
+}
+
+void Connection::StmtDeleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+
+void Connection::fail(int rc, std::string_view detail) const {
+  std::string message = fmt::format("{}: {} failed: {}", path_.string(), operation_,
+                                    db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+  if (!detail.empty()) message += fmt::format(" ({})", detail);
+  if ((rc & 0xFF) == SQLITE_FULL) message += "; free some disk space and try again, nothing was saved";
+  throw StoreError(error_kind(rc), message);
+}
+
+void Connection::exec(std::string_view sql) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(err);
+    fail(rc);
+  }
+}
+
+Statement& Connection::prepare(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    it->second->wrapper.reset();
+    return it->second->wrapper;
+  }
+  sqlite3_stmt* raw = nullptr;
+  const int rc =
+      sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+  if (rc != SQLITE_OK) fail(rc, sql.substr(0, 80));
+  auto cached =
+      std::make_unique<Cached>(Cached{std::unique_ptr<sqlite3_stmt, StmtDeleter>(raw), Statement(*this, raw)});
+  Statement& s = cached->wrapper;
+  cache_.emplace(std::string(sql), std::move(cached));
+  return s;
+}
+
+std::optional<std::int64_t> Connection::query_integer(std::string_view sql) {
+  Statement& s = prepare(sql);
+  std::optional<std::int64_t> v;
+  if (s.step()) v = s.optional_integer(0);
+  s.reset();
+  return v;
+}
+
+std::optional<std::string> Connection::query_text(std::string_view sql) {
+  Statement& s = prepare(sql);
+  std::optional<std::string> v;
+  if (s.step() && !s.is_null(0)) v = s.text(0);
+  s.reset();
+  return v;
+}
+
+void Connection::reset_statements() {
+  for (auto& [sql, cached] : cache_) sqlite3_reset(cached->stmt.get());
+}
+
+std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) db_->fail(rc);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) db_->fail(rc);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::nullopt_t) {
+  const int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) db_->fail(rc);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);
+  db_->fail(rc);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::text(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p == nullptr ? std::string() : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::optional<std::int64_t> Statement::optional_integer(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return integer(column);
+}
+
+}  // namespace daybreak::sqlite

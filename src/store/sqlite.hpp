@@ -1,0 +1,106 @@
+// A thin RAII layer over the SQLite C API: connections, prepared statements,
+// and errors that name the database file and the operation that failed.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/store_error.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace daybreak::sqlite {
+
+inline constexpr int kBusyTimeoutMs = 5000;
+
+class Connection;
+
+class Statement {
+ public:
+  Statement(Connection& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
+
+  // Binds by 1-based index. Returns *this so binds can be chained.
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, std::nullopt_t);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+  }
+
+  // Steps once: true if a row is ready to read, false when done.
+  bool step();
+  // Steps a statement that returns no rows.
+  void run();
+  // Resets for reuse and clears bindings.
+  void reset();
+
+  [[nodiscard]] bool is_null(int column) const;
+  [[nodiscard]] std::int64_t integer(int column) const;
+  [[nodiscard]] std::string text(int column) const;
+  [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const;
+
+ private:
+  Connection* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+ public:
+  // Opens (and with `create`, creates) the database at `path`. `vfs` may name a
+  // registered SQLite VFS (tests use one that fails writes on purpose).
+  Connection(const std::filesystem::path& path, bool read_only, bool create, const char* vfs = nullptr);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one or more statements without results.
+  void exec(std::string_view sql);
+  // A prepared statement, compiled once per connection and reset before reuse.
+  Statement& prepare(std::string_view sql);
+  // A one-off value: the first column of the first row, or nullopt.
+  std::optional<std::int64_t> query_integer(std::string_view sql);
+  std::optional<std::string> query_text(std::string_view sql);
+
+  // Resets every prepared statement. A statement left mid-way keeps its read
+  // snapshot open, so this runs at the end of every transaction.
+  void reset_statements();
+
+  [[nodiscard]] std::int64_t last_insert_id() const;
+  [[nodiscard]] int changes() const;
+  [[nodiscard]] sqlite3* handle() const { return db_; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+  // The operation named in error messages: "saving the entry".
+  void set_operation(std::string_view what) { operation_ = what; }
+  [[nodiscard]] const std::string& operation() const { return operation_; }
+
+  // Throws the StoreError for SQLite result code `rc`.
+  [[noreturn]] void fail(int rc, std::string_view detail = {}) const;
+
+ private:
+  std::filesystem::path path_;
+  sqlite3* db_ = nullptr;
+  std::string operation_ = "opening the database";
+  struct StmtDeleter {
+    void operator()(sqlite3_stmt* s) const;
+  };
+  struct Cached {
+    std::unique_ptr<sqlite3_stmt, StmtDeleter> stmt;
+    Statement wrapper;
+  };
+  std::unordered_map<std::string, std::unique_ptr<Cached>> cache_;
+};
+
+// Maps a SQLite result code to our error kind.
+[[nodiscard]] StoreError::Kind error_kind(int rc);
+
+}  // namespace daybreak::sqlite

@@ -1,0 +1,119 @@
+#include "store/sqlite_schema.hpp"
+
+#include <array>
+
+namespace daybreak::sqlite {
+namespace {
+
+// Version 1: users, sleep items, diary entries with their lists, and revisions.
+// Every table carries user_id. Sets are stored as their names joined by ';',
+// instants as Unix seconds (UTC), decimals as tenths.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE users (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  time_zone   TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE sleep_items (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  kind        TEXT NOT NULL CHECK (kind IN ('mattress', 'pillow')),
+  name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+  created_at  INTEGER NOT NULL,
+  retired_at  INTEGER,
+  UNIQUE (user_id, kind, name)
+) STRICT;
+
+CREATE TABLE entries (
+  id                  INTEGER PRIMARY KEY,
+  user_id             INTEGER NOT NULL REFERENCES users(id),
+  day                 TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  period              TEXT NOT NULL CHECK (period IN ('night', 'morning', 'afternoon', 'evening')),
+  pain                INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  stiffness_minutes   INTEGER CHECK (stiffness_minutes BETWEEN 0 AND 720),
+  still_stiff         INTEGER NOT NULL DEFAULT 0 CHECK (still_stiff IN (0, 1)),
+  stiffness_severity  INTEGER CHECK (stiffness_severity BETWEEN 0 AND 10),
+  signs               TEXT NOT NULL DEFAULT '',
+  locations           TEXT NOT NULL DEFAULT '',
+  leg_symptoms        TEXT NOT NULL DEFAULT '',
+  relief              TEXT NOT NULL DEFAULT '',
+  walking_minutes     INTEGER CHECK (walking_minutes BETWEEN 0 AND 1440),
+  sitting_tenths      INTEGER CHECK (sitting_tenths BETWEEN 0 AND 240),
+  anxiety             INTEGER CHECK (anxiety BETWEEN 0 AND 10),
+  bedtime             INTEGER,
+  wake_time           INTEGER,
+  awakenings          INTEGER CHECK (awakenings BETWEEN 0 AND 20),
+  sleep_quality       INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+  sleep_position      TEXT CHECK (sleep_position IN ('back', 'left_side', 'right_side', 'front', 'mixed')),
+  mattress_id         INTEGER REFERENCES sleep_items(id),
+  room_temp_tenths    INTEGER CHECK (room_temp_tenths BETWEEN 0 AND 400),
+  humidity            INTEGER CHECK (humidity BETWEEN 0 AND 100),
+  note                TEXT NOT NULL DEFAULT '',
+  revision            INTEGER NOT NULL CHECK (revision >= 1),
+  created_at          INTEGER NOT NULL,
+  updated_at          INTEGER NOT NULL,
+  deleted_at          INTEGER,
+  idempotency_key     TEXT
+) STRICT;
+
+-- One live entry per period per day; also the index for date-range reads.
+CREATE UNIQUE INDEX entries_by_day ON entries(user_id, day, period) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX entries_by_key ON entries(user_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+CREATE TABLE entry_medications (
+  entry_id  INTEGER NOT NULL REFERENCES entries(id),
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  position  INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  dose      TEXT NOT NULL DEFAULT '',
+  taken_at  INTEGER,
+  PRIMARY KEY (entry_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE entry_factors (
+  entry_id  INTEGER NOT NULL REFERENCES entries(id),
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  name      TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  PRIMARY KEY (entry_id, name)
+) STRICT, WITHOUT ROWID;
+
+-- Key columns first: SQLite 3.40's integrity_check wrongly reports NULLs in a
+-- WITHOUT ROWID table whose last key column is declared after a non-key one.
+CREATE TABLE entry_pillows (
+  entry_id  INTEGER NOT NULL REFERENCES entries(id),
+  item_id   INTEGER NOT NULL REFERENCES sleep_items(id),
+  user_id   INTEGER NOT NULL REFERENCES users(id),
+  PRIMARY KEY (entry_id, item_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX entry_pillows_by_item ON entry_pillows(item_id);
+
+-- Every version of every entry, as JSON of its fields (times in UTC).
+CREATE TABLE entry_revisions (
+  entry_id       INTEGER NOT NULL REFERENCES entries(id),
+  user_id        INTEGER NOT NULL REFERENCES users(id),
+  revision       INTEGER NOT NULL,
+  operation      TEXT NOT NULL CHECK (operation IN ('create', 'edit', 'replace', 'import', 'delete')),
+  recorded_at    INTEGER NOT NULL,
+  actor_user_id  INTEGER NOT NULL REFERENCES users(id),
+  channel        TEXT NOT NULL,
+  day            TEXT NOT NULL,
+  period         TEXT NOT NULL,
+  fields         TEXT NOT NULL,
+  PRIMARY KEY (entry_id, revision)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "users, sleep items, diary entries and their revisions", kV1},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+}  // namespace daybreak::sqlite

@@ -1,0 +1,59 @@
+// The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a
+// committed write survives a crash or a power cut.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+struct SqliteOptions {
+  std::filesystem::path path;
+  const char* vfs = nullptr;  // a registered SQLite VFS name; tests inject failures with one
+};
+
+// What a database file holds, read without changing it.
+struct DatabaseInfo {
+  int schema_version = 0;
+  std::vector<std::string> problems;  // from integrity and foreign-key checks; empty if healthy
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the database, refusing (StoreError) a file that is damaged,
+  // not a daybreak database, or from a newer daybreak; brings older ones up to date.
+  explicit SqliteStore(const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  [[nodiscard]] std::unique_ptr<StoreReader> read() const override;
+  [[nodiscard]] std::unique_ptr<StoreWriter> write() override;
+  [[nodiscard]] std::vector<std::string> check() const override;
+
+  // Copies the whole database to `destination` with SQLite's online backup,
+  // through a temporary file renamed into place, so a half-written backup never
+  // looks complete. The copy is a single self-contained file.
+  void backup_to(const std::filesystem::path& destination) const;
+  // Replaces every record with those of `source`; call inspect_database first.
+  void restore_from(const std::filesystem::path& source);
+
+  [[nodiscard]] int schema_version() const;
+  [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }
+
+ private:
+  void configure_and_migrate();
+
+  mutable std::mutex mutex_;  // one transaction at a time on the one connection
+  mutable sqlite::Connection db_;
+};
+
+// Reads a database file without changing it. Throws StoreError when it is not
+// a readable daybreak database or is newer than this program.
+[[nodiscard]] DatabaseInfo inspect_database(const std::filesystem::path& path);
+
+}  // namespace daybreak

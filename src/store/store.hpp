@@ -1,0 +1,131 @@
+// The storage port: what the application needs from any backend (SQLite now,
+// PostgreSQL for clinics). Every record belongs to a user. All work happens in
+// a transaction: a Reader sees one consistent snapshot, a Writer's changes land
+// together on commit() or not at all.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/diary_entry.hpp"
+#include "domain/sleep_item.hpp"
+#include "store/store_error.hpp"
+
+namespace daybreak {
+
+struct User {
+  UserId id;
+  std::string name;
+  std::string time_zone;  // IANA name, e.g. "Europe/Oslo"
+  Instant created_at;
+};
+
+// Who changed something, and through which door ("cli", "import", "api").
+struct Actor {
+  UserId user;
+  std::string channel;
+};
+
+enum class RevisionOp : std::uint8_t { create, edit, replace, import, remove };
+
+template <>
+struct Vocabulary<RevisionOp> {
+  static constexpr std::string_view kind = "revision";
+  static constexpr std::array<std::string_view, 5> names = {"create", "edit", "replace", "import", "delete"};
+};
+
+struct WriteMeta {
+  Instant at;  // when the change is recorded
+  Actor actor;
+};
+
+struct NewEntry {
+  LocalDate date;
+  Period period = Period::morning;
+  DiaryFields fields;
+  std::optional<std::string> idempotency_key;  // a retried create with the same key finds this entry
+  std::optional<Instant> created_at;           // kept from the source when importing; else the write time
+  RevisionOp op = RevisionOp::create;          // create or import
+};
+
+// One version of an entry, kept for ever. The last revision of a deleted entry
+// has op remove and holds the content it had when deleted.
+struct EntryRevision {
+  EntryId entry;
+  int revision = 0;
+  RevisionOp op = RevisionOp::create;
+  Instant recorded_at;
+  Actor actor;
+  LocalDate date;
+  Period period = Period::morning;
+  DiaryFields fields;
+};
+
+// What an idempotency key was first used for.
+struct KeyedEntry {
+  EntryId entry;
+  LocalDate date;
+  Period period = Period::morning;
+  DiaryFields original;  // the content the key created
+  bool deleted = false;
+};
+
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+
+  [[nodiscard]] virtual std::optional<User> find_user(UserId id) = 0;
+
+  // Live (not deleted) entries.
+  [[nodiscard]] virtual std::optional<DiaryEntry> find_entry(UserId user, EntryId id) = 0;
+  [[nodiscard]] virtual std::optional<DiaryEntry> find_entry_on(UserId user, LocalDate date, Period period) = 0;
+  // From `from` to `to`, both included, ordered by date then period (night first).
+  [[nodiscard]] virtual std::vector<DiaryEntry> entries_between(UserId user, LocalDate from, LocalDate to) = 0;
+  [[nodiscard]] virtual std::optional<LocalDate> first_entry_date(UserId user) = 0;
+
+  [[nodiscard]] virtual std::optional<KeyedEntry> find_by_key(UserId user, std::string_view idempotency_key) = 0;
+  // Every revision of an entry, deleted or not, oldest first. Empty if the entry never existed.
+  [[nodiscard]] virtual std::vector<EntryRevision> revisions(UserId user, EntryId id) = 0;
+
+  [[nodiscard]] virtual std::vector<SleepItem> sleep_items(UserId user) = 0;
+};
+
+class StoreWriter : public StoreReader {
+ public:
+  [[nodiscard]] virtual User create_user(const std::string& name, const std::string& time_zone, Instant at) = 0;
+  virtual void update_user(const User& user) = 0;
+
+  // Sleep items named in `fields` must exist for the user (see add_sleep_item).
+  // Throws StoreError{conflict} if the period is already taken or the key used.
+  [[nodiscard]] virtual DiaryEntry insert_entry(UserId user, const NewEntry& entry, const WriteMeta& meta) = 0;
+  // Replaces the content of a live entry and records the revision.
+  [[nodiscard]] virtual DiaryEntry update_entry(UserId user, EntryId id, const DiaryFields& fields, RevisionOp op,
+                                                const WriteMeta& meta) = 0;
+  virtual void delete_entry(UserId user, EntryId id, const WriteMeta& meta) = 0;
+
+  [[nodiscard]] virtual SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name,
+                                                 Instant at) = 0;
+  virtual void retire_sleep_item(UserId user, ItemId id, Instant at) = 0;
+
+  // Makes every change of this transaction durable. Without it, nothing is kept.
+  virtual void commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // A read-only snapshot.
+  [[nodiscard]] virtual std::unique_ptr<StoreReader> read() const = 0;
+  // A write transaction; it holds the write lock until committed or destroyed.
+  [[nodiscard]] virtual std::unique_ptr<StoreWriter> write() = 0;
+  // Checks the stored data for damage; returns the problems found (empty: healthy).
+  [[nodiscard]] virtual std::vector<std::string> check() const = 0;
+};
+
+}  // namespace daybreak

@@ -1,0 +1,120 @@
+Reading the diary: today, history over a range, one entry, as text, JSON and CSV.
+
+  $ daybreak today
+  Monday 23 November 2026 (Europe/Berlin)
+  
+    night      not logged yet: daybreak log night --pain N
+    morning    not logged yet: daybreak log morning --pain N
+    afternoon  later today
+    evening    later today
+  $ daybreak log night --date 2026-11-21 --pain 4 --bedtime 22:45 --wake-time 06:15
+  Logged the night of Saturday 21 November 2026 (entry 1): pain 4/10, bedtime 22:45, woke 06:15
+  $ daybreak log morning --date 2026-11-21 --pain 6 --stiffness-minutes 50 --stiffness-severity 7
+  Logged the morning of Saturday 21 November 2026 (entry 2): pain 6/10, stiffness 50 min, stiffness severity 7/10
+  $ daybreak log morning --date 2026-11-22 --pain 5 --still-stiff
+  Logged the morning of Sunday 22 November 2026 (entry 3): pain 5/10, still stiff
+  $ daybreak log evening --date 2026-11-22 --pain 3 --note "long walk helped"
+  Logged the evening of Sunday 22 November 2026 (entry 4): pain 3/10 - "long walk helped"
+  $ daybreak log morning --pain 4 --stiffness-minutes 30
+  Logged the morning of Monday 23 November 2026 (entry 5): pain 4/10, stiffness 30 min
+  $ daybreak history
+  date        day  night  morning  afternoon  evening  stiffness
+  2026-11-21  Sat      4        6          -        -  50 min
+  2026-11-22  Sun      -        5          -        3  still stiff
+  2026-11-23  Mon      -        4          -        -  30 min
+  
+  3 days with entries from 2026-10-25 to 2026-11-23 (pain 0-10; '+' means still stiff when logged)
+  $ daybreak history --from 2026-11-22 --to 2026-11-22 --json
+  [
+    {
+      "id": 3,
+      "date": "2026-11-22",
+      "period": "morning",
+      "revision": 1,
+      "created_at": "2026-11-23T06:30:00Z",
+      "updated_at": "2026-11-23T06:30:00Z",
+      "fields": {
+        "pain": 5,
+        "still_stiff": true
+      }
+    },
+    {
+      "id": 4,
+      "date": "2026-11-22",
+      "period": "evening",
+      "revision": 1,
+      "created_at": "2026-11-23T06:30:00Z",
+      "updated_at": "2026-11-23T06:30:00Z",
+      "fields": {
+        "pain": 3,
+        "note": "long walk helped"
+      }
+    }
+  ]
+  $ daybreak history --from 2026-11-22 --csv
+  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
+  3,2026-11-22,morning,5,,yes,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  4,2026-11-22,evening,3,,,,,,,,,,,,,,,,,,,,,,long walk helped,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  5,2026-11-23,morning,4,30,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  $ daybreak history --from 2026-11-23 --to 2026-11-01
+  ! daybreak: the range is empty
+  !   --from: '2026-11-23' is not allowed; allowed: a day on or before --to (2026-11-01)
+  [2]
+  $ daybreak show 2
+  entry 2: the morning of Saturday 21 November 2026
+    pain                6/10
+    stiffness           50 min
+    stiffness severity  7/10
+    recorded 2026-11-23 07:30
+  $ daybreak show 2 --json
+  {
+    "id": 2,
+    "date": "2026-11-21",
+    "period": "morning",
+    "revision": 1,
+    "created_at": "2026-11-23T06:30:00Z",
+    "updated_at": "2026-11-23T06:30:00Z",
+    "fields": {
+      "pain": 6,
+      "stiffness_minutes": 50,
+      "stiffness_severity": 7
+    }
+  }
+  $ daybreak show 99
+  ! daybreak: there is no entry 99
+  [3]
+  $ daybreak today --json
+  {
+    "date": "2026-11-23",
+    "time_zone": "Europe/Berlin",
+    "periods": [
+      {
+        "period": "night",
+        "status": "due"
+      },
+      {
+        "period": "morning",
+        "status": "logged",
+        "entry": {
+          "id": 5,
+          "date": "2026-11-23",
+          "period": "morning",
+          "revision": 1,
+          "created_at": "2026-11-23T06:30:00Z",
+          "updated_at": "2026-11-23T06:30:00Z",
+          "fields": {
+            "pain": 4,
+            "stiffness_minutes": 30
+          }
+        }
+      },
+      {
+        "period": "afternoon",
+        "status": "later"
+      },
+      {
+        "period": "evening",
+        "status": "later"
+      }
+    ]
+  }

@@ -1,0 +1,43 @@
+Export and import as CSV: a round trip loses nothing, and a file with any bad
+row imports nothing.
+
+  $ daybreak item add pillow "knee pillow"
+  Added pillow 'knee pillow'
+  $ daybreak log night --date 2026-11-22 --pain 3 --bedtime 23:10 --wake-time 06:40 --pillow "knee pillow" --note "$(printf 'line one\nline two')"
+  Logged the night of Sunday 22 November 2026 (entry 1): pain 3/10, bedtime 23:10, woke 06:40, pillows: knee pillow - "line one
+  line two"
+  $ daybreak log morning --date 2026-11-22 --pain 5 --med "ibuprofen, 400 mg, 07:30" --med paracetamol --factor "weather=cold, wet"
+  Logged the morning of Sunday 22 November 2026 (entry 2): pain 5/10, medication: ibuprofen 400 mg at 07:30; paracetamol, factors: weather=cold, wet
+  $ daybreak export csv --output diary.csv
+  ! Wrote your diary to diary.csv
+  $ cat diary.csv
+  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
+  1,2026-11-22,night,3,,,,,,,,,,,,2026-11-21T23:10:00+01:00,2026-11-22T06:40:00+01:00,,,,,knee pillow,,,,"line one
+  line two",2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  2,2026-11-22,morning,5,,,,,,,"ibuprofen, 400 mg, 2026-11-22T07:30:00+01:00;paracetamol",,,,,,,,,,,,,,"weather=cold, wet",,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  $ daybreak --data-dir fresh import csv diary.csv
+  Imported 2 new entries.
+  Added sleep items: pillow 'knee pillow'
+  $ daybreak --data-dir fresh export csv > again.csv && cmp again.csv diary.csv && echo identical
+  identical
+  $ daybreak --data-dir fresh import csv diary.csv
+  Imported 0 new entries, 2 already in your diary.
+  $ printf 'date,period,pain,colour\r\n' > bad-header.csv
+  $ daybreak import csv bad-header.csv
+  ! daybreak: nothing was imported: 1 problem in the file
+  !   line 1: header: 'colour' is not allowed; allowed: a column named id, date, period, pain, stiffness_minutes, still_stiff, stiffness_severity, signs, locations, leg_symptoms, medications, relief, walking_minutes, sitting_hours, anxiety, bedtime, wake_time, awakenings, sleep_quality, sleep_position, mattress, pillows, room_temperature, humidity, factors, note, created_at, updated_at
+  [2]
+  $ printf 'date,period,pain\r\n2026-11-01,morning,4\r\n2026-11-02,morning,eleven\r\n2026-11-03,dusk,3\r\n2026-11-22,morning,4\r\n' > bad-rows.csv
+  $ daybreak import csv bad-rows.csv
+  ! daybreak: nothing was imported: 2 problems in the file
+  !   line 3: pain: 'eleven' is not allowed; allowed: a whole number from 0 to 10
+  !   line 4: period: 'dusk' is not allowed; allowed: one of: night, morning, afternoon, evening
+  [2]
+  $ daybreak history --from 2026-11-01
+  date        day  night  morning  afternoon  evening  stiffness
+  2026-11-22  Sun      3        5          -        -  -
+  
+  1 day with entries from 2026-11-01 to 2026-11-23 (pain 0-10; '+' means still stiff when logged)
+  $ daybreak import csv missing.csv
+  ! daybreak: cannot read missing.csv: No such file or directory
+  [3]

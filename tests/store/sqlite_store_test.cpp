@@ -1,0 +1,275 @@
+// The SQLite backend: the conformance suite, plus what only a file has:
+// durability settings, refusing files it must not touch, backup, and a full disk.
+#include "store/sqlite_store.hpp"
+
+#include <sys/stat.h>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "domain/entry_fields.hpp"
+#include "store/sqlite_schema.hpp"
+#include "store/store_conformance.hpp"
+#include "support/faulty_vfs.hpp"
+#include "support/fixtures.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+using namespace std::chrono;
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
+                         ::testing::Values(StoreFactory{"sqlite",
+                                                        [](const std::filesystem::path& dir) {
+                                                          return std::make_unique<SqliteStore>(
+                                                              SqliteOptions{dir / "daybreak.db"});
+                                                        }}),
+                         [](const auto& p) { return p.param.name; });
+
+// Runs SQL on a file directly, as another program would.
+std::string raw_query(const std::filesystem::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  std::string result;
+  sqlite3_exec(
+      db, sql.c_str(),
+      [](void* out, int n, char** values, char**) {
+        auto* s = static_cast<std::string*>(out);
+        for (int i = 0; i < n; ++i)
+          *s += (values[i] != nullptr ? values[i] : "NULL") + std::string(i + 1 < n ? "|" : "");
+        return 0;
+      },
+      &result, nullptr);
+  sqlite3_close(db);
+  return result;
+}
+
+UserId add_user(SqliteStore& store) {
+  auto tx = store.write();
+  const auto id = tx->create_user("me", "Europe/Berlin", fixed_now()).id;
+  tx->commit();
+  return id;
+}
+
+void add_entry(SqliteStore& store, UserId user, LocalDate day) {
+  DiaryFields f;
+  f.pain = *PainScore::make(4);
+  f.note = std::string(500, 'n');
+  auto tx = store.write();
+  (void)tx->insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create},
+                         WriteMeta{fixed_now(), Actor{user, "test"}});
+  tx->commit();
+}
+
+int entry_count(SqliteStore& store, UserId user) {
+  return static_cast<int>(store.read()->entries_between(user, ymd(2000, 1, 1), ymd(2100, 1, 1)).size());
+}
+
+TEST(SqliteStore, UsesWalFullSyncForeignKeysAndAPrivateFile) {
+  TempDir dir;
+  const auto path = dir / "daybreak.db";
+  SqliteStore store(SqliteOptions{path});
+  EXPECT_EQ(store.schema_version(), sqlite::latest_schema_version());
+  EXPECT_EQ(raw_query(path, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw_query(path, "PRAGMA application_id"), std::to_string(sqlite::kApplicationId));
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600U);
+  // synchronous and foreign_keys are per connection: ask through the store's own.
+  const UserId user = add_user(store);
+  add_entry(store, user, ymd(2026, 11, 1));
+  EXPECT_EQ(raw_query(path, "SELECT count(*) FROM entry_revisions"), "1");
+}
+
+TEST(SqliteStore, DataSurvivesReopening) {
+  TempDir dir;
+  UserId user;
+  {
+    SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+    user = add_user(store);
+    add_entry(store, user, ymd(2026, 11, 1));
+  }
+  SqliteStore again(SqliteOptions{dir / "daybreak.db"});
+  EXPECT_EQ(entry_count(again, user), 1);
+}
+
+// A file daybreak must refuse is left exactly as it was.
+void expect_refused(const std::filesystem::path& path, StoreError::Kind kind, const std::string& words) {
+  const std::string before = read_file(path);
+  try {
+    SqliteStore store(SqliteOptions{path});
+    FAIL() << "opened " << path;
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), kind) << e.what();
+    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_file(path), before);
+}
+
+TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  write_file(dir / "daybreak.db", std::string(8192, 'x'));
+  expect_refused(dir / "daybreak.db", StoreError::Kind::corrupt, "left untouched");
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerDaybreak) {
+  TempDir dir;
+  { SqliteStore store(SqliteOptions{dir / "daybreak.db"}); }
+  raw_query(dir / "daybreak.db", "PRAGMA user_version = 99");
+  expect_refused(dir / "daybreak.db", StoreError::Kind::too_new, "newer daybreak");
+}
+
+TEST(SqliteStore, RefusesSomeoneElsesDatabase) {
+  TempDir dir;
+  raw_query(dir / "other.db", "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine')");
+  expect_refused(dir / "other.db", StoreError::Kind::foreign, "not a daybreak one");
+}
+
+TEST(SqliteStore, TwoStoresOnOneFileDoNotMigrateTwice) {
+  TempDir dir;
+  SqliteStore a(SqliteOptions{dir / "daybreak.db"});
+  SqliteStore b(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = add_user(a);
+  add_entry(a, user, ymd(2026, 11, 1));
+  EXPECT_EQ(entry_count(b, user), 1);
+}
+
+TEST(SqliteStore, ReadsSeeWhatOtherConnectionsCommitted) {
+  TempDir dir;
+  SqliteStore reader(SqliteOptions{dir / "daybreak.db"});
+  SqliteStore writer(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = add_user(writer);
+  add_entry(writer, user, ymd(2026, 11, 2));
+  // A lookup that stops at its first row must not pin an old snapshot.
+  EXPECT_EQ(reader.read()->first_entry_date(user), ymd(2026, 11, 2));
+  add_entry(writer, user, ymd(2026, 11, 1));
+  EXPECT_EQ(reader.read()->first_entry_date(user), ymd(2026, 11, 1));
+  EXPECT_EQ(entry_count(reader, user), 2);
+}
+
+// Found by the crash test: right after a kill -9 the next process may find the
+// file locked (recovery, or a dying writer); opening must wait, not fail.
+TEST(SqliteStore, OpeningWaitsForAnotherProcesssLock) {
+  TempDir dir;
+  { SqliteStore create(SqliteOptions{dir / "daybreak.db"}); }
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "daybreak.db").c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::thread release([&] {
+    std::this_thread::sleep_for(milliseconds(300));
+    sqlite3_exec(other, "COMMIT; PRAGMA locking_mode = NORMAL; SELECT 1", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+  });
+  EXPECT_NO_THROW({ SqliteStore store(SqliteOptions{dir / "daybreak.db"}); });
+  release.join();
+}
+
+TEST(SqliteStore, ADamagedPageIsFoundByCheckAndInspect) {
+  TempDir dir;
+  const auto path = dir / "daybreak.db";
+  {
+    SqliteStore store(SqliteOptions{path});
+    const UserId user = add_user(store);
+    for (unsigned d = 1; d <= 28; ++d) add_entry(store, user, ymd(2026, 2, d));
+    store.backup_to(dir / "copy.db");
+  }
+  EXPECT_TRUE(inspect_database(dir / "copy.db").problems.empty());
+  EXPECT_EQ(inspect_database(dir / "copy.db").schema_version, sqlite::latest_schema_version());
+  std::string bytes = read_file(dir / "copy.db");
+  ASSERT_GT(bytes.size(), 5U * 4096);
+  for (std::size_t i = 2 * 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
+  write_file(dir / "copy.db", bytes);
+  try {
+    const auto info = inspect_database(dir / "copy.db");
+    EXPECT_FALSE(info.problems.empty());
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::corrupt);
+  }
+  EXPECT_THROW((void)inspect_database(dir / "missing.db"), StoreError);
+}
+
+TEST(SqliteStore, ABackupIsASingleCompleteFile) {
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = add_user(store);
+  for (unsigned d = 1; d <= 10; ++d) add_entry(store, user, ymd(2026, 3, d));
+  store.backup_to(dir / "b.db");
+  EXPECT_FALSE(std::filesystem::exists(dir / "b.db.partial"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "b.db-wal"));
+  EXPECT_EQ(raw_query(dir / "b.db", "PRAGMA journal_mode"), "delete");
+  SqliteStore copy(SqliteOptions{dir / "b.db"});
+  EXPECT_EQ(entry_count(copy, user), 10);
+}
+
+TEST(SqliteStore, RestoreReplacesEverything) {
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = add_user(store);
+  add_entry(store, user, ymd(2026, 3, 1));
+  store.backup_to(dir / "b.db");
+  add_entry(store, user, ymd(2026, 3, 2));
+  add_entry(store, user, ymd(2026, 3, 3));
+  store.restore_from(dir / "b.db");
+  EXPECT_EQ(entry_count(store, user), 1);
+  add_entry(store, user, ymd(2026, 3, 4));  // still writable afterwards
+  EXPECT_EQ(entry_count(store, user), 2);
+  EXPECT_TRUE(store.check().empty());
+}
+
+// A full disk in the middle of a write: the write fails with a clear error and
+// leaves no trace; everything committed before is intact.
+TEST(SqliteStore, AFullDiskLosesNothingCommittedAndSavesNothingPartial) {
+  register_faulty_vfs();
+  TempDir dir;
+  const auto path = dir / "daybreak.db";
+  UserId user;
+  {
+    SqliteStore setup(SqliteOptions{path});
+    user = add_user(setup);
+    for (unsigned d = 1; d <= 5; ++d) add_entry(setup, user, ymd(2026, 4, d));
+  }
+  for (const std::int64_t budget : {0, 100, 4096, 6000, 9000}) {
+    SqliteStore store(SqliteOptions{path, kFaultyVfs});
+    arm_faulty_vfs(budget);
+    try {
+      add_entry(store, user, ymd(2026, 5, 1));
+      disarm_faulty_vfs();
+      FAIL() << "a write succeeded on a full disk with budget " << budget;
+    } catch (const StoreError& e) {
+      disarm_faulty_vfs();
+      EXPECT_EQ(e.kind(), StoreError::Kind::full) << e.what();
+      EXPECT_NE(std::string(e.what()).find("nothing was saved"), std::string::npos) << e.what();
+    }
+    EXPECT_GT(faulty_vfs_failures(), 0);
+    EXPECT_EQ(entry_count(store, user), 5);
+  }
+  SqliteStore after(SqliteOptions{path});
+  EXPECT_EQ(entry_count(after, user), 5);
+  EXPECT_TRUE(after.check().empty());
+  add_entry(after, user, ymd(2026, 5, 1));
+  EXPECT_EQ(entry_count(after, user), 6);
+}
+
+TEST(SqliteStore, RevisionsAreReadBackEvenWhenTheirTimesLieOutsideTheUsualWindow) {
+  // Times are stored in UTC; a night bedtime far east of UTC is still read back.
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = add_user(store);
+  DiaryFields f;
+  f.pain = *PainScore::make(2);
+  f.bedtime = Instant{sys_days{ymd(2026, 11, 22)}} + hours{9};  // 19:00 in Tokyo the evening before
+  auto tx = store.write();
+  const auto e = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::night, f, {}, {}, RevisionOp::create},
+                                  WriteMeta{fixed_now(), Actor{user, "test"}});
+  tx->commit();
+  const auto revisions = store.read()->revisions(user, e.id);
+  ASSERT_EQ(revisions.size(), 1U);
+  EXPECT_EQ(revisions[0].fields, f);
+}
+
+}  // namespace
+}  // namespace daybreak::testing

@@ -1,0 +1,34 @@
+// The store conformance suite: behaviour every Store backend must have,
+// written against the interface only. A backend joins by instantiating
+// StoreConformance with a factory (see sqlite_store_test.cpp).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "store/store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace daybreak::testing {
+
+struct StoreFactory {
+  std::string name;
+  // A new, empty store; `scratch` is a directory the backend may use.
+  std::function<std::unique_ptr<Store>(const std::filesystem::path& scratch)> make;
+};
+
+inline void PrintTo(const StoreFactory& factory, std::ostream* os) { *os << factory.name; }
+
+class StoreConformance : public ::testing::TestWithParam<StoreFactory> {
+ protected:
+  void SetUp() override { store_ = GetParam().make(dir_.path()); }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace daybreak::testing

@@ -1,0 +1,194 @@
+// CSV export and import, backup, restore and check, against real SQLite files.
+#include "app/transfer.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "app/diary.hpp"
+#include "support/fixtures.hpp"
+#include "support/temp_dir.hpp"
+
+namespace daybreak {
+namespace {
+
+using testing::berlin;
+using testing::ymd;
+
+struct Diary {
+  explicit Diary(const std::filesystem::path& path) : store(SqliteOptions{path}) {
+    user = ensure_local_user(store, testing::fixed_now(), "Europe/Berlin").id;
+  }
+  WriteMeta meta() const { return {testing::fixed_now(), Actor{user, "test"}}; }
+  void log(LocalDate date, Period period, const Draft& draft) {
+    const auto r = log_entry(store, meta(), user, berlin(), LogRequest{date, period, draft, false, {}});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  }
+  int count() { return static_cast<int>(entries_between(store, user, ymd(2000, 1, 1), ymd(2100, 1, 1)).size()); }
+  SqliteStore store;
+  UserId user;
+};
+
+void fill(Diary& d) {
+  ASSERT_TRUE(add_sleep_item(d.store, testing::fixed_now(), d.user, SleepItemKind::mattress, "firm foam").ok());
+  ASSERT_TRUE(add_sleep_item(d.store, testing::fixed_now(), d.user, SleepItemKind::pillow, "knee pillow").ok());
+  ASSERT_TRUE(add_sleep_item(d.store, testing::fixed_now(), d.user, SleepItemKind::pillow, "thin pillow").ok());
+  for (int day = 1; day <= 20; ++day) {
+    d.log(ymd(2026, 11, static_cast<unsigned>(day)), Period::night, testing::full_night_draft());
+    d.log(ymd(2026, 11, static_cast<unsigned>(day)), Period::morning, testing::full_morning_draft());
+    Draft evening;
+    evening.set("pain", std::to_string(day % 11));
+    evening.set("sitting_hours", "6.5");
+    d.log(ymd(2026, 11, static_cast<unsigned>(day)), Period::evening, evening);
+  }
+}
+
+// Drops the id and updated_at columns, which describe a copy, not the diary.
+std::string content_of(const std::string& csv) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < csv.size()) {
+    const std::size_t end = csv.find("\r\n", start);
+    std::string line = csv.substr(start, end - start);
+    line = line.substr(line.find(',') + 1);
+    line = line.substr(0, line.rfind(','));
+    out += line + "\n";
+    start = end + 2;
+  }
+  return out;
+}
+
+TEST(Transfer, CsvRoundTripLosesNothing) {
+  testing::TempDir dir;
+  Diary original(dir / "a.db");
+  fill(original);
+  const std::string exported = export_csv(original.store, original.user, berlin());
+
+  Diary copy(dir / "b.db");
+  const auto summary = import_csv(copy.store, copy.meta(), copy.user, berlin(), exported, false, false);
+  ASSERT_TRUE(summary.ok()) << summary.error().message;
+  EXPECT_EQ(summary->added, 60);
+  EXPECT_EQ(summary->items_created.size(), 3U);
+  EXPECT_EQ(content_of(export_csv(copy.store, copy.user, berlin())), content_of(exported));
+  const auto a = entries_between(original.store, original.user, ymd(2026, 11, 1), ymd(2026, 11, 30));
+  const auto b = entries_between(copy.store, copy.user, ymd(2026, 11, 1), ymd(2026, 11, 30));
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].fields, b[i].fields);
+    EXPECT_EQ(a[i].created_at, b[i].created_at);
+  }
+
+  // Importing the same file again changes nothing.
+  const auto again = import_csv(copy.store, copy.meta(), copy.user, berlin(), exported, false, false);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->added, 0);
+  EXPECT_EQ(again->unchanged, 60);
+}
+
+TEST(Transfer, OneBadRowMeansNothingIsImported) {
+  testing::TempDir dir;
+  Diary d(dir / "a.db");
+  const std::string csv =
+      "date,period,pain\r\n2026-11-01,morning,3\r\n2026-11-02,morning,eleven\r\n2026-11-03,morning,4\r\n"
+      "2026-11-04,morning,40\r\n";
+  const auto r = import_csv(d.store, d.meta(), d.user, berlin(), csv, false, false);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "nothing was imported: 2 problems in the file");
+  ASSERT_EQ(r.error().details.size(), 2U);
+  EXPECT_EQ(r.error().details[0], "line 3: pain: 'eleven' is not allowed; allowed: a whole number from 0 to 10");
+  EXPECT_EQ(d.count(), 0);
+}
+
+TEST(Transfer, RowsThatClashWithTheDiaryNeedReplace) {
+  testing::TempDir dir;
+  Diary d(dir / "a.db");
+  Draft p;
+  p.set("pain", "3");
+  d.log(ymd(2026, 11, 1), Period::morning, p);
+  const std::string csv = "date,period,pain\r\n2026-11-01,morning,5\r\n2026-11-02,morning,4\r\n2026-12-01,night,1\r\n";
+  const auto refused = import_csv(d.store, d.meta(), d.user, berlin(), csv, false, false);
+  ASSERT_FALSE(refused.ok());
+  ASSERT_EQ(refused.error().details.size(), 2U);
+  EXPECT_NE(refused.error().details[0].find("use --replace"), std::string::npos);
+  EXPECT_NE(refused.error().details[1].find("today (2026-11-23) or an earlier day"), std::string::npos);
+  EXPECT_EQ(d.count(), 1);
+
+  const std::string ok_csv = "date,period,pain\r\n2026-11-01,morning,5\r\n2026-11-02,morning,4\r\n";
+  const auto dry = import_csv(d.store, d.meta(), d.user, berlin(), ok_csv, true, true);
+  ASSERT_TRUE(dry.ok());
+  EXPECT_FALSE(dry->written);
+  EXPECT_EQ(dry->replaced, 1);
+  EXPECT_EQ(dry->added, 1);
+  EXPECT_EQ(d.count(), 1);
+
+  const auto done = import_csv(d.store, d.meta(), d.user, berlin(), ok_csv, true, false);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(d.count(), 2);
+  EXPECT_EQ(d.store.read()->find_entry_on(d.user, ymd(2026, 11, 1), Period::morning)->fields.pain.value(), 5);
+}
+
+TEST(Transfer, BackupAndRestoreBringBackEverythingAndKeepASafetyCopy) {
+  testing::TempDir dir;
+  Diary d(dir / "live.db");
+  fill(d);
+  ASSERT_TRUE(backup(d.store, dir / "backup.db", false).ok());
+  EXPECT_EQ(backup(d.store, dir / "backup.db", false).error().code, ErrorCode::conflict);
+  EXPECT_TRUE(backup(d.store, dir / "backup.db", true).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir / "backup.db-wal"));
+
+  // Change the diary, then restore the backup.
+  Draft p;
+  p.set("pain", "9");
+  d.log(ymd(2026, 11, 21), Period::morning, p);
+  EXPECT_EQ(d.count(), 61);
+  const auto restored = restore(d.store, dir / "backup.db", dir / "safety", testing::fixed_now());
+  ASSERT_TRUE(restored.ok()) << restored.error().message;
+  EXPECT_EQ(d.count(), 60);
+  EXPECT_EQ(restored->safety_copy.filename(), "before-restore-20261123T063000Z.db");
+  // The safety copy holds the diary as it was, change included.
+  Diary safety(restored->safety_copy);
+  EXPECT_EQ(safety.count(), 61);
+  EXPECT_TRUE(check(d.store, d.user, berlin()).problems.empty());
+}
+
+TEST(Transfer, RestoreRefusesADamagedFileAndChangesNothing) {
+  testing::TempDir dir;
+  Diary d(dir / "live.db");
+  fill(d);
+  ASSERT_TRUE(backup(d.store, dir / "backup.db", false).ok());
+  // Overwrite a whole page in the middle of the backup.
+  std::string bytes = testing::read_file(dir / "backup.db");
+  ASSERT_GT(bytes.size(), 4U * 4096);
+  for (std::size_t i = 2 * 4096; i < 3 * 4096; ++i) bytes[i] = '\x5a';
+  testing::write_file(dir / "backup.db", bytes);
+  try {
+    const auto r = restore(d.store, dir / "backup.db", dir / "safety", testing::fixed_now());
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("damaged"), std::string::npos);
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::corrupt) << e.what();
+  }
+  EXPECT_EQ(d.count(), 60);
+  EXPECT_FALSE(std::filesystem::exists(dir / "safety"));
+}
+
+TEST(Transfer, CheckFindsEntriesThatBreakTheRules) {
+  testing::TempDir dir;
+  Diary d(dir / "live.db");
+  fill(d);
+  EXPECT_TRUE(check(d.store, d.user, berlin()).problems.empty());
+  EXPECT_EQ(check(d.store, d.user, berlin()).entries, 60);
+  // Behind daybreak's back: morning stiffness on an evening entry.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "live.db").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(raw, "UPDATE entries SET stiffness_minutes = 30 WHERE period = 'evening' AND day = '2026-11-05'",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(raw);
+  const auto report = check(d.store, d.user, berlin());
+  ASSERT_EQ(report.problems.size(), 1U);
+  EXPECT_NE(report.problems[0].find("2026-11-05 evening"), std::string::npos) << report.problems[0];
+}
+
+}  // namespace
+}  // namespace daybreak
