@@ -1,22 +1,25 @@
 # The two commands of the README: `make run` and `make test`.
 # Everything else here is a convenience around CMake presets.
-.PHONY: run test setup build-dev build-asan build-release bench clean format
+PRESETS := dev asan release
+BUILDS := $(addprefix build-,$(PRESETS))
+.PHONY: run test setup bench clean format $(BUILDS)
 
-run: setup build-release
+run: build-release
 	./build/release/daybreak checkin
 
-test: setup build-dev build-asan
+test: build-dev build-asan
 	ctest --preset dev
 	ctest --preset asan
 
 setup:
 	@./scripts/setup
 
-build-%:
+# Configure once per preset, then build (incrementally).
+$(BUILDS): build-%: setup
 	@test -f build/$*/build.ninja || cmake --preset $*
 	cmake --build --preset $*
 
-bench: setup build-release
+bench: build-release
 	./bench/run
 
 clean:
