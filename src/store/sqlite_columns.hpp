@@ -1,0 +1,77 @@
+// Reading and writing domain values in SQLite columns, shared by the SQLite
+// store's files. A value that breaks the domain's rules means a damaged file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "domain/choices.hpp"
+#include "domain/time.hpp"
+#include "store/sqlite.hpp"
+
+namespace daybreak::sqlite {
+
+inline std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
+inline Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+
+[[noreturn]] inline void corrupt(const Connection& db, const std::string& what) {
+  throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: stored data is damaged: {}", db.path().string(), what));
+}
+
+template <class B>
+std::optional<B> bounded_column(const Connection& db, const Statement& s, int col, std::string_view field) {
+  const auto v = s.optional_integer(col);
+  if (!v) return std::nullopt;
+  auto b = B::make(*v);
+  if (!b) corrupt(db, fmt::format("{} = {}", field, *v));
+  return b;
+}
+
+template <class T>
+std::optional<T> tenths_column(const Connection& db, const Statement& s, int col, std::string_view field) {
+  const auto v = s.optional_integer(col);
+  if (!v) return std::nullopt;
+  auto t = T::from_tenths(*v);
+  if (!t) corrupt(db, fmt::format("{} = {} tenths", field, *v));
+  return t;
+}
+
+template <class E>
+ChoiceSet<E> set_column(const Connection& db, const Statement& s, int col) {
+  const auto set = choice_set_from_text<E>(s.text(col));
+  if (!set) corrupt(db, fmt::format("unknown {} in '{}'", Vocabulary<E>::kind, s.text(col)));
+  return *set;
+}
+
+template <class E>
+E choice_column(const Connection& db, const Statement& s, int col) {
+  const auto v = parse_choice<E>(s.text(col));
+  if (!v) corrupt(db, fmt::format("unknown {} '{}'", Vocabulary<E>::kind, s.text(col)));
+  return *v;
+}
+
+inline LocalDate date_column(const Connection& db, const Statement& s, int col) {
+  const auto d = parse_date(s.text(col));
+  if (!d) corrupt(db, fmt::format("bad date '{}'", s.text(col)));
+  return *d;
+}
+
+template <class B>
+std::optional<std::int64_t> raw(const std::optional<B>& v) {
+  if (!v) return std::nullopt;
+  return v->value();
+}
+template <class T>
+std::optional<std::int64_t> raw_tenths(const std::optional<T>& v) {
+  if (!v) return std::nullopt;
+  return v->tenths();
+}
+inline std::optional<std::int64_t> raw_time(const std::optional<Instant>& v) {
+  if (!v) return std::nullopt;
+  return seconds_of(*v);
+}
+
+}  // namespace daybreak::sqlite

@@ -1,0 +1,69 @@
+// The SQLite store's transaction: the one class that implements StoreWriter
+// (and so StoreReader) over the store's single connection. Internal to the
+// store. Its methods are defined by capability: sqlite_transaction.cpp (the
+// transaction itself), sqlite_diary.cpp (users, entries, sleep items).
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sqlite.hpp"
+#include "store/store.hpp"
+
+namespace daybreak::sqlite {
+
+struct EntryScope;  // which entries a diary query is about (sqlite_diary.cpp)
+
+// A transaction on the one connection; the mutex is held for its whole life
+// (a committed transaction releases it at once).
+class SqliteTransaction final : public StoreWriter {
+ public:
+  SqliteTransaction(std::mutex& mutex, Connection& db, bool writable);
+  ~SqliteTransaction() override;
+  void commit() override;
+
+  // users
+  std::optional<User> find_user(UserId id) override;
+  User create_user(const std::string& name, const std::string& time_zone, Instant at) override;
+  void update_user(const User& user) override;
+
+  // diary entries
+  std::optional<DiaryEntry> find_entry(UserId user, EntryId id) override;
+  std::optional<DiaryEntry> find_entry_on(UserId user, LocalDate date, Period period) override;
+  std::vector<DiaryEntry> entries_between(UserId user, LocalDate from, LocalDate to) override;
+  std::optional<LocalDate> first_entry_date(UserId user) override;
+  std::optional<KeyedEntry> find_by_key(UserId user, std::string_view key) override;
+  std::vector<EntryRevision> revisions(UserId user, EntryId id) override;
+  DiaryEntry insert_entry(UserId user, const NewEntry& entry, const WriteMeta& meta) override;
+  DiaryEntry update_entry(UserId user, EntryId id, const DiaryFields& fields, RevisionOp op,
+                          const WriteMeta& meta) override;
+  void delete_entry(UserId user, EntryId id, const WriteMeta& meta) override;
+
+  // sleep items
+  std::vector<SleepItem> sleep_items(UserId user) override;
+  SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) override;
+  void retire_sleep_item(UserId user, ItemId id, Instant at) override;
+
+ private:
+  [[noreturn]] void not_found(const std::string& what) const;
+
+  // diary entries
+  DiaryEntry must_find(UserId user, EntryId id);
+  std::vector<DiaryEntry> load(const EntryScope& scope);
+  std::int64_t item_id(UserId user, SleepItemKind kind, const std::string& name);
+  void bind_fields(Statement& s, UserId user, const DiaryFields& f, int first);
+  void delete_children(EntryId id);
+  void write_children(UserId user, EntryId id, const DiaryFields& f);
+  void write_revision(UserId user, EntryId id, int revision, RevisionOp op, const WriteMeta& meta, LocalDate date,
+                      Period period, const DiaryFields& fields);
+  DiaryFields decode_fields(const std::string& text, LocalDate date, Period period) const;
+
+  std::unique_lock<std::mutex> lock_;
+  Connection& db_;
+  bool writable_;
+  bool done_ = false;
+};
+
+}  // namespace daybreak::sqlite
