@@ -64,9 +64,8 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
   const TimeContext ctx{request.date, request.period, zone};
   DiaryFields fields;
   FieldErrors errors = validate(fields, request.draft, ctx, DraftMode::create);
-  if (const LocalDate today = zone.date_of(meta.at); request.date > today) {
-    errors.insert(errors.begin(),
-                  {"date", format_date(request.date), fmt::format("today ({}) or an earlier day", format_date(today))});
+  if (const LocalDate today = zone.date_of(meta.at); request.date > today || request.date < kFirstDiaryDay) {
+    errors.insert(errors.begin(), {"date", format_date(request.date), diary_day_rule(today)});
   }
 
   auto tx = store.write();

@@ -59,9 +59,7 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
   const LocalDate today = zone.date_of(meta.at);
   for (const auto& row : *parsed) {
     if (row.date > today) {
-      details.push_back(CsvProblem{
-          row.line, {"date", format_date(row.date), fmt::format("today ({}) or an earlier day", format_date(today))}}
-                            .message());
+      details.push_back(CsvProblem{row.line, {"date", format_date(row.date), diary_day_rule(today)}}.message());
       continue;
     }
     if (row.fields.mattress && !have.contains({SleepItemKind::mattress, *row.fields.mattress})) {

@@ -671,6 +671,11 @@ std::string known_fields() {
 
 }  // namespace
 
+std::string diary_day_rule(LocalDate today) {
+  return fmt::format("a day from {} to today ({}), written YYYY-MM-DD", format_date(kFirstDiaryDay),
+                     format_date(today));
+}
+
 bool applies_to(Applies applies, Period period) {
   switch (applies) {
     case Applies::all:

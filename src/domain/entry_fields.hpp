@@ -42,6 +42,11 @@ struct FieldInfo {
 [[nodiscard]] std::span<const FieldInfo> diary_fields();
 [[nodiscard]] const FieldInfo* find_diary_field(std::string_view name);
 
+// The first day a diary entry may have (today is the last, see the app layer).
+inline constexpr LocalDate kFirstDiaryDay{std::chrono::year{1970}, std::chrono::January, std::chrono::day{1}};
+// "a day from 1970-01-01 to today (2026-11-23), written YYYY-MM-DD", for messages.
+[[nodiscard]] std::string diary_day_rule(LocalDate today);
+
 // What clock times in an entry are relative to. In a night entry a bare time
 // from 18:00 on belongs to the evening before the diary day (bedtime 23:10);
 // earlier times belong to the diary day itself (wake time 06:40).

@@ -129,6 +129,9 @@ std::string format_utc(Instant t) {
 
 std::string format_with_offset(Instant t, const TimeZone& zone) {
   const seconds off = zone.offset(t);
+  // RFC 3339 offsets are whole minutes; local mean time (before time zones,
+  // e.g. +00:53:28 in Berlin) is not, so such an instant is written in UTC.
+  if (off % minutes{1} != seconds{0}) return format_utc(t);
   const LocalTime local{t.time_since_epoch() + off};
   const auto day_start = floor<days>(local);
   const hh_mm_ss<seconds> hms{local - day_start};

@@ -55,8 +55,9 @@ class TimeZone {
 [[nodiscard]] std::string format_clock(LocalTime t);                       // 07:30
 // RFC 3339 with 'Z' or a numeric offset; seconds optional.
 [[nodiscard]] std::optional<Instant> parse_instant(std::string_view text);
-[[nodiscard]] std::string format_utc(Instant t);                                // 2026-11-23T06:30:00Z
-[[nodiscard]] std::string format_with_offset(Instant t, const TimeZone& zone);  // 2026-11-23T07:30:00+01:00
+[[nodiscard]] std::string format_utc(Instant t);  // 2026-11-23T06:30:00Z
+// 2026-11-23T07:30:00+01:00; in UTC ('Z') where the offset is not whole minutes.
+[[nodiscard]] std::string format_with_offset(Instant t, const TimeZone& zone);
 
 [[nodiscard]] inline LocalTime at(LocalDate d, Minutes since_midnight) {
   return LocalTime{std::chrono::sys_days{d}.time_since_epoch() + since_midnight};

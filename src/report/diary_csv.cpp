@@ -99,7 +99,10 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
     entry.line = record.line;
     const auto date = parse_date(cell(kDate));
     const auto period = parse_choice<Period>(cell(kPeriod));
-    if (!date) report({"date", std::string(cell(kDate)), "a date written YYYY-MM-DD"});
+    if (!date || *date < kFirstDiaryDay) {
+      report({"date", std::string(cell(kDate)),
+              fmt::format("a day from {} on, written YYYY-MM-DD", format_date(kFirstDiaryDay))});
+    }
     if (!period) report({"period", std::string(cell(kPeriod)), period_words()});
     if (!cell(kCreated).empty()) {
       entry.created_at = parse_instant(cell(kCreated));
@@ -107,7 +110,7 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
         report({std::string(kCreated), std::string(cell(kCreated)), "a date and time such as 2026-11-23T06:30:00Z"});
       }
     }
-    if (!date || !period) continue;
+    if (!date || *date < kFirstDiaryDay || !period) continue;
     entry.date = *date;
     entry.period = *period;
 

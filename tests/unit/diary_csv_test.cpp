@@ -64,7 +64,8 @@ TEST(DiaryCsv, EveryBadRowIsReportedWithItsLineFieldValueAndAllowed) {
   for (const auto& p : r.error()) messages.push_back(p.message());
   ASSERT_EQ(messages.size(), 6U) << ::testing::PrintToString(messages);
   EXPECT_EQ(messages[0], "line 3: pain: '11' is not allowed; allowed: a whole number from 0 to 10");
-  EXPECT_EQ(messages[1], "line 4: date: '2026-11-31' is not allowed; allowed: a date written YYYY-MM-DD");
+  EXPECT_EQ(messages[1],
+            "line 4: date: '2026-11-31' is not allowed; allowed: a day from 1970-01-01 on, written YYYY-MM-DD");
   EXPECT_EQ(messages[2], "line 4: period: 'dusk' is not allowed; allowed: one of: night, morning, afternoon, evening");
   EXPECT_EQ(messages[3].substr(0, 38), "line 5: stiffness_minutes: '15' is not");
   EXPECT_NE(messages[4].find("line 2 has the same"), std::string::npos);

@@ -77,8 +77,10 @@ TEST_F(Diary, AFutureDayCannotBeLogged) {
   const auto r = log(Period::morning, pain(3), ymd(2026, 11, 24));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().fields.at(0).field, "date");
-  EXPECT_EQ(r.error().fields.at(0).allowed, "today (2026-11-23) or an earlier day");
+  EXPECT_EQ(r.error().fields.at(0).allowed, "a day from 1970-01-01 to today (2026-11-23), written YYYY-MM-DD");
   EXPECT_TRUE(log(Period::morning, pain(3), ymd(2026, 11, 22)).ok());
+  EXPECT_FALSE(log(Period::morning, pain(3), ymd(1969, 12, 31)).ok());
+  EXPECT_TRUE(log(Period::morning, pain(3), ymd(1970, 1, 1)).ok());
 }
 
 TEST_F(Diary, OnePeriodIsLoggedOnceUnlessReplacedAndReplacingKeepsHistory) {

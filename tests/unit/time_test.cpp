@@ -50,6 +50,16 @@ TEST(Time, InstantsAcceptZuluAndOffsets) {
   EXPECT_EQ(format_with_offset(t, utc_zone()), "2026-11-22T22:10:00+00:00");
 }
 
+// Found by the CSV fuzzer: before standard time, Berlin kept local mean time,
+// 53 minutes 28 seconds ahead of UTC. RFC 3339 offsets have no seconds, so
+// such instants are written in UTC, and read back exactly.
+TEST(Time, InstantsWithOffsetsOfOddSecondsAreWrittenInUtc) {
+  const Instant lmt = sys_days{ymd(1850, 6, 1)} + hours{7};
+  EXPECT_EQ(berlin().offset(lmt), seconds{53 * 60 + 28});
+  EXPECT_EQ(format_with_offset(lmt, berlin()), "1850-06-01T07:00:00Z");
+  EXPECT_EQ(parse_instant(format_with_offset(lmt, berlin())), lmt);
+}
+
 TEST(Time, LocalDateFollowsTheZone) {
   // 23:30 UTC on the 22nd is already the 23rd in Berlin.
   const Instant t = sys_days{ymd(2026, 11, 22)} + hours{23} + minutes{30};

@@ -109,7 +109,7 @@ TEST(Transfer, RowsThatClashWithTheDiaryNeedReplace) {
   ASSERT_FALSE(refused.ok());
   ASSERT_EQ(refused.error().details.size(), 2U);
   EXPECT_NE(refused.error().details[0].find("use --replace"), std::string::npos);
-  EXPECT_NE(refused.error().details[1].find("today (2026-11-23) or an earlier day"), std::string::npos);
+  EXPECT_NE(refused.error().details[1].find("to today (2026-11-23)"), std::string::npos);
   EXPECT_EQ(d.count(), 1);
 
   const std::string ok_csv = "date,period,pain\r\n2026-11-01,morning,5\r\n2026-11-02,morning,4\r\n";

@@ -45,7 +45,7 @@ Every bad value is reported at once, with what is allowed, and nothing is saved.
   [2]
   $ daybreak log morning --date 2026-11-24 --pain 2
   ! daybreak: nothing was saved for the morning of 2026-11-24
-  !   --date: '2026-11-24' is not allowed; allowed: today (2026-11-23) or an earlier day
+  !   --date: '2026-11-24' is not allowed; allowed: a day from 1970-01-01 to today (2026-11-23), written YYYY-MM-DD
   [2]
   $ daybreak log morning --date 23/11/2026 --pain 2
   ! daybreak: that is not a date
