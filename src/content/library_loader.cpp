@@ -24,9 +24,9 @@ constexpr std::string_view kProgramsDir = "programs/";
 
 constexpr std::string_view kIdRule = "2 to 60 characters: lower-case letters, digits and '_', starting with a letter";
 // clinical.md "The program's content": the loader enforces it.
-constexpr std::string_view kMorningRule =
-    "an exercise not tagged flexion_load: morning and flare-day routines have no loaded or end-range lumbar "
-    "flexion, because discs are fullest in the first hours after waking (clinical.md; Adams 1987, Snook 1998)";
+constexpr std::string_view kMorningWhy =
+    "morning and flare-day routines have no loaded or end-range lumbar flexion, because discs are fullest in the "
+    "first hours after waking (clinical.md; Adams 1987, Snook 1998)";
 
 // Text limits keep every line fit for an 80-column terminal and a phone.
 constexpr std::size_t kNameLength = 60;
@@ -105,7 +105,8 @@ class Loader {
     e.id = read_id(t, "id").value_or("");
     e.name = t.text("name", Need::required, kNameLength).value_or("");
     e.summary = t.text("summary", Need::required, kSentenceLength).value_or("");
-    e.kind = t.choice<ExerciseKind>("kind").value_or(ExerciseKind::mobility);
+    const auto kind = t.choice<ExerciseKind>("kind");
+    e.kind = kind.value_or(ExerciseKind::mobility);
     e.position = t.choice<Position>("position").value_or(Position::floor);
     e.sides = t.choice<Sides>("sides").value_or(Sides::both);
     e.muscles = read_set<Muscle>(t, "muscles", Need::required);
@@ -116,7 +117,7 @@ class Loader {
     e.easier = read_reference(t, "easier", e.id);
     e.harder = read_reference(t, "harder", e.id);
     e.source = t.text("source", Need::required, kSentenceLength).value_or("");
-    read_ladder(t, e);
+    read_ladder(t, e, kind.has_value());
     t.finish();
 
     if (e.id.empty()) return;
@@ -128,7 +129,8 @@ class Loader {
     if (errors_.size() == errors_before) exercises_.push_back(std::move(e));
   }
 
-  void read_ladder(TableReader& t, Exercise& e) {
+  // Reads [dose] and [[level]]; checks each level's dose when the kind is known.
+  void read_ladder(TableReader& t, Exercise& e, bool check_doses) {
     auto dose_table = t.table("dose");
     if (!dose_table) return;
     const auto first = read_patch(*dose_table);
@@ -137,7 +139,7 @@ class Loader {
     }
     Dose dose = first.over(kDefaultDose);
     dose_table->finish();
-    const bool first_ok = check(*dose_table, dose, e.kind);
+    const bool first_ok = check_doses && check(*dose_table, dose, e.kind);
     e.levels.push_back({dose, std::nullopt});
 
     auto levels = t.tables("level", Need::optional);
@@ -179,7 +181,11 @@ class Loader {
         stage.name = s.text("name", Need::required, kNameLength).value_or("");
         stage.goal = s.text("goal", Need::required, kSentenceLength).value_or("");
         const bool last = i + 1 == stages->size();
-        if (auto exit = s.table("exit", last ? Need::optional : Need::required)) {
+        if (!last && !s.has("exit")) {
+          s.problem("exit", std::nullopt,
+                    "a [stage.exit] table saying when to move on: every stage but the last has one");
+        }
+        if (auto exit = s.table("exit", Need::optional)) {
           ExitCriteria c;
           // [D] design proposal (clinical.md "Progression"): the numbers are the author's.
           c.min_days = static_cast<int>(exit->integer("min_days", 1, 365).value_or(1));
@@ -219,14 +225,13 @@ class Loader {
       for (TableReader& i : *items) {
         RoutineItem item;
         item.note = i.text("note", Need::optional, kCueLength).value_or("");
-        if (i.has("dose")) {
-          if (auto dose = i.table("dose")) {
-            item.dose = read_patch(*dose);
-            if (item.dose.empty()) dose->problem("", std::nullopt, "at least one dose value to fix");
-            dose->finish();
-          }
+        auto dose = i.table("dose", Need::optional);
+        if (dose) {
+          item.dose = read_patch(*dose);
+          if (item.dose.empty()) dose->problem("", std::nullopt, "at least one dose value to fix");
+          dose->finish();
         }
-        item.exercise = read_item_exercise(i, kind, item.dose);
+        item.exercise = read_item_exercise(i, dose ? &*dose : nullptr, kind, item.dose);
         i.finish();
         r.items.push_back(std::move(item));
       }
@@ -237,7 +242,7 @@ class Loader {
 
   // The routine item's exercise: it must exist, respect the morning rule
   // wherever its ladder leads, and take the routine's fixed dose at every level.
-  std::string read_item_exercise(TableReader& item, RoutineKind kind, const DosePatch& fixed) {
+  std::string read_item_exercise(TableReader& item, TableReader* dose, RoutineKind kind, const DosePatch& fixed) {
     const auto id = item.text("exercise", Need::required, 60);
     if (!id) return "";
     const Exercise* e = find(*id);
@@ -250,18 +255,18 @@ class Loader {
     for (const Exercise* step : chain(*e)) {
       if (kind != RoutineKind::evening && step->has(ExerciseTag::flexion_load)) {
         item.problem("exercise", *id,
-                     step == e ? std::string(kMorningRule)
-                               : fmt::format("{} (its ladder moves on to '{}', which is tagged flexion_load)",
-                                             kMorningRule, step->id));
+                     step == e ? fmt::format("an exercise not tagged flexion_load: {}", kMorningWhy)
+                               : fmt::format("an exercise whose ladder does not lead to one tagged flexion_load "
+                                             "(this one leads to '{}'): {}",
+                                             step->id, kMorningWhy));
         break;
       }
       if (fixed.empty()) continue;
       for (int level = 1; level <= step->level_count(); ++level) {
         const DoseLevel& rung = step->level(level);
         if (rung.move_to) continue;
-        if (const auto p = check_dose(fixed.over(rung.dose), step->kind)) {
-          item.problem("dose." + p->field, p->value,
-                       fmt::format("{}, for {} at level {}", p->allowed, step->id, level));
+        if (const auto p = check_dose(fixed.over(rung.dose), step->kind); p && dose != nullptr) {
+          dose->problem(p->field, p->value, fmt::format("{}; with {} at level {}", p->allowed, step->id, level));
           return *id;
         }
       }
@@ -413,10 +418,10 @@ class Loader {
   }
 
   // Checks a resolved dose; reports on `t`, where the dose was written.
-  bool check(TableReader& t, const Dose& dose, ExerciseKind kind) {
+  static bool check(TableReader& t, const Dose& dose, ExerciseKind kind) {
     const auto p = check_dose(dose, kind);
     if (!p) return true;
-    t.problem(p->field, p->value, fmt::format("for a {}, {}", name_of(kind), p->allowed));
+    t.problem(p->field, p->value, p->allowed);
     return false;
   }
 

@@ -43,8 +43,8 @@ Result<TomlDocument, ContentError> TomlDocument::parse(std::string_view text, st
     return TomlDocument(std::move(table), std::move(file_name));
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
-    return fail(ContentError{file_name, where.line, where.column, "toml", std::nullopt,
-                             fmt::format("valid TOML ({})", e.description())});
+    return fail(ContentError{file_name, where.line, where.column, "toml", std::string(e.description()),
+                             "valid TOML (see toml.io)"});
   }
 }
 

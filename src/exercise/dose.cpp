@@ -18,18 +18,18 @@ const std::array<DoseLimits, choice_count<ExerciseKind>()> kLimits = {{
     {.reps_allowed = false,
      .holds_allowed = true,
      .timed_allowed = false,
-     .sets = {1, 4, "a stretch is repeated 2-4 times (ACSM 2021)"},
+     .sets = {1, 4, "ACSM 2021: repeat a stretch 2-4 times"},
      .reps = {},
-     .holds = {1, 4, "a stretch is repeated 2-4 times (ACSM 2021)"},
-     .hold_seconds = {10, 60, "a stretch is held 10-30 s, 30-60 s for older adults (ACSM 2021)"},
+     .holds = {1, 4, "ACSM 2021: repeat a stretch 2-4 times"},
+     .hold_seconds = {10, 60, "ACSM 2021: 10-30 s, 30-60 s for older adults"},
      .minutes = {}},
     // mobility: motion, not a stretch: 5-8 slow cycles (McGill), pelvic tilts 10,
     // prone press-ups 8-10 x 1-2.
     {.reps_allowed = true,
      .holds_allowed = false,
      .timed_allowed = false,
-     .sets = {1, 2, "mobility is one or two rounds of slow movements (clinical-facts.md 10.2, 10.3)"},
-     .reps = {3, 15, "5-8 slow cycles, up to 10-15 small movements (McGill; clinical-facts.md 10.3)"},
+     .sets = {1, 2, "clinical-facts.md 10.3: one or two rounds of slow movements"},
+     .reps = {3, 15, "McGill: 5-8 slow cycles; clinical-facts.md 10.3: up to 10 small movements"},
      .holds = {},
      .hold_seconds = {},
      .minutes = {}},
@@ -38,10 +38,10 @@ const std::array<DoseLimits, choice_count<ExerciseKind>()> kLimits = {{
     {.reps_allowed = true,
      .holds_allowed = true,
      .timed_allowed = false,
-     .sets = {1, 3, "up to 3 sets (3 x 10 contractions: clinical-facts.md 10.3)"},
-     .reps = {5, 15, "6-12 slow reps per side (clinical-facts.md 10.3)"},
-     .holds = {3, 12, "4-10 holds per side (McGill; clinical-facts.md 10.3)"},
-     .hold_seconds = {3, 15, "holds of about 5-10 s (McGill; clinical-facts.md 10.2)"},
+     .sets = {1, 3, "clinical-facts.md 10.3: up to 3 x 10 contractions"},
+     .reps = {5, 15, "clinical-facts.md 10.3: 6-12 slow reps per side"},
+     .holds = {3, 12, "McGill: 4-10 holds per side"},
+     .hold_seconds = {3, 15, "McGill: holds of about 5-10 s"},
      .minutes = {}},
     // strength: 8-12 reps for strength, 10-15 for beginners, 15-20 for
     // endurance, 2-4 sets, one set for novices (ACSM); side bridge 10 s holds,
@@ -49,10 +49,10 @@ const std::array<DoseLimits, choice_count<ExerciseKind>()> kLimits = {{
     {.reps_allowed = true,
      .holds_allowed = true,
      .timed_allowed = false,
-     .sets = {1, 4, "2-4 sets, one for beginners (ACSM)"},
-     .reps = {5, 20, "8-12 reps, 10-15 for beginners, 15-20 for endurance (ACSM)"},
-     .holds = {2, 10, "4-6 holds per side to start (McGill)"},
-     .hold_seconds = {5, 30, "holds of about 10 s, longer as you progress (McGill)"},
+     .sets = {1, 4, "ACSM: 2-4 sets, one for beginners"},
+     .reps = {5, 20, "ACSM: 8-12 reps, 10-15 for beginners, 15-20 for endurance"},
+     .holds = {2, 10, "McGill: 4-6 holds per side to start"},
+     .hold_seconds = {5, 30, "McGill: holds of about 10 s, longer as you progress"},
      .minutes = {}},
     // aerobic: start with the minutes you tolerate, daily, and build gradually.
     {.reps_allowed = false,
@@ -62,11 +62,15 @@ const std::array<DoseLimits, choice_count<ExerciseKind>()> kLimits = {{
      .reps = {},
      .holds = {},
      .hold_seconds = {},
-     .minutes = {1, 60, "start with the minutes you tolerate and build gradually (clinical-facts.md 10.3)"}},
+     .minutes = {1, 60, "clinical-facts.md 10.3: the minutes you tolerate, built up gradually"}},
 }};
 
 std::string range_text(const DoseRange& r, std::string_view unit = "") {
   return fmt::format("a whole number from {} to {}{} ({})", r.lo, r.hi, unit, r.why);
+}
+
+std::string for_kind(ExerciseKind kind, const DoseRange& r, std::string_view unit = "") {
+  return fmt::format("for {} exercises, {}", name_of(kind), range_text(r, unit));
 }
 
 std::string modes_allowed(const DoseLimits& l) {
@@ -121,9 +125,10 @@ std::optional<DoseProblem> check_dose(const Dose& dose, ExerciseKind kind) {
   switch (dose.mode()) {
     case DoseMode::timed:
       if (!l.timed_allowed)
-        return problem("minutes", dose.minutes, fmt::format("none: a {} is dosed in {}", what, modes_allowed(l)));
-      if (!l.minutes.contains(dose.minutes)) return problem("minutes", dose.minutes, range_text(l.minutes));
-      if (!l.sets.contains(dose.sets)) return problem("sets", dose.sets, range_text(l.sets));
+        return problem("minutes", dose.minutes,
+                       fmt::format("none: {} exercises are dosed in {}", what, modes_allowed(l)));
+      if (!l.minutes.contains(dose.minutes)) return problem("minutes", dose.minutes, for_kind(kind, l.minutes));
+      if (!l.sets.contains(dose.sets)) return problem("sets", dose.sets, for_kind(kind, l.sets));
       if (dose.reps != 0 || dose.hold_seconds != 0)
         return problem(dose.reps != 0 ? "reps" : "hold_seconds", dose.reps != 0 ? dose.reps : dose.hold_seconds,
                        "none: a timed bout (minutes) has no reps or holds");
@@ -131,22 +136,23 @@ std::optional<DoseProblem> check_dose(const Dose& dose, ExerciseKind kind) {
     case DoseMode::holds:
       if (!l.holds_allowed)
         return problem("hold_seconds", dose.hold_seconds,
-                       fmt::format("none: a {} is dosed in {}", what, modes_allowed(l)));
+                       fmt::format("none: {} exercises are dosed in {}", what, modes_allowed(l)));
       if (!l.hold_seconds.contains(dose.hold_seconds))
-        return problem("hold_seconds", dose.hold_seconds, range_text(l.hold_seconds, " seconds"));
-      if (!l.holds.contains(dose.reps)) return problem("reps", dose.reps, range_text(l.holds, " holds"));
+        return problem("hold_seconds", dose.hold_seconds, for_kind(kind, l.hold_seconds, " seconds"));
+      if (!l.holds.contains(dose.reps)) return problem("reps", dose.reps, for_kind(kind, l.holds, " holds"));
       break;
     case DoseMode::reps:
       if (!l.reps_allowed)
-        return problem("reps", dose.reps, fmt::format("none: a {} is dosed in {}", what, modes_allowed(l)));
-      if (!l.reps.contains(dose.reps)) return problem("reps", dose.reps, range_text(l.reps));
+        return problem("reps", dose.reps, fmt::format("none: {} exercises are dosed in {}", what, modes_allowed(l)));
+      if (!l.reps.contains(dose.reps)) return problem("reps", dose.reps, for_kind(kind, l.reps));
       break;
   }
-  if (!l.sets.contains(dose.sets)) return problem("sets", dose.sets, range_text(l.sets));
+  if (!l.sets.contains(dose.sets)) return problem("sets", dose.sets, for_kind(kind, l.sets));
   // A stretch accumulates about 60 s in all: sets x holds stays within 2-4 (ACSM 2021).
   if (kind == ExerciseKind::stretch && dose.sets * dose.reps > l.holds.hi)
-    return problem("reps", dose.reps,
-                   fmt::format("at most {} holds in all (sets x reps; {})", l.holds.hi, l.holds.why));
+    return problem(
+        "reps", dose.reps,
+        fmt::format("for stretch exercises, at most {} holds in all, sets x reps ({})", l.holds.hi, l.holds.why));
   if (!kRelaxSeconds.contains(dose.relax_seconds))
     return problem("relax_seconds", dose.relax_seconds, range_text(kRelaxSeconds));
   if (!kRestSeconds.contains(dose.rest_seconds))
@@ -176,7 +182,7 @@ std::string describe_dose(const Dose& dose, Sides sides) {
       out += " each side, alternating";
       break;
   }
-  if (dose.mode() == DoseMode::reps) out += fmt::format(" ({} s each)", dose.tempo.seconds());
+  if (dose.mode() == DoseMode::reps) out += fmt::format(", about {} s a rep", dose.tempo.seconds());
   if (dose.mode() == DoseMode::holds && dose.relax_seconds > 0 && dose.reps > 1)
     out += fmt::format(", {} s relax between", dose.relax_seconds);
   if (dose.sets > 1 && dose.rest_seconds > 0)

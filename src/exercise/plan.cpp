@@ -222,6 +222,10 @@ std::string describe_step(const SessionPlan& plan, const PlanStep& step) {
     case StepType::reps:
       return fmt::format("{}{}: {} reps{}", ex.name, of_sets, step.reps, side);
     case StepType::hold:
+      if (step.reps == 1) {  // one hold a set: the sets count the holds
+        return step.sets > 1 ? fmt::format("{}: hold {} of {}{}", ex.name, step.set, step.sets, side)
+                             : fmt::format("{}: hold{}", ex.name, side);
+      }
       return fmt::format("{}{}: hold {} of {}{}", ex.name, of_sets, step.rep, step.reps, side);
     case StepType::timed:
       return fmt::format("{}: {} minutes", ex.name, step.seconds / 60);

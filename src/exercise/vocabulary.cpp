@@ -8,8 +8,9 @@ ChoiceSet<MuscleGroup> groups_of(Muscle m) {
     case Muscle::iliacus:
       return {MuscleGroup::hip_flexors};
     case Muscle::rectus_femoris:
-      // The one quadriceps muscle that crosses the hip: it flexes it too.
-      return {MuscleGroup::rectus_femoris, MuscleGroup::quadriceps, MuscleGroup::hip_flexors};
+      // One of the four quadriceps. It also flexes the hip, but the hip-flexor
+      // group means iliopsoas and iliacus, as product.md names them.
+      return {MuscleGroup::rectus_femoris, MuscleGroup::quadriceps};
     case Muscle::quadriceps:
       return {MuscleGroup::quadriceps};
     case Muscle::hamstrings:
