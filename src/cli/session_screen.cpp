@@ -146,9 +146,8 @@ class FrameBuilder {
         rows_(static_cast<std::size_t>(std::max(size.rows, 1))) {}
 
   std::vector<std::string> build() {
-    auto frame = layout(rows_ >= 22);
-    if (frame.size() > rows_) frame = layout(false);
-    frame.resize(rows_);
+    auto frame = layout(true);
+    if (overflow_) frame = layout(false);  // no room for the large countdown
     return frame;
   }
 
@@ -170,9 +169,12 @@ class FrameBuilder {
         playing(big);
         break;
     }
+    // The footer (progress and keys) keeps the bottom rows; the body gives way.
     std::vector<std::string> footer = this->footer();
+    overflow_ = body_.size() + footer.size() > rows_;
+    if (footer.size() > rows_) footer.resize(rows_);
     std::vector<std::string> frame = body_;
-    while (frame.size() + footer.size() < rows_) frame.emplace_back();
+    frame.resize(rows_ - footer.size());
     frame.insert(frame.end(), footer.begin(), footer.end());
     return frame;
   }
@@ -291,6 +293,7 @@ class FrameBuilder {
   std::size_t width_;
   std::size_t rows_;
   std::vector<std::string> body_;
+  bool overflow_ = false;
 };
 
 }  // namespace

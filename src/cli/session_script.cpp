@@ -115,10 +115,12 @@ Result<std::vector<ScriptEvent>, std::string> parse_script(std::string_view text
       if (extra || (!none && (!n || *n < 0 || *n > 10))) return bad("a number from 0 to 10 must follow");
       e.question = verb == "pain" ? PlayerPhase::pain_before : PlayerPhase::comfort;
       e.keys = none ? "\n" : std::string(arg) + "\n";
+      e.answer = std::string(arg);
     } else if (verb == "reason") {
       if (extra || (arg != "pain" && arg != "time" && arg != "other")) return bad("pain, time or other must follow");
       e.question = PlayerPhase::stop_reason;
       e.keys = std::string(1, arg.front());
+      e.answer = std::string(arg);
     } else {
       return bad("unknown event");
     }
@@ -138,7 +140,7 @@ Status<std::string> run_script(SessionPlayer& player, const std::vector<ScriptEv
       clock.run(std::nullopt);
       if (player.over()) return wrong("the session had already ended");
       if (player.phase() != e.question) return wrong(fmt::format("the question now is {}", question_name(player)));
-      printer.answered(e.keys == "\n" ? "-" : trim(e.keys));
+      printer.answered(e.answer);
       clock.press(e.keys);
       if (player.phase() == e.question && player.complaint()) return wrong(*player.complaint());
       continue;
@@ -152,7 +154,7 @@ Status<std::string> run_script(SessionPlayer& player, const std::vector<ScriptEv
     if (player.over()) return wrong("the session had already ended");
     const bool leaving = e.kind == Kind::quit || e.kind == Kind::interrupt;
     if (player.phase() == PlayerPhase::pain_before && leaving && !e.at) {
-      printer.answered(e.text);  // leaving at the first question, as q does on a terminal
+      printer.answered(e.text);  // leaving at the first question, as q does in a terminal
       clock.press(std::string(1, keys::quit));
       continue;
     }
@@ -199,7 +201,7 @@ Status<std::string> run_script(SessionPlayer& player, const std::vector<ScriptEv
         clock.press(std::string(1, keys::enter));
         break;
       case PlayerPhase::stop_reason:
-        printer.answered("o");
+        printer.answered("other");
         clock.press("o");
         break;
       case PlayerPhase::paused:

@@ -32,6 +32,7 @@ struct ScriptEvent {
   Kind kind = Kind::answer;
   PlayerPhase question = PlayerPhase::pain_before;  // for answers: the question answered
   std::string keys;                                 // for answers: the key presses
+  std::string answer;                               // for answers: as written, e.g. "7" or "time"
   std::optional<SessionTime> at;                    // for keys
 };
 

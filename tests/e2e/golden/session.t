@@ -119,7 +119,7 @@ hand. Questions left at the end of a script stay unanswered:
   ! Pain right now, 0 (none) to 10 (worst imaginable): 4
   ! Comfort check: how much did Abdominal brace hurt, 0-10 (Enter to skip)? 2
   ! Comfort check: how much did Knee rolls hurt, 0-10 (Enter to skip)? 7
-  ! Why stop: p pain, t time, o other (Esc to carry on)? t
+  ! Why stop: p pain, t time, o other (Esc to carry on)? time
   ! Comfort check: how much did Heel slides hurt, 0-10 (Enter to skip)? 3
   $ printf 'pain 5\n' | daybreak session evening --script --stage 1 --json
   {
@@ -528,7 +528,7 @@ Another stage, a stage that is not there, and no terminal without --script:
   Tomorrow morning, log how your back is (daybreak log morning): the program
   judges today by how your next morning goes.
   ! Pain right now, 0 (none) to 10 (worst imaginable): 2
-  ! Why stop: p pain, t time, o other (Esc to carry on)? o
+  ! Why stop: p pain, t time, o other (Esc to carry on)? other
   $ daybreak session morning --stage 9 --script < /dev/null
   ! daybreak: there is no such stage
   !   stage: '9' is not allowed; allowed: a stage from 1 to 4
