@@ -99,37 +99,9 @@ class SessionCommand final : public Command {
                                     SessionChoice{*parse_choice<RoutineKind>(routine_), stage_, program_});
     if (!plan) return report(ctx.io, plan.error());
     SessionPlayer player(*plan);
-
-    Instant started_at = ctx.now();
-    std::optional<int> signal;
-    if (script_) {
-      const std::string text(std::istreambuf_iterator<char>(ctx.io.in), {});
-      const auto events = parse_script(text);
-      if (!events) return report(ctx.io, invalid("the script cannot be read", {}, events.error()));
-      // With --json, stdout holds only the saved session; the session's log goes to stderr.
-      PlainPrinter printer(json_ ? ctx.io.err : ctx.io.out, ctx.io.err, true);
-      printer.intro(*plan);
-      const auto played = run_script(player, *events, printer);
-      printer.close();
-      if (!played) {
-        return report(ctx.io, invalid("the script does not fit the session; nothing was saved", {}, played.error()));
-      }
-    } else {
-      if (::isatty(STDIN_FILENO) == 0) {
-        ctx.io.err << "daybreak: a guided session reads its keys from a terminal; use --script to feed it events "
-                      "on stdin\n";
-        return kUsage;
-      }
-      const bool full_screen = ::isatty(STDOUT_FILENO) != 0;
-      PlainPrinter printer(json_ ? ctx.io.err : ctx.io.out, ctx.io.err, false);
-      if (!full_screen) printer.intro(*plan);
-      ctx.io.out.flush();
-      Terminal terminal(STDIN_FILENO, STDOUT_FILENO, full_screen);
-      const LiveOutcome live = play_live(player, terminal, full_screen ? nullptr : &printer, speed_, ctx.clock);
-      terminal.restore();
-      started_at = live.started_at;
-      signal = live.signal;
-    }
+    const auto played = script_ ? play_script(ctx, *plan, player) : play_in_terminal(ctx, *plan, player);
+    if (!played) return played.error();
+    const auto [started_at, signal] = *played;
 
     if (player.phase() == PlayerPhase::cancelled) {
       ctx.io.err << "The session was left before it began; nothing was saved.\n";
@@ -147,8 +119,43 @@ class SessionCommand final : public Command {
   }
 
  private:
-  static AppError invalid(std::string message, FieldErrors fields, std::string detail) {
-    AppError e = daybreak::invalid(std::move(message), std::move(fields));
+  // Plays the session from a script on stdin; the error is the exit code.
+  Result<LiveOutcome, int> play_script(CommandContext& ctx, const SessionPlan& plan, SessionPlayer& player) const {
+    const std::string text(std::istreambuf_iterator<char>(ctx.io.in), {});
+    const auto events = parse_script(text);
+    if (!events) return fail(report(ctx.io, script_error("the script cannot be read", events.error())));
+    // With --json, stdout holds only the saved session; the session's log goes to stderr.
+    PlainPrinter printer(json_ ? ctx.io.err : ctx.io.out, ctx.io.err, true);
+    printer.intro(plan);
+    const auto played = run_script(player, *events, printer);
+    printer.close();
+    if (!played) {
+      return fail(
+          report(ctx.io, script_error("the script does not fit the session; nothing was saved", played.error())));
+    }
+    return LiveOutcome{ctx.now(), std::nullopt};
+  }
+
+  // Plays the session on the terminal in real time: full screen, or plain
+  // lines when stdout is not a terminal. The error is the exit code.
+  Result<LiveOutcome, int> play_in_terminal(CommandContext& ctx, const SessionPlan& plan, SessionPlayer& player) const {
+    if (::isatty(STDIN_FILENO) == 0) {
+      ctx.io.err << "daybreak: a guided session reads its keys from a terminal; use --script to feed it events "
+                    "on stdin\n";
+      return fail(int{kUsage});
+    }
+    const bool full_screen = ::isatty(STDOUT_FILENO) != 0;
+    PlainPrinter printer(json_ ? ctx.io.err : ctx.io.out, ctx.io.err, false);
+    if (!full_screen) printer.intro(plan);
+    ctx.io.out.flush();
+    Terminal terminal(STDIN_FILENO, STDOUT_FILENO, full_screen);
+    const LiveOutcome live = play_live(player, terminal, full_screen ? nullptr : &printer, speed_, ctx.clock);
+    terminal.restore();  // before the summary is printed
+    return live;
+  }
+
+  static AppError script_error(std::string message, std::string detail) {
+    AppError e = invalid(std::move(message));
     e.details.push_back(std::move(detail));
     return e;
   }
