@@ -66,7 +66,12 @@ std::string short_clock(SessionTime t) {
 
 std::string bar(double fraction, std::size_t width) {
   const auto filled = static_cast<std::size_t>(std::clamp(fraction, 0.0, 1.0) * static_cast<double>(width) + 0.5);
-  return "[" + std::string(filled, '#') + std::string(width - filled, '-') + "]";
+  std::string out;
+  out.reserve(width + 2);
+  out.push_back('[');
+  out.append(filled, '#').append(width - filled, '-');
+  out.push_back(']');
+  return out;  // appended in place: g++ 12 -O2 misreads `"[" + std::string(...)` (-Wrestrict, GCC PR 105651)
 }
 
 std::string side_text(Side side) {
