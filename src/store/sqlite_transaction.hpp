@@ -46,6 +46,14 @@ class SqliteTransaction final : public StoreWriter {
   SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) override;
   void retire_sleep_item(UserId user, ItemId id, Instant at) override;
 
+  // safety screening and questionnaires (sqlite_safety.cpp)
+  std::vector<ScreeningEvent> screening_events(UserId user) override;
+  std::optional<std::string> setting(UserId user, std::string_view key) override;
+  std::vector<QuestionnaireResponse> questionnaire_responses(UserId user, std::string_view instrument) override;
+  ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) override;
+  void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) override;
+  QuestionnaireResponse add_questionnaire_response(UserId user, const QuestionnaireResponse& response) override;
+
  private:
   [[noreturn]] void not_found(const std::string& what) const;
 

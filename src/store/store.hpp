@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "clinical/questionnaire_response.hpp"
+#include "clinical/screening.hpp"
 #include "domain/diary_entry.hpp"
 #include "domain/sleep_item.hpp"
 #include "store/store_error.hpp"
@@ -90,6 +92,15 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<EntryRevision> revisions(UserId user, EntryId id) = 0;
 
   [[nodiscard]] virtual std::vector<SleepItem> sleep_items(UserId user) = 0;
+
+  // ---- Safety screening and questionnaires (issue 5) ----
+  // Every screening event of the user, oldest first.
+  [[nodiscard]] virtual std::vector<ScreeningEvent> screening_events(UserId user) = 0;
+  // A setting such as the emergency number; nullopt when never set.
+  [[nodiscard]] virtual std::optional<std::string> setting(UserId user, std::string_view key) = 0;
+  // Completed questionnaires, oldest first; all instruments when `instrument` is empty.
+  [[nodiscard]] virtual std::vector<QuestionnaireResponse> questionnaire_responses(UserId user,
+                                                                                   std::string_view instrument) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -108,6 +119,13 @@ class StoreWriter : public StoreReader {
   [[nodiscard]] virtual SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name,
                                                  Instant at) = 0;
   virtual void retire_sleep_item(UserId user, ItemId id, Instant at) = 0;
+
+  // ---- Safety screening and questionnaires (issue 5) ----
+  // Screening events and responses are kept for ever: there is no update or delete.
+  [[nodiscard]] virtual ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) = 0;
+  virtual void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) = 0;
+  [[nodiscard]] virtual QuestionnaireResponse add_questionnaire_response(UserId user,
+                                                                         const QuestionnaireResponse& response) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;
