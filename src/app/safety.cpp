@@ -16,20 +16,6 @@ std::string stamp(Instant t, const TimeZone& zone) {
   return format_date(zone.date_of(t)) + " " + format_clock(local);
 }
 
-// "numbness in the left leg and weakness in the right leg"
-std::string leg_words(const ChoiceSet<LegSymptom>& symptoms) {
-  std::vector<std::string> parts;
-  symptoms.for_each([&](LegSymptom s) {
-    const std::string_view name = name_of(s);
-    const auto cut = name.find('_');
-    parts.push_back(fmt::format("{} in the {} leg", name.substr(0, cut), name.substr(cut + 1)));
-  });
-  if (parts.size() <= 1) return parts.empty() ? std::string() : parts.front();
-  const std::string last = parts.back();
-  parts.pop_back();
-  return join(parts, ", ") + " and " + last;
-}
-
 std::string_view check_name(ScreenKind kind) {
   switch (kind) {
     case ScreenKind::full:
@@ -94,8 +80,15 @@ FieldErrors check_answers(const ScreenRequest& request) {
       errors.push_back({a.question, std::string(name_of(a.answer)), "one answer (it was given more than once)"});
     }
   }
+  // A check may end at the first emergency answer: the stop screen matters more than the rest.
+  const bool emergency = std::any_of(request.answers.begin(), request.answers.end(), [](const ScreenAnswer& a) {
+    const SafetyQuestion* q = find_safety_question(a.question);
+    return a.answer == YesNo::yes && q != nullptr && q->level == FlagLevel::emergency;
+  });
   for (const auto& id : expected) {
-    if (!seen.contains(id)) errors.push_back({id, "", "yes or no: every question of the check needs an answer"});
+    if (!seen.contains(id) && !emergency) {
+      errors.push_back({id, "", "yes or no: every question of the check needs an answer"});
+    }
   }
   return errors;
 }
@@ -211,7 +204,7 @@ std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zo
   }
   for (const auto& n : s.unchecked_legs) {
     reasons.push_back(fmt::format("you noted {} on {} (entry {}), and the leg questions have not been answered since",
-                                  leg_words(n.symptoms), format_date(n.date), n.entry.value));
+                                  describe_leg_symptoms(n.symptoms), format_date(n.date), n.entry.value));
   }
   if (!s.last_full_check) {
     reasons.emplace_back("the first safety check has not been done yet");

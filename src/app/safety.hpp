@@ -66,7 +66,9 @@ inline constexpr std::chrono::days kIbpQuestionsEvery{90};
 
 struct ScreenRequest {
   ScreenKind kind = ScreenKind::full;  // full or legs
-  std::vector<ScreenAnswer> answers;   // full: every red flag, IBP answers optional; legs: the five leg questions
+  // full: every red flag, IBP answers optional; legs: the five leg questions.
+  // A check may stop at its first emergency yes: the questions after it may be left out.
+  std::vector<ScreenAnswer> answers;
   std::optional<EntryId> entry;        // legs: the entry that noted the symptoms
   std::string channel = "cli";
 };

@@ -64,5 +64,8 @@ int report(const Io& io, const AppError& error);
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
+// Safety screening and questionnaires (issue 5).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> safety_commands();
+[[nodiscard]] std::vector<std::unique_ptr<Command>> questionnaire_commands();
 
 }  // namespace daybreak

@@ -204,6 +204,7 @@ IbpResult evaluate_ibp(const IbpAnswers& answers, const IbpDiaryEvidence& diary)
   r.asas_met = count_met(r.asas);
   r.berlin_met = count_met(r.berlin);
   r.berlin_applies = !answers.no(Q::under_50);
+  r.answered = !answers.empty();
 
   if (answers.no(Q::chronic)) {
     r.outcome = IbpOutcome::not_applicable;

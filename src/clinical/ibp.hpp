@@ -131,6 +131,7 @@ struct IbpResult {
   int asas_met = 0;
   int berlin_met = 0;
   bool berlin_applies = true;  // not for people who said they are 50 or over
+  bool answered = false;       // the person has answered at least one question
   std::string note;            // why the screen does not apply, when it does not
 };
 

@@ -337,7 +337,10 @@ Result<InstrumentScore, FieldErrors> score_answers(const Instrument& instrument,
   return s;
 }
 
-Result<std::vector<ItemAnswer>, FieldErrors> parse_answers(const Instrument& instrument, std::string_view text) {
+namespace {
+
+// Every pair the text holds, and the problems with its form.
+std::pair<std::vector<ItemAnswer>, FieldErrors> answers_in(const Instrument& instrument, std::string_view text) {
   FieldErrors errors;
   std::vector<ItemAnswer> answers;
   const std::string form = instrument.activities ? "ACTIVITY=RATING pairs separated by ';' or ',', e.g. "
@@ -351,11 +354,11 @@ Result<std::vector<ItemAnswer>, FieldErrors> parse_answers(const Instrument& ins
     }
     const std::string_view key = trim(part.substr(0, eq));
     const std::string value = to_lower_ascii(trim(part.substr(eq + 1)));
+    const auto n = parse_integer(value);
+    const std::optional<int> number =
+        n ? std::optional<int>(static_cast<int>(std::clamp<long long>(*n, -100000, 100000))) : std::nullopt;
     if (instrument.activities) {
-      const auto n = parse_integer(value);
-      answers.push_back(
-          {std::string(key), n ? std::nullopt : std::optional<std::string>(value),
-           n ? std::optional<int>(static_cast<int>(std::clamp<long long>(*n, -1000, 1000))) : std::nullopt});
+      answers.push_back({std::string(key), number ? std::nullopt : std::optional<std::string>(value), number});
       continue;
     }
     const InstrumentItem* item = instrument.find_item(key);
@@ -368,17 +371,31 @@ Result<std::vector<ItemAnswer>, FieldErrors> parse_answers(const Instrument& ins
     ItemAnswer a{item->id, std::nullopt, std::nullopt};
     if (value == "skip") {
       if (item->required) errors.push_back({item->id, value, item_allowed(*item)});
-    } else if (item->kind == ItemKind::choice) {
-      a.choice = value;
-    } else if (const auto n = parse_integer(value)) {
-      a.value = static_cast<int>(std::clamp<long long>(*n, -100000, 100000));
+    } else if (item->kind == ItemKind::choice || !number) {
+      a.choice = value;  // for a number item, rejected by score_answers with what is allowed
     } else {
-      errors.push_back({item->id, value, item_allowed(*item)});
+      a.value = number;
     }
     answers.push_back(std::move(a));
   }
+  return {std::move(answers), std::move(errors)};
+}
+
+}  // namespace
+
+Result<std::vector<ItemAnswer>, FieldErrors> parse_answers(const Instrument& instrument, std::string_view text) {
+  auto [answers, errors] = answers_in(instrument, text);
   if (!errors.empty()) return fail(std::move(errors));
-  return answers;
+  return std::move(answers);
+}
+
+Result<std::vector<ItemAnswer>, FieldErrors> read_answers(const Instrument& instrument, std::string_view text) {
+  auto [answers, errors] = answers_in(instrument, text);
+  if (auto scored = score_answers(instrument, answers); !scored) {
+    errors.insert(errors.end(), scored.error().begin(), scored.error().end());
+  }
+  if (!errors.empty()) return fail(std::move(errors));
+  return std::move(answers);
 }
 
 }  // namespace daybreak

@@ -168,8 +168,13 @@ struct InstrumentScore {
 
 // Reads "ID=VALUE, ID=VALUE" (an item by id or by its number on the form;
 // VALUE an option code, a number, or "skip"). For PSFS: "ACTIVITY=RATING; ...".
+// Only the form is checked here (pairs, known items); values are checked by
+// score_answers, so a value that is not a number reads as a choice it rejects.
 [[nodiscard]] Result<std::vector<ItemAnswer>, FieldErrors> parse_answers(const Instrument& instrument,
                                                                          std::string_view text);
+// parse_answers then score_answers, reporting the problems of both at once.
+[[nodiscard]] Result<std::vector<ItemAnswer>, FieldErrors> read_answers(const Instrument& instrument,
+                                                                        std::string_view text);
 
 // What an item accepts, in plain words: "one of: yes, no", "a whole number from 0 to 5, or skip".
 [[nodiscard]] std::string item_allowed(const InstrumentItem& item);

@@ -93,6 +93,9 @@ struct SafetyState {
 [[nodiscard]] SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes,
                                        Instant now);
 
+// "numbness in the left leg and weakness in the right leg"
+[[nodiscard]] std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms);
+
 // Entries that note leg symptoms, as notes for safety_state.
 [[nodiscard]] std::vector<LegSymptomNote> leg_symptom_notes(std::span<const DiaryEntry> entries);
 

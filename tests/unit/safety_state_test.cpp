@@ -174,6 +174,22 @@ TEST(SafetyState, LegSymptomsWrittenAfterTheLastLegQuestionsWaitForThem) {
   // A note written before the last check was covered by it.
   note.written = kMonday - hours{1};
   EXPECT_EQ(state(events, day(1), {note}).status, SafetyStatus::ok);
+  // In the same second, only the leg check made for that entry covers it.
+  note.written = kMonday;
+  EXPECT_EQ(state(events, kMonday, {note}).status, SafetyStatus::check_needed);
+  ScreeningEvent same_second = event(2, ScreenKind::legs, kMonday, legs);
+  same_second.entry = EntryId{7};
+  EXPECT_EQ(state({events[0], same_second}, kMonday, {note}).status, SafetyStatus::ok);
+}
+
+TEST(SafetyState, ACheckThatStoppedAtAnEmergencyLocksButIsNotTheWeeklyCheck) {
+  const std::vector events = {
+      event(1, ScreenKind::full, kMonday, {{"both_legs", YesNo::no}, {"saddle_numbness", YesNo::yes}}),
+      event(2, ScreenKind::clinician_seen, day(1))};
+  EXPECT_EQ(state({events[0]}, kMonday).status, SafetyStatus::locked);
+  const SafetyState after = state(events, day(1));
+  EXPECT_EQ(after.status, SafetyStatus::check_needed);
+  EXPECT_FALSE(after.last_full_check);
 }
 
 TEST(SafetyState, EventsAreOrderedByTimeWhateverOrderTheyComeIn) {
