@@ -106,7 +106,7 @@ class LogCommand final : public Command {
       return report(ctx.io, result.error());
     }
     print_logged(ctx, *result, json_);
-    after_entry_saved(ctx, result->entry, ctx.io.interactive);
+    after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, ctx.io.interactive);
     return kOk;
   }
 
@@ -194,7 +194,7 @@ class CheckinCommand final : public Command {
         log_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, LogRequest{today, Period::morning, draft, replace, {}});
     if (!result) return report(io, result.error());
     print_logged(ctx, *result, false);
-    after_entry_saved(ctx, result->entry, true);
+    after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, true);
     return kOk;
   }
 
@@ -353,12 +353,13 @@ class EditCommand final : public Command {
     if (!before) return report(ctx.io, before.error());
     const auto after = edit_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, id, fields_.draft());
     if (!after) return report(ctx.io, after.error());
-    // A new yes, or changed leg symptoms, is news for the safety check (after the usual output).
-    const bool news = (after->fields.red_flags == YesNo::yes && before->fields.red_flags != YesNo::yes) ||
-                      after->fields.leg_symptoms != before->fields.leg_symptoms;
+    // A new yes, and leg symptoms (any edit rewrites the entry, so the gate asks
+    // for the leg questions again), are for the safety check, after the usual output.
+    const bool new_yes = after->fields.red_flags == YesNo::yes && before->fields.red_flags != YesNo::yes;
+    const bool news = new_yes || !after->fields.leg_symptoms.empty();
     if (json_) {
       print_json(ctx.io.out, entry_to_json(*after, ctx.zone));
-      if (news) after_entry_saved(ctx, *after, ctx.io.interactive);
+      if (news) after_entry_saved(ctx, *after, new_yes, ctx.io.interactive);
       return kOk;
     }
     const auto changes = field_changes(before->fields, after->fields, ctx.zone);
@@ -369,7 +370,7 @@ class EditCommand final : public Command {
     ctx.io.out << fmt::format("Changed entry {} ({}), now revision {}:\n", id.value,
                               entry_title(after->date, after->period), after->revision);
     for (const auto& line : changes) ctx.io.out << "  " << line << "\n";
-    if (news) after_entry_saved(ctx, *after, ctx.io.interactive);
+    if (news) after_entry_saved(ctx, *after, new_yes, ctx.io.interactive);
     return kOk;
   }
 

@@ -133,9 +133,9 @@ void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome
   }
 }
 
-void after_entry_saved(CommandContext& ctx, const DiaryEntry& entry, bool ask) {
+void after_entry_saved(CommandContext& ctx, const DiaryEntry& entry, bool new_yes, bool ask) {
   Io& io = ctx.io;
-  if (entry.fields.red_flags == YesNo::yes) {
+  if (new_yes) {
     io.err << "\n";
     print_open_flags(io.err, safety_gate(ctx.store, ctx.user.id, ctx.now()));
     return;  // the stop screen is what matters now; the leg questions can wait

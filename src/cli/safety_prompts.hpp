@@ -33,9 +33,10 @@ void print_message(std::ostream& out, const SafetyMessage& message, bool framed 
 // What a check's answers mean, and what to do next.
 void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome, std::ostream& out);
 
-// After a diary entry is saved: a yes in the one-tap check shows the stop
-// screen; leg symptoms lead to the leg questions when `ask`, otherwise to a
-// notice naming the command that asks them. Everything goes to stderr.
-void after_entry_saved(CommandContext& ctx, const DiaryEntry& entry, bool ask);
+// After a diary entry is saved: a new yes in the one-tap check (`new_yes`)
+// shows the stop screen; leg symptoms not yet checked lead to the leg
+// questions when `ask`, otherwise to a notice naming the command that asks
+// them. Everything goes to stderr.
+void after_entry_saved(CommandContext& ctx, const DiaryEntry& entry, bool new_yes, bool ask);
 
 }  // namespace daybreak

@@ -529,6 +529,48 @@ The check-in carries the one-tap check and asks the leg questions itself.
   ! Thank you. None of these warning signs was reported; if that changes, check
   ! again (daybreak screen legs) or speak to a doctor.
 
+An edit that turns the answer to yes is a new report; editing it back to no
+does not unlock: only a clinician's review does.
+
+  $ DAYBREAK_FAKE_NOW=2026-11-23T07:10:00Z daybreak edit 10 --red-flags yes
+  Changed entry 10 (the morning of Monday 23 November 2026), now revision 2:
+    new red-flag symptoms: no -> yes
+  ! 
+  ! ========================================================================
+  ! STOP: get medical help now.
+  ! 
+  ! You told daybreak:
+  !   - new bladder, bowel, saddle, sexual or both-leg symptoms
+  ! 
+  ! With back pain, this can be a sign of a serious problem that needs
+  ! treatment within hours.
+  ! 
+  !   Call 112 now, or go to the nearest emergency department.
+  !   Do not wait to see whether it passes. Do not exercise.
+  ! ========================================================================
+  ! Your exercise sessions are locked. When a clinician has seen you:
+  !   daybreak screen ack --seen-clinician
+  $ DAYBREAK_FAKE_NOW=2026-11-23T07:11:00Z daybreak edit 10 --red-flags no
+  Changed entry 10 (the morning of Monday 23 November 2026), now revision 3:
+    new red-flag symptoms: yes -> no
+  ! 
+  ! You noted tingling in the right leg.
+  ! Before your next exercise session, please answer five short safety
+  ! questions: daybreak screen legs
+  $ DAYBREAK_FAKE_NOW=2026-11-23T07:12:00Z daybreak screen status
+  Safety: LOCKED. Exercise sessions will not start until a clinician has seen you.
+    - you reported new bladder, bowel, saddle, sexual or both-leg symptoms (diary check, 2026-11-23 08:10)
+    - you noted tingling in the right leg on 2026-11-23 (entry 10), and the leg questions have not been answered since
+    Call 112 now, or go to the nearest emergency department.
+    When a clinician has seen you: daybreak screen ack --seen-clinician
+    Seen by a clinician on 2026-11-23: fever, or feeling hot and shivery. If it changes or gets worse, see a doctor again.
+  Last full check: 2026-11-23 07:30; next due: 2026-11-30.
+  Emergency number: 112.
+  $ DAYBREAK_FAKE_NOW=2026-11-23T09:30:00Z daybreak screen ack --seen-clinician
+  Recorded that a clinician has seen you (2026-11-23 10:30) about: new bladder, bowel, saddle, sexual or both-leg symptoms.
+  Exercise sessions are unlocked. If anything changes or gets worse, see a doctor again.
+  Before your next session, answer the safety questions: daybreak screen
+
 Every check is kept, with its answers and result.
 
   $ daybreak screen history
@@ -542,6 +584,8 @@ Every check is kept, with its answers and result.
   2026-11-23 07:30  clinician seen  -
   2026-11-23 07:42  leg check       no flags   none (entry 8)
   2026-11-23 08:00  leg check       no flags   none (entry 10)
+  2026-11-23 08:10  diary check     EMERGENCY  new bladder, bowel, saddle, sexual or both-leg symptoms (entry 10)
+  2026-11-23 10:30  clinician seen  -
   $ daybreak screen history --json | head -40
   [
     {
