@@ -118,7 +118,9 @@ std::vector<ScreeningEvent> SqliteTransaction::screening_events(UserId user) {
     if (const auto entry = s.optional_integer(4)) e.entry = EntryId{*entry};
     e.answers = answers_of(db_, s.text(5));
     e.result = choice_column<ScreenResult>(db_, s, 6);
-    for (const auto part : split_list(s.text(7), ";")) e.raised.emplace_back(part);
+    // The text outlives the views split_list returns into it.
+    const std::string raised = s.text(7);
+    for (const auto part : split_list(raised, ";")) e.raised.emplace_back(part);
     if (!s.is_null(8)) e.ibp = ibp_of(db_, s.text(8));
     out.push_back(std::move(e));
   }
