@@ -16,20 +16,6 @@ std::string stamp(Instant t, const TimeZone& zone) {
   return format_date(zone.date_of(t)) + " " + format_clock(local);
 }
 
-std::string_view check_name(ScreenKind kind) {
-  switch (kind) {
-    case ScreenKind::full:
-      return "full check";
-    case ScreenKind::quick:
-      return "diary check";
-    case ScreenKind::legs:
-      return "leg check";
-    case ScreenKind::clinician_seen:
-      return "clinician review";
-  }
-  return "";
-}
-
 // The latest answer to each inflammatory back pain question, and when any was last given.
 std::pair<IbpAnswers, std::optional<Instant>> latest_ibp_answers(const std::vector<ScreeningEvent>& events) {
   IbpAnswers answers;

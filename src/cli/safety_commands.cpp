@@ -21,20 +21,6 @@ using Json = nlohmann::ordered_json;
 
 std::string stamp(Instant t, const TimeZone& zone) { return local_stamp(t, zone); }
 
-std::string_view check_words(ScreenKind kind) {
-  switch (kind) {
-    case ScreenKind::full:
-      return "full check";
-    case ScreenKind::quick:
-      return "diary check";
-    case ScreenKind::legs:
-      return "leg check";
-    case ScreenKind::clinician_seen:
-      return "clinician seen";
-  }
-  return "";
-}
-
 std::string_view result_words(ScreenResult r) {
   switch (r) {
     case ScreenResult::no_flags:
@@ -326,7 +312,7 @@ class ScreenCommand final : public Command {
                                     e.ibp->berlin_met));
       }
       const std::string detail = join(parts, "; ");
-      const std::string row = fmt::format("{:<16}  {:<14}  {:<9}  {}", stamp(e.at, ctx.zone), check_words(e.kind),
+      const std::string row = fmt::format("{:<16}  {:<14}  {:<9}  {}", stamp(e.at, ctx.zone), check_name(e.kind),
                                           result_words(e.result), detail);
       ctx.io.out << row.substr(0, row.find_last_not_of(' ') + 1) << "\n";
     }

@@ -2,6 +2,20 @@
 
 namespace daybreak {
 
+std::string_view check_name(ScreenKind kind) {
+  switch (kind) {
+    case ScreenKind::full:
+      return "full check";
+    case ScreenKind::quick:
+      return "diary check";
+    case ScreenKind::legs:
+      return "leg check";
+    case ScreenKind::clinician_seen:
+      return "clinician seen";
+  }
+  return "";
+}
+
 Verdict judge_answers(const std::vector<ScreenAnswer>& answers) {
   Verdict v;
   for (const auto& a : answers) {

@@ -31,6 +31,10 @@ struct Vocabulary<ScreenKind> {
   static constexpr std::array<std::string_view, 4> names = {"full", "quick", "legs", "clinician_seen"};
 };
 
+// For people: "full check", "diary check", "leg check", "clinician seen" (at most
+// 14 characters: the width of the check column in `screen history`).
+[[nodiscard]] std::string_view check_name(ScreenKind kind);
+
 enum class ScreenResult : std::uint8_t { no_flags, urgent, emergency, acknowledged };
 
 template <>

@@ -70,5 +70,16 @@ TEST(RedFlags, AnswersAreJudgedByTheHighestLevelRaised) {
   EXPECT_EQ(judge_answers({{"new_symptoms", YesNo::yes}}).result, ScreenResult::emergency);
 }
 
+TEST(Screening, EveryKindHasAShortNameForPeopleThatFitsTheHistoryColumn) {
+  std::set<std::string_view> names;
+  for (const auto kind : {ScreenKind::full, ScreenKind::quick, ScreenKind::legs, ScreenKind::clinician_seen}) {
+    const std::string_view name = check_name(kind);
+    EXPECT_FALSE(name.empty()) << name_of(kind);
+    EXPECT_LE(name.size(), 14U) << name;  // `screen history` pads the column to 14
+    EXPECT_TRUE(names.insert(name).second) << name;
+  }
+  EXPECT_EQ(check_name(ScreenKind::clinician_seen), "clinician seen");
+}
+
 }  // namespace
 }  // namespace daybreak

@@ -36,6 +36,34 @@ daybreak shows short labels, and answers can be entered from the paper form.
      7  catastrophising      Item 7: Catastrophising: one of: agree, disagree
      8  low_mood             Item 8: Low mood: one of: agree, disagree
      9  bothersomeness       Item 9: Bothersomeness: one of: 1, 2, 3, 4, 5
+  $ daybreak questionnaire show nrs_pain --json
+  {
+    "id": "nrs_pain",
+    "name": "Numeric pain rating",
+    "version": "11-point",
+    "recall": "the past week",
+    "description": "Your average back pain over the past week, from 0 (none) to 10 (the worst imaginable).",
+    "source": "Farrar JT et al. Pain 2001;94:149-58 (the 0-10 scale and what change matters)",
+    "licence": "A generic 0-10 rating scale; the wording is daybreak's own.",
+    "licensed_wording": false,
+    "scoring": "sum",
+    "items": [
+      {
+        "id": "pain",
+        "label": "Average back pain, past week",
+        "kind": "number",
+        "required": true,
+        "constructs": [],
+        "allowed": "a whole number from 0 to 10",
+        "text": "On average over the past week, how bad has your back pain been? 0 = no pain, 10 = the worst pain you can imagine."
+      }
+    ],
+    "minimal_important_change": {
+      "points": 2.0,
+      "percent": 30.0,
+      "source": "Ostelo RW et al. Spine 2008;33:90-4 (2 points, or 30% of the baseline); Farrar 2001"
+    }
+  }
 
 The ODI entered from a paper form with the sex-life section left blank:
 16 points out of the 45 possible for nine sections, 35.6%.
