@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "app/safety.hpp"
+
 namespace daybreak {
 namespace {
 
@@ -110,6 +112,7 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
           existing->id});
     }
     DiaryEntry updated = tx->update_entry(user, existing->id, fields, RevisionOp::replace, meta);
+    record_entry_check(*tx, user, updated, std::nullopt, meta);  // a replacement is a new report
     tx->commit();
     return LogOutcome{LogOutcome::Kind::replaced, std::move(updated)};
   }
@@ -117,6 +120,7 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
   DiaryEntry created = tx->insert_entry(
       user, NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create},
       meta);
+  record_entry_check(*tx, user, created, std::nullopt, meta);
   tx->commit();
   return LogOutcome{LogOutcome::Kind::created, std::move(created)};
 }
@@ -136,6 +140,7 @@ AppResult<DiaryEntry> edit_entry(Store& store, const WriteMeta& meta, UserId use
   if (fields == existing->fields) return std::move(*existing);
 
   DiaryEntry updated = tx->update_entry(user, id, fields, RevisionOp::edit, meta);
+  record_entry_check(*tx, user, updated, existing->fields.red_flags, meta);
   tx->commit();
   return updated;
 }

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/safety.hpp"
+#include "clinical/safety_messages.hpp"
 #include "domain/text.hpp"
 #include "exercise/json.hpp"
 
@@ -25,6 +27,32 @@ AppResult<const Program*> find_program(const ContentLibrary& library, const std:
 
 int stored_stage(StoreReader& tx, UserId user, const Program& program) {
   return std::clamp(tx.current_stage(user, program.id).value_or(1), 1, program.stage_count());
+}
+
+AppError refused(std::string message, const SafetyGate& gate, const TimeZone& zone) {
+  AppError e{ErrorCode::conflict, std::move(message), {}, gate_reasons(gate, zone), std::nullopt};
+  if (gate.state.status == SafetyStatus::locked) e.details.push_back(call_now(gate.contact));
+  return e;
+}
+
+// Whether the safety gate lets a session of `routine` start now.
+AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine, Instant now,
+                            const TimeZone& zone) {
+  const SafetyGate gate = safety_gate(store, user, now);
+  switch (gate.state.status) {
+    case SafetyStatus::ok:
+      return Ok{};
+    case SafetyStatus::check_needed:
+      return fail(refused("answer the safety questions before a session (daybreak screen)", gate, zone));
+    case SafetyStatus::locked:
+      return fail(refused("exercise is locked until a clinician has seen you", gate, zone));
+    case SafetyStatus::paused:
+      if (routine == RoutineKind::flare) return Ok{};
+      return fail(refused(
+          "until a clinician has seen you, only gentle movement: the flare-day routine (daybreak session flare)",
+          gate, zone));
+  }
+  return Ok{};
 }
 
 FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
@@ -53,7 +81,8 @@ FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
 }  // namespace
 
 AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
-                                     const SessionChoice& choice) {
+                                     const SessionChoice& choice, Instant now, const TimeZone& zone) {
+  if (auto allowed = safety_allows(store, user, choice.routine, now, zone); !allowed) return fail(allowed.error());
   const auto program = find_program(library, choice.program);
   if (!program) return fail(program.error());
   const Program& p = **program;

@@ -23,11 +23,14 @@ struct SessionChoice {
   std::optional<std::string> program;  // default: the content's default program
 };
 
-// The one door into a guided session: the terminal player and (later) the web
-// player start every session here, so a rule about whether a session may run
-// at all (such as a safety lock) belongs in this function and nowhere else.
+// The one door into a guided session: the terminal player and the web player
+// start every session here, so a rule about whether a session may run at all
+// belongs in this function and nowhere else. The safety gate (clinical.md
+// "Safety") is that rule: no session while a check is due or exercise is
+// locked, and only the flare-day routine, the gentlest, while paused. A refusal
+// is a conflict whose details say why, with times in `zone`.
 [[nodiscard]] AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
-                                                   const SessionChoice& choice);
+                                                   const SessionChoice& choice, Instant now, const TimeZone& zone);
 
 struct SessionSave {
   Instant started_at;

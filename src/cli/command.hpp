@@ -68,5 +68,8 @@ int report(const Io& io, const AppError& error);
 // holds the first three and session_commands() includes them).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> program_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> session_commands();
+// Safety screening and questionnaires (issue 5).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> safety_commands();
+[[nodiscard]] std::vector<std::unique_ptr<Command>> questionnaire_commands();
 
 }  // namespace daybreak

@@ -11,6 +11,7 @@
 #include "cli/field_options.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt.hpp"
+#include "cli/safety_prompts.hpp"
 #include "report/diary_csv.hpp"
 
 namespace daybreak {
@@ -105,6 +106,7 @@ class LogCommand final : public Command {
       return report(ctx.io, result.error());
     }
     print_logged(ctx, *result, json_);
+    after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, ctx.io.interactive);
     return kOk;
   }
 
@@ -179,6 +181,11 @@ class CheckinCommand final : public Command {
                                 "Numbness, tingling or weakness in a leg? e.g. tingling_left (Enter for none)", false);
     if (!legs) return stopped(io);
     record("leg_symptoms", legs);
+    // The one-tap safety check: no skipping this one (clinical.md "Safety").
+    const auto red_flags =
+        ask_field("red_flags", "Any NEW bladder, bowel, saddle-area, sexual or both-leg symptoms? yes or no", true);
+    if (!red_flags) return stopped(io);
+    record("red_flags", red_flags);
     const auto note = ask_field("note", "Anything else to note", false);
     if (!note) return stopped(io);
     record("note", note);
@@ -187,6 +194,7 @@ class CheckinCommand final : public Command {
         log_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, LogRequest{today, Period::morning, draft, replace, {}});
     if (!result) return report(io, result.error());
     print_logged(ctx, *result, false);
+    after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, true);
     return kOk;
   }
 
@@ -345,8 +353,13 @@ class EditCommand final : public Command {
     if (!before) return report(ctx.io, before.error());
     const auto after = edit_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, id, fields_.draft());
     if (!after) return report(ctx.io, after.error());
+    // A new yes, and leg symptoms (any edit rewrites the entry, so the gate asks
+    // for the leg questions again), are for the safety check, after the usual output.
+    const bool new_yes = after->fields.red_flags == YesNo::yes && before->fields.red_flags != YesNo::yes;
+    const bool news = new_yes || !after->fields.leg_symptoms.empty();
     if (json_) {
       print_json(ctx.io.out, entry_to_json(*after, ctx.zone));
+      if (news) after_entry_saved(ctx, *after, new_yes, ctx.io.interactive);
       return kOk;
     }
     const auto changes = field_changes(before->fields, after->fields, ctx.zone);
@@ -357,6 +370,7 @@ class EditCommand final : public Command {
     ctx.io.out << fmt::format("Changed entry {} ({}), now revision {}:\n", id.value,
                               entry_title(after->date, after->period), after->revision);
     for (const auto& line : changes) ctx.io.out << "  " << line << "\n";
+    if (news) after_entry_saved(ctx, *after, new_yes, ctx.io.interactive);
     return kOk;
   }
 

@@ -96,7 +96,8 @@ class SessionCommand final : public Command {
     auto library = content_.load();
     if (!library) return report(ctx.io, library.error());
     const auto plan = start_session(ctx.store, *library, ctx.user.id,
-                                    SessionChoice{*parse_choice<RoutineKind>(routine_), stage_, program_});
+                                    SessionChoice{*parse_choice<RoutineKind>(routine_), stage_, program_}, ctx.now(),
+                                    ctx.zone);
     if (!plan) return report(ctx.io, plan.error());
     SessionPlayer player(*plan);
     const auto played = script_ ? play_script(ctx, *plan, player) : play_in_terminal(ctx, *plan, player);

@@ -119,6 +119,23 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
   return v->get();
 }
 
+std::optional<double> TableReader::number(std::string_view key, double lo, double hi, Need need) {
+  const std::string allowed = fmt::format("a number from {} to {}", lo, hi);
+  const toml::node* node = find(key);
+  if (node == nullptr) {
+    if (need == Need::required) problem(key, std::nullopt, allowed);
+    return std::nullopt;
+  }
+  std::optional<double> v;
+  if (const auto* i = node->as_integer()) v = static_cast<double>(i->get());
+  if (const auto* f = node->as_floating_point()) v = f->get();
+  if (!v || !(*v >= lo && *v <= hi)) {
+    problem(key, shown(*node), allowed);
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
   const toml::node* node = find(key);
   if (node == nullptr) {

@@ -70,6 +70,8 @@ class TableReader {
   [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key, std::int64_t lo, std::int64_t hi,
                                                     Need need = Need::required);
   [[nodiscard]] std::optional<bool> boolean(std::string_view key, Need need = Need::required);
+  // A number, whole or decimal, in [lo, hi] (questionnaire weights and thresholds).
+  [[nodiscard]] std::optional<double> number(std::string_view key, double lo, double hi, Need need = Need::required);
   // An array of strings, each at most `max_length` characters.
   [[nodiscard]] std::optional<std::vector<std::string>> texts(std::string_view key, Need need = Need::required,
                                                               std::size_t max_length = 200);

@@ -36,6 +36,8 @@ enum class LegSymptom : std::uint8_t {
 };
 enum class Relief : std::uint8_t { rest, ice, heat, other };
 enum class SleepPosition : std::uint8_t { back, left_side, right_side, front, mixed };
+// An answer to a yes-or-no question, where "not asked" is kept apart as nullopt.
+enum class YesNo : std::uint8_t { no, yes };
 
 // The words used in input and output for each value, in declaration order.
 template <class E>
@@ -73,6 +75,12 @@ template <>
 struct Vocabulary<SleepPosition> {
   static constexpr std::string_view kind = "sleep position";
   static constexpr std::array<std::string_view, 5> names = {"back", "left_side", "right_side", "front", "mixed"};
+};
+
+template <>
+struct Vocabulary<YesNo> {
+  static constexpr std::string_view kind = "answer";
+  static constexpr std::array<std::string_view, 2> names = {"no", "yes"};
 };
 
 template <class E>

@@ -40,6 +40,10 @@ struct DiaryFields {
   ChoiceSet<WarningSign> signs;
   ChoiceSet<BodyLocation> locations;
   ChoiceSet<LegSymptom> leg_symptoms;
+  // The one-tap safety check: any new bladder, bowel, saddle, sexual or
+  // both-leg symptoms? nullopt = not asked. A yes stops the program (see
+  // clinical/red_flags.hpp).
+  std::optional<YesNo> red_flags;
   std::vector<Medication> medications;
   ChoiceSet<Relief> relief;
 

@@ -606,6 +606,12 @@ const std::vector<FieldOps>& catalogue() {
     v.push_back(make_field<&F::leg_symptoms, ChoiceSetCodec<LegSymptom>>(
         {"leg_symptoms", "leg symptoms", "numbness, tingling or weakness in a leg, with the side", "SYMPTOM,..."},
         words_of<LegSymptom>()));
+    // Any period, not only the morning where it is asked: a yes must never be refused.
+    v.push_back(make_field<&F::red_flags, Optional<ChoiceCodec<YesNo>>>(
+        {"red_flags", "new red-flag symptoms",
+         "the safety check: any NEW bladder, bowel, saddle-area, sexual or both-leg symptoms (yes stops the program)",
+         "yes|no"},
+        words_of<YesNo>()));
     v.push_back(make_field<&F::medications, MedicationListCodec>(
         {"medications", "medication", "medication taken; give the option once per medicine", "NAME[, DOSE][, HH:MM]"}));
     v.push_back(make_field<&F::relief, ChoiceSetCodec<Relief>>(

@@ -19,7 +19,7 @@ constexpr std::string_view kEntryColumns =
     "e.id, e.user_id, e.day, e.period, e.pain, e.stiffness_minutes, e.still_stiff, e.stiffness_severity, "
     "e.signs, e.locations, e.leg_symptoms, e.relief, e.walking_minutes, e.sitting_tenths, e.anxiety, "
     "e.bedtime, e.wake_time, e.awakenings, e.sleep_quality, e.sleep_position, m.name, e.room_temp_tenths, "
-    "e.humidity, e.note, e.revision, e.created_at, e.updated_at";
+    "e.humidity, e.note, e.revision, e.created_at, e.updated_at, e.red_flags";
 
 constexpr std::string_view kEntryFrom = " FROM entries e LEFT JOIN sleep_items m ON m.id = e.mattress_id ";
 
@@ -53,7 +53,18 @@ DiaryEntry read_entry_row(const Connection& db, const Statement& s) {
   e.revision = static_cast<int>(s.integer(24));
   e.created_at = instant_of(s.integer(25));
   e.updated_at = instant_of(s.integer(26));
+  if (!s.is_null(27)) f.red_flags = choice_column<YesNo>(db, s, 27);
   return e;
+}
+
+// The safety check's answer (schema version 3), kept apart from bind_fields so
+// the columns of version 1 keep their numbers.
+void bind_red_flags(Statement& s, int index, const DiaryFields& f) {
+  if (f.red_flags) {
+    s.bind(index, name_of(*f.red_flags));
+  } else {
+    s.bind(index, std::nullopt);
+  }
 }
 
 }  // namespace
@@ -203,11 +214,12 @@ DiaryEntry SqliteTransaction::insert_entry(UserId user, const NewEntry& entry, c
       "INSERT INTO entries (user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
       "signs, locations, leg_symptoms, relief, walking_minutes, sitting_tenths, anxiety, bedtime, wake_time, "
       "awakenings, sleep_quality, sleep_position, mattress_id, room_temp_tenths, humidity, note, revision, "
-      "created_at, updated_at, idempotency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-      "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26)");
+      "created_at, updated_at, idempotency_key, red_flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+      "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27)");
   s.bind(1, user.value).bind(2, format_date(date)).bind(3, name_of(period));
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(created)).bind(25, seconds_of(meta.at)).bind(26, key);
+  bind_red_flags(s, 27, fields);
   s.run();
   const EntryId id{db_.last_insert_id()};
   write_children(user, id, fields);
@@ -223,11 +235,12 @@ DiaryEntry SqliteTransaction::update_entry(UserId user, EntryId id, const DiaryF
       "signs = ?8, locations = ?9, leg_symptoms = ?10, relief = ?11, walking_minutes = ?12, "
       "sitting_tenths = ?13, anxiety = ?14, bedtime = ?15, wake_time = ?16, awakenings = ?17, "
       "sleep_quality = ?18, sleep_position = ?19, mattress_id = ?20, room_temp_tenths = ?21, humidity = ?22, "
-      "note = ?23, revision = revision + 1, updated_at = ?24 "
+      "note = ?23, revision = revision + 1, updated_at = ?24, red_flags = ?25 "
       "WHERE user_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING revision, day, period, created_at");
   s.bind(1, user.value).bind(2, id.value);
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(meta.at));
+  bind_red_flags(s, 25, fields);
   if (!s.step()) not_found(fmt::format("entry {}", id.value));
   const int revision = static_cast<int>(s.integer(0));
   const LocalDate date = date_column(db_, s, 1);

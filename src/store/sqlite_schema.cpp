@@ -160,9 +160,60 @@ CREATE TABLE program_stages (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// Version 3 (issue 5): safety screening and questionnaires. The diary's
+// one-tap safety check, the person's settings (emergency number...), every
+// screening event with its answers and result, and every questionnaire
+// response with its score.
+// Events and responses are never updated or deleted. JSON columns are checked
+// by their first character: json_valid() is not allowed in a CHECK while
+// trusted_schema is off (SQLite 3.40 does not mark it innocuous).
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE entries ADD COLUMN red_flags TEXT CHECK (red_flags IN ('no', 'yes'));
+
+CREATE TABLE settings (
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  key         TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 40),
+  value       TEXT NOT NULL CHECK (length(value) <= 200),
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (user_id, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE screening_events (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('full', 'quick', 'legs', 'clinician_seen')),
+  recorded_at  INTEGER NOT NULL,
+  channel      TEXT NOT NULL,
+  entry_id     INTEGER REFERENCES entries(id),
+  answers      TEXT NOT NULL CHECK (substr(answers, 1, 1) = '{'),
+  result       TEXT NOT NULL CHECK (result IN ('no_flags', 'urgent', 'emergency', 'acknowledged')),
+  raised       TEXT NOT NULL DEFAULT '',
+  ibp          TEXT CHECK (ibp IS NULL OR substr(ibp, 1, 1) = '{')
+) STRICT;
+CREATE INDEX screening_events_by_user ON screening_events(user_id, recorded_at);
+
+CREATE TABLE questionnaire_responses (
+  id          INTEGER PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  instrument  TEXT NOT NULL CHECK (length(instrument) BETWEEN 1 AND 40),
+  version     TEXT NOT NULL,
+  taken_at    INTEGER NOT NULL,
+  channel     TEXT NOT NULL,
+  answers     TEXT NOT NULL CHECK (substr(answers, 1, 1) = '['),
+  score       REAL NOT NULL,
+  band        TEXT NOT NULL DEFAULT '',
+  subscales   TEXT NOT NULL CHECK (substr(subscales, 1, 1) = '{'),
+  answered    INTEGER NOT NULL CHECK (answered >= 0),
+  skipped     INTEGER NOT NULL CHECK (skipped >= 0),
+  notes       TEXT NOT NULL CHECK (substr(notes, 1, 1) = '[')
+) STRICT;
+CREATE INDEX questionnaire_responses_by_user ON questionnaire_responses(user_id, instrument, taken_at);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},  // issue 3
+    {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
 }};
 
 }  // namespace

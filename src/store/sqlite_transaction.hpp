@@ -59,6 +59,13 @@ class SqliteTransaction final : public StoreWriter {
                                const WriteMeta& meta) override;
   void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) override;
   void set_current_stage(UserId user, std::string_view program, int stage, Instant at) override;
+  // safety screening and questionnaires (sqlite_safety.cpp)
+  std::vector<ScreeningEvent> screening_events(UserId user) override;
+  std::optional<std::string> setting(UserId user, std::string_view key) override;
+  std::vector<QuestionnaireResponse> questionnaire_responses(UserId user, std::string_view instrument) override;
+  ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) override;
+  void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) override;
+  QuestionnaireResponse add_questionnaire_response(UserId user, const QuestionnaireResponse& response) override;
 
  private:
   // guided sessions (issue 3)

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "clinical/questionnaire_response.hpp"
+#include "clinical/screening.hpp"
 #include "domain/diary_entry.hpp"
 #include "domain/sleep_item.hpp"
 #include "exercise/plan.hpp"            // guided sessions (issue 3)
@@ -140,6 +142,14 @@ class StoreReader {
   [[nodiscard]] virtual ExerciseLevels exercise_levels(UserId user) = 0;
   // The person's stage in a program, if it was ever set (else stage 1).
   [[nodiscard]] virtual std::optional<int> current_stage(UserId user, std::string_view program) = 0;
+  // ---- Safety screening and questionnaires (issue 5) ----
+  // Every screening event of the user, oldest first.
+  [[nodiscard]] virtual std::vector<ScreeningEvent> screening_events(UserId user) = 0;
+  // A setting such as the emergency number; nullopt when never set.
+  [[nodiscard]] virtual std::optional<std::string> setting(UserId user, std::string_view key) = 0;
+  // Completed questionnaires, oldest first; all instruments when `instrument` is empty.
+  [[nodiscard]] virtual std::vector<QuestionnaireResponse> questionnaire_responses(UserId user,
+                                                                                   std::string_view instrument) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -165,6 +175,12 @@ class StoreWriter : public StoreReader {
                                                      const std::string& plan_json, const WriteMeta& meta) = 0;
   virtual void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) = 0;
   virtual void set_current_stage(UserId user, std::string_view program, int stage, Instant at) = 0;
+  // ---- Safety screening and questionnaires (issue 5) ----
+  // Screening events and responses are kept for ever: there is no update or delete.
+  [[nodiscard]] virtual ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) = 0;
+  virtual void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) = 0;
+  [[nodiscard]] virtual QuestionnaireResponse add_questionnaire_response(UserId user,
+                                                                         const QuestionnaireResponse& response) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

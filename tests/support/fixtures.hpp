@@ -55,6 +55,7 @@ inline Draft full_morning_draft() {
   d.set("stiffness_severity", "6");
   d.set("signs", "stiffness,spasm");
   d.set("locations", "back_left");
+  d.set("red_flags", "no");
   d.set("medications", "ibuprofen, 400 mg, 07:30");
   d.set("medications", "vitamin d");
   d.set("relief", "rest,heat");

@@ -38,7 +38,7 @@ TEST(EntryFields, CatalogueNamesAreUniqueAndEachHasHelpAndAllowedText) {
     EXPECT_FALSE(f.allowed.empty()) << f.name;
     EXPECT_EQ(find_diary_field(f.name), &f);
   }
-  EXPECT_EQ(names.size(), 23U);
+  EXPECT_EQ(names.size(), 24U);
   EXPECT_EQ(find_diary_field("nope"), nullptr);
 }
 

@@ -3,15 +3,19 @@
 // refusing results that do not fit their plan.
 #include "app/session.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/diary.hpp"
 #include "content/library_loader.hpp"
+#include "domain/utc_zone.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/faulty_vfs.hpp"
 #include "support/fixtures.hpp"
+#include "support/safety_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 namespace daybreak {
@@ -36,10 +40,16 @@ SessionResult all_done(const SessionPlan& plan, int pain_before = 3) {
 
 class Sessions : public ::testing::Test {
  protected:
-  Sessions() : store_(SqliteOptions{dir_ / "daybreak.db"}) { user_ = ensure_local_user(store_, now_, "UTC").id; }
+  Sessions() : store_(SqliteOptions{dir_ / "daybreak.db"}) {
+    user_ = ensure_local_user(store_, now_, "UTC").id;
+    testing::pass_safety_check(store_, user_, now_ - std::chrono::hours{1}, utc_zone());
+  }
+  AppResult<SessionPlan> start(SessionChoice choice) {
+    return start_session(store_, builtin(), user_, std::move(choice), now_, utc_zone());
+  }
 
   SessionPlan plan(RoutineKind routine = RoutineKind::morning, std::optional<int> stage = std::nullopt) {
-    auto p = start_session(store_, builtin(), user_, SessionChoice{routine, stage, std::nullopt});
+    auto p = start(SessionChoice{routine, stage, std::nullopt});
     EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.error().message);
     return std::move(p).value();
   }
@@ -73,12 +83,76 @@ TEST_F(Sessions, StartAtThePersonsStageAndLevels) {
 }
 
 TEST_F(Sessions, RefuseAStageOrAProgramThatIsNotThere) {
-  const auto stage = start_session(store_, builtin(), user_, SessionChoice{RoutineKind::morning, 5, std::nullopt});
+  const auto stage = start(SessionChoice{RoutineKind::morning, 5, std::nullopt});
   ASSERT_FALSE(stage.ok());
   EXPECT_EQ(stage.error().fields, (FieldErrors{{"stage", "5", "a stage from 1 to 4"}}));
-  const auto program = start_session(store_, builtin(), user_, SessionChoice{RoutineKind::morning, {}, "nope"});
+  const auto program = start(SessionChoice{RoutineKind::morning, {}, "nope"});
   ASSERT_FALSE(program.ok());
   EXPECT_EQ(program.error().fields.front().allowed, "one of: daybreak");
+}
+
+// The safety gate (issue 5) guards the one door into a session (issue 3).
+TEST_F(Sessions, WaitForTheFirstSafetyCheckAndTheWeeklyOne) {
+  testing::TempDir dir;
+  SqliteStore fresh(SqliteOptions{dir / "daybreak.db"});
+  const UserId user = ensure_local_user(fresh, now_, "UTC").id;
+  const auto before = start_session(fresh, builtin(), user, SessionChoice{}, now_, utc_zone());
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().code, ErrorCode::conflict);
+  EXPECT_EQ(before.error().details, (std::vector<std::string>{"the first safety check has not been done yet"}));
+  EXPECT_EQ(recent_sessions(fresh, user, 10).size(), 0U);
+
+  EXPECT_TRUE(start(SessionChoice{}).ok());
+  const auto week_later = start_session(store_, builtin(), user_, SessionChoice{}, now_ + std::chrono::days{7}, utc_zone());
+  ASSERT_FALSE(week_later.ok());
+  EXPECT_NE(week_later.error().details.at(0).find("the weekly safety check is due"), std::string::npos);
+}
+
+TEST_F(Sessions, OnlyTheFlareDayRoutineWhilePausedAndNoneWhileLocked) {
+  auto answers = testing::all_no_answers();
+  const auto answer = [&](std::string_view id) -> YesNo& {
+    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })->answer;
+  };
+  answer("fever") = YesNo::yes;  // urgent: paused
+  const auto check = [&](Instant at) {
+    ASSERT_TRUE(record_screen(store_, {at, Actor{user_, "test"}}, user_, utc_zone(),
+                              ScreenRequest{ScreenKind::full, answers, {}, "test"})
+                    .ok());
+  };
+  check(now_);
+  const auto morning = start(SessionChoice{RoutineKind::morning, {}, {}});
+  ASSERT_FALSE(morning.ok());
+  EXPECT_NE(morning.error().message.find("daybreak session flare"), std::string::npos) << morning.error().message;
+  EXPECT_TRUE(start(SessionChoice{RoutineKind::flare, {}, {}}).ok());
+
+  answer("both_legs") = YesNo::yes;  // emergency: locked
+  check(now_ + std::chrono::minutes{1});
+  const auto flare = start(SessionChoice{RoutineKind::flare, {}, {}});
+  ASSERT_FALSE(flare.ok());
+  EXPECT_EQ(flare.error().code, ErrorCode::conflict);
+  EXPECT_NE(flare.error().details.back().find("emergency"), std::string::npos) << flare.error().details.back();
+}
+
+// Issue 5 reads issue 3's sessions: pain before a session against its last
+// comfort check feeds "better with exercise" in the inflammatory screen.
+TEST_F(Sessions, FeedTheInflammatoryScreenWithPainBeforeAndAtTheLastComfortCheck) {
+  const auto because = [&] {
+    const IbpResult r = ibp_screen(store_, user_, utc_zone(), now_ + std::chrono::hours{3});
+    for (const auto& c : r.asas) {
+      if (c.id == "asas_better_with_exercise") return c.because;
+    }
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(because(), std::vector<std::string>{});
+  for (int i = 0; i < 3; ++i) {
+    const SessionPlan p = plan(RoutineKind::flare);
+    SessionResult r = all_done(p, 6);
+    r.pain_during.back() = *PainScore::make(2 + i);  // eased by 4, 3, 2 points
+    const auto saved = save_session(store_, {now_, Actor{user_, "test"}}, user_, p,
+                                    SessionSave{now_ + std::chrono::minutes{10 * i}, r, std::nullopt});
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+  }
+  EXPECT_EQ(because(), (std::vector<std::string>{"your diary: pain eased by a median of 3 points across 3 sessions"}));
 }
 
 TEST_F(Sessions, AreSavedWithEveryDetailAndSurviveReopening) {
@@ -159,9 +233,11 @@ TEST(SessionsOnAFullDisk, SaveNothingPartial) {
   {
     SqliteStore setup(SqliteOptions{path});
     user = ensure_local_user(setup, testing::fixed_now(), "UTC").id;
+    testing::pass_safety_check(setup, user, testing::fixed_now(), utc_zone());
   }
   SqliteStore store(SqliteOptions{path, testing::kFaultyVfs});
-  const auto plan = start_session(store, builtin(), user, SessionChoice{RoutineKind::evening, 3, {}});
+  const auto plan =
+      start_session(store, builtin(), user, SessionChoice{RoutineKind::evening, 3, {}}, testing::fixed_now(), utc_zone());
   ASSERT_TRUE(plan.ok());
   for (const std::int64_t budget : {0, 2000, 8000}) {
     testing::arm_faulty_vfs(budget);

@@ -27,6 +27,10 @@ day you wake up on; its bedtime from 18:00 on is the evening before.
     },
     "outcome": "created"
   }
+  ! 
+  ! You noted tingling in the left leg.
+  ! Before your next exercise session, please answer five short safety
+  ! questions: daybreak screen legs
 
 Every bad value is reported at once, with what is allowed, and nothing is saved.
 

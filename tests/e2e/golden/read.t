@@ -52,10 +52,10 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
     }
   ]
   $ daybreak history --from 2026-11-22 --csv
-  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
-  3,2026-11-22,morning,5,,yes,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
-  4,2026-11-22,evening,3,,,,,,,,,,,,,,,,,,,,,,long walk helped,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
-  5,2026-11-23,morning,4,30,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,red_flags,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
+  3,2026-11-22,morning,5,,yes,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  4,2026-11-22,evening,3,,,,,,,,,,,,,,,,,,,,,,,long walk helped,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  5,2026-11-23,morning,4,30,,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
   $ daybreak history --from 2026-11-23 --to 2026-11-01
   ! daybreak: the range is empty
   !   --from: '2026-11-23' is not allowed; allowed: a day on or before --to (2026-11-01)

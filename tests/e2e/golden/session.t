@@ -2,6 +2,14 @@ Guided sessions from a script (--script reads timed events from stdin; see
 docs/session-script.md). The clock jumps from event to event, so every run
 prints the same. Steps go to stdout, questions and answers to stderr.
 
+No session starts before the safety check (clinical.md "Safety"):
+
+  $ printf 'pain 6\n' | daybreak session flare --script
+  ! daybreak: answer the safety questions before a session (daybreak screen)
+  !   the first safety check has not been done yet
+  [2]
+  $ daybreak screen --answers "both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no" > /dev/null
+
 A whole flare-day session, answering every comfort check:
 
   $ printf 'pain 6\ncomfort 3\ncomfort 4\ncomfort 2\ncomfort 3\ncomfort 2\n' | daybreak session flare --script

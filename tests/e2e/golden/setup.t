@@ -52,8 +52,8 @@ Profile, sleep items, the interactive check-in, and help.
       "retired_at": "2026-11-23T06:30:00Z"
     }
   ]
-  $ printf '12\n4\n\nyes\n6\nstiffness,burning\nstiffness\n\nslept badly\n' | daybreak checkin
-  Logged the morning of Monday 23 November 2026 (entry 1): pain 4/10, still stiff, stiffness severity 6/10, warning signs: stiffness - "slept badly"
+  $ printf '12\n4\n\nyes\n6\nstiffness,burning\nstiffness\n\nno\nslept badly\n' | daybreak checkin
+  Logged the morning of Monday 23 November 2026 (entry 1): pain 4/10, still stiff, stiffness severity 6/10, warning signs: stiffness, new red-flag symptoms: no - "slept badly"
   ! Good morning. This is your check-in for Monday 23 November 2026.
   ! Press Enter to skip a question; Ctrl-D stops without saving.
   ! 
@@ -67,6 +67,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   allowed: any of: spasm, stiffness, soreness, tightness, ache (separated by commas)
   ! Warning signs? spasm, stiffness, soreness, tightness, ache (commas between): stiffness
   ! Numbness, tingling or weakness in a leg? e.g. tingling_left (Enter for none): 
+  ! Any NEW bladder, bowel, saddle-area, sexual or both-leg symptoms? yes or no: no
   ! Anything else to note: slept badly
   $ printf 'n\n' | daybreak checkin
   ! Good morning. This is your check-in for Monday 23 November 2026.
@@ -74,8 +75,8 @@ Profile, sleep items, the interactive check-in, and help.
   ! 
   ! You already logged this morning. Log it again and replace that entry? [y/N] n
   ! Nothing was changed.
-  $ printf 'y\n2\n10\n3\nache\n\n\n' | daybreak checkin
-  Replaced the morning of Monday 23 November 2026 (entry 1): pain 2/10, stiffness 10 min, stiffness severity 3/10, warning signs: ache
+  $ printf 'y\n2\n10\n3\nache\n\nno\n\n' | daybreak checkin
+  Replaced the morning of Monday 23 November 2026 (entry 1): pain 2/10, stiffness 10 min, stiffness severity 3/10, warning signs: ache, new red-flag symptoms: no
   ! Good morning. This is your check-in for Monday 23 November 2026.
   ! Press Enter to skip a question; Ctrl-D stops without saving.
   ! 
@@ -85,6 +86,7 @@ Profile, sleep items, the interactive check-in, and help.
   ! How severe was the stiffness on waking, 0-10: 3
   ! Warning signs? spasm, stiffness, soreness, tightness, ache (commas between): ache
   ! Numbness, tingling or weakness in a leg? e.g. tingling_left (Enter for none): 
+  ! Any NEW bladder, bowel, saddle-area, sexual or both-leg symptoms? yes or no: no
   ! Anything else to note: 
   $ printf 'y\n5\n' | daybreak checkin
   ! Good morning. This is your check-in for Monday 23 November 2026.
@@ -99,7 +101,7 @@ Profile, sleep items, the interactive check-in, and help.
   Monday 23 November 2026 (Europe/Berlin)
   
     night      not logged yet: daybreak log night --pain N
-    morning    pain 2/10, stiffness 10 min, stiffness severity 3/10, warning signs: ache  (entry 1)
+    morning    pain 2/10, stiffness 10 min, stiffness severity 3/10, warning signs: ache, new red-flag symptoms: no  (entry 1)
     afternoon  later today
     evening    later today
   $ daybreak --version
@@ -133,6 +135,9 @@ Profile, sleep items, the interactive check-in, and help.
   !   content                         check a content folder, or export the built-in content
   !   session                         play a guided session: morning, evening or flare
   !   sessions                        list your past sessions, with what was done and pain
+  !   setup                           first use: your time zone, emergency number, and the first safety check
+  !   screen                          the safety check: warning signs that need a doctor first
+  !   questionnaire                   standard questionnaires (ODI, RMDQ, STarT Back, PSFS...) over time
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.
@@ -165,6 +170,7 @@ Profile, sleep items, the interactive check-in, and help.
     --signs,--sign SIGN,...         warning signs you noticed: spasm, stiffness, soreness, tightness, ache
     --locations,--where PLACE,...   where you feel it: back_left, back_centre, back_right, buttock_left, buttock_right, above_knee_left, above_knee_right, below_knee_left, below_knee_right
     --leg-symptoms SYMPTOM,...      numbness, tingling or weakness in a leg, with the side: numbness_left, numbness_right, tingling_left, tingling_right, weakness_left, weakness_right
+    --red-flags yes|no              the safety check: any NEW bladder, bowel, saddle-area, sexual or both-leg symptoms (yes stops the program): no, yes
     --medications,--med NAME[, DOSE][, HH:MM]
                                     medication taken; give the option once per medicine
     --relief RELIEF,...             what else you used for relief: rest, ice, heat, other

@@ -11,10 +11,10 @@ row imports nothing.
   $ daybreak export csv --output diary.csv
   ! Wrote your diary to diary.csv
   $ cat diary.csv
-  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
-  1,2026-11-22,night,3,,,,,,,,,,,,2026-11-21T23:10:00+01:00,2026-11-22T06:40:00+01:00,,,,,knee pillow,,,,"line one
+  id,date,period,pain,stiffness_minutes,still_stiff,stiffness_severity,signs,locations,leg_symptoms,red_flags,medications,relief,walking_minutes,sitting_hours,anxiety,bedtime,wake_time,awakenings,sleep_quality,sleep_position,mattress,pillows,room_temperature,humidity,factors,note,created_at,updated_at
+  1,2026-11-22,night,3,,,,,,,,,,,,,2026-11-21T23:10:00+01:00,2026-11-22T06:40:00+01:00,,,,,knee pillow,,,,"line one
   line two",2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
-  2,2026-11-22,morning,5,,,,,,,"ibuprofen, 400 mg, 2026-11-22T07:30:00+01:00;paracetamol",,,,,,,,,,,,,,"weather=cold, wet",,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  2,2026-11-22,morning,5,,,,,,,,"ibuprofen, 400 mg, 2026-11-22T07:30:00+01:00;paracetamol",,,,,,,,,,,,,,"weather=cold, wet",,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
   $ daybreak --data-dir fresh import csv diary.csv
   Imported 2 new entries.
   Added sleep items: pillow 'knee pillow'
@@ -25,7 +25,7 @@ row imports nothing.
   $ printf 'date,period,pain,colour\r\n' > bad-header.csv
   $ daybreak import csv bad-header.csv
   ! daybreak: nothing was imported: 1 problem in the file
-  !   line 1: header: 'colour' is not allowed; allowed: a column named id, date, period, pain, stiffness_minutes, still_stiff, stiffness_severity, signs, locations, leg_symptoms, medications, relief, walking_minutes, sitting_hours, anxiety, bedtime, wake_time, awakenings, sleep_quality, sleep_position, mattress, pillows, room_temperature, humidity, factors, note, created_at, updated_at
+  !   line 1: header: 'colour' is not allowed; allowed: a column named id, date, period, pain, stiffness_minutes, still_stiff, stiffness_severity, signs, locations, leg_symptoms, red_flags, medications, relief, walking_minutes, sitting_hours, anxiety, bedtime, wake_time, awakenings, sleep_quality, sleep_position, mattress, pillows, room_temperature, humidity, factors, note, created_at, updated_at
   [2]
   $ printf 'date,period,pain\r\n2026-11-01,morning,4\r\n2026-11-02,morning,eleven\r\n2026-11-03,dusk,3\r\n2026-11-22,morning,4\r\n' > bad-rows.csv
   $ daybreak import csv bad-rows.csv

@@ -1,0 +1,111 @@
+#include "clinical/safety_state.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace daybreak {
+namespace {
+
+bool has_question(const std::vector<FlagReport>& reports, const std::string& question) {
+  return std::any_of(reports.begin(), reports.end(), [&](const FlagReport& r) { return r.question == question; });
+}
+
+bool answers_every_flag(const ScreeningEvent& e) {
+  return std::all_of(red_flag_questions().begin(), red_flag_questions().end(), [&](const SafetyQuestion& q) {
+    return std::any_of(e.answers.begin(), e.answers.end(), [&](const ScreenAnswer& a) { return a.question == q.id; });
+  });
+}
+
+}  // namespace
+
+SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now) {
+  std::vector<const ScreeningEvent*> ordered;
+  for (const auto& e : events) ordered.push_back(&e);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent* a, const ScreeningEvent* b) {
+    return std::tie(a->at, a->id) < std::tie(b->at, b->id);
+  });
+
+  SafetyState s;
+  std::map<std::string, Instant> reviewed;           // urgent question -> when a clinician saw it
+  std::vector<const ScreeningEvent*> leg_questions;  // full and leg checks: they ask the leg questions
+  for (const ScreeningEvent* e : ordered) {
+    if (e->kind == ScreenKind::clinician_seen) {
+      for (const auto& r : s.urgent) reviewed.emplace(r.question, e->at);
+      s.urgent.clear();
+      s.emergency.clear();
+      s.last_clinician_review = e->at;
+      continue;
+    }
+    for (const auto& a : e->answers) {
+      const SafetyQuestion* q = find_safety_question(a.question);
+      if (q == nullptr) continue;  // an inflammatory back pain answer
+      if (a.answer == YesNo::no) {
+        // A flag no longer reported in a full check: the clinician's review of it lapses.
+        if (e->kind == ScreenKind::full) reviewed.erase(a.question);
+        continue;
+      }
+      auto& open = q->level == FlagLevel::emergency ? s.emergency : s.urgent;
+      if (q->level == FlagLevel::urgent && reviewed.contains(a.question)) continue;
+      if (!has_question(open, a.question)) open.push_back({a.question, q->label, q->level, e->at, e->kind});
+    }
+    // A full check that stopped at an emergency answer does not count as the weekly check.
+    if (e->kind == ScreenKind::full && answers_every_flag(*e)) s.last_full_check = e->at;
+    if (e->kind == ScreenKind::full || e->kind == ScreenKind::legs) leg_questions.push_back(e);
+  }
+
+  for (const auto& [question, at] : reviewed) {
+    const SafetyQuestion* q = find_safety_question(question);
+    s.reviewed.push_back({question, q != nullptr ? q->label : std::string_view(), at});
+  }
+  // A note is checked by leg questions asked after it was written, or by the
+  // leg check made for that very entry (written in the same second, say).
+  for (const auto& n : notes) {
+    const bool checked = std::any_of(leg_questions.begin(), leg_questions.end(), [&](const ScreeningEvent* e) {
+      return e->at > n.written || (e->kind == ScreenKind::legs && e->entry == n.entry && e->at >= n.written);
+    });
+    if (!n.symptoms.empty() && !checked) s.unchecked_legs.push_back(n);
+  }
+  if (s.last_full_check) {
+    s.next_full_check = *s.last_full_check + kFullCheckInterval;
+    s.full_check_due = now >= *s.next_full_check;
+  }
+
+  for (const auto* open : {&s.emergency, &s.urgent}) {
+    for (const auto& r : *open) s.since = s.since ? std::min(*s.since, r.at) : r.at;
+  }
+  // A check that is due comes before a pause: its answers may turn the pause into a lock.
+  if (!s.emergency.empty()) {
+    s.status = SafetyStatus::locked;
+  } else if (s.full_check_due || !s.unchecked_legs.empty()) {
+    s.status = SafetyStatus::check_needed;
+  } else if (!s.urgent.empty()) {
+    s.status = SafetyStatus::paused;
+  } else {
+    s.status = SafetyStatus::ok;
+  }
+  return s;
+}
+
+std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms) {
+  std::vector<std::string> parts;
+  symptoms.for_each([&](LegSymptom s) {
+    const std::string_view name = name_of(s);  // "numbness_left"
+    const auto cut = name.find('_');
+    parts.push_back(std::string(name.substr(0, cut)) + " in the " + std::string(name.substr(cut + 1)) + " leg");
+  });
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    out += (i == 0 ? "" : (i + 1 == parts.size() ? " and " : ", ")) + parts[i];
+  }
+  return out;
+}
+
+std::vector<LegSymptomNote> leg_symptom_notes(std::span<const DiaryEntry> entries) {
+  std::vector<LegSymptomNote> notes;
+  for (const auto& e : entries) {
+    if (!e.fields.leg_symptoms.empty()) notes.push_back({e.id, e.date, e.period, e.fields.leg_symptoms, e.updated_at});
+  }
+  return notes;
+}
+
+}  // namespace daybreak

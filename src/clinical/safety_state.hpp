@@ -1,0 +1,102 @@
+// The safety state machine: from every screening event and the leg symptoms
+// noted in the diary, whether exercise may go on.
+//
+//   an emergency flag                    -> locked: emergency care now; no exercise
+//   first check not done, weekly check
+//   due, or leg symptoms not yet checked -> check_needed: answer the questions first
+//   an urgent flag                       -> paused: see a doctor within 24 hours; no
+//                                           progression, gentle movement only
+//   none of these                        -> ok
+//
+// The first that applies wins; the state keeps every reason.
+// A lock or pause lasts until the person confirms a clinician has seen them.
+// An urgent flag the clinician has seen does not pause again while it is still
+// reported in every full check (a past cancer stays past); once a check says
+// no, the review lapses and a later yes pauses again (a new fever). Emergency
+// flags ask about what is new, and always lock.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clinical/screening.hpp"
+#include "domain/diary_entry.hpp"
+
+namespace daybreak {
+
+enum class SafetyStatus : std::uint8_t { ok, check_needed, paused, locked };
+
+template <>
+struct Vocabulary<SafetyStatus> {
+  static constexpr std::string_view kind = "safety status";
+  static constexpr std::array<std::string_view, 4> names = {"ok", "check_needed", "paused", "locked"};
+};
+
+// The full check is asked at first use and then weekly: clinical.md "Safety";
+// clinical-facts.md 8.2 (required app behaviour 1 and 2).
+inline constexpr std::chrono::days kFullCheckInterval{7};
+// [D] Leg symptoms noted in entries of the last week prompt the leg questions.
+inline constexpr int kLegCheckWindowDays = 7;
+
+// A flag the person reported: which question, when, in which kind of check.
+struct FlagReport {
+  std::string question;
+  std::string_view label;
+  FlagLevel level = FlagLevel::emergency;
+  Instant at;
+  ScreenKind kind = ScreenKind::full;
+};
+
+struct ReviewedFlag {
+  std::string question;
+  std::string_view label;
+  Instant reviewed_at;  // when the person confirmed a clinician had seen them
+};
+
+// A diary entry that noted numbness, tingling or weakness in a leg.
+struct LegSymptomNote {
+  EntryId entry;
+  LocalDate date;
+  Period period = Period::morning;
+  ChoiceSet<LegSymptom> symptoms;
+  Instant written;  // when the entry was last written
+};
+
+struct SafetyState {
+  SafetyStatus status = SafetyStatus::check_needed;
+  std::vector<FlagReport> emergency;           // reported since the last clinician review: locking
+  std::vector<FlagReport> urgent;              // reported since the last clinician review: pausing
+  std::vector<ReviewedFlag> reviewed;          // urgent flags a clinician has seen, still reported
+  std::vector<LegSymptomNote> unchecked_legs;  // leg symptoms noted after the last leg questions
+  std::optional<Instant> last_full_check;
+  std::optional<Instant> next_full_check;  // last + 7 days; nullopt before the first
+  bool full_check_due = true;
+  std::optional<Instant> last_clinician_review;
+  std::optional<Instant> since;  // when the current lock or pause began
+
+  // A guided session may start (paused: the gentle routine only).
+  [[nodiscard]] bool session_allowed() const { return status == SafetyStatus::ok || status == SafetyStatus::paused; }
+  // The program may move on to more.
+  [[nodiscard]] bool progression_allowed() const { return status == SafetyStatus::ok; }
+  // Something is open that a clinician review would close.
+  [[nodiscard]] bool awaiting_clinician() const { return !emergency.empty() || !urgent.empty(); }
+};
+
+// `events` in any order; `notes` from recent entries (the caller picks the
+// last kLegCheckWindowDays days). Pure: `now` is a parameter.
+[[nodiscard]] SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes,
+                                       Instant now);
+
+// "numbness in the left leg and weakness in the right leg"
+[[nodiscard]] std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms);
+
+// Entries that note leg symptoms, as notes for safety_state.
+[[nodiscard]] std::vector<LegSymptomNote> leg_symptom_notes(std::span<const DiaryEntry> entries);
+
+}  // namespace daybreak

@@ -1,0 +1,66 @@
+#include "clinical/score_change.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace daybreak {
+namespace {
+
+std::string points(double v, int decimals) {
+  const std::string n = format_amount(v, decimals);
+  return n + (n == "1" ? " point" : " points");
+}
+
+// "5 points or 30%", "10 points"
+std::string threshold_text(const MinimalChange& mic, int decimals) {
+  std::string t;
+  if (mic.points) t = points(*mic.points, decimals);
+  if (mic.percent) t += (t.empty() ? "" : " or ") + format_amount(*mic.percent, 0) + "%";
+  return t;
+}
+
+}  // namespace
+
+ScoreChange judge_change(const Instrument& instrument, double baseline, double latest) {
+  ScoreChange c;
+  c.baseline = baseline;
+  c.latest = latest;
+  // Rounded to what is shown, so the words match the numbers on the screen.
+  const double scale = std::pow(10.0, instrument.decimals);
+  c.change = std::round((latest - baseline) * scale) / scale;
+  if (baseline != 0) c.percent = 100.0 * c.change / std::abs(baseline);
+
+  const std::string& name = instrument.abbreviation;
+  const double size = std::abs(c.change);
+  const std::string shown_size = format_amount(size, instrument.decimals);
+  if (shown_size == "0") {
+    c.verdict = ScoreChange::Verdict::unchanged;
+    c.sentence = fmt::format("{} is unchanged at {}", name, format_score(instrument, latest));
+    return c;
+  }
+  std::string moved = fmt::format("{} {} {}", name, c.change < 0 ? "fell" : "rose", points(size, instrument.decimals));
+  if (c.percent && instrument.change && instrument.change->percent) {
+    moved += fmt::format(" ({}%)", format_amount(std::round(std::abs(*c.percent)), 0));  // 12.5 -> 13
+  }
+  if (!instrument.change) {
+    c.verdict = ScoreChange::Verdict::no_threshold;
+    c.sentence = moved + (instrument.change_note.empty() ? "" : "; " + instrument.change_note);
+    return c;
+  }
+  const MinimalChange& mic = *instrument.change;
+  const bool important = (mic.points && size >= *mic.points - 1e-9) ||
+                         (mic.percent && c.percent && std::abs(*c.percent) >= *mic.percent - 1e-9);
+  if (!important) {
+    c.verdict = ScoreChange::Verdict::within;
+    c.sentence = fmt::format("{}: less than the {} that count as an important change", moved,
+                             threshold_text(mic, instrument.decimals));
+    return c;
+  }
+  const bool better = instrument.better == Better::lower ? c.change < 0 : c.change > 0;
+  c.verdict = better ? ScoreChange::Verdict::important_improvement : ScoreChange::Verdict::important_worsening;
+  c.sentence = moved + (better ? ": an important improvement" : ": an important worsening");
+  return c;
+}
+
+}  // namespace daybreak
