@@ -64,5 +64,7 @@ int report(const Io& io, const AppError& error);
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
+// insights and personal experiments (issue 6)
+[[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
 
 }  // namespace daybreak

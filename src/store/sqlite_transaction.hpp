@@ -1,7 +1,8 @@
 // The SQLite store's transaction: the one class that implements StoreWriter
 // (and so StoreReader) over the store's single connection. Internal to the
 // store. Its methods are defined by capability: sqlite_transaction.cpp (the
-// transaction itself), sqlite_diary.cpp (users, entries, sleep items).
+// transaction itself), sqlite_diary.cpp (users, entries, sleep items),
+// sqlite_experiments.cpp (personal experiments).
 #pragma once
 
 #include <mutex>
@@ -46,6 +47,15 @@ class SqliteTransaction final : public StoreWriter {
   SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) override;
   void retire_sleep_item(UserId user, ItemId id, Instant at) override;
 
+  // personal experiments (issue 6; sqlite_experiments.cpp)
+  std::optional<Experiment> find_experiment(UserId user, ExperimentId id) override;
+  std::vector<Experiment> experiments(UserId user) override;
+  std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) override;
+  Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) override;
+  void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
+                       Instant at) override;
+  void log_experiment_night(UserId user, const ExperimentNight& night) override;
+
  private:
   [[noreturn]] void not_found(const std::string& what) const;
 
@@ -59,6 +69,9 @@ class SqliteTransaction final : public StoreWriter {
   void write_revision(UserId user, EntryId id, int revision, RevisionOp op, const WriteMeta& meta, LocalDate date,
                       Period period, const DiaryFields& fields);
   DiaryFields decode_fields(const std::string& text, LocalDate date, Period period) const;
+
+  // personal experiments
+  std::vector<Experiment> load_experiments(UserId user, std::optional<ExperimentId> id);
 
   std::unique_lock<std::mutex> lock_;
   Connection& db_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/diary_entry.hpp"
+#include "domain/experiment.hpp"
 #include "domain/sleep_item.hpp"
 #include "store/store_error.hpp"
 
@@ -90,6 +91,13 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<EntryRevision> revisions(UserId user, EntryId id) = 0;
 
   [[nodiscard]] virtual std::vector<SleepItem> sleep_items(UserId user) = 0;
+
+  // ---- personal experiments (issue 6) ----
+  [[nodiscard]] virtual std::optional<Experiment> find_experiment(UserId user, ExperimentId id) = 0;
+  // Every experiment of the user, oldest first.
+  [[nodiscard]] virtual std::vector<Experiment> experiments(UserId user) = 0;
+  // What was logged for each night of an experiment, in night order.
+  [[nodiscard]] virtual std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -108,6 +116,14 @@ class StoreWriter : public StoreReader {
   [[nodiscard]] virtual SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name,
                                                  Instant at) = 0;
   virtual void retire_sleep_item(UserId user, ItemId id, Instant at) = 0;
+
+  // ---- personal experiments (issue 6) ----
+  [[nodiscard]] virtual Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) = 0;
+  // Ends a planned or running experiment after `last_night`. Throws StoreError{not_found} if no such experiment.
+  virtual void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
+                               Instant at) = 0;
+  // Records (or replaces) whether the night's condition was followed.
+  virtual void log_experiment_night(UserId user, const ExperimentNight& night) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

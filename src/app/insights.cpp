@@ -1,0 +1,31 @@
+#include "app/insights.hpp"
+
+#include <fmt/format.h>
+
+namespace daybreak {
+
+std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& /*reader*/, UserId /*user*/) {
+  return std::nullopt;
+}
+
+AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone, LocalDate today,
+                                       const InsightsRequest& request) {
+  const LocalDate to = request.to.value_or(today);
+  auto reader = store.read();
+  LocalDate from = to;
+  if (request.from) {
+    from = *request.from;
+  } else if (const auto first = reader->first_entry_date(user)) {
+    from = std::min(*first, to);
+  }
+  if (from > to) {
+    return fail(invalid("the range is empty",
+                        {{"from", format_date(from), fmt::format("a day on or before --to ({})", format_date(to))}}));
+  }
+  // The evening before the range may hold medication taken before its first night.
+  const auto entries = reader->entries_between(user, add_days(from, -1), to);
+  const auto sessions = routine_sessions(*reader, user);
+  return analysis::build_insights(entries, from, to, zone, sessions);
+}
+
+}  // namespace daybreak

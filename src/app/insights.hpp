@@ -1,0 +1,27 @@
+// The insights use case: read the diary (and session data, when there is
+// any) in one snapshot and hand it to the analysis library.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "analysis/insights.hpp"
+#include "app/app_error.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+struct InsightsRequest {
+  std::optional<LocalDate> from;  // default: the first day with an entry
+  std::optional<LocalDate> to;    // default: today
+};
+
+[[nodiscard]] AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone,
+                                                     LocalDate today, const InsightsRequest& request);
+
+// Guided sessions as the analysis needs them. The sessions capability (issue
+// 3) is built alongside; until it is merged there is no session data, and
+// insights say so. The integrator wires its store in here.
+[[nodiscard]] std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user);
+
+}  // namespace daybreak
