@@ -50,6 +50,8 @@ struct ShiftFit {
 //     (at most max_iterations);
 //  4. merge neighbouring segments whose means differ by less than min_shift
 //     (the closest pair first) and recompute their means.
+// It assumes shifts are few and weeks apart, as a back's course is: many large
+// switches would inflate the first noise estimate and hide themselves.
 // In simulations (365 mornings of AR(0.7) noise, no shift) it reported a
 // shift in 2 of 100 series, and found a 3 -> 5 shift in 99 of 100 series of
 // 200 mornings with AR(0.4) noise (tests/analysis/golden.R's methods).

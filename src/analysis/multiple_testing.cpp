@@ -14,7 +14,8 @@ std::vector<double> benjamini_hochberg(std::span<const double> p) {
   double running = 1.0;
   for (std::size_t r = m; r > 0; --r) {
     const std::size_t i = order[r - 1];
-    running = std::min(running, p[i] * static_cast<double>(m) / static_cast<double>(r));
+    // m / r first, as R does: for the largest p the factor is exactly 1.
+    running = std::min(running, static_cast<double>(m) / static_cast<double>(r) * p[i]);
     q[i] = running;
   }
   return q;

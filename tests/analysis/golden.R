@@ -380,7 +380,7 @@ if (length(args) == 1 && args[1] == "--new-data") {
     cat("golden.R: the committed values differ from what R computes now:", bad, stale, "\n")
     quit(status = 1)
   }
-  cat("golden.R:", length(values), "golden values agree with R", R.version.string, "\n")
+  cat("golden.R:", length(values), "golden values agree with", R.version.string, "\n")
 } else if (length(args) == 1) {
   d <- read_golden(args[1])
   d <- d[startsWith(names(d), "data.")]
