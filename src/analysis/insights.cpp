@@ -74,9 +74,9 @@ std::string all_day_text(const AllDay& a) {
     later = fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
   }
   std::string text = fmt::format(
-      "On {} of {} you logged the afternoon or evening as well ({:.0f}%), the pain had not gone after the "
-      "morning: {}, against {} in those mornings.",
-      a.pain_stayed, count(a.days, "day", "days"), share, later, one_decimal(a.morning_mean));
+      "Of the {} you logged the afternoon or evening as well, the pain had not gone after the morning on {} "
+      "({:.0f}%): {}, against {} in those mornings.",
+      count(a.days, "day", "days"), a.pain_stayed, share, later, one_decimal(a.morning_mean));
   text += share >= 50.0 ? " Even if it feels like a morning problem, the pain is with you for much of the day."
                         : " On most of those days the pain had eased to nothing later on.";
   return text;
@@ -221,8 +221,11 @@ std::string describe_trend(const MeasureOutlook& o) {
   const Trend& t = o.trend;
   const std::string label = capitalized(std::string(measure_label(o.measure)));
   if (!t.enough) {
-    return fmt::format("{}: too few mornings in the last {} weeks to judge a trend ({} logged, at least {} needed).",
-                       label, kTrendWindowDays / 7, t.mornings, kMinTrendMornings);
+    return fmt::format("{}: too few mornings {} to judge a trend ({} logged, at least {} needed).", label,
+                       days_between(t.from, t.to) + 1 >= kTrendWindowDays
+                           ? fmt::format("in the last {} weeks", kTrendWindowDays / 7)
+                           : std::string("in this range"),
+                       t.mornings, kMinTrendMornings);
   }
   const double per_month = t.slope.slope * kDaysPerMonth;
   const double lower = t.slope.lower * kDaysPerMonth;
@@ -230,9 +233,12 @@ std::string describe_trend(const MeasureOutlook& o) {
   const bool minutes = o.measure == MorningMeasure::stiffness_minutes;
   const auto rate = [&](double v) { return minutes ? fmt::format("{:.0f}", v) : one_decimal(v); };
   const std::string unit = std::string(measure_unit(o.measure));
+  const bool whole_window = days_between(t.from, t.to) + 1 >= kTrendWindowDays;
   const std::string window =
-      fmt::format("over the last {} weeks ({}, {} to {})", kTrendWindowDays / 7,
-                  count(t.mornings, "morning", "mornings"), short_date(t.from), short_date(t.to));
+      whole_window ? fmt::format("over the last {} weeks ({}, {} to {})", kTrendWindowDays / 7,
+                                 count(t.mornings, "morning", "mornings"), short_date(t.from), short_date(t.to))
+                   : fmt::format("from {} to {} ({})", short_date(t.from), short_date(t.to),
+                                 count(t.mornings, "morning", "mornings"));
   const std::string interval = fmt::format("95% interval {} to {} {} a month", rate(lower), rate(upper), unit);
   if (t.test.p_value < kTrendAlpha && per_month != 0.0) {
     return fmt::format(
@@ -271,7 +277,10 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
 
 std::string describe_comparison(const FactorEffects& e, const Comparison& c) {
   const FactorSeries& f = e.factors[c.factor];
-  if (!c.effect) return fmt::format("{}: no number shown: {}.", capitalized(f.label), c.withheld);
+  if (!c.effect) {
+    const std::string what = f.kind == FactorKind::categorical ? fmt::format("{} '{}'", f.label, c.level) : f.label;
+    return fmt::format("{}: no number shown: {}.", capitalized(what), c.withheld);
+  }
   const Estimate& d = *c.effect;
   const std::string size =
       one_decimal(std::fabs(d.value)) == "0.0"
@@ -384,7 +393,8 @@ Section factors_section(const Insights& in) {
     if (best == nullptr || c.effect->p_value < best->effect->p_value) best = &c;
   }
   if (e.tested > 0) {
-    const std::string family = fmt::format("all {} comparisons", e.tested);
+    const std::string family =
+        e.tested == 2 ? std::string("both comparisons") : fmt::format("all {} comparisons", e.tested);
     if (standing_out == 0) {
       s.blocks.push_back(
           {fmt::format("None of these differences stands out once {} are taken into account "

@@ -49,7 +49,7 @@ std::string section_text(const std::vector<Section>& sections, std::string_view 
   for (const auto& s : sections) {
     if (s.key != key) continue;
     for (const auto& b : s.blocks) {
-      if (b.text.empty()) continue;
+      if (b.text.empty() || b.text.back() == ':') continue;  // a table's introduction, without the table
       if (!out.empty()) out += ' ';
       out += b.text;
     }

@@ -39,7 +39,7 @@ class InsightsCommand final : public Command {
  public:
   std::string_view name() const override { return "insights"; }
   std::string_view summary() const override {
-    return "what your diary shows: the whole day, where mornings are heading, what goes with better ones";
+    return "what your diary shows: trends, shifts and what goes with better mornings";
   }
   bool writes() const override { return false; }
   void configure(CLI::App& sub) override {
@@ -94,9 +94,7 @@ class InsightsCommand final : public Command {
 class ExperimentCommand final : public Command {
  public:
   std::string_view name() const override { return "experiment"; }
-  std::string_view summary() const override {
-    return "test A against B on your own mornings: a personal randomised trial";
-  }
+  std::string_view summary() const override { return "test A against B on your own mornings (a personal trial)"; }
   bool writes() const override { return true; }
 
   void configure(CLI::App& sub) override {

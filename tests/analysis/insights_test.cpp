@@ -241,7 +241,10 @@ TEST(Insights, PainThatStaysAfterTheMorningIsCounted) {
   EXPECT_EQ(in.whole_day.all_day.pain_stayed, 50U);
   EXPECT_NEAR(in.whole_day.all_day.afternoon_mean.value_or(0), 4.5, 0.3);
   const auto text = describe(in)[0].blocks[1].text;
-  EXPECT_TRUE(contains(text, "On 50 of 50 days")) << text;
+  EXPECT_TRUE(contains(text,
+                       "Of the 50 days you logged the afternoon or evening as well, the pain had not gone after the "
+                       "morning on 50 (100%)"))
+      << text;
   EXPECT_TRUE(contains(text, "the pain is with you for much of the day")) << text;
 }
 

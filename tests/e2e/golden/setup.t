@@ -128,6 +128,8 @@ Profile, sleep items, the interactive check-in, and help.
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
+  !   insights                        what your diary shows: trends, shifts and what goes with better mornings
+  !   experiment                      test A against B on your own mornings (a personal trial)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.
