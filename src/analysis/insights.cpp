@@ -263,14 +263,16 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
                         2 * defaults.min_segment, h.mornings)};
   }
   if (h.shifts.empty()) {
-    return {fmt::format("No lasting shift in {} across {}: it has stayed around {}.", label,
-                        count(h.mornings, "morning", "mornings"), level(o.measure, h.segments.front().mean))};
+    return {fmt::format("No lasting shift in {} across {}{}: it has stayed around {}.", label,
+                        count(h.mornings, "morning", "mornings"), h.weekly ? " (in weekly means)" : "",
+                        level(o.measure, h.segments.front().mean))};
   }
   std::vector<std::string> lines;
   for (const auto& shift : h.shifts) {
-    lines.push_back(fmt::format("Around {} your mornings shifted: {} went from about {} to about {} ({}).",
-                                short_date(shift.first_day), label, level(o.measure, shift.before),
-                                level(o.measure, shift.after), shift.after < shift.before ? "better" : "worse"));
+    lines.push_back(fmt::format("{} {} your mornings shifted: {} went from about {} to about {} ({}).",
+                                h.weekly ? "In the week of" : "Around", short_date(shift.first_day), label,
+                                level(o.measure, shift.before), level(o.measure, shift.after),
+                                shift.after < shift.before ? "better" : "worse"));
   }
   return lines;
 }

@@ -115,7 +115,7 @@ Json outlook_json(const MeasureOutlook& o) {
   for (std::size_t i = 0; i < h.segments.size(); ++i) {
     segments.push_back({{"from", date_json(h.segment_from[i])},
                         {"to", date_json(h.segment_to[i])},
-                        {"mornings", h.segments[i].end - h.segments[i].begin},
+                        {"mornings", h.segment_mornings[i]},
                         {"mean", rounded(h.segments[i].mean)}});
   }
   Json changes = Json::array();
@@ -123,7 +123,11 @@ Json outlook_json(const MeasureOutlook& o) {
     changes.push_back(
         {{"first_day", date_json(s.first_day)}, {"before", rounded(s.before)}, {"after", rounded(s.after)}});
   }
-  Json shifts{{"mornings", h.mornings}, {"enough", h.enough}, {"segments", segments}, {"changes", changes}};
+  Json shifts{{"mornings", h.mornings},
+              {"enough", h.enough},
+              {"weekly", h.weekly},
+              {"segments", segments},
+              {"changes", changes}};
   if (h.enough) {
     shifts["noise"] = {{"variance", rounded(h.fit.noise_variance)},
                        {"lag1", rounded(h.fit.lag1)},

@@ -45,13 +45,25 @@ struct Shift {
   double after = 0.0;
 };
 
+// Beyond two years of mornings, shifts are sought in weekly means (Monday to
+// Sunday, weeks with at least kMinMorningsPerWeek mornings, segments of at
+// least two weeks, as for days), provided those weeks hold at least half the
+// mornings: clinical-facts.md 11 advises weekly summaries over single days for
+// their day-to-day variability, and PELT, which takes time in proportion to
+// n^2 when there are few shifts, stays fast over ten years (520 weeks).
+inline constexpr std::size_t kDailyShiftLimit = 730;
+inline constexpr std::size_t kMinMorningsPerWeek = 3;
+inline constexpr std::size_t kMinWeeksPerSegment = 2;
+
 struct ShiftHistory {
   std::size_t mornings = 0;
   bool enough = false;  // mornings >= 2 * the minimum segment
+  bool weekly = false;  // searched in weekly means
   std::vector<Shift> shifts;
-  std::vector<MeanSegment> segments;  // indices into the mornings in order
+  std::vector<MeanSegment> segments;  // indices into the series searched (mornings or weeks)
   std::vector<LocalDate> segment_from;
   std::vector<LocalDate> segment_to;
+  std::vector<std::size_t> segment_mornings;  // mornings behind each segment
   ShiftFit fit;
 };
 

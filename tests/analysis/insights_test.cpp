@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "analysis/insights.hpp"
 #include "analysis/insights_json.hpp"
 #include "synthetic_diary.hpp"
@@ -54,6 +56,67 @@ TEST(Insights, APlantedShiftIsFoundAndSaidInWordsAndNumbers) {
   EXPECT_TRUE(contains(lines[0], "your mornings shifted: morning pain went from about 3.")) << lines[0];
   EXPECT_TRUE(contains(lines[0], "to about 5.")) << lines[0];
   EXPECT_TRUE(contains(lines[0], "(worse)")) << lines[0];
+}
+
+std::size_t segment_mornings(const ShiftHistory& h) {
+  std::size_t n = 0;
+  for (const std::size_t m : h.segment_mornings) n += m;
+  return n;
+}
+
+TEST(Insights, OverTwoYearsShiftsAreFoundInWeeklyMeansNearTheRightWeek) {
+  SyntheticDiary d;
+  d.start = ymd(2020, 1, 6);  // a Monday
+  d.days = 1500;
+  d.seed = 7;
+  d.ar = 0.5;
+  d.noise_sd = 1.0;
+  d.level = [](int i) { return i < 600 ? 5.0 : (i < 1100 ? 3.0 : 4.5); };
+  const Insights in = run(d);
+  const ShiftHistory& h = pain_outlook(in).history;
+  ASSERT_TRUE(h.enough);
+  EXPECT_TRUE(h.weekly);
+  ASSERT_EQ(h.shifts.size(), 2U);
+  EXPECT_NEAR(days_between(d.start, h.shifts[0].first_day), 600, 14);
+  EXPECT_NEAR(days_between(d.start, h.shifts[1].first_day), 1100, 14);
+  EXPECT_NEAR(h.shifts[0].before, 5.0, 0.4);
+  EXPECT_NEAR(h.shifts[0].after, 3.0, 0.4);
+  EXPECT_NEAR(h.shifts[1].after, 4.5, 0.4);
+  // 214 full weeks and two days: the last two mornings are too few to make a
+  // week's mean, so the segments hold every other morning. Weeks start on Mondays.
+  EXPECT_EQ(segment_mornings(h), h.mornings - 2);
+  for (const auto& s : h.shifts)
+    EXPECT_EQ(std::chrono::weekday{std::chrono::sys_days{s.first_day}}, std::chrono::Monday);
+  const auto lines = describe_shifts(pain_outlook(in));
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_TRUE(contains(lines[0], "In the week of ")) << lines[0];
+  EXPECT_TRUE(contains(lines[0], "(better)")) << lines[0];
+  EXPECT_TRUE(contains(lines[1], "(worse)")) << lines[1];
+}
+
+TEST(Insights, UpToTwoYearsAndInSparseLongDiariesShiftsAreSoughtDayByDay) {
+  SyntheticDiary two_years;
+  two_years.days = 700;
+  two_years.level = [](int i) { return i < 350 ? 5.0 : 3.0; };
+  const Insights two = run(two_years);
+  const ShiftHistory& daily = pain_outlook(two).history;
+  EXPECT_FALSE(daily.weekly);
+  ASSERT_EQ(daily.shifts.size(), 1U);
+  EXPECT_NEAR(days_between(two_years.start, daily.shifts[0].first_day), 350, 7);
+
+  // Three mornings in four missing: most weeks hold fewer than three mornings.
+  SyntheticDiary sparse;
+  sparse.days = 4000;
+  sparse.skip_morning = 0.75;
+  sparse.level = [](int i) { return i < 2000 ? 5.0 : 3.0; };
+  const Insights in = run(sparse);
+  const ShiftHistory& h = pain_outlook(in).history;
+  ASSERT_GT(h.mornings, kDailyShiftLimit);
+  EXPECT_FALSE(h.weekly);
+  EXPECT_EQ(segment_mornings(h), h.mornings);
+  ASSERT_EQ(h.shifts.size(), 1U);
+  EXPECT_NEAR(days_between(sparse.start, h.shifts[0].first_day), 2000, 30);
+  EXPECT_TRUE(contains(describe_shifts(pain_outlook(in))[0], "Around ")) << describe_shifts(pain_outlook(in))[0];
 }
 
 TEST(Insights, AutocorrelatedNoiseAloneRarelyMakesAShiftOrATrend) {

@@ -295,6 +295,7 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
         "shifts": {
           "mornings": 14,
           "enough": false,
+          "weekly": false,
           "segments": [],
           "changes": [],
           "statements": [
@@ -329,6 +330,7 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
         "shifts": {
           "mornings": 14,
           "enough": false,
+          "weekly": false,
           "segments": [],
           "changes": [],
           "statements": [
