@@ -1,5 +1,6 @@
 #include "analysis/hac_regression.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <Eigen/Dense>
@@ -23,19 +24,23 @@ std::optional<Regression> hac_regression(std::span<const double> x, std::size_t 
   const Eigen::VectorXd beta = qr.solve(Y);
   const Eigen::VectorXd u = Y - X * beta;
 
-  // Scores x_i u_i, and their Bartlett-weighted cross products over nearby days.
-  const Eigen::MatrixXd scores = X.array().colwise() * u.array();
-  Eigen::MatrixXd omega = scores.transpose() * scores;
+  // Scores x_i u_i, summed by calendar day into a dense day-by-column matrix:
+  // a day without rows is a zero row, so a gap in the diary is a gap, and rows
+  // of the same day are at distance 0, weight 1. The Bartlett weights depend
+  // only on the distance, so
+  //   omega = G_0 + sum over l = 1..max_lag of w(l) (G_l + G_l'),  G_l = sum_d S_d S_(d+l)'
+  // and each G_l is one matrix product, which Eigen blocks and vectorises.
+  const auto [first_day, last_day] = std::minmax_element(day.begin(), day.end());
+  const auto span = static_cast<Eigen::Index>(*last_day - *first_day + 1);
+  Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(span, cols);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    sums.row(static_cast<Eigen::Index>(day[static_cast<std::size_t>(i)] - *first_day)) += u(i) * X.row(i);
+  }
+  Eigen::MatrixXd omega = sums.transpose() * sums;
   const double window = static_cast<double>(max_lag) + 1.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const std::int64_t distance = day[j] - day[i];
-      if (distance > max_lag) break;
-      const double w = 1.0 - static_cast<double>(distance) / window;
-      const auto a = scores.row(static_cast<Eigen::Index>(i));
-      const auto b = scores.row(static_cast<Eigen::Index>(j));
-      omega.noalias() += w * (a.transpose() * b + b.transpose() * a);
-    }
+  for (Eigen::Index lag = 1; lag <= max_lag && lag < span; ++lag) {
+    const Eigen::MatrixXd g = sums.topRows(span - lag).transpose() * sums.bottomRows(span - lag);
+    omega.noalias() += (1.0 - static_cast<double>(lag) / window) * (g + g.transpose());
   }
 
   const Eigen::MatrixXd bread = (X.transpose() * X).inverse();

@@ -20,8 +20,9 @@ struct Regression {
 };
 
 // y on the k columns of `x` (n rows, row-major), by QR. `day` holds each row's
-// calendar day (any integer scale), in non-decreasing order; rows may share a
-// day (several periods of one day) and days may be missing. The covariance is
+// calendar day number (a day apart = 1; the time taken grows with the span of
+// days); rows may share a day (several periods of one day) and days may be
+// missing. The covariance is
 //   (X'X)^-1 [ sum_i sum_j w(|day_i - day_j|) u_i u_j x_i x_j' ] (X'X)^-1 * n/(n-k)
 // with Bartlett weights w(d) = 1 - d/(max_lag+1) for d <= max_lag, else 0: on
 // consecutive days this is exactly Newey-West; with gaps, lags are counted in
