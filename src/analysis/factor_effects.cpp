@@ -80,7 +80,10 @@ void add_user_factors(const DiarySeries& s, std::vector<FactorSeries>& out) {
       x.all_yes_no = x.all_yes_no && is_yes_no(f.value);
     }
   }
-  for (const auto& [name, x] : seen) {
+  for (const auto& entry : seen) {
+    // Named, not a structured binding: clang 14 cannot capture those in a lambda.
+    const auto& name = entry.first;
+    const auto& x = entry.second;
     // Logged with nights and with days alike: the night's value is the one
     // nearest to the morning, so the day's is used only when no night has it.
     const FactorKind kind = x.all_numbers  ? FactorKind::numeric
