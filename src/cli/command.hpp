@@ -71,5 +71,7 @@ int report(const Io& io, const AppError& error);
 // Safety screening and questionnaires (issue 5).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> safety_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> questionnaire_commands();
+// insights and personal experiments (issue 6)
+[[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
 
 }  // namespace daybreak

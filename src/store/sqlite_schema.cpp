@@ -210,10 +210,46 @@ CREATE TABLE questionnaire_responses (
 CREATE INDEX questionnaire_responses_by_user ON questionnaire_responses(user_id, instrument, taken_at);
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Version 4 (issue 6): personal experiments and what was logged for their
+// nights. The order within each pair is stored as well as the seed it came
+// from, so a schedule never changes once made.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE experiments (
+  id              INTEGER PRIMARY KEY,
+  user_id         INTEGER NOT NULL REFERENCES users(id),
+  title           TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 124),
+  condition_a     TEXT NOT NULL CHECK (length(condition_a) BETWEEN 1 AND 60),
+  condition_b     TEXT NOT NULL CHECK (length(condition_b) BETWEEN 1 AND 60),
+  first_night     TEXT NOT NULL CHECK (first_night GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  pairs           INTEGER NOT NULL CHECK (pairs BETWEEN 3 AND 12),
+  period_nights   INTEGER NOT NULL CHECK (period_nights BETWEEN 5 AND 28),
+  washout_nights  INTEGER NOT NULL CHECK (washout_nights BETWEEN 0 AND period_nights - 3),
+  seed            INTEGER NOT NULL CHECK (seed BETWEEN 0 AND 9007199254740991),
+  orders          TEXT NOT NULL CHECK (length(orders) = 3 * pairs - 1),
+  created_at      INTEGER NOT NULL,
+  stopped_at      INTEGER,
+  stopped_after   TEXT CHECK (stopped_after GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  stop_reason     TEXT NOT NULL DEFAULT '',
+  CHECK ((stopped_at IS NULL) = (stopped_after IS NULL))
+) STRICT;
+CREATE INDEX experiments_by_user ON experiments(user_id, first_night);
+
+CREATE TABLE experiment_nights (
+  experiment_id  INTEGER NOT NULL REFERENCES experiments(id),
+  night          TEXT NOT NULL CHECK (night GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  user_id        INTEGER NOT NULL REFERENCES users(id),
+  followed       INTEGER NOT NULL CHECK (followed IN (0, 1)),
+  note           TEXT NOT NULL DEFAULT '',
+  recorded_at    INTEGER NOT NULL,
+  PRIMARY KEY (experiment_id, night)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},  // issue 3
     {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
+    {4, "personal experiments", kV4},  // issue 6
 }};
 
 }  // namespace

@@ -2,7 +2,8 @@
 // (and so StoreReader) over the store's single connection. Internal to the
 // store. Its methods are defined by capability: sqlite_transaction.cpp (the
 // transaction itself), sqlite_diary.cpp (users, entries, sleep items),
-// sqlite_sessions.cpp (guided sessions, levels and stages).
+// sqlite_sessions.cpp (guided sessions, levels and stages), sqlite_safety.cpp
+// (screening and questionnaires), sqlite_experiments.cpp (personal experiments).
 #pragma once
 
 #include <mutex>
@@ -66,6 +67,14 @@ class SqliteTransaction final : public StoreWriter {
   ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) override;
   void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) override;
   QuestionnaireResponse add_questionnaire_response(UserId user, const QuestionnaireResponse& response) override;
+  // personal experiments (issue 6; sqlite_experiments.cpp)
+  std::optional<Experiment> find_experiment(UserId user, ExperimentId id) override;
+  std::vector<Experiment> experiments(UserId user) override;
+  std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) override;
+  Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) override;
+  void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
+                       Instant at) override;
+  void log_experiment_night(UserId user, const ExperimentNight& night) override;
 
  private:
   // guided sessions (issue 3)
@@ -83,6 +92,9 @@ class SqliteTransaction final : public StoreWriter {
   void write_revision(UserId user, EntryId id, int revision, RevisionOp op, const WriteMeta& meta, LocalDate date,
                       Period period, const DiaryFields& fields);
   DiaryFields decode_fields(const std::string& text, LocalDate date, Period period) const;
+
+  // personal experiments
+  std::vector<Experiment> load_experiments(UserId user, std::optional<ExperimentId> id);
 
   std::unique_lock<std::mutex> lock_;
   Connection& db_;

@@ -12,6 +12,7 @@
 #include "clinical/questionnaire_response.hpp"
 #include "clinical/screening.hpp"
 #include "domain/diary_entry.hpp"
+#include "domain/experiment.hpp"
 #include "domain/sleep_item.hpp"
 #include "exercise/plan.hpp"            // guided sessions (issue 3)
 #include "exercise/session_result.hpp"  // guided sessions (issue 3)
@@ -150,6 +151,12 @@ class StoreReader {
   // Completed questionnaires, oldest first; all instruments when `instrument` is empty.
   [[nodiscard]] virtual std::vector<QuestionnaireResponse> questionnaire_responses(UserId user,
                                                                                    std::string_view instrument) = 0;
+  // ---- personal experiments (issue 6) ----
+  [[nodiscard]] virtual std::optional<Experiment> find_experiment(UserId user, ExperimentId id) = 0;
+  // Every experiment of the user, oldest first.
+  [[nodiscard]] virtual std::vector<Experiment> experiments(UserId user) = 0;
+  // What was logged for each night of an experiment, in night order.
+  [[nodiscard]] virtual std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -181,6 +188,13 @@ class StoreWriter : public StoreReader {
   virtual void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) = 0;
   [[nodiscard]] virtual QuestionnaireResponse add_questionnaire_response(UserId user,
                                                                          const QuestionnaireResponse& response) = 0;
+  // ---- personal experiments (issue 6) ----
+  [[nodiscard]] virtual Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) = 0;
+  // Ends a planned or running experiment after `last_night`. Throws StoreError{not_found} if no such experiment.
+  virtual void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
+                               Instant at) = 0;
+  // Records (or replaces) whether the night's condition was followed.
+  virtual void log_experiment_night(UserId user, const ExperimentNight& night) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

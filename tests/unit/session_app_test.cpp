@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/diary.hpp"
+#include "app/insights.hpp"
 #include "content/library_loader.hpp"
 #include "domain/utc_zone.hpp"
 #include "store/sqlite_store.hpp"
@@ -153,6 +154,26 @@ TEST_F(Sessions, FeedTheInflammatoryScreenWithPainBeforeAndAtTheLastComfortCheck
     ASSERT_TRUE(saved.ok()) << saved.error().message;
   }
   EXPECT_EQ(because(), (std::vector<std::string>{"your diary: pain eased by a median of 3 points across 3 sessions"}));
+}
+
+// Issue 6 reads issue 3's sessions: adherence counts what was played.
+TEST_F(Sessions, CountInTheInsightsAdherenceFinishedOrNot) {
+  const auto adherence = [&] {
+    const auto in = insights(store_, user_, utc_zone(), testing::ymd(2026, 11, 23), InsightsRequest{});
+    EXPECT_TRUE(in.ok()) << (in.ok() ? "" : in.error().message);
+    return in->adherence;
+  };
+  EXPECT_FALSE(adherence().has_sessions);
+  const SessionPlan evening = plan(RoutineKind::evening);
+  ASSERT_TRUE(save(evening, all_done(evening)).ok());
+  SessionResult stopped = all_done(evening);
+  std::fill(stopped.steps.begin() + 1, stopped.steps.end(), StepOutcome::not_reached);
+  stopped.stop_reason = StopReason::time;
+  ASSERT_TRUE(save(evening, stopped).ok());
+  const analysis::Adherence a = adherence();
+  EXPECT_TRUE(a.has_sessions);
+  EXPECT_EQ(a.started, 2U);
+  EXPECT_EQ(a.completed, 1U);
 }
 
 TEST_F(Sessions, AreSavedWithEveryDetailAndSurviveReopening) {

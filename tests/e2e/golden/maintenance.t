@@ -26,6 +26,11 @@ and left untouched.
   {
     "database": "$TMP/data/daybreak.db",
     "schema_version": 3,
+  $TMP/data/daybreak.db: healthy (schema version 4, 1 entry)
+  $ daybreak check --json
+  {
+    "database": "$TMP/data/daybreak.db",
+    "schema_version": 4,
     "entries": 1,
     "ok": true,
     "problems": []

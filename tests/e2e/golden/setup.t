@@ -138,6 +138,8 @@ Profile, sleep items, the interactive check-in, and help.
   !   setup                           first use: your time zone, emergency number, and the first safety check
   !   screen                          the safety check: warning signs that need a doctor first
   !   questionnaire                   standard questionnaires (ODI, RMDQ, STarT Back, PSFS...) over time
+  !   insights                        what your diary shows: trends, shifts and what goes with better mornings
+  !   experiment                      test A against B on your own mornings (a personal trial)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.

@@ -1,0 +1,54 @@
+#include "analysis/theil_sen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "analysis/descriptive.hpp"
+#include "analysis/distributions.hpp"
+
+namespace daybreak::analysis {
+namespace {
+
+std::vector<double> pairwise_slopes(std::span<const double> t, std::span<const double> y) {
+  std::vector<double> slopes;
+  const std::size_t n = std::min(t.size(), y.size());
+  slopes.reserve(n * (n - 1) / 2);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    for (std::size_t j = i + 1; j < n; ++j) {
+      if (t[j] != t[i]) slopes.push_back((y[j] - y[i]) / (t[j] - t[i]));
+    }
+  }
+  return slopes;
+}
+
+// The k-th smallest (1-based, clamped to the valid range) of `sorted`.
+double order_statistic(const std::vector<double>& sorted, double k) {
+  const double clamped = std::clamp(k, 1.0, static_cast<double>(sorted.size()));
+  return sorted[static_cast<std::size_t>(clamped) - 1];
+}
+
+}  // namespace
+
+double theil_sen_slope(std::span<const double> t, std::span<const double> y) {
+  const auto slopes = pairwise_slopes(t, y);
+  return slopes.empty() ? 0.0 : median(slopes);
+}
+
+TheilSen theil_sen(std::span<const double> t, std::span<const double> y, double variance_s, double level) {
+  TheilSen fit;
+  auto slopes = pairwise_slopes(t, y);
+  if (slopes.empty()) return fit;
+  std::sort(slopes.begin(), slopes.end());
+  fit.pairs = slopes.size();
+  fit.slope = median(slopes);
+  fit.intercept = median(y) - fit.slope * median(t);
+  const double n = static_cast<double>(slopes.size());
+  const double c = normal_quantile((1.0 + level) / 2.0) * std::sqrt(variance_s);
+  // nearbyint rounds halves to even, as R's round() does.
+  fit.lower = order_statistic(slopes, std::nearbyint((n - c) / 2.0));
+  fit.upper = order_statistic(slopes, std::nearbyint((n + c) / 2.0 + 1.0));
+  return fit;
+}
+
+}  // namespace daybreak::analysis

@@ -1,0 +1,44 @@
+#include "app/insights.hpp"
+
+#include <fmt/format.h>
+
+namespace daybreak {
+
+std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user,
+                                                                       const TimeZone& zone) {
+  // Every session ever played; the analysis picks the range's weeks.
+  constexpr Instant kDawn{};
+  const Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 1 / 1}};
+  const auto records = reader.sessions_between(user, kDawn, kEnd);
+  if (records.empty()) return std::nullopt;
+  std::vector<analysis::RoutineSession> out;
+  out.reserve(records.size());
+  for (const SessionRecord& r : records) {
+    // The flare-day routine stands in for the morning routine on a bad morning.
+    const auto routine = r.routine == RoutineKind::evening ? analysis::Routine::evening : analysis::Routine::morning;
+    out.push_back({zone.date_of(r.started_at), routine, !r.stop_reason.has_value()});
+  }
+  return out;
+}
+
+AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone, LocalDate today,
+                                       const InsightsRequest& request) {
+  const LocalDate to = request.to.value_or(today);
+  auto reader = store.read();
+  LocalDate from = to;
+  if (request.from) {
+    from = *request.from;
+  } else if (const auto first = reader->first_entry_date(user)) {
+    from = std::min(*first, to);
+  }
+  if (from > to) {
+    return fail(invalid("the range is empty",
+                        {{"from", format_date(from), fmt::format("a day on or before --to ({})", format_date(to))}}));
+  }
+  // The evening before the range may hold medication taken before its first night.
+  const auto entries = reader->entries_between(user, add_days(from, -1), to);
+  const auto sessions = routine_sessions(*reader, user, zone);
+  return analysis::build_insights(entries, from, to, zone, sessions);
+}
+
+}  // namespace daybreak

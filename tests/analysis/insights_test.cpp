@@ -1,0 +1,367 @@
+// Insights on synthetic diaries with known structure: a planted shift, a
+// planted trend, planted factor effects, autocorrelated noise with nothing in
+// it. The right statements must come out, and the wrong ones must not.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "analysis/insights.hpp"
+#include "analysis/insights_json.hpp"
+#include "synthetic_diary.hpp"
+
+namespace daybreak::analysis {
+namespace {
+
+using testing::berlin;
+using testing::SyntheticDiary;
+using testing::ymd;
+
+Insights run(const SyntheticDiary& d, std::optional<std::vector<RoutineSession>> sessions = std::nullopt) {
+  const auto entries = d.build();
+  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions);
+}
+
+const MeasureOutlook& pain_outlook(const Insights& in) {
+  EXPECT_EQ(in.outlook.front().measure, MorningMeasure::pain);
+  return in.outlook.front();
+}
+
+const Comparison& comparison(const Insights& in, std::string_view key, std::string_view level) {
+  const Comparison* c = find_comparison(in.factors, key, level);
+  EXPECT_NE(c, nullptr) << key << " " << level;
+  static const Comparison none;
+  return c != nullptr ? *c : none;
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+TEST(Insights, APlantedShiftIsFoundAndSaidInWordsAndNumbers) {
+  SyntheticDiary d;
+  d.days = 200;
+  d.seed = 11;
+  d.ar = 0.4;
+  d.noise_sd = 0.9;
+  d.level = [](int i) { return i < 100 ? 3.0 : 5.0; };
+  const Insights in = run(d);
+  const ShiftHistory& h = pain_outlook(in).history;
+  ASSERT_TRUE(h.enough);
+  ASSERT_EQ(h.shifts.size(), 1U);
+  EXPECT_NEAR(days_between(d.start, h.shifts[0].first_day), 100, 7);
+  EXPECT_NEAR(h.shifts[0].before, 3.0, 0.4);
+  EXPECT_NEAR(h.shifts[0].after, 5.0, 0.4);
+  const auto lines = describe_shifts(pain_outlook(in));
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_TRUE(contains(lines[0], "your mornings shifted: morning pain went from about 3.")) << lines[0];
+  EXPECT_TRUE(contains(lines[0], "to about 5.")) << lines[0];
+  EXPECT_TRUE(contains(lines[0], "(worse)")) << lines[0];
+}
+
+std::size_t segment_mornings(const ShiftHistory& h) {
+  std::size_t n = 0;
+  for (const std::size_t m : h.segment_mornings) n += m;
+  return n;
+}
+
+TEST(Insights, OverTwoYearsShiftsAreFoundInWeeklyMeansNearTheRightWeek) {
+  SyntheticDiary d;
+  d.start = ymd(2020, 1, 6);  // a Monday
+  d.days = 1500;
+  d.seed = 7;
+  d.ar = 0.5;
+  d.noise_sd = 1.0;
+  d.level = [](int i) { return i < 600 ? 5.0 : (i < 1100 ? 3.0 : 4.5); };
+  const Insights in = run(d);
+  const ShiftHistory& h = pain_outlook(in).history;
+  ASSERT_TRUE(h.enough);
+  EXPECT_TRUE(h.weekly);
+  ASSERT_EQ(h.shifts.size(), 2U);
+  EXPECT_NEAR(days_between(d.start, h.shifts[0].first_day), 600, 14);
+  EXPECT_NEAR(days_between(d.start, h.shifts[1].first_day), 1100, 14);
+  EXPECT_NEAR(h.shifts[0].before, 5.0, 0.4);
+  EXPECT_NEAR(h.shifts[0].after, 3.0, 0.4);
+  EXPECT_NEAR(h.shifts[1].after, 4.5, 0.4);
+  // 214 full weeks and two days: the last two mornings are too few to make a
+  // week's mean, so the segments hold every other morning. Weeks start on Mondays.
+  EXPECT_EQ(segment_mornings(h), h.mornings - 2);
+  for (const auto& s : h.shifts)
+    EXPECT_EQ(std::chrono::weekday{std::chrono::sys_days{s.first_day}}, std::chrono::Monday);
+  const auto lines = describe_shifts(pain_outlook(in));
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_TRUE(contains(lines[0], "In the week of ")) << lines[0];
+  EXPECT_TRUE(contains(lines[0], "(better)")) << lines[0];
+  EXPECT_TRUE(contains(lines[1], "(worse)")) << lines[1];
+}
+
+TEST(Insights, UpToTwoYearsAndInSparseLongDiariesShiftsAreSoughtDayByDay) {
+  SyntheticDiary two_years;
+  two_years.days = 700;
+  two_years.level = [](int i) { return i < 350 ? 5.0 : 3.0; };
+  const Insights two = run(two_years);
+  const ShiftHistory& daily = pain_outlook(two).history;
+  EXPECT_FALSE(daily.weekly);
+  ASSERT_EQ(daily.shifts.size(), 1U);
+  EXPECT_NEAR(days_between(two_years.start, daily.shifts[0].first_day), 350, 7);
+
+  // Three mornings in four missing: most weeks hold fewer than three mornings.
+  SyntheticDiary sparse;
+  sparse.days = 4000;
+  sparse.skip_morning = 0.75;
+  sparse.level = [](int i) { return i < 2000 ? 5.0 : 3.0; };
+  const Insights in = run(sparse);
+  const ShiftHistory& h = pain_outlook(in).history;
+  ASSERT_GT(h.mornings, kDailyShiftLimit);
+  EXPECT_FALSE(h.weekly);
+  EXPECT_EQ(segment_mornings(h), h.mornings);
+  ASSERT_EQ(h.shifts.size(), 1U);
+  EXPECT_NEAR(days_between(sparse.start, h.shifts[0].first_day), 2000, 30);
+  EXPECT_TRUE(contains(describe_shifts(pain_outlook(in))[0], "Around ")) << describe_shifts(pain_outlook(in))[0];
+}
+
+TEST(Insights, AutocorrelatedNoiseAloneRarelyMakesAShiftOrATrend) {
+  int shifts = 0;
+  int trends = 0;
+  constexpr int kSeries = 40;
+  for (int seed = 1; seed <= kSeries; ++seed) {
+    SyntheticDiary d;
+    d.days = 365;
+    d.seed = static_cast<std::uint64_t>(seed);
+    d.ar = 0.7;
+    d.noise_sd = 0.8;
+    const Insights in = run(d);
+    if (!pain_outlook(in).history.shifts.empty()) ++shifts;
+    if (pain_outlook(in).trend.test.p_value < kTrendAlpha) ++trends;
+  }
+  // Simulations of the method (docs/insights.md) give about 2% false shifts;
+  // the trend test's nominal rate is 5%. Allow for sampling error over 40 series.
+  EXPECT_LE(shifts, 3);
+  EXPECT_LE(trends, 6);
+}
+
+TEST(Insights, AFallingTrendIsFoundWithItsSizeInsideTheInterval) {
+  SyntheticDiary d;
+  d.days = 84;
+  d.seed = 5;
+  d.ar = 0.3;
+  d.noise_sd = 0.7;
+  d.level = [](int i) { return 7.0 - i / 30.0; };  // one point a month better
+  const Insights in = run(d);
+  const Trend& t = pain_outlook(in).trend;
+  ASSERT_TRUE(t.enough);
+  EXPECT_LT(t.test.p_value, 0.01);
+  EXPECT_LE(t.slope.lower * 30, -1.0);
+  EXPECT_GE(t.slope.upper * 30, -1.0);
+  const std::string text = describe_trend(pain_outlook(in));
+  EXPECT_TRUE(contains(text, "falling by about")) << text;
+  EXPECT_TRUE(contains(text, "an improvement")) << text;
+}
+
+TEST(Insights, APlantedFactorStandsOutAndANullOneDoesNot) {
+  SyntheticDiary d;
+  d.days = 240;
+  d.seed = 3;
+  d.back_share = 0.3;
+  d.back_effect = 1.5;
+  d.log_temperature = true;
+  const Insights in = run(d);
+  const Comparison& back = comparison(in, "sleep_position", "back");
+  ASSERT_TRUE(back.effect);
+  EXPECT_TRUE(back.stands_out);
+  EXPECT_LT(back.effect->lower, 1.5);
+  EXPECT_GT(back.effect->upper, 1.5);
+  EXPECT_GT(back.effect->lower, 0.0);
+  EXPECT_EQ(back.other, "left side");  // two levels: named, not "the rest"
+
+  const Comparison& temperature = comparison(in, "room_temperature", "");
+  ASSERT_TRUE(temperature.effect);
+  EXPECT_FALSE(temperature.stands_out);
+  EXPECT_TRUE(in.factors.factors[temperature.factor].exploratory);
+
+  const auto sections = describe(in);
+  const auto& factors = sections[2];
+  ASSERT_EQ(factors.key, "factors");
+  std::string all;
+  for (const auto& b : factors.blocks) all += b.text + "\n";
+  EXPECT_TRUE(contains(all, "Worth testing: mornings after nights with sleep position 'back' had pain")) << all;
+  EXPECT_TRUE(contains(all, "daybreak experiment new --a \"sleep position: back\" --b \"sleep position: left side\""))
+      << all;
+  EXPECT_TRUE(contains(all, "not causes")) << all;
+  EXPECT_TRUE(contains(all, "exploratory: no study has linked them with back pain")) << all;
+}
+
+TEST(Insights, DayFieldsGoWithTheNextMorning) {
+  // Walking lowers the next morning's pain; measured against the same
+  // morning instead it would show nothing.
+  SyntheticDiary d;
+  d.days = 300;
+  d.seed = 8;
+  d.afternoons = 1.0;
+  d.log_walking = true;
+  d.walking_effect_per_30 = -0.8;
+  d.ar = 0.3;
+  const Insights in = run(d);
+  const Comparison& walking = comparison(in, "walking_minutes", "");
+  ASSERT_TRUE(walking.effect);
+  EXPECT_LT(walking.effect->lower, -0.8);
+  EXPECT_GT(walking.effect->upper, -0.8);
+  EXPECT_TRUE(walking.stands_out);
+
+  const auto entries = d.build();
+  const DiarySeries series = build_series(entries, d.start, add_days(d.start, d.days - 1), berlin());
+  const auto factors = diary_factors(series, std::nullopt);
+  const auto it =
+      std::find_if(factors.begin(), factors.end(), [](const auto& f) { return f.key == "walking_minutes"; });
+  ASSERT_NE(it, factors.end());
+  ASSERT_FALSE(it->points.empty());
+  EXPECT_EQ(it->points.front().morning, add_days(d.start, 1));  // walked on day 0, the morning of day 1
+}
+
+TEST(Insights, NightFieldsGoWithTheSameDiaryDay) {
+  SyntheticDiary d;
+  d.days = 30;
+  d.back_share = 0.5;
+  const auto entries = d.build();
+  const DiarySeries series = build_series(entries, d.start, add_days(d.start, d.days - 1), berlin());
+  const auto factors = diary_factors(series, std::nullopt);
+  EXPECT_EQ(factors.front().key, "sleep_position");
+  EXPECT_EQ(factors.front().points.front().morning, d.start);
+}
+
+TEST(Insights, BelowTheMinimumSampleNoNumberIsShownAndTheReasonIsGiven) {
+  SyntheticDiary d;
+  d.days = 60;
+  d.seed = 2;
+  d.back_share = 0.08;
+  d.back_effect = 3.0;
+  const Insights in = run(d);
+  const Comparison& back = comparison(in, "sleep_position", "back");
+  ASSERT_LT(back.n, kMinMorningsPerLevel);
+  EXPECT_FALSE(back.effect);
+  EXPECT_EQ(back.withheld, fmt::format("only {} mornings (at least 10 needed)", back.n));
+  const auto json = insights_to_json(in);
+  bool found = false;
+  for (const auto& c : json["factors"]["comparisons"]) {
+    if (c["factor"] == "sleep_position" && c["level"] == "back") {
+      found = true;
+      EXPECT_TRUE(c["effect"].is_null());
+      EXPECT_EQ(c["withheld"], back.withheld);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Insights, ManyNullFactorsAreHeldBackByTheFalseDiscoveryRate) {
+  // 20 user factors of pure chance: unadjusted, about one would pass p < 0.05.
+  SyntheticDiary d;
+  d.days = 200;
+  d.seed = 21;
+  auto entries = d.build();
+  testing::Random rng(99);
+  for (auto& e : entries) {
+    if (e.period != Period::morning) continue;
+    for (int f = 0; f < 20; ++f)
+      e.fields.factors.push_back({fmt::format("coin{:02}", f), rng.chance(0.5) ? "yes" : "no"});
+  }
+  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  EXPECT_EQ(in.factors.tested, 20U);
+  int standing_out = 0;
+  for (const auto& c : in.factors.comparisons) {
+    if (c.stands_out) ++standing_out;
+    if (c.effect) {
+      EXPECT_GE(c.q_value, c.effect->p_value);
+    }
+  }
+  EXPECT_EQ(standing_out, 0);
+}
+
+TEST(Insights, MedicationMaskingIsComparedWithinDaysOfTheSameMorning) {
+  // Doses only on bad mornings: a naive comparison says pain is higher after
+  // medication; within days of the same morning pain it is lower, as planted.
+  SyntheticDiary d;
+  d.days = 365;
+  d.seed = 4;
+  d.afternoons = 1.0;
+  d.medication_share = 0.25;
+  d.medication_effect = -1.5;
+  const Insights in = run(d);
+  const MedicationMasking& m = in.whole_day.medication;
+  EXPECT_EQ(m.names, std::vector<std::string>{"ibuprofen"});
+  ASSERT_TRUE(m.difference);
+  EXPECT_LT(m.difference->upper, 0.0);
+  EXPECT_LT(m.difference->lower, -1.5);
+  EXPECT_GT(m.difference->upper, -1.5);
+}
+
+TEST(Insights, PainThatStaysAfterTheMorningIsCounted) {
+  SyntheticDiary d;
+  d.days = 50;
+  d.afternoons = 1.0;
+  d.level = [](int) { return 6.0; };
+  d.noise_sd = 0.3;
+  const Insights in = run(d);
+  EXPECT_EQ(in.whole_day.all_day.days, 50U);
+  EXPECT_EQ(in.whole_day.all_day.pain_stayed, 50U);
+  EXPECT_NEAR(in.whole_day.all_day.afternoon_mean.value_or(0), 4.5, 0.3);
+  const auto text = describe(in)[0].blocks[1].text;
+  EXPECT_TRUE(contains(text,
+                       "Of the 50 days you logged the afternoon or evening as well, the pain had not gone after the "
+                       "morning on 50 (100%)"))
+      << text;
+  EXPECT_TRUE(contains(text, "the pain is with you for much of the day")) << text;
+}
+
+TEST(Insights, WithoutSessionDataAdherenceSaysSoPlainly) {
+  SyntheticDiary d;
+  d.days = 20;
+  const Insights in = run(d);
+  EXPECT_FALSE(in.adherence.has_sessions);
+  EXPECT_TRUE(contains(describe(in)[3].blocks[0].text, "No guided sessions are recorded"));
+  EXPECT_EQ(find_comparison(in.factors, "evening_routine", "yes"), nullptr);
+}
+
+TEST(Insights, SessionsGiveWeeklyCountsAndTheEveningRoutineComparison) {
+  SyntheticDiary d;
+  d.days = 120;
+  d.seed = 6;
+  auto entries = d.build();
+  std::vector<RoutineSession> sessions;
+  // The evening routine on odd days lowers the next morning by 1.5.
+  for (int i = 0; i < d.days; ++i) {
+    const LocalDate day = add_days(d.start, i);
+    sessions.push_back({day, Routine::morning, true});
+    if (i % 2 == 1) {
+      sessions.push_back({day, Routine::evening, true});
+      for (auto& e : entries) {
+        if (e.date == add_days(day, 1) && e.period == Period::morning) {
+          e.fields.pain = *PainScore::make(std::max(0, e.fields.pain.value() - 2));
+        }
+      }
+    }
+  }
+  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions);
+  EXPECT_TRUE(in.adherence.has_sessions);
+  EXPECT_EQ(in.adherence.completed, sessions.size());
+  EXPECT_NEAR(in.adherence.per_week, 10.5, 1.0);
+  EXPECT_EQ(in.adherence.recent.size(), kAdherenceWeeksShown);
+  const Comparison* c = find_comparison(in.factors, "evening_routine", "yes");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->effect);
+  EXPECT_LT(c->effect->upper, 0.0);
+  EXPECT_TRUE(contains(describe(in)[3].blocks.back().text, "Mornings after days you did the evening routine"));
+}
+
+TEST(Insights, AnEmptyDiaryGivesPlainWordsNotNumbers) {
+  const std::vector<DiaryEntry> none;
+  const Insights in = build_insights(none, ymd(2026, 11, 23), ymd(2026, 11, 23), berlin(), std::nullopt);
+  const auto sections = describe(in);
+  ASSERT_EQ(sections.size(), 4U);
+  EXPECT_EQ(sections[0].blocks[0].text, "Nothing is logged in this range yet.");
+  EXPECT_TRUE(contains(sections[1].blocks[0].text, "too few mornings"));
+  const auto json = insights_to_json(in);
+  EXPECT_EQ(json["entries"], 0);
+  EXPECT_FALSE(json["adherence"]["session_data"].get<bool>());
+}
+
+}  // namespace
+}  // namespace daybreak::analysis

@@ -1,0 +1,272 @@
+// Properties the statistics must have whatever the data: robustness,
+// equivariance, exactness against brute force, and error rates under the
+// null hypothesis that match what the methods promise.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "analysis/change_points.hpp"
+#include "analysis/descriptive.hpp"
+#include "analysis/mann_kendall.hpp"
+#include "analysis/multiple_testing.hpp"
+#include "analysis/n_of_one.hpp"
+#include "analysis/theil_sen.hpp"
+#include "domain/experiment.hpp"
+#include "synthetic_diary.hpp"
+
+namespace daybreak::analysis {
+namespace {
+
+using testing::Random;
+
+std::vector<double> days(std::size_t n) {
+  std::vector<double> t(n);
+  for (std::size_t i = 0; i < n; ++i) t[i] = static_cast<double>(i);
+  return t;
+}
+
+std::vector<double> ar1(Random& rng, std::size_t n, double phi, double sd) {
+  std::vector<double> y(n);
+  double e = 0.0;
+  for (auto& v : y) {
+    e = phi * e + rng.normal(sd);
+    v = e;
+  }
+  return y;
+}
+
+TEST(Properties, TheilSenShrugsOffOutliersWithinItsBreakdownPoint) {
+  Random rng(1);
+  const auto t = days(60);
+  std::vector<double> y;
+  for (const double d : t) y.push_back(3.0 + 0.05 * d + rng.normal(0.1));
+  const double clean = theil_sen_slope(t, y);
+  // Replace 20% of the days (under the 29% breakdown point) by wild values.
+  for (std::size_t i = 0; i < y.size(); i += 5) y[i] = i % 2 == 0 ? 10.0 : 0.0;
+  const double dirty = theil_sen_slope(t, y);
+  EXPECT_NEAR(clean, 0.05, 0.01);
+  EXPECT_NEAR(dirty, 0.05, 0.015);
+  // Least squares is dragged far away by the same points.
+  const double tm = mean(t);
+  const double ym = mean(y);
+  double sxy = 0.0;
+  double sxx = 0.0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    sxy += (t[i] - tm) * (y[i] - ym);
+    sxx += (t[i] - tm) * (t[i] - tm);
+  }
+  EXPECT_GT(std::fabs(sxy / sxx - 0.05), 3 * std::fabs(dirty - 0.05));
+}
+
+TEST(Properties, TheilSenIsEquivariantToAddedLines) {
+  Random rng(2);
+  const auto t = days(40);
+  std::vector<double> y;
+  for (std::size_t i = 0; i < t.size(); ++i) y.push_back(std::round(4 + rng.normal(1.5)));
+  std::vector<double> shifted;
+  for (std::size_t i = 0; i < t.size(); ++i) shifted.push_back(y[i] + 2.0 - 0.25 * t[i]);
+  const MannKendall mk = mann_kendall(y);
+  const TheilSen a = theil_sen(t, y, mk.variance);
+  const TheilSen b = theil_sen(t, shifted, mk.variance);
+  EXPECT_NEAR(b.slope, a.slope - 0.25, 1e-12);
+  EXPECT_NEAR(b.lower, a.lower - 0.25, 1e-12);
+  EXPECT_NEAR(b.upper, a.upper - 0.25, 1e-12);
+  EXPECT_LE(a.lower, a.slope);
+  EXPECT_GE(a.upper, a.slope);
+}
+
+TEST(Properties, MannKendallTurnsWithTheSeries) {
+  Random rng(3);
+  auto y = ar1(rng, 50, 0.2, 1.0);
+  const MannKendall forward = mann_kendall(y);
+  std::reverse(y.begin(), y.end());
+  const MannKendall backward = mann_kendall(y);
+  EXPECT_EQ(forward.s, -backward.s);
+  EXPECT_DOUBLE_EQ(forward.p_value, backward.p_value);
+}
+
+TEST(Properties, MannKendallKeepsItsErrorRateOnIndependentDays) {
+  Random rng(4);
+  int rejections = 0;
+  constexpr int kSeries = 400;
+  for (int i = 0; i < kSeries; ++i) {
+    const auto y = ar1(rng, 60, 0.0, 1.0);
+    if (mann_kendall(y).p_value < 0.05) ++rejections;
+  }
+  EXPECT_GE(rejections, 8);   // 2%
+  EXPECT_LE(rejections, 36);  // 9%
+}
+
+TEST(Properties, HamedRaoBringsTheErrorRateOfCorrelatedDaysBackTowardsNominal) {
+  Random rng(5);
+  int plain = 0;
+  int corrected = 0;
+  constexpr int kSeries = 300;
+  const auto t = days(84);
+  for (int i = 0; i < kSeries; ++i) {
+    const auto y = ar1(rng, 84, 0.6, 1.0);
+    if (mann_kendall(y).p_value < 0.05) ++plain;
+    if (mann_kendall_hamed_rao(t, y, theil_sen_slope(t, y)).p_value < 0.05) ++corrected;
+  }
+  // AR(0.6): the plain test rejects a true "no trend" several times too often.
+  EXPECT_GT(plain, 3 * kSeries / 20);
+  EXPECT_LT(corrected, plain / 2);
+  EXPECT_LT(corrected, 3 * kSeries / 20);
+}
+
+// Optimal partitioning by brute force: every split, no pruning.
+std::vector<std::size_t> brute_force(std::span<const double> y, double penalty, std::size_t m) {
+  const std::size_t n = y.size();
+  if (n < 2 * m) return {};
+  const auto cost = [&](std::size_t a, std::size_t b) {
+    double s = 0.0;
+    for (std::size_t i = a; i < b; ++i) s += y[i];
+    const double mu = s / static_cast<double>(b - a);
+    double c = 0.0;
+    for (std::size_t i = a; i < b; ++i) c += (y[i] - mu) * (y[i] - mu);
+    return c;
+  };
+  std::vector<double> f(n + 1, std::numeric_limits<double>::infinity());
+  std::vector<std::size_t> last(n + 1, 0);
+  f[0] = -penalty;
+  for (std::size_t t = m; t <= n; ++t) {
+    for (std::size_t tau = 0; tau + m <= t; ++tau) {
+      if (!std::isfinite(f[tau])) continue;
+      const double v = f[tau] + cost(tau, t) + penalty;
+      if (v < f[t] - 1e-9) {
+        f[t] = v;
+        last[t] = tau;
+      }
+    }
+  }
+  std::vector<std::size_t> changes;
+  for (std::size_t t = n; t > 0;) {
+    t = last[t];
+    if (t > 0) changes.insert(changes.begin(), t);
+  }
+  return changes;
+}
+
+TEST(Properties, PeltFindsTheSameOptimumAsBruteForce) {
+  Random rng(6);
+  for (int trial = 0; trial < 40; ++trial) {
+    const std::size_t n = 30 + static_cast<std::size_t>(rng.integer(0, 90));
+    std::vector<double> y;
+    double level = rng.normal(3.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (rng.chance(0.03)) level += rng.normal(2.0);
+      y.push_back(level + rng.normal(1.0) + 0.001 * static_cast<double>(i % 7));  // no exact ties
+    }
+    const std::size_t m = static_cast<std::size_t>(rng.integer(3, 10));
+    const double penalty = 1.0 + 20.0 * rng.uniform();
+    EXPECT_EQ(pelt_mean(y, penalty, m), brute_force(y, penalty, m)) << "trial " << trial;
+  }
+}
+
+TEST(Properties, ShiftsRespectTheMinimumSegmentAndShift) {
+  Random rng(7);
+  std::vector<double> y;
+  const double levels[] = {2.0, 6.0, 3.0, 7.0};
+  for (int i = 0; i < 300; ++i) y.push_back(levels[i / 75] + rng.normal(0.5));
+  // A flare-up of 5 days and a drift of half a point: neither is a shift.
+  for (int i = 100; i < 105; ++i) y[static_cast<std::size_t>(i)] += 2.0;
+  for (int i = 260; i < 300; ++i) y[static_cast<std::size_t>(i)] += 0.5;
+  const ShiftFit fit = detect_mean_shifts(y);
+  ASSERT_EQ(fit.segments.size(), 4U);
+  for (std::size_t i = 0; i < fit.segments.size(); ++i) {
+    EXPECT_NEAR(static_cast<double>(fit.segments[i].begin), 75.0 * static_cast<double>(i), 3.0);
+    EXPECT_GE(fit.segments[i].end - fit.segments[i].begin, 14U);
+    if (i > 0) {
+      EXPECT_GE(std::fabs(fit.segments[i].mean - fit.segments[i - 1].mean), 1.0);
+    }
+  }
+}
+
+TEST(Properties, BenjaminiHochbergIsMonotoneAndNeverBelowP) {
+  Random rng(8);
+  std::vector<double> p;
+  for (int i = 0; i < 50; ++i) p.push_back(rng.chance(0.3) ? rng.uniform() * 0.01 : rng.uniform());
+  const auto q = benjamini_hochberg(p);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    EXPECT_GE(q[i], p[i]);
+    EXPECT_LE(q[i], 1.0);
+    for (std::size_t j = 0; j < p.size(); ++j) {
+      if (p[i] < p[j]) {
+        EXPECT_LE(q[i], q[j]);
+      }
+    }
+  }
+}
+
+TEST(Properties, TheRandomisationTestIsExactUnderTheNull) {
+  // Under "no difference" every pair difference is symmetric around 0, so
+  // P(p <= alpha) <= alpha for every alpha the test can reach.
+  Random rng(9);
+  for (const std::size_t pairs : {3U, 4U, 6U}) {
+    constexpr int kTrials = 3000;
+    const std::size_t patterns = std::size_t{1} << pairs;
+    std::vector<int> at_most(patterns + 1, 0);  // trials with p <= k / patterns
+    for (int trial = 0; trial < kTrials; ++trial) {
+      std::vector<PairOutcomes> data(pairs);
+      for (auto& pair : data) {
+        for (int night = 0; night < 6; ++night) {
+          pair.a.push_back(std::round(4 + rng.normal(1.5)));
+          pair.b.push_back(std::round(4 + rng.normal(1.5)));
+        }
+      }
+      const auto r = analyze_block_pairs(data, {});
+      EXPECT_GE(r.randomization_p_value, r.smallest_possible_p - 1e-12);
+      const auto k = static_cast<std::size_t>(std::llround(r.randomization_p_value * static_cast<double>(patterns)));
+      for (std::size_t level = k; level <= patterns; ++level) ++at_most[level];
+    }
+    for (std::size_t level = 2; level <= patterns; level += 2) {
+      const double alpha = static_cast<double>(level) / static_cast<double>(patterns);
+      const double rate = static_cast<double>(at_most[level]) / kTrials;
+      EXPECT_LE(rate, alpha + 3 * std::sqrt(alpha * (1 - alpha) / kTrials) + 1e-9)
+          << pairs << " pairs, alpha " << alpha;
+    }
+  }
+}
+
+TEST(Properties, SwappingTheConditionsMirrorsTheAnalysis) {
+  const std::vector<PairOutcomes> pairs = {{{3, 3}, {5, 5}}, {{4, 4, 4}, {5, 6}}, {{2, 3}, {5, 5, 5}}};
+  std::vector<PairOutcomes> swapped;
+  for (const auto& p : pairs) swapped.push_back({p.b, p.a});
+  const double thresholds[] = {1.0, 2.0};
+  const auto a = analyze_block_pairs(pairs, thresholds);
+  const auto b = analyze_block_pairs(swapped, thresholds);
+  EXPECT_DOUBLE_EQ(a.estimate, -b.estimate);
+  EXPECT_NEAR(a.lower, -b.upper, 1e-12);
+  EXPECT_NEAR(a.upper, -b.lower, 1e-12);
+  EXPECT_DOUBLE_EQ(a.randomization_p_value, b.randomization_p_value);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_NEAR(a.chances[i].a_lower, b.chances[i].a_higher, 1e-12);
+  }
+  EXPECT_EQ(judge(a, 2.0, 3), Verdict::a_better_unclear_size);
+  EXPECT_EQ(judge(b, 2.0, 3), Verdict::b_better_unclear_size);
+}
+
+TEST(Properties, VerdictsFollowTheIntervalAgainstTheMinimalImportantChange) {
+  BlockPairAnalysis a;
+  a.complete_pairs = 3;
+  a.estimable = true;
+  const auto with = [&](double lower, double upper) {
+    a.lower = lower;
+    a.upper = upper;
+    return judge(a, 2.0, 3);
+  };
+  EXPECT_EQ(with(-4.0, -2.5), Verdict::a_better_important);
+  EXPECT_EQ(with(-3.0, -0.5), Verdict::a_better_unclear_size);
+  EXPECT_EQ(with(-1.5, -0.2), Verdict::a_better_small);
+  EXPECT_EQ(with(-1.0, 1.5), Verdict::no_important_difference);
+  EXPECT_EQ(with(-3.0, 0.5), Verdict::inconclusive);
+  EXPECT_EQ(with(0.5, 1.5), Verdict::b_better_small);
+  EXPECT_EQ(with(0.5, 3.0), Verdict::b_better_unclear_size);
+  EXPECT_EQ(with(2.5, 4.0), Verdict::b_better_important);
+  a.complete_pairs = 2;
+  EXPECT_EQ(with(-4.0, -2.5), Verdict::too_little_data);
+}
+
+}  // namespace
+}  // namespace daybreak::analysis
