@@ -64,5 +64,7 @@ int report(const Io& io, const AppError& error);
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
+// web app and HTTP API (issue 7)
+[[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
 
 }  // namespace daybreak

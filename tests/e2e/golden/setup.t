@@ -128,6 +128,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
+  !   serve                           start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.
