@@ -15,7 +15,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (to === location.pathname + location.search) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  window.scrollTo(0, 0);
+  document.querySelector('main')?.scrollTo(0, 0);
   notify();
 }
 

@@ -74,7 +74,9 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
         ))}
       </nav>
       <DayChooser date={date} today={todayDate} period={period} />
-      <p class="period-hint">{PERIOD_HINTS[period]}.</p>
+      <p class="period-hint">
+        <strong>{longDate(date)}</strong> · {PERIOD_HINTS[period].toLowerCase()}
+      </p>
       {conflict && (
         <div class="notice warn" role="alert">
           <p>
@@ -149,13 +151,11 @@ function DayChooser({ date, today, period }: { date: string; today: string; peri
           <span>Earlier</span>
         </label>
       </div>
-      {other ? (
+      {other && (
         <label class="earlier">
           Day
           <input type="date" value={date} max={today} onChange={(e) => (e.currentTarget as HTMLInputElement).value && go((e.currentTarget as HTMLInputElement).value)} />
         </label>
-      ) : (
-        <p class="day-label">{shortDate(date)}</p>
       )}
     </fieldset>
   );
