@@ -22,9 +22,5 @@ struct Environment {
 };
 
 [[nodiscard]] int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env);
-// The same with another set of commands: daybreak-serve runs the real `serve`
-// through it, so both executables share one way of opening the store.
-[[nodiscard]] int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env,
-                          std::vector<std::unique_ptr<Command>> commands);
 
 }  // namespace daybreak

@@ -2,14 +2,12 @@
 // who is asking. One ApiContext serves all requests, from any thread.
 #pragma once
 
-#include <map>
-#include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/time.hpp"
-#include "platform/tzdb_zone.hpp"
+#include "platform/zone_provider.hpp"
 #include "server/http.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -27,8 +25,8 @@ struct Caller {
 
 class ApiContext {
  public:
-  ApiContext(SqliteStore& store, const Clock& clock, std::string version)
-      : store_(store), clock_(clock), version_(std::move(version)) {}
+  ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, std::string version)
+      : store_(store), clock_(clock), zones_(zones), version_(std::move(version)) {}
 
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
@@ -36,19 +34,25 @@ class ApiContext {
 
   // Who is asking. Until people sign in (a later issue), every request acts
   // for the local person; authentication replaces this one function.
+  [[nodiscard]] User user(const http::Request& request) const;
+  // The same with their zone and "now".
   [[nodiscard]] Caller caller(const http::Request& request) const;
 
-  // A zone by IANA name, loaded once (TzdbZone: many zones may coexist in a
-  // server); UTC for a name not installed here.
+  // The zones this server can serve (the local one serves one: the zone the
+  // person had when it started; see platform/zone_provider.hpp).
+  [[nodiscard]] const ZoneProvider& zones() const { return zones_; }
+  // A zone by IANA name. One this server cannot serve throws
+  // http::ProblemError: a 409 that says which zone it serves and what to do.
   [[nodiscard]] const TimeZone& zone(std::string_view name) const;
-  [[nodiscard]] bool zone_exists(std::string_view name) const;
+  // Why `name` cannot be chosen here (nullopt when it can): the profile's
+  // time_zone field error says it.
+  [[nodiscard]] std::optional<std::string> zone_refusal(std::string_view name) const;
 
  private:
   SqliteStore& store_;
   const Clock& clock_;
+  const ZoneProvider& zones_;
   std::string version_;
-  mutable std::mutex zones_mutex_;
-  mutable std::map<std::string, std::unique_ptr<TzdbZone>, std::less<>> zones_;
 };
 
 }  // namespace daybreak

@@ -5,7 +5,6 @@
 #include "app/diary.hpp"
 #include "app/profile.hpp"
 #include "app/transfer.hpp"
-#include "platform/tzdb_zone.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -24,14 +23,16 @@ Json profile_json(const User& user) {
   return Json{{"name", user.name}, {"time_zone", user.time_zone}, {"since", format_utc(user.created_at)}};
 }
 
+// The profile routes need no zone: they work, so that the zone can be put
+// right, even when the profile names one this server does not serve.
 Response show_profile(const ApiContext& api, const Request& req) {
-  return http::json_response(200, profile_json(api.caller(req).user));
+  return http::json_response(200, profile_json(api.user(req)));
 }
 
 Response change_profile(const ApiContext& api, const Request& req) {
   auto body = http::json_object_body(req);
   if (!body) return std::move(body).error();
-  const Caller c = api.caller(req);
+  const User user = api.user(req);
   FieldErrors errors;
   http::reject_unknown_members(*body, {"name", "time_zone"}, errors);
   ProfileChange change;
@@ -39,13 +40,21 @@ Response change_profile(const ApiContext& api, const Request& req) {
   change.time_zone = http::string_member(*body, "time_zone", errors, "an IANA time zone such as Europe/Oslo");
   if (!errors.empty()) return http::invalid_fields("the profile was not changed", errors);
   const auto updated =
-      update_profile(api.store(), c.user.id, change, [&api](std::string_view zone) { return api.zone_exists(zone); });
-  if (!updated) return http::problem_for(updated.error());
+      update_profile(api.store(), user.id, change, [&api](std::string_view zone) { return !api.zone_refusal(zone); });
+  if (!updated) {
+    AppError error = updated.error();
+    for (auto& f : error.fields) {
+      if (f.field == "time_zone") f.allowed = api.zone_refusal(f.value).value_or(f.allowed);
+    }
+    return http::problem_for(error);
+  }
   return http::json_response(200, profile_json(*updated));
 }
 
-Response time_zones(const ApiContext&, const Request&) {
-  return http::json_response(200, Json{{"zones", known_zones()}}).with_header("Cache-Control", "max-age=86400");
+// The zones a person may choose here: for the local server, only the one it
+// started with (see ApiContext::zone).
+Response time_zones(const ApiContext& api, const Request&) {
+  return http::json_response(200, Json{{"zones", api.zones().names()}});
 }
 
 Json item_json(const SleepItem& i) {

@@ -2,6 +2,7 @@
 // failure, with the field errors (field, value, allowed) the CLI also shows.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,18 @@ using Json = nlohmann::ordered_json;
 
 // The body as a JSON object, or a 400 problem saying why it is not one.
 [[nodiscard]] Result<Json, Response> json_object_body(const Request& request);
+
+// A refusal found deep in a handler (ApiContext::caller, for one), thrown to
+// the router, which answers with its response as it is.
+class ProblemError : public std::runtime_error {
+ public:
+  explicit ProblemError(Response response)
+      : std::runtime_error("problem " + std::to_string(response.status)), response_(std::move(response)) {}
+  [[nodiscard]] const Response& response() const { return response_; }
+
+ private:
+  Response response_;
+};
 
 // Field errors as JSON: [{"field", "value", "allowed"}...]
 [[nodiscard]] Json field_errors_json(const FieldErrors& fields);

@@ -181,6 +181,8 @@ Response Router::handle(const Request& request) const {
   const Handler& handler = m.route != nullptr ? m.route->handler : fallback_;
   try {
     return handler(request, m.params);
+  } catch (const ProblemError& e) {
+    return e.response();
   } catch (const StoreError& e) {
     Response r = problem_for(e);
     if (r.status >= 500 && log_) log_(fmt::format("{} {}: {}", method_name(request.method), request.path, e.what()));

@@ -9,6 +9,7 @@
 
 #include "app/diary.hpp"
 #include "platform/clock.hpp"
+#include "platform/zone_provider.hpp"
 #include "raw_http.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
@@ -23,11 +24,15 @@ namespace daybreak::testing {
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest()
-      : store_(SqliteOptions{dir_ / "daybreak.db"}),
+  // As `daybreak serve` has it: the one zone the server started with.
+  ApiTest() : ApiTest(local_zones()) {}
+  // Another provider: TzdbZoneProvider for a server with people in many zones.
+  explicit ApiTest(const ZoneProvider& zones)
+      : zones_(zones),
+        store_(SqliteOptions{dir_ / "daybreak.db"}),
         clock_(fixed_now()),
         user_(ensure_local_user(store_, fixed_now(), "Europe/Berlin")),
-        api_(store_, clock_, "test"),
+        api_(store_, clock_, zones_, "test"),
         router_(make_router(api_, embedded::server_test_assets())) {}
 
   void SetUp() override {
@@ -50,6 +55,12 @@ class ApiTest : public ::testing::Test {
   // Entries stored for today and the days before, read from the store itself.
   std::size_t stored_entries() { return entries_between(store_, user_.id, ymd(2020, 1, 1), ymd(2026, 11, 23)).size(); }
 
+  static const ZoneProvider& local_zones() {
+    static const SingleZoneProvider zones(berlin());
+    return zones;
+  }
+
+  const ZoneProvider& zones_;
   TempDir dir_;
   SqliteStore store_;
   FixedClock clock_;

@@ -1,6 +1,8 @@
 // The rest of the API: the profile, sleep items, CSV export and import, the
 // database check, and the routes about the API itself.
 #include "api_fixture.hpp"
+#include "app/profile.hpp"
+#include "platform/tzdb_zone.hpp"
 
 namespace daybreak::testing {
 namespace {
@@ -44,17 +46,22 @@ TEST_F(DataApi, TheOpenApiDocumentIsServed) {
   EXPECT_EQ(r.body.rfind("openapi: 3.1", 0), 0U) << r.body.substr(0, 80);
 }
 
-TEST_F(DataApi, TheProfileChangesTheZoneDiaryDaysFollow) {
+TEST_F(DataApi, TheProfileChangesTheNameButNotTheZoneTheServerStartedWith) {
   const Json p = get("/api/profile").json();
   EXPECT_EQ(p, (Json{{"name", "me"}, {"time_zone", "Europe/Berlin"}, {"since", "2026-11-23T06:30:00Z"}}));
-  const auto r = patch("/api/profile", R"({"time_zone": "Pacific/Auckland", "name": "Sam"})");
+  const auto r = patch("/api/profile", R"({"time_zone": "Europe/Berlin", "name": "Sam"})");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["time_zone"], "Pacific/Auckland");
-  // 06:30 UTC is 19:30 in Auckland: the evening of the same day.
-  const Json today = get("/api/today").json();
-  EXPECT_EQ(today["time_zone"], "Pacific/Auckland");
-  EXPECT_EQ(today["local_time"], "19:30");
-  EXPECT_EQ(today["periods"][2]["status"], "due");
+  EXPECT_EQ(r.json()["name"], "Sam");
+
+  // Another installed zone: refused, saying which zone is served and how to move.
+  const auto moved = patch("/api/profile", R"({"time_zone": "Pacific/Auckland", "name": "Kim"})");
+  ASSERT_EQ(moved.status, 422) << moved.body;
+  const Json error = moved.json()["errors"][0];
+  EXPECT_EQ(error["field"], "time_zone");
+  EXPECT_EQ(error["value"], "Pacific/Auckland");
+  EXPECT_EQ(error["allowed"],
+            "Europe/Berlin, the zone daybreak serve started with; to move to another, stop it, run `daybreak profile "
+            "--time-zone ZONE` and start it again");
 
   const auto bad = patch("/api/profile", R"({"time_zone": "Mars/Olympus", "name": "", "age": 40})");
   ASSERT_EQ(bad.status, 422);
@@ -65,16 +72,72 @@ TEST_F(DataApi, TheProfileChangesTheZoneDiaryDaysFollow) {
   const auto bad_values = patch("/api/profile", R"({"time_zone": "Mars/Olympus", "name": ""})");
   ASSERT_EQ(bad_values.status, 422);
   EXPECT_EQ(bad_values.json()["errors"].size(), 2U);
+  EXPECT_EQ(bad_values.json()["errors"][0]["allowed"],
+            "an IANA time zone installed here, such as Europe/Oslo or America/New_York");
   EXPECT_EQ(get("/api/profile").json()["name"], "Sam");  // refused changes change nothing
   EXPECT_EQ(patch("/api/profile", R"({"name": 7})").status, 422);
 }
 
-TEST_F(DataApi, TimeZonesAreListed) {
+TEST_F(DataApi, AZoneChangedBehindTheServerIsAClearConflictUntilPutRight) {
+  // `daybreak profile --time-zone` while the server runs.
+  ASSERT_TRUE(update_profile(store_, user_.id, {std::nullopt, "Pacific/Auckland"}, [](auto) { return true; }));
+  for (const auto target : {"/api/today", "/api/entries", "/api/check"}) {
+    const auto r = get(target);
+    ASSERT_EQ(r.status, 409) << target;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    const Json j = r.json();
+    EXPECT_EQ(j["type"], "tag:daybreak,2026:zone-not-served");
+    EXPECT_EQ(j["time_zone"], "Pacific/Auckland");
+    EXPECT_EQ(j["served"], Json{"Europe/Berlin"});
+    EXPECT_EQ(j["detail"],
+              "daybreak serve keeps diary days in Europe/Berlin, the time zone it started with, but the profile now "
+              "says 'Pacific/Auckland'. Stop daybreak serve and start it again to use Pacific/Auckland.");
+  }
+  EXPECT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 4}})").status, 409);
+  EXPECT_EQ(stored_entries(), 0U);  // nothing filed under the wrong day
+
+  // The profile still answers, so the zone can be put back from the browser.
+  EXPECT_EQ(get("/api/profile").json()["time_zone"], "Pacific/Auckland");
+  ASSERT_EQ(patch("/api/profile", R"({"time_zone": "Europe/Berlin"})").status, 200);
+  EXPECT_EQ(get("/api/today").status, 200);
+}
+
+TEST_F(DataApi, TheLocalServerOffersTheOneZoneItServes) {
   const auto r = get("/api/time-zones");
   ASSERT_EQ(r.status, 200);
-  const auto zones = r.json()["zones"];
+  EXPECT_EQ(r.json()["zones"], Json{"Europe/Berlin"});
+}
+
+// A server for people in many zones (the later clinic server) hands out any
+// installed zone through TzdbZoneProvider; the routes are the same.
+class MultiZoneApi : public ApiTest {
+ protected:
+  MultiZoneApi() : ApiTest(tzdb_zones()) {}
+  static const ZoneProvider& tzdb_zones() {
+    static const TzdbZoneProvider zones;
+    return zones;
+  }
+};
+
+TEST_F(MultiZoneApi, TheProfileChangesTheZoneDiaryDaysFollow) {
+  const auto r = patch("/api/profile", R"({"time_zone": "Pacific/Auckland", "name": "Sam"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["time_zone"], "Pacific/Auckland");
+  // 06:30 UTC is 19:30 in Auckland: the evening of the same day.
+  const Json today = get("/api/today").json();
+  EXPECT_EQ(today["time_zone"], "Pacific/Auckland");
+  EXPECT_EQ(today["local_time"], "19:30");
+  EXPECT_EQ(today["periods"][2]["status"], "due");
+  const auto bad = patch("/api/profile", R"({"time_zone": "Mars/Olympus"})");
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["allowed"],
+            "an IANA time zone installed here, such as Europe/Oslo or America/New_York");
+}
+
+TEST_F(MultiZoneApi, EveryInstalledZoneIsOffered) {
+  const auto zones = get("/api/time-zones").json()["zones"];
   EXPECT_GT(zones.size(), 300U);
-  EXPECT_NE(std::find(zones.begin(), zones.end(), "Europe/Berlin"), zones.end());
+  EXPECT_NE(std::find(zones.begin(), zones.end(), "Pacific/Auckland"), zones.end());
 }
 
 TEST_F(DataApi, SleepItemsAreAddedListedAndRetired) {

@@ -1,6 +1,6 @@
-The web app and the HTTP API. `daybreak serve` hands over to daybreak-serve
-(beside it), which listens on this computer only, until people can sign in.
-The API itself is tested over real sockets in tests/server.
+The web app and the HTTP API, served by daybreak itself, which listens on
+this computer only, until people can sign in. The API itself is tested over
+real sockets in tests/server.
 
   $ daybreak serve --address 0.0.0.0
   ! daybreak: refusing to listen on 0.0.0.0: daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or localhost

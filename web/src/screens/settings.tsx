@@ -58,16 +58,28 @@ function ProfileSection() {
           Your name
           <input value={name ?? profile.data.name} maxLength={60} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
         </label>
-        <label class="field">
-          Time zone <span class="hint">Diary days follow it.</span>
-          <select value={zone ?? profile.data.time_zone} onChange={(e) => setZone((e.currentTarget as HTMLSelectElement).value)}>
-            {(zones.data?.zones ?? [profile.data.time_zone]).map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
+        {zones.data && zones.data.zones.length > 1 ? (
+          <label class="field">
+            Time zone <span class="hint">Diary days follow it.</span>
+            <select value={zone ?? profile.data.time_zone} onChange={(e) => setZone((e.currentTarget as HTMLSelectElement).value)}>
+              {zones.data.zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          // daybreak serve keeps the zone it started with (the C library's zone
+          // is one per process): moving is a restart, done from the terminal.
+          <div class="field">
+            Time zone: <strong>{profile.data.time_zone.replace(/_/g, ' ')}</strong>
+            <span class="hint">
+              Diary days follow it. To move to another, stop daybreak, run <code>daybreak profile --time-zone ZONE</code> and
+              start it again.
+            </span>
+          </div>
+        )}
         {error && (
           <p class="field-error" role="alert">
             {error}
