@@ -64,6 +64,10 @@ int report(const Io& io, const AppError& error);
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
+// Issue 3: exercise, program, content, session, sessions (program_commands()
+// holds the first three and session_commands() includes them).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> program_commands();
+[[nodiscard]] std::vector<std::unique_ptr<Command>> session_commands();
 // web app and HTTP API (issue 7)
 [[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
 

@@ -43,8 +43,8 @@ Result<TomlDocument, ContentError> TomlDocument::parse(std::string_view text, st
     return TomlDocument(std::move(table), std::move(file_name));
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
-    return fail(ContentError{file_name, where.line, where.column, "toml", std::nullopt,
-                             fmt::format("valid TOML ({})", e.description())});
+    return fail(ContentError{file_name, where.line, where.column, "toml", std::string(e.description()),
+                             "valid TOML (see toml.io)"});
   }
 }
 
@@ -78,9 +78,14 @@ const toml::node* TableReader::find(std::string_view key) {
 bool TableReader::has(std::string_view key) { return find(key) != nullptr; }
 
 void TableReader::problem(std::string_view key, std::optional<std::string> value, std::string allowed) {
+  errors_->push_back(problem_at(key, std::move(value), std::move(allowed)));
+}
+
+ContentError TableReader::problem_at(std::string_view key, std::optional<std::string> value,
+                                     std::string allowed) const {
   const toml::node* node = key.empty() ? nullptr : table_->get(key);
   const auto& where = node != nullptr ? node->source().begin : table_->source().begin;
-  errors_->push_back({file_, where.line, where.column, field(key), std::move(value), std::move(allowed)});
+  return {file_, where.line, where.column, field(key), std::move(value), std::move(allowed)};
 }
 
 std::optional<std::string> TableReader::text(std::string_view key, Need need, std::size_t max_length) {

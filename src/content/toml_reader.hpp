@@ -90,6 +90,10 @@ class TableReader {
   [[nodiscard]] bool has(std::string_view key);
   // Reports a problem with `key` (or with the table itself when `key` is empty).
   void problem(std::string_view key, std::optional<std::string> value, std::string allowed);
+  // The problem problem() would report, without reporting it: for checks that
+  // can only be made later (a reference to an exercise in another file).
+  [[nodiscard]] ContentError problem_at(std::string_view key, std::optional<std::string> value,
+                                        std::string allowed) const;
   // Reports every key that no accessor asked for.
   void finish();
 

@@ -36,6 +36,12 @@ constexpr auto kMaxSleep = std::chrono::hours{20};
 // canonical text back (text), shows it to people (display), converts to JSON
 // (to_json) and from a JSON value to text (json_text; nullopt = wrong JSON type).
 
+// A JSON string as text; nullopt for any other JSON type.
+std::optional<std::string> json_string(const json& j) {
+  if (!j.is_string()) return std::nullopt;
+  return j.get<std::string>();
+}
+
 template <class B>
 struct BoundedCodec {
   using Value = B;
@@ -140,10 +146,7 @@ struct ChoiceCodec {
   static std::string text(const Value& v, const TimeZone&) { return std::string(name_of(v)); }
   static std::string display(const Value& v, const TimeZone&) { return humanize(name_of(v)); }
   static json to_json(const Value& v, const TimeZone&) { return name_of(v); }
-  static std::optional<std::string> json_text(const json& j) {
-    if (!j.is_string()) return std::nullopt;
-    return j.get<std::string>();
-  }
+  static std::optional<std::string> json_text(const json& j) { return json_string(j); }
   static bool is_set(const Value&) { return true; }
 };
 
@@ -244,10 +247,7 @@ struct TimeCodec {
   static std::string text(const Value& v, const TimeZone& z) { return format_with_offset(v, z); }
   static std::string display(const Value& v, const TimeZone& z) { return format_clock(z.to_local(v)); }
   static json to_json(const Value& v, const TimeZone& z) { return format_with_offset(v, z); }
-  static std::optional<std::string> json_text(const json& j) {
-    if (!j.is_string()) return std::nullopt;
-    return j.get<std::string>();
-  }
+  static std::optional<std::string> json_text(const json& j) { return json_string(j); }
   static bool is_set(const Value&) { return true; }
 };
 
@@ -270,8 +270,16 @@ Outcome check_name(std::string_view name, std::size_t max_length, std::string_vi
   return std::nullopt;
 }
 
-struct NoteCodec {
+// What codecs whose value is a plain string share.
+struct PlainString {
   using Value = std::string;
+  static std::string text(const Value& v, const TimeZone&) { return v; }
+  static std::string display(const Value& v, const TimeZone&) { return v; }
+  static json to_json(const Value& v, const TimeZone&) { return v; }
+  static std::optional<std::string> json_text(const json& j) { return json_string(j); }
+};
+
+struct NoteCodec : PlainString {
   static constexpr FieldShape shape = FieldShape::text;
   static std::string allowed() {
     return fmt::format("text of at most {} characters (line breaks and tabs allowed)", kMaxNoteLength);
@@ -290,18 +298,10 @@ struct NoteCodec {
     out = std::move(note);
     return std::nullopt;
   }
-  static std::string text(const Value& v, const TimeZone&) { return v; }
-  static std::string display(const Value& v, const TimeZone&) { return v; }
-  static json to_json(const Value& v, const TimeZone&) { return v; }
-  static std::optional<std::string> json_text(const json& j) {
-    if (!j.is_string()) return std::nullopt;
-    return j.get<std::string>();
-  }
   static bool is_set(const Value& v) { return !v.empty(); }
 };
 
-struct ItemCodec {
-  using Value = std::string;
+struct ItemCodec : PlainString {
   static constexpr FieldShape shape = FieldShape::text;
   static std::string allowed() {
     return "the name of a sleep item you added with `daybreak item add`: " + sleep_item_name_rule();
@@ -310,13 +310,6 @@ struct ItemCodec {
     if (!valid_sleep_item_name(raw)) return Problem{std::string(raw), allowed()};
     out = std::string(raw);
     return std::nullopt;
-  }
-  static std::string text(const Value& v, const TimeZone&) { return v; }
-  static std::string display(const Value& v, const TimeZone&) { return v; }
-  static json to_json(const Value& v, const TimeZone&) { return v; }
-  static std::optional<std::string> json_text(const json& j) {
-    if (!j.is_string()) return std::nullopt;
-    return j.get<std::string>();
   }
   static bool is_set(const Value&) { return true; }
 };

@@ -106,8 +106,63 @@ CREATE TABLE entry_revisions (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Version 2 (issue 3): guided sessions with the plan they played, how each
+// exercise went, and the person's level per exercise and stage per program.
+// Step outcomes are one letter per plan step: d done, s skipped, - not reached.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE sessions (
+  id               INTEGER PRIMARY KEY,
+  user_id          INTEGER NOT NULL REFERENCES users(id),
+  program          TEXT NOT NULL,
+  stage            INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 100),
+  routine          TEXT NOT NULL CHECK (routine IN ('morning', 'evening', 'flare')),
+  started_at       INTEGER NOT NULL,
+  ended_at         INTEGER NOT NULL CHECK (ended_at >= started_at),
+  pain_before      INTEGER NOT NULL CHECK (pain_before BETWEEN 0 AND 10),
+  stop_reason      TEXT CHECK (stop_reason IN ('pain', 'time', 'other')),
+  step_outcomes    TEXT NOT NULL CHECK (length(step_outcomes) >= 1 AND step_outcomes NOT GLOB '*[^ds-]*'),
+  plan             TEXT NOT NULL,  -- JSON, docs/session-plan.md
+  idempotency_key  TEXT,
+  recorded_at      INTEGER NOT NULL,
+  channel          TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_by_start ON sessions(user_id, started_at);
+CREATE UNIQUE INDEX sessions_by_key ON sessions(user_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+-- Key columns first (see entry_pillows).
+CREATE TABLE session_exercises (
+  session_id   INTEGER NOT NULL REFERENCES sessions(id),
+  position     INTEGER NOT NULL CHECK (position >= 0),
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  exercise     TEXT NOT NULL,
+  level        INTEGER NOT NULL CHECK (level >= 1),
+  work_steps   INTEGER NOT NULL CHECK (work_steps >= 0),
+  done         INTEGER NOT NULL CHECK (done >= 0),
+  skipped      INTEGER NOT NULL CHECK (skipped >= 0 AND done + skipped <= work_steps),
+  pain_during  INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+  PRIMARY KEY (session_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE exercise_levels (
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  exercise    TEXT NOT NULL,
+  level       INTEGER NOT NULL CHECK (level >= 1),
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (user_id, exercise)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE program_stages (
+  user_id     INTEGER NOT NULL REFERENCES users(id),
+  program     TEXT NOT NULL,
+  stage       INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 100),
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (user_id, program)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
+    {2, "guided sessions, exercise levels and program stages", kV2},  // issue 3
 }};
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The SQLite store's transaction: the one class that implements StoreWriter
 // (and so StoreReader) over the store's single connection. Internal to the
 // store. Its methods are defined by capability: sqlite_transaction.cpp (the
-// transaction itself), sqlite_diary.cpp (users, entries, sleep items).
+// transaction itself), sqlite_diary.cpp (users, entries, sleep items),
+// sqlite_sessions.cpp (guided sessions, levels and stages).
 #pragma once
 
 #include <mutex>
@@ -46,7 +47,23 @@ class SqliteTransaction final : public StoreWriter {
   SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) override;
   void retire_sleep_item(UserId user, ItemId id, Instant at) override;
 
+  // guided sessions (issue 3)
+  std::optional<SessionRecord> find_session(UserId user, SessionId id) override;
+  std::optional<SessionRecord> find_session_by_key(UserId user, std::string_view key) override;
+  std::vector<SessionRecord> sessions_between(UserId user, Instant from, Instant to) override;
+  std::vector<SessionRecord> recent_sessions(UserId user, int limit) override;
+  std::optional<std::string> session_plan(UserId user, SessionId id) override;
+  ExerciseLevels exercise_levels(UserId user) override;
+  std::optional<int> current_stage(UserId user, std::string_view program) override;
+  SessionRecord insert_session(UserId user, const SessionRecord& session, const std::string& plan_json,
+                               const WriteMeta& meta) override;
+  void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) override;
+  void set_current_stage(UserId user, std::string_view program, int stage, Instant at) override;
+
  private:
+  // guided sessions (issue 3)
+  std::vector<SessionRecord> load_sessions(Statement& s, UserId user);
+
   [[noreturn]] void not_found(const std::string& what) const;
 
   // diary entries

@@ -11,6 +11,8 @@
 
 #include "domain/diary_entry.hpp"
 #include "domain/sleep_item.hpp"
+#include "exercise/plan.hpp"            // guided sessions (issue 3)
+#include "exercise/session_result.hpp"  // guided sessions (issue 3)
 #include "store/store_error.hpp"
 
 namespace daybreak {
@@ -72,6 +74,40 @@ struct KeyedEntry {
   bool deleted = false;
 };
 
+// ---- Guided sessions (issue 3) ----
+
+using SessionId = Id<struct SessionTag>;
+
+// How one exercise of a session went.
+struct SessionExerciseRecord {
+  std::string exercise;  // the exercise played (plan order)
+  int level = 1;         // its level on the ladder that day
+  int work_steps = 0;    // reps, holds and timed steps planned
+  int done = 0;
+  int skipped = 0;
+  std::optional<PainScore> pain_during;  // the comfort check; none if not answered
+  bool operator==(const SessionExerciseRecord&) const = default;
+};
+
+// A guided session as stored. The plan it played is kept beside it, as JSON
+// (see session_plan()), so the record reads the same whatever content changes later.
+struct SessionRecord {
+  SessionId id;  // set by the store
+  std::string program;
+  int stage = 1;
+  RoutineKind routine = RoutineKind::morning;
+  Instant started_at;
+  Instant ended_at;
+  PainScore pain_before;
+  std::optional<StopReason> stop_reason;  // none: ran to the end
+  std::vector<StepOutcome> steps;         // one per plan step
+  std::vector<SessionExerciseRecord> exercises;
+  std::optional<std::string> idempotency_key;  // a retried save with the same key finds this session
+  Instant recorded_at;                         // set by the store from WriteMeta
+  std::string channel;                         // set by the store from WriteMeta
+  bool operator==(const SessionRecord&) const = default;
+};
+
 class StoreReader {
  public:
   virtual ~StoreReader() = default;
@@ -90,6 +126,20 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<EntryRevision> revisions(UserId user, EntryId id) = 0;
 
   [[nodiscard]] virtual std::vector<SleepItem> sleep_items(UserId user) = 0;
+
+  // ---- Guided sessions (issue 3) ----
+  [[nodiscard]] virtual std::optional<SessionRecord> find_session(UserId user, SessionId id) = 0;
+  [[nodiscard]] virtual std::optional<SessionRecord> find_session_by_key(UserId user, std::string_view key) = 0;
+  // Sessions that started in [from, to), oldest first.
+  [[nodiscard]] virtual std::vector<SessionRecord> sessions_between(UserId user, Instant from, Instant to) = 0;
+  // The `limit` latest sessions, newest first.
+  [[nodiscard]] virtual std::vector<SessionRecord> recent_sessions(UserId user, int limit) = 0;
+  // The plan a session played, as the JSON it was stored with.
+  [[nodiscard]] virtual std::optional<std::string> session_plan(UserId user, SessionId id) = 0;
+  // The person's level on each exercise they have a level for (others are at level 1).
+  [[nodiscard]] virtual ExerciseLevels exercise_levels(UserId user) = 0;
+  // The person's stage in a program, if it was ever set (else stage 1).
+  [[nodiscard]] virtual std::optional<int> current_stage(UserId user, std::string_view program) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -108,6 +158,13 @@ class StoreWriter : public StoreReader {
   [[nodiscard]] virtual SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name,
                                                  Instant at) = 0;
   virtual void retire_sleep_item(UserId user, ItemId id, Instant at) = 0;
+
+  // ---- Guided sessions (issue 3) ----
+  // Throws StoreError{conflict} if the idempotency key is already used.
+  [[nodiscard]] virtual SessionRecord insert_session(UserId user, const SessionRecord& session,
+                                                     const std::string& plan_json, const WriteMeta& meta) = 0;
+  virtual void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) = 0;
+  virtual void set_current_stage(UserId user, std::string_view program, int stage, Instant at) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

@@ -10,7 +10,8 @@
 //
 // Each file runs in a fresh temporary directory with a fixed clock
 // (2026-11-23 06:30 UTC), TZ=Europe/Berlin and its own DAYBREAK_HOME. The
-// directory's path shows as $TMP. DAYBREAK_UPDATE_GOLDEN=1 rewrites the files
+// directory's path shows as $TMP; tests/e2e/fixtures is $FIXTURES, for input
+// files. DAYBREAK_UPDATE_GOLDEN=1 rewrites the files
 // with what the commands print now; review the diff before committing it.
 #pragma once
 

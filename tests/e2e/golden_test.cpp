@@ -62,6 +62,8 @@ GoldenScript parse_golden(const std::string& text) {
 std::vector<std::vector<std::string>> run_golden(const GoldenScript& script, const std::filesystem::path& dir) {
   const std::filesystem::path binary = DAYBREAK_BINARY;
   ProcessOptions options{dir, test_environment(dir, binary.parent_path()), ""};
+  // Input files for transcripts (bad content folders...): $FIXTURES/...
+  options.env.push_back("FIXTURES=" + (std::filesystem::path(DAYBREAK_GOLDEN_DIR).parent_path() / "fixtures").string());
   std::vector<std::vector<std::string>> outputs;
   for (const auto& step : script.steps) {
     const ProcessResult r = run_shell(step.command, options);

@@ -11,7 +11,7 @@ enum class Colour : std::uint8_t { red, green };
 
 template <>
 struct Vocabulary<Colour> {
-  static constexpr std::string_view kind = "colour";
+  [[maybe_unused]] static constexpr std::string_view kind = "colour";
   static constexpr std::array<std::string_view, 2> names = {"red", "green"};
 };
 

@@ -128,6 +128,11 @@ Profile, sleep items, the interactive check-in, and help.
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
+  !   exercise                        list the exercises, or show one in full
+  !   program                         show the staged program: routines and when to move on
+  !   content                         check a content folder, or export the built-in content
+  !   session                         play a guided session: morning, evening or flare
+  !   sessions                        list your past sessions, with what was done and pain
   !   serve                           start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.

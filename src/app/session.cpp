@@ -1,0 +1,178 @@
+#include "app/session.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "domain/text.hpp"
+#include "exercise/json.hpp"
+
+namespace daybreak {
+namespace {
+
+// The longest a session record may say it lasted; anything longer is a bad clock.
+constexpr std::chrono::hours kMaxSessionLength{24};
+
+AppResult<const Program*> find_program(const ContentLibrary& library, const std::optional<std::string>& id) {
+  if (library.programs().empty()) return fail(not_found("the content has no program"));
+  if (!id) return &library.default_program();
+  if (const Program* p = library.program(*id)) return p;
+  std::vector<std::string> ids;
+  for (const auto& p : library.programs()) ids.push_back(p.id);
+  return fail(invalid("there is no such program", {{"program", *id, "one of: " + join(ids, ", ")}}));
+}
+
+int stored_stage(StoreReader& tx, UserId user, const Program& program) {
+  return std::clamp(tx.current_stage(user, program.id).value_or(1), 1, program.stage_count());
+}
+
+FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
+  FieldErrors errors;
+  const SessionResult& r = save.result;
+  if (plan.steps.empty()) errors.push_back({"plan", "0 steps", "a plan with at least one step"});
+  if (r.steps.size() != plan.steps.size()) {
+    errors.push_back({"steps", fmt::format("{} outcomes", r.steps.size()),
+                      fmt::format("one outcome per plan step ({})", plan.steps.size())});
+  }
+  if (r.pain_during.size() != plan.exercises.size()) {
+    errors.push_back({"pain_during", fmt::format("{} ratings", r.pain_during.size()),
+                      fmt::format("one rating (or none) per plan exercise ({})", plan.exercises.size())});
+  }
+  const bool unreached =
+      std::any_of(r.steps.begin(), r.steps.end(), [](StepOutcome o) { return o == StepOutcome::not_reached; });
+  if (unreached && !r.stop_reason) {
+    errors.push_back({"stop_reason", "", "a reason (pain, time or other) when steps were not reached"});
+  }
+  if (r.duration < std::chrono::seconds{0} || r.duration > kMaxSessionLength) {
+    errors.push_back({"duration", fmt::format("{} s", r.duration.count()), "0 to 24 hours"});
+  }
+  return errors;
+}
+
+}  // namespace
+
+AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
+                                     const SessionChoice& choice) {
+  const auto program = find_program(library, choice.program);
+  if (!program) return fail(program.error());
+  const Program& p = **program;
+  if (choice.stage && (*choice.stage < 1 || *choice.stage > p.stage_count())) {
+    return fail(invalid("there is no such stage", {{"stage", std::to_string(*choice.stage),
+                                                    fmt::format("a stage from 1 to {}", p.stage_count())}}));
+  }
+  const auto tx = store.read();
+  const int stage = choice.stage.value_or(stored_stage(*tx, user, p));
+  return expand_plan(library, p, stage, choice.routine, tx->exercise_levels(user));
+}
+
+std::vector<SessionExerciseRecord> exercise_records(const SessionPlan& plan, const SessionResult& result) {
+  std::vector<SessionExerciseRecord> out;
+  for (std::size_t i = 0; i < plan.exercises.size(); ++i) {
+    const PlanExercise& ex = plan.exercises[i];
+    SessionExerciseRecord rec{ex.id, ex.level, 0, 0, 0, std::nullopt};
+    if (i < result.pain_during.size()) rec.pain_during = result.pain_during[i];
+    for (std::size_t s = ex.first_step; s < ex.first_step + ex.step_count && s < result.steps.size(); ++s) {
+      if (!is_work(plan.steps[s].type)) continue;
+      ++rec.work_steps;
+      if (result.steps[s] == StepOutcome::done) ++rec.done;
+      if (result.steps[s] == StepOutcome::skipped) ++rec.skipped;
+    }
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId user, const SessionPlan& plan,
+                                     const SessionSave& save) {
+  if (FieldErrors errors = check_save(plan, save); !errors.empty()) {
+    return fail(invalid("the session was not saved", std::move(errors)));
+  }
+  SessionRecord record;
+  record.program = plan.program_id;
+  record.stage = plan.stage;
+  record.routine = plan.routine;
+  record.started_at = save.started_at;
+  record.ended_at = save.started_at + save.result.duration;
+  record.pain_before = save.result.pain_before;
+  record.stop_reason = save.result.stop_reason;
+  record.steps = save.result.steps;
+  record.exercises = exercise_records(plan, save.result);
+  record.idempotency_key = save.idempotency_key;
+
+  auto tx = store.write();
+  if (save.idempotency_key) {
+    if (auto hit = tx->find_session_by_key(user, *save.idempotency_key)) {
+      SessionRecord same = record;
+      same.id = hit->id;
+      same.recorded_at = hit->recorded_at;
+      same.channel = hit->channel;
+      if (same != *hit) {
+        return fail(AppError{ErrorCode::conflict,
+                             fmt::format("the idempotency key '{}' was already used for a different session ({})",
+                                         *save.idempotency_key, hit->id.value),
+                             {},
+                             {},
+                             std::nullopt});
+      }
+      return SavedSession{std::move(*hit), true};
+    }
+  }
+  SessionRecord stored = tx->insert_session(user, record, plan_to_json(plan).dump(), meta);
+  tx->commit();
+  return SavedSession{std::move(stored), false};
+}
+
+std::vector<SessionRecord> recent_sessions(const Store& store, UserId user, int limit) {
+  return store.read()->recent_sessions(user, limit);
+}
+
+WorkCounts work_counts(const SessionRecord& record) {
+  WorkCounts c;
+  for (const auto& e : record.exercises) {
+    c.total += e.work_steps;
+    c.done += e.done;
+    c.skipped += e.skipped;
+  }
+  return c;
+}
+
+nlohmann::ordered_json session_to_json(const SessionRecord& r) {
+  using Json = nlohmann::ordered_json;
+  Json exercises = Json::array();
+  for (const auto& e : r.exercises) {
+    exercises.push_back(Json{{"exercise", e.exercise},
+                             {"level", e.level},
+                             {"work_steps", e.work_steps},
+                             {"done", e.done},
+                             {"skipped", e.skipped},
+                             {"pain_during", e.pain_during ? Json(e.pain_during->value()) : Json(nullptr)}});
+  }
+  const WorkCounts work = work_counts(r);
+  return Json{{"id", r.id.value},
+              {"program", r.program},
+              {"stage", r.stage},
+              {"routine", name_of(r.routine)},
+              {"started_at", format_utc(r.started_at)},
+              {"ended_at", format_utc(r.ended_at)},
+              {"duration_seconds", (r.ended_at - r.started_at).count()},
+              {"pain_before", r.pain_before.value()},
+              {"completed", !r.stop_reason.has_value()},
+              {"stop_reason", r.stop_reason ? Json(name_of(*r.stop_reason)) : Json(nullptr)},
+              {"work_steps", Json{{"total", work.total}, {"done", work.done}, {"skipped", work.skipped}}},
+              {"steps", outcome_letters(r.steps)},
+              {"exercises", std::move(exercises)},
+              {"idempotency_key", r.idempotency_key ? Json(*r.idempotency_key) : Json(nullptr)},
+              {"recorded_at", format_utc(r.recorded_at)},
+              {"channel", r.channel}};
+}
+
+AppResult<ProgramStatus> program_status(const Store& store, const ContentLibrary& library, UserId user,
+                                        const std::optional<std::string>& program) {
+  const auto p = find_program(library, program);
+  if (!p) return fail(p.error());
+  const auto tx = store.read();
+  return ProgramStatus{*p, stored_stage(*tx, user, **p), tx->exercise_levels(user)};
+}
+
+}  // namespace daybreak
