@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/content_option.hpp"
 #include "platform/zone_provider.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
@@ -38,6 +39,7 @@ class ServeCommand final : public Command {
         ->type_name("N")
         ->check(CLI::Range(1, 64));
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");
+    content_.add_to(sub);
     sub.footer(
         "Open the address it prints in a browser, on this computer. Everything stays here:\n"
         "the web app is built into daybreak and talks only to it. Ctrl-C stops it.");
@@ -57,9 +59,12 @@ class ServeCommand final : public Command {
           ctx.user.time_zone);
       return kInvalid;
     }
+    // Exercises and programs: loaded and checked once, read by every thread.
+    const auto content = content_.load();
+    if (!content) return report(ctx.io, content.error());
     // The one zone this process has; every thread only reads it from here on.
     const SingleZoneProvider zones(ctx.zone);
-    const ApiContext api(ctx.store, ctx.clock, zones, DAYBREAK_VERSION);
+    const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION);
     const http::Router router = make_router(api, embedded::web_assets());
     if (list_routes_) {
       for (const auto& r : router.routes())
@@ -100,6 +105,7 @@ class ServeCommand final : public Command {
   http::ServerOptions options_;
   int port_ = 8765;
   bool list_routes_ = false;
+  ContentOption content_;
 };
 
 }  // namespace

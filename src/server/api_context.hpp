@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/time.hpp"
+#include "exercise/library.hpp"
 #include "platform/zone_provider.hpp"
 #include "server/http.hpp"
 #include "store/sqlite_store.hpp"
@@ -25,12 +26,15 @@ struct Caller {
 
 class ApiContext {
  public:
-  ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, std::string version)
-      : store_(store), clock_(clock), zones_(zones), version_(std::move(version)) {}
+  ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
+             std::string version)
+      : store_(store), clock_(clock), zones_(zones), content_(content), version_(std::move(version)) {}
 
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
   [[nodiscard]] const std::string& version() const { return version_; }
+  // The exercises and programs, loaded and checked once at start-up (issue 3).
+  [[nodiscard]] const ContentLibrary& content() const { return content_; }
 
   // Who is asking. Until people sign in (a later issue), every request acts
   // for the local person; authentication replaces this one function.
@@ -52,6 +56,7 @@ class ApiContext {
   SqliteStore& store_;
   const Clock& clock_;
   const ZoneProvider& zones_;
+  const ContentLibrary& content_;
   std::string version_;
 };
 

@@ -18,7 +18,6 @@ using http::Request;
 using http::Response;
 
 constexpr int kMaxRangeDays = 3660;  // ten years in one response; export takes everything
-constexpr std::size_t kMaxKeyLength = 255;
 
 constexpr std::array<std::string_view, 4> kDueNames = {"logged", "due", "later", "missed"};
 
@@ -71,32 +70,6 @@ Response list_entries(const ApiContext& api, const Request& req) {
       200, Json{{"from", format_date(first)}, {"to", format_date(last)}, {"entries", std::move(list)}});
 }
 
-// The Idempotency-Key header (a string, quoted or not, as the IETF draft and
-// common practice write it) or the body's "idempotency_key".
-std::optional<std::string> idempotency_key(const Request& req, const Json& body, FieldErrors& errors) {
-  std::optional<std::string> key;
-  if (std::string_view header = req.header("Idempotency-Key"); !header.empty()) {
-    if (header.size() >= 2 && header.front() == '"' && header.back() == '"')
-      header = header.substr(1, header.size() - 2);
-    key = std::string(header);
-  }
-  const auto member = http::string_member(body, "idempotency_key", errors, "your key for this request");
-  if (member && key && *member != *key) {
-    errors.push_back(
-        {"idempotency_key", *member, fmt::format("the same key as the Idempotency-Key header ('{}')", *key)});
-    return std::nullopt;
-  }
-  if (member) key = member;
-  if (!key) return std::nullopt;
-  const bool printable = std::all_of(key->begin(), key->end(), [](char ch) { return ch >= 0x21 && ch <= 0x7e; });
-  if (key->empty() || key->size() > kMaxKeyLength || !printable) {
-    errors.push_back(
-        {"idempotency_key", *key, fmt::format("1 to {} visible ASCII characters, such as a UUID", kMaxKeyLength)});
-    return std::nullopt;
-  }
-  return key;
-}
-
 // When the request's shape is wrong, also report what is wrong with the values
 // given, so one round trip shows every problem.
 void add_value_errors(FieldErrors& errors, const Draft& draft, LocalDate date, Period period, const TimeZone& zone) {
@@ -142,7 +115,7 @@ Response create_entry(const ApiContext& api, const Request& req) {
       errors.push_back({"replace", it->dump(), "true or false"});
     }
   }
-  const auto key = idempotency_key(req, *body, errors);
+  const auto key = http::idempotency_key(req, *body, errors);
   Draft draft;
   if (const auto it = body->find("fields"); it != body->end() && it->is_object()) {
     const auto type_errors = draft_from_json(draft, *it);

@@ -2,9 +2,16 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "domain/text.hpp"
 
 namespace daybreak::http {
+namespace {
+
+constexpr std::size_t kMaxKeyLength = 255;
+
+}  // namespace
 
 Result<std::int64_t, FieldError> id_param(std::string_view name, const std::string& text) {
   const auto n = parse_integer(text);
@@ -44,6 +51,32 @@ void reject_unknown_members(const Json& body, std::initializer_list<std::string_
     std::vector<std::string> names(known.begin(), known.end());
     errors.push_back({key, value.dump(), "one of: " + join(names, ", ")});
   }
+}
+
+// The Idempotency-Key header (a string, quoted or not, as the IETF draft and
+// common practice write it) or the body's "idempotency_key".
+std::optional<std::string> idempotency_key(const Request& req, const Json& body, FieldErrors& errors) {
+  std::optional<std::string> key;
+  if (std::string_view header = req.header("Idempotency-Key"); !header.empty()) {
+    if (header.size() >= 2 && header.front() == '"' && header.back() == '"')
+      header = header.substr(1, header.size() - 2);
+    key = std::string(header);
+  }
+  const auto member = string_member(body, "idempotency_key", errors, "your key for this request");
+  if (member && key && *member != *key) {
+    errors.push_back(
+        {"idempotency_key", *member, fmt::format("the same key as the Idempotency-Key header ('{}')", *key)});
+    return std::nullopt;
+  }
+  if (member) key = member;
+  if (!key) return std::nullopt;
+  const bool printable = std::all_of(key->begin(), key->end(), [](char ch) { return ch >= 0x21 && ch <= 0x7e; });
+  if (key->empty() || key->size() > kMaxKeyLength || !printable) {
+    errors.push_back(
+        {"idempotency_key", *key, fmt::format("1 to {} visible ASCII characters, such as a UUID", kMaxKeyLength)});
+    return std::nullopt;
+  }
+  return key;
 }
 
 }  // namespace daybreak::http

@@ -27,6 +27,10 @@ namespace daybreak::http {
 [[nodiscard]] std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
                                                        std::string_view allowed);
 
+// The Idempotency-Key header (a string, quoted or not) or the body's
+// "idempotency_key": 1-255 visible ASCII characters; both must agree.
+[[nodiscard]] std::optional<std::string> idempotency_key(const Request& request, const Json& body, FieldErrors& errors);
+
 // Every member of `body` not in `known` is an error naming the known ones.
 void reject_unknown_members(const Json& body, std::initializer_list<std::string_view> known, FieldErrors& errors);
 

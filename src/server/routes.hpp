@@ -18,6 +18,8 @@ void add_meta_routes(http::Router& router, const ApiContext& api);
 void add_diary_routes(http::Router& router, const ApiContext& api);
 // The profile, sleep items, CSV export and import, the database check.
 void add_data_routes(http::Router& router, const ApiContext& api);
+// Issue 3's program and guided sessions: the program, session plans, sessions.
+void add_session_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
 

@@ -76,8 +76,8 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
   if (!stage) errors.push_back(stage.error());
   if (!errors.empty()) return http::invalid_fields("there is no such plan", errors, true);
   const User user = api.user(req);
-  const auto plan = start_session(api.store(), api.content(), user.id,
-                                  SessionChoice{*routine, *stage, req.param("program")});
+  const auto plan =
+      start_session(api.store(), api.content(), user.id, SessionChoice{*routine, *stage, req.param("program")});
   if (!plan) return http::problem_for(plan.error(), true);
   Json json = plan_to_json(*plan);
   // Each step in words, as the terminal player shows it.
@@ -100,8 +100,8 @@ Response list_sessions(const ApiContext& api, const Request& req) {
 std::optional<int> int_member(const Json& body, std::string_view key, int min, int max, FieldErrors& errors) {
   const auto it = body.find(key);
   if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max) {
-    errors.push_back({std::string(key), it == body.end() ? "" : it->dump(),
-                      fmt::format("a whole number from {} to {}", min, max)});
+    errors.push_back(
+        {std::string(key), it == body.end() ? "" : it->dump(), fmt::format("a whole number from {} to {}", min, max)});
     return std::nullopt;
   }
   return static_cast<int>(it->get<std::int64_t>());
@@ -154,8 +154,8 @@ Response save(const ApiContext& api, const Request& req) {
     for (const auto& v : *it) {
       if (v.is_null()) {
         result.pain_during.emplace_back();
-      } else if (v.is_number_integer() && PainScore::make(v.get<int>())) {
-        result.pain_during.push_back(PainScore::make(v.get<int>()));
+      } else if (v.is_number_integer() && PainScore::make(v.get<std::int64_t>())) {
+        result.pain_during.push_back(PainScore::make(v.get<std::int64_t>()));
       } else {
         errors.push_back({"pain_during", v.dump(), "0 to 10, or null for no answer"});
         break;
@@ -194,7 +194,8 @@ void add_session_routes(http::Router& router, const ApiContext& api) {
   router.add(Method::get, "/api/program", [&api](const Request& r, const PathParams&) { return program(api, r); });
   router.add(Method::get, "/api/session-plans/{routine}",
              [&api](const Request& r, const PathParams& p) { return plan(api, r, p); });
-  router.add(Method::get, "/api/sessions", [&api](const Request& r, const PathParams&) { return list_sessions(api, r); });
+  router.add(Method::get, "/api/sessions",
+             [&api](const Request& r, const PathParams&) { return list_sessions(api, r); });
   router.add(
       Method::post, "/api/sessions", [&api](const Request& r, const PathParams&) { return save(api, r); },
       http::RouteOptions{{http::kJson}});

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/diary.hpp"
+#include "content/library_loader.hpp"
 #include "platform/clock.hpp"
 #include "platform/zone_provider.hpp"
 #include "raw_http.hpp"
@@ -32,7 +33,7 @@ class ApiTest : public ::testing::Test {
         store_(SqliteOptions{dir_ / "daybreak.db"}),
         clock_(fixed_now()),
         user_(ensure_local_user(store_, fixed_now(), "Europe/Berlin")),
-        api_(store_, clock_, zones_, "test"),
+        api_(store_, clock_, zones_, content(), "test"),
         router_(make_router(api_, embedded::server_test_assets())) {}
 
   void SetUp() override {
@@ -54,6 +55,12 @@ class ApiTest : public ::testing::Test {
 
   // Entries stored for today and the days before, read from the store itself.
   std::size_t stored_entries() { return entries_between(store_, user_.id, ymd(2020, 1, 1), ymd(2026, 11, 23)).size(); }
+
+  // The built-in exercises and programs, loaded once for every test.
+  static const ContentLibrary& content() {
+    static const ContentLibrary library = load_builtin_content().value();
+    return library;
+  }
 
   static const ZoneProvider& local_zones() {
     static const SingleZoneProvider zones(berlin());

@@ -197,6 +197,25 @@ test('every operation answers as documented, for good input and bad', async () =
   await good('POST', `/api/sleep-items/${pillow.json().id}/retire`, {}, 200);
   await good('DELETE', `/api/entries/${id}`, {}, 200);
 
+  // The program and guided sessions (issue 3's, played by the web player).
+  await good('GET', '/api/program', {}, 200);
+  const plan = (await good('GET', '/api/session-plans/morning', {}, 200)).json();
+  await good('GET', '/api/session-plans/evening?stage=1', {}, 200);
+  const session = {
+    program: plan.program,
+    stage: plan.stage,
+    routine: plan.routine,
+    started_at: '2026-11-23T06:00:00Z',
+    pain_before: 3,
+    steps: 'd'.repeat(plan.steps.length),
+    pain_during: plan.exercises.map((_, i) => (i === 0 ? 2 : null)),
+    stop_reason: null,
+    duration_seconds: plan.total_seconds,
+  };
+  await good('POST', '/api/sessions', { json: session, headers: { 'Idempotency-Key': 'contract-session' } }, 201);
+  await good('POST', '/api/sessions', { json: session, headers: { 'Idempotency-Key': 'contract-session' } }, 200);
+  await good('GET', '/api/sessions?limit=5', {}, 200);
+
   // Refusals are documented problems too.
   const invalid = await bad('POST', '/api/entries', { json: { period: 'evening', fields: { pain: 11 } } }, 422);
   assert.ok(invalid.request.length > 0, 'the document itself should refuse pain 11');
@@ -210,4 +229,7 @@ test('every operation answers as documented, for good input and bad', async () =
   await bad('POST', '/api/sleep-items/99999/retire', {}, 404);
   await bad('PATCH', '/api/profile', { json: { time_zone: 'Mars/Olympus' } }, 422);
   await bad('POST', '/api/import/csv', { text: 'date,period,pain\r\n2026-11-20,noon,4\r\n' }, 422);
+  await bad('GET', '/api/session-plans/lunch', {}, 400);
+  await bad('GET', '/api/program?program=nope', {}, 400);
+  await bad('POST', '/api/sessions', { json: { routine: 'morning', steps: 'dd' } }, 422);
 });

@@ -151,6 +151,8 @@ const SCREENS = [
   ['/learn', null],
   ['/learn/overnight', null],
   ['/settings', null],
+  ['/session', null],
+  ['/session/morning', null],
   ['/entries/1', null],
   ['/entries/1/edit', null],
 ];

@@ -197,6 +197,94 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+// Guided sessions (issue 3's plans, played by the web player): the shapes of
+// docs/session-plan.md, with each step's words (`text`) added by the API.
+export type Routine = 'morning' | 'evening' | 'flare';
+export type StopReason = 'pain' | 'time' | 'other';
+
+export interface PlanExercise {
+  id: string;
+  name: string;
+  kind: string;
+  position: string;
+  sides: string;
+  level: number;
+  levels: number;
+  instead_of: string | null;
+  dose_text: string;
+  note: string;
+  instructions: string[];
+  first_step: number;
+  step_count: number;
+}
+
+export interface PlanStep {
+  exercise: number;
+  type: 'ready' | 'reps' | 'hold' | 'timed' | 'relax' | 'switch_sides' | 'rest';
+  side: 'none' | 'left' | 'right' | 'alternating';
+  set: number;
+  sets: number;
+  rep: number;
+  reps: number;
+  seconds: number;
+  rep_seconds: number;
+  cue: string;
+  text: string;
+}
+
+export interface SessionPlan {
+  format: string;
+  program: string;
+  program_name: string;
+  stage: number;
+  routine: Routine;
+  title: string;
+  intro: string;
+  total_seconds: number;
+  work_steps: number;
+  exercises: PlanExercise[];
+  steps: PlanStep[];
+}
+
+export interface SessionRecord {
+  id: number;
+  program: string;
+  stage: number;
+  routine: Routine;
+  started_at: string;
+  ended_at: string;
+  duration_seconds: number;
+  pain_before: number;
+  completed: boolean;
+  stop_reason: StopReason | null;
+  work_steps: { total: number; done: number; skipped: number };
+  steps: string;
+  exercises: { exercise: string; level: number; work_steps: number; done: number; skipped: number; pain_during: number | null }[];
+  idempotency_key: string | null;
+  recorded_at: string;
+  channel: string;
+}
+
+export interface NewSession {
+  program: string;
+  stage: number;
+  routine: Routine;
+  started_at: string;
+  pain_before: number;
+  steps: string;
+  pain_during: (number | null)[];
+  stop_reason: StopReason | null;
+  duration_seconds: number;
+}
+
+export interface ProgramStatus {
+  program: string;
+  program_name: string;
+  stage: number;
+  stages: number;
+  routines: { routine: Routine; title: string; total_seconds: number; exercises: number }[];
+}
+
 export const api = {
   health: () => request<{ status: string; version: string }>('GET', '/api/health'),
   today: () => request<Today>('GET', '/api/today'),
@@ -219,4 +307,9 @@ export const api = {
   importCsv: (csv: string, dryRun: boolean, replace: boolean) =>
     request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
   check: () => request<CheckReport>('GET', '/api/check'),
+  program: () => request<ProgramStatus>('GET', '/api/program'),
+  plan: (routine: Routine) => request<SessionPlan>('GET', `/api/session-plans/${routine}`),
+  sessions: (limit = 60) => request<{ sessions: SessionRecord[] }>('GET', `/api/sessions?limit=${limit}`),
+  saveSession: (session: NewSession, key: string) =>
+    request<SessionRecord>('POST', '/api/sessions', { body: session, headers: { 'Idempotency-Key': key } }),
 };

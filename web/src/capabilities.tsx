@@ -13,6 +13,7 @@ import { EntryScreen } from './screens/entry';
 import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
+import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
 
@@ -83,13 +84,29 @@ const learn: Capability = {
   ],
 };
 
+// Guided sessions (issue 3's program, played in the browser).
+const sessions: Capability = {
+  name: 'sessions',
+  nav: [{ href: '/session', label: 'Session', icon: 'play', owns: (p) => p.startsWith('/session') }],
+  screens: [
+    { pattern: '/session', title: 'Session', render: () => <SessionChooser /> },
+    {
+      pattern: '/session/:routine',
+      title: 'Session',
+      render: (p) => (isRoutine(p.routine) ? <SessionScreen routine={p.routine} /> : <NotFound />),
+    },
+  ],
+  todayCards: [() => <ProgramCard />],
+  seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
+};
+
 const more: Capability = {
   name: 'settings',
   nav: [{ href: '/settings', label: 'More', icon: 'more', owns: (p) => p.startsWith('/settings') }],
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, learn, more];
+export const CAPABILITIES: Capability[] = [diary, sessions, learn, more];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

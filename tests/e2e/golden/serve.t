@@ -32,6 +32,10 @@ real sockets in tests/server.
   GET     /api/export/csv
   POST    /api/import/csv
   GET     /api/check
+  GET     /api/program
+  GET     /api/session-plans/{routine}
+  GET     /api/sessions
+  POST    /api/sessions
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]
@@ -42,6 +46,8 @@ real sockets in tests/server.
     --port PORT:INT in [0 - 65535]  the TCP port (default 8765; 0 picks a free one)
     --threads N:INT in [1 - 64]     threads serving requests (default 4)
     --list-routes                   print every route of the API and exit
+    --content DIR (Env:DAYBREAK_CONTENT)
+                                    use the exercises and programs in DIR instead of the built-in ones
   
   Open the address it prints in a browser, on this computer. Everything stays here:
   the web app is built into daybreak and talks only to it. Ctrl-C stops it.

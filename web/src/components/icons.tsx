@@ -19,6 +19,7 @@ const PATHS = {
   cloud: 'M7 18h10a4 4 0 0 0 .5-8A6 6 0 0 0 6 11a3.5 3.5 0 0 0 1 7z',
   arrow: 'M9 6l6 6-6 6',
   back: 'M15 6l-6 6 6 6',
+  play: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M10 8.5v7l5.5-3.5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
