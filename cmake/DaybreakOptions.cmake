@@ -15,10 +15,6 @@ if(DAYBREAK_SANITIZE)
   target_link_options(daybreak_options INTERFACE -fsanitize=address,undefined)
 endif()
 
-if(DAYBREAK_STATIC_LIBS)
-  target_link_options(daybreak_options INTERFACE -static-libstdc++ -static-libgcc)
-endif()
-
 if(DAYBREAK_HARDEN)
   # We store health data: the usual Debian hardening set, plus full RELRO.
   target_compile_definitions(daybreak_options INTERFACE _FORTIFY_SOURCE=2 _GLIBCXX_ASSERTIONS)

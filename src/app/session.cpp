@@ -83,6 +83,11 @@ FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
 AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
                                      const SessionChoice& choice, Instant now, const TimeZone& zone) {
   if (auto allowed = safety_allows(store, user, choice.routine, now, zone); !allowed) return fail(allowed.error());
+  return session_plan(store, library, user, choice);
+}
+
+AppResult<SessionPlan> session_plan(const Store& store, const ContentLibrary& library, UserId user,
+                                    const SessionChoice& choice) {
   const auto program = find_program(library, choice.program);
   if (!program) return fail(program.error());
   const Program& p = **program;

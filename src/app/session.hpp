@@ -32,6 +32,13 @@ struct SessionChoice {
 [[nodiscard]] AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
                                                    const SessionChoice& choice, Instant now, const TimeZone& zone);
 
+// The plan of `choice` at the person's stage and levels, without the safety
+// gate: for rebuilding the plan of a session already played (the web player
+// posts its result with the routine and stage it played, perhaps after a
+// check fell due; what was done is stored all the same).
+[[nodiscard]] AppResult<SessionPlan> session_plan(const Store& store, const ContentLibrary& library, UserId user,
+                                                  const SessionChoice& choice);
+
 struct SessionSave {
   Instant started_at;
   SessionResult result;

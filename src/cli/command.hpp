@@ -73,5 +73,7 @@ int report(const Io& io, const AppError& error);
 [[nodiscard]] std::vector<std::unique_ptr<Command>> questionnaire_commands();
 // insights and personal experiments (issue 6)
 [[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
+// web app and HTTP API (issue 7)
+[[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
 
 }  // namespace daybreak

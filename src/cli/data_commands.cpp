@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/diary.hpp"
+#include "app/profile.hpp"
 #include "app/transfer.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
@@ -277,23 +278,13 @@ class ProfileCommand final : public Command {
     sub.add_flag("--json", json_, "print as JSON");
   }
   int run(CommandContext& ctx) override {
-    User user = ctx.user;
-    if (zone_ || name_) {
-      FieldErrors errors;
-      if (zone_ && !is_known_zone(*zone_)) {
-        errors.push_back(
-            {"--time-zone", *zone_, "an IANA time zone installed here, such as Europe/Oslo or America/New_York"});
-      }
-      if (name_ && (name_->empty() || name_->size() > 60 || has_control_chars(*name_) || !utf8_length(*name_))) {
-        errors.push_back({"--name", *name_, "1 to 60 characters"});
-      }
-      if (!errors.empty()) return report(ctx.io, invalid("the profile was not changed", std::move(errors)));
-      if (zone_) user.time_zone = *zone_;
-      if (name_) user.name = *name_;
-      auto tx = ctx.store.write();
-      tx->update_user(user);
-      tx->commit();
+    auto updated = update_profile(ctx.store, ctx.user.id, ProfileChange{name_, zone_}, is_known_zone);
+    if (!updated) {
+      AppError error = std::move(updated).error();
+      for (auto& f : error.fields) f.field = "--" + std::string(f.field == "time_zone" ? "time-zone" : f.field);
+      return report(ctx.io, error);
     }
+    const User& user = *updated;
     if (json_) {
       print_json(ctx.io.out, Json{{"name", user.name},
                                   {"time_zone", user.time_zone},

@@ -47,6 +47,7 @@ struct BoundedCodec {
   using Value = B;
   static constexpr FieldShape shape = FieldShape::number;
   static std::string allowed() { return fmt::format("a whole number from {} to {}", B::min, B::max); }
+  static NumberRange range() { return {B::min, B::max, 1}; }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext&) {
     const auto n = parse_integer(raw);
     const auto v = n ? B::make(*n) : std::nullopt;
@@ -72,6 +73,7 @@ struct TenthsCodec {
     return fmt::format("a number from {} to {} with at most one decimal, e.g. 7.5", format_tenths(T::min_tenths),
                        format_tenths(T::max_tenths));
   }
+  static NumberRange range() { return {T::min_tenths / 10.0, T::max_tenths / 10.0, 0.1}; }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext&) {
     const auto n = parse_tenths(raw);
     const auto v = n ? T::from_tenths(*n) : std::nullopt;
@@ -514,6 +516,13 @@ struct Optional {
   using Value = std::optional<typename C::Value>;
   static constexpr FieldShape shape = C::shape;
   static std::string allowed() { return C::allowed(); }
+  static std::optional<NumberRange> range() {
+    if constexpr (requires { C::range(); }) {
+      return C::range();
+    } else {
+      return std::nullopt;
+    }
+  }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext& ctx) {
     typename C::Value v{};
     if (auto p = C::parse(raw, v, ctx)) return p;
@@ -570,7 +579,9 @@ FieldOps make_field(const Spec& s, std::vector<std::string_view> choices = {}) {
                  s.required,
                  C::shape == FieldShape::list,
                  C::allowed(),
-                 std::move(choices)};
+                 std::move(choices),
+                 std::nullopt};
+  if constexpr (requires { C::range(); }) info.range = C::range();
   return FieldOps{
       std::move(info),
       [](DiaryFields& f, std::string_view raw, const TimeContext& ctx) { return C::parse(raw, f.*Member, ctx); },
@@ -815,10 +826,9 @@ json entry_to_json(const DiaryEntry& entry, const TimeZone& zone) {
               {"fields", fields_to_json(entry.fields, zone)}};
 }
 
-FieldErrors fields_from_json(DiaryFields& fields, const json& object, const TimeContext& ctx, DraftMode mode) {
-  if (!object.is_object()) return {{"entry", object.dump(), "a JSON object of diary fields"}};
+FieldErrors draft_from_json(Draft& draft, const json& object) {
+  if (!object.is_object()) return {{"fields", object.dump(), "a JSON object of diary fields"}};
   FieldErrors errors;
-  Draft draft;
   for (const auto& [key, value] : object.items()) {
     const FieldOps* op = find_ops(key);
     if (op == nullptr) {
@@ -836,6 +846,13 @@ FieldErrors fields_from_json(DiaryFields& fields, const json& object, const Time
     }
     draft.set(key, std::move(*text));
   }
+  return errors;
+}
+
+FieldErrors fields_from_json(DiaryFields& fields, const json& object, const TimeContext& ctx, DraftMode mode) {
+  if (!object.is_object()) return {{"entry", object.dump(), "a JSON object of diary fields"}};
+  Draft draft;
+  FieldErrors errors = draft_from_json(draft, object);
   auto more = apply_draft(fields, draft, ctx, mode);
   errors.insert(errors.end(), more.begin(), more.end());
   return errors;

@@ -3,6 +3,7 @@
 // options, the CSV columns, the JSON keys and the validation all come from here.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,13 @@ enum class Applies { all, morning, day, night };
 
 enum class FieldShape { number, flag, choice, choices, time, text, list };
 
+// The range of a number field, for forms: pain is {0, 10, 1}, sitting hours {0, 24, 0.1}.
+struct NumberRange {
+  double min = 0;
+  double max = 0;
+  double step = 1;
+};
+
 struct FieldInfo {
   std::string_view name;        // JSON key and CSV column; the CLI option is --name with '-' for '_'
   std::string_view label;       // for people
@@ -36,6 +44,7 @@ struct FieldInfo {
   bool repeatable = false;                // a list: the option may be given more than once
   std::string allowed;                    // what a valid value looks like, in plain words
   std::vector<std::string_view> choices;  // for choice fields: every allowed word
+  std::optional<NumberRange> range;       // for number fields
 };
 
 // Every field, in display and CSV column order.
@@ -91,6 +100,11 @@ enum class DraftMode { create, edit };
 // An entry for scripts and the API: id, date, period, revision, created_at,
 // updated_at, and "fields" as fields_to_json gives them.
 [[nodiscard]] nlohmann::ordered_json entry_to_json(const DiaryEntry& entry, const TimeZone& zone);
+
+// Reads a JSON object of fields, as fields_to_json writes them, into a Draft:
+// checks the names and the JSON types ("pain" must be a number); null clears a
+// field. The values themselves are checked when the draft is applied.
+[[nodiscard]] FieldErrors draft_from_json(Draft& draft, const nlohmann::ordered_json& object);
 
 // Reads a JSON object like the one above into `fields`, with the same checks as
 // apply_draft plus JSON type checks ("pain" must be a number).

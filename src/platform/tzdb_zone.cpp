@@ -23,4 +23,11 @@ std::vector<std::string> known_zones() {
   return names;
 }
 
+const TimeZone* TzdbZoneProvider::find(std::string_view name) const {
+  const std::lock_guard lock(mutex_);
+  if (const auto it = zones_.find(name); it != zones_.end()) return it->second.get();
+  if (!is_known_zone(name)) return nullptr;
+  return zones_.emplace(std::string(name), std::make_unique<TzdbZone>(name)).first->second.get();
+}
+
 }  // namespace daybreak

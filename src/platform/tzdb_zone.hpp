@@ -3,11 +3,15 @@
 // zone (zones.hpp) is tested against. First use reads the whole tzdata tree.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/time.hpp"
+#include "platform/zone_provider.hpp"
 
 namespace daybreak {
 
@@ -24,5 +28,17 @@ class TzdbZone final : public TimeZone {
 
 // Every installed zone name, sorted.
 [[nodiscard]] std::vector<std::string> known_zones();
+
+// Every installed zone, each loaded on first use and kept: for a server whose
+// people live in different zones (the later clinic server). Thread-safe.
+class TzdbZoneProvider final : public ZoneProvider {
+ public:
+  [[nodiscard]] const TimeZone* find(std::string_view name) const override;
+  [[nodiscard]] std::vector<std::string> names() const override { return known_zones(); }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::unique_ptr<TzdbZone>, std::less<>> zones_;
+};
 
 }  // namespace daybreak

@@ -1,0 +1,63 @@
+// What every route module works with: the store, the clock, time zones, and
+// who is asking. One ApiContext serves all requests, from any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/time.hpp"
+#include "exercise/library.hpp"
+#include "platform/zone_provider.hpp"
+#include "server/http.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace daybreak {
+
+// The person a request acts for, with their zone and the request's "now".
+struct Caller {
+  User user;
+  const TimeZone& zone;
+  Instant now;
+
+  [[nodiscard]] LocalDate today() const { return zone.date_of(now); }
+  [[nodiscard]] WriteMeta meta() const { return {now, Actor{user.id, "api"}}; }
+};
+
+class ApiContext {
+ public:
+  ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
+             std::string version)
+      : store_(store), clock_(clock), zones_(zones), content_(content), version_(std::move(version)) {}
+
+  [[nodiscard]] SqliteStore& store() const { return store_; }
+  [[nodiscard]] Instant now() const { return clock_.now(); }
+  [[nodiscard]] const std::string& version() const { return version_; }
+  // The exercises and programs, loaded and checked once at start-up (issue 3).
+  [[nodiscard]] const ContentLibrary& content() const { return content_; }
+
+  // Who is asking. Until people sign in (a later issue), every request acts
+  // for the local person; authentication replaces this one function.
+  [[nodiscard]] User user(const http::Request& request) const;
+  // The same with their zone and "now".
+  [[nodiscard]] Caller caller(const http::Request& request) const;
+
+  // The zones this server can serve (the local one serves one: the zone the
+  // person had when it started; see platform/zone_provider.hpp).
+  [[nodiscard]] const ZoneProvider& zones() const { return zones_; }
+  // A zone by IANA name. One this server cannot serve throws
+  // http::ProblemError: a 409 that says which zone it serves and what to do.
+  [[nodiscard]] const TimeZone& zone(std::string_view name) const;
+  // Why `name` cannot be chosen here (nullopt when it can): the profile's
+  // time_zone field error says it.
+  [[nodiscard]] std::optional<std::string> zone_refusal(std::string_view name) const;
+
+ private:
+  SqliteStore& store_;
+  const Clock& clock_;
+  const ZoneProvider& zones_;
+  const ContentLibrary& content_;
+  std::string version_;
+};
+
+}  // namespace daybreak

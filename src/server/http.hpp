@@ -1,0 +1,59 @@
+// HTTP requests and responses as the API sees them, independent of the HTTP
+// library underneath (Boost.Beast, in http_server.cpp): route modules and
+// their tests never touch sockets or parsers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace daybreak::http {
+
+enum class Method { get, head, post, put, patch, del, options, other };
+
+[[nodiscard]] std::string_view method_name(Method m);  // "GET", "DELETE"...
+[[nodiscard]] Method parse_method(std::string_view name);
+
+// A request being handled. The views point into the connection's buffers and
+// live as long as the handler runs.
+struct Request {
+  Method method = Method::get;
+  std::string_view path;   // "/api/entries/12", still percent-encoded
+  std::string_view query;  // "from=2026-11-01&to=2026-11-23", without '?'
+  std::vector<std::pair<std::string_view, std::string_view>> headers;
+  std::string_view body;
+
+  // The first header of that name (case-insensitive), or "".
+  [[nodiscard]] std::string_view header(std::string_view name) const;
+  // The media type of Content-Type, lower case, without parameters: "application/json".
+  [[nodiscard]] std::string media_type() const;
+  // A query parameter, percent-decoded; nullopt when absent.
+  [[nodiscard]] std::optional<std::string> param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type;  // empty: no body
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  Response& with_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+// Decodes %XX escapes (and '+' as a space when `plus_is_space`, as in queries).
+// nullopt for a malformed escape or a decoded NUL.
+[[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// The reason phrase of a status: 404 -> "Not Found".
+[[nodiscard]] std::string_view status_text(int status);
+
+inline constexpr std::string_view kJson = "application/json";
+inline constexpr std::string_view kProblemJson = "application/problem+json";
+inline constexpr std::string_view kCsv = "text/csv";
+
+}  // namespace daybreak::http

@@ -1,0 +1,265 @@
+// The only file that includes Boost.Asio and Boost.Beast: they take seconds to
+// compile, and keeping them here keeps every route module quick to build.
+#include <utility>  // before Boost.Asio: its 1.74 headers use std::exchange without it under C++20
+
+#include "server/http_server.hpp"
+
+#include <ctime>
+#include <iostream>
+#include <limits>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "server/responses.hpp"
+
+namespace daybreak::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+// RFC 9110 asks for a Date header; formatting it once a second is enough.
+std::string_view http_date() {
+  thread_local std::time_t last = 0;
+  thread_local char text[40] = {};
+  const std::time_t now = std::time(nullptr);
+  if (now != last) {
+    std::tm utc{};
+    ::gmtime_r(&now, &utc);
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+    last = now;
+  }
+  return text;
+}
+
+// Headers every response carries: no sniffing, no framing by other sites,
+// nothing sent to other sites, and health data never stored by caches.
+void add_common_headers(bhttp::response<bhttp::string_body>& res, const Request& req) {
+  res.set(bhttp::field::date, http_date());
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set("X-Frame-Options", "DENY");
+  if (req.path.substr(0, 5) == "/api/" && res.find(bhttp::field::cache_control) == res.end()) {
+    res.set(bhttp::field::cache_control, "no-store");
+  }
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, const Router& router, const ServerOptions& options)
+      : stream_(std::move(socket)), router_(router), options_(options) {}
+
+  void start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read_header, shared_from_this()));
+  }
+
+ private:
+  void read_header() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    // No body limit while the headers are read: the route decides it (on_header),
+    // and a too-long Content-Length then gets a 413 that names the limit.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream_.expires_after(options_.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (ec) return on_read_error(ec);
+    const auto& req = parser_->get();
+    request_ = to_request(req);
+    std::optional<std::uint64_t> length;
+    if (const auto cl = parser_->content_length()) length = *cl;
+    Admission admission = router_.admit(request_, length);
+    if (admission.reject) {
+      // A body we will not read leaves the connection unusable: close it.
+      return send(std::move(*admission.reject), !parser_->is_done() || !req.keep_alive());
+    }
+    body_limit_ = admission.body_limit;
+    parser_->body_limit(body_limit_);
+    if (!parser_->is_done() && beast::iequals(req[bhttp::field::expect], "100-continue")) {
+      continue_.emplace(bhttp::status::continue_, req.version());
+      stream_.expires_after(options_.write_timeout);
+      return bhttp::async_write(stream_, *continue_, [self = shared_from_this()](beast::error_code e, std::size_t) {
+        if (e) return self->close();
+        self->read_body();
+      });
+    }
+    read_body();
+  }
+
+  void read_body() {
+    stream_.expires_after(options_.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_body, shared_from_this()));
+  }
+
+  void on_body(beast::error_code ec, std::size_t) {
+    if (ec == bhttp::error::body_limit) {
+      return send(problem(413, "", "Content Too Large", fmt::format("the body may hold at most {} bytes", body_limit_)),
+                  true);
+    }
+    if (ec) return on_read_error(ec);
+    request_.body = parser_->get().body();
+    send(router_.handle(request_), !parser_->get().keep_alive());
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit) {
+      return send(problem(431, "", "Request Header Fields Too Large",
+                          fmt::format("the headers may hold at most {} bytes", options_.header_limit)),
+                  true);
+    }
+    const auto& parse_errors = bhttp::make_error_code(bhttp::error::bad_target).category();
+    if (ec.category() == parse_errors && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+      return send(problem(400, "", "Bad Request", "the request is not valid HTTP/1.1"), true);
+    }
+    close();  // the peer left, or went quiet past the timeout
+  }
+
+  static Request to_request(const bhttp::request<bhttp::string_body>& req) {
+    Request r;
+    r.method = parse_method(req.method_string());
+    const std::string_view target = req.target();
+    const std::size_t q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string_view::npos) r.query = target.substr(q + 1);
+    r.headers.reserve(8);
+    for (const auto& field : req) r.headers.emplace_back(field.name_string(), field.value());
+    return r;
+  }
+
+  void send(Response response, bool close_after) {
+    res_ = {};
+    res_.version(11);
+    res_.result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers) res_.set(name, value);
+    add_common_headers(res_, request_);
+    const bool no_body = response.status == 204 || response.status == 304;
+    if (!response.content_type.empty()) res_.set(bhttp::field::content_type, response.content_type);
+    if (!no_body) res_.content_length(response.body.size());
+    if (request_.method != Method::head && !no_body) res_.body() = std::move(response.body);
+    res_.keep_alive(!close_after);
+    stream_.expires_after(options_.write_timeout);
+    bhttp::async_write(stream_, res_, [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+      if (ec || close_after) return self->close();
+      self->read_header();
+    });
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  const Router& router_;
+  const ServerOptions& options_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
+  bhttp::response<bhttp::string_body> res_;
+  Request request_;  // views into parser_'s message
+  std::size_t body_limit_ = 0;
+};
+
+}  // namespace
+
+std::optional<std::string> refuse_address(std::string_view address) {
+  const std::string advice =
+      "daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or "
+      "localhost";
+  if (address == "localhost") return std::nullopt;
+  beast::error_code ec;
+  const auto ip = net::ip::make_address(std::string(address), ec);
+  if (ec) return fmt::format("'{}' is not an IP address; {}", address, advice);
+  if (!ip.is_loopback()) return fmt::format("refusing to listen on {}: {}", address, advice);
+  return std::nullopt;
+}
+
+struct HttpServer::Impl {
+  Impl(const Router& r, ServerOptions o)
+      : router(r),
+        options(std::move(o)),
+        ioc(static_cast<int>(std::max(1U, options.threads))),
+        acceptor(net::make_strand(ioc)) {}
+
+  void accept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (!acceptor.is_open()) return;
+      if (!ec) {
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);  // else every small response waits ~40 ms for an ACK
+        std::make_shared<Session>(std::move(socket), router, options)->start();
+      }
+      accept();
+    });
+  }
+
+  const Router& router;
+  ServerOptions options;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+};
+
+HttpServer::HttpServer(const Router& router, ServerOptions options)
+    : impl_(std::make_unique<Impl>(router, std::move(options))) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+std::uint16_t HttpServer::start() {
+  const ServerOptions& o = impl_->options;
+  if (auto why = refuse_address(o.address)) throw ServerError(*why);
+  const std::string host = o.address == "localhost" ? "127.0.0.1" : o.address;
+  const tcp::endpoint endpoint{net::ip::make_address(host), o.port};
+  auto& acceptor = impl_->acceptor;
+  beast::error_code ec;
+  const auto check = [&](std::string_view step) {
+    if (!ec) return;
+    std::string hint;
+    if (ec == net::error::address_in_use) hint = " (is daybreak already running? choose another port with --port)";
+    throw ServerError(fmt::format("cannot {} {}:{}: {}{}", step, o.address, o.port, ec.message(), hint));
+  };
+  acceptor.open(endpoint.protocol(), ec);
+  check("open a socket for");
+  // SO_REUSEADDR lets a restarted server bind while old connections linger in
+  // TIME_WAIT. No SO_REUSEPORT: a second server on the same port must fail, not
+  // silently share the traffic.
+  acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  check("configure");
+  acceptor.bind(endpoint, ec);
+  check("listen on");
+  acceptor.listen(net::socket_base::max_listen_connections, ec);  // a backlog of 5 drops bursts of connections
+  check("listen on");
+  const std::uint16_t port = acceptor.local_endpoint().port();
+  impl_->accept();
+  for (unsigned i = 0; i < std::max(1U, o.threads); ++i) {
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  }
+  return port;
+}
+
+void HttpServer::stop() {
+  if (impl_->threads.empty()) return;
+  net::post(impl_->acceptor.get_executor(), [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+  });
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace daybreak::http

@@ -1,0 +1,58 @@
+// The HTTP/1.1 server: sockets, keep-alive, timeouts and limits, over
+// Boost.Beast. It knows nothing of daybreak: every request goes to a Router.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "server/router.hpp"
+
+namespace daybreak::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8765;  // 0: any free port (tests)
+  // Threads running the network loop and the handlers. Handlers may wait for
+  // the disk (a durable write), so a few more than the cores keep reads flowing.
+  unsigned threads = 4;
+  std::chrono::seconds idle_timeout{60};  // an open connection waiting for its next request
+  std::chrono::seconds read_timeout{30};  // to receive a request's body once its headers are in
+  std::chrono::seconds write_timeout{30};
+  std::size_t header_limit = 16 * 1024;
+};
+
+class ServerError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Why `address` may not be listened on, or nullopt when it may. Until people
+// sign in (a later issue) daybreak listens only on this computer's loopback
+// addresses: 127.0.0.0/8, ::1, or "localhost".
+[[nodiscard]] std::optional<std::string> refuse_address(std::string_view address);
+
+class HttpServer {
+ public:
+  HttpServer(const Router& router, ServerOptions options);
+  ~HttpServer();  // stops
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and serves on background threads. Returns the port, which is the
+  // one asked for or, for port 0, the one the system chose. Throws ServerError
+  // when the address cannot be listened on (in use, refused, not loopback).
+  std::uint16_t start();
+  // Stops accepting, lets running handlers finish, and joins the threads.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace daybreak::http

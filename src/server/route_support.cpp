@@ -1,0 +1,82 @@
+#include "server/route_support.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "domain/text.hpp"
+
+namespace daybreak::http {
+namespace {
+
+constexpr std::size_t kMaxKeyLength = 255;
+
+}  // namespace
+
+Result<std::int64_t, FieldError> id_param(std::string_view name, const std::string& text) {
+  const auto n = parse_integer(text);
+  if (!n || *n < 1) return fail(FieldError{std::string(name), text, "a positive whole number"});
+  return static_cast<std::int64_t>(*n);
+}
+
+Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, std::string_view name) {
+  const auto text = request.param(name);
+  if (!text) return std::optional<LocalDate>{};
+  const auto date = parse_date(*text);
+  if (!date) return fail(FieldError{std::string(name), *text, "a date written YYYY-MM-DD"});
+  return std::optional<LocalDate>{*date};
+}
+
+Result<bool, FieldError> flag_param(const Request& request, std::string_view name) {
+  const auto text = request.param(name);
+  if (!text || *text == "false" || *text == "0") return false;
+  if (*text == "true" || *text == "1" || text->empty()) return true;
+  return fail(FieldError{std::string(name), *text, "true or false"});
+}
+
+std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
+                                         std::string_view allowed) {
+  const auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    errors.push_back({std::string(key), it->dump(), "a JSON string: " + std::string(allowed)});
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+void reject_unknown_members(const Json& body, std::initializer_list<std::string_view> known, FieldErrors& errors) {
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::vector<std::string> names(known.begin(), known.end());
+    errors.push_back({key, value.dump(), "one of: " + join(names, ", ")});
+  }
+}
+
+// The Idempotency-Key header (a string, quoted or not, as the IETF draft and
+// common practice write it) or the body's "idempotency_key".
+std::optional<std::string> idempotency_key(const Request& req, const Json& body, FieldErrors& errors) {
+  std::optional<std::string> key;
+  if (std::string_view header = req.header("Idempotency-Key"); !header.empty()) {
+    if (header.size() >= 2 && header.front() == '"' && header.back() == '"')
+      header = header.substr(1, header.size() - 2);
+    key = std::string(header);
+  }
+  const auto member = string_member(body, "idempotency_key", errors, "your key for this request");
+  if (member && key && *member != *key) {
+    errors.push_back(
+        {"idempotency_key", *member, fmt::format("the same key as the Idempotency-Key header ('{}')", *key)});
+    return std::nullopt;
+  }
+  if (member) key = member;
+  if (!key) return std::nullopt;
+  const bool printable = std::all_of(key->begin(), key->end(), [](char ch) { return ch >= 0x21 && ch <= 0x7e; });
+  if (key->empty() || key->size() > kMaxKeyLength || !printable) {
+    errors.push_back(
+        {"idempotency_key", *key, fmt::format("1 to {} visible ASCII characters, such as a UUID", kMaxKeyLength)});
+    return std::nullopt;
+  }
+  return key;
+}
+
+}  // namespace daybreak::http

@@ -1,0 +1,37 @@
+// Small helpers the route modules share: reading ids, dates and flags from a
+// request, each failing with a field error that names what is allowed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/field_error.hpp"
+#include "domain/ids.hpp"
+#include "domain/result.hpp"
+#include "domain/time.hpp"
+#include "server/responses.hpp"
+
+namespace daybreak::http {
+
+// A positive id from a path segment: "12" -> 12.
+[[nodiscard]] Result<std::int64_t, FieldError> id_param(std::string_view name, const std::string& text);
+
+// An optional YYYY-MM-DD query parameter.
+[[nodiscard]] Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, std::string_view name);
+
+// An optional true/false query parameter (absent: false).
+[[nodiscard]] Result<bool, FieldError> flag_param(const Request& request, std::string_view name);
+
+// A JSON body member that must be a string, if present.
+[[nodiscard]] std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
+                                                       std::string_view allowed);
+
+// The Idempotency-Key header (a string, quoted or not) or the body's
+// "idempotency_key": 1-255 visible ASCII characters; both must agree.
+[[nodiscard]] std::optional<std::string> idempotency_key(const Request& request, const Json& body, FieldErrors& errors);
+
+// Every member of `body` not in `known` is an error naming the known ones.
+void reject_unknown_members(const Json& body, std::initializer_list<std::string_view> known, FieldErrors& errors);
+
+}  // namespace daybreak::http

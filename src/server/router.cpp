@@ -1,0 +1,203 @@
+#include "server/router.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "server/responses.hpp"
+
+namespace daybreak::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  if (path.empty() || path.front() != '/') return parts;
+  path.remove_prefix(1);
+  for (;;) {
+    const std::size_t slash = path.find('/');
+    parts.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) return parts;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+bool is_param(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+bool has_body(Method m) { return m == Method::post || m == Method::put || m == Method::patch; }
+
+// Host without its port: "127.0.0.1:8765" -> "127.0.0.1", "[::1]:8765" -> "[::1]".
+std::string_view host_name(std::string_view host) {
+  if (!host.empty() && host.front() == '[') return host.substr(0, host.find(']') + 1);
+  return host.substr(0, host.find(':'));
+}
+
+// Origin "http://localhost:8765" -> its host "localhost:8765"; "" if not http(s).
+std::string_view origin_host(std::string_view origin) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (origin.substr(0, scheme.size()) == scheme) return origin.substr(scheme.size());
+  }
+  return {};
+}
+
+std::string allow_header(std::vector<Method> methods) {
+  if (std::find(methods.begin(), methods.end(), Method::get) != methods.end()) methods.push_back(Method::head);
+  std::string out;
+  for (const Method m : methods) {
+    if (!out.empty()) out += ", ";
+    out += method_name(m);
+  }
+  return out;
+}
+
+std::atomic<unsigned> incident_counter{0};
+
+}  // namespace
+
+const std::string& PathParams::get(std::string_view name) const {
+  for (const auto& [key, value] : values_) {
+    if (key == name) return value;
+  }
+  throw std::logic_error(fmt::format("no path parameter {{{}}} in this route", name));
+}
+
+bool is_loopback_host(std::string_view host) {
+  const std::string_view name = host_name(host);
+  if (name.size() != host.size()) {
+    const std::string_view port = host.substr(name.size());
+    if (port.size() < 2 || port.front() != ':' ||
+        !std::all_of(port.begin() + 1, port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return false;
+    }
+  }
+  return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
+}
+
+void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
+  Route r{method, pattern, {}, std::move(handler), std::move(options)};
+  for (const auto part : split_path(pattern)) r.segments.emplace_back(part);
+  routes_.push_back(std::move(r));
+}
+
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern});
+  return out;
+}
+
+Router::Match Router::match(Method method, std::string_view path) const {
+  Match m;
+  const auto parts = split_path(path);
+  const Method wanted = method == Method::head ? Method::get : method;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != parts.size()) continue;
+    PathParams params;
+    bool same = true;
+    for (std::size_t i = 0; i < parts.size() && same; ++i) {
+      const std::string& seg = route.segments[i];
+      if (is_param(seg)) {
+        auto value = percent_decode(parts[i], false);
+        if (!value) {
+          m.malformed = true;
+          return m;
+        }
+        same = !value->empty();
+        params.add(std::string_view(seg).substr(1, seg.size() - 2), std::move(*value));
+      } else {
+        same = seg == parts[i];
+      }
+    }
+    if (!same) continue;
+    if (route.method != wanted) {
+      m.allowed.push_back(route.method);
+      continue;
+    }
+    m.route = &route;
+    m.params = std::move(params);
+    return m;
+  }
+  return m;
+}
+
+std::optional<Response> Router::refuse(const Request& head, const Match& m) const {
+  const std::string_view host = head.header("Host");
+  if (!is_loopback_host(host)) {
+    return problem(403, "host-not-allowed", "Only this computer may use daybreak",
+                   fmt::format("daybreak answers requests addressed to 127.0.0.1, localhost or [::1], not '{}'", host));
+  }
+  // A page from another site may send requests to this computer: refuse them
+  // (browsers name the page's origin on every cross-origin request).
+  const std::string_view origin = head.header("Origin");
+  if (!origin.empty() && !is_loopback_host(origin_host(origin))) {
+    return problem(403, "origin-not-allowed", "Requests from other sites are refused",
+                   fmt::format("a page from '{}' may not use daybreak", origin));
+  }
+  if (m.malformed) return problem(400, "malformed-path", "The path is malformed", "it holds a bad %-escape");
+  if (m.route == nullptr) {
+    if (!m.allowed.empty()) {
+      return problem(
+                 405, "", "Method Not Allowed",
+                 fmt::format("{} is not allowed here; allowed: {}", method_name(head.method), allow_header(m.allowed)))
+          .with_header("Allow", allow_header(m.allowed));
+    }
+    const bool api = head.path.substr(0, 5) == "/api/" || head.path == "/api";
+    if (fallback_ && !api && (head.method == Method::get || head.method == Method::head)) return std::nullopt;
+    return problem(404, "", "Not Found", fmt::format("there is nothing at {}", head.path));
+  }
+  const auto& accepts = m.route->options.accepts;
+  if (!accepts.empty()) {
+    const std::string type = head.media_type();
+    if (std::find(accepts.begin(), accepts.end(), type) == accepts.end()) {
+      std::string list;
+      for (const auto a : accepts) list += (list.empty() ? "" : ", ") + std::string(a);
+      return problem(415, "", "Unsupported Media Type",
+                     fmt::format("send the body as {} (Content-Type was '{}')", list, head.header("Content-Type")))
+          .with_header(head.method == Method::patch ? "Accept-Patch" : "Accept-Post", list);
+    }
+  }
+  return std::nullopt;
+}
+
+Admission Router::admit(const Request& head, std::optional<std::uint64_t> content_length) const {
+  const Match m = match(head.method, head.path);
+  if (auto refusal = refuse(head, m)) return {std::move(refusal), 0};
+  const bool expects_body = m.route != nullptr && has_body(head.method) && !m.route->options.accepts.empty();
+  const std::size_t limit = expects_body ? m.route->options.body_limit : 0;
+  if (content_length && *content_length > limit) {
+    if (!expects_body) {
+      return {problem(413, "", "Content Too Large", "this request takes no body"), 0};
+    }
+    return {problem(413, "", "Content Too Large", fmt::format("the body may hold at most {} bytes", limit)), 0};
+  }
+  return {std::nullopt, limit};
+}
+
+Response Router::handle(const Request& request) const {
+  Match m = match(request.method, request.path);
+  if (auto refusal = refuse(request, m)) return std::move(*refusal);
+  const Handler& handler = m.route != nullptr ? m.route->handler : fallback_;
+  try {
+    return handler(request, m.params);
+  } catch (const ProblemError& e) {
+    return e.response();
+  } catch (const StoreError& e) {
+    Response r = problem_for(e);
+    if (r.status >= 500 && log_) log_(fmt::format("{} {}: {}", method_name(request.method), request.path, e.what()));
+    return r;
+  } catch (const std::exception& e) {
+    const unsigned id = ++incident_counter;
+    if (log_) log_(fmt::format("incident {}: {} {}: {}", id, method_name(request.method), request.path, e.what()));
+    return problem(500, "internal", "Something went wrong",
+                   fmt::format("the server could not finish this request; its log has the details (incident {})", id));
+  } catch (...) {
+    const unsigned id = ++incident_counter;
+    if (log_) log_(fmt::format("incident {}: {} {}: unknown failure", id, method_name(request.method), request.path));
+    return problem(500, "internal", "Something went wrong",
+                   fmt::format("the server could not finish this request; its log has the details (incident {})", id));
+  }
+}
+
+}  // namespace daybreak::http

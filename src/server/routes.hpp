@@ -1,0 +1,29 @@
+// The route modules. Each capability adds its routes in one function, in its
+// own file: to add one, write src/server/<capability>_routes.cpp defining
+// add_<capability>_routes(), declare it here, and call it in make_router()
+// (api.cpp). See docs/architecture.md, "The HTTP server".
+#pragma once
+
+#include <span>
+
+#include "platform/embedded.hpp"
+#include "server/api_context.hpp"
+#include "server/router.hpp"
+
+namespace daybreak {
+
+// GET /api/health, /api/fields (the diary's field catalogue), /api/openapi.yaml.
+void add_meta_routes(http::Router& router, const ApiContext& api);
+// Today, the diary entries, their revisions.
+void add_diary_routes(http::Router& router, const ApiContext& api);
+// The profile, sleep items, CSV export and import, the database check.
+void add_data_routes(http::Router& router, const ApiContext& api);
+// Issue 3's program and guided sessions: the program, session plans, sessions.
+void add_session_routes(http::Router& router, const ApiContext& api);
+// The web app's files, for every GET outside /api/.
+void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
+
+// Every route of the API and the web app.
+[[nodiscard]] http::Router make_router(const ApiContext& api, std::span<const EmbeddedFile> web_assets);
+
+}  // namespace daybreak

@@ -1,0 +1,53 @@
+The web app and the HTTP API, served by daybreak itself, which listens on
+this computer only, until people can sign in. The API itself is tested over
+real sockets in tests/server.
+
+  $ daybreak serve --address 0.0.0.0
+  ! daybreak: refusing to listen on 0.0.0.0: daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or localhost
+  [2]
+  $ daybreak serve --address 192.168.1.20 --port 8080
+  ! daybreak: refusing to listen on 192.168.1.20: daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or localhost
+  [2]
+  $ daybreak serve --port 70000
+  ! --port: Value 70000 not in range 0 to 65535
+  ! Run with --help for more information.
+  [1]
+  $ daybreak serve --list-routes
+  GET     /api/health
+  GET     /api/fields
+  GET     /api/openapi.yaml
+  GET     /api/today
+  GET     /api/entries
+  POST    /api/entries
+  GET     /api/entries/{id}
+  PATCH   /api/entries/{id}
+  DELETE  /api/entries/{id}
+  GET     /api/entries/{id}/revisions
+  GET     /api/profile
+  PATCH   /api/profile
+  GET     /api/time-zones
+  GET     /api/sleep-items
+  POST    /api/sleep-items
+  POST    /api/sleep-items/{id}/retire
+  GET     /api/export/csv
+  POST    /api/import/csv
+  GET     /api/check
+  GET     /api/program
+  GET     /api/session-plans/{routine}
+  GET     /api/sessions
+  POST    /api/sessions
+  $ daybreak serve --help
+  start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
+  Usage: daybreak serve [OPTIONS]
+  
+  Options:
+    -h,--help                       Print this help message and exit
+    --address ADDR                  where to listen: 127.0.0.1 (default), ::1 or localhost; other addresses are refused until daybreak has sign-in
+    --port PORT:INT in [0 - 65535]  the TCP port (default 8765; 0 picks a free one)
+    --threads N:INT in [1 - 64]     threads serving requests (default 4)
+    --list-routes                   print every route of the API and exit
+    --content DIR (Env:DAYBREAK_CONTENT)
+                                    use the exercises and programs in DIR instead of the built-in ones
+  
+  Open the address it prints in a browser, on this computer. Everything stays here:
+  the web app is built into daybreak and talks only to it. Ctrl-C stops it.

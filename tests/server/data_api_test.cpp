@@ -1,0 +1,213 @@
+// The rest of the API: the profile, sleep items, CSV export and import, the
+// database check, and the routes about the API itself.
+#include "api_fixture.hpp"
+#include "app/profile.hpp"
+#include "platform/tzdb_zone.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class DataApi : public ApiTest {};
+
+TEST_F(DataApi, HealthNamesTheVersion) {
+  const auto r = get("/api/health");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json(), (Json{{"status", "ok"}, {"version", "test"}}));
+}
+
+TEST_F(DataApi, TheFieldCatalogueHasRangesChoicesAndPeriods) {
+  const Json j = get("/api/fields").json();
+  EXPECT_EQ(j["periods"], (Json{"night", "morning", "afternoon", "evening"}));
+  const auto field = [&](std::string_view name) {
+    for (const auto& f : j["fields"]) {
+      if (f["name"] == name) return f;
+    }
+    return Json();
+  };
+  EXPECT_EQ(field("pain")["required"], true);
+  EXPECT_EQ(field("pain")["min"], 0);
+  EXPECT_EQ(field("pain")["max"], 10);
+  EXPECT_EQ(field("pain")["periods"].size(), 4U);
+  EXPECT_EQ(field("stiffness_minutes")["periods"], Json{"morning"});
+  EXPECT_EQ(field("stiffness_minutes")["max"], 720);
+  EXPECT_EQ(field("sitting_hours")["step"], 0.1);
+  EXPECT_EQ(field("signs")["shape"], "choices");
+  EXPECT_EQ(field("signs")["choices"], (Json{"spasm", "stiffness", "soreness", "tightness", "ache"}));
+  EXPECT_EQ(field("bedtime")["shape"], "time");
+  EXPECT_FALSE(field("note").contains("min"));
+}
+
+TEST_F(DataApi, TheOpenApiDocumentIsServed) {
+  const auto r = get("/api/openapi.yaml");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "application/yaml");
+  EXPECT_EQ(r.body.rfind("openapi: 3.1", 0), 0U) << r.body.substr(0, 80);
+}
+
+TEST_F(DataApi, TheProfileChangesTheNameButNotTheZoneTheServerStartedWith) {
+  const Json p = get("/api/profile").json();
+  EXPECT_EQ(p, (Json{{"name", "me"}, {"time_zone", "Europe/Berlin"}, {"since", "2026-11-23T06:30:00Z"}}));
+  const auto r = patch("/api/profile", R"({"time_zone": "Europe/Berlin", "name": "Sam"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["name"], "Sam");
+
+  // Another installed zone: refused, saying which zone is served and how to move.
+  const auto moved = patch("/api/profile", R"({"time_zone": "Pacific/Auckland", "name": "Kim"})");
+  ASSERT_EQ(moved.status, 422) << moved.body;
+  const Json error = moved.json()["errors"][0];
+  EXPECT_EQ(error["field"], "time_zone");
+  EXPECT_EQ(error["value"], "Pacific/Auckland");
+  EXPECT_EQ(error["allowed"],
+            "Europe/Berlin, the zone daybreak serve started with; to move to another, stop it, run `daybreak profile "
+            "--time-zone ZONE` and start it again");
+
+  const auto bad = patch("/api/profile", R"({"time_zone": "Mars/Olympus", "name": "", "age": 40})");
+  ASSERT_EQ(bad.status, 422);
+  std::vector<std::string> fields;
+  const Json errors = bad.json()["errors"];
+  for (const auto& e : errors) fields.push_back(e["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"age"}));
+  const auto bad_values = patch("/api/profile", R"({"time_zone": "Mars/Olympus", "name": ""})");
+  ASSERT_EQ(bad_values.status, 422);
+  EXPECT_EQ(bad_values.json()["errors"].size(), 2U);
+  EXPECT_EQ(bad_values.json()["errors"][0]["allowed"],
+            "an IANA time zone installed here, such as Europe/Oslo or America/New_York");
+  EXPECT_EQ(get("/api/profile").json()["name"], "Sam");  // refused changes change nothing
+  EXPECT_EQ(patch("/api/profile", R"({"name": 7})").status, 422);
+}
+
+TEST_F(DataApi, AZoneChangedBehindTheServerIsAClearConflictUntilPutRight) {
+  // `daybreak profile --time-zone` while the server runs.
+  ASSERT_TRUE(update_profile(store_, user_.id, {std::nullopt, "Pacific/Auckland"}, [](auto) { return true; }));
+  for (const auto target : {"/api/today", "/api/entries", "/api/check"}) {
+    const auto r = get(target);
+    ASSERT_EQ(r.status, 409) << target;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    const Json j = r.json();
+    EXPECT_EQ(j["type"], "tag:daybreak,2026:zone-not-served");
+    EXPECT_EQ(j["time_zone"], "Pacific/Auckland");
+    EXPECT_EQ(j["served"], Json{"Europe/Berlin"});
+    EXPECT_EQ(j["detail"],
+              "daybreak serve keeps diary days in Europe/Berlin, the time zone it started with, but the profile now "
+              "says 'Pacific/Auckland'. Stop daybreak serve and start it again to use Pacific/Auckland.");
+  }
+  EXPECT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 4}})").status, 409);
+  EXPECT_EQ(stored_entries(), 0U);  // nothing filed under the wrong day
+
+  // The profile still answers, so the zone can be put back from the browser.
+  EXPECT_EQ(get("/api/profile").json()["time_zone"], "Pacific/Auckland");
+  ASSERT_EQ(patch("/api/profile", R"({"time_zone": "Europe/Berlin"})").status, 200);
+  EXPECT_EQ(get("/api/today").status, 200);
+}
+
+TEST_F(DataApi, TheLocalServerOffersTheOneZoneItServes) {
+  const auto r = get("/api/time-zones");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["zones"], Json{"Europe/Berlin"});
+}
+
+// A server for people in many zones (the later clinic server) hands out any
+// installed zone through TzdbZoneProvider; the routes are the same.
+class MultiZoneApi : public ApiTest {
+ protected:
+  MultiZoneApi() : ApiTest(tzdb_zones()) {}
+  static const ZoneProvider& tzdb_zones() {
+    static const TzdbZoneProvider zones;
+    return zones;
+  }
+};
+
+TEST_F(MultiZoneApi, TheProfileChangesTheZoneDiaryDaysFollow) {
+  const auto r = patch("/api/profile", R"({"time_zone": "Pacific/Auckland", "name": "Sam"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["time_zone"], "Pacific/Auckland");
+  // 06:30 UTC is 19:30 in Auckland: the evening of the same day.
+  const Json today = get("/api/today").json();
+  EXPECT_EQ(today["time_zone"], "Pacific/Auckland");
+  EXPECT_EQ(today["local_time"], "19:30");
+  EXPECT_EQ(today["periods"][2]["status"], "due");
+  const auto bad = patch("/api/profile", R"({"time_zone": "Mars/Olympus"})");
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"][0]["allowed"],
+            "an IANA time zone installed here, such as Europe/Oslo or America/New_York");
+}
+
+TEST_F(MultiZoneApi, EveryInstalledZoneIsOffered) {
+  const auto zones = get("/api/time-zones").json()["zones"];
+  EXPECT_GT(zones.size(), 300U);
+  EXPECT_NE(std::find(zones.begin(), zones.end(), "Pacific/Auckland"), zones.end());
+}
+
+TEST_F(DataApi, SleepItemsAreAddedListedAndRetired) {
+  EXPECT_EQ(get("/api/sleep-items").json(), (Json{{"items", Json::array()}}));
+  const auto added = post("/api/sleep-items", R"({"kind": "pillow", "name": "knee pillow"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.header("location"), "/api/sleep-items/1");
+  EXPECT_EQ(added.json()["name"], "knee pillow");
+  EXPECT_EQ(post("/api/sleep-items", R"({"kind": "pillow", "name": "knee pillow"})").status, 409);
+  const auto bad = post("/api/sleep-items", R"({"kind": "duvet", "name": ""})");
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["errors"].size(), 2U);
+
+  // A night can name it now.
+  const auto night = post("/api/entries", R"({"period": "night", "fields": {"pain": 2, "pillows": ["knee pillow"]}})");
+  ASSERT_EQ(night.status, 201) << night.body;
+  EXPECT_EQ(
+      post("/api/entries", R"({"period": "night", "date": "2026-11-22", "fields": {"pain": 2, "pillows": ["sofa"]}})")
+          .status,
+      422);
+
+  const auto retired = post("/api/sleep-items/1/retire", "");
+  ASSERT_EQ(retired.status, 200) << retired.body;
+  EXPECT_EQ(retired.json()["retired_at"], "2026-11-23T06:30:00Z");
+  EXPECT_EQ(post("/api/sleep-items/1/retire", "").status, 200);  // again: nothing changes
+  EXPECT_EQ(post("/api/sleep-items/7/retire", "").status, 404);
+  EXPECT_EQ(get("/api/sleep-items").json()["items"].size(), 1U);
+}
+
+TEST_F(DataApi, TheDiaryExportsAsCsvAndImportsBackAllOrNothing) {
+  ASSERT_EQ(
+      post("/api/entries", R"({"period": "morning", "fields": {"pain": 5, "note": "a, \"quoted\" note"}})").status,
+      201);
+  ASSERT_EQ(post("/api/entries", R"({"period": "night", "fields": {"pain": 3, "bedtime": "23:10"}})").status, 201);
+  const auto csv = get("/api/export/csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.header("content-disposition"), "attachment; filename=\"daybreak-diary-2026-11-23.csv\"");
+  EXPECT_NE(csv.body.find("\"a, \"\"quoted\"\" note\""), std::string::npos);
+
+  // Into a fresh diary: a dry run says what would happen, then the import does it.
+  ASSERT_EQ(del("/api/entries/1").status, 200);
+  ASSERT_EQ(del("/api/entries/2").status, 200);
+  const auto dry = http(port_, "POST", "/api/import/csv?dry_run=true", csv.body, "text/csv");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(
+      dry.json(),
+      (Json{{"added", 2}, {"replaced", 0}, {"unchanged", 0}, {"items_created", Json::array()}, {"written", false}}));
+  EXPECT_EQ(stored_entries(), 0U);
+  const auto done = http(port_, "POST", "/api/import/csv", csv.body, "text/csv");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["added"], 2);
+  EXPECT_EQ(stored_entries(), 2U);
+  // Twice is harmless.
+  EXPECT_EQ(http(port_, "POST", "/api/import/csv", csv.body, "text/csv").json()["unchanged"], 2);
+
+  const auto broken = http(port_, "POST", "/api/import/csv", csv.body + "2026-11-22,noon,x\r\n", "text/csv");
+  ASSERT_EQ(broken.status, 422) << broken.body;
+  EXPECT_FALSE(broken.json()["details"].empty());
+  EXPECT_EQ(stored_entries(), 2U);
+  EXPECT_EQ(http(port_, "POST", "/api/import/csv", csv.body, "application/json").status, 415);
+  EXPECT_EQ(http(port_, "POST", "/api/import/csv?dry_run=maybe", csv.body, "text/csv").status, 400);
+}
+
+TEST_F(DataApi, TheCheckReportsAHealthyDatabase) {
+  ASSERT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 5}})").status, 201);
+  EXPECT_EQ(
+      get("/api/check").json(),
+      (Json{{"schema_version", store_.schema_version()}, {"entries", 1}, {"ok", true}, {"problems", Json::array()}}));
+}
+
+}  // namespace
+}  // namespace daybreak::testing

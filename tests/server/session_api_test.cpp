@@ -1,0 +1,155 @@
+// The program and guided sessions over HTTP: the plan is the one the terminal
+// player plays, a result is checked against it and stored once per key, and
+// every refusal names the fields.
+#include "api_fixture.hpp"
+#include "app/session.hpp"
+#include "exercise/json.hpp"
+#include "support/safety_fixtures.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class SessionApi : public ApiTest {
+ protected:
+  // Sessions start only after the safety check (clinical.md "Safety").
+  SessionApi() { pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin()); }
+
+  // What the web player sends after playing `plan` to its end.
+  static Json finished(const Json& plan) {
+    Json during = Json::array();
+    for (std::size_t i = 0; i < plan["exercises"].size(); ++i) during.push_back(i == 0 ? Json(2) : Json(nullptr));
+    return Json{{"program", plan["program"]},
+                {"stage", plan["stage"]},
+                {"routine", plan["routine"]},
+                {"started_at", "2026-11-23T06:10:00Z"},
+                {"pain_before", 4},
+                {"steps", std::string(plan["steps"].size(), 'd')},
+                {"pain_during", during},
+                {"stop_reason", nullptr},
+                {"duration_seconds", plan["total_seconds"]}};
+  }
+};
+
+// The gate (issue 5) answers before a plan is served (issue 3, 7); a session
+// already played is stored even when a check fell due meanwhile.
+TEST_F(SessionApi, APlanWaitsForTheSafetyCheckButAPlayedSessionIsAlwaysStored) {
+  const Json plan = get("/api/session-plans/morning").json();
+  clock_.advance(std::chrono::days{8});  // the weekly check is now due
+  const auto refused = get("/api/session-plans/morning");
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.json()["details"][0].get<std::string>().find("the weekly safety check is due"), std::string::npos)
+      << refused.body;
+  const auto saved = post("/api/sessions", finished(plan).dump());
+  EXPECT_EQ(saved.status, 201) << saved.body;
+}
+
+TEST_F(SessionApi, TheProgramShowsTheStageAndItsRoutines) {
+  const auto r = get("/api/program");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j["stage"], 1);
+  EXPECT_GE(j["stages"].get<int>(), 2);
+  ASSERT_EQ(j["routines"].size(), 3U);
+  EXPECT_EQ(j["routines"][0]["routine"], "morning");
+  EXPECT_EQ(j["routines"][1]["routine"], "evening");
+  EXPECT_EQ(j["routines"][2]["routine"], "flare");
+  EXPECT_GT(j["routines"][0]["total_seconds"].get<int>(), 60);
+  const auto bad = get("/api/program?program=nope");
+  ASSERT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "program");
+}
+
+TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
+  const auto r = get("/api/session-plans/morning");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json served = r.json();
+  const auto expected = start_session(store_, content(), user_.id, SessionChoice{RoutineKind::morning, {}, {}});
+  ASSERT_TRUE(expected.ok());
+  // Each step gains its words; the rest is plan_to_json's, key for key.
+  ASSERT_EQ(served["steps"].size(), expected->steps.size());
+  EXPECT_EQ(served["steps"][0]["text"], describe_step(*expected, expected->steps[0]));
+  for (auto& s : served["steps"]) s.erase("text");
+  EXPECT_EQ(served, plan_to_json(*expected));
+  EXPECT_EQ(served["format"], "daybreak-plan/1");
+
+  EXPECT_EQ(get("/api/session-plans/evening?stage=2").json()["stage"], 2);
+  const auto bad = get("/api/session-plans/lunch?stage=0");
+  ASSERT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["errors"].size(), 2U);  // routine and stage at once
+  EXPECT_EQ(get("/api/session-plans/morning?stage=99").status, 400);
+}
+
+TEST_F(SessionApi, AResultIsStoredOncePerKeyAndListed) {
+  const Json plan = get("/api/session-plans/morning").json();
+  const Json body = finished(plan);
+  const auto saved = post("/api/sessions", body.dump(), "Idempotency-Key: 5d1c\r\n");
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const Json s = saved.json();
+  EXPECT_EQ(s["routine"], "morning");
+  EXPECT_EQ(s["pain_before"], 4);
+  EXPECT_EQ(s["completed"], true);
+  EXPECT_EQ(s["channel"], "api");
+  EXPECT_EQ(s["started_at"], "2026-11-23T06:10:00Z");
+  EXPECT_EQ(s["exercises"][0]["pain_during"], 2);
+  EXPECT_EQ(s["work_steps"]["done"], plan["work_steps"]);
+
+  const auto again = post("/api/sessions", body.dump(), "Idempotency-Key: 5d1c\r\n");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(again.json()["id"], s["id"]);
+  Json other = body;
+  other["pain_before"] = 6;
+  EXPECT_EQ(post("/api/sessions", other.dump(), "Idempotency-Key: 5d1c\r\n").status, 409);
+
+  const Json list = get("/api/sessions").json();
+  ASSERT_EQ(list["sessions"].size(), 1U);
+  EXPECT_EQ(list["sessions"][0], s);
+  EXPECT_EQ(get("/api/sessions?limit=0").status, 400);
+}
+
+TEST_F(SessionApi, AStoppedSessionNeedsItsReason) {
+  const Json plan = get("/api/session-plans/evening").json();
+  Json body = finished(plan);
+  std::string steps(plan["steps"].size(), '-');
+  steps[0] = 'd';
+  body["steps"] = steps;
+  const auto no_reason = post("/api/sessions", body.dump());
+  ASSERT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_EQ(no_reason.json()["errors"][0]["field"], "stop_reason");
+  body["stop_reason"] = "pain";
+  const auto stopped = post("/api/sessions", body.dump());
+  ASSERT_EQ(stopped.status, 201) << stopped.body;
+  EXPECT_EQ(stopped.json()["stop_reason"], "pain");
+  EXPECT_EQ(stopped.json()["completed"], false);
+}
+
+TEST_F(SessionApi, EveryBadValueIsNamedAndNothingIsStored) {
+  const Json plan = get("/api/session-plans/morning").json();
+  Json body = finished(plan);
+  body["pain_before"] = 11;
+  body["steps"] = "dx";
+  body["pain_during"] = Json::array({12});
+  body["stop_reason"] = "bored";
+  body["duration_seconds"] = -1;
+  body["started_at"] = "2027-01-01T00:00:00Z";  // after now
+  body["colour"] = "red";
+  const auto r = post("/api/sessions", body.dump());
+  ASSERT_EQ(r.status, 422) << r.body;
+  std::vector<std::string> fields;
+  const Json errors = r.json()["errors"];
+  for (const auto& e : errors) fields.push_back(e["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"colour", "started_at", "pain_before", "steps", "pain_during",
+                                              "stop_reason", "duration_seconds"}));
+  // The right shape, but not this plan's: one outcome per step is checked.
+  Json short_steps = finished(plan);
+  short_steps["steps"] = "dd";
+  const auto mismatch = post("/api/sessions", short_steps.dump());
+  ASSERT_EQ(mismatch.status, 422);
+  EXPECT_EQ(mismatch.json()["errors"][0]["field"], "steps");
+  EXPECT_EQ(get("/api/sessions").json()["sessions"].size(), 0U);
+}
+
+}  // namespace
+}  // namespace daybreak::testing

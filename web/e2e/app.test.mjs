@@ -1,0 +1,252 @@
+// The web app in a real browser (Debian's chromium, driven by playwright-core)
+// against the real daybreak serve: log a morning, lose the connection and
+// come back, check accessibility on every screen in both themes, and (with
+// DAYBREAK_SCREENSHOTS=dir) take the README's screenshots.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+import { seedCsv, startDaybreak } from './daybreak.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 860 };
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// A fresh browser context (no storage, no service worker) on a fresh diary.
+async function open(viewport = PHONE, options = {}) {
+  const daybreak = await startDaybreak();
+  await daybreak.passSafetyCheck();
+  const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/.test(m.text())) {
+      problems.push(`console: ${m.text()}`);
+    }
+  });
+  const close = async () => {
+    await context.close();
+    await daybreak.stop();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  };
+  return { daybreak, context, page, close };
+}
+
+const card = (page, period) => page.locator('li.period-card', { has: page.getByRole('heading', { name: new RegExp(`^${period}`, 'i') }) });
+
+test('a morning is logged in a few taps and shows on Today', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(daybreak.url);
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Monday 23 November' }).waitFor());
+    await page.getByRole('link', { name: 'Log morning' }).click();
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '5', exact: true }).check();
+    await page.getByRole('group', { name: 'Minutes until the stiffness eased' }).getByRole('radio', { name: '45 min' }).check();
+    await page.getByRole('group', { name: 'How stiff were you on waking?' }).getByRole('radio', { name: '6', exact: true }).check();
+    await page.getByRole('button', { name: 'Save morning' }).click();
+
+    await page.locator('.toasts').getByText('Morning saved').waitFor();
+    const morning = card(page, 'Morning');
+    await morning.getByText('pain 5/10 · stiff 45 min · severity 6/10').waitFor();
+    assert.equal(await morning.locator('.badge').innerText(), 'LOGGED');
+
+    const stored = await daybreak.entries();
+    assert.equal(stored.length, 1);
+    assert.deepEqual(stored[0].fields, { pain: 5, stiffness_minutes: 45, stiffness_severity: 6 });
+    assert.match(await daybreak.cli('show', '1', '--history'), /created 2026-11-23 07:30 via api/);
+  } finally {
+    await close();
+  }
+});
+
+test('bad answers are explained at the top and beside the field, and nothing is saved', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/log/evening`);
+    await page.getByRole('button', { name: 'Save evening' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByText('One answer needs a look.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+    await page.locator('[data-field="pain"] .field-error').getByText('Needed: a whole number from 0 to 10.').waitFor();
+    assert.equal((await daybreak.entries()).length, 0);
+  } finally {
+    await close();
+  }
+});
+
+test('offline: an entry waits on the device and is sent exactly once when the connection returns', async () => {
+  const { daybreak, context, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/log/evening`);
+    await page.getByRole('group', { name: 'Pain now' }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Save evening' }).click();
+
+    await page.locator('.toasts').getByText('Saved on this device').waitFor();
+    await card(page, 'Evening').getByText('Waiting to send').waitFor();
+    await page.locator('.connection').getByText('Offline · 1 waiting').waitFor();
+    assert.equal((await daybreak.entries()).length, 0, 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    await card(page, 'Evening').locator('.badge-logged').waitFor({ timeout: 20000 });
+    const stored = await daybreak.entries();
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].period, 'evening');
+    assert.equal(await page.evaluate(() => localStorage.getItem('daybreak.outbox.v1')), '[]');
+  } finally {
+    await close();
+  }
+});
+
+test('a retry after an answer lost on the way back does not store the entry twice', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/log/afternoon`);
+    let cut = 0;
+    // The request reaches daybreak, which stores the entry; the browser never hears back.
+    await page.route('**/api/entries', async (route) => {
+      if (route.request().method() === 'POST' && cut++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.continue();
+    });
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '2', exact: true }).check();
+    await page.getByRole('button', { name: 'Save afternoon' }).click();
+    await page.locator('.toasts').getByText('Saved on this device').waitFor();
+    assert.equal((await daybreak.entries()).length, 1, 'the server has it already');
+
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await card(page, 'Afternoon').locator('.badge-logged').waitFor();
+    assert.equal((await daybreak.entries()).length, 1, 'the retry carried the same key: still one entry');
+  } finally {
+    await close();
+  }
+});
+
+const SCREENS = [
+  ['/', null],
+  ['/log/morning', 'More details'],
+  ['/log/night', 'More details'],
+  ['/see', 'Show the numbers'],
+  ['/learn', null],
+  ['/learn/overnight', null],
+  ['/settings', null],
+  ['/session', null],
+  ['/session/morning', null],
+  ['/entries/1', null],
+  ['/entries/1/edit', null],
+];
+
+describe('accessibility', () => {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds no serious or critical problem on any screen (${scheme})`, async () => {
+      const { daybreak, page, close } = await open(PHONE, { colorScheme: scheme });
+      try {
+        await fetch(`${daybreak.url}/api/import/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: seedCsv() });
+        const found = [];
+        for (const [path, expand] of SCREENS) {
+          await page.goto(daybreak.url + path);
+          await page.locator('main h1').waitFor();
+          await page.waitForLoadState('networkidle');
+          if (expand) {
+            for (const summary of await page.getByText(expand, { exact: false }).all()) await summary.click();
+          }
+          const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+          for (const v of result.violations) {
+            if (v.impact === 'serious' || v.impact === 'critical') {
+              found.push(`${path}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            }
+          }
+        }
+        assert.deepEqual(found, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test('every control is reachable by keyboard, and the skip link leads to the screen', async () => {
+    const { daybreak, page, close } = await open(DESKTOP);
+    try {
+      await page.goto(`${daybreak.url}/log/morning`);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+      await page.keyboard.press('Enter');
+      // Tab from the top of the screen to the save button, choosing pain with the arrow keys on the way.
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        const name = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent);
+        if (name === 'pain') {
+          await page.keyboard.press('ArrowRight'); // from nothing chosen, the first radio gets focus; move to 1
+          await page.keyboard.press('Space');
+        }
+        reached = name === 'Save morning';
+      }
+      assert.ok(reached, 'the save button was reached with Tab');
+    } finally {
+      await close();
+    }
+  });
+});
+
+test('screenshots for the README (set DAYBREAK_SCREENSHOTS to a directory)', { skip: !process.env.DAYBREAK_SCREENSHOTS }, async () => {
+  const dir = process.env.DAYBREAK_SCREENSHOTS;
+  await mkdir(dir, { recursive: true });
+  for (const [tag, viewport, scheme] of [
+    ['phone', PHONE, 'light'],
+    ['desktop', DESKTOP, 'light'],
+    ['phone-dark', PHONE, 'dark'],
+  ]) {
+    const { daybreak, page, close } = await open(viewport, { colorScheme: scheme });
+    try {
+      await fetch(`${daybreak.url}/api/import/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: seedCsv() });
+      await fetch(`${daybreak.url}/api/entries`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ period: 'night', fields: { pain: 2, bedtime: '23:10', wake_time: '06:40', awakenings: 1, sleep_quality: 6 } }),
+      });
+      const shots = [
+        ['today', '/'],
+        ['log', '/log/morning'],
+        ['see', '/see?weeks=12'],
+        ['learn', '/learn/overnight'],
+      ];
+      for (const [name, path] of shots) {
+        if (scheme === 'dark' && name !== 'today' && name !== 'see') continue;
+        await page.goto(daybreak.url + path);
+        await page.locator('main h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        if (name === 'log') {
+          await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '4', exact: true }).check();
+          await page.getByRole('group', { name: 'Minutes until the stiffness eased' }).getByRole('radio', { name: '30 min' }).check();
+        }
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${dir}/${name}-${tag}.png` });
+      }
+    } finally {
+      await close();
+    }
+  }
+});

@@ -1,0 +1,94 @@
+// Starts the real `daybreak serve` for a Node test, in a fresh data directory
+// with the clock fixed, and stops it (by its own process id) afterwards.
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const FAKE_NOW = '2026-11-23T06:30:00Z'; // Monday 07:30 in Berlin
+
+export function binary() {
+  const b = process.env.DAYBREAK_BINARY;
+  if (!b) throw new Error('set DAYBREAK_BINARY to the daybreak executable (ctest does)');
+  return b;
+}
+
+export async function startDaybreak({ now = FAKE_NOW } = {}) {
+  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
+  const dataDir = join(home, 'data');
+  const env = {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    DAYBREAK_HOME: dataDir,
+    DAYBREAK_FAKE_NOW: now,
+    TZ: 'Europe/Berlin',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+  };
+  const child = spawn(binary(), ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`daybreak serve printed no address: ${out} ${err}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /running at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`daybreak serve exited with ${code}: ${err}`)));
+  });
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    // The CLI on the same data directory: what is really in the database.
+    async cli(...args) {
+      const { stdout } = await run(binary(), ['--data-dir', dataDir, ...args], { env });
+      return stdout;
+    },
+    // The first safety check, every answer no: sessions wait for it
+    // (clinical.md "Safety"; the web app has no safety screen yet).
+    async passSafetyCheck() {
+      const no = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness', 'major_accident',
+        'fever', 'weight_loss', 'cancer_history', 'night_pain', 'bone_risk_trauma', 'age_at_onset'];
+      await this.cli('screen', '--answers', no.map((q) => `${q}=no`).join(','));
+    },
+    async entries() {
+      return JSON.parse(await this.cli('history', '--from', '2026-01-01', '--json'));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      await rm(home, { recursive: true, force: true });
+      return err;
+    },
+  };
+}
+
+// Six weeks of plausible diary, for charts and screenshots: mornings worst,
+// slowly easing; nights a little better; days in between.
+export function seedCsv(endDate = '2026-11-22', days = 42) {
+  const rows = ['date,period,pain,stiffness_minutes,stiffness_severity,awakenings,sleep_quality,note'];
+  const end = new Date(`${endDate}T00:00:00Z`);
+  for (let i = days - 1; i >= 0; i--) {
+    const d = new Date(end.getTime() - i * 86400000).toISOString().slice(0, 10);
+    const t = days - 1 - i; // 0 .. days-1
+    const wave = Math.round(Math.sin(t * 1.3) * 1.2);
+    const morning = Math.max(1, Math.min(9, 7 - Math.floor(t / 10) + wave));
+    rows.push(`${d},night,${Math.max(0, morning - 2)},,,${t % 3 === 0 ? 1 : 0},${5 + (t % 4)},`);
+    rows.push(`${d},morning,${morning},${Math.max(10, 75 - t + wave * 8)},${Math.max(2, morning - 1)},,,`);
+    rows.push(`${d},afternoon,${Math.max(0, morning - 3 + (t % 2))},,,,,`);
+    rows.push(`${d},evening,${Math.max(0, morning - 2 - (t % 3 === 1 ? 1 : 0))},,,,,${t % 7 === 3 ? 'long drive' : ''}`);
+  }
+  return rows.join('\r\n') + '\r\n';
+}

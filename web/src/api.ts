@@ -1,0 +1,315 @@
+// The daybreak HTTP API as the app uses it: the shapes of docs/openapi.yaml,
+// and a fetch wrapper that turns RFC 9457 problems into ApiError.
+
+export const PERIODS = ['night', 'morning', 'afternoon', 'evening'] as const;
+export type Period = (typeof PERIODS)[number];
+export type PeriodStatus = 'logged' | 'due' | 'later' | 'missed';
+
+export interface Medication {
+  name: string;
+  dose?: string;
+  taken_at?: string;
+}
+
+// Diary fields as JSON: what fields_to_json writes. Unset fields are absent.
+export interface Fields {
+  pain?: number;
+  stiffness_minutes?: number;
+  still_stiff?: boolean;
+  stiffness_severity?: number;
+  signs?: string[];
+  locations?: string[];
+  leg_symptoms?: string[];
+  medications?: Medication[];
+  relief?: string[];
+  walking_minutes?: number;
+  sitting_hours?: number;
+  anxiety?: number;
+  bedtime?: string;
+  wake_time?: string;
+  awakenings?: number;
+  sleep_quality?: number;
+  sleep_position?: string;
+  mattress?: string;
+  pillows?: string[];
+  room_temperature?: number;
+  humidity?: number;
+  factors?: Record<string, string>;
+  note?: string;
+}
+
+export interface Entry {
+  id: number;
+  date: string;
+  period: Period;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  fields: Fields;
+}
+
+export interface Today {
+  date: string;
+  time_zone: string;
+  local_time: string;
+  periods: { period: Period; status: PeriodStatus; entry?: Entry }[];
+}
+
+export interface FieldDef {
+  name: keyof Fields & string;
+  label: string;
+  help: string;
+  shape: 'number' | 'flag' | 'choice' | 'choices' | 'time' | 'text' | 'list';
+  periods: Period[];
+  required: boolean;
+  repeatable: boolean;
+  unit: string;
+  allowed: string;
+  choices?: string[];
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+export interface Catalogue {
+  periods: Period[];
+  fields: FieldDef[];
+}
+
+export interface NewEntry {
+  date: string;
+  period: Period;
+  fields: Fields;
+  replace?: boolean;
+}
+
+export interface Created {
+  outcome: 'created' | 'replaced' | 'replayed';
+  entry: Entry;
+}
+
+export interface Revision {
+  revision: number;
+  operation: 'create' | 'edit' | 'replace' | 'import' | 'delete';
+  recorded_at: string;
+  channel: string;
+  date: string;
+  period: Period;
+  fields: Fields;
+}
+
+export interface SleepItem {
+  id: number;
+  kind: 'mattress' | 'pillow';
+  name: string;
+  created_at: string;
+  retired_at?: string;
+}
+
+export interface Profile {
+  name: string;
+  time_zone: string;
+  since: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  items_created: string[];
+  written: boolean;
+}
+
+export interface CheckReport {
+  schema_version: number;
+  entries: number;
+  ok: boolean;
+  problems: string[];
+}
+
+export interface FieldProblem {
+  field: string;
+  value: string;
+  allowed: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  details?: string[];
+  existing_entry?: number;
+}
+
+// The server answered with a problem (4xx or 5xx).
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+// daybreak could not be reached at all (offline, stopped, timed out).
+export class Unreachable extends Error {
+  constructor(cause: unknown) {
+    super('daybreak cannot be reached');
+    this.name = 'Unreachable';
+    this.cause = cause;
+  }
+}
+
+const TIMEOUT_MS = 10_000;
+
+export interface RequestOptions {
+  body?: unknown;
+  text?: string; // sent as text/csv
+  headers?: Record<string, string>;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  } else if (options.text !== undefined) {
+    headers['Content-Type'] = 'text/csv';
+    body = options.text;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (e) {
+    throw new Unreachable(e);
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) {
+    let problem: Problem;
+    try {
+      problem = JSON.parse(text) as Problem;
+    } catch {
+      problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+    }
+    throw new ApiError(problem);
+  }
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+// Guided sessions (issue 3's plans, played by the web player): the shapes of
+// docs/session-plan.md, with each step's words (`text`) added by the API.
+export type Routine = 'morning' | 'evening' | 'flare';
+export type StopReason = 'pain' | 'time' | 'other';
+
+export interface PlanExercise {
+  id: string;
+  name: string;
+  kind: string;
+  position: string;
+  sides: string;
+  level: number;
+  levels: number;
+  instead_of: string | null;
+  dose_text: string;
+  note: string;
+  instructions: string[];
+  first_step: number;
+  step_count: number;
+}
+
+export interface PlanStep {
+  exercise: number;
+  type: 'ready' | 'reps' | 'hold' | 'timed' | 'relax' | 'switch_sides' | 'rest';
+  side: 'none' | 'left' | 'right' | 'alternating';
+  set: number;
+  sets: number;
+  rep: number;
+  reps: number;
+  seconds: number;
+  rep_seconds: number;
+  cue: string;
+  text: string;
+}
+
+export interface SessionPlan {
+  format: string;
+  program: string;
+  program_name: string;
+  stage: number;
+  routine: Routine;
+  title: string;
+  intro: string;
+  total_seconds: number;
+  work_steps: number;
+  exercises: PlanExercise[];
+  steps: PlanStep[];
+}
+
+export interface SessionRecord {
+  id: number;
+  program: string;
+  stage: number;
+  routine: Routine;
+  started_at: string;
+  ended_at: string;
+  duration_seconds: number;
+  pain_before: number;
+  completed: boolean;
+  stop_reason: StopReason | null;
+  work_steps: { total: number; done: number; skipped: number };
+  steps: string;
+  exercises: { exercise: string; level: number; work_steps: number; done: number; skipped: number; pain_during: number | null }[];
+  idempotency_key: string | null;
+  recorded_at: string;
+  channel: string;
+}
+
+export interface NewSession {
+  program: string;
+  stage: number;
+  routine: Routine;
+  started_at: string;
+  pain_before: number;
+  steps: string;
+  pain_during: (number | null)[];
+  stop_reason: StopReason | null;
+  duration_seconds: number;
+}
+
+export interface ProgramStatus {
+  program: string;
+  program_name: string;
+  stage: number;
+  stages: number;
+  routines: { routine: Routine; title: string; total_seconds: number; exercises: number }[];
+}
+
+export const api = {
+  health: () => request<{ status: string; version: string }>('GET', '/api/health'),
+  today: () => request<Today>('GET', '/api/today'),
+  catalogue: () => request<Catalogue>('GET', '/api/fields'),
+  entries: (from: string, to: string) =>
+    request<{ from: string; to: string; entries: Entry[] }>('GET', `/api/entries?from=${from}&to=${to}`),
+  entry: (id: number) => request<Entry>('GET', `/api/entries/${id}`),
+  revisions: (id: number) => request<{ entry: number; revisions: Revision[] }>('GET', `/api/entries/${id}/revisions`),
+  create: (entry: NewEntry, key: string) =>
+    request<Created>('POST', '/api/entries', { body: entry, headers: { 'Idempotency-Key': key } }),
+  edit: (id: number, fields: Record<string, unknown>) => request<Entry>('PATCH', `/api/entries/${id}`, { body: { fields } }),
+  remove: (id: number) => request<Entry>('DELETE', `/api/entries/${id}`),
+  items: () => request<{ items: SleepItem[] }>('GET', '/api/sleep-items'),
+  addItem: (kind: SleepItem['kind'], name: string) => request<SleepItem>('POST', '/api/sleep-items', { body: { kind, name } }),
+  retireItem: (id: number) => request<SleepItem>('POST', `/api/sleep-items/${id}/retire`),
+  profile: () => request<Profile>('GET', '/api/profile'),
+  saveProfile: (change: Partial<Pick<Profile, 'name' | 'time_zone'>>) =>
+    request<Profile>('PATCH', '/api/profile', { body: change }),
+  timeZones: () => request<{ zones: string[] }>('GET', '/api/time-zones'),
+  importCsv: (csv: string, dryRun: boolean, replace: boolean) =>
+    request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
+  check: () => request<CheckReport>('GET', '/api/check'),
+  program: () => request<ProgramStatus>('GET', '/api/program'),
+  plan: (routine: Routine) => request<SessionPlan>('GET', `/api/session-plans/${routine}`),
+  sessions: (limit = 60) => request<{ sessions: SessionRecord[] }>('GET', `/api/sessions?limit=${limit}`),
+  saveSession: (session: NewSession, key: string) =>
+    request<SessionRecord>('POST', '/api/sessions', { body: session, headers: { 'Idempotency-Key': key } }),
+};

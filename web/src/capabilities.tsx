@@ -1,0 +1,128 @@
+// What the app can do, capability by capability: each names its screens, its
+// place in the navigation, and what it adds to the shared screens (cards on
+// Today, sections on See). A capability that lands later (sessions, safety,
+// questionnaires, insights) adds one entry here and its own screens/ files;
+// see docs/architecture.md, "The web app".
+import type { VNode } from 'preact';
+
+import { PERIODS, type Period } from './api';
+import type { IconName } from './components/icons';
+import { Icon } from './components/icons';
+import { LEARN_PAGES } from './learn/pages';
+import { EntryScreen } from './screens/entry';
+import { LearnIndex, LearnPageScreen } from './screens/learn';
+import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
+import { type SeeSection, SeeScreen } from './screens/see';
+import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
+import { SettingsScreen } from './screens/settings';
+import { type TodayCard, TodayScreen } from './screens/today';
+
+export interface Screen {
+  pattern: string; // "/entries/:id"
+  title: string; // for the window title
+  render: (params: Record<string, string>, query: URLSearchParams) => VNode;
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: IconName;
+  owns: (path: string) => boolean; // is this path under this item?
+}
+
+export interface Capability {
+  name: string;
+  nav?: NavItem[];
+  screens: Screen[];
+  todayCards?: TodayCard[];
+  seeSections?: SeeSection[];
+}
+
+const isPeriod = (p: string | undefined): p is Period => PERIODS.includes(p as Period);
+
+const diary: Capability = {
+  name: 'diary',
+  nav: [
+    { href: '/', label: 'Today', icon: 'today', owns: (p) => p === '/' || p.startsWith('/entries') },
+    { href: '/log', label: 'Log', icon: 'log', owns: (p) => p.startsWith('/log') },
+    { href: '/see', label: 'See', icon: 'see', owns: (p) => p.startsWith('/see') },
+  ],
+  screens: [
+    { pattern: '/', title: 'Today', render: () => <TodayScreen cards={todayCards()} /> },
+    { pattern: '/log', title: 'Log', render: (_, q) => <LogScreen period={defaultPeriod()} date={q.get('date')} /> },
+    {
+      pattern: '/log/:period',
+      title: 'Log',
+      render: (p, q) => (isPeriod(p.period) ? <LogScreen period={p.period} date={q.get('date')} /> : <NotFound />),
+    },
+    { pattern: '/entries/:id', title: 'Entry', render: (p) => <EntryScreen id={Number(p.id)} /> },
+    { pattern: '/entries/:id/edit', title: 'Edit', render: (p) => <EditScreen id={Number(p.id)} /> },
+    { pattern: '/see', title: 'See', render: (_, q) => <SeeScreen weeks={Number(q.get('weeks') ?? 4)} sections={seeSections()} /> },
+  ],
+};
+
+const learn: Capability = {
+  name: 'learn',
+  nav: [{ href: '/learn', label: 'Learn', icon: 'learn', owns: (p) => p.startsWith('/learn') }],
+  screens: [
+    { pattern: '/learn', title: 'Learn', render: () => <LearnIndex /> },
+    { pattern: '/learn/:slug', title: 'Learn', render: (p) => <LearnPageScreen slug={p.slug!} /> },
+  ],
+  todayCards: [
+    () => {
+      const first = LEARN_PAGES[0]!;
+      return (
+        <a class="card teaser" href={`/learn/${first.slug}`}>
+          <span class="muted">Learn</span>
+          <strong>{first.title}</strong>
+          <span class="teaser-more">
+            Read, 3 minutes <Icon name="arrow" size={18} />
+          </span>
+        </a>
+      );
+    },
+  ],
+};
+
+// Guided sessions (issue 3's program, played in the browser).
+const sessions: Capability = {
+  name: 'sessions',
+  nav: [{ href: '/session', label: 'Session', icon: 'play', owns: (p) => p.startsWith('/session') }],
+  screens: [
+    { pattern: '/session', title: 'Session', render: () => <SessionChooser /> },
+    {
+      pattern: '/session/:routine',
+      title: 'Session',
+      render: (p) => (isRoutine(p.routine) ? <SessionScreen routine={p.routine} /> : <NotFound />),
+    },
+  ],
+  todayCards: [() => <ProgramCard />],
+  seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
+};
+
+const more: Capability = {
+  name: 'settings',
+  nav: [{ href: '/settings', label: 'More', icon: 'more', owns: (p) => p.startsWith('/settings') }],
+  screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
+};
+
+export const CAPABILITIES: Capability[] = [diary, sessions, learn, more];
+
+export function todayCards(): TodayCard[] {
+  return CAPABILITIES.flatMap((c) => c.todayCards ?? []);
+}
+
+export function seeSections(): SeeSection[] {
+  return CAPABILITIES.flatMap((c) => c.seeSections ?? []);
+}
+
+export function NotFound() {
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>Nothing here</h1>
+      <p>
+        This page does not exist. <a href="/">Back to today</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+// Vite's import.meta.env.
+/// <reference types="vite/client" />

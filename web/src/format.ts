@@ -1,0 +1,147 @@
+// Words and numbers for people: dates, times, the diary's choices, and the
+// one-line summary of an entry. Dates are calendar dates (YYYY-MM-DD) in the
+// person's zone, as the server gives them; they are formatted as UTC so the
+// browser's own zone can never shift them by a day.
+
+import type { Fields, Period, PeriodStatus, Problem } from './api';
+
+const LOCALE = 'en-GB';
+
+function utcDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+// "Monday 23 November"
+export function longDate(date: string): string {
+  return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+// "Mon 23 Nov"
+export function shortDate(date: string): string {
+  return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+}
+
+// "23 Nov"
+export function dayMonth(date: string): string {
+  return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+}
+
+export function addDays(date: string, days: number): string {
+  const d = utcDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / 86_400_000);
+}
+
+// Unix seconds at 00:00 UTC of a calendar date: the x value of a chart point.
+export function dayStamp(date: string): number {
+  return utcDate(date).getTime() / 1000;
+}
+
+// "2026-11-22T23:10:00+01:00" -> "23:10": the wall-clock time where it was
+// recorded, which is what the person wrote. Already "HH:MM" stays as it is.
+export function clockOf(time: string | undefined): string {
+  if (!time) return '';
+  const m = /T(\d{2}:\d{2})/.exec(time);
+  return m ? m[1]! : time.slice(0, 5);
+}
+
+// "1 h 30 min", "45 min"
+export function minutes(total: number): string {
+  if (total < 60) return `${total} min`;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+export const PERIOD_LABELS: Record<Period, string> = {
+  night: 'Night',
+  morning: 'Morning',
+  afternoon: 'Afternoon',
+  evening: 'Evening',
+};
+
+export const PERIOD_HINTS: Record<Period, string> = {
+  night: 'How you slept; log it on waking',
+  morning: 'On waking and the first hour',
+  afternoon: 'Midday to late afternoon',
+  evening: 'Before bed',
+};
+
+export const STATUS_LABELS: Record<PeriodStatus | 'queued', string> = {
+  logged: 'Logged',
+  due: 'To log',
+  later: 'Later',
+  missed: 'Not logged',
+  queued: 'Waiting to send',
+};
+
+const CHOICE_LABELS: Record<string, string> = {
+  back_left: 'Lower back, left',
+  back_centre: 'Lower back, centre',
+  back_right: 'Lower back, right',
+  buttock_left: 'Buttock, left',
+  buttock_right: 'Buttock, right',
+  above_knee_left: 'Leg above knee, left',
+  above_knee_right: 'Leg above knee, right',
+  below_knee_left: 'Leg below knee, left',
+  below_knee_right: 'Leg below knee, right',
+  numbness_left: 'Numbness, left leg',
+  numbness_right: 'Numbness, right leg',
+  tingling_left: 'Tingling, left leg',
+  tingling_right: 'Tingling, right leg',
+  weakness_left: 'Weakness, left leg',
+  weakness_right: 'Weakness, right leg',
+  back: 'On my back',
+  left_side: 'Left side',
+  right_side: 'Right side',
+  front: 'On my front',
+  mixed: 'Mixed',
+};
+
+// "back_left" -> "Lower back, left"; "spasm" -> "Spasm"
+export function choiceLabel(word: string): string {
+  const known = CHOICE_LABELS[word];
+  if (known) return known;
+  const text = word.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// The few numbers that matter most, for a card: "pain 5/10 · stiffness 45 min · severity 6/10"
+export function entrySummary(period: Period, f: Fields): string {
+  const parts: string[] = [];
+  if (f.pain !== undefined) parts.push(`pain ${f.pain}/10`);
+  if (period === 'morning') {
+    if (f.stiffness_minutes !== undefined) parts.push(`stiff ${minutes(f.stiffness_minutes)}`);
+    if (f.still_stiff) parts.push('still stiff');
+    if (f.stiffness_severity !== undefined) parts.push(`severity ${f.stiffness_severity}/10`);
+  }
+  if (period === 'night') {
+    if (f.bedtime && f.wake_time) parts.push(`${clockOf(f.bedtime)}–${clockOf(f.wake_time)}`);
+    if (f.awakenings !== undefined) parts.push(f.awakenings === 1 ? 'woken once' : `woken ${f.awakenings}×`);
+    if (f.sleep_quality !== undefined) parts.push(`sleep ${f.sleep_quality}/10`);
+  }
+  if (f.medications?.length) parts.push(f.medications.map((m) => m.name).join(', '));
+  return parts.join(' · ');
+}
+
+// A field's problem in one sentence: "'11' is not allowed: a whole number from 0 to 10".
+export function fieldMessage(p: { value: string; allowed: string }): string {
+  return p.value === '' ? `Needed: ${p.allowed}.` : `'${p.value}' is not allowed. Allowed: ${p.allowed}.`;
+}
+
+// What went wrong, for a summary at the top of a form.
+export function problemSummary(problem: Problem): string {
+  const count = problem.errors?.length ?? 0;
+  const base = problem.detail ?? problem.title;
+  if (count === 0) return sentence(base);
+  return `${sentence(base)} ${count === 1 ? 'One value needs' : `${count} values need`} a look.`;
+}
+
+function sentence(text: string): string {
+  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}

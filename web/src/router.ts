@@ -1,0 +1,62 @@
+// A small client-side router over the History API: the server answers every
+// path without a file extension with the app, so /log/morning can be
+// bookmarked and reloaded.
+import { useEffect, useState } from 'preact/hooks';
+
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  document.querySelector('main')?.scrollTo(0, 0);
+  notify();
+}
+
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+}
+
+export function useLocation(): Location {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const l = () => setTick((t) => t + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  return { path: location.pathname, query: new URLSearchParams(location.search) };
+}
+
+// "/entries/:id" against "/entries/12" -> { id: "12" }; null when it does not match.
+export function matchRoute(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/').filter(Boolean);
+  const got = path.split('/').filter(Boolean);
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = decodeURIComponent(got[i]!);
+    if (w.startsWith(':')) params[w.slice(1)] = g;
+    else if (w !== g) return null;
+  }
+  return params;
+}
+
+// Same-origin links navigate in place; modified clicks (new tab...) are left alone.
+export function onLinkClick(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
+  const anchor = (event.target as Element | null)?.closest?.('a');
+  if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
+  const url = new URL(anchor.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search);
+}

@@ -1,0 +1,155 @@
+// One entry in full, its history of changes, and the way to edit or delete it.
+import { useState } from 'preact/hooks';
+
+import { api, ApiError, type Catalogue, type Entry, type Fields, type Revision } from '../api';
+import { Icon } from '../components/icons';
+import { announce } from '../components/toast';
+import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS } from '../format';
+import { navigate } from '../router';
+import { call, diaryChanged, loadCatalogue, useLoad } from '../state';
+import { Missing } from './log';
+import { question } from './log_form';
+
+// A field's value for reading: "45 min", "Lower back, left; Buttock, left", "23:10".
+export function display(name: string, value: unknown, unit: string): string {
+  if (value === undefined || value === null) return '';
+  if (name === 'bedtime' || name === 'wake_time') return clockOf(value as string);
+  if (name === 'stiffness_minutes' || name === 'walking_minutes') return minutes(value as number);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return `${value}${unit}`;
+  if (name === 'pillows') return (value as string[]).join(', ');
+  if (Array.isArray(value) && name === 'medications') {
+    return (value as { name: string; dose?: string; taken_at?: string }[])
+      .map((m) => [m.name, m.dose, m.taken_at ? `at ${clockOf(m.taken_at)}` : ''].filter(Boolean).join(' '))
+      .join('; ');
+  }
+  if (Array.isArray(value)) return value.map((v) => choiceLabel(String(v))).join(', ');
+  if (name === 'factors') {
+    return Object.entries(value as Record<string, string>)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
+  }
+  if (name === 'sleep_position') return choiceLabel(value as string);
+  return String(value);
+}
+
+function FieldList({ fields, entry, catalogue }: { fields: Fields; entry: Pick<Entry, 'period'>; catalogue: Catalogue }) {
+  const set = catalogue.fields.filter((f) => (fields as Record<string, unknown>)[f.name] !== undefined);
+  return (
+    <dl class="field-list">
+      {set.map((f) => (
+        <div key={f.name}>
+          <dt>{question(f, entry.period)}</dt>
+          <dd>{display(f.name, (fields as Record<string, unknown>)[f.name], f.unit)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function EntryScreen({ id }: { id: number }) {
+  const entry = useLoad(() => api.entry(id), [id]);
+  const catalogue = useLoad(loadCatalogue, []);
+  const [confirming, setConfirming] = useState(false);
+  if (entry.error instanceof ApiError && entry.error.problem.status === 404) return <Missing id={id} />;
+  if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
+  const e = entry.data;
+
+  const remove = async () => {
+    try {
+      await call(() => api.remove(id));
+    } catch (err) {
+      announce(err instanceof ApiError ? err.message : 'daybreak cannot be reached: nothing was deleted', 'warn');
+      return;
+    }
+    diaryChanged();
+    announce(`Deleted the ${e.period} of ${longDate(e.date)}. Its history is kept.`);
+    navigate('/');
+  };
+
+  return (
+    <div class="screen entry">
+      <a class="back-link" href="/">
+        <Icon name="back" size={18} /> Today
+      </a>
+      <h1 tabIndex={-1}>
+        {PERIOD_LABELS[e.period]}, {longDate(e.date)}
+      </h1>
+      <p class="muted">
+        Entry {e.id}
+        {e.revision > 1 ? `, changed ${e.revision - 1} time${e.revision > 2 ? 's' : ''}` : ''}
+      </p>
+      <FieldList fields={e.fields} entry={e} catalogue={catalogue.data} />
+      <div class="button-row">
+        <a class="button primary" href={`/entries/${id}/edit`}>
+          Edit
+        </a>
+        {!confirming && (
+          <button type="button" class="button danger-outline" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div class="notice warn" role="alert">
+          <p>Delete this entry? The period becomes free to log again; the entry's history is kept.</p>
+          <div class="button-row">
+            <button type="button" class="button danger" onClick={() => void remove()}>
+              Delete it
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      <History id={id} catalogue={catalogue.data} />
+    </div>
+  );
+}
+
+const OPERATIONS: Record<Revision['operation'], string> = {
+  create: 'Logged',
+  edit: 'Edited',
+  replace: 'Replaced',
+  import: 'Imported',
+  delete: 'Deleted',
+};
+
+function History({ id, catalogue }: { id: number; catalogue: Catalogue }) {
+  const history = useLoad(() => api.revisions(id), [id]);
+  if (!history.data) return null;
+  const revisions = history.data.revisions;
+  return (
+    <section class="history" aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <ol>
+        {revisions.map((r, i) => {
+          const before = i > 0 ? (revisions[i - 1]!.fields as Record<string, unknown>) : null;
+          const after = r.fields as Record<string, unknown>;
+          const changed = before
+            ? catalogue.fields.filter((f) => JSON.stringify(before[f.name]) !== JSON.stringify(after[f.name]))
+            : [];
+          return (
+            <li key={r.revision}>
+              <p>
+                <strong>{OPERATIONS[r.operation]}</strong>{' '}
+                <time dateTime={r.recorded_at}>{new Date(r.recorded_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
+                <span class="muted">via {r.channel === 'api' ? 'the web app' : r.channel === 'cli' ? 'the command line' : r.channel}</span>
+              </p>
+              {changed.length > 0 && (
+                <ul class="changes">
+                  {changed.map((f) => (
+                    <li key={f.name}>
+                      {question(f, r.period)}: {display(f.name, before![f.name], f.unit) || '(none)'} → {display(f.name, after[f.name], f.unit) || '(none)'}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,211 @@
+// Log: choose the period and the day, answer, save. New entries go through the
+// outbox, so a lost connection never loses one.
+import { useState } from 'preact/hooks';
+
+import { api, ApiError, type Entry, PERIODS, type Period, type SleepItem } from '../api';
+import { Icon } from '../components/icons';
+import { announce } from '../components/toast';
+import { addDays, entrySummary, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
+import { navigate } from '../router';
+import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useToday } from '../state';
+import { fieldsToCreate, fieldsToPatch, LogForm, valuesOf, type Values } from './log_form';
+
+export function browserToday(): string {
+  const d = new Date();
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10);
+}
+
+// The period to offer when none is named: the first one due today.
+export function defaultPeriod(): Period {
+  const today = lastToday.value;
+  return today?.periods.find((p) => p.status === 'due')?.period ?? 'morning';
+}
+
+function useItems(): SleepItem[] {
+  const items = useLoad(() => api.items(), []);
+  return items.data?.items ?? [];
+}
+
+export function LogScreen({ period, date: asked }: { period: Period; date: string | null }) {
+  const { today, settled } = useToday();
+  const todayDate = today?.date ?? browserToday();
+  const date = asked ?? todayDate;
+  const catalogue = useLoad(loadCatalogue, []);
+  const items = useItems();
+  const [conflict, setConflict] = useState<{ existing: number; values: Values } | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  const save = async (values: Values, replace: boolean) => {
+    const fields = fieldsToCreate(values, catalogue.data!.fields.filter((f) => f.periods.includes(period)));
+    const outcome = await saveEntry({ date, period, fields, ...(replace ? { replace: true } : {}) });
+    if (outcome.kind === 'saved') {
+      const verb = outcome.created.outcome === 'replaced' ? 'replaced' : 'saved';
+      announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
+      navigate('/');
+      return null;
+    }
+    if (outcome.kind === 'queued') {
+      announce('Saved on this device. It will be sent as soon as daybreak can be reached.', 'info');
+      navigate('/');
+      return null;
+    }
+    const problem = outcome.error.problem;
+    if (problem.status === 409 && problem.existing_entry) {
+      setConflict({ existing: problem.existing_entry, values });
+      return null;
+    }
+    return problem;
+  };
+
+  return (
+    <div class="screen log">
+      <h1 tabIndex={-1}>Log</h1>
+      <nav class="period-tabs" aria-label="Period">
+        {PERIODS.map((p) => (
+          <a
+            key={p}
+            href={`/log/${p}${asked ? `?date=${asked}` : ''}`}
+            class="period-tab"
+            aria-current={p === period ? 'page' : undefined}
+          >
+            <Icon name={p} size={20} />
+            <span>{PERIOD_LABELS[p]}</span>
+          </a>
+        ))}
+      </nav>
+      <DayChooser date={date} today={todayDate} period={period} />
+      <p class="period-hint">
+        <strong>{longDate(date)}</strong> · {PERIOD_HINTS[period].toLowerCase()}
+      </p>
+      {conflict && (
+        <div class="notice warn" role="alert">
+          <p>
+            <strong>
+              You already logged the {period} of {longDate(date)}.
+            </strong>{' '}
+            Replace that entry with this one? The old answers stay in its history.
+          </p>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button primary"
+              onClick={async () => {
+                const problem = await save(conflict.values, true);
+                if (!problem) setConflict(null);
+              }}
+            >
+              Replace it
+            </button>
+            <a class="button" href={`/entries/${conflict.existing}`}>
+              See that entry
+            </a>
+            <button type="button" class="link-button" onClick={() => setConflict(null)}>
+              Keep editing
+            </button>
+          </div>
+        </div>
+      )}
+      {!settled ? (
+        <p class="muted">Loading…</p>
+      ) : catalogue.data ? (
+        <LogForm
+          key={`${period}-${date}-${formKey}`}
+          catalogue={catalogue.data}
+          period={period}
+          items={items}
+          submitLabel={`Save ${PERIOD_LABELS[period].toLowerCase()}`}
+          onSubmit={(values) => save(values, false)}
+        />
+      ) : catalogue.error ? (
+        <div class="notice warn" role="alert">
+          <p>The diary's questions could not be loaded: daybreak cannot be reached. Open the app once while it runs, and it will work offline after.</p>
+          <button type="button" class="button" onClick={() => { catalogue.reload(); setFormKey((k) => k + 1); }}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <p class="muted">Loading…</p>
+      )}
+    </div>
+  );
+}
+
+function DayChooser({ date, today, period }: { date: string; today: string; period: Period }) {
+  const yesterday = addDays(today, -1);
+  const other = date !== today && date !== yesterday;
+  const go = (d: string) => navigate(`/log/${period}${d === today ? '' : `?date=${d}`}`, { replace: true });
+  return (
+    <fieldset class="day-chooser">
+      <legend class="visually-hidden">Day</legend>
+      <div class="segmented">
+        <label>
+          <input type="radio" name="day" checked={date === today} onChange={() => go(today)} />
+          <span>Today</span>
+        </label>
+        <label>
+          <input type="radio" name="day" checked={date === yesterday} onChange={() => go(yesterday)} />
+          <span>Yesterday</span>
+        </label>
+        <label>
+          <input type="radio" name="day" checked={other} onChange={() => go(addDays(today, -2))} />
+          <span>Earlier</span>
+        </label>
+      </div>
+      {other && (
+        <label class="earlier">
+          Day
+          <input type="date" value={date} max={today} onChange={(e) => (e.currentTarget as HTMLInputElement).value && go((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+      )}
+    </fieldset>
+  );
+}
+
+export function EditScreen({ id }: { id: number }) {
+  const entry = useLoad(() => api.entry(id), [id]);
+  const catalogue = useLoad(loadCatalogue, []);
+  const items = useItems();
+  if (entry.error instanceof ApiError) return <Missing id={id} />;
+  if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
+  const e: Entry = entry.data;
+  const submit = async (values: Values) => {
+    const applicable = catalogue.data!.fields.filter((f) => f.periods.includes(e.period));
+    const patch = fieldsToPatch(valuesOf(e.fields), values, applicable);
+    if (Object.keys(patch).length === 0) {
+      navigate(`/entries/${id}`);
+      return null;
+    }
+    try {
+      await call(() => api.edit(id, patch));
+    } catch (err) {
+      if (err instanceof ApiError) return err.problem;
+      return { type: 'about:blank', title: 'daybreak cannot be reached', status: 0, detail: 'your change is not saved yet; try again when daybreak runs' };
+    }
+    diaryChanged();
+    announce(`${PERIOD_LABELS[e.period]} of ${shortDate(e.date)} changed`);
+    navigate(`/entries/${id}`);
+    return null;
+  };
+  return (
+    <div class="screen log">
+      <a class="back-link" href={`/entries/${id}`}>
+        <Icon name="back" size={18} /> Entry
+      </a>
+      <h1 tabIndex={-1}>
+        Edit the {e.period} of {longDate(e.date)}
+      </h1>
+      <LogForm catalogue={catalogue.data} period={e.period} items={items} initial={e} submitLabel="Save changes" onSubmit={submit} />
+    </div>
+  );
+}
+
+export function Missing({ id }: { id: number }) {
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>Entry {id} is not in your diary</h1>
+      <p>
+        It may have been deleted. <a href="/">Back to today</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+// More: your profile, how the app looks, your mattresses and pillows, and
+// your data (export, import, check), plus what waits on this device.
+import { useState } from 'preact/hooks';
+
+import { api, ApiError, type ImportSummary } from '../api';
+import { announce } from '../components/toast';
+import { longDate } from '../format';
+import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
+import { call, diaryChanged, flushOutbox, useLoad, useOutbox } from '../state';
+
+export function SettingsScreen() {
+  const health = useLoad(() => api.health(), []);
+  return (
+    <div class="screen settings">
+      <h1 tabIndex={-1}>More</h1>
+      <ProfileSection />
+      <AppearanceSection />
+      <ItemsSection />
+      <DataSection />
+      <OutboxSection />
+      <p class="muted about">daybreak {health.data?.version ?? ''}. Everything stays on this computer; nothing is sent anywhere else.</p>
+    </div>
+  );
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    const fields = e.problem.errors?.map((f) => `${f.field}: ${f.allowed}`).join('; ');
+    return fields ? `${e.problem.detail ?? e.problem.title} (${fields})` : e.message;
+  }
+  return 'daybreak cannot be reached right now.';
+}
+
+function ProfileSection() {
+  const profile = useLoad(() => api.profile(), []);
+  const zones = useLoad(() => api.timeZones(), []);
+  const [name, setName] = useState<string | null>(null);
+  const [zone, setZone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!profile.data) return null;
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await call(() => api.saveProfile({ ...(name !== null ? { name } : {}), ...(zone !== null ? { time_zone: zone } : {}) }));
+      setError(null);
+      profile.reload();
+      diaryChanged();
+      announce('Profile saved');
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="profile-title">
+      <h2 id="profile-title">Profile</h2>
+      <form class="stack" onSubmit={save}>
+        <label class="field">
+          Your name
+          <input value={name ?? profile.data.name} maxLength={60} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        {zones.data && zones.data.zones.length > 1 ? (
+          <label class="field">
+            Time zone <span class="hint">Diary days follow it.</span>
+            <select value={zone ?? profile.data.time_zone} onChange={(e) => setZone((e.currentTarget as HTMLSelectElement).value)}>
+              {zones.data.zones.map((z) => (
+                <option key={z} value={z}>
+                  {z.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          // daybreak serve keeps the zone it started with (the C library's zone
+          // is one per process): moving is a restart, done from the terminal.
+          <div class="field">
+            Time zone: <strong>{profile.data.time_zone.replace(/_/g, ' ')}</strong>
+            <span class="hint">
+              Diary days follow it. To move to another, stop daybreak, run <code>daybreak profile --time-zone ZONE</code> and
+              start it again.
+            </span>
+          </div>
+        )}
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button class="button primary" type="submit">
+          Save profile
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function AppearanceSection() {
+  const [choice, setChoice] = useState<ThemeChoice>(storedTheme());
+  const pick = (c: ThemeChoice) => {
+    setChoice(c);
+    applyTheme(c);
+  };
+  return (
+    <section class="card" aria-labelledby="look-title">
+      <h2 id="look-title">Appearance</h2>
+      <fieldset class="segmented">
+        <legend>Colours</legend>
+        {(['system', 'light', 'dark'] as const).map((c) => (
+          <label key={c}>
+            <input type="radio" name="theme" checked={choice === c} onChange={() => pick(c)} />
+            <span>{c === 'system' ? 'Like this device' : c === 'light' ? 'Light' : 'Dark'}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+function ItemsSection() {
+  const items = useLoad(() => api.items(), []);
+  const [kind, setKind] = useState<'mattress' | 'pillow'>('pillow');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await call(() => api.addItem(kind, name.trim()));
+      setName('');
+      setError(null);
+      items.reload();
+      announce(`Added ${kind} “${name.trim()}”`);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const retire = async (id: number, label: string) => {
+    try {
+      await call(() => api.retireItem(id));
+      items.reload();
+      announce(`Retired “${label}”. Old entries keep it.`);
+    } catch (err) {
+      announce(errorText(err), 'warn');
+    }
+  };
+  const active = items.data?.items.filter((i) => !i.retired_at) ?? [];
+  return (
+    <section class="card" id="sleep-items" aria-labelledby="items-title">
+      <h2 id="items-title">Sleep set-up</h2>
+      <p class="muted">Name your mattresses and pillows, then choose them when you log a night, to compare set-ups.</p>
+      {active.length > 0 && (
+        <ul class="item-list">
+          {active.map((i) => (
+            <li key={i.id}>
+              <span>
+                {i.name} <span class="muted">{i.kind}</span>
+              </span>
+              <button type="button" class="link-button" onClick={() => void retire(i.id, i.name)}>
+                Retire <span class="visually-hidden">{i.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="inline-form" onSubmit={add}>
+        <label>
+          Kind
+          <select value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as 'mattress' | 'pillow')}>
+            <option value="pillow">Pillow</option>
+            <option value="mattress">Mattress</option>
+          </select>
+        </label>
+        <label class="grow">
+          Name
+          <input value={name} maxLength={60} placeholder="pillow between knees" onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button class="button" type="submit" disabled={name.trim() === ''}>
+          Add
+        </button>
+      </form>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function DataSection() {
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [plan, setPlan] = useState<ImportSummary | null>(null);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [check, setCheck] = useState<string | null>(null);
+
+  const choose = async (file: File | undefined) => {
+    setPlan(null);
+    setProblems(null);
+    if (!file) return;
+    const text = await file.text();
+    setCsv({ name: file.name, text });
+    try {
+      setPlan(await call(() => api.importCsv(text, true, false)));
+    } catch (err) {
+      setProblems(err instanceof ApiError ? (err.problem.details ?? [errorText(err)]) : [errorText(err)]);
+    }
+  };
+  const runImport = async () => {
+    if (!csv) return;
+    try {
+      const done = await call(() => api.importCsv(csv.text, false, false));
+      diaryChanged();
+      announce(`Imported ${done.added} entr${done.added === 1 ? 'y' : 'ies'} from ${csv.name}`);
+      setCsv(null);
+      setPlan(null);
+    } catch (err) {
+      setProblems([errorText(err)]);
+    }
+  };
+  const runCheck = async () => {
+    try {
+      const r = await call(() => api.check());
+      setCheck(r.ok ? `Healthy: ${r.entries} entries, schema version ${r.schema_version}.` : `Problems found: ${r.problems.join('; ')}`);
+    } catch (err) {
+      setCheck(errorText(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="data-title">
+      <h2 id="data-title">Your data</h2>
+      <p class="muted">Your diary is yours: take it with you as a CSV file, bring entries back the same way.</p>
+      <div class="button-row">
+        <a class="button" href="/api/export/csv" download>
+          Export as CSV
+        </a>
+        <button type="button" class="button" onClick={() => void runCheck()}>
+          Check the database
+        </button>
+      </div>
+      {check && <p role="status">{check}</p>}
+      <label class="field file">
+        Import a CSV file (as daybreak exports it)
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void choose((e.currentTarget as HTMLInputElement).files?.[0])} />
+      </label>
+      {plan && csv && (
+        <div class="notice info" role="status">
+          <p>
+            {csv.name}: {plan.added} new entr{plan.added === 1 ? 'y' : 'ies'}
+            {plan.unchanged ? `, ${plan.unchanged} already in your diary` : ''}
+            {plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : ''}.
+          </p>
+          <button type="button" class="button primary" onClick={() => void runImport()} disabled={plan.added === 0}>
+            Import
+          </button>
+        </div>
+      )}
+      {problems && (
+        <div class="notice warn" role="alert">
+          <p>Nothing was imported:</p>
+          <ul>
+            {problems.slice(0, 20).map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OutboxSection() {
+  const items = useOutbox();
+  if (items.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">Waiting on this device</h2>
+      <ul class="item-list">
+        {items.map((i) => (
+          <li key={i.key}>
+            <span>
+              {i.entry.period}, {longDate(i.entry.date)} <span class="muted">{i.state === 'refused' ? 'not accepted' : `${i.attempts} tries`}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="button" onClick={() => void flushOutbox()}>
+        Send now
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+// Today: the four periods at a glance, what is still to log, and anything
+// waiting on this device to be sent. Other capabilities add their cards below
+// (tonight's routine, the current stage...) through capabilities.tsx.
+import type { VNode } from 'preact';
+
+import { api, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
+import { Icon } from '../components/icons';
+import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS } from '../format';
+import type { OutboxItem } from '../outbox';
+import { diaryVersion, flushOutbox, lastToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
+import { browserToday } from './log';
+
+export type TodayCard = (today: Today | null) => VNode | null;
+
+export function TodayScreen({ cards }: { cards: TodayCard[] }) {
+  const version = useSignal(diaryVersion);
+  const online = useSignal(reachable);
+  const loaded = useLoad(async () => {
+    const t = await api.today();
+    lastToday.set(t);
+    return t;
+  }, [version, online]);
+  const today = loaded.data ?? lastToday.value;
+  const items = useOutbox();
+  const date = today?.date ?? browserToday();
+  const waiting = items.filter((i) => i.state === 'waiting');
+  const refused = items.filter((i) => i.state === 'refused');
+  const logged = today?.periods.filter((p) => p.status === 'logged').length ?? 0;
+
+  return (
+    <div class="screen today">
+      <header class="screen-header">
+        <h1 tabIndex={-1}>{longDate(date)}</h1>
+        <p class="muted">
+          {today ? `${logged} of 4 periods logged · ${today.local_time}, ${today.time_zone.replace(/_/g, ' ')}` : 'Today'}
+        </p>
+      </header>
+
+      {loaded.error instanceof Unreachable && !today && (
+        <div class="notice info" role="status">
+          <p>daybreak cannot be reached right now. You can still log: entries wait on this device and are sent when it is back.</p>
+        </div>
+      )}
+
+      {refused.map((item) => (
+        <RefusedCard key={item.key} item={item} />
+      ))}
+
+      <ol class="periods" aria-label="Today's periods">
+        {PERIODS.map((period) => {
+          const p = today?.periods.find((x) => x.period === period);
+          const queued = waiting.find((i) => i.entry.period === period && i.entry.date === date);
+          return <PeriodCard key={period} period={period} status={queued ? 'queued' : (p?.status ?? 'due')} p={p} queued={queued} />;
+        })}
+      </ol>
+
+      {waiting.length > 0 && (
+        <div class="notice info" role="status">
+          <p>
+            <Icon name="cloud" size={18} /> {waiting.length === 1 ? 'One entry is' : `${waiting.length} entries are`} saved on this device,
+            waiting to be sent.
+          </p>
+          <button type="button" class="button" onClick={() => void flushOutbox()}>
+            Send now
+          </button>
+        </div>
+      )}
+
+      {cards.map((card, i) => (
+        <div key={i}>{card(today)}</div>
+      ))}
+    </div>
+  );
+}
+
+function PeriodCard({
+  period,
+  status,
+  p,
+  queued,
+}: {
+  period: Period;
+  status: PeriodStatus | 'queued';
+  p: Today['periods'][number] | undefined;
+  queued: OutboxItem | undefined;
+}) {
+  const entry = p?.entry;
+  const summary = entry ? entrySummary(period, entry.fields) : queued ? entrySummary(period, queued.entry.fields) : '';
+  const headingId = `period-${period}`;
+  return (
+    <li class={`period-card status-${status}`} aria-labelledby={headingId}>
+      <div class="period-icon" aria-hidden="true">
+        <Icon name={period} />
+      </div>
+      <div class="period-body">
+        <h2 id={headingId}>
+          {PERIOD_LABELS[period]} <span class={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>
+        </h2>
+        <p class={summary ? 'summary' : 'muted'}>{summary || PERIOD_HINTS[period]}</p>
+      </div>
+      <div class="period-action">
+        {entry ? (
+          <a class="button" href={`/entries/${entry.id}`} aria-label={`View ${period}`}>
+            View
+          </a>
+        ) : queued ? null : (
+          <a class={`button${status === 'due' ? ' primary' : ''}`} href={`/log/${period}`}>
+            Log <span class="visually-hidden">{period}</span>
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function RefusedCard({ item }: { item: OutboxItem }) {
+  const problem = item.problem;
+  return (
+    <div class="notice warn" role="alert">
+      <p>
+        <strong>
+          An entry for the {item.entry.period} of {longDate(item.entry.date)} was not saved.
+        </strong>{' '}
+        {problem ? problemSummary(problem) : ''}
+      </p>
+      {problem?.errors?.length ? (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={e.field}>
+              {e.field}: {fieldMessage(e)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="button-row">
+        <a class="button" href={`/log/${item.entry.period}?date=${item.entry.date}`}>
+          Log it again
+        </a>
+        <button type="button" class="link-button" onClick={() => outbox.discard(item.key)}>
+          Discard it
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  addDays,
+  choiceLabel,
+  clockOf,
+  daysBetween,
+  entrySummary,
+  fieldMessage,
+  longDate,
+  minutes,
+  problemSummary,
+  shortDate,
+} from '../src/format';
+
+describe('dates', () => {
+  it('formats calendar dates whatever the browser zone', () => {
+    expect(longDate('2026-11-23')).toBe('Monday 23 November');
+    expect(shortDate('2026-03-29')).toBe('Sun 29 Mar');
+  });
+  it('counts days across month, year and daylight-saving changes', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+  });
+  it('reads the wall-clock time of an instant as it was recorded', () => {
+    expect(clockOf('2026-11-22T23:10:00+01:00')).toBe('23:10');
+    expect(clockOf('06:40')).toBe('06:40');
+    expect(clockOf(undefined)).toBe('');
+  });
+});
+
+describe('words', () => {
+  it('writes durations', () => {
+    expect(minutes(45)).toBe('45 min');
+    expect(minutes(60)).toBe('1 h');
+    expect(minutes(95)).toBe('1 h 35 min');
+  });
+  it('names choices', () => {
+    expect(choiceLabel('back_left')).toBe('Lower back, left');
+    expect(choiceLabel('tingling_right')).toBe('Tingling, right leg');
+    expect(choiceLabel('spasm')).toBe('Spasm');
+  });
+  it('summarises the numbers that matter for each period', () => {
+    expect(entrySummary('morning', { pain: 5, stiffness_minutes: 45, stiffness_severity: 6 })).toBe(
+      'pain 5/10 · stiff 45 min · severity 6/10',
+    );
+    expect(
+      entrySummary('night', { pain: 3, bedtime: '2026-11-22T23:10:00+01:00', wake_time: '2026-11-23T06:40:00+01:00', awakenings: 1 }),
+    ).toBe('pain 3/10 · 23:10–06:40 · woken once');
+    expect(entrySummary('evening', { pain: 2, medications: [{ name: 'ibuprofen' }] })).toBe('pain 2/10 · ibuprofen');
+  });
+  it('explains problems', () => {
+    expect(fieldMessage({ value: '11', allowed: 'a whole number from 0 to 10' })).toBe(
+      "'11' is not allowed. Allowed: a whole number from 0 to 10.",
+    );
+    expect(fieldMessage({ value: '', allowed: 'a whole number from 0 to 10' })).toBe('Needed: a whole number from 0 to 10.');
+    expect(
+      problemSummary({
+        type: 't',
+        title: 'Some values are not allowed',
+        status: 422,
+        detail: 'nothing was saved for the evening of 2026-11-23',
+        errors: [
+          { field: 'pain', value: '11', allowed: '' },
+          { field: 'x', value: '', allowed: '' },
+        ],
+      }),
+    ).toBe('Nothing was saved for the evening of 2026-11-23. 2 values need a look.');
+  });
+});
