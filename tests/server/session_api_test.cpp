@@ -65,7 +65,7 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   const auto r = get("/api/session-plans/morning");
   ASSERT_EQ(r.status, 200) << r.body;
   Json served = r.json();
-  const auto expected = start_session(store_, content(), user_.id, SessionChoice{RoutineKind::morning, {}, {}});
+  const auto expected = session_plan(store_, content(), user_.id, SessionChoice{RoutineKind::morning, {}, {}});
   ASSERT_TRUE(expected.ok());
   // Each step gains its words; the rest is plan_to_json's, key for key.
   ASSERT_EQ(served["steps"].size(), expected->steps.size());

@@ -58,6 +58,7 @@ let base;
 
 before(async () => {
   daybreak = await startDaybreak();
+  await daybreak.passSafetyCheck();
   const port = await freePort();
   const cli = fileURLToPath(new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
   prism = spawn(process.execPath, [cli, 'proxy', spec, daybreak.url, '-h', '127.0.0.1', '-p', String(port)], {

@@ -21,11 +21,6 @@ and left untouched.
   $ ls data/backups
   before-restore-20261123T063000Z.db
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 3, 1 entry)
-  $ daybreak check --json
-  {
-    "database": "$TMP/data/daybreak.db",
-    "schema_version": 3,
   $TMP/data/daybreak.db: healthy (schema version 4, 1 entry)
   $ daybreak check --json
   {
