@@ -2,7 +2,8 @@
 // (and so StoreReader) over the store's single connection. Internal to the
 // store. Its methods are defined by capability: sqlite_transaction.cpp (the
 // transaction itself), sqlite_diary.cpp (users, entries, sleep items),
-// sqlite_sessions.cpp (guided sessions, levels and stages).
+// sqlite_sessions.cpp (guided sessions, levels and stages),
+// sqlite_progression.cpp (progression decisions, issue 4).
 #pragma once
 
 #include <mutex>
@@ -59,6 +60,15 @@ class SqliteTransaction final : public StoreWriter {
                                const WriteMeta& meta) override;
   void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) override;
   void set_current_stage(UserId user, std::string_view program, int stage, Instant at) override;
+
+  // progression (issue 4)
+  std::vector<DecisionRecord> decisions(UserId user, std::string_view program, std::optional<DecisionKind> kind,
+                                        int limit) override;
+  std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) override;
+  std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
+                                                     RoutineKind routine) override;
+  std::optional<Instant> first_session_at(UserId user, std::string_view program) override;
+  DecisionRecord insert_decision(UserId user, const DecisionRecord& decision, const WriteMeta& meta) override;
 
  private:
   // guided sessions (issue 3)

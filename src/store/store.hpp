@@ -13,6 +13,7 @@
 #include "domain/sleep_item.hpp"
 #include "exercise/plan.hpp"            // guided sessions (issue 3)
 #include "exercise/session_result.hpp"  // guided sessions (issue 3)
+#include "progression/record.hpp"       // progression (issue 4)
 #include "store/store_error.hpp"
 
 namespace daybreak {
@@ -140,6 +141,18 @@ class StoreReader {
   [[nodiscard]] virtual ExerciseLevels exercise_levels(UserId user) = 0;
   // The person's stage in a program, if it was ever set (else stage 1).
   [[nodiscard]] virtual std::optional<int> current_stage(UserId user, std::string_view program) = 0;
+
+  // ---- Progression (issue 4) ----
+  // A program's decisions, newest first (by day, then as made); only of `kind` when given.
+  [[nodiscard]] virtual std::vector<DecisionRecord> decisions(UserId user, std::string_view program,
+                                                              std::optional<DecisionKind> kind, int limit) = 0;
+  // Every decision dated `day`, of any program, as made.
+  [[nodiscard]] virtual std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) = 0;
+  // The rule's latest decision for one routine of a program.
+  [[nodiscard]] virtual std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
+                                                                           RoutineKind routine) = 0;
+  // When the person's first session of a program started.
+  [[nodiscard]] virtual std::optional<Instant> first_session_at(UserId user, std::string_view program) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -165,6 +178,11 @@ class StoreWriter : public StoreReader {
                                                      const std::string& plan_json, const WriteMeta& meta) = 0;
   virtual void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) = 0;
   virtual void set_current_stage(UserId user, std::string_view program, int stage, Instant at) = 0;
+
+  // ---- Progression (issue 4) ----
+  // Throws StoreError{conflict} if the rule already decided that program, routine and day.
+  [[nodiscard]] virtual DecisionRecord insert_decision(UserId user, const DecisionRecord& decision,
+                                                       const WriteMeta& meta) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;
