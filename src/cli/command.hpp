@@ -68,5 +68,7 @@ int report(const Io& io, const AppError& error);
 // holds the first three and session_commands() includes them).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> program_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> session_commands();
+// Issue 4: progress (show, explain, set, confirm).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> progress_commands();
 
 }  // namespace daybreak

@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/field_options.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_hook.hpp"  // issue 4
 #include "cli/prompt.hpp"
 #include "report/diary_csv.hpp"
 
@@ -105,6 +106,7 @@ class LogCommand final : public Command {
       return report(ctx.io, result.error());
     }
     print_logged(ctx, *result, json_);
+    decide_after_saving(ctx);  // issue 4: a next morning may decide a session day
     return kOk;
   }
 
@@ -187,6 +189,7 @@ class CheckinCommand final : public Command {
         log_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, LogRequest{today, Period::morning, draft, replace, {}});
     if (!result) return report(io, result.error());
     print_logged(ctx, *result, false);
+    decide_after_saving(ctx);  // issue 4
     return kOk;
   }
 
