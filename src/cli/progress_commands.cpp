@@ -156,7 +156,7 @@ class ProgressCommand final : public Command {
     }
     const Stage& stage = p.stage(o->stage);
     out << fmt::format("{}: stage {} of {}, \"{}\".\n", p.name, o->stage, p.stage_count(), stage.name);
-    out << wrap_indented(fmt::format("The rule: {}", kAdaptedFrom), kWidth, "");
+    out << wrap_indented(kAdaptedFrom, kWidth, "");
     if (o->flare_offer) {
       out << "\n"
           << wrap_indented(fmt::format("This morning was a bad one after {}'s session: today, try the flare-day "
@@ -200,8 +200,10 @@ class ProgressCommand final : public Command {
       } else if (const auto d = parse_date(*date_)) {
         day = *d;
       } else {
-        return report(
-            ctx.io, invalid("the date cannot be read", {{"date", *date_, "a date as YYYY-MM-DD, today or yesterday"}}));
+        // In details, not fields: the CLI shows a field named "date" as the diary's --date option.
+        AppError error = invalid("the date cannot be read");
+        error.details.push_back(FieldError{"DATE", *date_, "a date as YYYY-MM-DD, today or yesterday"}.message());
+        return report(ctx.io, error);
       }
     }
     const auto found = decisions_for(ctx.store, ctx.user.id, library, day);
@@ -219,7 +221,7 @@ class ProgressCommand final : public Command {
       first = false;
       print_explained(out, d, ctx.zone);
     }
-    out << "\n" << wrap_indented(fmt::format("The rule: {}", kAdaptedFrom), kWidth, "");
+    out << "\n" << wrap_indented(kAdaptedFrom, kWidth, "");
     return kOk;
   }
 

@@ -28,9 +28,8 @@ ProgressionContext progression_context(const CommandContext& ctx, const ContentL
 
 void print_decisions_made(std::ostream& out, const std::vector<DecisionRecord>& made) {
   for (const DecisionRecord& d : made) {
-    const std::string head =
-        d.routine ? fmt::format("Progression, {} routine: ", name_of(*d.routine)) : std::string("Progression: ");
-    out << wrap_indented(head + d.sentence, 80, "  ");
+    out << (d.routine ? fmt::format("Progression, {} routine:\n", name_of(*d.routine)) : "Progression:\n")
+        << wrap_indented(d.sentence, 80, "  ");
   }
 }
 

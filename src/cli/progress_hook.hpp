@@ -21,7 +21,7 @@ namespace daybreak {
 // command saved stays saved and the decision is made next time.
 void decide_after_saving(CommandContext& ctx, const ContentLibrary* library = nullptr);
 
-// "  Progression, morning routine: <sentence>" for each decision, on `out`.
+// "Progression, morning routine:" and the sentence below it, for each decision.
 void print_decisions_made(std::ostream& out, const std::vector<DecisionRecord>& made);
 
 }  // namespace daybreak

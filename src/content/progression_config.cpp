@@ -1,6 +1,5 @@
 #include "content/progression_config.hpp"
 
-#include <limits>
 #include <system_error>
 
 #include <array>
@@ -8,25 +7,29 @@
 namespace daybreak {
 namespace {
 
+// Each key with the widest range it may take alone; ranges that depend on
+// other keys are checked together by ProgressionConfig::check().
 struct Key {
   std::string_view name;
   int ProgressionConfig::*member;
+  int lo;
+  int hi;
 };
 
 constexpr std::array<Key, 13> kKeys = {{
-    {"pain_during_ceiling", &ProgressionConfig::pain_during_ceiling},
-    {"pain_after_ceiling", &ProgressionConfig::pain_after_ceiling},
-    {"morning_pain_rise", &ProgressionConfig::morning_pain_rise},
-    {"stiffness_rise_minutes", &ProgressionConfig::stiffness_rise_minutes},
-    {"baseline_mornings", &ProgressionConfig::baseline_mornings},
-    {"min_baseline_mornings", &ProgressionConfig::min_baseline_mornings},
-    {"baseline_lookback_days", &ProgressionConfig::baseline_lookback_days},
-    {"good_sessions_to_step_up", &ProgressionConfig::good_sessions_to_step_up},
-    {"min_days_between_step_ups", &ProgressionConfig::min_days_between_step_ups},
-    {"weekly_days", &ProgressionConfig::weekly_days},
-    {"weekly_pain_rise_tenths", &ProgressionConfig::weekly_pain_rise_tenths},
-    {"weekly_stiffness_rise_minutes", &ProgressionConfig::weekly_stiffness_rise_minutes},
-    {"weekly_min_mornings", &ProgressionConfig::weekly_min_mornings},
+    {"pain_during_ceiling", &ProgressionConfig::pain_during_ceiling, 1, 9},
+    {"pain_after_ceiling", &ProgressionConfig::pain_after_ceiling, 1, 9},
+    {"morning_pain_rise", &ProgressionConfig::morning_pain_rise, 1, 5},
+    {"stiffness_rise_minutes", &ProgressionConfig::stiffness_rise_minutes, 5, 240},
+    {"baseline_mornings", &ProgressionConfig::baseline_mornings, 3, 28},
+    {"min_baseline_mornings", &ProgressionConfig::min_baseline_mornings, 1, 28},
+    {"baseline_lookback_days", &ProgressionConfig::baseline_lookback_days, 3, 365},
+    {"good_sessions_to_step_up", &ProgressionConfig::good_sessions_to_step_up, 1, 10},
+    {"min_days_between_step_ups", &ProgressionConfig::min_days_between_step_ups, 1, 28},
+    {"weekly_days", &ProgressionConfig::weekly_days, 3, 28},
+    {"weekly_pain_rise_tenths", &ProgressionConfig::weekly_pain_rise_tenths, 0, 30},
+    {"weekly_stiffness_rise_minutes", &ProgressionConfig::weekly_stiffness_rise_minutes, 0, 120},
+    {"weekly_min_mornings", &ProgressionConfig::weekly_min_mornings, 1, 28},
 }};
 
 Result<ProgressionConfig, ContentErrors> read_config(const TomlDocument& doc) {
@@ -38,10 +41,8 @@ Result<ProgressionConfig, ContentErrors> read_config(const TomlDocument& doc) {
     if (!errors.empty()) return fail(std::move(errors));  // there, but not a table
     return config;
   }
-  constexpr std::int64_t kAny = std::numeric_limits<int>::max();
   for (const Key& k : kKeys) {
-    // The ranges, some of which depend on other keys, are checked together below.
-    if (const auto v = table->integer(k.name, -kAny, kAny, TableReader::Need::optional)) {
+    if (const auto v = table->integer(k.name, k.lo, k.hi, TableReader::Need::optional)) {
       config.*k.member = static_cast<int>(*v);
     }
   }

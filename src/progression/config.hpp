@@ -11,8 +11,8 @@ namespace daybreak {
 // tendinopathy, Am J Sports Med 35:897), adapted to next-morning back pain as
 // proposed in clinical-facts.md section 9. It has not been tested in back pain.
 inline constexpr std::string_view kAdaptedFrom =
-    "Adapted from a pain-monitoring model tested in Achilles tendon pain (Silbernagel 2007); "
-    "not yet tested in back pain.";
+    "This rule is adapted from a model tested in Achilles tendon pain (Silbernagel 2007), not yet in back "
+    "pain: your own mornings guide it, and you are the judge of comfort.";
 
 struct ProgressionConfig {
   // Pain during an exercise may reach, not pass, this (0-10). clinical-facts.md 9:

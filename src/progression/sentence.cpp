@@ -141,10 +141,19 @@ std::string decision_sentence(const DecisionInputs& in, const RuleVerdict& verdi
       break;
     case Verdict::step_back:
       s = capitalized(b.too_much(why)) + ": ";
-      s += why.contains(Why::at_bottom)
-               ? "every exercise of this routine is already at its gentlest level; keep to it, and if this keeps "
-                 "happening, ask a clinician."
-               : changes_text(changes) + ".";
+      if (!why.contains(Why::at_bottom)) {
+        s += changes_text(changes) + ".";
+      } else if (verdict.only_painful_exercises) {
+        const bool one = in.painful_exercises.size() == 1;
+        s += fmt::format(
+            "{} {} already at {} gentlest level; next time keep {} small and easy, or leave {} out, and if this "
+            "keeps happening, ask a clinician.",
+            exercise_names(in.painful_exercises, library), one ? "is" : "are", one ? "its" : "their",
+            one ? "it" : "them", one ? "it" : "them");
+      } else {
+        s += "every exercise of this routine is already at its gentlest level; keep to it, and if this keeps "
+             "happening, ask a clinician.";
+      }
       if (verdict.offer_flare) s += " Today, try the flare-day routine instead: daybreak session flare.";
       break;
     case Verdict::step_up:
@@ -168,7 +177,8 @@ std::string decision_sentence(const DecisionInputs& in, const RuleVerdict& verdi
                         m->pain, b.session(), number_text(*in.baseline.pain), config.morning_pain_rise);
       } else if (why.contains(Why::above_baseline)) {
         s = fmt::format(
-            "Stiffness lasted {} min after {}, longer than your usual {} min but by less than {}: stay at this level.",
+            "Stiffness lasted {} min after {}, longer than your usual {} min but by less than {} min: stay at this "
+            "level.",
             *m->stiffness_minutes, b.session(), number_text(*in.baseline.stiffness), config.stiffness_rise_minutes);
       } else if (why.contains(Why::stiffness_unknown)) {
         s = fmt::format(

@@ -21,11 +21,11 @@ and left untouched.
   $ ls data/backups
   before-restore-20261123T063000Z.db
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 2, 1 entry)
+  $TMP/data/daybreak.db: healthy (schema version 6, 1 entry)
   $ daybreak check --json
   {
     "database": "$TMP/data/daybreak.db",
-    "schema_version": 2,
+    "schema_version": 6,
     "entries": 1,
     "ok": true,
     "problems": []

@@ -133,6 +133,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   content                         check a content folder, or export the built-in content
   !   session                         play a guided session: morning, evening or flare
   !   sessions                        list your past sessions, with what was done and pain
+  !   progress                        your stage, levels and the program's decisions, with their reasons
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.
