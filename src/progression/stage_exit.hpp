@@ -26,7 +26,6 @@ struct StageProgress {
   // Missing mornings are never read as good news: no weekly comparison, not met.
   [[nodiscard]] bool mornings_met() const { return mornings && !mornings->rising(); }
   [[nodiscard]] bool met() const { return days_met() && sessions_met() && mornings_met(); }
-  bool operator==(const StageProgress&) const = default;
 };
 
 // "Stage 1 is done: 16 days in it (at least 14), 7 sessions at the top level
