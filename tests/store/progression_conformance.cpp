@@ -62,12 +62,14 @@ TEST_P(StoreConformance, TheRuleDecidesARoutineOncePerDay) {
   const UserId u = new_user(*store_, "ann");
   (void)insert(*store_, u, rule(ymd(2026, 11, 20)));
   (void)insert(*store_, u, rule(ymd(2026, 11, 20), RoutineKind::evening));  // another routine: fine
-  auto tx = store_->write();
-  try {
-    (void)tx->insert_decision(u, rule(ymd(2026, 11, 20)), WriteMeta{kNow, Actor{u, "test"}});
-    FAIL() << "a second rule decision for the same routine and day was stored";
-  } catch (const StoreError& e) {
-    EXPECT_EQ(e.kind(), StoreError::Kind::conflict);
+  {
+    auto tx = store_->write();
+    try {
+      (void)tx->insert_decision(u, rule(ymd(2026, 11, 20)), WriteMeta{kNow, Actor{u, "test"}});
+      FAIL() << "a second rule decision for the same routine and day was stored";
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.kind(), StoreError::Kind::conflict);
+    }
   }
   // Overrides are not limited: any number a day.
   DecisionRecord o = rule(ymd(2026, 11, 20));
