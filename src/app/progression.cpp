@@ -221,15 +221,22 @@ StageProgress stage_progress_of(StoreReader& tx, UserId user, const ContentLibra
   }
   p.since = *since;
   p.days_in_stage = std::max(0, days_between(p.since, today));
-  for (const SessionRecord& s : tx.sessions_between(user, start_of(p.since, zone), now + 1s)) {
-    if (s.program != program.id || s.stage != p.stage || s.routine == RoutineKind::flare || s.exercises.empty()) {
-      continue;
-    }
-    const bool all_top = std::all_of(s.exercises.begin(), s.exercises.end(), [&](const SessionExerciseRecord& e) {
-      const Exercise* ex = library.exercise(e.exercise);
-      return ex != nullptr && at_top_of_ladder(*ex, e.level);
-    });
-    if (all_top) ++p.top_level_sessions;
+  // The top level held: the latest sessions of the stage, newest first, while
+  // every exercise was at the top of its ladder. Only as many as the criterion
+  // needs are read (flare sessions in between are passed over), so the check
+  // costs the same after a week or a year in the stage.
+  const int needed = p.exit ? p.exit->top_level_sessions : 0;
+  const Instant stage_began = start_of(p.since, zone);
+  for (const SessionRecord& s : tx.recent_sessions(user, 3 * needed + 3)) {
+    if (s.started_at < stage_began || p.top_level_sessions >= needed) break;
+    if (s.program != program.id || s.routine == RoutineKind::flare || s.exercises.empty()) continue;
+    const bool all_top =
+        s.stage == p.stage && std::all_of(s.exercises.begin(), s.exercises.end(), [&](const SessionExerciseRecord& e) {
+          const Exercise* ex = library.exercise(e.exercise);
+          return ex != nullptr && at_top_of_ladder(*ex, e.level);
+        });
+    if (!all_top) break;
+    ++p.top_level_sessions;
   }
   p.mornings = weekly_check(mornings, today, config);
   return p;

@@ -18,7 +18,7 @@ struct StageProgress {
   std::optional<ExitCriteria> exit;  // none for the last stage
   LocalDate since;                   // the day the stage began (or its first session)
   int days_in_stage = 0;
-  int top_level_sessions = 0;  // sessions played with every exercise at its ladder's top
+  int top_level_sessions = 0;  // the latest sessions in a row with every exercise at its ladder's top
   std::optional<WeeklyCheck> mornings;
 
   [[nodiscard]] bool days_met() const { return exit && days_in_stage >= exit->min_days; }
