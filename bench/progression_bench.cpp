@@ -62,7 +62,7 @@ const std::filesystem::path& year_template() {
       e.set("pain", std::to_string(1 + (i * 3) % 5));
       (void)log_entry(store, meta, user, zone(), LogRequest{d, Period::evening, e, false, {}});
       for (RoutineKind r : {RoutineKind::morning, RoutineKind::evening}) {
-        const auto plan = start_session(store, library(), user, SessionChoice{r, std::nullopt, std::nullopt});
+        const auto plan = session_plan(store, library(), user, SessionChoice{r, std::nullopt, std::nullopt});
         SessionResult res;
         res.pain_before = *PainScore::make(3);
         res.steps.assign(plan->steps.size(), StepOutcome::done);

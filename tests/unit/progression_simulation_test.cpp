@@ -1,6 +1,6 @@
 // The progression simulation harness: scripted weeks of diary mornings and
 // guided sessions played through the real use cases (log_entry,
-// start_session, save_session, decide_progression) on a real SQLite file,
+// session_plan, save_session, decide_progression) on a real SQLite file,
 // with a fake clock that moves from one scripted moment to the next. Each
 // scenario checks the decisions made, and the levels they left.
 #include <gtest/gtest.h>
@@ -55,7 +55,7 @@ class Simulation {
   void session(LocalDate d, RoutineKind routine, std::optional<int> during = 2, bool stopped_for_pain = false,
                const std::string& hurt = "", int hurt_pain = 7) {
     now_ = at(d, routine == RoutineKind::evening ? 21h : 7h + 30min);
-    auto plan = start_session(store_, builtin(), user_, SessionChoice{routine, std::nullopt, std::nullopt});
+    auto plan = session_plan(store_, builtin(), user_, SessionChoice{routine, std::nullopt, std::nullopt});
     ASSERT_TRUE(plan.ok());
     SessionResult r;
     r.pain_before = *PainScore::make(3);
@@ -373,7 +373,7 @@ TEST(ProgressionSimulation, AnOverrideIsLoggedAndUsedByTheNextSession) {
   ASSERT_EQ(d->changes.size(), 1U);
   EXPECT_EQ(d->changes[0].from, 1);
   EXPECT_EQ(d->changes[0].to, 3);
-  auto plan = start_session(sim.store(), builtin(), sim.user(), SessionChoice{});
+  auto plan = session_plan(sim.store(), builtin(), sim.user(), SessionChoice{});
   EXPECT_EQ(plan->exercises[0].id, "abdominal_brace");
   EXPECT_EQ(plan->exercises[0].level, 3);
 

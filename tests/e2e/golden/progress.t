@@ -45,6 +45,7 @@ A week of usual mornings: pain 4, stiffness easing after 30 minutes.
 
 A morning session on Sunday; its decision waits for Monday's morning:
 
+  $ DAYBREAK_FAKE_NOW=2026-11-22T06:20:00Z daybreak screen --answers "both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no" > /dev/null
   $ printf 'pain 3\ncomfort 2\n' | DAYBREAK_FAKE_NOW=2026-11-22T06:30:00Z daybreak session morning --script > /dev/null
   ! Pain right now, 0 (none) to 10 (worst imaginable): 3
   ! Comfort check: how much did Abdominal brace hurt, 0-10 (Enter to skip)? 2
