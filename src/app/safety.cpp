@@ -105,7 +105,7 @@ ScreeningEvent store_check(StoreWriter& tx, const WriteMeta& meta, UserId user, 
   event.channel = request.channel;
   event.entry = request.entry;
   event.answers = request.answers;
-  const Verdict verdict = judge_answers(request.answers);
+  const ScreenVerdict verdict = judge_answers(request.answers);
   event.result = verdict.result;
   event.raised = verdict.raised;
   if (request.kind == ScreenKind::full) {

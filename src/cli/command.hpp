@@ -75,5 +75,7 @@ int report(const Io& io, const AppError& error);
 [[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
 // web app and HTTP API (issue 7)
 [[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
+// Issue 4: progress (show, explain, set, confirm).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> progress_commands();
 
 }  // namespace daybreak

@@ -14,6 +14,7 @@
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
 #include "cli/output.hpp"
+#include "cli/progress_hook.hpp"  // issue 4
 #include "cli/session_live.hpp"
 #include "cli/session_script.hpp"
 #include "cli/text_layout.hpp"
@@ -116,6 +117,7 @@ class SessionCommand final : public Command {
     } else {
       print_summary(ctx.io.out, saved->record, *plan, ctx.zone);
     }
+    decide_after_saving(ctx, &*library);  // issue 4: pain above the ceiling decides at once
     return signal ? 128 + *signal : kOk;
   }
 

@@ -16,8 +16,8 @@ std::string_view check_name(ScreenKind kind) {
   return "";
 }
 
-Verdict judge_answers(const std::vector<ScreenAnswer>& answers) {
-  Verdict v;
+ScreenVerdict judge_answers(const std::vector<ScreenAnswer>& answers) {
+  ScreenVerdict v;
   for (const auto& a : answers) {
     const SafetyQuestion* q = find_safety_question(a.question);
     if (q == nullptr || a.answer != YesNo::yes) continue;

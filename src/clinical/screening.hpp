@@ -73,11 +73,11 @@ struct ScreeningEvent {
 };
 
 // The result of a set of answers: the highest level raised, and which.
-struct Verdict {
+struct ScreenVerdict {
   ScreenResult result = ScreenResult::no_flags;
   std::vector<std::string> raised;
 };
-[[nodiscard]] Verdict judge_answers(const std::vector<ScreenAnswer>& answers);
+[[nodiscard]] ScreenVerdict judge_answers(const std::vector<ScreenAnswer>& answers);
 
 [[nodiscard]] IbpSnapshot snapshot_of(const IbpResult& result);
 

@@ -245,11 +245,45 @@ CREATE TABLE experiment_nights (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Version 5 (issue 4): progression decisions, each with its inputs and level
+// changes as JSON and the sentence shown. The rule decides a program's routine
+// once per session day. (JSON functions are not allowed in CHECKs: the schema
+// is not trusted.)
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE progression_decisions (
+  id                 INTEGER PRIMARY KEY,
+  user_id            INTEGER NOT NULL REFERENCES users(id),
+  program            TEXT NOT NULL,
+  kind               TEXT NOT NULL CHECK (kind IN ('rule', 'override', 'stage')),
+  routine            TEXT CHECK (routine IN ('morning', 'evening')),
+  day                TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  verdict            TEXT NOT NULL
+                     CHECK (verdict IN ('step_up', 'repeat', 'step_back', 'paused', 'set', 'propose', 'move')),
+  reasons            TEXT NOT NULL,
+  stage              INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 100),
+  inputs             TEXT NOT NULL CHECK (substr(inputs, 1, 1) = '{'),
+  changes            TEXT NOT NULL CHECK (substr(changes, 1, 1) = '['),
+  sentence           TEXT NOT NULL,
+  good_sessions      INTEGER NOT NULL CHECK (good_sessions >= 0),
+  last_step_up       TEXT,
+  last_weekly_check  TEXT,
+  offer_flare        INTEGER NOT NULL CHECK (offer_flare IN (0, 1)),
+  note               TEXT NOT NULL,
+  decided_at         INTEGER NOT NULL,
+  channel            TEXT NOT NULL,
+  CHECK ((kind = 'rule') = (routine IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX progression_rule_once ON progression_decisions(user_id, program, routine, day) WHERE kind = 'rule';
+CREATE INDEX progression_by_day ON progression_decisions(user_id, program, day);
+CREATE INDEX progression_on_day ON progression_decisions(user_id, day);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},  // issue 3
     {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
     {4, "personal experiments", kV4},  // issue 6
+    {5, "progression decisions", kV5},  // issue 4
 }};
 
 }  // namespace

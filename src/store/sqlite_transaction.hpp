@@ -4,6 +4,8 @@
 // transaction itself), sqlite_diary.cpp (users, entries, sleep items),
 // sqlite_sessions.cpp (guided sessions, levels and stages), sqlite_safety.cpp
 // (screening and questionnaires), sqlite_experiments.cpp (personal experiments).
+// sqlite_sessions.cpp (guided sessions, levels and stages),
+// sqlite_progression.cpp (progression decisions, issue 4).
 #pragma once
 
 #include <mutex>
@@ -75,6 +77,15 @@ class SqliteTransaction final : public StoreWriter {
   void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
                        Instant at) override;
   void log_experiment_night(UserId user, const ExperimentNight& night) override;
+
+  // progression (issue 4)
+  std::vector<DecisionRecord> decisions(UserId user, std::string_view program, std::optional<DecisionKind> kind,
+                                        int limit) override;
+  std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) override;
+  std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
+                                                     RoutineKind routine) override;
+  std::optional<Instant> first_session_at(UserId user, std::string_view program) override;
+  DecisionRecord insert_decision(UserId user, const DecisionRecord& decision, const WriteMeta& meta) override;
 
  private:
   // guided sessions (issue 3)

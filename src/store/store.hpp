@@ -16,6 +16,7 @@
 #include "domain/sleep_item.hpp"
 #include "exercise/plan.hpp"            // guided sessions (issue 3)
 #include "exercise/session_result.hpp"  // guided sessions (issue 3)
+#include "progression/record.hpp"       // progression (issue 4)
 #include "store/store_error.hpp"
 
 namespace daybreak {
@@ -157,6 +158,18 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<Experiment> experiments(UserId user) = 0;
   // What was logged for each night of an experiment, in night order.
   [[nodiscard]] virtual std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) = 0;
+
+  // ---- Progression (issue 4) ----
+  // A program's decisions, newest first (by day, then as made); only of `kind` when given.
+  [[nodiscard]] virtual std::vector<DecisionRecord> decisions(UserId user, std::string_view program,
+                                                              std::optional<DecisionKind> kind, int limit) = 0;
+  // Every decision dated `day`, of any program, as made.
+  [[nodiscard]] virtual std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) = 0;
+  // The rule's latest decision for one routine of a program.
+  [[nodiscard]] virtual std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
+                                                                           RoutineKind routine) = 0;
+  // When the person's first session of a program started.
+  [[nodiscard]] virtual std::optional<Instant> first_session_at(UserId user, std::string_view program) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -195,6 +208,11 @@ class StoreWriter : public StoreReader {
                                Instant at) = 0;
   // Records (or replaces) whether the night's condition was followed.
   virtual void log_experiment_night(UserId user, const ExperimentNight& night) = 0;
+
+  // ---- Progression (issue 4) ----
+  // Throws StoreError{conflict} if the rule already decided that program, routine and day.
+  [[nodiscard]] virtual DecisionRecord insert_decision(UserId user, const DecisionRecord& decision,
+                                                       const WriteMeta& meta) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

@@ -58,10 +58,10 @@ TEST(RedFlags, TheLegCheckAsksTheFiveCaudaEquinaQuestions) {
 
 TEST(RedFlags, AnswersAreJudgedByTheHighestLevelRaised) {
   EXPECT_EQ(judge_answers({{"fever", YesNo::no}, {"both_legs", YesNo::no}}).result, ScreenResult::no_flags);
-  const Verdict urgent = judge_answers({{"fever", YesNo::yes}, {"weight_loss", YesNo::yes}, {"both_legs", YesNo::no}});
+  const ScreenVerdict urgent = judge_answers({{"fever", YesNo::yes}, {"weight_loss", YesNo::yes}, {"both_legs", YesNo::no}});
   EXPECT_EQ(urgent.result, ScreenResult::urgent);
   EXPECT_EQ(urgent.raised, (std::vector<std::string>{"fever", "weight_loss"}));
-  const Verdict both =
+  const ScreenVerdict both =
       judge_answers({{"fever", YesNo::yes}, {"bladder_bowel", YesNo::yes}, {"night_pain", YesNo::yes}});
   EXPECT_EQ(both.result, ScreenResult::emergency);
   EXPECT_EQ(both.raised.size(), 3U);

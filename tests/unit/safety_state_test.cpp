@@ -39,7 +39,7 @@ ScreeningEvent event(std::int64_t id, ScreenKind kind, Instant at, std::vector<S
   e.kind = kind;
   e.at = at;
   e.answers = std::move(answers);
-  const Verdict v = judge_answers(e.answers);
+  const ScreenVerdict v = judge_answers(e.answers);
   e.result = kind == ScreenKind::clinician_seen ? ScreenResult::acknowledged : v.result;
   e.raised = v.raised;
   return e;

@@ -21,11 +21,11 @@ and left untouched.
   $ ls data/backups
   before-restore-20261123T063000Z.db
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 4, 1 entry)
+  $TMP/data/daybreak.db: healthy (schema version 5, 1 entry)
   $ daybreak check --json
   {
     "database": "$TMP/data/daybreak.db",
-    "schema_version": 4,
+    "schema_version": 5,
     "entries": 1,
     "ok": true,
     "problems": []

@@ -129,6 +129,10 @@ hand. Questions left at the end of a script stay unanswered:
   ! Comfort check: how much did Knee rolls hurt, 0-10 (Enter to skip)? 7
   ! Why stop: p pain, t time, o other (Esc to carry on)? time
   ! Comfort check: how much did Heel slides hurt, 0-10 (Enter to skip)? 3
+  ! Progression, morning routine:
+  !   You felt 7/10 during Knee rolls in Monday's morning session, above the 5/10
+  !   ceiling: Knee rolls is already at its gentlest level; next time keep it small
+  !   and easy, or leave it out, and if this keeps happening, ask a clinician.
   $ printf 'pain 5\n' | daybreak session evening --script --stage 1 --json
   {
     "id": 3,

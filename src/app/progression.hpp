@@ -1,0 +1,86 @@
+// The progression use cases (issue 4): after each session day and the next
+// morning's entry, decide each routine's next step by the rule of
+// progression/decision.hpp and store it with its inputs and sentence; show
+// where the person stands; let the person or a clinician set a level or a
+// stage by hand; confirm a proposed stage. Each runs in one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_error.hpp"
+#include "exercise/library.hpp"
+#include "progression/config.hpp"
+#include "progression/record.hpp"
+#include "progression/stage_exit.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+// What the safety capability says about moving on (clinical.md "Safety": an
+// emergency or urgent flag pauses progression). See app/progression_safety.hpp.
+struct ProgressionSafety {
+  bool allowed = true;
+  std::string note;  // why not, for the decision's sentence
+};
+
+// Everything a decision needs besides the store.
+struct ProgressionContext {
+  const ContentLibrary& library;
+  const ProgressionConfig& config;
+  const TimeZone& zone;
+  ProgressionSafety safety;
+};
+
+// Whether some session day can be decided now. Cheap and content-free, so a
+// diary command can ask on every run and load the content only when needed.
+[[nodiscard]] bool progression_due(const Store& store, UserId user, const ProgressionConfig& config,
+                                   const TimeZone& zone, Instant now);
+
+// Makes every decision that became decidable (oldest first, each routine in
+// order), applies their level changes, and proposes the next stage when the
+// current one's exit criteria are met. Idempotent: a session day is decided
+// once. Returns the decisions made now.
+[[nodiscard]] AppResult<std::vector<DecisionRecord>> decide_progression(Store& store, const WriteMeta& meta,
+                                                                        UserId user, const ProgressionContext& ctx);
+
+// Where the person stands, for `daybreak progress`.
+struct ProgressOverview {
+  const Program* program = nullptr;
+  int stage = 1;
+  ExerciseLevels levels;
+  StageProgress stage_progress;
+  std::optional<DecisionRecord> proposal;     // a stage change waiting for the person's word
+  std::vector<DecisionRecord> recent;         // newest first
+  std::vector<std::string> waiting;           // session days waiting for their next morning, as sentences
+  std::optional<DecisionRecord> flare_offer;  // today's offer of the flare-day routine
+};
+[[nodiscard]] AppResult<ProgressOverview> progress_overview(const Store& store, UserId user,
+                                                            const ProgressionContext& ctx, Instant now,
+                                                            const std::optional<std::string>& program, int limit);
+
+// The decisions dated `day` (a session day, or the day of an override), or
+// the latest decision's day when none is given.
+[[nodiscard]] AppResult<std::vector<DecisionRecord>> decisions_for(const Store& store, UserId user,
+                                                                   const ContentLibrary& library,
+                                                                   std::optional<LocalDate> day);
+
+// Sets one exercise's level by hand; logged as an override with the note.
+[[nodiscard]] AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, UserId user,
+                                                       const ProgressionContext& ctx, const std::string& exercise,
+                                                       int level, const std::string& note);
+// Sets the stage by hand; logged as an override with the note.
+[[nodiscard]] AppResult<DecisionRecord> override_stage(Store& store, const WriteMeta& meta, UserId user,
+                                                       const ProgressionContext& ctx,
+                                                       const std::optional<std::string>& program, int stage,
+                                                       const std::string& note);
+// The person's word on a proposed stage: the next stage begins.
+[[nodiscard]] AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, UserId user,
+                                                      const ProgressionContext& ctx,
+                                                      const std::optional<std::string>& program);
+
+// The decision for scripts and the API (inputs included, parsed).
+[[nodiscard]] nlohmann::ordered_json decision_to_json(const DecisionRecord& decision);
+
+}  // namespace daybreak

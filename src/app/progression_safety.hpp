@@ -1,0 +1,14 @@
+// Where progression asks the safety capability whether it may move on. The
+// one seam between the two: the interfaces call this before a decision and
+// hand the answer in, so the rule itself stays pure.
+#pragma once
+
+#include "app/progression.hpp"
+
+namespace daybreak {
+
+// Reads issue 5's safety gate: progression is allowed unless an urgent or
+// emergency flag is open (paused or locked).
+[[nodiscard]] ProgressionSafety progression_safety(const Store& store, UserId user, Instant now);
+
+}  // namespace daybreak

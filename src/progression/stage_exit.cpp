@@ -1,0 +1,33 @@
+#include "progression/stage_exit.hpp"
+
+#include <fmt/format.h>
+
+#include "progression/sentence.hpp"
+
+namespace daybreak {
+
+std::string stage_proposal_sentence(const StageProgress& p, const Program& program) {
+  const WeeklyCheck& w = *p.mornings;
+  return fmt::format(
+      "Stage {} is done: {} days in it (at least {}), {} sessions with every exercise at its top level ({} "
+      "needed), and mornings not rising (pain {} over the last week against {} the week before). Stage {}, \"{}\", "
+      "is ready when you are: daybreak progress confirm.",
+      p.stage, p.days_in_stage, p.exit->min_days, p.top_level_sessions, p.exit->top_level_sessions,
+      number_text(w.this_pain), number_text(w.previous_pain), p.stage + 1, program.stage(p.stage + 1).name);
+}
+
+std::vector<std::string> stage_criteria_lines(const StageProgress& p) {
+  if (!p.exit) return {"the last stage: keep it up"};
+  const auto mark = [](bool met) { return met ? "[x]" : "[ ]"; };
+  std::string mornings = p.mornings
+                             ? fmt::format("morning pain {} this week, {} the week before",
+                                           number_text(p.mornings->this_pain), number_text(p.mornings->previous_pain))
+                             : std::string("not enough mornings logged in the last two weeks to tell");
+  return {
+      fmt::format("{} at least {} days in the stage: {} so far", mark(p.days_met()), p.exit->min_days, p.days_in_stage),
+      fmt::format("{} {} sessions with every exercise at its top level: {} so far", mark(p.sessions_met()),
+                  p.exit->top_level_sessions, p.top_level_sessions),
+      fmt::format("{} mornings not rising: {}", mark(p.mornings_met()), mornings)};
+}
+
+}  // namespace daybreak

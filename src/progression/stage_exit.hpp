@@ -1,0 +1,37 @@
+// When a stage is done (clinical.md "Progression"): its exercises held at
+// their top level for a set number of sessions, at least a set number of days
+// in the stage, and morning pain and stiffness not rising. The numbers come
+// from the program's content; the person confirms the move.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "exercise/program.hpp"
+#include "progression/decision.hpp"
+
+namespace daybreak {
+
+struct StageProgress {
+  int stage = 1;
+  int stage_count = 1;
+  std::optional<ExitCriteria> exit;  // none for the last stage
+  LocalDate since;                   // the day the stage began (or its first session)
+  int days_in_stage = 0;
+  int top_level_sessions = 0;  // the latest sessions in a row with every exercise at its ladder's top
+  std::optional<WeeklyCheck> mornings;
+
+  [[nodiscard]] bool days_met() const { return exit && days_in_stage >= exit->min_days; }
+  [[nodiscard]] bool sessions_met() const { return exit && top_level_sessions >= exit->top_level_sessions; }
+  // Missing mornings are never read as good news: no weekly comparison, not met.
+  [[nodiscard]] bool mornings_met() const { return mornings && !mornings->rising(); }
+  [[nodiscard]] bool met() const { return days_met() && sessions_met() && mornings_met(); }
+};
+
+// "Stage 1 is done: 16 days in it (at least 14), 7 sessions at the top level
+// (6 needed), mornings not rising (pain 2.9 against 3.1). ..."
+[[nodiscard]] std::string stage_proposal_sentence(const StageProgress& progress, const Program& program);
+// One line per criterion, met or not, for `daybreak progress`.
+[[nodiscard]] std::vector<std::string> stage_criteria_lines(const StageProgress& progress);
+
+}  // namespace daybreak

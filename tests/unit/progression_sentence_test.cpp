@@ -1,0 +1,141 @@
+// The decision sentences as golden files: one worked example per reason a
+// decision can give, with the built-in content's ladders for the level
+// changes. DAYBREAK_UPDATE_GOLDEN=1 rewrites tests/unit/progression_golden/;
+// read the diff: these are the words people see.
+#include "progression/sentence.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "content/library_loader.hpp"
+#include "support/fixtures.hpp"
+
+namespace daybreak {
+namespace {
+
+using testing::ymd;
+
+const std::filesystem::path kGolden =
+    std::filesystem::path(__FILE__).parent_path() / "progression_golden" / "sentences.txt";
+
+const ContentLibrary& builtin() {
+  static const ContentLibrary library = load_builtin_content().value();
+  return library;
+}
+
+// Tuesday 10 November 2026's morning session; baseline pain 4, stiffness 30 min.
+DecisionInputs tuesday() {
+  DecisionInputs in;
+  in.routine = RoutineKind::morning;
+  in.session_date = ymd(2026, 11, 10);
+  in.sessions = 1;
+  in.baseline = {7, 4.0, 7, 30.0, ymd(2026, 11, 4), ymd(2026, 11, 10)};
+  in.next_morning = MorningReading{ymd(2026, 11, 11), 3, 25, false};
+  in.pain_during = 3;
+  return in;
+}
+
+struct Example {
+  std::string name;
+  DecisionInputs in;
+  ExerciseLevels levels;  // of glute_bridge and single_leg_bridge, before the decision
+};
+
+std::vector<Example> examples() {
+  std::vector<Example> out;
+  const auto add = [&](std::string name, auto change, ExerciseLevels levels = {}) {
+    DecisionInputs in = tuesday();
+    change(in);
+    out.push_back({std::move(name), std::move(in), std::move(levels)});
+  };
+  add("step up: two good sessions in a row", [](DecisionInputs& in) { in.good_sessions_before = 1; });
+  add("step up: onto the harder exercise", [](DecisionInputs& in) { in.good_sessions_before = 1; },
+      {{"glute_bridge", 4}});
+  add("good once", [](DecisionInputs&) {});
+  add("too soon after the last step up", [](DecisionInputs& in) {
+    in.good_sessions_before = 1;
+    in.last_step_up = ymd(2026, 11, 8);
+  });
+  add("at the top of the ladder", [](DecisionInputs& in) { in.good_sessions_before = 1; },
+      {{"glute_bridge", 5}, {"single_leg_bridge", 4}});
+  add("above baseline, below the step back", [](DecisionInputs& in) { in.next_morning->pain = 5; });
+  add("stiffness above baseline, below the step back",
+      [](DecisionInputs& in) { in.next_morning->stiffness_minutes = 45; });
+  add("stiffness not timed", [](DecisionInputs& in) { in.next_morning->stiffness_minutes.reset(); });
+  add("stiffness still easing", [](DecisionInputs& in) { in.next_morning->still_stiff = true; });
+  add("no next morning", [](DecisionInputs& in) { in.next_morning.reset(); });
+  add("no baseline", [](DecisionInputs& in) {
+    in.baseline = {2, std::nullopt, 2, std::nullopt, ymd(2026, 11, 9), ymd(2026, 11, 10)};
+  });
+  add("step back: a bad morning", [](DecisionInputs& in) { in.next_morning->pain = 6; }, {{"glute_bridge", 3}});
+  add("step back: pain and stiffness",
+      [](DecisionInputs& in) {
+        in.next_morning->pain = 7;
+        in.next_morning->stiffness_minutes = 75;
+      },
+      {{"glute_bridge", 3}});
+  add("step back: from the harder exercise", [](DecisionInputs& in) { in.next_morning->pain = 6; },
+      {{"glute_bridge", 5}});
+  add("step back: at the gentlest level", [](DecisionInputs& in) { in.next_morning->pain = 6; });
+  add("step back: pain during",
+      [](DecisionInputs& in) {
+        in.pain_during = 7;
+        in.painful_exercises = {"glute_bridge"};
+      },
+      {{"glute_bridge", 2}});
+  add("step back: stopped for pain", [](DecisionInputs& in) { in.stopped_for_pain = true; }, {{"glute_bridge", 2}});
+  add("step back: pain after", [](DecisionInputs& in) { in.pain_after = 6; }, {{"glute_bridge", 2}});
+  add("step back: a rising week",
+      [](DecisionInputs& in) {
+        in.weekly = WeeklyCheck{ymd(2026, 11, 11), 7, 7, 4.3, 3.6, std::nullopt, std::nullopt, true, false};
+      },
+      {{"glute_bridge", 2}});
+  add("paused by safety", [](DecisionInputs& in) {
+    in.progression_allowed = false;
+    in.safety_note = "an urgent flag is open";
+  });
+  return out;
+}
+
+// What decide_progression does with a verdict, for a routine of one exercise.
+std::string sentence_of(const Example& ex) {
+  const ProgressionConfig config;
+  RuleVerdict v = decide(ex.in, config);
+  const RoutineItem item{"glute_bridge", {}, {}};
+  std::vector<LevelChange> changes;
+  if (v.verdict == Verdict::step_up || v.verdict == Verdict::step_back) {
+    auto c =
+        v.verdict == Verdict::step_up ? step_up(builtin(), item, ex.levels) : step_back(builtin(), item, ex.levels);
+    if (c) changes.push_back(*c);
+    if (!c && v.verdict == Verdict::step_up) v = {Verdict::repeat, {Why::at_top}, 0, false, false};
+    if (!c && v.verdict == Verdict::step_back) v.reasons.insert(Why::at_bottom);
+  }
+  return decision_sentence(ex.in, v, changes, config, builtin());
+}
+
+TEST(ProgressionSentences, MatchTheGoldenFile) {
+  std::string rendered;
+  for (const Example& ex : examples()) rendered += "# " + ex.name + "\n" + sentence_of(ex) + "\n\n";
+  if (const char* update = std::getenv("DAYBREAK_UPDATE_GOLDEN"); update != nullptr && *update == '1') {
+    std::filesystem::create_directories(kGolden.parent_path());
+    std::ofstream(kGolden) << rendered;
+  }
+  std::ifstream in(kGolden);
+  ASSERT_TRUE(in) << kGolden << " is missing; run with DAYBREAK_UPDATE_GOLDEN=1";
+  std::stringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(rendered, golden.str());
+}
+
+TEST(ProgressionSentences, NumbersReadAsPeopleWriteThem) {
+  EXPECT_EQ(number_text(4.0), "4");
+  EXPECT_EQ(number_text(3.5), "3.5");
+  EXPECT_EQ(number_text(25.0 / 7.0), "3.6");
+  EXPECT_EQ(weekday_name(ymd(2026, 11, 10)), "Tuesday");
+}
+
+}  // namespace
+}  // namespace daybreak
