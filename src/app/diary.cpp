@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "app/safety.hpp"
 
@@ -223,6 +224,16 @@ PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now) {
       return now >= at(day, 20h) ? PeriodDue::due : PeriodDue::later;
   }
   return PeriodDue::due;
+}
+
+nlohmann::ordered_json revision_to_json(const EntryRevision& r, const TimeZone& zone) {
+  return {{"revision", r.revision},
+          {"operation", name_of(r.op)},
+          {"recorded_at", format_utc(r.recorded_at)},
+          {"channel", r.actor.channel},
+          {"date", format_date(r.date)},
+          {"period", name_of(r.period)},
+          {"fields", fields_to_json(r.fields, zone)}};
 }
 
 }  // namespace daybreak

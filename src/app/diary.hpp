@@ -42,6 +42,11 @@ struct LogOutcome {
 // Every revision, including those of a deleted entry.
 [[nodiscard]] AppResult<std::vector<EntryRevision>> entry_history(const Store& store, UserId user, EntryId id);
 
+// One revision as JSON, the same for `daybreak show --history --json` and
+// GET /api/entries/{id}/revisions: revision, operation, recorded_at, channel,
+// date, period and the fields as fields_to_json gives them.
+[[nodiscard]] nlohmann::ordered_json revision_to_json(const EntryRevision& revision, const TimeZone& zone);
+
 // Sleep items: mattresses and pillows the person names, to compare set-ups.
 [[nodiscard]] AppResult<SleepItem> add_sleep_item(Store& store, Instant now, UserId user, SleepItemKind kind,
                                                   const std::string& name);

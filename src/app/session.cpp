@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/program_lookup.hpp"
 #include "app/safety.hpp"
 #include "clinical/safety_messages.hpp"
 #include "domain/text.hpp"
@@ -15,19 +16,6 @@ namespace {
 
 // The longest a session record may say it lasted; anything longer is a bad clock.
 constexpr std::chrono::hours kMaxSessionLength{24};
-
-AppResult<const Program*> find_program(const ContentLibrary& library, const std::optional<std::string>& id) {
-  if (library.programs().empty()) return fail(not_found("the content has no program"));
-  if (!id) return &library.default_program();
-  if (const Program* p = library.program(*id)) return p;
-  std::vector<std::string> ids;
-  for (const auto& p : library.programs()) ids.push_back(p.id);
-  return fail(invalid("there is no such program", {{"program", *id, "one of: " + join(ids, ", ")}}));
-}
-
-int stored_stage(StoreReader& tx, UserId user, const Program& program) {
-  return std::clamp(tx.current_stage(user, program.id).value_or(1), 1, program.stage_count());
-}
 
 AppError refused(std::string message, const SafetyGate& gate, const TimeZone& zone) {
   AppError e{ErrorCode::conflict, std::move(message), {}, gate_reasons(gate, zone), std::nullopt};

@@ -304,15 +304,7 @@ class ShowCommand final : public Command {
       if (!revisions) return report(ctx.io, revisions.error());
       if (json_) {
         Json list = Json::array();
-        for (const auto& r : *revisions) {
-          list.push_back(Json{{"revision", r.revision},
-                              {"operation", name_of(r.op)},
-                              {"recorded_at", format_utc(r.recorded_at)},
-                              {"channel", r.actor.channel},
-                              {"date", format_date(r.date)},
-                              {"period", name_of(r.period)},
-                              {"fields", fields_to_json(r.fields, ctx.zone)}});
-        }
+        for (const auto& r : *revisions) list.push_back(revision_to_json(r, ctx.zone));
         print_json(ctx.io.out, list);
       } else {
         print_revisions(ctx.io.out, *revisions, ctx.zone);

@@ -195,15 +195,7 @@ Response revisions(const ApiContext& api, const Request& req, const PathParams& 
   const auto history = entry_history(api.store(), c.user.id, EntryId{*id});
   if (!history) return http::problem_for(history.error());
   Json list = Json::array();
-  for (const auto& r : *history) {
-    list.push_back(Json{{"revision", r.revision},
-                        {"operation", name_of(r.op)},
-                        {"recorded_at", format_utc(r.recorded_at)},
-                        {"channel", r.actor.channel},
-                        {"date", format_date(r.date)},
-                        {"period", name_of(r.period)},
-                        {"fields", fields_to_json(r.fields, c.zone)}});
-  }
+  for (const auto& r : *history) list.push_back(revision_to_json(r, c.zone));
   return http::json_response(200, Json{{"entry", *id}, {"revisions", std::move(list)}});
 }
 

@@ -11,13 +11,6 @@ namespace {
 
 const Instant kNow = fixed_now();
 
-UserId new_user(Store& store, const std::string& name) {
-  auto tx = store.write();
-  const UserId id = tx->create_user(name, "Europe/Berlin", kNow).id;
-  tx->commit();
-  return id;
-}
-
 ExperimentDesign pillow_design() {
   ExperimentDraft draft;
   draft.title = "pillow between the knees";

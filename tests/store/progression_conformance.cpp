@@ -11,13 +11,6 @@ using namespace std::chrono;
 
 const Instant kNow = fixed_now();
 
-UserId new_user(Store& store, const std::string& name) {
-  auto tx = store.write();
-  const UserId id = tx->create_user(name, "Europe/Berlin", kNow).id;
-  tx->commit();
-  return id;
-}
-
 DecisionRecord rule(LocalDate day, RoutineKind routine = RoutineKind::morning) {
   DecisionRecord d;
   d.program = "daybreak";

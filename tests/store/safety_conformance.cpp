@@ -11,13 +11,6 @@ using namespace std::chrono;
 
 const Instant kNow = fixed_now();
 
-UserId new_user(Store& store, const std::string& name) {
-  auto tx = store.write();
-  const UserId id = tx->create_user(name, "Europe/Berlin", kNow).id;
-  tx->commit();
-  return id;
-}
-
 ScreeningEvent full_check(Instant at) {
   ScreeningEvent e;
   e.kind = ScreenKind::full;

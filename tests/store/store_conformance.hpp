@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
+#include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 namespace daybreak::testing {
@@ -22,6 +23,14 @@ struct StoreFactory {
 };
 
 inline void PrintTo(const StoreFactory& factory, std::ostream* os) { *os << factory.name; }
+
+// A person with nothing stored yet, in Europe/Berlin, created at the tests' fixed now.
+inline UserId new_user(Store& store, const std::string& name) {
+  auto tx = store.write();
+  const UserId id = tx->create_user(name, "Europe/Berlin", fixed_now()).id;
+  tx->commit();
+  return id;
+}
 
 class StoreConformance : public ::testing::TestWithParam<StoreFactory> {
  protected:
