@@ -67,7 +67,7 @@ std::filesystem::path seeded_history() {
         ev.kind = kind;
         ev.at = when;
         ev.channel = "bench";
-        const Verdict v = judge_answers(a);
+        const ScreenVerdict v = judge_answers(a);
         ev.answers = std::move(a);
         ev.result = kind == ScreenKind::clinician_seen ? ScreenResult::acknowledged : v.result;
         ev.raised = v.raised;
