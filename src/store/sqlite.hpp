@@ -47,6 +47,8 @@ class Statement {
   [[nodiscard]] bool is_null(int column) const;
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] std::string text(int column) const;
+  // The same text without a copy: valid until the next step() or reset().
+  [[nodiscard]] std::string_view text_view(int column) const;
   [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const;
   [[nodiscard]] double real(int column) const;
 

@@ -41,21 +41,21 @@ std::optional<T> tenths_column(const Connection& db, const Statement& s, int col
 
 template <class E>
 ChoiceSet<E> set_column(const Connection& db, const Statement& s, int col) {
-  const auto set = choice_set_from_text<E>(s.text(col));
-  if (!set) corrupt(db, fmt::format("unknown {} in '{}'", Vocabulary<E>::kind, s.text(col)));
+  const auto set = choice_set_from_text<E>(s.text_view(col));
+  if (!set) corrupt(db, fmt::format("unknown {} in '{}'", Vocabulary<E>::kind, s.text_view(col)));
   return *set;
 }
 
 template <class E>
 E choice_column(const Connection& db, const Statement& s, int col) {
-  const auto v = parse_choice<E>(s.text(col));
-  if (!v) corrupt(db, fmt::format("unknown {} '{}'", Vocabulary<E>::kind, s.text(col)));
+  const auto v = parse_choice<E>(s.text_view(col));
+  if (!v) corrupt(db, fmt::format("unknown {} '{}'", Vocabulary<E>::kind, s.text_view(col)));
   return *v;
 }
 
 inline LocalDate date_column(const Connection& db, const Statement& s, int col) {
-  const auto d = parse_date(s.text(col));
-  if (!d) corrupt(db, fmt::format("bad date '{}'", s.text(col)));
+  const auto d = parse_date(s.text_view(col));
+  if (!d) corrupt(db, fmt::format("bad date '{}'", s.text_view(col)));
   return *d;
 }
 

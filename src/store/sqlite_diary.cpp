@@ -1,7 +1,7 @@
 // The diary's part of the SQLite transaction: users, entries with their lists
 // and revisions, and sleep items.
 #include <algorithm>
-#include <map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -294,49 +294,66 @@ DiaryEntry SqliteTransaction::must_find(UserId user, EntryId id) {
 }
 
 std::vector<DiaryEntry> SqliteTransaction::load(const EntryScope& scope) {
-  const std::string where = scope.where();
-  Statement& s = db_.prepare(fmt::format("SELECT {}{}WHERE {}", kEntryColumns, kEntryFrom, where));
-  scope.bind(s);
+  // The entries come in (day, period) order as stored, which entries_by_day
+  // gives without sorting. Their lists are read by entry id range straight
+  // from each list's primary key (no join back to the entries: that was most
+  // of the cost of reading years), skipping rows of entries outside the scope.
   std::vector<DiaryEntry> entries;
+  if (!scope.id) {  // years of entries: counting them (from the index alone) saves moving them as the vector grows
+    Statement& count = db_.prepare(fmt::format("SELECT count(*) FROM entries e WHERE {}", scope.where()));
+    scope.bind(count);
+    if (count.step()) entries.reserve(static_cast<std::size_t>(count.integer(0)));
+    count.reset();
+  }
+  Statement& s = db_.prepare(
+      fmt::format("SELECT {}{}WHERE {} ORDER BY e.day, e.period", kEntryColumns, kEntryFrom, scope.where()));
+  scope.bind(s);
   while (s.step()) entries.push_back(read_entry_row(db_, s));
   if (entries.empty()) return entries;
 
-  std::map<std::int64_t, DiaryEntry*> by_id;
-  for (auto& e : entries) by_id[e.id.value] = &e;
-  const auto entry_of = [&](const Statement& row) {
-    const auto it = by_id.find(row.integer(0));
-    if (it == by_id.end()) corrupt(db_, "a list item belongs to no entry");
-    return it->second;
+  std::vector<std::pair<std::int64_t, DiaryFields*>> by_id;
+  by_id.reserve(entries.size());
+  for (auto& e : entries) by_id.emplace_back(e.id.value, &e.fields);
+  std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  const auto fields_of = [&](const Statement& row) -> DiaryFields* {
+    const std::int64_t id = row.integer(0);
+    const auto it =
+        std::lower_bound(by_id.begin(), by_id.end(), id, [](const auto& p, std::int64_t v) { return p.first < v; });
+    return it != by_id.end() && it->first == id ? it->second : nullptr;
+  };
+  const auto lists = [&](std::string_view select_from, std::string_view order) -> Statement& {
+    Statement& q = db_.prepare(fmt::format(
+        "SELECT {} WHERE x.user_id = ?1 AND x.entry_id BETWEEN ?2 AND ?3 ORDER BY x.entry_id, {}", select_from, order));
+    q.bind(1, scope.user.value).bind(2, by_id.front().first).bind(3, by_id.back().first);
+    return q;
   };
 
-  Statement& meds = db_.prepare(fmt::format(
-      "SELECT x.entry_id, x.name, x.dose, x.taken_at FROM entry_medications x JOIN entries e ON e.id = x.entry_id "
-      "WHERE {} ORDER BY x.entry_id, x.position",
-      where));
-  scope.bind(meds);
+  Statement& meds = lists("x.entry_id, x.name, x.dose, x.taken_at FROM entry_medications x", "x.position");
   while (meds.step()) {
+    DiaryFields* f = fields_of(meds);
+    if (f == nullptr) continue;
     Medication m{meds.text(1), meds.text(2), std::nullopt};
     if (const auto t = meds.optional_integer(3)) m.taken_at = instant_of(*t);
-    entry_of(meds)->fields.medications.push_back(std::move(m));
+    f->medications.push_back(std::move(m));
   }
 
-  Statement& factors = db_.prepare(
-      fmt::format("SELECT x.entry_id, x.name, x.value FROM entry_factors x JOIN entries e ON e.id = x.entry_id "
-                  "WHERE {} ORDER BY x.entry_id, x.name",
-                  where));
-  scope.bind(factors);
-  while (factors.step()) entry_of(factors)->fields.factors.push_back({factors.text(1), factors.text(2)});
+  Statement& factors = lists("x.entry_id, x.name, x.value FROM entry_factors x", "x.name");
+  while (factors.step()) {
+    if (DiaryFields* f = fields_of(factors)) f->factors.push_back({factors.text(1), factors.text(2)});
+  }
 
   Statement& pillows =
-      db_.prepare(fmt::format("SELECT x.entry_id, i.name FROM entry_pillows x JOIN entries e ON e.id = x.entry_id "
-                              "JOIN sleep_items i ON i.id = x.item_id WHERE {} ORDER BY x.entry_id, i.name",
-                              where));
-  scope.bind(pillows);
-  while (pillows.step()) entry_of(pillows)->fields.pillows.push_back(pillows.text(1));
+      lists("x.entry_id, i.name FROM entry_pillows x JOIN sleep_items i ON i.id = x.item_id", "i.name");
+  while (pillows.step()) {
+    if (DiaryFields* f = fields_of(pillows)) f->pillows.push_back(pillows.text(1));
+  }
 
-  std::sort(entries.begin(), entries.end(), [](const DiaryEntry& a, const DiaryEntry& b) {
-    return std::tie(a.date, a.period) < std::tie(b.date, b.period);
-  });
+  // Stored periods sort by name; a day's entries go in the day's order.
+  for (auto day = entries.begin(); day != entries.end();) {
+    const auto next = std::find_if(day, entries.end(), [&](const DiaryEntry& e) { return e.date != day->date; });
+    std::sort(day, next, [](const DiaryEntry& a, const DiaryEntry& b) { return a.period < b.period; });
+    day = next;
+  }
   return entries;
 }
 

@@ -1,5 +1,7 @@
 #include "store/store_conformance.hpp"
 
+#include <map>
+
 #include "domain/entry_fields.hpp"
 #include "support/fixtures.hpp"
 
@@ -101,6 +103,45 @@ TEST_P(StoreConformance, ARangeComesBackInDayThenPeriodOrder) {
   EXPECT_EQ(entries[2].period, Period::evening);
   EXPECT_EQ(entries[3].date, ymd(2026, 11, 2));
   EXPECT_EQ(store_->read()->first_entry_date(user), ymd(2026, 11, 1));
+}
+
+// The lists (medications, factors, pillows) are read by entry id range; a
+// range's entries must get their own lists and no one else's, whatever the
+// order the entries were written in, deleted ones and other people's between.
+TEST_P(StoreConformance, EachEntryInARangeGetsItsOwnListsAndNoOneElses) {
+  const UserId me = make_user(*store_, "me");
+  const UserId other = make_user(*store_, "other");
+  std::map<std::int64_t, DiaryFields> written;
+  std::map<unsigned, EntryId> mornings;
+  // Mornings first, then nights, days out of order: a day's two ids have
+  // other days' entries between them.
+  for (const Period period : {Period::morning, Period::night}) {
+    const Draft& draft = period == Period::morning ? full_morning_draft() : full_night_draft();
+    for (unsigned d : {3U, 1U, 2U}) {
+      const LocalDate day = ymd(2026, 11, d);
+      (void)insert(*store_, other, day, period, fields_from(draft, day, period));
+      const DiaryEntry e = insert(*store_, me, day, period, fields_from(draft, day, period));
+      written[e.id.value] = e.fields;
+      if (period == Period::morning) mornings[d] = e.id;
+    }
+  }
+  {  // a deleted entry with lists, its id between day 1's two
+    auto tx = store_->write();
+    tx->delete_entry(me, mornings.at(2), meta(me));
+    tx->commit();
+    written.erase(mornings.at(2).value);
+  }
+  const auto read = store_->read();
+  const auto all = read->entries_between(me, ymd(2026, 11, 1), ymd(2026, 11, 3));
+  ASSERT_EQ(all.size(), written.size());
+  for (const auto& e : all) EXPECT_EQ(e.fields, written.at(e.id.value)) << "entry " << e.id.value;
+  const auto middle = read->entries_between(me, ymd(2026, 11, 1), ymd(2026, 11, 1));
+  ASSERT_EQ(middle.size(), 2U);
+  EXPECT_EQ(middle[0].period, Period::night);
+  EXPECT_EQ(middle[1].period, Period::morning);
+  for (const auto& e : middle) EXPECT_EQ(e.fields, written.at(e.id.value)) << "entry " << e.id.value;
+  EXPECT_FALSE(middle[1].fields.medications.empty());
+  EXPECT_FALSE(middle[0].fields.pillows.empty());
 }
 
 TEST_P(StoreConformance, OneLiveEntryPerPeriod) {
