@@ -93,12 +93,7 @@ class ScreenCommand final : public Command {
     const CheckQuestions questions = questions_for(ctx.store, ctx.user.id, kind, ctx.now());
     std::optional<EntryId> entry;
     if (kind == ScreenKind::legs) {
-      if (entry_) {
-        entry = EntryId{*entry_};
-      } else {
-        const auto unchecked = safety_gate(ctx.store, ctx.user.id, ctx.now()).state.unchecked_legs;
-        if (!unchecked.empty()) entry = unchecked.back().entry;
-      }
+      entry = entry_ ? std::optional(EntryId{*entry_}) : leg_check_entry(ctx.store, ctx.user.id, ctx.now());
     }
     const std::string intro =
         kind == ScreenKind::legs

@@ -87,11 +87,7 @@ Response record(const ApiContext& api, const Request& req) {
   }
   if (!errors.empty()) return http::invalid_fields("nothing was saved", errors);
 
-  // The leg questions follow the latest entry whose leg symptoms are unchecked.
-  if (*kind == ScreenKind::legs && !entry) {
-    const auto unchecked = safety_gate(api.store(), c.user.id, c.now).state.unchecked_legs;
-    if (!unchecked.empty()) entry = unchecked.back().entry;
-  }
+  if (*kind == ScreenKind::legs && !entry) entry = leg_check_entry(api.store(), c.user.id, c.now);
   auto outcome =
       record_screen(api.store(), c.meta(), c.user.id, c.zone, ScreenRequest{*kind, std::move(answers), entry, "api"});
   if (!outcome) {

@@ -98,6 +98,27 @@ TEST_F(SafetyApi, AnUrgentYesPausesToTheGentleRoutine) {
   EXPECT_EQ(get("/api/session-plans/flare").status, 200);
 }
 
+// Leg symptoms in the diary wait for the leg questions; answered no, the
+// check is tied to that entry and the entry is no longer waiting.
+TEST_F(SafetyApi, TheLegCheckFollowsTheEntryThatNotedLegSymptoms) {
+  pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin());
+  const auto created =
+      post("/api/entries", R"({"period": "morning", "fields": {"pain": 4, "leg_symptoms": ["numbness_left"]}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = created.json()["entry"]["id"].get<std::int64_t>();
+  ASSERT_EQ(get("/api/safety").json()["unchecked_leg_entries"], Json::array({id}));
+
+  Json answers = Json::object();
+  const Json legs = get("/api/safety/questions?check=legs").json();
+  for (const auto& q : legs["questions"]) answers[q["id"].get<std::string>()] = "no";
+  const auto r = post("/api/safety/checks", Json{{"check", "legs"}, {"answers", answers}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["check"]["kind"], "legs");
+  EXPECT_EQ(r.json()["check"]["entry"], id);
+  EXPECT_TRUE(r.json()["safety"]["unchecked_leg_entries"].empty()) << r.body;
+  EXPECT_EQ(status(), "ok");
+}
+
 TEST_F(SafetyApi, EveryBadValueIsNamedAndNothingIsStored) {
   struct Case {
     Json body;
