@@ -38,10 +38,12 @@ Response gate(const ApiContext& api, const Request& req) {
 Response questions(const ApiContext& api, const Request& req) {
   const std::string text = req.param("check").value_or("full");
   const auto kind = check_kind(text);
-  if (!kind) return http::invalid_fields("there is no such check", {{"check", text, std::string(kChecksAllowed)}}, true);
+  if (!kind)
+    return http::invalid_fields("there is no such check", {{"check", text, std::string(kChecksAllowed)}}, true);
   const Caller c = api.caller(req);
   return http::json_response(
-      200, Json{{"check", text}, {"questions", check_questions_json(questions_for(api.store(), c.user.id, *kind, c.now))}});
+      200,
+      Json{{"check", text}, {"questions", check_questions_json(questions_for(api.store(), c.user.id, *kind, c.now))}});
 }
 
 Response record(const ApiContext& api, const Request& req) {
@@ -78,7 +80,8 @@ Response record(const ApiContext& api, const Request& req) {
   std::optional<EntryId> entry;
   if (const auto it = body->find("entry"); it != body->end() && !it->is_null()) {
     if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
-      errors.push_back({"entry", it->dump(), "the id of the diary entry that noted leg symptoms, a positive whole number"});
+      errors.push_back(
+          {"entry", it->dump(), "the id of the diary entry that noted leg symptoms, a positive whole number"});
     } else if (kind && *kind != ScreenKind::legs) {
       errors.push_back({"entry", it->dump(), "null or left out: only the legs check names an entry"});
     } else {

@@ -76,8 +76,7 @@ TEST_F(SafetyApi, AllNoRecordsTheCheckAndASessionMayStart) {
 
 TEST_F(SafetyApi, AnEmergencyYesLocksAndMayEndTheCheck) {
   // The questions after an emergency yes may be left out.
-  const auto r =
-      post("/api/safety/checks", Json{{"check", "full"}, {"answers", {{"both_legs", "yes"}}}}.dump());
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", {{"both_legs", "yes"}}}}.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json()["check"]["result"], "emergency");
   EXPECT_EQ(r.json()["safety"]["status"], "locked");
