@@ -232,6 +232,12 @@ CheckQuestions questions_for(const Store& store, UserId user, ScreenKind kind, I
   return q;
 }
 
+std::optional<EntryId> leg_check_entry(const Store& store, UserId user, Instant now) {
+  const auto unchecked = safety_gate(store, user, now).state.unchecked_legs;
+  if (unchecked.empty()) return std::nullopt;
+  return unchecked.back().entry;
+}
+
 AppResult<ScreenOutcome> record_screen(Store& store, const WriteMeta& meta, UserId user, const TimeZone& zone,
                                        const ScreenRequest& request) {
   return screen(store, meta, user, zone, nullptr, request);

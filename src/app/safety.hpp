@@ -87,6 +87,10 @@ struct CheckQuestions {
 };
 [[nodiscard]] CheckQuestions questions_for(const Store& store, UserId user, ScreenKind kind, Instant now);
 
+// The diary entry a leg check follows when none is named: the latest whose
+// leg symptoms have not been checked (none when every one has).
+[[nodiscard]] std::optional<EntryId> leg_check_entry(const Store& store, UserId user, Instant now);
+
 [[nodiscard]] AppResult<ScreenOutcome> record_screen(Store& store, const WriteMeta& meta, UserId user,
                                                      const TimeZone& zone, const ScreenRequest& request);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/diary.hpp"
+#include "app/safety_json.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt.hpp"
@@ -33,74 +34,6 @@ std::string_view result_words(ScreenResult r) {
       return "-";
   }
   return "";
-}
-
-Json ibp_json(const IbpSnapshot& s) {
-  return Json{{"outcome", name_of(s.outcome)}, {"asas_met", s.asas_met}, {"berlin_met", s.berlin_met}, {"met", s.met}};
-}
-
-Json event_json(const ScreeningEvent& e) {
-  Json answers = Json::object();
-  for (const auto& a : e.answers) answers[a.question] = name_of(a.answer);
-  Json j{{"id", e.id.value},     {"kind", name_of(e.kind)},     {"at", format_utc(e.at)},
-         {"channel", e.channel}, {"result", name_of(e.result)}, {"raised", e.raised},
-         {"answers", answers}};
-  if (e.entry) j["entry"] = e.entry->value;
-  if (e.ibp) j["ibp"] = ibp_json(*e.ibp);
-  return j;
-}
-
-Json reports_json(const std::vector<FlagReport>& reports) {
-  Json list = Json::array();
-  for (const auto& r : reports) {
-    list.push_back(
-        Json{{"question", r.question}, {"label", r.label}, {"at", format_utc(r.at)}, {"check", name_of(r.kind)}});
-  }
-  return list;
-}
-
-Json ibp_result_json(const IbpResult& r) {
-  const auto criteria = [](const std::vector<IbpCriterion>& set) {
-    Json list = Json::array();
-    for (const auto& c : set)
-      list.push_back(Json{{"id", c.id}, {"label", c.label}, {"met", c.met}, {"because", c.because}});
-    return list;
-  };
-  Json j{{"outcome", name_of(r.outcome)}, {"asas_met", r.asas_met},         {"asas_needed", kAsasNeeded},
-         {"berlin_met", r.berlin_met},    {"berlin_needed", kBerlinNeeded}, {"berlin_applies", r.berlin_applies},
-         {"asas", criteria(r.asas)},      {"berlin", criteria(r.berlin)}};
-  if (!r.note.empty()) j["note"] = r.note;
-  return j;
-}
-
-Json gate_json(const SafetyGate& gate, const TimeZone& zone) {
-  const SafetyState& s = gate.state;
-  Json reviewed = Json::array();
-  for (const auto& r : s.reviewed) {
-    reviewed.push_back(Json{{"question", r.question}, {"label", r.label}, {"reviewed_at", format_utc(r.reviewed_at)}});
-  }
-  Json legs = Json::array();
-  for (const auto& n : s.unchecked_legs) legs.push_back(n.entry.value);
-  const auto when = [](const std::optional<Instant>& t) { return t ? Json(format_utc(*t)) : Json(); };
-  return Json{{"status", name_of(s.status)},
-              {"session_allowed", s.session_allowed()},
-              {"progression_allowed", s.progression_allowed()},
-              {"reasons", gate_reasons(gate, zone)},
-              {"emergency", reports_json(s.emergency)},
-              {"urgent", reports_json(s.urgent)},
-              {"reviewed", reviewed},
-              {"unchecked_leg_entries", legs},
-              {"last_full_check", when(s.last_full_check)},
-              {"next_full_check", when(s.next_full_check)},
-              {"last_clinician_review", when(s.last_clinician_review)},
-              {"emergency_number", gate.contact.number ? Json(*gate.contact.number) : Json()},
-              {"emergency_number_chosen", gate.contact.chosen}};
-}
-
-Json outcome_json(const ScreenOutcome& o, const TimeZone& zone) {
-  Json j{{"check", event_json(o.event)}, {"safety", gate_json(o.gate, zone)}};
-  if (o.ibp) j["ibp"] = ibp_result_json(*o.ibp);
-  return j;
 }
 
 // Answers from --answers, or asked one by one. nullopt: stopped, nothing to save.
@@ -160,12 +93,7 @@ class ScreenCommand final : public Command {
     const CheckQuestions questions = questions_for(ctx.store, ctx.user.id, kind, ctx.now());
     std::optional<EntryId> entry;
     if (kind == ScreenKind::legs) {
-      if (entry_) {
-        entry = EntryId{*entry_};
-      } else {
-        const auto unchecked = safety_gate(ctx.store, ctx.user.id, ctx.now()).state.unchecked_legs;
-        if (!unchecked.empty()) entry = unchecked.back().entry;
-      }
+      entry = entry_ ? std::optional(EntryId{*entry_}) : leg_check_entry(ctx.store, ctx.user.id, ctx.now());
     }
     const std::string intro =
         kind == ScreenKind::legs
@@ -179,7 +107,7 @@ class ScreenCommand final : public Command {
                                        ScreenRequest{kind, std::move(**answers), entry, "cli"});
     if (!outcome) return report(ctx.io, outcome.error());
     if (json_) {
-      print_json(ctx.io.out, outcome_json(*outcome, ctx.zone));
+      print_json(ctx.io.out, screen_outcome_json(*outcome, ctx.zone));
     } else {
       if (!answers_) ctx.io.err << "\n";
       print_check_outcome(ctx, *outcome, ctx.io.out);
@@ -191,7 +119,7 @@ class ScreenCommand final : public Command {
     const SafetyGate gate = safety_gate(ctx.store, ctx.user.id, ctx.now());
     const IbpResult ibp = ibp_screen(ctx.store, ctx.user.id, ctx.zone, ctx.now());
     if (json_) {
-      Json j = gate_json(gate, ctx.zone);
+      Json j = safety_gate_json(gate, ctx.zone);
       j["ibp"] = ibp_result_json(ibp);
       print_json(ctx.io.out, j);
       return kOk;
@@ -261,7 +189,8 @@ class ScreenCommand final : public Command {
     if (!event) return report(ctx.io, event.error());
     const SafetyGate after = safety_gate(ctx.store, ctx.user.id, ctx.now());
     if (json_) {
-      print_json(ctx.io.out, Json{{"event", event_json(*event)}, {"safety", gate_json(after, ctx.zone)}});
+      print_json(ctx.io.out,
+                 Json{{"event", screening_event_json(*event)}, {"safety", safety_gate_json(after, ctx.zone)}});
       return kOk;
     }
     std::vector<std::string> labels;
@@ -283,7 +212,7 @@ class ScreenCommand final : public Command {
     const auto events = screening_history(ctx.store, ctx.user.id);
     if (json_) {
       Json list = Json::array();
-      for (const auto& e : events) list.push_back(event_json(e));
+      for (const auto& e : events) list.push_back(screening_event_json(e));
       print_json(ctx.io.out, list);
       return kOk;
     }
@@ -480,7 +409,7 @@ class SetupCommand final : public Command {
     if (!outcome) return report(io, outcome.error());
     const SafetySettings saved = safety_settings(ctx.store, ctx.user.id);
     if (json_) {
-      Json j = outcome_json(*outcome, ctx.zone);
+      Json j = screen_outcome_json(*outcome, ctx.zone);
       j["time_zone"] = zone;
       j["emergency_number"] = saved.emergency_number ? Json(*saved.emergency_number) : Json();
       j["axspa_diagnosis"] = saved.axspa_diagnosis ? Json(name_of(*saved.axspa_diagnosis)) : Json();

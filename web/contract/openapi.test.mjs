@@ -198,6 +198,13 @@ test('every operation answers as documented, for good input and bad', async () =
   await good('POST', `/api/sleep-items/${pillow.json().id}/retire`, {}, 200);
   await good('DELETE', `/api/entries/${id}`, {}, 200);
 
+  // The safety check (issue 5): the gate, the questions, a check recorded.
+  await good('GET', '/api/safety', {}, 200);
+  await good('GET', '/api/safety/questions?check=legs', {}, 200);
+  const questions = (await good('GET', '/api/safety/questions', {}, 200)).json().questions;
+  const answers = Object.fromEntries(questions.map((q) => [q.id, 'no']));
+  await good('POST', '/api/safety/checks', { json: { check: 'full', answers } }, 201);
+
   // The program and guided sessions (issue 3's, played by the web player).
   await good('GET', '/api/program', {}, 200);
   const plan = (await good('GET', '/api/session-plans/morning', {}, 200)).json();
@@ -233,4 +240,7 @@ test('every operation answers as documented, for good input and bad', async () =
   await bad('GET', '/api/session-plans/lunch', {}, 400);
   await bad('GET', '/api/program?program=nope', {}, 400);
   await bad('POST', '/api/sessions', { json: { routine: 'morning', steps: 'dd' } }, 422);
+  await bad('GET', '/api/safety/questions?check=arms', {}, 400);
+  const refused = await bad('POST', '/api/safety/checks', { json: { check: 'full', answers: { fever: 'maybe' } } }, 422);
+  assert.ok(refused.request.length > 0, 'the document itself should refuse the answer maybe');
 });

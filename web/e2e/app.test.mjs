@@ -154,6 +154,7 @@ const SCREENS = [
   ['/settings', null],
   ['/session', null],
   ['/session/morning', null],
+  ['/safety', null],
   ['/entries/1', null],
   ['/entries/1/edit', null],
 ];

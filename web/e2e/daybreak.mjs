@@ -55,7 +55,7 @@ export async function startDaybreak({ now = FAKE_NOW } = {}) {
       return stdout;
     },
     // The first safety check, every answer no: sessions wait for it
-    // (clinical.md "Safety"; the web app has no safety screen yet).
+    // (clinical.md "Safety"; safety.test.mjs answers it in the browser).
     async passSafetyCheck() {
       const no = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness', 'major_accident',
         'fever', 'weight_loss', 'cancer_history', 'night_pain', 'bone_risk_trauma', 'age_at_onset'];

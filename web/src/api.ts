@@ -285,6 +285,45 @@ export interface ProgramStatus {
   routines: { routine: Routine; title: string; total_seconds: number; exercises: number }[];
 }
 
+// The safety check (issue 5; docs/safety.md): the gate, the questions, a check's result.
+export type SafetyCheckKind = 'full' | 'legs';
+export type YesNo = 'yes' | 'no';
+
+export interface FlagReport {
+  question: string;
+  label: string;
+  at: string;
+  check: string;
+}
+
+export interface SafetyGate {
+  status: 'ok' | 'check_needed' | 'paused' | 'locked';
+  session_allowed: boolean;
+  progression_allowed: boolean;
+  reasons: string[];
+  emergency: FlagReport[];
+  urgent: FlagReport[];
+  unchecked_leg_entries: number[];
+  last_full_check: string | null;
+  next_full_check: string | null;
+  last_clinician_review: string | null;
+  emergency_number: string | null;
+  emergency_number_chosen: boolean;
+}
+
+export interface SafetyQuestion {
+  id: string;
+  question: string;
+  label: string;
+  level: 'emergency' | 'urgent' | null;
+  group: 'warning_signs' | 'back_pain_pattern';
+}
+
+export interface SafetyCheckResult {
+  check: { id: number; kind: SafetyCheckKind; at: string; result: 'no_flags' | 'urgent' | 'emergency'; raised: string[] };
+  safety: SafetyGate;
+}
+
 export const api = {
   health: () => request<{ status: string; version: string }>('GET', '/api/health'),
   today: () => request<Today>('GET', '/api/today'),
@@ -312,4 +351,9 @@ export const api = {
   sessions: (limit = 60) => request<{ sessions: SessionRecord[] }>('GET', `/api/sessions?limit=${limit}`),
   saveSession: (session: NewSession, key: string) =>
     request<SessionRecord>('POST', '/api/sessions', { body: session, headers: { 'Idempotency-Key': key } }),
+  safety: () => request<SafetyGate>('GET', '/api/safety'),
+  safetyQuestions: (check: SafetyCheckKind) =>
+    request<{ check: SafetyCheckKind; questions: SafetyQuestion[] }>('GET', `/api/safety/questions?check=${check}`),
+  recordSafetyCheck: (check: SafetyCheckKind, answers: Record<string, YesNo>) =>
+    request<SafetyCheckResult>('POST', '/api/safety/checks', { body: { check, answers } }),
 };

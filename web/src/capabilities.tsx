@@ -13,6 +13,7 @@ import { EntryScreen } from './screens/entry';
 import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
+import { SafetyCard, SafetyScreen } from './screens/safety';
 import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
@@ -100,13 +101,27 @@ const sessions: Capability = {
   seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
 };
 
+// The safety check (issue 5): the questions that come before exercise, and a
+// Today card when they are due.
+const safety: Capability = {
+  name: 'safety',
+  screens: [
+    {
+      pattern: '/safety',
+      title: 'Safety check',
+      render: (_, q) => <SafetyScreen kind={q.get('check') === 'legs' ? 'legs' : 'full'} />,
+    },
+  ],
+  todayCards: [() => <SafetyCard />],
+};
+
 const more: Capability = {
   name: 'settings',
   nav: [{ href: '/settings', label: 'More', icon: 'more', owns: (p) => p.startsWith('/settings') }],
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, sessions, learn, more];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

@@ -36,6 +36,9 @@ real sockets in tests/server.
   GET     /api/session-plans/{routine}
   GET     /api/sessions
   POST    /api/sessions
+  GET     /api/safety
+  GET     /api/safety/questions
+  POST    /api/safety/checks
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]

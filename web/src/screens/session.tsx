@@ -131,6 +131,11 @@ export function SessionScreen({ routine }: { routine: Routine }) {
                   ))}
                 </ul>
               ) : null}
+              <p>
+                <a class="button primary" href="/safety">
+                  Take the safety check
+                </a>
+              </p>
             </div>
           ) : (
             <div class="notice info" role="status">

@@ -1,0 +1,23 @@
+// The safety check as JSON, the one shape shared by `daybreak screen --json`
+// (and `screen status --json`, `setup --json`) and the HTTP API's /api/safety.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "app/safety.hpp"
+
+namespace daybreak {
+
+// One recorded check (or clinician review): its answers, result and IBP snapshot.
+[[nodiscard]] nlohmann::ordered_json screening_event_json(const ScreeningEvent& event);
+// The inflammatory back pain screen in full, with each criterion.
+[[nodiscard]] nlohmann::ordered_json ibp_result_json(const IbpResult& result);
+// The gate: status, whether sessions and progression may go on, the reasons
+// in words (times in `zone`), open flags, last and next checks, the contact.
+[[nodiscard]] nlohmann::ordered_json safety_gate_json(const SafetyGate& gate, const TimeZone& zone);
+// A check just recorded: {"check", "safety"} and "ibp" for a full check.
+[[nodiscard]] nlohmann::ordered_json screen_outcome_json(const ScreenOutcome& outcome, const TimeZone& zone);
+// The questions a check asks, in order: [{"id", "question", "label", "level", "group"}].
+[[nodiscard]] nlohmann::ordered_json check_questions_json(const CheckQuestions& questions);
+
+}  // namespace daybreak

@@ -1,0 +1,116 @@
+// The safety check over HTTP (issue 5): the gate as it stands, the questions
+// of a check, and recording a check's answers. Same use cases and the same
+// JSON as `daybreak screen status --json`, `screen questions` and `screen`.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/safety.hpp"
+#include "app/safety_json.hpp"
+#include "domain/text.hpp"
+#include "server/route_support.hpp"
+#include "server/routes.hpp"
+
+namespace daybreak {
+namespace {
+
+using http::Json;
+using http::Method;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+constexpr std::string_view kChecksAllowed = "full or legs";
+constexpr std::string_view kAnswerAllowed = "\"yes\" or \"no\"";
+
+std::optional<ScreenKind> check_kind(std::string_view text) {
+  if (text == "full") return ScreenKind::full;
+  if (text == "legs") return ScreenKind::legs;
+  return std::nullopt;
+}
+
+Response gate(const ApiContext& api, const Request& req) {
+  const Caller c = api.caller(req);
+  Json j = safety_gate_json(safety_gate(api.store(), c.user.id, c.now), c.zone);
+  j["ibp"] = ibp_result_json(ibp_screen(api.store(), c.user.id, c.zone, c.now));
+  return http::json_response(200, j);
+}
+
+Response questions(const ApiContext& api, const Request& req) {
+  const std::string text = req.param("check").value_or("full");
+  const auto kind = check_kind(text);
+  if (!kind)
+    return http::invalid_fields("there is no such check", {{"check", text, std::string(kChecksAllowed)}}, true);
+  const Caller c = api.caller(req);
+  return http::json_response(
+      200,
+      Json{{"check", text}, {"questions", check_questions_json(questions_for(api.store(), c.user.id, *kind, c.now))}});
+}
+
+Response record(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  const Caller c = api.caller(req);
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"check", "answers", "entry"}, errors);
+
+  std::optional<ScreenKind> kind;
+  const std::size_t before = errors.size();
+  if (const auto text = http::string_member(*body, "check", errors, kChecksAllowed)) {
+    kind = check_kind(*text);
+    if (!kind) errors.push_back({"check", *text, std::string(kChecksAllowed)});
+  } else if (errors.size() == before) {  // left out or null
+    errors.push_back({"check", "", std::string(kChecksAllowed)});
+  }
+
+  std::vector<ScreenAnswer> answers;
+  if (const auto it = body->find("answers"); it != body->end() && it->is_object()) {
+    for (const auto& [id, value] : it->items()) {
+      const auto answer = value.is_string() ? parse_choice<YesNo>(value.get<std::string>()) : std::nullopt;
+      if (answer) {
+        answers.push_back({id, *answer});
+      } else {
+        errors.push_back({"answers." + id, value.dump(), std::string(kAnswerAllowed)});
+      }
+    }
+  } else {
+    errors.push_back({"answers", it == body->end() ? "" : it->dump(),
+                      "an object of question id to \"yes\" or \"no\" (see GET /api/safety/questions)"});
+  }
+
+  std::optional<EntryId> entry;
+  if (const auto it = body->find("entry"); it != body->end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
+      errors.push_back(
+          {"entry", it->dump(), "the id of the diary entry that noted leg symptoms, a positive whole number"});
+    } else if (kind && *kind != ScreenKind::legs) {
+      errors.push_back({"entry", it->dump(), "null or left out: only the legs check names an entry"});
+    } else {
+      entry = EntryId{it->get<std::int64_t>()};
+    }
+  }
+  if (!errors.empty()) return http::invalid_fields("nothing was saved", errors);
+
+  if (*kind == ScreenKind::legs && !entry) entry = leg_check_entry(api.store(), c.user.id, c.now);
+  auto outcome =
+      record_screen(api.store(), c.meta(), c.user.id, c.zone, ScreenRequest{*kind, std::move(answers), entry, "api"});
+  if (!outcome) {
+    AppError error = outcome.error();
+    // The use case names each question; over HTTP they sit under "answers".
+    for (auto& f : error.fields) f.field = "answers." + f.field;
+    return http::problem_for(error);
+  }
+  return http::json_response(201, screen_outcome_json(*outcome, c.zone));
+}
+
+}  // namespace
+
+void add_safety_routes(http::Router& router, const ApiContext& api) {
+  router.add(Method::get, "/api/safety", [&api](const Request& r, const PathParams&) { return gate(api, r); });
+  router.add(Method::get, "/api/safety/questions",
+             [&api](const Request& r, const PathParams&) { return questions(api, r); });
+  router.add(
+      Method::post, "/api/safety/checks", [&api](const Request& r, const PathParams&) { return record(api, r); },
+      http::RouteOptions{{http::kJson}});
+}
+
+}  // namespace daybreak

@@ -1,0 +1,167 @@
+// The safety check over HTTP: the gate, the questions, and a check recorded
+// from the browser that opens (or closes) the way to a guided session. Every
+// bad value is refused with the field named, and nothing is stored.
+#include "api_fixture.hpp"
+#include "app/safety.hpp"
+#include "support/safety_fixtures.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class SafetyApi : public ApiTest {
+ protected:
+  // Every question of the full check answered no, as the web app sends it.
+  static Json all_no() {
+    Json answers = Json::object();
+    for (const auto& a : all_no_answers()) answers[a.question] = "no";
+    return answers;
+  }
+  std::size_t stored_checks() { return screening_history(store_, user_.id).size(); }
+  std::string status() { return get("/api/safety").json()["status"].get<std::string>(); }
+};
+
+TEST_F(SafetyApi, BeforeTheFirstCheckTheGateSaysACheckIsNeeded) {
+  const auto r = get("/api/safety");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j["status"], "check_needed");
+  EXPECT_EQ(j["session_allowed"], false);
+  ASSERT_FALSE(j["reasons"].empty());
+  EXPECT_TRUE(j["last_full_check"].is_null());
+  EXPECT_TRUE(j["unchecked_leg_entries"].is_array());
+  EXPECT_TRUE(j.contains("emergency_number"));
+  EXPECT_TRUE(j.contains("ibp"));
+}
+
+TEST_F(SafetyApi, TheQuestionsComeInTheOrderTheCheckAsksThem) {
+  const auto full = get("/api/safety/questions");
+  ASSERT_EQ(full.status, 200) << full.body;
+  const Json qs = full.json()["questions"];
+  const auto flags = red_flag_questions();
+  ASSERT_GE(qs.size(), flags.size());
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    EXPECT_EQ(qs[i]["id"], std::string(flags[i].id));
+    EXPECT_EQ(qs[i]["question"], std::string(flags[i].question));
+  }
+  // Never answered: the back pain pattern questions come after the warning signs.
+  EXPECT_EQ(qs.back()["group"], "back_pain_pattern");
+
+  const auto legs = get("/api/safety/questions?check=legs");
+  ASSERT_EQ(legs.status, 200) << legs.body;
+  EXPECT_EQ(legs.json()["questions"].size(), kLegCheckFlags.size());
+
+  const auto bad = get("/api/safety/questions?check=arms");
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.json()["errors"][0]["field"], "check");
+  EXPECT_EQ(bad.json()["errors"][0]["value"], "arms");
+}
+
+TEST_F(SafetyApi, AllNoRecordsTheCheckAndASessionMayStart) {
+  ASSERT_EQ(get("/api/session-plans/morning").status, 409);
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j["check"]["kind"], "full");
+  EXPECT_EQ(j["check"]["result"], "no_flags");
+  EXPECT_EQ(j["check"]["answers"]["fever"], "no");
+  EXPECT_EQ(j["safety"]["status"], "ok");
+  EXPECT_EQ(j["safety"]["session_allowed"], true);
+  EXPECT_EQ(stored_checks(), 1U);
+  EXPECT_EQ(status(), "ok");
+  const auto plan = get("/api/session-plans/morning");
+  EXPECT_EQ(plan.status, 200) << plan.body;
+}
+
+TEST_F(SafetyApi, AnEmergencyYesLocksAndMayEndTheCheck) {
+  // The questions after an emergency yes may be left out.
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", {{"both_legs", "yes"}}}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["check"]["result"], "emergency");
+  EXPECT_EQ(r.json()["safety"]["status"], "locked");
+  EXPECT_EQ(r.json()["safety"]["emergency"][0]["question"], "both_legs");
+  EXPECT_EQ(status(), "locked");
+  EXPECT_EQ(get("/api/session-plans/morning").status, 409);
+  EXPECT_EQ(get("/api/session-plans/flare").status, 409);
+}
+
+TEST_F(SafetyApi, AnUrgentYesPausesToTheGentleRoutine) {
+  Json answers = all_no();
+  answers["fever"] = "yes";
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["check"]["result"], "urgent");
+  EXPECT_EQ(r.json()["safety"]["status"], "paused");
+  EXPECT_EQ(get("/api/session-plans/morning").status, 409);
+  EXPECT_EQ(get("/api/session-plans/flare").status, 200);
+}
+
+// Leg symptoms in the diary wait for the leg questions; answered no, the
+// check is tied to that entry and the entry is no longer waiting.
+TEST_F(SafetyApi, TheLegCheckFollowsTheEntryThatNotedLegSymptoms) {
+  pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin());
+  const auto created =
+      post("/api/entries", R"({"period": "morning", "fields": {"pain": 4, "leg_symptoms": ["numbness_left"]}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto id = created.json()["entry"]["id"].get<std::int64_t>();
+  ASSERT_EQ(get("/api/safety").json()["unchecked_leg_entries"], Json::array({id}));
+
+  Json answers = Json::object();
+  const Json legs = get("/api/safety/questions?check=legs").json();
+  for (const auto& q : legs["questions"]) answers[q["id"].get<std::string>()] = "no";
+  const auto r = post("/api/safety/checks", Json{{"check", "legs"}, {"answers", answers}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["check"]["kind"], "legs");
+  EXPECT_EQ(r.json()["check"]["entry"], id);
+  EXPECT_TRUE(r.json()["safety"]["unchecked_leg_entries"].empty()) << r.body;
+  EXPECT_EQ(status(), "ok");
+}
+
+TEST_F(SafetyApi, EveryBadValueIsNamedAndNothingIsStored) {
+  struct Case {
+    Json body;
+    std::string field;
+  };
+  Json no_fever = all_no();
+  no_fever.erase("fever");
+  Json maybe = all_no();
+  maybe["fever"] = "maybe";
+  Json boolean = all_no();
+  boolean["fever"] = true;
+  Json stranger = all_no();
+  stranger["elbow"] = "no";
+  const std::vector<Case> cases = {
+      {Json{{"answers", all_no()}}, "check"},
+      {Json{{"check", "arms"}, {"answers", all_no()}}, "check"},
+      {Json{{"check", 1}, {"answers", all_no()}}, "check"},
+      {Json{{"check", "full"}}, "answers"},
+      {Json{{"check", "full"}, {"answers", Json::array()}}, "answers"},
+      {Json{{"check", "full"}, {"answers", maybe}}, "answers.fever"},
+      {Json{{"check", "full"}, {"answers", boolean}}, "answers.fever"},
+      {Json{{"check", "full"}, {"answers", no_fever}}, "answers.fever"},
+      {Json{{"check", "full"}, {"answers", stranger}}, "answers.elbow"},
+      {Json{{"check", "full"}, {"answers", all_no()}, {"entry", 3}}, "entry"},
+      {Json{{"check", "legs"}, {"answers", Json::object()}, {"entry", "x"}}, "entry"},
+      {Json{{"check", "full"}, {"answers", all_no()}, {"colour", "red"}}, "colour"},
+  };
+  for (const auto& c : cases) {
+    const auto r = post("/api/safety/checks", c.body.dump());
+    ASSERT_EQ(r.status, 422) << c.body.dump() << "\n" << r.body;
+    EXPECT_NE(r.header("content-type").find("application/problem+json"), std::string::npos);
+    bool named = false;
+    const Json problem = r.json();
+    for (const auto& e : problem["errors"]) {
+      if (e["field"] == c.field) {
+        named = true;
+        EXPECT_FALSE(e["allowed"].get<std::string>().empty()) << r.body;
+      }
+    }
+    EXPECT_TRUE(named) << c.field << " not named: " << r.body;
+  }
+  EXPECT_EQ(stored_checks(), 0U);
+  EXPECT_EQ(status(), "check_needed");
+}
+
+}  // namespace
+}  // namespace daybreak::testing

@@ -1,0 +1,113 @@
+// The safety check in a real browser against the real daybreak serve: before
+// the first check Today offers it and a session is refused with a link to it;
+// the questions are answered with the keyboard-reachable yes/no pairs; then a
+// session can start. A warning sign raised instead tells the person to see a
+// doctor, with the emergency number, and keeps the session closed.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+import { startDaybreak } from './daybreak.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open() {
+  const daybreak = await startDaybreak(); // no safety check yet
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const close = async () => {
+    await context.close();
+    await daybreak.stop();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  };
+  return { daybreak, page, close };
+}
+
+async function seriousViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+const gate = async (daybreak) => (await fetch(`${daybreak.url}/api/safety`)).json();
+
+test('the check answered in the browser opens the way to a session', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    // Today says a check is needed.
+    await page.goto(daybreak.url);
+    await page.getByRole('heading', { name: 'Safety check' }).waitFor();
+
+    // The session is refused, with a way to the check.
+    await page.goto(`${daybreak.url}/session/morning`);
+    await page.getByRole('link', { name: 'Take the safety check' }).click();
+    await page.getByRole('heading', { name: 'Safety check', level: 1 }).waitFor();
+    const questions = page.locator('fieldset.yes-no');
+    await questions.first().waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // Saving with nothing answered names the questions and stores nothing.
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByText(/questions need an answer/).waitFor();
+    assert.equal((await gate(daybreak)).status, 'check_needed');
+
+    // Every answer no, through the keyboard: Tab to each pair, arrows choose.
+    const count = await questions.count();
+    assert.ok(count >= 12, `only ${count} questions`);
+    for (let i = 0; i < count; i++) {
+      const group = questions.nth(i);
+      const no = group.getByRole('radio', { name: 'No' });
+      await no.focus();
+      await page.keyboard.press('Space');
+      assert.equal(await no.isChecked(), true);
+    }
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Thank you: no warning signs' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal((await gate(daybreak)).status, 'ok');
+
+    // Now the session starts.
+    await page.getByRole('link', { name: 'Do a session' }).click();
+    await page.goto(`${daybreak.url}/session/morning`);
+    await page.getByRole('group', { name: 'Pain now, before you start' }).waitFor();
+  } finally {
+    await close();
+  }
+});
+
+test('a warning sign says to get help now, with the emergency number, and keeps sessions closed', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/safety`);
+    const first = page.locator('fieldset.yes-no').first();
+    await first.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Please get medical help now' }).waitFor();
+    const number = (await gate(daybreak)).emergency_number;
+    assert.ok(number, 'an emergency number for the zone');
+    await page.getByText(`call ${number}`, { exact: false }).waitFor();
+    assert.equal((await gate(daybreak)).status, 'locked');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.goto(`${daybreak.url}/session/morning`);
+    await page.getByRole('alert').waitFor();
+    assert.equal(await page.getByRole('group', { name: 'Pain now, before you start' }).count(), 0);
+  } finally {
+    await close();
+  }
+});

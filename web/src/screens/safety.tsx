@@ -1,0 +1,253 @@
+// The safety check in the browser (issue 5; docs/safety.md): the questions
+// of a check as yes/no pairs, the answers recorded with POST
+// /api/safety/checks, and what they mean in plain words. Plus the Today card
+// that says when a check is needed. daybreak is not a diagnosis: the wording
+// points to a doctor whenever a warning sign is raised.
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
+import { fieldMessage, problemSummary } from '../format';
+import { useLoad } from '../state';
+
+const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
+
+function day(instant: string | null): string {
+  if (!instant) return '';
+  return new Date(instant).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+function callLine(gate: SafetyGate): string {
+  return gate.emergency_number ? `call ${gate.emergency_number}` : 'call your local emergency number';
+}
+
+// What the gate means now, in a sentence or two.
+function GateSummary({ gate }: { gate: SafetyGate }) {
+  if (gate.status === 'ok') {
+    return (
+      <p>
+        Your last check found no warning signs. The next one is due on {day(gate.next_full_check)}.
+      </p>
+    );
+  }
+  return (
+    <div class={`notice ${gate.status === 'check_needed' ? 'info' : 'warn'}`} role="status">
+      <p>{gate.status === 'check_needed' ? 'A safety check comes before your next session:' : 'Exercise is on hold:'}</p>
+      <ul>
+        {gate.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+// The answers' meaning, calm and plain; the emergency case first and alone.
+function Outcome({ result }: { result: SafetyCheckResult }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const gate = result.safety;
+  const raised = [...gate.emergency, ...gate.urgent].map((f) => f.label);
+  return (
+    <section class="card safety-outcome" aria-labelledby="safety-outcome-title">
+      {result.check.result === 'emergency' ? (
+        <div class="notice warn" role="alert">
+          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+            Please get medical help now
+          </h2>
+          <p>
+            You said yes to: {raised.join('; ')}. This needs a doctor today, not exercise. Please {callLine(gate)}, or go
+            to an emergency department.
+          </p>
+          <p>Sessions stay stopped until a clinician has seen you.</p>
+        </div>
+      ) : result.check.result === 'urgent' ? (
+        <div class="notice warn" role="alert">
+          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+            Please speak to a doctor within a day
+          </h2>
+          <p>
+            You said yes to: {raised.join('; ')}. Please contact your doctor's practice or a health advice line within
+            the next 24 hours. If things get worse quickly, {callLine(gate)}.
+          </p>
+          <p>
+            Until a clinician has seen you, only the gentle <a href="/session/flare">bad-morning routine</a> is open.
+          </p>
+        </div>
+      ) : (
+        <>
+          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+            Thank you: no warning signs
+          </h2>
+          {gate.session_allowed ? (
+            <p>
+              You can go ahead with your sessions. The next check is due on {day(gate.next_full_check)}.{' '}
+              <a href="/session">Do a session</a>
+            </p>
+          ) : (
+            <GateSummary gate={gate} />
+          )}
+        </>
+      )}
+      {gate.status !== 'ok' && gate.status !== 'check_needed' ? (
+        <p class="muted">
+          When a clinician has seen you, record it on this computer with <code>daybreak screen ack --seen-clinician</code>.
+        </p>
+      ) : null}
+      <p class="muted">{NOT_A_DIAGNOSIS}</p>
+    </section>
+  );
+}
+
+// One question as a yes/no pair of large radio buttons.
+function YesNoQuestion(props: {
+  q: SafetyQuestion;
+  index: number;
+  value: YesNo | undefined;
+  problem: string | undefined;
+  onChange: (v: YesNo) => void;
+}) {
+  const { q } = props;
+  const hint = `safety-${q.id}-hint`;
+  return (
+    <fieldset
+      class={`field yes-no${props.problem ? ' has-error' : ''}`}
+      data-question={q.id}
+      aria-describedby={props.problem ? hint : undefined}
+    >
+      <legend>
+        <span class="muted">{props.index + 1}. </span>
+        {q.question}
+      </legend>
+      <div class="yes-no-pair">
+        {(['yes', 'no'] as const).map((v) => (
+          <label class="chip" key={v}>
+            <input type="radio" name={`safety-${q.id}`} value={v} checked={props.value === v} onChange={() => props.onChange(v)} />
+            <span>{v === 'yes' ? 'Yes' : 'No'}</span>
+          </label>
+        ))}
+      </div>
+      {props.problem ? (
+        <p class="field-error" id={hint}>
+          {props.problem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+// /safety (?check=legs for the leg questions).
+export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
+  const gate = useLoad(() => api.safety(), []);
+  const questions = useLoad(() => api.safetyQuestions(kind), [kind]);
+  const [answers, setAnswers] = useState<Record<string, YesNo>>({});
+  const [result, setResult] = useState<SafetyCheckResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const list = questions.data?.questions ?? [];
+  const emergencyYes = list.some((q) => q.level === 'emergency' && answers[q.id] === 'yes');
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    setProblem(null);
+    setFieldProblems({});
+    try {
+      setResult(await api.recordSafetyCheck(kind, answers));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const byQuestion: Record<string, string> = {};
+        for (const f of error.problem.errors ?? []) {
+          const id = f.field.replace(/^answers\./, '');
+          byQuestion[id] = f.value === '' ? 'Please answer yes or no.' : fieldMessage(f);
+        }
+        setFieldProblems(byQuestion);
+        const missing = Object.keys(byQuestion).length;
+        setProblem(
+          missing > 0
+            ? `Nothing was saved yet: ${missing === 1 ? 'one question needs' : `${missing} questions need`} an answer.`
+            : problemSummary(error.problem),
+        );
+      } else {
+        setProblem('daybreak cannot be reached, so nothing was saved. Please try again.');
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="screen safety">
+      <h1 tabIndex={-1}>{kind === 'legs' ? 'Leg check' : 'Safety check'}</h1>
+      {result ? (
+        <Outcome result={result} />
+      ) : (
+        <>
+          <p>
+            {kind === 'legs'
+              ? 'A few questions about warning signs that can come with leg symptoms.'
+              : 'A few questions about warning signs that need a doctor before exercise. It takes about two minutes.'}{' '}
+            If you are not sure, answer yes: a doctor can tell you more.
+          </p>
+          {gate.data ? <GateSummary gate={gate.data} /> : null}
+          {questions.error ? (
+            <div class="notice info" role="status">
+              <p>The questions cannot be loaded right now. Please try again in a moment.</p>
+            </div>
+          ) : !questions.data ? (
+            <p class="muted">Loading…</p>
+          ) : (
+            <form onSubmit={submit} noValidate>
+              {list.map((q, i) => (
+                <YesNoQuestion
+                  key={q.id}
+                  q={q}
+                  index={i}
+                  value={answers[q.id]}
+                  problem={fieldProblems[q.id]}
+                  onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))}
+                />
+              ))}
+              {emergencyYes ? (
+                <div class="notice warn" role="alert">
+                  <p>
+                    That answer can be a sign of something that needs a doctor today. You can save your answers now;
+                    the rest may be left out.
+                  </p>
+                </div>
+              ) : null}
+              {problem ? (
+                <div class="notice warn" role="alert">
+                  <p>{problem}</p>
+                </div>
+              ) : null}
+              <button type="submit" class="button primary wide" disabled={saving}>
+                {saving ? 'Saving…' : 'Save my answers'}
+              </button>
+            </form>
+          )}
+          <p class="muted">{NOT_A_DIAGNOSIS}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+// Today: a card when a check is needed (or leg symptoms wait for their questions).
+export function SafetyCard() {
+  const gate = useLoad(() => api.safety(), []);
+  const g = gate.data;
+  if (!g) return null;
+  const legs = g.unchecked_leg_entries.length > 0;
+  if (g.status !== 'check_needed' && !legs) return null;
+  const href = g.status === 'check_needed' ? '/safety' : '/safety?check=legs';
+  return (
+    <section class="card safety-card" aria-labelledby="safety-card-title">
+      <h2 id="safety-card-title">{g.status === 'check_needed' ? 'Safety check' : 'Leg check'}</h2>
+      <p class="muted">{g.reasons[0] ?? 'A few questions about warning signs come before your next session.'}</p>
+      <a class="button primary" href={href}>
+        Answer the questions
+      </a>
+    </section>
+  );
+}
