@@ -7,9 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 
-import { seedCsv, startDaybreak } from './daybreak.mjs';
+import { launchChromium, seedCsv, startDaybreak } from './daybreak.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -17,12 +16,7 @@ const DESKTOP = { width: 1280, height: 860 };
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { chromium } from 'playwright-core';
+
 const run = promisify(execFile);
 
 export const FAKE_NOW = '2026-11-23T06:30:00Z'; // Monday 07:30 in Berlin
@@ -15,6 +17,17 @@ export function binary() {
   const b = process.env.DAYBREAK_BINARY;
   if (!b) throw new Error('set DAYBREAK_BINARY to the daybreak executable (ctest does)');
   return b;
+}
+
+// Debian's chromium, headless, as every browser test drives it
+// ($CHROMIUM names another executable).
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
 }
 
 export async function startDaybreak({ now = FAKE_NOW } = {}) {

@@ -7,19 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
 
-import { startDaybreak } from './daybreak.mjs';
+import { launchChromium, startDaybreak } from './daybreak.mjs';
 
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
