@@ -5,18 +5,16 @@
 namespace daybreak {
 
 std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user,
-                                                                       const TimeZone& zone) {
+                                                                      const TimeZone& zone) {
   // Every session ever played; the analysis picks the range's weeks.
-  constexpr Instant kDawn{};
-  const Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 1 / 1}};
-  const auto records = reader.sessions_between(user, kDawn, kEnd);
-  if (records.empty()) return std::nullopt;
+  const auto outlines = reader.session_outlines(user);
+  if (outlines.empty()) return std::nullopt;
   std::vector<analysis::RoutineSession> out;
-  out.reserve(records.size());
-  for (const SessionRecord& r : records) {
+  out.reserve(outlines.size());
+  for (const SessionOutline& s : outlines) {
     // The flare-day routine stands in for the morning routine on a bad morning.
-    const auto routine = r.routine == RoutineKind::evening ? analysis::Routine::evening : analysis::Routine::morning;
-    out.push_back({zone.date_of(r.started_at), routine, !r.stop_reason.has_value()});
+    const auto routine = s.routine == RoutineKind::evening ? analysis::Routine::evening : analysis::Routine::morning;
+    out.push_back({zone.date_of(s.started_at), routine, s.completed});
   }
   return out;
 }

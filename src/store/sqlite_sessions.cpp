@@ -103,6 +103,19 @@ std::vector<SessionRecord> SqliteTransaction::recent_sessions(UserId user, int l
   return load_sessions(s, user);
 }
 
+std::vector<SessionOutline> SqliteTransaction::session_outlines(UserId user) {
+  db_.set_operation("reading sessions");
+  Statement& s = db_.prepare(
+      "SELECT started_at, routine, stop_reason IS NULL FROM sessions WHERE user_id = ?1 ORDER BY started_at, id");
+  s.bind(1, user.value);
+  std::vector<SessionOutline> out;
+  while (s.step()) {
+    out.push_back({instant_of(s.integer(0)), choice_column<RoutineKind>(db_, s, 1), s.integer(2) != 0});
+  }
+  s.reset();
+  return out;
+}
+
 std::optional<std::string> SqliteTransaction::session_plan(UserId user, SessionId id) {
   db_.set_operation(fmt::format("reading the plan of session {}", id.value));
   Statement& s = db_.prepare("SELECT plan FROM sessions WHERE user_id = ?1 AND id = ?2");

@@ -55,6 +55,7 @@ class SqliteTransaction final : public StoreWriter {
   std::optional<SessionRecord> find_session_by_key(UserId user, std::string_view key) override;
   std::vector<SessionRecord> sessions_between(UserId user, Instant from, Instant to) override;
   std::vector<SessionRecord> recent_sessions(UserId user, int limit) override;
+  std::vector<SessionOutline> session_outlines(UserId user) override;
   std::optional<std::string> session_plan(UserId user, SessionId id) override;
   ExerciseLevels exercise_levels(UserId user) override;
   std::optional<int> current_stage(UserId user, std::string_view program) override;

@@ -112,6 +112,15 @@ struct SessionRecord {
   bool operator==(const SessionRecord&) const = default;
 };
 
+// A session without its steps and exercises: enough to count what was done
+// and when (the adherence of issue 6).
+struct SessionOutline {
+  Instant started_at;
+  RoutineKind routine = RoutineKind::morning;
+  bool completed = true;  // ran to the end: no stop reason
+  bool operator==(const SessionOutline&) const = default;
+};
+
 class StoreReader {
  public:
   virtual ~StoreReader() = default;
@@ -138,6 +147,8 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<SessionRecord> sessions_between(UserId user, Instant from, Instant to) = 0;
   // The `limit` latest sessions, newest first.
   [[nodiscard]] virtual std::vector<SessionRecord> recent_sessions(UserId user, int limit) = 0;
+  // Every session's outline, oldest first: far cheaper than whole sessions.
+  [[nodiscard]] virtual std::vector<SessionOutline> session_outlines(UserId user) = 0;
   // The plan a session played, as the JSON it was stored with.
   [[nodiscard]] virtual std::optional<std::string> session_plan(UserId user, SessionId id) = 0;
   // The person's level on each exercise they have a level for (others are at level 1).

@@ -86,6 +86,22 @@ TEST_P(StoreConformance, SessionsAreListedByStartOldestFirstOrNewestFirst) {
   EXPECT_EQ(recent[0].exercises.size(), 2U);
 }
 
+TEST_P(StoreConformance, OutlinesListEverySessionOldestFirstWithItsRoutineAndWhetherItRanToTheEnd) {
+  const UserId me = new_user(*store_, "me");
+  const UserId other = new_user(*store_, "other");
+  const UserId newcomer = new_user(*store_, "newcomer");
+  SessionRecord morning = sample(kNow - hours{12});
+  morning.routine = RoutineKind::morning;
+  morning.stop_reason.reset();
+  (void)insert(*store_, me, sample(kNow));  // an evening, stopped
+  (void)insert(*store_, me, morning);
+  (void)insert(*store_, other, sample(kNow - hours{24}));
+  const auto outlines = store_->read()->session_outlines(me);
+  EXPECT_EQ(outlines, (std::vector<SessionOutline>{{kNow - hours{12}, RoutineKind::morning, true},
+                                                   {kNow, RoutineKind::evening, false}}));
+  EXPECT_TRUE(store_->read()->session_outlines(newcomer).empty());
+}
+
 TEST_P(StoreConformance, ASecondSessionWithTheSameKeyIsAConflict) {
   const UserId me = new_user(*store_, "me");
   (void)insert(*store_, me, sample(kNow, "retry"));
