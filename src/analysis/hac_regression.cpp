@@ -24,24 +24,25 @@ std::optional<Regression> hac_regression(std::span<const double> x, std::size_t 
   const Eigen::VectorXd beta = qr.solve(Y);
   const Eigen::VectorXd u = Y - X * beta;
 
-  // Scores x_i u_i, summed by calendar day into a dense day-by-column matrix:
+  // Scores x_i u_i, summed by calendar day into a dense day-by-column matrix S:
   // a day without rows is a zero row, so a gap in the diary is a gap, and rows
-  // of the same day are at distance 0, weight 1. The Bartlett weights depend
-  // only on the distance, so
-  //   omega = G_0 + sum over l = 1..max_lag of w(l) (G_l + G_l'),  G_l = sum_d S_d S_(d+l)'
-  // and each G_l is one matrix product, which Eigen blocks and vectorises.
+  // of the same day are at distance 0, weight 1. With Bartlett weights w(l),
+  //   omega = sum_d S_d S_d' + sum over l = 1..max_lag of w(l) sum_d (S_d S_(d+l)' + S_(d+l) S_d')
+  //         = S'S + S'T + T'S,  where T_d = sum over l = 1..max_lag of w(l) S_(d+l):
+  // T is a weighted moving sum (cheap), and the lags cost one matrix product.
   const auto [first_day, last_day] = std::minmax_element(day.begin(), day.end());
   const auto span = static_cast<Eigen::Index>(*last_day - *first_day + 1);
   Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(span, cols);
   for (Eigen::Index i = 0; i < rows; ++i) {
     sums.row(static_cast<Eigen::Index>(day[static_cast<std::size_t>(i)] - *first_day)) += u(i) * X.row(i);
   }
-  Eigen::MatrixXd omega = sums.transpose() * sums;
+  Eigen::MatrixXd ahead = Eigen::MatrixXd::Zero(span, cols);
   const double window = static_cast<double>(max_lag) + 1.0;
   for (Eigen::Index lag = 1; lag <= max_lag && lag < span; ++lag) {
-    const Eigen::MatrixXd g = sums.topRows(span - lag).transpose() * sums.bottomRows(span - lag);
-    omega.noalias() += (1.0 - static_cast<double>(lag) / window) * (g + g.transpose());
+    ahead.topRows(span - lag) += (1.0 - static_cast<double>(lag) / window) * sums.bottomRows(span - lag);
   }
+  const Eigen::MatrixXd cross = sums.transpose() * ahead;
+  const Eigen::MatrixXd omega = sums.transpose() * sums + cross + cross.transpose();
 
   const Eigen::MatrixXd bread = (X.transpose() * X).inverse();
   const Eigen::MatrixXd covariance = bread * omega * bread * (static_cast<double>(n) / static_cast<double>(n - k));
