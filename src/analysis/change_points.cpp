@@ -91,28 +91,33 @@ std::vector<std::size_t> pelt_mean(std::span<const double> y, double penalty, st
   struct Candidate {
     std::size_t tau;
     std::size_t dead_from;
+    double cost = 0;  // F[tau] + C(tau, t) at the current t, once evaluated
   };
-  std::vector<Candidate> candidates{{0, std::numeric_limits<std::size_t>::max()}};
+  constexpr std::size_t kAlive = std::numeric_limits<std::size_t>::max();
+  std::vector<Candidate> candidates{{0, kAlive}};
   for (std::size_t t = m; t <= n; ++t) {
     double f = kInfinity;
     std::size_t arg = 0;
-    for (const auto& c : candidates) {
-      if (t - c.tau < m) break;  // candidates are in increasing tau
-      const double v = best[c.tau] + cost(c.tau, t) + penalty;
+    std::size_t evaluated = 0;  // candidates are in increasing tau: those long enough come first
+    for (auto& c : candidates) {
+      if (t - c.tau < m) break;
+      c.cost = best[c.tau] + cost(c.tau, t);
+      const double v = c.cost + penalty;
       if (v < f) {
         f = v;
         arg = c.tau;
       }
+      ++evaluated;
     }
     best[t] = f;
     last[t] = arg;
-    for (auto& c : candidates) {
-      if (c.dead_from == std::numeric_limits<std::size_t>::max() && best[c.tau] + cost(c.tau, t) > f) {
-        c.dead_from = t + m;
-      }
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      Candidate& c = candidates[i];
+      if (c.dead_from != kAlive) continue;
+      if ((i < evaluated ? c.cost : best[c.tau] + cost(c.tau, t)) > f) c.dead_from = t + m;
     }
     std::erase_if(candidates, [&](const Candidate& c) { return c.dead_from <= t + 1; });
-    candidates.push_back({t, std::numeric_limits<std::size_t>::max()});
+    candidates.push_back({t, kAlive});
   }
 
   std::vector<std::size_t> changes;
