@@ -299,11 +299,14 @@ std::vector<DiaryEntry> SqliteTransaction::load(const EntryScope& scope) {
   // from each list's primary key (no join back to the entries: that was most
   // of the cost of reading years), skipping rows of entries outside the scope.
   std::vector<DiaryEntry> entries;
-  if (!scope.id) {  // years of entries: counting them (from the index alone) saves moving them as the vector grows
-    Statement& count = db_.prepare(fmt::format("SELECT count(*) FROM entries e WHERE {}", scope.where()));
-    scope.bind(count);
-    if (count.step()) entries.reserve(static_cast<std::size_t>(count.integer(0)));
-    count.reset();
+  if (!scope.id) {
+    // At most one entry per period a day. Reserving that much for years of
+    // entries saves moving them as the vector grows; pages never written are
+    // never touched, so a sparse diary costs address space only (capped).
+    constexpr std::int64_t kMaxReservedDays = 10 * 366;
+    const std::int64_t days = (std::chrono::sys_days{scope.to} - std::chrono::sys_days{scope.from}).count() + 1;
+    entries.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(days, 0, kMaxReservedDays)) *
+                    Vocabulary<Period>::names.size());
   }
   Statement& s = db_.prepare(
       fmt::format("SELECT {}{}WHERE {} ORDER BY e.day, e.period", kEntryColumns, kEntryFrom, scope.where()));
