@@ -112,7 +112,7 @@ MedicationMasking medication_masking(const DiarySeries& series) {
   std::vector<std::int64_t> day;
   std::vector<double> covered_pain;
   std::vector<double> uncovered_pain;
-  std::set<std::int64_t> days_used;
+  std::size_t days_used = 0;  // days with a row (rows come day by day)
   for (const auto& d : series.days) {
     const auto& morning = d.pain[static_cast<std::size_t>(Period::morning)];
     if (!morning) continue;
@@ -132,8 +132,9 @@ MedicationMasking medication_masking(const DiarySeries& series) {
       x[row + level_column[static_cast<std::size_t>(*morning)]] = 1.0;
       if (evening_column && period == Period::evening) x[row + k - 1] = 1.0;
       y.push_back(*pain);
-      day.push_back(day_number(d.date));
-      days_used.insert(day.back());
+      const std::int64_t n = day_number(d.date);
+      if (day.empty() || day.back() != n) ++days_used;
+      day.push_back(n);
     }
   }
   m.covered = covered_pain.size();
@@ -141,7 +142,7 @@ MedicationMasking medication_masking(const DiarySeries& series) {
   m.covered_mean = mean(covered_pain);
   m.uncovered_mean = mean(uncovered_pain);
   if (m.covered < kMinEntriesPerGroup || m.uncovered < kMinEntriesPerGroup) return m;
-  const auto fit = hac_regression(x, k, y, day, newey_west_lag(days_used.size()));
+  const auto fit = hac_regression(x, k, y, day, newey_west_lag(days_used));
   if (fit) m.difference = coefficient(*fit, 0);
   return m;
 }
