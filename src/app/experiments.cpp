@@ -1,6 +1,7 @@
 #include "app/experiments.hpp"
 
 #include <algorithm>
+#include <random>
 
 #include <fmt/format.h>
 
@@ -38,6 +39,11 @@ const Experiment* current(const std::vector<Experiment>& all, LocalDate coming_n
 ExperimentClock experiment_clock(Instant now, const TimeZone& zone) {
   const LocalTime local = zone.to_local(now);
   return {now, zone.date_of(now), tonight(local)};
+}
+
+std::uint64_t draw_seed() {
+  std::random_device device;
+  return ((std::uint64_t{device()} << 32) | device()) & kMaxSeed;
 }
 
 AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clock, UserId user,

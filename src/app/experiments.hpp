@@ -23,6 +23,10 @@ struct ExperimentClock {
 };
 [[nodiscard]] ExperimentClock experiment_clock(Instant now, const TimeZone& zone);
 
+// A seed drawn from the system's random source, below kMaxSeed: the order of a
+// new experiment when the person names no seed.
+[[nodiscard]] std::uint64_t draw_seed();
+
 // `random_seed` is used when the draft names none. Only one experiment runs at
 // a time: one whose nights overlap another's (not stopped) is refused.
 [[nodiscard]] AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clock, UserId user,

@@ -1,14 +1,13 @@
 // The insights and personal experiment commands: `insights` and `experiment`
 // (new, tonight, log, report, list, stop).
 #include <iostream>
-#include <random>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "analysis/insights_json.hpp"
 #include "app/experiments.hpp"
+#include "app/experiments_json.hpp"
 #include "app/insights.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
@@ -16,8 +15,6 @@
 
 namespace daybreak {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // "today", "yesterday", "tomorrow" or YYYY-MM-DD.
 AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option) {
@@ -169,9 +166,7 @@ class ExperimentCommand final : public Command {
       draft_.first_night = *d;
     }
     draft_.seed = seed_;
-    std::random_device device;
-    const std::uint64_t random_seed = ((std::uint64_t{device()} << 32) | device()) & kMaxSeed;
-    const auto created = create_experiment(ctx.store, clock, ctx.user.id, draft_, random_seed);
+    const auto created = create_experiment(ctx.store, clock, ctx.user.id, draft_, draw_seed());
     if (!created) return report(ctx.io, created.error());
     const Experiment& e = *created;
     if (json_) {
@@ -205,13 +200,7 @@ class ExperimentCommand final : public Command {
     const ExperimentDesign& d = t->experiment.design;
     const NightPlan& p = t->plan;
     if (json_) {
-      print_json(ctx.io.out, Json{{"experiment", t->experiment.id.value},
-                                  {"night", format_date(p.night)},
-                                  {"night_number", p.index + 1},
-                                  {"nights", d.total_nights()},
-                                  {"condition", name_of(p.condition)},
-                                  {"label", d.label(p.condition)},
-                                  {"washout", p.washout}});
+      print_json(ctx.io.out, tonight_json(*t));
       return kOk;
     }
     ctx.io.out << fmt::format("Tonight: {}\n", condition_words(d, p.condition));
@@ -238,13 +227,7 @@ class ExperimentCommand final : public Command {
     if (!logged) return report(ctx.io, logged.error());
     const ExperimentDesign& d = logged->experiment.design;
     if (json_) {
-      Json o{{"experiment", logged->experiment.id.value},
-             {"night", format_date(logged->night.night)},
-             {"condition", name_of(logged->plan.condition)},
-             {"followed", logged->night.followed}};
-      if (!logged->night.note.empty()) o["note"] = logged->night.note;
-      if (logged->previous) o["was_followed"] = logged->previous->followed;
-      print_json(ctx.io.out, o);
+      print_json(ctx.io.out, logged_night_json(*logged));
       return kOk;
     }
     std::string line =
@@ -285,9 +268,7 @@ class ExperimentCommand final : public Command {
   int run_list(CommandContext& ctx, const ExperimentClock& clock) {
     const auto all = list_experiments(ctx.store, ctx.user.id);
     if (json_) {
-      Json list = Json::array();
-      for (const auto& e : all) list.push_back(analysis::experiment_to_json(e, clock.coming_night));
-      print_json(ctx.io.out, list);
+      print_json(ctx.io.out, experiments_json(all, clock.coming_night));
       return kOk;
     }
     if (all.empty()) {

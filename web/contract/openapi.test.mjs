@@ -224,6 +224,24 @@ test('every operation answers as documented, for good input and bad', async () =
   await good('POST', '/api/sessions', { json: session, headers: { 'Idempotency-Key': 'contract-session' } }, 200);
   await good('GET', '/api/sessions?limit=5', {}, 200);
 
+  // Insights and personal experiments (issue 6). An experiment starts tonight at the
+  // earliest, so last night is not part of it: a documented 404.
+  await good('GET', '/api/insights', {}, 200);
+  await good('GET', '/api/insights?from=2026-11-01&to=2026-11-23', {}, 200);
+  await good('GET', '/api/experiments', {}, 200);
+  const experiment = await good('POST', '/api/experiments', { json: { a: 'pillow between knees', b: 'no pillow', pairs: 3, nights: 7, washout: 1, seed: 42 } }, 201);
+  await good('GET', '/api/experiments/tonight', {}, 200);
+  await bad('POST', '/api/experiments/nights', { json: { followed: true, note: 'kept to it' } }, 404);
+  await good('GET', '/api/experiments/report', {}, 200);
+  await good('GET', `/api/experiments/${experiment.json().id}/report`, {}, 200);
+  await bad('POST', '/api/experiments', { json: { a: 'on my side', b: 'on my back' } }, 409);
+  await good('POST', `/api/experiments/${experiment.json().id}/stop`, { json: { reason: 'changed my mind' } }, 200);
+  await bad('GET', '/api/experiments/report', {}, 404);
+  await bad('GET', '/api/insights?from=November', {}, 400);
+  const design = await bad('POST', '/api/experiments', { json: { a: 'pillow', b: 'none', pairs: 2 } }, 422);
+  assert.ok(design.request.length > 0, 'the document itself should refuse 2 pairs');
+  await bad('POST', '/api/experiments/nights', { json: { followed: 'yes' } }, 422);
+
   // Refusals are documented problems too.
   const invalid = await bad('POST', '/api/entries', { json: { period: 'evening', fields: { pain: 11 } } }, 422);
   assert.ok(invalid.request.length > 0, 'the document itself should refuse pain 11');

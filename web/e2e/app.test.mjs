@@ -149,6 +149,9 @@ const SCREENS = [
   ['/session', null],
   ['/session/morning', null],
   ['/safety', null],
+  ['/insights', null],
+  ['/experiments', null],
+  ['/experiments/new', null],
   ['/entries/1', null],
   ['/entries/1/edit', null],
 ];

@@ -30,8 +30,10 @@ export function launchChromium() {
   });
 }
 
-export async function startDaybreak({ now = FAKE_NOW } = {}) {
-  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
+// `home` reuses the data of a daybreak stopped with stop({ keep: true }): the
+// same diary on a later day.
+export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
+  const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
   const dataDir = join(home, 'data');
   const env = {
     PATH: '/usr/bin:/bin',
@@ -61,6 +63,7 @@ export async function startDaybreak({ now = FAKE_NOW } = {}) {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    home,
     dataDir,
     // The CLI on the same data directory: what is really in the database.
     async cli(...args) {
@@ -77,12 +80,12 @@ export async function startDaybreak({ now = FAKE_NOW } = {}) {
     async entries() {
       return JSON.parse(await this.cli('history', '--from', '2026-01-01', '--json'));
     },
-    async stop() {
+    async stop({ keep = false } = {}) {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await once(child, 'exit');
       }
-      await rm(home, { recursive: true, force: true });
+      if (!keep) await rm(home, { recursive: true, force: true });
       return err;
     },
   };

@@ -14,6 +14,8 @@ import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
 import { SafetyCard, SafetyScreen } from './screens/safety';
+import { ExperimentCard, ExperimentScreen, ExperimentsScreen, NewExperimentScreen } from './screens/experiments';
+import { InsightsScreen } from './screens/insights';
 import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
@@ -115,13 +117,52 @@ const safety: Capability = {
   todayCards: [() => <SafetyCard />],
 };
 
+// Insights and personal experiments (issue 6): reached from See and from
+// Today's card while an experiment runs (the bottom bar has no room for more).
+const insights: Capability = {
+  name: 'insights',
+  screens: [
+    { pattern: '/insights', title: 'Insights', render: (_, q) => <InsightsScreen weeks={Number(q.get('weeks') ?? 0)} /> },
+    { pattern: '/experiments', title: 'Experiments', render: () => <ExperimentsScreen /> },
+    {
+      pattern: '/experiments/new',
+      title: 'New experiment',
+      render: (_, q) => <NewExperimentScreen a={q.get('a') ?? ''} b={q.get('b') ?? ''} />,
+    },
+    {
+      pattern: '/experiments/:id',
+      title: 'Experiment',
+      render: (p) => (/^[1-9][0-9]*$/.test(p.id ?? '') ? <ExperimentScreen id={Number(p.id)} /> : <NotFound />),
+    },
+  ],
+  todayCards: [() => <ExperimentCard />],
+  seeSections: [() => <InsightsTeaser />],
+};
+
+function InsightsTeaser() {
+  return (
+    <section class="card" aria-labelledby="insights-teaser-title">
+      <h2 id="insights-teaser-title">What your diary shows</h2>
+      <p class="muted">Pain over the whole day, where mornings are heading, and what goes with better mornings.</p>
+      <p class="button-row">
+        <a class="button primary" href="/insights">
+          Insights
+        </a>
+        <a class="button" href="/experiments">
+          Experiments
+        </a>
+      </p>
+    </section>
+  );
+}
+
 const more: Capability = {
   name: 'settings',
   nav: [{ href: '/settings', label: 'More', icon: 'more', owns: (p) => p.startsWith('/settings') }],
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more, insights];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

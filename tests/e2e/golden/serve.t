@@ -39,6 +39,14 @@ real sockets in tests/server.
   GET     /api/safety
   GET     /api/safety/questions
   POST    /api/safety/checks
+  GET     /api/insights
+  GET     /api/experiments
+  POST    /api/experiments
+  GET     /api/experiments/tonight
+  POST    /api/experiments/nights
+  GET     /api/experiments/report
+  GET     /api/experiments/{id}/report
+  POST    /api/experiments/{id}/stop
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]

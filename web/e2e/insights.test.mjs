@@ -1,0 +1,194 @@
+// Insights and personal experiments in a real browser against the real
+// daybreak serve: twelve weeks of diary show the same numbers as `daybreak
+// insights --json`; a factor's "test it as an experiment" opens the design
+// form filled in; the experiment started there says tonight's condition on
+// Today; the next morning Today asks about last night, the answer is stored
+// (as `daybreak experiment report --json` shows), and the report and the stop
+// work from the experiment's page. axe checks every new screen.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import AxeBuilder from '@axe-core/playwright';
+
+import { launchChromium, startDaybreak } from './daybreak.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// Twelve weeks to 22 Nov 2026: mornings two points better from day 45, and
+// nights on the back two points worse the morning after (as the server test).
+function diaryCsv() {
+  const rows = ['date,period,pain,stiffness_minutes,sleep_position'];
+  const first = Date.UTC(2026, 7, 31);
+  for (let i = 0; i < 84; i++) {
+    const d = new Date(first + i * 86400000).toISOString().slice(0, 10);
+    const back = i % 4 === 0;
+    const morning = (i < 45 ? 5 : 3) + ((i * 7 + 3) % 3) - 1 + (back ? 2 : 0);
+    rows.push(`${d},night,${Math.max(0, morning - 1)},,${back ? 'back' : 'left_side'}`);
+    rows.push(`${d},morning,${morning},${10 + 8 * morning},`);
+    rows.push(`${d},afternoon,${Math.max(0, morning - 2)},,`);
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+async function seriousViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function openPage(colorScheme = 'light') {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const close = async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  };
+  return { page, close };
+}
+
+// As the CLI rounds: one decimal, a sign on differences.
+const one = (v) => v.toFixed(1);
+const signed = (v) => (Number(Math.abs(v).toFixed(1)) === 0 ? '0.0' : `${v > 0 ? '+' : '-'}${Math.abs(v).toFixed(1)}`);
+
+test('insights show the numbers the CLI gives, and an experiment runs from the browser', async () => {
+  let daybreak = await startDaybreak();
+  let { page, close } = await openPage();
+  try {
+    const imported = await fetch(`${daybreak.url}/api/import/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: diaryCsv() });
+    assert.equal(imported.status, 200, await imported.text());
+    const cli = JSON.parse(await daybreak.cli('insights', '--json'));
+
+    // See leads to Insights.
+    await page.goto(`${daybreak.url}/see`);
+    await page.getByRole('link', { name: 'Insights', exact: true }).click();
+    await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'The whole day' }).waitFor();
+
+    // The range and the whole day, as the CLI has them.
+    const range = await page.getByTestId('insights-range').textContent();
+    assert.match(range, new RegExp(`${cli.days_logged} days with entries, ${cli.entries} entries`));
+    for (const p of cli.whole_day.periods) {
+      const row = page.locator(`tr[data-period="${p.period}"]`);
+      const cells = await row.locator('td').allTextContents();
+      assert.equal(cells[0], String(p.entries), `${p.period} entries`);
+      assert.equal(cells[1], p.mean === null ? '–' : one(p.mean), `${p.period} mean`);
+      if (p.interval) assert.equal(cells[2], `${one(p.interval.lower)} to ${one(p.interval.upper)}`);
+    }
+    await page.getByText(cli.whole_day.statement.slice(0, 60), { exact: false }).waitFor();
+
+    // Where mornings are heading: the trend and the shift in words and numbers.
+    const pain = cli.mornings.find((m) => m.measure === 'pain');
+    assert.ok(pain.trend.enough);
+    const trend = await page.getByTestId('trend-pain').textContent();
+    assert.equal(
+      trend,
+      `${signed(pain.trend.per_month)} (${signed(pain.trend.interval_per_month.lower)} to ${signed(pain.trend.interval_per_month.upper)})`,
+    );
+    await page.getByText(pain.trend.statement).waitFor();
+    assert.ok(pain.shifts.statements.length > 0);
+    await page.getByText(pain.shifts.statements[0]).first().waitFor();
+
+    // What goes with better mornings: each factor with its interval, or why none.
+    const position = cli.factors.comparisons.find((c) => c.factor === 'sleep_position' && c.effect);
+    assert.ok(position, 'the planted sleep position effect');
+    const factor = page.locator(`li.factor[data-factor="sleep_position"]`).first();
+    assert.equal(
+      await factor.getByTestId('factor-effect').textContent(),
+      `${signed(position.effect.estimate)} points next morning (95% interval ${signed(position.effect.lower)} to ${signed(position.effect.upper)})`,
+    );
+    await factor.getByText(position.statement).waitFor();
+    for (const c of cli.factors.comparisons.filter((x) => !x.effect)) {
+      await page.getByText(c.statement).first().waitFor(); // says why no number is shown
+    }
+    await page.getByRole('heading', { name: 'Adherence' }).waitFor();
+    await page.getByText(cli.adherence.statement).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // "Test it as an experiment" opens the design form with A and B filled in.
+    await factor.getByRole('link', { name: /Test it as an experiment/ }).click();
+    await page.getByRole('heading', { name: 'Design an experiment', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Condition A').inputValue(), position.experiment.a);
+    assert.equal(await page.getByLabel('Condition B').inputValue(), position.experiment.b);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // A bad design is named beside its field, and nothing is stored.
+    await page.getByLabel('Condition B').fill(position.experiment.a);
+    await page.getByRole('button', { name: 'Start the experiment' }).click();
+    await page.getByRole('alert').getByText('Not started yet.').waitFor();
+    await page.getByText('a condition different from A', { exact: false }).first().waitFor();
+    assert.deepEqual(JSON.parse(await daybreak.cli('experiment', 'list', '--json')), []);
+
+    // Four pairs of 6-night periods, starting tonight.
+    await page.getByLabel('Condition B').fill(position.experiment.b);
+    await page.getByRole('button', { name: 'Pairs: one more' }).click();
+    await page.getByRole('button', { name: 'Nights per period: one fewer' }).click();
+    await page.getByText('4 pairs of two 6-night periods: 48 nights').waitFor();
+    await page.getByRole('button', { name: 'Start the experiment' }).click();
+    await page.getByRole('heading', { name: 'Experiments', level: 1 }).waitFor();
+    const [stored] = JSON.parse(await daybreak.cli('experiment', 'list', '--json'));
+    assert.equal(stored.a, position.experiment.a);
+    assert.equal(stored.b, position.experiment.b);
+    assert.equal(stored.pairs, 4);
+    assert.equal(stored.period_nights, 6);
+    assert.equal(stored.first_night, '2026-11-24');
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // Today says tonight's condition, as `experiment tonight` does.
+    const tonight = JSON.parse(await daybreak.cli('experiment', 'tonight', '--json'));
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    const card = page.locator('.experiment-card');
+    await card.getByRole('heading', { name: 'Your experiment' }).waitFor();
+    assert.equal(await card.getByTestId('tonight').textContent(), `Tonight: ${tonight.condition}, ${tonight.label}`);
+    await card.getByText(`Night 1 of 48`, { exact: false }).waitFor();
+
+    // The next morning: Today asks about last night.
+    await close();
+    await daybreak.stop({ keep: true });
+    daybreak = await startDaybreak({ now: '2026-11-24T06:30:00Z', home: daybreak.home });
+    ({ page, close } = await openPage('dark'));
+    await page.goto(daybreak.url);
+    const question = page.getByRole('group', { name: /Last night was .* Did you keep to it\?/ });
+    await question.waitFor();
+    assert.match(await question.textContent(), new RegExp(`Last night was ${tonight.condition}, ${tonight.label}`));
+    assert.deepEqual(await seriousViolations(page), []);
+    await question.getByRole('radio', { name: 'No' }).check();
+    await page.getByLabel('Note (optional)').fill('pillow fell out');
+    await page.getByRole('button', { name: 'Save last night' }).click();
+    await page.locator('.experiment-card').getByText('recorded as not followed').waitFor();
+
+    const report = JSON.parse(await daybreak.cli('experiment', 'report', '--json'));
+    assert.equal(report.nights[0].night, '2026-11-24');
+    assert.equal(report.nights[0].followed, false);
+    assert.equal(report.flow.not_followed, 1);
+
+    // The report and the stop, on the experiment's page.
+    await page.goto(`${daybreak.url}/experiments`);
+    await page.getByRole('link', { name: 'Report and details' }).click();
+    await page.getByRole('heading', { name: 'Report' }).waitFor();
+    assert.equal(await page.getByTestId('verdict').textContent(), 'Too early to judge');
+    await page.getByText(report.verdict.statement).waitFor();
+    assert.match(await page.getByTestId('flow').textContent(), /^1 of 48 nights so far: 1 left out as washout, 0 counted\./);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByText('Stop this experiment').click();
+    await page.getByLabel('Why (optional, for the report)').fill('moved house');
+    await page.getByRole('button', { name: 'Stop the experiment' }).click();
+    await page.getByText('Stopped after the night before', { exact: false }).waitFor();
+    const [after] = JSON.parse(await daybreak.cli('experiment', 'list', '--json'));
+    assert.equal(after.status, 'stopped');
+    assert.equal(after.stop_reason, 'moved house');
+  } finally {
+    await close();
+    await daybreak.stop();
+  }
+});

@@ -1,0 +1,111 @@
+// Numbers of insights and experiment reports in words: as many digits as they
+// can mean, signs where a difference has a direction, chances that never claim
+// certainty. The same roundings as the CLI's tables.
+import type { Condition, Experiment, ExperimentOutcome, ExperimentReport, MorningMeasure, VerdictKey } from './api_insights';
+
+// 3.4567 -> "3.5"; minutes to whole minutes.
+export function amount(v: number | null | undefined, measure: MorningMeasure = 'pain'): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (measure === 'stiffness_minutes') return `${Math.round(v)} min`;
+  return v.toFixed(1);
+}
+
+// A difference: "+2.0", "-0.8", "0.0"; minutes as "-18 min".
+export function signed(v: number, measure: MorningMeasure = 'pain'): string {
+  const digits = measure === 'stiffness_minutes' ? 0 : 1;
+  const text = Math.abs(v).toFixed(digits);
+  if (Number(text) === 0) return measure === 'stiffness_minutes' ? '0 min' : text;
+  const sign = v > 0 ? '+' : '-';
+  return measure === 'stiffness_minutes' ? `${sign}${text} min` : `${sign}${text}`;
+}
+
+// "+1.5 to +2.5"
+export function interval(lower: number, upper: number, measure: MorningMeasure = 'pain'): string {
+  return `${signed(lower, measure)} to ${signed(upper, measure)}`;
+}
+
+// A chance (0-1) as people say it, never 0% or 100% (as the CLI's report).
+export function chance(p: number): string {
+  if (p > 0.995) return 'over 99%';
+  if (p < 0.005) return 'under 1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+// A p-value with two digits, or "under 0.001".
+export function pValue(p: number): string {
+  if (p < 0.001) return 'under 0.001';
+  return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+}
+
+export const MEASURE_LABELS: Record<MorningMeasure, string> = {
+  pain: 'Morning pain',
+  stiffness_minutes: 'Morning stiffness',
+  stiffness_severity: 'Stiffness severity',
+};
+
+export const STATUS_WORDS: Record<Experiment['status'], string> = {
+  planned: 'Planned',
+  running: 'Running',
+  finished: 'Finished',
+  stopped: 'Stopped',
+};
+
+// "A, pillow between knees"
+export function conditionWords(e: Pick<Experiment, 'a' | 'b'>, c: Condition): string {
+  return `${c}, ${c === 'A' ? e.a : e.b}`;
+}
+
+// The verdict's headline: a few words over the full sentence the server gives.
+export function verdictHeadline(key: VerdictKey): string {
+  switch (key) {
+    case 'too_little_data':
+      return 'Too early to judge';
+    case 'a_better_important':
+      return 'A helped, by enough to matter';
+    case 'a_better_unclear_size':
+      return 'A seems better, but by how much is unclear';
+    case 'a_better_small':
+      return 'A was a little better, by less than matters';
+    case 'no_important_difference':
+      return 'No difference that matters';
+    case 'b_better_small':
+      return 'B was a little better, by less than matters';
+    case 'b_better_unclear_size':
+      return 'B seems better, but by how much is unclear';
+    case 'b_better_important':
+      return 'B helped, by enough to matter';
+    case 'inconclusive':
+      return 'Inconclusive';
+  }
+}
+
+// The chances that A lowers (and raises) the outcome by at least 1 and 2
+// points, in one sentence; null when there are none yet.
+export function chancesSentence(o: ExperimentOutcome): string | null {
+  const c = o.chances ?? [];
+  const at = (t: number) => c.find((x) => x.threshold === t);
+  const one = at(1);
+  const two = at(2);
+  if (!one || !two) return null;
+  const what = o.measure === 'pain' ? 'morning pain' : MEASURE_LABELS[o.measure].toLowerCase();
+  return (
+    `Chance that A lowers ${what} by at least 1 point: ${chance(one.a_lower)}; by at least 2 points: ${chance(two.a_lower)}. ` +
+    `Chance that it raises it by at least 1 point: ${chance(one.a_higher)}; by at least 2: ${chance(two.a_higher)}.`
+  );
+}
+
+// "16 of 42 nights so far: 3 left out as washout, 13 counted; ..."
+export function flowSentence(r: ExperimentReport): string {
+  const f = r.flow;
+  const nights = (n: number) => `${n} night${n === 1 ? '' : 's'}`;
+  return (
+    `${f.past} of ${nights(f.planned)} so far: ${f.washout} left out as washout, ${f.counted} counted. ` +
+    `${f.with_outcome} of the counted nights have a morning entry; ${f.missing} ${f.missing === 1 ? 'is' : 'are'} missing. ` +
+    `Condition followed on ${nights(f.followed)}, not followed on ${f.not_followed}, not recorded on ${f.unrecorded}.`
+  );
+}
+
+// A link to the experiment form, filled in with an insight's A and B.
+export function experimentHref(idea: { a: string; b: string }): string {
+  return `/experiments/new?${new URLSearchParams({ a: idea.a, b: idea.b }).toString()}`;
+}

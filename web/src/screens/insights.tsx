@@ -1,0 +1,274 @@
+// Insights (issue 6; docs/insights.md): what the person's own diary shows, in
+// plain words with its numbers and their uncertainty: pain over the whole day
+// and what medication may mask, where mornings are heading, what goes with
+// better mornings (each a hypothesis, with an offer to test it as an
+// experiment), and adherence. The same JSON as `daybreak insights --json`.
+import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
+import { addDays, PERIOD_LABELS, shortDate } from '../format';
+import { amount, experimentHref, interval, MEASURE_LABELS, pValue, signed } from '../insights_words';
+import { navigate } from '../router';
+import { diaryVersion, useLoad, useSignal, useToday } from '../state';
+import { browserToday } from './log';
+
+const RANGES: { weeks: number; label: string }[] = [
+  { weeks: 0, label: 'All' },
+  { weeks: 12, label: '12 weeks' },
+  { weeks: 4, label: '4 weeks' },
+];
+
+// /insights (?weeks=12 or 4 for the last weeks only).
+export function InsightsScreen({ weeks }: { weeks: number }) {
+  const { today, settled } = useToday();
+  if (!settled) return <p class="muted">Loading…</p>;
+  const w = RANGES.some((r) => r.weeks === weeks) ? weeks : 0;
+  const to = today?.date ?? browserToday();
+  return <InsightsRange from={w ? addDays(to, -(w * 7 - 1)) : undefined} to={to} weeks={w} />;
+}
+
+function InsightsRange({ from, to, weeks }: { from: string | undefined; to: string; weeks: number }) {
+  const version = useSignal(diaryVersion);
+  const loaded = useLoad(() => insightsApi.insights(from, to), [from, to, version]);
+  const data = loaded.data;
+  return (
+    <div class="screen insights">
+      <h1 tabIndex={-1}>Insights</h1>
+      <fieldset class="segmented range-chooser">
+        <legend class="visually-hidden">Range</legend>
+        {RANGES.map((r) => (
+          <label key={r.weeks}>
+            <input
+              type="radio"
+              name="insights-range"
+              checked={r.weeks === weeks}
+              onChange={() => navigate(r.weeks ? `/insights?weeks=${r.weeks}` : '/insights', { replace: true })}
+            />
+            <span>{r.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      {loaded.error && !data ? (
+        <div class="notice info" role="status">
+          <p>daybreak cannot be reached, so there is nothing to show right now.</p>
+        </div>
+      ) : !data ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <InsightsBody data={data} />
+      )}
+    </div>
+  );
+}
+
+function InsightsBody({ data }: { data: Insights }) {
+  return (
+    <>
+      <p class="lead" data-testid="insights-range">
+        From {shortDate(data.from)} to {shortDate(data.to)}: {data.days_logged} day{data.days_logged === 1 ? '' : 's'} with
+        entries, {data.entries} entr{data.entries === 1 ? 'y' : 'ies'}.
+      </p>
+      <p class="muted">
+        From your own diary: what went together, not what caused what. Pain is on the 0-10 scale; a 95% interval shows how
+        sure a number is: the true value is likely to lie within it.
+      </p>
+      {data.entries === 0 ? (
+        <div class="notice info">
+          <p>
+            Nothing is logged in this range yet. <a href="/log">Log how your back is</a>, and what your diary shows grows here.
+          </p>
+        </div>
+      ) : null}
+      <WholeDaySection data={data} />
+      <MorningsSection data={data} />
+      <FactorsSection data={data} />
+      <AdherenceSection data={data} />
+    </>
+  );
+}
+
+function WholeDaySection({ data }: { data: Insights }) {
+  const w = data.whole_day;
+  const by = w.by === 'week' ? 'week from' : w.by;
+  return (
+    <section class="card insight-section" aria-labelledby="whole-day-title">
+      <h2 id="whole-day-title">The whole day</h2>
+      <table class="insight-table" aria-describedby="whole-day-caption">
+        <caption id="whole-day-caption" class="visually-hidden">
+          Mean pain by period, with its 95% interval
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">Entries</th>
+            <th scope="col">Mean pain</th>
+            <th scope="col">95% interval</th>
+          </tr>
+        </thead>
+        <tbody>
+          {w.periods.map((p) => (
+            <tr key={p.period} data-period={p.period}>
+              <th scope="row">{PERIOD_LABELS[p.period]}</th>
+              <td>{p.entries}</td>
+              <td>{amount(p.mean)}</td>
+              <td>{p.interval ? `${amount(p.interval.lower)} to ${amount(p.interval.upper)}` : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {w.statement ? <p>{w.statement}</p> : null}
+      {w.rows.length > 0 ? (
+        <details class="numbers">
+          <summary>Mean pain by {w.by} and period</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{by}</th>
+                {(['night', 'morning', 'afternoon', 'evening'] as const).map((p) => (
+                  <th scope="col" key={p}>
+                    {PERIOD_LABELS[p]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {w.rows.map((r) => (
+                <tr key={r.from}>
+                  <th scope="row">{shortDate(r.from)}</th>
+                  {(['night', 'morning', 'afternoon', 'evening'] as const).map((p) => (
+                    <td key={p}>{amount(r[p] ?? null)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Outlook({ o }: { o: MorningOutlook }) {
+  const t = o.trend;
+  return (
+    <div class="outlook" data-measure={o.measure}>
+      <h3>{MEASURE_LABELS[o.measure]}</h3>
+      <p>{t.statement}</p>
+      {t.enough && t.per_month !== undefined && t.interval_per_month ? (
+        <dl class="insight-numbers">
+          <div>
+            <dt>Change a month</dt>
+            <dd data-testid={`trend-${o.measure}`}>
+              {signed(t.per_month, o.measure)} ({interval(t.interval_per_month.lower, t.interval_per_month.upper, o.measure)})
+            </dd>
+          </div>
+          {t.mann_kendall ? (
+            <div>
+              <dt>Chance of a trend this steady with no real change</dt>
+              <dd>p = {pValue(t.mann_kendall.p_value)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {o.shifts.statements.map((s) => (
+        <p key={s}>{s}</p>
+      ))}
+      {o.shifts.changes.length > 0 ? (
+        <ul class="shift-list">
+          {o.shifts.changes.map((c) => (
+            <li key={c.first_day}>
+              From {shortDate(c.first_day)}: about {amount(c.before, o.measure)} → about {amount(c.after, o.measure)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function MorningsSection({ data }: { data: Insights }) {
+  return (
+    <section class="card insight-section" aria-labelledby="mornings-title">
+      <h2 id="mornings-title">Where mornings are heading</h2>
+      {data.mornings.map((o) => (
+        <Outlook key={o.measure} o={o} />
+      ))}
+    </section>
+  );
+}
+
+function factorTitle(c: FactorComparison): string {
+  const label = c.label.charAt(0).toUpperCase() + c.label.slice(1);
+  if (c.kind === 'numeric') return c.per ? `${label}, per ${c.per}` : label;
+  if (c.kind === 'yes_no') return label;
+  return `${label}: ${c.level ?? ''}${c.other ? ` (against ${c.other})` : ''}`;
+}
+
+function Factor({ c, index }: { c: FactorComparison; index: number }) {
+  const id = `factor-${index}`;
+  return (
+    <li class="factor" aria-labelledby={id} data-factor={c.factor}>
+      <h3 id={id}>{factorTitle(c)}</h3>
+      <p>{c.statement}</p>
+      {c.effect ? (
+        <p class="factor-number">
+          <span data-testid="factor-effect">
+            {signed(c.effect.estimate)} points next morning (95% interval {interval(c.effect.lower, c.effect.upper)})
+          </span>
+          {c.kind === 'numeric' ? ` · ${c.mornings} mornings` : ` · ${c.mornings} against ${c.mornings_other ?? 0} mornings`}
+          {c.stands_out ? ' · stands out after allowing for the many comparisons' : ''}
+        </p>
+      ) : null}
+      {c.experiment ? (
+        <a class="button" href={experimentHref(c.experiment)}>
+          Test it as an experiment<span class="visually-hidden">: {c.experiment.a} against {c.experiment.b}</span>
+        </a>
+      ) : null}
+    </li>
+  );
+}
+
+function FactorsSection({ data }: { data: Insights }) {
+  const f = data.factors;
+  return (
+    <section class="card insight-section" aria-labelledby="factors-title">
+      <h2 id="factors-title">What goes with better mornings</h2>
+      {f.comparisons.length === 0 ? (
+        <p>
+          Nothing to compare yet. Log your sleep position, mattress and pillows with the night, walking and sitting with the
+          day, and this shows how each goes with the next morning.
+        </p>
+      ) : (
+        <>
+          <p class="muted">
+            How next-morning pain differed with each factor, in points (a minus means better mornings). No number is shown
+            below {f.min_mornings_per_level} mornings at a level ({f.min_mornings_numeric} for amounts such as walking): it
+            could not tell anything apart.
+          </p>
+          <ul class="factor-list">
+            {f.comparisons.map((c, i) => (
+              <Factor key={`${c.factor}-${c.level ?? ''}`} c={c} index={i} />
+            ))}
+          </ul>
+          <p class="muted">
+            Each of these is a hypothesis, not a finding: a pillow tried when the pain peaked looks good as the pain settles by
+            itself, and what you do may follow how you feel. An experiment, with A and B in random order, can tell.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AdherenceSection({ data }: { data: Insights }) {
+  const a = data.adherence;
+  return (
+    <section class="card insight-section" aria-labelledby="adherence-title">
+      <h2 id="adherence-title">Adherence</h2>
+      {a.session_data && a.per_week !== undefined ? (
+        <p class="lead">
+          {a.per_week.toFixed(1)} sessions done a week ({a.completed ?? 0} of {a.started ?? 0} started ran to the end).
+        </p>
+      ) : null}
+      <p>{a.statement}</p>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ExperimentOutcome, ExperimentReport } from '../src/api_insights';
+import {
+  amount,
+  chance,
+  chancesSentence,
+  experimentHref,
+  flowSentence,
+  interval,
+  pValue,
+  signed,
+  verdictHeadline,
+} from '../src/insights_words';
+
+describe('numbers of insights', () => {
+  it('rounds pain to one decimal and stiffness to whole minutes', () => {
+    expect(amount(3.2857)).toBe('3.3');
+    expect(amount(44.6, 'stiffness_minutes')).toBe('45 min');
+    expect(amount(null)).toBe('–');
+  });
+
+  it('gives differences a sign, but never a signed zero', () => {
+    expect(signed(2.04)).toBe('+2.0');
+    expect(signed(-0.84)).toBe('-0.8');
+    expect(signed(-0.04)).toBe('0.0');
+    expect(signed(-17.6, 'stiffness_minutes')).toBe('-18 min');
+    expect(interval(-2.31, -2.14)).toBe('-2.3 to -2.1');
+    expect(interval(-0.5, 1.52)).toBe('-0.5 to +1.5');
+  });
+
+  it('never claims certainty', () => {
+    expect(chance(0.9999)).toBe('over 99%');
+    expect(chance(0.0001)).toBe('under 1%');
+    expect(chance(0.994)).toBe('99%');
+    expect(pValue(0.25)).toBe('0.25');
+    expect(pValue(0.004)).toBe('0.004');
+    expect(pValue(0.0001)).toBe('under 0.001');
+  });
+});
+
+describe('experiment reports in words', () => {
+  const pain: ExperimentOutcome = {
+    measure: 'pain',
+    nights_a: 18,
+    nights_b: 17,
+    mean_a: 3.3,
+    mean_b: 5.5,
+    complete_pairs: 3,
+    pair_differences: [-2.2, -2.2, -2.3],
+    difference: -2.2,
+    chances: [
+      { threshold: 1, a_lower: 0.9999, a_higher: 0 },
+      { threshold: 2, a_lower: 0.99, a_higher: 0 },
+    ],
+  };
+
+  it('says the chances of a difference of 1 and 2 points', () => {
+    expect(chancesSentence(pain)).toBe(
+      'Chance that A lowers morning pain by at least 1 point: over 99%; by at least 2 points: 99%. ' +
+        'Chance that it raises it by at least 1 point: under 1%; by at least 2: under 1%.',
+    );
+    expect(chancesSentence({ ...pain, chances: undefined })).toBeNull();
+  });
+
+  it('counts nights, washout, missing mornings and adherence', () => {
+    const flow = { planned: 42, past: 16, washout: 3, counted: 13, with_outcome: 12, missing: 1, followed: 14, not_followed: 2, unrecorded: 0 };
+    expect(flowSentence({ flow } as ExperimentReport)).toBe(
+      '16 of 42 nights so far: 3 left out as washout, 13 counted. 12 of the counted nights have a morning entry; 1 is missing. ' +
+        'Condition followed on 14 nights, not followed on 2, not recorded on 0.',
+    );
+  });
+
+  it('has a headline for every verdict, inconclusive among them', () => {
+    expect(verdictHeadline('inconclusive')).toBe('Inconclusive');
+    expect(verdictHeadline('too_little_data')).toBe('Too early to judge');
+  });
+
+  it('offers a factor as an experiment with A and B filled in', () => {
+    expect(experimentHref({ a: 'sleep position: back', b: 'sleep position: left side' })).toBe(
+      '/experiments/new?a=sleep+position%3A+back&b=sleep+position%3A+left+side',
+    );
+  });
+});
