@@ -149,6 +149,7 @@ const SCREENS = [
   ['/session', null],
   ['/session/morning', null],
   ['/safety', null],
+  ['/progress', null],
   ['/entries/1', null],
   ['/entries/1/edit', null],
 ];

@@ -39,6 +39,11 @@ real sockets in tests/server.
   GET     /api/safety
   GET     /api/safety/questions
   POST    /api/safety/checks
+  GET     /api/progress
+  GET     /api/progress/decisions
+  POST    /api/progress/level
+  POST    /api/progress/stage
+  POST    /api/progress/confirm
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]
