@@ -8,6 +8,8 @@
 
 #include "app/program_lookup.hpp"
 #include "domain/text.hpp"
+#include "exercise/dose.hpp"
+#include "exercise/plan.hpp"
 #include "progression/sentence.hpp"
 
 namespace daybreak {
@@ -548,6 +550,77 @@ Json decision_to_json(const DecisionRecord& d) {
               {"inputs", std::move(inputs)},
               {"decided_at", format_utc(d.decided_at)},
               {"channel", d.channel}};
+}
+
+std::vector<ProgressRoutine> progress_routines(const ContentLibrary& library, const ProgressOverview& o) {
+  std::vector<ProgressRoutine> out;
+  for (RoutineKind kind : kProgressed) {
+    const Routine& r = o.program->routine(o.stage, kind);
+    ProgressRoutine routine{kind, r.title, {}};
+    for (const RoutineItem& item : r.items) {
+      const Exercise* listed = library.exercise(item.exercise);
+      if (listed == nullptr) continue;
+      const Exercise& e = played_exercise(library, *listed, o.levels);
+      const int level = std::clamp(level_of(o.levels, e.id), 1, e.level_count());
+      routine.exercises.push_back({&e, listed, level, describe_dose(item.dose.over(e.level(level).dose), e.sides)});
+    }
+    out.push_back(std::move(routine));
+  }
+  return out;
+}
+
+Json progress_overview_to_json(const ProgressOverview& o, const ContentLibrary& library) {
+  const Program& p = *o.program;
+  const Stage& stage = p.stage(o.stage);
+  Json levels = Json::object();
+  for (const auto& [id, level] : o.levels) levels[id] = level;
+  Json recent = Json::array();
+  for (const auto& d : o.recent) recent.push_back(decision_to_json(d));
+  const StageProgress& sp = o.stage_progress;
+  Json criteria = Json::array();
+  for (const StageCriterion& c : stage_criteria(sp)) criteria.push_back(Json{{"met", c.met}, {"text", c.text}});
+  Json routines = Json::array();
+  for (const ProgressRoutine& r : progress_routines(library, o)) {
+    Json exercises = Json::array();
+    for (const ProgressExercise& e : r.exercises) {
+      exercises.push_back(Json{{"exercise", e.played->id},
+                               {"name", e.played->name},
+                               {"listed", e.listed->id},
+                               {"listed_name", e.listed->name},
+                               {"level", e.level},
+                               {"levels", e.played->level_count()},
+                               {"dose", e.dose}});
+    }
+    routines.push_back(Json{{"routine", name_of(r.kind)}, {"title", r.title}, {"exercises", std::move(exercises)}});
+  }
+  return Json{{"program", p.id},
+              {"stage", o.stage},
+              {"stages", p.stage_count()},
+              {"levels", std::move(levels)},
+              {"stage_criteria", Json{{"days_in_stage", sp.days_in_stage},
+                                      {"days_met", sp.days_met()},
+                                      {"top_level_sessions", sp.top_level_sessions},
+                                      {"sessions_met", sp.sessions_met()},
+                                      {"mornings_met", sp.mornings_met()},
+                                      {"met", sp.met()}}},
+              {"stage_proposed", o.proposal.has_value()},
+              {"flare_offered", o.flare_offer.has_value()},
+              {"waiting", o.waiting},
+              {"decisions", std::move(recent)},
+              {"program_name", p.name},
+              {"stage_name", stage.name},
+              {"stage_exit", stage.exit ? Json(stage.exit->description) : Json(nullptr)},
+              {"criteria", std::move(criteria)},
+              {"proposal", o.proposal ? decision_to_json(*o.proposal) : Json(nullptr)},
+              {"flare_offer", o.flare_offer ? decision_to_json(*o.flare_offer) : Json(nullptr)},
+              {"routines", std::move(routines)},
+              {"rule", kAdaptedFrom}};
+}
+
+Json decisions_to_json(const std::vector<DecisionRecord>& decisions) {
+  Json out = Json::array();
+  for (const auto& d : decisions) out.push_back(decision_to_json(d));
+  return Json{{"decisions", std::move(out)}, {"rule", kAdaptedFrom}};
 }
 
 }  // namespace daybreak

@@ -83,4 +83,28 @@ struct ProgressOverview {
 // The decision for scripts and the API (inputs included, parsed).
 [[nodiscard]] nlohmann::ordered_json decision_to_json(const DecisionRecord& decision);
 
+// Each exercise of the current stage's morning and evening routines at the
+// person's level, as `daybreak progress` and the web app's Progress show them.
+struct ProgressExercise {
+  const Exercise* played = nullptr;  // what is played at this level (a ladder may move on)
+  const Exercise* listed = nullptr;  // what the routine lists
+  int level = 1;
+  std::string dose;  // "8 holds of 5 s, 5 s relax between"
+};
+struct ProgressRoutine {
+  RoutineKind kind = RoutineKind::morning;
+  std::string title;
+  std::vector<ProgressExercise> exercises;
+};
+[[nodiscard]] std::vector<ProgressRoutine> progress_routines(const ContentLibrary& library,
+                                                             const ProgressOverview& overview);
+
+// The overview for scripts and the API: `daybreak progress --json` and
+// GET /api/progress.
+[[nodiscard]] nlohmann::ordered_json progress_overview_to_json(const ProgressOverview& overview,
+                                                               const ContentLibrary& library);
+// One day's decisions with the rule's provenance: `daybreak progress explain
+// --json` and GET /api/progress/decisions.
+[[nodiscard]] nlohmann::ordered_json decisions_to_json(const std::vector<DecisionRecord>& decisions);
+
 }  // namespace daybreak

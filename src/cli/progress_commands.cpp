@@ -47,17 +47,13 @@ std::string what_of(const DecisionRecord& d) {
 }
 
 void print_levels(std::ostream& out, const ContentLibrary& library, const ProgressOverview& o) {
-  for (RoutineKind kind : {RoutineKind::morning, RoutineKind::evening}) {
-    const Routine& r = o.program->routine(o.stage, kind);
+  for (const ProgressRoutine& r : progress_routines(library, o)) {
     out << fmt::format("  {}\n", r.title);
-    for (const RoutineItem& item : r.items) {
-      const Exercise* listed = library.exercise(item.exercise);
-      if (listed == nullptr) continue;
-      const Exercise& e = played_exercise(library, *listed, o.levels);
-      const int level = std::clamp(level_of(o.levels, e.id), 1, e.level_count());
-      const std::string name = &e == listed ? e.name : fmt::format("{} (for {})", e.name, listed->name);
-      out << fmt::format("    {} level {} of {}: {}\n", pad(fit(name, 34), 34), level, e.level_count(),
-                         describe_dose(item.dose.over(e.level(level).dose), e.sides));
+    for (const ProgressExercise& e : r.exercises) {
+      const std::string name =
+          e.played == e.listed ? e.played->name : fmt::format("{} (for {})", e.played->name, e.listed->name);
+      out << fmt::format("    {} level {} of {}: {}\n", pad(fit(name, 34), 34), e.level, e.played->level_count(),
+                         e.dose);
     }
   }
 }
@@ -132,26 +128,7 @@ class ProgressCommand final : public Command {
     const Program& p = *o->program;
     std::ostream& out = ctx.io.out;
     if (json_) {
-      Json levels = Json::object();
-      for (const auto& [id, level] : o->levels) levels[id] = level;
-      Json recent = Json::array();
-      for (const auto& d : o->recent) recent.push_back(decision_to_json(d));
-      const StageProgress& sp = o->stage_progress;
-      print_json(out, Json{{"program", p.id},
-                           {"stage", o->stage},
-                           {"stages", p.stage_count()},
-                           {"levels", std::move(levels)},
-                           {"stage_criteria", Json{{"days_in_stage", sp.days_in_stage},
-                                                   {"days_met", sp.days_met()},
-                                                   {"top_level_sessions", sp.top_level_sessions},
-                                                   {"sessions_met", sp.sessions_met()},
-                                                   {"mornings_met", sp.mornings_met()},
-                                                   {"met", sp.met()}}},
-                           {"stage_proposed", o->proposal.has_value()},
-                           {"flare_offered", o->flare_offer.has_value()},
-                           {"waiting", o->waiting},
-                           {"decisions", std::move(recent)},
-                           {"rule", kAdaptedFrom}});
+      print_json(out, progress_overview_to_json(*o, pctx.library));
       return kOk;
     }
     const Stage& stage = p.stage(o->stage);
@@ -209,9 +186,7 @@ class ProgressCommand final : public Command {
     const auto found = decisions_for(ctx.store, ctx.user.id, library, day);
     if (!found) return report(ctx.io, found.error());
     if (json_) {
-      Json out = Json::array();
-      for (const auto& d : *found) out.push_back(decision_to_json(d));
-      print_json(ctx.io.out, Json{{"decisions", std::move(out)}, {"rule", kAdaptedFrom}});
+      print_json(ctx.io.out, decisions_to_json(*found));
       return kOk;
     }
     std::ostream& out = ctx.io.out;

@@ -1,11 +1,9 @@
 // Progression's part in the commands that save what it decides from (issue 4):
 // after a diary entry or a session is saved, the decisions that became
-// decidable are made and told to the person on stderr.
+// decidable are made (app/progression_hook.hpp) and told on stderr.
 #pragma once
 
-#include <optional>
-
-#include "app/progression.hpp"
+#include "app/progression_hook.hpp"
 #include "cli/command.hpp"
 
 namespace daybreak {

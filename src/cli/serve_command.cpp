@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/progress_hook.hpp"
 #include "platform/zone_provider.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
@@ -62,9 +63,13 @@ class ServeCommand final : public Command {
     // Exercises and programs: loaded and checked once, read by every thread.
     const auto content = content_.load();
     if (!content) return report(ctx.io, content.error());
+    // The progression rule's numbers (config.toml), read once: a bad file
+    // stops the server here, or a web-only person would never progress.
+    const auto progression = progression_config(ctx);
+    if (!progression) return report(ctx.io, progression.error());
     // The one zone this process has; every thread only reads it from here on.
     const SingleZoneProvider zones(ctx.zone);
-    const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION);
+    const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION, *progression);
     const http::Router router = make_router(api, embedded::web_assets());
     if (list_routes_) {
       for (const auto& r : router.routes())

@@ -16,18 +16,24 @@ std::string stage_proposal_sentence(const StageProgress& p, const Program& progr
       number_text(w.this_pain), number_text(w.previous_pain), p.stage + 1, program.stage(p.stage + 1).name);
 }
 
-std::vector<std::string> stage_criteria_lines(const StageProgress& p) {
-  if (!p.exit) return {"the last stage: keep it up"};
-  const auto mark = [](bool met) { return met ? "[x]" : "[ ]"; };
+std::vector<StageCriterion> stage_criteria(const StageProgress& p) {
+  if (!p.exit) return {};
   std::string mornings = p.mornings
                              ? fmt::format("morning pain {} this week, {} the week before",
                                            number_text(p.mornings->this_pain), number_text(p.mornings->previous_pain))
                              : std::string("not enough mornings logged in the last two weeks to tell");
-  return {
-      fmt::format("{} at least {} days in the stage: {} so far", mark(p.days_met()), p.exit->min_days, p.days_in_stage),
-      fmt::format("{} {} sessions with every exercise at its top level: {} so far", mark(p.sessions_met()),
-                  p.exit->top_level_sessions, p.top_level_sessions),
-      fmt::format("{} mornings not rising: {}", mark(p.mornings_met()), mornings)};
+  return {{p.days_met(), fmt::format("at least {} days in the stage: {} so far", p.exit->min_days, p.days_in_stage)},
+          {p.sessions_met(), fmt::format("{} sessions with every exercise at its top level: {} so far",
+                                         p.exit->top_level_sessions, p.top_level_sessions)},
+          {p.mornings_met(), fmt::format("mornings not rising: {}", mornings)}};
+}
+
+std::vector<std::string> stage_criteria_lines(const StageProgress& p) {
+  if (!p.exit) return {"the last stage: keep it up"};
+  std::vector<std::string> lines;
+  for (const StageCriterion& c : stage_criteria(p))
+    lines.push_back(fmt::format("{} {}", c.met ? "[x]" : "[ ]", c.text));
+  return lines;
 }
 
 }  // namespace daybreak

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "exercise/program.hpp"
 #include "progression/decision.hpp"
@@ -31,7 +32,14 @@ struct StageProgress {
 // "Stage 1 is done: 16 days in it (at least 14), 7 sessions at the top level
 // (6 needed), mornings not rising (pain 2.9 against 3.1). ..."
 [[nodiscard]] std::string stage_proposal_sentence(const StageProgress& progress, const Program& program);
-// One line per criterion, met or not, for `daybreak progress`.
+// Each criterion of the stage's exit, met or not ("at least 14 days in the
+// stage: 3 so far"); none for the last stage.
+struct StageCriterion {
+  bool met = false;
+  std::string text;
+};
+[[nodiscard]] std::vector<StageCriterion> stage_criteria(const StageProgress& progress);
+// One line per criterion, "[x] " or "[ ] " before it, for `daybreak progress`.
 [[nodiscard]] std::vector<std::string> stage_criteria_lines(const StageProgress& progress);
 
 }  // namespace daybreak

@@ -9,6 +9,7 @@
 #include "domain/time.hpp"
 #include "exercise/library.hpp"
 #include "platform/zone_provider.hpp"
+#include "progression/config.hpp"
 #include "server/http.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -27,14 +28,21 @@ struct Caller {
 class ApiContext {
  public:
   ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
-             std::string version)
-      : store_(store), clock_(clock), zones_(zones), content_(content), version_(std::move(version)) {}
+             std::string version, ProgressionConfig progression = {})
+      : store_(store),
+        clock_(clock),
+        zones_(zones),
+        content_(content),
+        version_(std::move(version)),
+        progression_(progression) {}
 
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
   [[nodiscard]] const std::string& version() const { return version_; }
   // The exercises and programs, loaded and checked once at start-up (issue 3).
   [[nodiscard]] const ContentLibrary& content() const { return content_; }
+  // The progression rule's numbers, from config.toml at start-up (issue 4).
+  [[nodiscard]] const ProgressionConfig& progression() const { return progression_; }
 
   // Who is asking. Until people sign in (a later issue), every request acts
   // for the local person; authentication replaces this one function.
@@ -58,6 +66,7 @@ class ApiContext {
   const ZoneProvider& zones_;
   const ContentLibrary& content_;
   std::string version_;
+  ProgressionConfig progression_;
 };
 
 }  // namespace daybreak

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
+#include "server/progress_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -137,9 +138,9 @@ Response create_entry(const ApiContext& api, const Request& req) {
   if (!outcome) return http::problem_for(outcome.error());
   static constexpr std::array<std::string_view, 3> kOutcomes = {"created", "replaced", "replayed"};
   const auto kind = outcome->kind;
-  Response r = http::json_response(
-      kind == LogOutcome::Kind::created ? 201 : 200,
-      Json{{"outcome", kOutcomes[static_cast<std::size_t>(kind)]}, {"entry", entry_to_json(outcome->entry, c.zone)}});
+  Json json{{"outcome", kOutcomes[static_cast<std::size_t>(kind)]}, {"entry", entry_to_json(outcome->entry, c.zone)}};
+  add_decisions_made(json, api, c);  // issue 4: a next morning may decide a session day
+  Response r = http::json_response(kind == LogOutcome::Kind::created ? 201 : 200, json);
   if (kind == LogOutcome::Kind::created)
     r.with_header("Location", fmt::format("/api/entries/{}", outcome->entry.id.value));
   if (kind == LogOutcome::Kind::replayed) r.with_header("Idempotent-Replayed", "true");

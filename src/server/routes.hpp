@@ -22,6 +22,8 @@ void add_data_routes(http::Router& router, const ApiContext& api);
 void add_session_routes(http::Router& router, const ApiContext& api);
 // Issue 5's safety check: the gate, the questions of a check, recording one.
 void add_safety_routes(http::Router& router, const ApiContext& api);
+// Issue 4's progression: the overview, a day's decisions, overrides, confirming a stage.
+void add_progress_routes(http::Router& router, const ApiContext& api);
 // Issue 6's insights and personal experiments.
 void add_insights_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.

@@ -8,6 +8,7 @@
 #include "app/session.hpp"
 #include "domain/text.hpp"
 #include "exercise/json.hpp"
+#include "server/progress_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -183,7 +184,9 @@ Response save(const ApiContext& api, const Request& req) {
   if (!played) return http::problem_for(played.error());
   const auto saved = save_session(api.store(), c.meta(), c.user.id, *played, SessionSave{*started_at, result, key});
   if (!saved) return http::problem_for(saved.error());
-  Response r = http::json_response(saved->replayed ? 200 : 201, session_to_json(saved->record));
+  Json json = session_to_json(saved->record);
+  add_decisions_made(json, api, c);  // issue 4: pain above the ceiling decides at once
+  Response r = http::json_response(saved->replayed ? 200 : 201, json);
   if (saved->replayed) r.with_header("Idempotent-Replayed", "true");
   return r;
 }

@@ -105,7 +105,9 @@ TEST_F(SessionApi, AResultIsStoredOncePerKeyAndListed) {
 
   const Json list = get("/api/sessions").json();
   ASSERT_EQ(list["sessions"].size(), 1U);
-  EXPECT_EQ(list["sessions"][0], s);
+  Json listed = s;
+  listed.erase("progression");  // what the save decided (issue 4) is not part of the session
+  EXPECT_EQ(list["sessions"][0], listed);
   EXPECT_EQ(get("/api/sessions?limit=0").status, 400);
 }
 

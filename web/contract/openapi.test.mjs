@@ -242,6 +242,13 @@ test('every operation answers as documented, for good input and bad', async () =
   assert.ok(design.request.length > 0, 'the document itself should refuse 2 pairs');
   await bad('POST', '/api/experiments/nights', { json: { followed: 'yes' } }, 422);
 
+  // Progression (issue 4): the overview, overrides by hand, a day's decisions.
+  await good('GET', '/api/progress', {}, 200);
+  await good('POST', '/api/progress/level', { json: { exercise: 'bird_dog', level: 2, note: 'contract' } }, 201);
+  await good('POST', '/api/progress/stage', { json: { stage: 1, note: 'contract' } }, 201);
+  await good('GET', '/api/progress?limit=2', {}, 200);
+  await good('GET', '/api/progress/decisions', {}, 200);
+
   // Refusals are documented problems too.
   const invalid = await bad('POST', '/api/entries', { json: { period: 'evening', fields: { pain: 11 } } }, 422);
   assert.ok(invalid.request.length > 0, 'the document itself should refuse pain 11');
@@ -259,6 +266,12 @@ test('every operation answers as documented, for good input and bad', async () =
   await bad('GET', '/api/program?program=nope', {}, 400);
   await bad('POST', '/api/sessions', { json: { routine: 'morning', steps: 'dd' } }, 422);
   await bad('GET', '/api/safety/questions?check=arms', {}, 400);
+  await bad('GET', '/api/progress?limit=0', {}, 400);
+  await bad('GET', '/api/progress/decisions?day=2026-11-01', {}, 404);
+  await bad('GET', '/api/progress/decisions?day=23/11', {}, 400);
+  await bad('POST', '/api/progress/level', { json: { exercise: 'bird_dog', level: 9 } }, 422);
+  await bad('POST', '/api/progress/stage', { json: { stage: 9 } }, 422);
+  await bad('POST', '/api/progress/confirm', { json: {} }, 409);
   const refused = await bad('POST', '/api/safety/checks', { json: { check: 'full', answers: { fever: 'maybe' } } }, 422);
   assert.ok(refused.request.length > 0, 'the document itself should refuse the answer maybe');
 });

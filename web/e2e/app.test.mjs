@@ -149,6 +149,7 @@ const SCREENS = [
   ['/session', null],
   ['/session/morning', null],
   ['/safety', null],
+  ['/progress', null],
   ['/insights', null],
   ['/experiments', null],
   ['/experiments/new', null],

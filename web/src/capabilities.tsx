@@ -14,6 +14,7 @@ import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
 import { SafetyCard, SafetyScreen } from './screens/safety';
+import { ProgressCard, ProgressScreen } from './screens/progress';
 import { ExperimentCard, ExperimentScreen, ExperimentsScreen, NewExperimentScreen } from './screens/experiments';
 import { InsightsScreen } from './screens/insights';
 import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
@@ -90,7 +91,14 @@ const learn: Capability = {
 // Guided sessions (issue 3's program, played in the browser).
 const sessions: Capability = {
   name: 'sessions',
-  nav: [{ href: '/session', label: 'Session', icon: 'play', owns: (p) => p.startsWith('/session') }],
+  nav: [
+    {
+      href: '/session',
+      label: 'Session',
+      icon: 'play',
+      owns: (p) => p.startsWith('/session') || p.startsWith('/progress'), // issue 4's Progress sits with the sessions
+    },
+  ],
   screens: [
     { pattern: '/session', title: 'Session', render: () => <SessionChooser /> },
     {
@@ -115,6 +123,15 @@ const safety: Capability = {
     },
   ],
   todayCards: [() => <SafetyCard />],
+};
+
+// Progression (issue 4): the stage, the levels and the program's decisions,
+// reached from the session screens; a Today card when a stage is ready, a
+// flare-day routine is offered, or a save just made decisions.
+const progress: Capability = {
+  name: 'progress',
+  screens: [{ pattern: '/progress', title: 'Progress', render: () => <ProgressScreen /> }],
+  todayCards: [() => <ProgressCard />],
 };
 
 // Insights and personal experiments (issue 6): reached from See and from
@@ -162,7 +179,7 @@ const more: Capability = {
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more, insights];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

@@ -412,6 +412,156 @@ The latest decisions, as JSON:
         "channel": "cli"
       }
     ],
+    "program_name": "The daybreak program",
+    "stage_name": "Steady the trunk",
+    "stage_exit": "At least three weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started the stage.",
+    "criteria": [
+      {
+        "met": false,
+        "text": "at least 21 days in the stage: 0 so far"
+      },
+      {
+        "met": false,
+        "text": "6 sessions with every exercise at its top level: 0 so far"
+      },
+      {
+        "met": true,
+        "text": "mornings not rising: morning pain 4 this week, 4 the week before"
+      }
+    ],
+    "proposal": null,
+    "flare_offer": null,
+    "routines": [
+      {
+        "routine": "morning",
+        "title": "Morning, in bed before you get up",
+        "exercises": [
+          {
+            "exercise": "abdominal_brace",
+            "name": "Abdominal brace",
+            "listed": "abdominal_brace",
+            "listed_name": "Abdominal brace",
+            "level": 1,
+            "levels": 3,
+            "dose": "8 holds of 5 s, 5 s relax between"
+          },
+          {
+            "exercise": "supine_pelvic_tilt",
+            "name": "Pelvic tilt",
+            "listed": "supine_pelvic_tilt",
+            "listed_name": "Pelvic tilt",
+            "level": 1,
+            "levels": 2,
+            "dose": "10 reps, about 5 s a rep"
+          },
+          {
+            "exercise": "supine_march",
+            "name": "Supine march",
+            "listed": "supine_march",
+            "listed_name": "Supine march",
+            "level": 1,
+            "levels": 3,
+            "dose": "8 reps each side, alternating, about 5 s a rep"
+          },
+          {
+            "exercise": "clamshell",
+            "name": "Clamshell",
+            "listed": "clamshell",
+            "listed_name": "Clamshell",
+            "level": 1,
+            "levels": 4,
+            "dose": "2 sets of 10 reps each side, about 5 s a rep, 20 s rest between sets"
+          },
+          {
+            "exercise": "cat_camel",
+            "name": "Cat-camel",
+            "listed": "cat_camel",
+            "listed_name": "Cat-camel",
+            "level": 1,
+            "levels": 2,
+            "dose": "6 reps, about 4 s a rep"
+          },
+          {
+            "exercise": "walking",
+            "name": "Walking",
+            "listed": "walking",
+            "listed_name": "Walking",
+            "level": 1,
+            "levels": 5,
+            "dose": "5 minutes"
+          }
+        ]
+      },
+      {
+        "routine": "evening",
+        "title": "Evening, before bed",
+        "exercises": [
+          {
+            "exercise": "bird_dog",
+            "name": "Bird-dog",
+            "listed": "bird_dog",
+            "listed_name": "Bird-dog",
+            "level": 2,
+            "levels": 4,
+            "dose": "5 holds of 10 s each side, alternating, 3 s relax between"
+          },
+          {
+            "exercise": "dead_bug",
+            "name": "Dead bug",
+            "listed": "dead_bug",
+            "listed_name": "Dead bug",
+            "level": 1,
+            "levels": 3,
+            "dose": "6 reps each side, alternating, about 7 s a rep"
+          },
+          {
+            "exercise": "glute_bridge",
+            "name": "Glute bridge",
+            "listed": "glute_bridge",
+            "listed_name": "Glute bridge",
+            "level": 1,
+            "levels": 5,
+            "dose": "2 sets of 8 reps, about 7 s a rep, 30 s rest between sets"
+          },
+          {
+            "exercise": "side_bridge_knees",
+            "name": "Side bridge on knees",
+            "listed": "side_bridge_knees",
+            "listed_name": "Side bridge on knees",
+            "level": 1,
+            "levels": 4,
+            "dose": "4 holds of 10 s each side, 5 s relax between"
+          },
+          {
+            "exercise": "half_kneeling_hip_flexor_stretch",
+            "name": "Half-kneeling hip-flexor stretch",
+            "listed": "half_kneeling_hip_flexor_stretch",
+            "listed_name": "Half-kneeling hip-flexor stretch",
+            "level": 1,
+            "levels": 3,
+            "dose": "2 holds of 30 s each side, 10 s rest between"
+          },
+          {
+            "exercise": "supine_hamstring_stretch",
+            "name": "Hamstring stretch with a strap",
+            "listed": "supine_hamstring_stretch",
+            "listed_name": "Hamstring stretch with a strap",
+            "level": 1,
+            "levels": 3,
+            "dose": "2 holds of 20 s each side, 10 s rest between"
+          },
+          {
+            "exercise": "single_knee_to_chest",
+            "name": "Knee to chest",
+            "listed": "single_knee_to_chest",
+            "listed_name": "Knee to chest",
+            "level": 1,
+            "levels": 3,
+            "dose": "2 holds of 20 s each side, 10 s rest between"
+          }
+        ]
+      }
+    ],
     "rule": "This rule is adapted from a model tested in Achilles tendon pain (Silbernagel 2007), not yet in back pain: your own mornings guide it, and you are the judge of comfort."
   }
 

@@ -39,6 +39,11 @@ real sockets in tests/server.
   GET     /api/safety
   GET     /api/safety/questions
   POST    /api/safety/checks
+  GET     /api/progress
+  GET     /api/progress/decisions
+  POST    /api/progress/level
+  POST    /api/progress/stage
+  POST    /api/progress/confirm
   GET     /api/insights
   GET     /api/experiments
   POST    /api/experiments

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 
 import { api, ApiError, type Entry, PERIODS, type Period, type SleepItem } from '../api';
+import { noteDecisions } from '../api_progress';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
 import { addDays, entrySummary, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
@@ -41,6 +42,8 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
     if (outcome.kind === 'saved') {
       const verb = outcome.created.outcome === 'replaced' ? 'replaced' : 'saved';
       announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
+      const made = noteDecisions(outcome.created); // issue 4: told on Today, sentence by sentence
+      if (made > 0) announce(`The program made ${made === 1 ? 'a decision' : `${made} decisions`} from it: see Today.`, 'info');
       navigate('/');
       return null;
     }

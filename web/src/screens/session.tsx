@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason } from '../api';
 import { Scale } from '../components/controls';
+import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary } from '../format';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
@@ -64,7 +65,8 @@ export function SessionChooser() {
       ) : (
         <>
           <p class="muted">
-            {program.data.program_name}, stage {program.data.stage} of {program.data.stages}.
+            {program.data.program_name}, stage {program.data.stage} of {program.data.stages}.{' '}
+            <a href="/progress">Your progress</a>
           </p>
           <ul class="routine-list">
             {program.data.routines.map((r) => (
@@ -96,7 +98,7 @@ export function ProgramCard() {
     <section class="card program-card" aria-labelledby="program-title">
       <h2 id="program-title">Your program</h2>
       <p class="muted">
-        Stage {p.stage} of {p.stages}: {p.program_name}
+        Stage {p.stage} of {p.stages}: {p.program_name} · <a href="/progress">Your progress</a>
       </p>
       <div class="button-row">
         {(['morning', 'evening'] as const).map((r) => {
@@ -455,6 +457,7 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
       setSaved(record);
       setError(null);
       announce('Session saved');
+      if (noteDecisions(record) > 0) announce('The program made a decision from it: see Today.', 'info'); // issue 4
     } catch (e) {
       setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached; the session waits on this device. Try again when it is back.');
     } finally {

@@ -1,0 +1,165 @@
+// Progression over HTTP (issue 4): where the person stands, one day's
+// decisions with their reasons, a level or the stage set by hand (an
+// override), and the person's word on a proposed stage. Same use cases and
+// the same JSON as `daybreak progress --json`, `progress explain --json`,
+// `progress set --json` and `progress confirm --json`.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/progression_hook.hpp"
+#include "domain/text.hpp"
+#include "server/progress_hook.hpp"
+#include "server/route_support.hpp"
+#include "server/routes.hpp"
+
+namespace daybreak {
+namespace {
+
+using http::Json;
+using http::Method;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+constexpr int kDefaultDecisions = 6;
+constexpr int kMaxDecisions = 1000;
+constexpr std::size_t kMaxNote = 500;
+constexpr std::string_view kNoteAllowed = "a short note of up to 500 characters (who set it and why), or left out";
+
+AppResult<std::vector<DecisionRecord>> decide_due(const ApiContext& api, const Caller& c) {
+  const ContentLibrary& library = api.content();
+  return decide_after_saving(api.store(), c.meta(), c.user.id, c.zone, api.progression(),
+                             [&library] { return &library; });
+}
+
+ProgressionContext context_of(const ApiContext& api, const Caller& c) {
+  return progression_context(api.store(), c.user.id, api.content(), api.progression(), c.zone, c.now);
+}
+
+Response overview(const ApiContext& api, const Request& req) {
+  FieldErrors errors;
+  int limit = kDefaultDecisions;
+  if (const auto text = req.param("limit")) {
+    const auto n = parse_integer(*text);
+    if (!n || *n < 1 || *n > kMaxDecisions) {
+      errors.push_back({"limit", *text, fmt::format("a whole number from 1 to {}", kMaxDecisions)});
+    } else {
+      limit = static_cast<int>(*n);
+    }
+  }
+  if (!errors.empty()) return http::invalid_fields("the query is not valid", errors, true);
+  const Caller c = api.caller(req);
+  // As `daybreak progress`: what became decidable (a morning that never came)
+  // is decided before it is shown. Idempotent; a failure leaves it waiting.
+  (void)decide_due(api, c);
+  const auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"), limit);
+  if (!o) return http::problem_for(o.error(), true);
+  return http::json_response(200, progress_overview_to_json(*o, api.content()));
+}
+
+Response explain(const ApiContext& api, const Request& req) {
+  const auto day = http::date_param(req, "day");
+  if (!day) return http::invalid_fields("the day is not valid", {day.error()}, true);
+  const Caller c = api.caller(req);
+  const auto found = decisions_for(api.store(), c.user.id, api.content(), *day);
+  if (!found) return http::problem_for(found.error(), true);
+  return http::json_response(200, decisions_to_json(*found));
+}
+
+// The optional "note" of an override.
+std::string note_member(const Json& body, FieldErrors& errors) {
+  const auto note = http::string_member(body, "note", errors, kNoteAllowed);
+  if (!note) return {};
+  if (note->size() > kMaxNote) {
+    errors.push_back({"note", fmt::format("{} characters", note->size()), std::string(kNoteAllowed)});
+    return {};
+  }
+  return *note;
+}
+
+// A required whole number of at least 1.
+std::optional<int> positive_member(const Json& body, std::string_view key, std::string_view allowed,
+                                   FieldErrors& errors) {
+  const auto it = body.find(key);
+  if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 99) {
+    errors.push_back({std::string(key), it == body.end() ? "" : it->dump(), std::string(allowed)});
+    return std::nullopt;
+  }
+  return static_cast<int>(it->get<std::int64_t>());
+}
+
+Response set_level(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"exercise", "level", "note"}, errors);
+  constexpr std::string_view kExerciseAllowed = "an exercise id, as GET /api/progress lists them";
+  const std::size_t before = errors.size();
+  const auto exercise = http::string_member(*body, "exercise", errors, kExerciseAllowed);
+  if (!exercise && errors.size() == before) errors.push_back({"exercise", "", std::string(kExerciseAllowed)});
+  const auto level = positive_member(*body, "level", "a level of the exercise's ladder, 1 or more", errors);
+  const std::string note = note_member(*body, errors);
+  if (!errors.empty()) return http::invalid_fields("no level was set", errors);
+  const Caller c = api.caller(req);
+  const auto d = override_level(api.store(), c.meta(), c.user.id, context_of(api, c), *exercise, *level, note);
+  if (!d) return http::problem_for(d.error());
+  return http::json_response(201, decision_to_json(*d));
+}
+
+Response set_stage(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"stage", "note", "program"}, errors);
+  const auto stage = positive_member(*body, "stage", "a stage of the program, 1 or more", errors);
+  const std::string note = note_member(*body, errors);
+  const auto program = http::string_member(*body, "program", errors, "a program id, or left out for yours");
+  if (!errors.empty()) return http::invalid_fields("the stage was not set", errors);
+  const Caller c = api.caller(req);
+  const auto d = override_stage(api.store(), c.meta(), c.user.id, context_of(api, c), program, *stage, note);
+  if (!d) return http::problem_for(d.error());
+  return http::json_response(201, decision_to_json(*d));
+}
+
+Response confirm(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"program"}, errors);
+  const auto program = http::string_member(*body, "program", errors, "a program id, or left out for yours");
+  if (!errors.empty()) return http::invalid_fields("the stage was not changed", errors);
+  const Caller c = api.caller(req);
+  const auto d = confirm_stage(api.store(), c.meta(), c.user.id, context_of(api, c), program);
+  if (!d) return http::problem_for(d.error());
+  return http::json_response(201, decision_to_json(*d));
+}
+
+}  // namespace
+
+void add_decisions_made(Json& response, const ApiContext& api, const Caller& caller) {
+  const auto made = decide_due(api, caller);
+  Json list = Json::array();
+  if (made) {
+    for (const auto& d : *made) list.push_back(decision_to_json(d));
+  }
+  response["progression"] = std::move(list);
+  if (!made) response["progression_waits"] = made.error().message;
+}
+
+void add_progress_routes(http::Router& router, const ApiContext& api) {
+  const http::RouteOptions json_body{{http::kJson}};
+  router.add(Method::get, "/api/progress", [&api](const Request& r, const PathParams&) { return overview(api, r); });
+  router.add(Method::get, "/api/progress/decisions",
+             [&api](const Request& r, const PathParams&) { return explain(api, r); });
+  router.add(
+      Method::post, "/api/progress/level", [&api](const Request& r, const PathParams&) { return set_level(api, r); },
+      json_body);
+  router.add(
+      Method::post, "/api/progress/stage", [&api](const Request& r, const PathParams&) { return set_stage(api, r); },
+      json_body);
+  router.add(
+      Method::post, "/api/progress/confirm", [&api](const Request& r, const PathParams&) { return confirm(api, r); },
+      json_body);
+}
+
+}  // namespace daybreak

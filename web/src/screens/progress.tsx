@@ -1,0 +1,459 @@
+// Progress in the browser (issue 4): the stage and what is left before the
+// next, each exercise's level, the program's latest decisions in plain
+// sentences with their reasons ("Why?"), a proposed stage to confirm, and a
+// level or stage set by hand (logged as an override, with its note). Plus the
+// Today card for a proposed stage, a flare-day offer, or decisions just made.
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { ApiError, type FieldProblem } from '../api';
+import {
+  type Decision,
+  decisionsMade,
+  decisionSubject,
+  type Progress,
+  progressApi,
+  VERDICT_LABELS,
+} from '../api_progress';
+import { announce } from '../components/toast';
+import { fieldMessage, longDate, problemSummary } from '../format';
+import { call, diaryVersion, useLoad, useSignal } from '../state';
+
+const NOTE_MAX = 500;
+
+function errorText(e: unknown): string {
+  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
+}
+
+function weekday(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'long', timeZone: 'UTC' });
+}
+
+// A rule decision's inputs in words (the CLI's `progress explain` says the same).
+function inputLines(d: Decision): string[] {
+  const i = d.inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (d.kind !== 'rule') {
+    return Object.entries(i).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${String(v)}`);
+  }
+  const lines: string[] = [];
+  const b = i.baseline;
+  if (b?.pain != null) {
+    lines.push(
+      `Your usual morning: pain ${b.pain}${b.stiffness != null ? `, stiffness ${b.stiffness} min` : ''} (middle of ${b.mornings} mornings, ${b.first} to ${b.last})`,
+    );
+  } else if (b) {
+    lines.push(`Your usual morning: not known yet (${b.mornings} logged before the session)`);
+  }
+  const m = i.next_morning;
+  lines.push(
+    m
+      ? `The next morning (${m.date}): pain ${m.pain}${m.stiffness_minutes != null ? `, stiffness ${m.stiffness_minutes} min` : ''}`
+      : 'The next morning: not logged',
+  );
+  lines.push(i.pain_during != null ? `Most pain during an exercise: ${i.pain_during}/10` : 'Pain during: not rated');
+  if (Array.isArray(i.painful_exercises) && i.painful_exercises.length > 0) {
+    lines.push(`Above the comfort ceiling: ${i.painful_exercises.join(', ').replace(/_/g, ' ')}`);
+  }
+  if (i.stopped_for_pain) lines.push('A session was stopped for pain');
+  lines.push(i.pain_after != null ? `Pain after, until the next morning: ${i.pain_after}/10` : 'Pain after: not logged');
+  lines.push(`Good sessions in a row before this one: ${i.good_sessions_before ?? 0}`);
+  lines.push(i.progression_allowed === false ? `Safety: paused (${i.safety_note})` : 'Safety: no open warning sign');
+  return lines;
+}
+
+// The full reasoning of one decision, loaded on demand.
+function Why({ decision }: { decision: Decision }) {
+  const day = useLoad(() => progressApi.decisions(decision.date), [decision.date]);
+  const d = day.data?.decisions.find((x) => x.id === decision.id) ?? decision;
+  return (
+    <div class="why" id={`why-${decision.id}`}>
+      {day.error ? <p class="muted">{errorText(day.error)}</p> : null}
+      <h4>Decided from</h4>
+      <ul>
+        {inputLines(d).map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+      <p>
+        <strong>Reasons:</strong> {d.reasons.map((r) => r.replace(/_/g, ' ')).join(', ')}
+      </p>
+      {d.changes.length > 0 ? (
+        <>
+          <h4>Level changes</h4>
+          <ul>
+            {d.changes.map((c) => (
+              <li key={c.exercise}>
+                {c.what} (level {c.from} to {c.to})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {d.note ? (
+        <p>
+          <strong>Note:</strong> {d.note}
+        </p>
+      ) : null}
+      <p class="muted">
+        Recorded {new Date(d.decided_at).toLocaleString()} ({d.channel === 'api' ? 'web app' : d.channel}).
+      </p>
+    </div>
+  );
+}
+
+function DecisionItem({ d }: { d: Decision }) {
+  const [open, setOpen] = useState(false);
+  const headingId = `decision-${d.id}`;
+  return (
+    <li class="decision" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span>
+          {weekday(d.date)}, {longDate(d.date)} · {decisionSubject(d)}
+        </span>{' '}
+        <span class={`badge verdict-${d.verdict}`}>{VERDICT_LABELS[d.verdict]}</span>
+      </h3>
+      <p>{d.sentence}</p>
+      <button type="button" class="link-button" aria-expanded={open} aria-controls={`why-${d.id}`} onClick={() => setOpen(!open)}>
+        {open ? 'Hide why' : 'Why?'}
+      </button>
+      {open ? <Why decision={d} /> : null}
+    </li>
+  );
+}
+
+function Criteria({ p }: { p: Progress }) {
+  if (!p.stage_exit) return <p>This is the last stage: keep it up.</p>;
+  return (
+    <>
+      <p>
+        Moving on to stage {p.stage + 1}: {p.stage_exit}
+      </p>
+      <ul class="criteria">
+        {p.criteria.map((c) => (
+          <li key={c.text} class={c.met ? 'met' : 'not-met'}>
+            <span aria-hidden="true" class="criterion-mark">
+              {c.met ? '✓' : '○'}
+            </span>
+            <span class="visually-hidden">{c.met ? 'Done: ' : 'Not yet: '}</span>
+            {c.text}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Proposal({ p, onDone }: { p: Progress; onDone: () => void }) {
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!p.proposal) return null;
+  const confirm = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      const d = await call(() => progressApi.confirm());
+      announce(d.sentence);
+      onDone();
+    } catch (e) {
+      setProblem(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <section class="card proposal-card" aria-labelledby="proposal-title">
+      <h2 id="proposal-title">Stage {p.proposal.stage} is ready when you are</h2>
+      <p>
+        You have met everything stage {p.stage} asks. Moving on keeps the levels you have reached; you can set the stage
+        back by hand at any time.
+      </p>
+      {problem ? (
+        <div class="notice warn" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
+      <button type="button" class="button primary" disabled={saving} onClick={() => void confirm()}>
+        {saving ? 'Moving on…' : `Move on to stage ${p.proposal.stage}`}
+      </button>
+    </section>
+  );
+}
+
+function problemsByField(e: unknown): { summary: string; fields: Record<string, FieldProblem> } {
+  const fields: Record<string, FieldProblem> = {};
+  if (e instanceof ApiError) for (const f of e.problem.errors ?? []) fields[f.field] = f;
+  return { summary: errorText(e), fields };
+}
+
+// A level or the stage set by hand: logged as an override, with the note.
+function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
+  const exercises = p.routines.flatMap((r) => r.exercises);
+  const unique = exercises.filter((e, i) => exercises.findIndex((x) => x.exercise === e.exercise) === i);
+  const [exercise, setExercise] = useState(unique[0]?.exercise ?? '');
+  const chosen = unique.find((e) => e.exercise === exercise);
+  const [level, setLevel] = useState(chosen?.level ?? 1);
+  const [stage, setStage] = useState(p.stage);
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<{ summary: string; fields: Record<string, FieldProblem> } | null>(null);
+
+  const run = async (f: () => Promise<Decision>) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      const d = await call(f);
+      announce(d.sentence);
+      setNote('');
+      onDone();
+    } catch (e) {
+      setProblem(problemsByField(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const noteError = problem?.fields.note;
+  return (
+    <section class="card" aria-labelledby="by-hand-title">
+      <h2 id="by-hand-title">Set by hand</h2>
+      <p class="muted">
+        For when you or your clinician know better. It is logged as an override, with your note, among the decisions
+        above; the program carries on from there.
+      </p>
+      {problem ? (
+        <div class="notice warn" role="alert">
+          <p>{problem.summary}</p>
+          <ul>
+            {Object.values(problem.fields).map((f) => (
+              <li key={f.field}>
+                {f.field}: {fieldMessage(f)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div class="field">
+        <label for="by-hand-note">Note (who and why)</label>
+        <input
+          id="by-hand-note"
+          value={note}
+          maxLength={NOTE_MAX}
+          placeholder="physio, 28 Nov"
+          aria-invalid={noteError ? true : undefined}
+          onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <form
+        class="inline-form"
+        aria-label="Set a level"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => progressApi.setLevel(exercise, level, note));
+        }}
+      >
+        <label class="grow">
+          Exercise
+          <select
+            value={exercise}
+            onChange={(e) => {
+              const id = (e.currentTarget as HTMLSelectElement).value;
+              setExercise(id);
+              setLevel(unique.find((x) => x.exercise === id)?.level ?? 1);
+            }}
+          >
+            {unique.map((e) => (
+              <option key={e.exercise} value={e.exercise}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Level
+          <select value={level} onChange={(e) => setLevel(Number((e.currentTarget as HTMLSelectElement).value))}>
+            {Array.from({ length: chosen?.levels ?? 1 }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n} of {chosen?.levels ?? 1}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="button" disabled={saving || !chosen}>
+          Set level
+        </button>
+      </form>
+      <form
+        class="inline-form"
+        aria-label="Set the stage"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => progressApi.setStage(stage, note));
+        }}
+      >
+        <label class="grow">
+          Stage
+          <select value={stage} onChange={(e) => setStage(Number((e.currentTarget as HTMLSelectElement).value))}>
+            {Array.from({ length: p.stages }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                Stage {n}
+                {n === p.stage ? ' (now)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="button" disabled={saving}>
+          Set stage
+        </button>
+      </form>
+    </section>
+  );
+}
+
+// /progress
+export function ProgressScreen() {
+  const version = useSignal(diaryVersion);
+  const [tick, setTick] = useState(0);
+  const loaded = useLoad(() => progressApi.progress(8), [version, tick]);
+  const p = loaded.data;
+  const reload = () => setTick((t) => t + 1);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Decisions seen here need no notice on Today.
+    if (p) decisionsMade.set([]);
+  }, [p]);
+  return (
+    <div class="screen progress">
+      <h1 tabIndex={-1} ref={heading}>
+        Your progress
+      </h1>
+      {loaded.error && !p ? (
+        <div class="notice info" role="status">
+          <p>Your progress cannot be loaded right now: {errorText(loaded.error)}</p>
+        </div>
+      ) : !p ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <>
+          {p.flare_offer ? (
+            <div class="notice info" role="status">
+              <p>
+                This morning was a bad one after {weekday(p.flare_offer.date)}'s session: today, try the gentle flare-day
+                routine instead. <a href="/session/flare">Start the flare-day routine</a>
+              </p>
+            </div>
+          ) : null}
+          <Proposal p={p} onDone={reload} />
+          <section class="card" aria-labelledby="stage-title">
+            <h2 id="stage-title">
+              Stage {p.stage} of {p.stages}: {p.stage_name}
+            </h2>
+            <Criteria p={p} />
+            {p.waiting.length > 0 ? (
+              <>
+                <h3>Waiting for a morning</h3>
+                <ul>
+                  {p.waiting.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+          <section aria-labelledby="decisions-title">
+            <h2 id="decisions-title">Latest decisions</h2>
+            {p.decisions.length === 0 ? (
+              <p class="muted">
+                None yet. After a session, log the next morning: the program decides from how that morning compares
+                with your usual one.
+              </p>
+            ) : (
+              <ol class="decision-list">
+                {p.decisions.map((d) => (
+                  <DecisionItem key={d.id} d={d} />
+                ))}
+              </ol>
+            )}
+          </section>
+          <section class="card" aria-labelledby="levels-title">
+            <h2 id="levels-title">Your levels</h2>
+            {p.routines.map((r) => (
+              <div key={r.routine}>
+                <h3>{r.title}</h3>
+                <ul class="level-list">
+                  {r.exercises.map((e) => (
+                    <li key={e.listed}>
+                      <span>
+                        <strong>{e.name}</strong>
+                        {e.exercise !== e.listed ? <span class="muted"> (for {e.listed_name})</span> : null}
+                        <br />
+                        <span class="muted">{e.dose}</span>
+                      </span>
+                      <span class="level">
+                        level {e.level} of {e.levels}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+          <SetByHand key={`${p.stage}-${p.decisions[0]?.id ?? 0}`} p={p} onDone={reload} />
+          <p class="muted">{p.rule}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+// Today: decisions just made, a stage waiting for the person's word, or a
+// flare-day routine offered after a bad morning.
+export function ProgressCard() {
+  const made = useSignal(decisionsMade);
+  const version = useSignal(diaryVersion);
+  const loaded = useLoad(() => progressApi.progress(1), [version, made.length]);
+  const p = loaded.data;
+  const cards = [];
+  if (made.length > 0) {
+    cards.push(
+      <section class="card decisions-card" aria-labelledby="made-title" key="made">
+        <h2 id="made-title">The program decided</h2>
+        <ul>
+          {made.map((d) => (
+            <li key={d.id}>
+              <strong>{decisionSubject(d)}:</strong> {d.sentence}
+            </li>
+          ))}
+        </ul>
+        <div class="button-row">
+          <a class="button" href="/progress">
+            See why
+          </a>
+          <button type="button" class="link-button" onClick={() => decisionsMade.set([])}>
+            Dismiss
+          </button>
+        </div>
+      </section>,
+    );
+  }
+  if (p?.proposal) {
+    cards.push(
+      <section class="card" aria-labelledby="stage-ready-title" key="stage">
+        <h2 id="stage-ready-title">Stage {p.proposal.stage} is ready</h2>
+        <p class="muted">You have met everything stage {p.stage} asks. Move on when you are ready.</p>
+        <a class="button primary" href="/progress">
+          See and confirm
+        </a>
+      </section>,
+    );
+  }
+  if (p?.flare_offer) {
+    cards.push(
+      <section class="card" aria-labelledby="flare-title" key="flare">
+        <h2 id="flare-title">A gentler day</h2>
+        <p class="muted">This morning was a bad one after the last session: today, try the flare-day routine instead.</p>
+        <a class="button primary" href="/session/flare">
+          Flare-day routine
+        </a>
+      </section>,
+    );
+  }
+  return cards.length > 0 ? <>{cards}</> : null;
+}
