@@ -64,7 +64,7 @@ class ServeCommand final : public Command {
     if (!content) return report(ctx.io, content.error());
     // The one zone this process has; every thread only reads it from here on.
     const SingleZoneProvider zones(ctx.zone);
-    const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION);
+    const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION, ctx.data_dir / "wording");
     const http::Router router = make_router(api, embedded::web_assets());
     if (list_routes_) {
       for (const auto& r : router.routes())

@@ -14,6 +14,7 @@ http::Router make_router(const ApiContext& api, std::span<const EmbeddedFile> we
   add_data_routes(router, api);
   add_session_routes(router, api);  // issue 3
   add_safety_routes(router, api);   // issue 5
+  add_questionnaire_routes(router, api);
   add_web_routes(router, web_assets);
   router.set_error_log([](const std::string& line) {
     static std::mutex mutex;

@@ -2,6 +2,7 @@
 // who is asking. One ApiContext serves all requests, from any thread.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,15 +27,24 @@ struct Caller {
 
 class ApiContext {
  public:
+  // `wording_dir`: where licensed questionnaire wording files (<id>.toml) are
+  // looked for, as the CLI does (<data dir>/wording); none: labels only.
   ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
-             std::string version)
-      : store_(store), clock_(clock), zones_(zones), content_(content), version_(std::move(version)) {}
+             std::string version, std::optional<std::filesystem::path> wording_dir = std::nullopt)
+      : store_(store),
+        clock_(clock),
+        zones_(zones),
+        content_(content),
+        version_(std::move(version)),
+        wording_dir_(std::move(wording_dir)) {}
 
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
   [[nodiscard]] const std::string& version() const { return version_; }
   // The exercises and programs, loaded and checked once at start-up (issue 3).
   [[nodiscard]] const ContentLibrary& content() const { return content_; }
+  // Licensed questionnaire wording, as `daybreak questionnaire show` finds it.
+  [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return wording_dir_; }
 
   // Who is asking. Until people sign in (a later issue), every request acts
   // for the local person; authentication replaces this one function.
@@ -58,6 +68,7 @@ class ApiContext {
   const ZoneProvider& zones_;
   const ContentLibrary& content_;
   std::string version_;
+  std::optional<std::filesystem::path> wording_dir_;
 };
 
 }  // namespace daybreak
