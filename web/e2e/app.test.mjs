@@ -149,6 +149,10 @@ const SCREENS = [
   ['/session', null],
   ['/session/morning', null],
   ['/safety', null],
+  ['/questionnaires', null],
+  ['/questionnaires/odi', null],
+  ['/questionnaires/psfs', null],
+  ['/questionnaires/start_back/history', null],
   ['/entries/1', null],
   ['/entries/1/edit', null],
 ];

@@ -14,6 +14,7 @@ import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
 import { SafetyCard, SafetyScreen } from './screens/safety';
+import { QuestionnaireHistoryScreen, QuestionnaireList, QuestionnairesSection, QuestionnaireTake } from './screens/questionnaires';
 import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
@@ -115,13 +116,26 @@ const safety: Capability = {
   todayCards: [() => <SafetyCard />],
 };
 
+// Standard questionnaires (docs/questionnaires.md): the list, taking one, the
+// scores over time; a See section with the latest scores. No Today card: the
+// product docs set no schedule for them.
+const questionnaires: Capability = {
+  name: 'questionnaires',
+  screens: [
+    { pattern: '/questionnaires', title: 'Questionnaires', render: () => <QuestionnaireList /> },
+    { pattern: '/questionnaires/:id', title: 'Questionnaire', render: (p) => <QuestionnaireTake id={p.id!} /> },
+    { pattern: '/questionnaires/:id/history', title: 'Scores over time', render: (p) => <QuestionnaireHistoryScreen id={p.id!} /> },
+  ],
+  seeSections: [() => <QuestionnairesSection />],
+};
+
 const more: Capability = {
   name: 'settings',
   nav: [{ href: '/settings', label: 'More', icon: 'more', owns: (p) => p.startsWith('/settings') }],
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, learn, more, questionnaires];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);
