@@ -79,6 +79,10 @@ Json screen_outcome_json(const ScreenOutcome& o, const TimeZone& zone) {
   return j;
 }
 
+Json clinician_seen_json(const ScreeningEvent& event, const SafetyGate& gate, const TimeZone& zone) {
+  return Json{{"event", screening_event_json(event)}, {"safety", safety_gate_json(gate, zone)}};
+}
+
 Json check_questions_json(const CheckQuestions& questions) {
   Json list = Json::array();
   for (const SafetyQuestion* q : questions.flags) {

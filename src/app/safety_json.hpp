@@ -17,6 +17,9 @@ namespace daybreak {
 [[nodiscard]] nlohmann::ordered_json safety_gate_json(const SafetyGate& gate, const TimeZone& zone);
 // A check just recorded: {"check", "safety"} and "ibp" for a full check.
 [[nodiscard]] nlohmann::ordered_json screen_outcome_json(const ScreenOutcome& outcome, const TimeZone& zone);
+// A clinician's review just recorded: {"event", "safety"} (the gate after it).
+[[nodiscard]] nlohmann::ordered_json clinician_seen_json(const ScreeningEvent& event, const SafetyGate& gate,
+                                                         const TimeZone& zone);
 // The questions a check asks, in order: [{"id", "question", "label", "level", "group"}].
 [[nodiscard]] nlohmann::ordered_json check_questions_json(const CheckQuestions& questions);
 

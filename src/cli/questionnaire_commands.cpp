@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/questionnaire_json.hpp"
 #include "app/questionnaires.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
@@ -14,13 +15,6 @@
 
 namespace daybreak {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-std::string band_label(const Instrument& ins, const std::string& band) {
-  const Band* b = find_band(ins, band);
-  return b != nullptr ? b->label : band;
-}
 
 std::string score_line(const Instrument& ins, const InstrumentScore& s) {
   std::string line = format_score(ins, s.value);
@@ -34,63 +28,6 @@ std::string score_line(const Instrument& ins, const InstrumentScore& s) {
   }
   if (!parts.empty()) line += " (" + join(parts, "; ") + ")";
   return line;
-}
-
-// "total <= 3", or "otherwise" for the last band.
-std::string condition_text(const Band& band) {
-  if (!band.when) return "otherwise";
-  static constexpr std::array<std::string_view, 4> kOps = {"<=", "<", ">=", ">"};
-  return fmt::format("{} {} {}", band.when->score, kOps[static_cast<std::size_t>(band.when->op)],
-                     format_amount(band.when->value, 1));
-}
-
-Json response_json(const Instrument& ins, const QuestionnaireResponse& r) {
-  Json answers = Json::array();
-  for (const auto& a : r.answers) {
-    Json o{{"item", a.item}};
-    if (a.choice) o["choice"] = *a.choice;
-    if (a.value) o["value"] = *a.value;
-    if (!a.choice && !a.value) o["skipped"] = true;
-    answers.push_back(std::move(o));
-  }
-  Json subscales = Json::object();
-  for (const auto& s : r.score.subscales) subscales[s.id] = s.value;
-  Json j{{"id", r.id.value},
-         {"instrument", r.instrument},
-         {"version", r.version},
-         {"taken_at", format_utc(r.taken_at)},
-         {"channel", r.channel},
-         {"score", r.score.value},
-         {"shown", format_score(ins, r.score.value)},
-         {"band", r.score.band},
-         {"subscales", subscales},
-         {"answered", r.score.answered},
-         {"skipped", r.score.skipped},
-         {"notes", r.score.notes},
-         {"answers", answers}};
-  if (!r.score.band.empty()) j["band_label"] = band_label(ins, r.score.band);
-  return j;
-}
-
-Json change_json(const ScoreChange& c) {
-  Json j{{"baseline", c.baseline}, {"latest", c.latest}, {"change", c.change}, {"sentence", c.sentence}};
-  if (c.percent) j["percent"] = *c.percent;
-  static constexpr std::array<std::string_view, 5> kVerdicts = {"unchanged", "within", "important_improvement",
-                                                                "important_worsening", "no_threshold"};
-  j["verdict"] = kVerdicts[static_cast<std::size_t>(c.verdict)];
-  return j;
-}
-
-// STarT Back sorts into groups: its change is a change of group.
-std::string change_sentence(const Instrument& ins, const QuestionnaireResponse& from, const QuestionnaireResponse& to,
-                            const ScoreChange& change) {
-  if (!ins.change && !ins.bands.empty()) {
-    if (from.score.band == to.score.band)
-      return fmt::format("{}: still {}", ins.abbreviation, band_label(ins, to.score.band));
-    return fmt::format("{}: from {} to {}", ins.abbreviation, band_label(ins, from.score.band),
-                       band_label(ins, to.score.band));
-  }
-  return change.sentence;
 }
 
 class QuestionnaireCommand final : public Command {
@@ -150,19 +87,7 @@ class QuestionnaireCommand final : public Command {
       return nullptr;
     };
     if (json_) {
-      Json list = Json::array();
-      for (const auto& o : offers) {
-        Json j{{"id", o.instrument->id},
-               {"name", o.instrument->name},
-               {"abbreviation", o.instrument->abbreviation},
-               {"version", o.instrument->version},
-               {"offered", o.offered},
-               {"licensed_wording", o.instrument->licensed_wording}};
-        if (!o.offered) j["why_not"] = o.why_not;
-        if (const auto* last = last_of(o.instrument->id)) j["last"] = response_json(*o.instrument, *last);
-        list.push_back(std::move(j));
-      }
-      print_json(ctx.io.out, list);
+      print_json(ctx.io.out, questionnaire_list_json(offers, taken ? *taken : std::vector<ScoreHistory>{}));
       return kOk;
     }
     for (const auto& o : offers) {
@@ -187,33 +112,7 @@ class QuestionnaireCommand final : public Command {
     if (!loaded) return report(ctx.io, loaded.error());
     const Instrument& ins = *loaded;
     if (json_) {
-      Json items = Json::array();
-      for (const auto& item : ins.items) {
-        Json j{{"id", item.id},
-               {"label", item.label},
-               {"kind", name_of(item.kind)},
-               {"required", item.required},
-               {"constructs", item.constructs},
-               {"allowed", item_allowed(item)}};
-        if (!item.text.empty()) j["text"] = item.text;
-        items.push_back(std::move(j));
-      }
-      Json j{{"id", ins.id},
-             {"name", ins.name},
-             {"version", ins.version},
-             {"recall", ins.recall},
-             {"description", ins.description},
-             {"source", ins.source},
-             {"licence", ins.licence},
-             {"licensed_wording", ins.licensed_wording},
-             {"scoring", name_of(ins.rule)},
-             {"items", items}};
-      if (ins.change) {
-        j["minimal_important_change"] = Json{{"points", ins.change->points ? Json(*ins.change->points) : Json()},
-                                             {"percent", ins.change->percent ? Json(*ins.change->percent) : Json()},
-                                             {"source", ins.change->source}};
-      }
-      print_json(ctx.io.out, j);
+      print_json(ctx.io.out, instrument_json(ins));
       return kOk;
     }
     std::ostream& out = ctx.io.out;
@@ -229,7 +128,7 @@ class QuestionnaireCommand final : public Command {
     } else if (!ins.change_note.empty()) {
       out << "Change: " << ins.change_note << ".\n";
     }
-    for (const auto& b : ins.bands) out << fmt::format("  band: {} ({})\n", b.label, condition_text(b));
+    for (const auto& b : ins.bands) out << fmt::format("  band: {} ({})\n", b.label, band_condition_text(b));
     if (ins.activities) {
       out << fmt::format("\nName up to {} activities you find hard, and rate each: {}.\n",
                          ins.activities->max_activities, ins.activities->anchors);
@@ -361,9 +260,7 @@ class QuestionnaireCommand final : public Command {
     const auto histories = questionnaire_history(ctx.store, ctx.user.id, ins.id);
     const ScoreHistory* h = histories && !histories->empty() ? &histories->front() : nullptr;
     if (json_) {
-      Json j = response_json(ins, *response);
-      if (h && h->since_first) j["since_first"] = change_json(*h->since_first);
-      print_json(ctx.io.out, j);
+      print_json(ctx.io.out, recorded_response_json(ins, *response, h));
       return kOk;
     }
     std::ostream& out = ctx.io.out;
@@ -386,23 +283,7 @@ class QuestionnaireCommand final : public Command {
     const auto histories = questionnaire_history(ctx.store, ctx.user.id, id_);
     if (!histories) return report(ctx.io, histories.error());
     if (json_) {
-      Json list = Json::array();
-      for (const auto& h : *histories) {
-        Json responses = Json::array();
-        for (const auto& r : h.responses) responses.push_back(response_json(*h.instrument, r));
-        Json j{{"instrument", h.instrument->id}, {"responses", responses}};
-        if (h.since_first) j["since_first"] = change_json(*h.since_first);
-        if (h.since_previous) j["since_previous"] = change_json(*h.since_previous);
-        if (!h.activities.empty()) {
-          Json acts = Json::array();
-          for (const auto& a : h.activities)
-            acts.push_back(Json{{"activity", a.activity}, {"before", a.before}, {"after", a.after}});
-          j["compared_activities"] = acts;
-          j["not_compared"] = h.not_compared;
-        }
-        list.push_back(std::move(j));
-      }
-      print_json(ctx.io.out, list);
+      print_json(ctx.io.out, history_json(*histories));
       return kOk;
     }
     std::ostream& out = ctx.io.out;

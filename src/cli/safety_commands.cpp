@@ -189,8 +189,7 @@ class ScreenCommand final : public Command {
     if (!event) return report(ctx.io, event.error());
     const SafetyGate after = safety_gate(ctx.store, ctx.user.id, ctx.now());
     if (json_) {
-      print_json(ctx.io.out,
-                 Json{{"event", screening_event_json(*event)}, {"safety", safety_gate_json(after, ctx.zone)}});
+      print_json(ctx.io.out, clinician_seen_json(*event, after, ctx.zone));
       return kOk;
     }
     std::vector<std::string> labels;

@@ -2,6 +2,7 @@
 // who is asking. One ApiContext serves all requests, from any thread.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,16 +26,24 @@ struct Caller {
   [[nodiscard]] WriteMeta meta() const { return {now, Actor{user.id, "api"}}; }
 };
 
+// What `daybreak serve` reads at start-up besides the content.
+struct ApiSettings {
+  ProgressionConfig progression;  // the rule's numbers, from config.toml (issue 4)
+  // Where licensed questionnaire wording files (<id>.toml) are looked for, as
+  // the CLI does (<data dir>/wording); none: labels only.
+  std::optional<std::filesystem::path> wording_dir;
+};
+
 class ApiContext {
  public:
   ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
-             std::string version, ProgressionConfig progression = {})
+             std::string version, ApiSettings settings = {})
       : store_(store),
         clock_(clock),
         zones_(zones),
         content_(content),
         version_(std::move(version)),
-        progression_(progression) {}
+        settings_(std::move(settings)) {}
 
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
@@ -42,7 +51,9 @@ class ApiContext {
   // The exercises and programs, loaded and checked once at start-up (issue 3).
   [[nodiscard]] const ContentLibrary& content() const { return content_; }
   // The progression rule's numbers, from config.toml at start-up (issue 4).
-  [[nodiscard]] const ProgressionConfig& progression() const { return progression_; }
+  [[nodiscard]] const ProgressionConfig& progression() const { return settings_.progression; }
+  // Licensed questionnaire wording, as `daybreak questionnaire show` finds it.
+  [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return settings_.wording_dir; }
 
   // Who is asking. Until people sign in (a later issue), every request acts
   // for the local person; authentication replaces this one function.
@@ -66,7 +77,7 @@ class ApiContext {
   const ZoneProvider& zones_;
   const ContentLibrary& content_;
   std::string version_;
-  ProgressionConfig progression_;
+  ApiSettings settings_;
 };
 
 }  // namespace daybreak

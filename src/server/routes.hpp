@@ -20,8 +20,11 @@ void add_diary_routes(http::Router& router, const ApiContext& api);
 void add_data_routes(http::Router& router, const ApiContext& api);
 // Issue 3's program and guided sessions: the program, session plans, sessions.
 void add_session_routes(http::Router& router, const ApiContext& api);
-// Issue 5's safety check: the gate, the questions of a check, recording one.
+// Issue 5's safety check: the gate, the questions of a check, recording one,
+// a clinician's review.
 void add_safety_routes(http::Router& router, const ApiContext& api);
+// Standard questionnaires: offers, one instrument, responses, history.
+void add_questionnaire_routes(http::Router& router, const ApiContext& api);
 // Issue 4's progression: the overview, a day's decisions, overrides, confirming a stage.
 void add_progress_routes(http::Router& router, const ApiContext& api);
 // Issue 6's insights and personal experiments.

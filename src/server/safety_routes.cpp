@@ -1,6 +1,7 @@
 // The safety check over HTTP (issue 5): the gate as it stands, the questions
-// of a check, and recording a check's answers. Same use cases and the same
-// JSON as `daybreak screen status --json`, `screen questions` and `screen`.
+// of a check, recording a check's answers, and that a clinician has seen the
+// person. Same use cases and the same JSON as `daybreak screen status --json`,
+// `screen questions`, `screen` and `screen ack --seen-clinician`.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -102,6 +103,25 @@ Response record(const ApiContext& api, const Request& req) {
   return http::json_response(201, screen_outcome_json(*outcome, c.zone));
 }
 
+// The person confirms a clinician has seen them: the flags waiting for a
+// review close (the CLI asks the same confirmation with --seen-clinician).
+Response clinician(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"seen_clinician"}, errors);
+  const auto it = body->find("seen_clinician");
+  if (it == body->end() || !it->is_boolean() || !it->get<bool>()) {
+    errors.push_back({"seen_clinician", it == body->end() ? "" : it->dump(),
+                      "true, to confirm that a clinician has seen you about the warning signs"});
+  }
+  if (!errors.empty()) return http::invalid_fields("nothing was recorded", errors);
+  const Caller c = api.caller(req);
+  const auto event = acknowledge_clinician(api.store(), c.meta(), c.user.id);
+  if (!event) return http::problem_for(event.error());
+  return http::json_response(201, clinician_seen_json(*event, safety_gate(api.store(), c.user.id, c.now), c.zone));
+}
+
 }  // namespace
 
 void add_safety_routes(http::Router& router, const ApiContext& api) {
@@ -110,6 +130,9 @@ void add_safety_routes(http::Router& router, const ApiContext& api) {
              [&api](const Request& r, const PathParams&) { return questions(api, r); });
   router.add(
       Method::post, "/api/safety/checks", [&api](const Request& r, const PathParams&) { return record(api, r); },
+      http::RouteOptions{{http::kJson}});
+  router.add(
+      Method::post, "/api/safety/clinician", [&api](const Request& r, const PathParams&) { return clinician(api, r); },
       http::RouteOptions{{http::kJson}});
 }
 

@@ -163,5 +163,45 @@ TEST_F(SafetyApi, EveryBadValueIsNamedAndNothingIsStored) {
   EXPECT_EQ(status(), "check_needed");
 }
 
+// The person says a clinician has seen them: the emergency lock lifts, as
+// with `daybreak screen ack --seen-clinician`, and the next check is asked.
+TEST_F(SafetyApi, AClinicianSeenLiftsTheLockAndSaysWhatComesNext) {
+  // Nothing waits for a review yet: refused, and nothing recorded.
+  const auto early = post("/api/safety/clinician", R"({"seen_clinician": true})");
+  ASSERT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(stored_checks(), 0U);
+
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", {{"both_legs", "yes"}}}}.dump()).status,
+            201);
+  ASSERT_EQ(status(), "locked");
+  const std::size_t before = stored_checks();
+  for (const char* body : {R"({})", R"({"seen_clinician": false})", R"({"seen_clinician": "yes"})",
+                           R"({"seen_clinician": true, "when": "today"})"}) {
+    const auto r = post("/api/safety/clinician", body);
+    ASSERT_EQ(r.status, 422) << body << "\n" << r.body;
+    const Json e = r.json()["errors"][0];
+    EXPECT_TRUE(e["field"] == "seen_clinician" || e["field"] == "when") << r.body;
+    EXPECT_FALSE(e["allowed"].get<std::string>().empty());
+  }
+  EXPECT_EQ(stored_checks(), before);
+  EXPECT_EQ(status(), "locked");
+
+  const auto r = post("/api/safety/clinician", R"({"seen_clinician": true})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j["event"]["kind"], "clinician_seen");
+  EXPECT_EQ(j["event"]["result"], "acknowledged");
+  EXPECT_TRUE(j["safety"]["emergency"].empty()) << r.body;
+  // The check stopped at its emergency answer: the full check is still to do.
+  EXPECT_EQ(j["safety"]["status"], "check_needed") << r.body;
+  EXPECT_FALSE(j["safety"]["last_clinician_review"].is_null());
+  EXPECT_EQ(stored_checks(), before + 1);
+  EXPECT_EQ(get("/api/safety").json()["status"], j["safety"]["status"]);
+
+  // Reviewed once: a second confirmation has nothing to close.
+  EXPECT_EQ(post("/api/safety/clinician", R"({"seen_clinician": true})").status, 409);
+  EXPECT_EQ(stored_checks(), before + 1);
+}
+
 }  // namespace
 }  // namespace daybreak::testing

@@ -205,6 +205,17 @@ test('every operation answers as documented, for good input and bad', async () =
   const answers = Object.fromEntries(questions.map((q) => [q.id, 'no']));
   await good('POST', '/api/safety/checks', { json: { check: 'full', answers } }, 201);
 
+  // Standard questionnaires: offers, one, responses, history, the PSFS activities.
+  await good('GET', '/api/questionnaires', {}, 200);
+  await good('GET', '/api/questionnaires/odi', {}, 200);
+  await good('GET', '/api/questionnaires/psfs', {}, 200);
+  await good('POST', '/api/questionnaires/nrs_pain/responses', { json: { answers: { pain: 6 } } }, 201);
+  await good('POST', '/api/questionnaires/nrs_pain/responses', { json: { answers: { pain: 3 }, from_paper: true } }, 201);
+  await good('POST', '/api/questionnaires/psfs/responses', { json: { activities: [{ activity: 'gardening', rating: 4 }] } }, 201);
+  await good('GET', '/api/questionnaires/psfs/activities', {}, 200);
+  await good('GET', '/api/questionnaires/history', {}, 200);
+  await good('GET', '/api/questionnaires/history?id=nrs_pain', {}, 200);
+
   // The program and guided sessions (issue 3's, played by the web player).
   await good('GET', '/api/program', {}, 200);
   const plan = (await good('GET', '/api/session-plans/morning', {}, 200)).json();
@@ -272,6 +283,16 @@ test('every operation answers as documented, for good input and bad', async () =
   await bad('POST', '/api/progress/level', { json: { exercise: 'bird_dog', level: 9 } }, 422);
   await bad('POST', '/api/progress/stage', { json: { stage: 9 } }, 422);
   await bad('POST', '/api/progress/confirm', { json: {} }, 409);
+  await bad('GET', '/api/questionnaires/sf36', {}, 404);
+  await bad('GET', '/api/questionnaires/history?id=sf36', {}, 404);
+  await bad('POST', '/api/questionnaires/basdai/responses', { json: { answers: { fatigue: 4 } } }, 409);
+  await bad('POST', '/api/questionnaires/nrs_pain/responses', { json: { answers: { pain: 11 } } }, 422);
+  await bad('POST', '/api/safety/clinician', { json: { seen_clinician: true } }, 409);
+  await bad('POST', '/api/safety/clinician', { json: { seen_clinician: false } }, 422);
   const refused = await bad('POST', '/api/safety/checks', { json: { check: 'full', answers: { fever: 'maybe' } } }, 422);
   assert.ok(refused.request.length > 0, 'the document itself should refuse the answer maybe');
+
+  // Last, as it locks sessions: a warning sign, then the clinician's review that lifts the lock.
+  await good('POST', '/api/safety/checks', { json: { check: 'full', answers: { both_legs: 'yes' } } }, 201);
+  await good('POST', '/api/safety/clinician', { json: { seen_clinician: true } }, 201);
 });

@@ -105,3 +105,50 @@ test('a warning sign says to get help now, with the emergency number, and keeps 
     await close();
   }
 });
+
+test('once a clinician has seen them, the person says so, confirms, and sessions unlock', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    // Before any warning sign there is nothing to confirm.
+    await page.goto(`${daybreak.url}/safety`);
+    await page.locator('fieldset.yes-no').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'A clinician has seen me' }).count(), 0);
+
+    // An emergency answer locks sessions.
+    await page.locator('fieldset.yes-no').first().getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Please get medical help now' }).waitFor();
+    assert.equal((await gate(daybreak)).status, 'locked');
+
+    // Later, on the safety screen: the control, then a confirmation step.
+    await page.goto(`${daybreak.url}/safety`);
+    await page.getByRole('heading', { name: 'Has a clinician seen you?' }).waitFor();
+    await page.getByRole('button', { name: 'A clinician has seen me' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('button', { name: 'Yes, a clinician has seen me' });
+    await confirm.waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    // "Not yet" goes back without recording anything.
+    await page.getByRole('button', { name: 'Not yet' }).click();
+    assert.equal((await gate(daybreak)).status, 'locked');
+
+    await page.getByRole('button', { name: 'A clinician has seen me' }).click();
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Recorded: a clinician has seen you' }).waitFor();
+    await page.getByText('Exercise sessions are unlocked', { exact: false }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    const after = await gate(daybreak);
+    assert.notEqual(after.status, 'locked');
+    assert.deepEqual(after.emergency, []);
+    assert.equal(await page.getByRole('button', { name: 'A clinician has seen me' }).count(), 0);
+
+    // The CLI sees the review, recorded through the API.
+    const events = JSON.parse(await daybreak.cli('screen', 'history', '--json'));
+    const review = events.find((e) => e.kind === 'clinician_seen');
+    assert.ok(review, 'a clinician review in the history');
+    assert.equal(review.channel, 'api');
+  } finally {
+    await close();
+  }
+});

@@ -14,6 +14,7 @@ import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
 import { SafetyCard, SafetyScreen } from './screens/safety';
+import { QuestionnaireHistoryScreen, QuestionnaireList, QuestionnairesSection, QuestionnaireTake } from './screens/questionnaires';
 import { ProgressCard, ProgressScreen } from './screens/progress';
 import { ExperimentCard, ExperimentScreen, ExperimentsScreen, NewExperimentScreen } from './screens/experiments';
 import { InsightsScreen } from './screens/insights';
@@ -125,6 +126,19 @@ const safety: Capability = {
   todayCards: [() => <SafetyCard />],
 };
 
+// Standard questionnaires (docs/questionnaires.md): the list, taking one, the
+// scores over time; a See section with the latest scores. No Today card: the
+// product docs set no schedule for them.
+const questionnaires: Capability = {
+  name: 'questionnaires',
+  screens: [
+    { pattern: '/questionnaires', title: 'Questionnaires', render: () => <QuestionnaireList /> },
+    { pattern: '/questionnaires/:id', title: 'Questionnaire', render: (p) => <QuestionnaireTake id={p.id!} /> },
+    { pattern: '/questionnaires/:id/history', title: 'Scores over time', render: (p) => <QuestionnaireHistoryScreen id={p.id!} /> },
+  ],
+  seeSections: [() => <QuestionnairesSection />],
+};
+
 // Progression (issue 4): the stage, the levels and the program's decisions,
 // reached from the session screens; a Today card when a stage is ready, a
 // flare-day routine is offered, or a save just made decisions.
@@ -179,7 +193,7 @@ const more: Capability = {
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights, questionnaires];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

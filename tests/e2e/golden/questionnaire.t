@@ -40,6 +40,7 @@ daybreak shows short labels, and answers can be entered from the paper form.
   {
     "id": "nrs_pain",
     "name": "Numeric pain rating",
+    "abbreviation": "NRS",
     "version": "11-point",
     "recall": "the past week",
     "description": "Your average back pain over the past week, from 0 (none) to 10 (the worst imaginable).",
@@ -47,6 +48,10 @@ daybreak shows short labels, and answers can be entered from the paper form.
     "licence": "A generic 0-10 rating scale; the wording is daybreak's own.",
     "licensed_wording": false,
     "scoring": "sum",
+    "unit": "/10",
+    "better": "lower",
+    "min_score": 0.0,
+    "max_score": 10.0,
     "items": [
       {
         "id": "pain",
@@ -55,9 +60,12 @@ daybreak shows short labels, and answers can be entered from the paper form.
         "required": true,
         "constructs": [],
         "allowed": "a whole number from 0 to 10",
-        "text": "On average over the past week, how bad has your back pain been? 0 = no pain, 10 = the worst pain you can imagine."
+        "text": "On average over the past week, how bad has your back pain been? 0 = no pain, 10 = the worst pain you can imagine.",
+        "min": 0,
+        "max": 10
       }
     ],
+    "bands": [],
     "minimal_important_change": {
       "points": 2.0,
       "percent": 30.0,

@@ -39,6 +39,12 @@ real sockets in tests/server.
   GET     /api/safety
   GET     /api/safety/questions
   POST    /api/safety/checks
+  POST    /api/safety/clinician
+  GET     /api/questionnaires
+  GET     /api/questionnaires/history
+  GET     /api/questionnaires/psfs/activities
+  GET     /api/questionnaires/{id}
+  POST    /api/questionnaires/{id}/responses
   GET     /api/progress
   GET     /api/progress/decisions
   POST    /api/progress/level

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
+import { safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
 import { fieldMessage, problemSummary } from '../format';
 import { useLoad } from '../state';
 
@@ -14,6 +15,11 @@ const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak 
 function day(instant: string | null): string {
   if (!instant) return '';
   return new Date(instant).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+// Warning signs are open that only a clinician's review closes.
+function awaitingClinician(gate: SafetyGate): boolean {
+  return gate.emergency.length > 0 || gate.urgent.length > 0;
 }
 
 function callLine(gate: SafetyGate): string {
@@ -88,12 +94,97 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
           )}
         </>
       )}
-      {gate.status !== 'ok' && gate.status !== 'check_needed' ? (
+      {awaitingClinician(gate) ? (
         <p class="muted">
-          When a clinician has seen you, record it on this computer with <code>daybreak screen ack --seen-clinician</code>.
+          When a clinician has seen you, open the safety check again and say so there.
         </p>
       ) : null}
       <p class="muted">{NOT_A_DIAGNOSIS}</p>
+    </section>
+  );
+}
+
+// Emergency or urgent warning signs wait for a clinician: once one has seen
+// the person, they say so here (with a confirmation), as with `daybreak screen
+// ack --seen-clinician`. Never offered before then, and never a way round it.
+function ClinicianReview({ gate, onDone }: { gate: SafetyGate; onDone: (result: ClinicianSeenResult) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const labels = [...gate.emergency, ...gate.urgent].map((f) => f.label);
+  const confirm = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      onDone(await safetyReviewApi.clinicianSeen());
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError
+          ? problemSummary(error.problem)
+          : 'daybreak cannot be reached, so nothing was recorded. Please try again.',
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <section class="card clinician-review" aria-labelledby="clinician-title">
+      <h2 id="clinician-title">Has a clinician seen you?</h2>
+      <p>
+        {gate.status === 'locked' ? 'Exercise sessions stay locked' : 'Your program stays on hold'} until a doctor or
+        another clinician has seen you about: {labels.join('; ')}.
+      </p>
+      {!confirming ? (
+        <button type="button" class="button" onClick={() => setConfirming(true)}>
+          A clinician has seen me
+        </button>
+      ) : (
+        <div class="notice info" role="group" aria-labelledby="clinician-confirm-text" tabIndex={-1} ref={confirmRef}>
+          <p id="clinician-confirm-text">
+            Please confirm only after a clinician has seen you about these signs. If you have not been seen yet, please
+            get help first.
+          </p>
+          <div class="button-row">
+            <button type="button" class="button primary" disabled={saving} onClick={confirm}>
+              {saving ? 'Saving…' : 'Yes, a clinician has seen me'}
+            </button>
+            <button type="button" class="button" disabled={saving} onClick={() => setConfirming(false)}>
+              Not yet
+            </button>
+          </div>
+        </div>
+      )}
+      {problem ? (
+        <div class="notice warn" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+// What recording the review changed, said once it is recorded.
+function ClinicianRecorded({ result, wasLocked }: { result: ClinicianSeenResult; wasLocked: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section class="card" aria-labelledby="clinician-done-title">
+      <h2 id="clinician-done-title" ref={heading} tabIndex={-1}>
+        Recorded: a clinician has seen you
+      </h2>
+      <p>
+        {wasLocked ? 'Exercise sessions are unlocked' : 'Your program may move on again'}. If anything changes or gets
+        worse, see a doctor again.
+      </p>
+      {result.safety.status === 'check_needed' ? (
+        <p>
+          Before your next session, please answer the safety questions below.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -144,6 +235,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
   const list = questions.data?.questions ?? [];
   const emergencyYes = list.some((q) => q.level === 'emergency' && answers[q.id] === 'yes');
 
@@ -189,7 +281,17 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
               : 'A few questions about warning signs that need a doctor before exercise. It takes about two minutes.'}{' '}
             If you are not sure, answer yes: a doctor can tell you more.
           </p>
+          {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} /> : null}
           {gate.data ? <GateSummary gate={gate.data} /> : null}
+          {gate.data && awaitingClinician(gate.data) ? (
+            <ClinicianReview
+              gate={gate.data}
+              onDone={(r) => {
+                setReviewed({ result: r, wasLocked: gate.data?.status === 'locked' });
+                gate.reload();
+              }}
+            />
+          ) : null}
           {questions.error ? (
             <div class="notice info" role="status">
               <p>The questions cannot be loaded right now. Please try again in a moment.</p>

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Questionnaire } from '../src/api_questionnaires';
+import { importantChange, scoreRange, VERDICTS } from '../src/questionnaire_words';
+
+function questionnaire(change: Partial<Questionnaire>): Questionnaire {
+  return {
+    id: 'x',
+    name: 'X',
+    abbreviation: 'X',
+    version: '1',
+    recall: 'today',
+    description: '',
+    source: '',
+    licence: '',
+    licensed_wording: false,
+    scoring: 'sum',
+    unit: '',
+    better: 'lower',
+    min_score: 0,
+    max_score: 24,
+    items: [],
+    bands: [],
+    ...change,
+  };
+}
+
+describe('what a score means', () => {
+  it('gives the range with its unit and which way is better', () => {
+    expect(scoreRange(questionnaire({}))).toBe('Scores run from 0 to 24; lower is better.');
+    expect(scoreRange(questionnaire({ unit: '%', max_score: 100 }))).toBe('Scores run from 0% to 100%; lower is better.');
+    expect(scoreRange(questionnaire({ unit: '/10', max_score: 10, better: 'higher' }))).toBe(
+      'Scores run from 0 to 10; higher is better.',
+    );
+  });
+
+  it('says the minimal important change in points, percent or both, with its source', () => {
+    const both = questionnaire({ minimal_important_change: { points: 5, percent: 30, source: 'Ostelo 2008' } });
+    expect(importantChange(both)).toBe(
+      'A change of at least 5 points or 30% of your first score counts as an important change (Ostelo 2008).',
+    );
+    const points = questionnaire({ minimal_important_change: { points: 10, percent: null, source: 'Ostelo 2008' } });
+    expect(importantChange(points)).toBe('A change of at least 10 points counts as an important change (Ostelo 2008).');
+    const one = questionnaire({ minimal_important_change: { points: 1, percent: null, source: 's' } });
+    expect(importantChange(one)).toContain('at least 1 point counts');
+  });
+
+  it('falls back on the change note when no threshold is published', () => {
+    expect(importantChange(questionnaire({ change_note: 'compare the group rather than the score' }))).toBe(
+      'Compare the group rather than the score.',
+    );
+    expect(importantChange(questionnaire({}))).toBe('');
+  });
+
+  it('names every verdict', () => {
+    for (const v of ['unchanged', 'within', 'important_improvement', 'important_worsening', 'no_threshold'] as const) {
+      expect(VERDICTS[v].length).toBeGreaterThan(0);
+    }
+  });
+});
