@@ -37,22 +37,14 @@ ProgressionContext context_of(const ApiContext& api, const Caller& c) {
 }
 
 Response overview(const ApiContext& api, const Request& req) {
-  FieldErrors errors;
-  int limit = kDefaultDecisions;
-  if (const auto text = req.param("limit")) {
-    const auto n = parse_integer(*text);
-    if (!n || *n < 1 || *n > kMaxDecisions) {
-      errors.push_back({"limit", *text, fmt::format("a whole number from 1 to {}", kMaxDecisions)});
-    } else {
-      limit = static_cast<int>(*n);
-    }
-  }
-  if (!errors.empty()) return http::invalid_fields("the query is not valid", errors, true);
+  const auto limit = http::int_param(req, "limit", 1, kMaxDecisions);
+  if (!limit) return http::invalid_fields("the query is not valid", {limit.error()}, true);
   const Caller c = api.caller(req);
   // As `daybreak progress`: what became decidable (a morning that never came)
   // is decided before it is shown. Idempotent; a failure leaves it waiting.
   (void)decide_due(api, c);
-  const auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"), limit);
+  const auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"),
+                                   limit->value_or(kDefaultDecisions));
   if (!o) return http::problem_for(o.error(), true);
   return http::json_response(200, progress_overview_to_json(*o, api.content()));
 }

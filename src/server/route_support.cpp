@@ -27,6 +27,16 @@ Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, 
   return std::optional<LocalDate>{*date};
 }
 
+Result<std::optional<int>, FieldError> int_param(const Request& request, std::string_view name, int min, int max) {
+  const auto text = request.param(name);
+  if (!text) return std::optional<int>{};
+  const auto n = parse_integer(*text);
+  if (!n || *n < min || *n > max) {
+    return fail(FieldError{std::string(name), *text, fmt::format("a whole number from {} to {}", min, max)});
+  }
+  return std::optional<int>{static_cast<int>(*n)};
+}
+
 Result<bool, FieldError> flag_param(const Request& request, std::string_view name) {
   const auto text = request.param(name);
   if (!text || *text == "false" || *text == "0") return false;

@@ -20,6 +20,10 @@ namespace daybreak::http {
 // An optional YYYY-MM-DD query parameter.
 [[nodiscard]] Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, std::string_view name);
 
+// An optional whole-number query parameter within [min, max].
+[[nodiscard]] Result<std::optional<int>, FieldError> int_param(const Request& request, std::string_view name, int min,
+                                                               int max);
+
 // An optional true/false query parameter (absent: false).
 [[nodiscard]] Result<bool, FieldError> flag_param(const Request& request, std::string_view name);
 

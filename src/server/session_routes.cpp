@@ -31,17 +31,6 @@ std::string routines_allowed() {
   return "one of: " + join({Vocabulary<RoutineKind>::names.begin(), Vocabulary<RoutineKind>::names.end()}, ", ");
 }
 
-// An optional whole-number query parameter within [min, max].
-Result<std::optional<int>, FieldError> int_param(const Request& req, std::string_view name, int min, int max) {
-  const auto text = req.param(name);
-  if (!text) return std::optional<int>{};
-  const auto n = parse_integer(*text);
-  if (!n || *n < min || *n > max) {
-    return fail(FieldError{std::string(name), *text, fmt::format("a whole number from {} to {}", min, max)});
-  }
-  return std::optional<int>{static_cast<int>(*n)};
-}
-
 Response program(const ApiContext& api, const Request& req) {
   const User user = api.user(req);
   const auto status = program_status(api.store(), api.content(), user.id, req.param("program"));
@@ -73,7 +62,7 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
   const std::string& routine_text = params.get("routine");
   const auto routine = parse_choice<RoutineKind>(routine_text);
   if (!routine) errors.push_back({"routine", routine_text, routines_allowed()});
-  const auto stage = int_param(req, "stage", 1, 99);
+  const auto stage = http::int_param(req, "stage", 1, 99);
   if (!stage) errors.push_back(stage.error());
   if (!errors.empty()) return http::invalid_fields("there is no such plan", errors, true);
   const Caller c = api.caller(req);
@@ -87,7 +76,7 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
 }
 
 Response list_sessions(const ApiContext& api, const Request& req) {
-  const auto limit = int_param(req, "limit", 1, kMaxSessions);
+  const auto limit = http::int_param(req, "limit", 1, kMaxSessions);
   if (!limit) return http::invalid_fields("the limit is not valid", {limit.error()}, true);
   const User user = api.user(req);
   Json list = Json::array();

@@ -33,7 +33,8 @@ class ApiTest : public ::testing::Test {
         store_(SqliteOptions{dir_ / "daybreak.db"}),
         clock_(fixed_now()),
         user_(ensure_local_user(store_, fixed_now(), "Europe/Berlin")),
-        api_(store_, clock_, zones_, content(), "test", ApiSettings{.wording_dir = dir_ / "wording"}),
+        api_(store_, clock_, zones_, content(), "test",
+             ApiSettings{.progression = {}, .wording_dir = dir_ / "wording"}),
         router_(make_router(api_, embedded::server_test_assets())) {}
 
   void SetUp() override {

@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
+import { launchChromium, PHONE, seedCsv, seriousViolations, startDaybreak } from './daybreak.mjs';
 
-import { launchChromium, seedCsv, startDaybreak } from './daybreak.mjs';
-
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
 
 let browser;
@@ -175,12 +172,7 @@ describe('accessibility', () => {
           if (expand) {
             for (const summary of await page.getByText(expand, { exact: false }).all()) await summary.click();
           }
-          const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-          for (const v of result.violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') {
-              found.push(`${path}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-            }
-          }
+          for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);
         }
         assert.deepEqual(found, []);
       } finally {

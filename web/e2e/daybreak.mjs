@@ -1,5 +1,6 @@
 // Starts the real `daybreak serve` for a Node test, in a fresh data directory
 // with the clock fixed, and stops it (by its own process id) afterwards.
+import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -32,6 +34,31 @@ export function launchChromium() {
 
 // `home` reuses the data of a daybreak stopped with stop({ keep: true }): the
 // same diary on a later day.
+export const PHONE = { width: 390, height: 844 };
+
+// A page in a fresh browser context (no storage, no service worker), phone
+// sized unless told; close() fails the test if the page threw an error.
+export async function newPage(browser, { viewport = PHONE, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const close = async () => {
+    await context.close();
+    assert.deepEqual(problems, [], 'the page reported errors');
+  };
+  return { page, close };
+}
+
+// What axe finds serious or critical on the page (WCAG 2.2 A and AA rules),
+// a line each, with where.
+export async function seriousViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
   const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
   const dataDir = join(home, 'data');

@@ -8,9 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
-
-import { launchChromium, startDaybreak } from './daybreak.mjs';
+import { launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
 
 let browser;
 
@@ -38,24 +36,7 @@ function diaryCsv() {
   return rows.join('\r\n') + '\r\n';
 }
 
-async function seriousViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function openPage(colorScheme = 'light') {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  const close = async () => {
-    await context.close();
-    assert.deepEqual(problems, [], 'the page reported errors');
-  };
-  return { page, close };
-}
+const openPage = (colorScheme = 'light') => newPage(browser, { colorScheme });
 
 // As the CLI rounds: one decimal, a sign on differences.
 const one = (v) => v.toFixed(1);

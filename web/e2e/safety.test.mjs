@@ -6,9 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import AxeBuilder from '@axe-core/playwright';
-
-import { launchChromium, startDaybreak } from './daybreak.mjs';
+import { launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
 
 let browser;
 
@@ -22,21 +20,15 @@ after(async () => {
 
 async function open() {
   const daybreak = await startDaybreak(); // no safety check yet
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const { page, close: closePage } = await newPage(browser);
   const close = async () => {
-    await context.close();
-    await daybreak.stop();
-    assert.deepEqual(problems, [], 'the page reported errors');
+    try {
+      await closePage();
+    } finally {
+      await daybreak.stop();
+    }
   };
   return { daybreak, page, close };
-}
-
-async function seriousViolations(page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const gate = async (daybreak) => (await fetch(`${daybreak.url}/api/safety`)).json();
