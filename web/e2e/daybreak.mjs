@@ -50,6 +50,22 @@ export async function newPage(browser, { viewport = PHONE, colorScheme = 'light'
   return { page, close };
 }
 
+// A fresh daybreak (its first safety check passed when asked) and a page on
+// it; close() closes the page, reporting its errors, then stops daybreak.
+export async function openDaybreak(browser, { safetyCheck = false, ...pageOptions } = {}) {
+  const daybreak = await startDaybreak();
+  if (safetyCheck) await daybreak.passSafetyCheck();
+  const { page, close: closePage } = await newPage(browser, pageOptions);
+  const close = async () => {
+    try {
+      await closePage();
+    } finally {
+      await daybreak.stop();
+    }
+  };
+  return { daybreak, page, close };
+}
+
 // What axe finds serious or critical on the page (WCAG 2.2 A and AA rules),
 // a line each, with where.
 export async function seriousViolations(page) {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { launchChromium, openDaybreak, seriousViolations } from './daybreak.mjs';
 
 let browser;
 
@@ -19,18 +19,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function open() {
-  const daybreak = await startDaybreak();
-  const { page, close: closePage } = await newPage(browser);
-  const close = async () => {
-    try {
-      await closePage();
-    } finally {
-      await daybreak.stop();
-    }
-  };
-  return { daybreak, page, close };
-}
+const open = () => openDaybreak(browser);
 
 const history = async (daybreak) => JSON.parse(await daybreak.cli('questionnaire', 'history', '--json'));
 

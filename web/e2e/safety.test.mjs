@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { launchChromium, openDaybreak, seriousViolations } from './daybreak.mjs';
 
 let browser;
 
@@ -18,18 +18,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function open() {
-  const daybreak = await startDaybreak(); // no safety check yet
-  const { page, close: closePage } = await newPage(browser);
-  const close = async () => {
-    try {
-      await closePage();
-    } finally {
-      await daybreak.stop();
-    }
-  };
-  return { daybreak, page, close };
-}
+// A fresh daybreak whose first safety check is still to come.
+const open = () => openDaybreak(browser);
 
 const gate = async (daybreak) => (await fetch(`${daybreak.url}/api/safety`)).json();
 

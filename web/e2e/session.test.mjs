@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { FAKE_NOW, launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { FAKE_NOW, launchChromium, openDaybreak, seriousViolations } from './daybreak.mjs';
 
 let browser;
 
@@ -19,19 +19,10 @@ after(async () => {
 });
 
 async function open() {
-  const daybreak = await startDaybreak();
-  await daybreak.passSafetyCheck();
-  const { page, close: closePage } = await newPage(browser);
+  const opened = await openDaybreak(browser, { safetyCheck: true });
   // The browser's clock starts at daybreak's fixed "now" and runs only when told.
-  await page.clock.install({ time: new Date(FAKE_NOW) });
-  const close = async () => {
-    try {
-      await closePage();
-    } finally {
-      await daybreak.stop();
-    }
-  };
-  return { daybreak, page, close };
+  await opened.page.clock.install({ time: new Date(FAKE_NOW) });
+  return opened;
 }
 
 const sessions = async (daybreak) => JSON.parse(await daybreak.cli('sessions', '--json'));
