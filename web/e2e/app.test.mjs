@@ -227,6 +227,8 @@ test('screenshots for the README (set DAYBREAK_SCREENSHOTS to a directory)', { s
         ['log', '/log/morning'],
         ['see', '/see?weeks=12'],
         ['learn', '/learn/overnight'],
+        ['insights', '/insights'],
+        ['progress', '/progress'],
       ];
       for (const [name, path] of shots) {
         if (scheme === 'dark' && name !== 'today' && name !== 'see') continue;
