@@ -69,17 +69,6 @@ std::string note_member(const Json& body, FieldErrors& errors) {
   return *note;
 }
 
-// A required whole number of at least 1.
-std::optional<int> positive_member(const Json& body, std::string_view key, std::string_view allowed,
-                                   FieldErrors& errors) {
-  const auto it = body.find(key);
-  if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 99) {
-    errors.push_back({std::string(key), it == body.end() ? "" : it->dump(), std::string(allowed)});
-    return std::nullopt;
-  }
-  return static_cast<int>(it->get<std::int64_t>());
-}
-
 Response set_level(const ApiContext& api, const Request& req) {
   auto body = http::json_object_body(req);
   if (!body) return std::move(body).error();
@@ -89,7 +78,7 @@ Response set_level(const ApiContext& api, const Request& req) {
   const std::size_t before = errors.size();
   const auto exercise = http::string_member(*body, "exercise", errors, kExerciseAllowed);
   if (!exercise && errors.size() == before) errors.push_back({"exercise", "", std::string(kExerciseAllowed)});
-  const auto level = positive_member(*body, "level", "a level of the exercise's ladder, 1 or more", errors);
+  const auto level = http::int_member(*body, "level", 1, 99, errors, "a level of the exercise's ladder, 1 or more");
   const std::string note = note_member(*body, errors);
   if (!errors.empty()) return http::invalid_fields("no level was set", errors);
   const Caller c = api.caller(req);
@@ -103,7 +92,7 @@ Response set_stage(const ApiContext& api, const Request& req) {
   if (!body) return std::move(body).error();
   FieldErrors errors;
   http::reject_unknown_members(*body, {"stage", "note", "program"}, errors);
-  const auto stage = positive_member(*body, "stage", "a stage of the program, 1 or more", errors);
+  const auto stage = http::int_member(*body, "stage", 1, 99, errors, "a stage of the program, 1 or more");
   const std::string note = note_member(*body, errors);
   const auto program = http::string_member(*body, "program", errors, "a program id, or left out for yours");
   if (!errors.empty()) return http::invalid_fields("the stage was not set", errors);

@@ -37,6 +37,17 @@ Result<std::optional<int>, FieldError> int_param(const Request& request, std::st
   return std::optional<int>{static_cast<int>(*n)};
 }
 
+std::optional<int> int_member(const Json& body, std::string_view key, int min, int max, FieldErrors& errors,
+                              std::string_view allowed) {
+  const auto it = body.find(key);
+  if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max) {
+    errors.push_back({std::string(key), it == body.end() ? "" : it->dump(),
+                      allowed.empty() ? fmt::format("a whole number from {} to {}", min, max) : std::string(allowed)});
+    return std::nullopt;
+  }
+  return static_cast<int>(it->get<std::int64_t>());
+}
+
 Result<bool, FieldError> flag_param(const Request& request, std::string_view name) {
   const auto text = request.param(name);
   if (!text || *text == "false" || *text == "0") return false;

@@ -31,6 +31,11 @@ namespace daybreak::http {
 [[nodiscard]] std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
                                                        std::string_view allowed);
 
+// A required JSON body member that must be a whole number in [min, max];
+// `allowed` names what may be given (default: "a whole number from min to max").
+[[nodiscard]] std::optional<int> int_member(const Json& body, std::string_view key, int min, int max,
+                                            FieldErrors& errors, std::string_view allowed = {});
+
 // The Idempotency-Key header (a string, quoted or not) or the body's
 // "idempotency_key": 1-255 visible ASCII characters; both must agree.
 [[nodiscard]] std::optional<std::string> idempotency_key(const Request& request, const Json& body, FieldErrors& errors);

@@ -86,17 +86,6 @@ Response list_sessions(const ApiContext& api, const Request& req) {
   return http::json_response(200, Json{{"sessions", std::move(list)}});
 }
 
-// A required member that must be a whole number in [min, max].
-std::optional<int> int_member(const Json& body, std::string_view key, int min, int max, FieldErrors& errors) {
-  const auto it = body.find(key);
-  if (it == body.end() || !it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max) {
-    errors.push_back(
-        {std::string(key), it == body.end() ? "" : it->dump(), fmt::format("a whole number from {} to {}", min, max)});
-    return std::nullopt;
-  }
-  return static_cast<int>(it->get<std::int64_t>());
-}
-
 Response save(const ApiContext& api, const Request& req) {
   auto body = http::json_object_body(req);
   if (!body) return std::move(body).error();
@@ -108,7 +97,7 @@ Response save(const ApiContext& api, const Request& req) {
                                errors);
   // Which plan was played: its program, stage and routine, as the plan said.
   const auto program = http::string_member(*body, "program", errors, "the plan's program id");
-  const auto stage = int_member(*body, "stage", 1, 99, errors);
+  const auto stage = http::int_member(*body, "stage", 1, 99, errors);
   std::optional<RoutineKind> routine;
   if (const auto text = http::string_member(*body, "routine", errors, routines_allowed())) {
     routine = parse_choice<RoutineKind>(*text);
@@ -128,7 +117,7 @@ Response save(const ApiContext& api, const Request& req) {
   } else if (!body->contains("started_at")) {
     errors.push_back({"started_at", "", "an RFC 3339 time, such as 2026-11-23T06:30:00Z"});
   }
-  if (const auto pain = int_member(*body, "pain_before", PainScore::min, PainScore::max, errors)) {
+  if (const auto pain = http::int_member(*body, "pain_before", PainScore::min, PainScore::max, errors)) {
     result.pain_before = *PainScore::make(*pain);
   }
   if (const auto letters = http::string_member(*body, "steps", errors, "one letter per plan step: d, s or -")) {
@@ -163,7 +152,7 @@ Response save(const ApiContext& api, const Request& req) {
       errors.push_back({"stop_reason", it->dump(), "pain, time, other, or null when the session ran to its end"});
     }
   }
-  if (const auto seconds = int_member(*body, "duration_seconds", 0, 24 * 3600, errors)) {
+  if (const auto seconds = http::int_member(*body, "duration_seconds", 0, 24 * 3600, errors)) {
     result.duration = std::chrono::seconds{*seconds};
   }
   const auto key = http::idempotency_key(req, *body, errors);
