@@ -87,6 +87,7 @@ class ServeCommand final : public Command {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     options_.port = static_cast<std::uint16_t>(port_);
+    ctx.store.open_reader();  // reads on their own connection, never behind a write's fsync
     http::HttpServer server(router, options_);
     std::uint16_t port = 0;
     try {

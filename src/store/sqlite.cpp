@@ -46,12 +46,12 @@ Connection::~Connection() {
 
 void Connection::StmtDeleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
-void Connection::fail(int rc, std::string_view detail) const {
+StoreError Connection::error(int rc, std::string_view detail) const {
   std::string message = fmt::format("{}: {} failed: {}", path_.string(), operation_,
                                     db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
   if (!detail.empty()) message += fmt::format(" ({})", detail);
   if ((rc & 0xFF) == SQLITE_FULL) message += "; free some disk space and try again, nothing was saved";
-  throw StoreError(error_kind(rc), message);
+  return StoreError(error_kind(rc), message);
 }
 
 void Connection::exec(std::string_view sql) {

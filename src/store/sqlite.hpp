@@ -87,8 +87,10 @@ class Connection {
   void set_operation(std::string_view what) { operation_ = what; }
   [[nodiscard]] const std::string& operation() const { return operation_; }
 
-  // Throws the StoreError for SQLite result code `rc`.
-  [[noreturn]] void fail(int rc, std::string_view detail = {}) const;
+  // The StoreError for SQLite result code `rc`: the file, the operation, and
+  // SQLite's message; fail() throws it.
+  [[nodiscard]] StoreError error(int rc, std::string_view detail = {}) const;
+  [[noreturn]] void fail(int rc, std::string_view detail = {}) const { throw error(rc, detail); }
 
  private:
   std::filesystem::path path_;

@@ -120,8 +120,15 @@ void copy_database(sqlite3* to, sqlite3* from, const Connection& errors_for) {
 }  // namespace
 
 SqliteStore::SqliteStore(const SqliteOptions& options)
-    : db_(with_private_file(options.path), false, false, options.vfs) {
+    : db_(with_private_file(options.path), false, false, options.vfs), vfs_(options.vfs) {
   configure_and_migrate();
+}
+
+void SqliteStore::open_reader() {
+  if (reader_) return;
+  reader_.emplace(db_.path(), false, false, vfs_);
+  reader_->set_operation("configuring the reading connection");
+  reader_->exec("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA query_only = ON");
 }
 
 SqliteStore::~SqliteStore() = default;
@@ -156,25 +163,38 @@ void SqliteStore::configure_and_migrate() {
 }
 
 std::unique_ptr<StoreReader> SqliteStore::read() const {
-  return std::make_unique<sqlite::SqliteTransaction>(mutex_, db_, false);
+  if (reader_) return std::make_unique<sqlite::SqliteTransaction>(std::unique_lock(read_mutex_), *reader_);
+  return std::make_unique<sqlite::SqliteTransaction>(gate_.idle(), db_);
 }
 
-std::unique_ptr<StoreWriter> SqliteStore::write() {
-  return std::make_unique<sqlite::SqliteTransaction>(mutex_, db_, true);
-}
+std::unique_ptr<StoreWriter> SqliteStore::write() { return std::make_unique<sqlite::SqliteTransaction>(gate_, db_); }
 
 std::vector<std::string> SqliteStore::check() const {
-  const std::lock_guard lock(mutex_);
+  const auto lock = gate_.idle();
   return integrity_problems(db_);
 }
 
+StoreVersion SqliteStore::version() const {
+  // PRAGMA data_version moves with every commit by another connection (the
+  // writing one, seen from the reading one; another process); the gate
+  // counts this store's own.
+  std::unique_lock lock = reader_ ? std::unique_lock(read_mutex_) : std::unique_lock(gate_.mutex);
+  Connection& db = reader_ ? *reader_ : db_;
+  db.set_operation("reading the data version");
+  Statement& s = db.prepare("PRAGMA data_version");
+  s.step();
+  const std::int64_t others = s.integer(0);
+  s.reset();
+  return StoreVersion{others, gate_.commits};
+}
+
 int SqliteStore::schema_version() const {
-  const std::lock_guard lock(mutex_);
+  const auto lock = gate_.idle();
   return static_cast<int>(db_.query_integer("PRAGMA user_version").value_or(0));
 }
 
 void SqliteStore::backup_to(const std::filesystem::path& destination) const {
-  const std::lock_guard lock(mutex_);
+  const auto lock = gate_.idle();
   const auto partial = std::filesystem::path(destination.string() + ".partial");
   std::filesystem::remove(partial);
   {
@@ -192,11 +212,12 @@ void SqliteStore::backup_to(const std::filesystem::path& destination) const {
 
 void SqliteStore::restore_from(const std::filesystem::path& source) {
   {
-    const std::lock_guard lock(mutex_);
+    const auto lock = gate_.idle();
     Connection in(source, true, false);
     check_header(read_header(in, kSourceAdvice), source);
     db_.set_operation(fmt::format("restoring from {}", source.string()));
     copy_database(db_.handle(), in.handle(), db_);
+    ++gate_.commits;
   }
   configure_and_migrate();
 }

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "store/sqlite.hpp"
+#include "store/sqlite_transaction.hpp"
 #include "store/store.hpp"
 
 namespace daybreak {
@@ -34,6 +36,15 @@ class SqliteStore final : public Store {
   [[nodiscard]] std::unique_ptr<StoreReader> read() const override;
   [[nodiscard]] std::unique_ptr<StoreWriter> write() override;
   [[nodiscard]] std::vector<std::string> check() const override;
+  [[nodiscard]] StoreVersion version() const override;
+
+  // Gives reads a connection of their own, for a store shared by threads
+  // (`daybreak serve`): WAL gives each read transaction the last committed
+  // snapshot, so reads neither wait for a write's fsync nor see a write that
+  // is not yet durable. Without it (the CLI) reads take turns on the writing
+  // connection, and the process parses the schema once instead of twice.
+  // Call before the store is shared.
+  void open_reader();
 
   // Copies the whole database to `destination` with SQLite's online backup,
   // through a temporary file renamed into place, so a half-written backup never
@@ -43,13 +54,18 @@ class SqliteStore final : public Store {
   void restore_from(const std::filesystem::path& source);
 
   [[nodiscard]] int schema_version() const;
+  // Writers waiting for their turn on the connection now (tests watch group commit with it).
+  [[nodiscard]] int writers_waiting() const { return gate_.writers_waiting; }
   [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }
 
  private:
   void configure_and_migrate();
 
-  mutable std::mutex mutex_;  // one transaction at a time on the one connection
-  mutable sqlite::Connection db_;
+  mutable sqlite::Gate gate_;      // the writing connection's turns and its group commit
+  mutable sqlite::Connection db_;  // writes; reads too until open_reader()
+  mutable std::mutex read_mutex_;
+  mutable std::optional<sqlite::Connection> reader_;  // see open_reader()
+  const char* vfs_;
 };
 
 // Reads a database file without changing it. Throws StoreError when it is not

@@ -1,32 +1,121 @@
 #include "store/sqlite_transaction.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace daybreak::sqlite {
+namespace {
 
-SqliteTransaction::SqliteTransaction(std::mutex& mutex, Connection& db, bool writable)
-    : lock_(mutex), db_(db), writable_(writable) {
-  db_.set_operation(writable ? "starting a write" : "starting a read");
-  db_.exec(writable ? "BEGIN IMMEDIATE" : "BEGIN");
+// A writer's turn on the connection, counted as waiting until it has it: the
+// writers before it leave the COMMIT to it (see Gate).
+std::unique_lock<std::mutex> writer_turn(Gate& gate) {
+  ++gate.writers_waiting;
+  std::unique_lock lock(gate.mutex);
+  --gate.writers_waiting;
+  return lock;
+}
+
+}  // namespace
+
+std::unique_lock<std::mutex> Gate::idle() {
+  std::unique_lock lock(mutex);
+  ended.wait(lock, [this] { return open == nullptr; });
+  return lock;
+}
+
+SqliteTransaction::SqliteTransaction(std::unique_lock<std::mutex> turn, Connection& db)
+    : lock_(std::move(turn)), db_(db), writable_(false) {
+  db_.set_operation("starting a read");
+  db_.exec("BEGIN");
+}
+
+SqliteTransaction::SqliteTransaction(Gate& gate, Connection& writer)
+    : gate_(&gate), lock_(writer_turn(gate)), db_(writer), writable_(true) {
+  db_.set_operation("starting a write");
+  if (!gate.open) {
+    db_.exec("BEGIN IMMEDIATE");
+    gate.open = std::make_shared<Gate::Group>();
+  }
+  group_ = gate.open;
+  try {
+    db_.exec("SAVEPOINT member");
+  } catch (const StoreError& e) {
+    fail_group_if_undone(e);
+    end_turn(false);
+    throw;
+  }
 }
 
 SqliteTransaction::~SqliteTransaction() {
   if (done_) return;
   db_.reset_statements();
-  // A read simply ends; a write that was not committed is undone.
   try {
-    db_.exec(writable_ ? "ROLLBACK" : "COMMIT");
+    if (!writable_) {
+      db_.exec("COMMIT");  // a read simply ends
+      return;
+    }
+    // A write that was not committed undoes its own changes; the group's other
+    // writes stand. If an error made SQLite undo the whole transaction, they
+    // are gone too and the group fails.
+    if (sqlite3_get_autocommit(db_.handle()) != 0) {
+      fail_group_if_undone(db_.error(sqlite3_extended_errcode(db_.handle())));
+    }
+    if (!group_->ended) db_.exec("ROLLBACK TO member; RELEASE member");
   } catch (const StoreError&) {
     // SQLite has already rolled back when a statement failed; nothing more to do.
   }
+  end_turn(false);
 }
 
 void SqliteTransaction::commit() {
   db_.reset_statements();
   db_.set_operation("committing");
-  db_.exec("COMMIT");
+  if (!writable_) {
+    db_.exec("COMMIT");
+    done_ = true;
+    lock_.unlock();
+    return;
+  }
+  db_.exec("RELEASE member");
   done_ = true;
-  lock_.unlock();  // the connection is free for the next transaction
+  end_turn(true);
+}
+
+void SqliteTransaction::end_turn(bool joined) {
+  const std::shared_ptr<Gate::Group> group = std::move(group_);
+  if (joined) ++group->members;
+  if (!group->ended && gate_->writers_waiting > 0 && group->members < Gate::kMaxGroup) {
+    // A writer is about to take the connection: it, or the last one after it, commits.
+    if (joined) gate_->ended.wait(lock_, [&] { return group->ended; });
+  } else if (!group->ended) {
+    try {
+      db_.set_operation("committing");
+      db_.exec("COMMIT");
+      ++gate_->commits;
+    } catch (const StoreError& e) {
+      group->error = e;
+      if (sqlite3_get_autocommit(db_.handle()) == 0) {
+        try {
+          db_.exec("ROLLBACK");
+        } catch (const StoreError&) {
+          // the rollback's own failure says nothing more than the COMMIT's
+        }
+      }
+    }
+    group->ended = true;
+    gate_->open.reset();
+    gate_->ended.notify_all();
+  }
+  lock_.unlock();
+  if (joined && group->error) throw *group->error;
+}
+
+void SqliteTransaction::fail_group_if_undone(const StoreError& why) {
+  if (group_->ended || sqlite3_get_autocommit(db_.handle()) == 0) return;
+  group_->error = why;
+  group_->ended = true;
+  gate_->open.reset();
+  gate_->ended.notify_all();
 }
 
 void SqliteTransaction::not_found(const std::string& what) const {

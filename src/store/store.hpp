@@ -229,6 +229,16 @@ class StoreWriter : public StoreReader {
   virtual void commit() = 0;
 };
 
+// Where the stored data stands: two equal versions read at different times
+// mean nothing was committed in between, by this process or another. A cache
+// of something read keeps the version it was read at.
+struct StoreVersion {
+  std::int64_t others = 0;  // moves when another connection or process commits
+  std::uint64_t own = 0;    // moves when this store commits
+
+  bool operator==(const StoreVersion&) const = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -236,12 +246,15 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // A read-only snapshot.
+  // A read-only snapshot of what is committed (and durable).
   [[nodiscard]] virtual std::unique_ptr<StoreReader> read() const = 0;
   // A write transaction; it holds the write lock until committed or destroyed.
+  // Its commit() returns once the write is durable.
   [[nodiscard]] virtual std::unique_ptr<StoreWriter> write() = 0;
   // Checks the stored data for damage; returns the problems found (empty: healthy).
   [[nodiscard]] virtual std::vector<std::string> check() const = 0;
+  // The data's version now; cheap (no table is read).
+  [[nodiscard]] virtual StoreVersion version() const = 0;
 };
 
 }  // namespace daybreak

@@ -38,6 +38,7 @@ class ApiTest : public ::testing::Test {
         router_(make_router(api_, embedded::server_test_assets())) {}
 
   void SetUp() override {
+    store_.open_reader();  // as `daybreak serve` does
     add_test_routes(router_);
     server_ = std::make_unique<http::HttpServer>(router_, http::ServerOptions{"127.0.0.1", 0, 2});
     port_ = server_->start();

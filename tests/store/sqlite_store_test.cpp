@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <functional>
+#include <future>
+#include <optional>
 #include <thread>
 
 #include "domain/entry_fields.hpp"
@@ -252,6 +255,171 @@ TEST(SqliteStore, AFullDiskLosesNothingCommittedAndSavesNothingPartial) {
   EXPECT_TRUE(after.check().empty());
   add_entry(after, user, ymd(2026, 5, 1));
   EXPECT_EQ(entry_count(after, user), 6);
+}
+
+// Adds a morning entry for `day` to `tx`, not yet committed.
+void insert_morning(StoreWriter& tx, UserId user, LocalDate day, int pain) {
+  DiaryFields f;
+  f.pain = *PainScore::make(pain);
+  (void)tx.insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create},
+                        WriteMeta{fixed_now(), Actor{user, "test"}});
+}
+
+// A write that is open but not committed, on its own thread: it inserts an
+// entry for `day` at once, then commits (or, without `commit`, gives up) when
+// told to, and records what its commit said.
+class PendingWrite {
+ public:
+  PendingWrite(SqliteStore& store, UserId user, LocalDate day, bool commit = true)
+      : thread_([this, &store, user, day, commit] {
+          try {
+            auto tx = store.write();
+            insert_morning(*tx, user, day, 3);
+            inserted_.set_value();
+            go_.get_future().wait();
+            if (commit) tx->commit();
+          } catch (const StoreError& e) {
+            error_ = e;
+          }
+        }) {
+    inserted_future_.wait();
+  }
+  ~PendingWrite() {
+    if (thread_.joinable()) finish();
+  }
+
+  // Lets the write go on and waits for its end (its commit returns only once durable).
+  void finish() {
+    go_.set_value();
+    thread_.join();
+  }
+  [[nodiscard]] const std::optional<StoreError>& error() const { return error_; }
+
+ private:
+  std::promise<void> inserted_;
+  std::future<void> inserted_future_ = inserted_.get_future();
+  std::promise<void> go_;
+  std::optional<StoreError> error_;
+  std::thread thread_;
+};
+
+// Starts a write on another thread and returns once it waits for the connection.
+std::thread waiting_write(SqliteStore& store, const std::function<void()>& write) {
+  std::thread t(write);
+  while (store.writers_waiting() == 0) std::this_thread::sleep_for(milliseconds(1));
+  return t;
+}
+
+TEST(SqliteStore, WithAReaderReadsGoOnWhileAWriteIsOpenAndSeeOnlyWhatIsCommitted) {
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  store.open_reader();
+  const UserId user = add_user(store);
+  add_entry(store, user, ymd(2026, 6, 1));
+  const StoreVersion before = store.version();
+  PendingWrite open(store, user, ymd(2026, 6, 2));
+  EXPECT_EQ(entry_count(store, user), 1);  // not blocked, and not shown the open write
+  EXPECT_EQ(store.version(), before);
+  open.finish();
+  EXPECT_FALSE(open.error());
+  EXPECT_EQ(entry_count(store, user), 2);
+  EXPECT_NE(store.version(), before);
+}
+
+TEST(SqliteStore, TheVersionMovesWithEveryCommitFromAnyConnectionAndOnlyThen) {
+  for (const bool reader : {false, true}) {
+    TempDir dir;
+    SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+    if (reader) store.open_reader();
+    const UserId user = add_user(store);
+    const StoreVersion v1 = store.version();
+    EXPECT_EQ(store.version(), v1);
+    (void)store.read()->entries_between(user, ymd(2026, 1, 1), ymd(2026, 12, 31));
+    EXPECT_EQ(store.version(), v1);
+    add_entry(store, user, ymd(2026, 6, 1));
+    const StoreVersion v2 = store.version();
+    EXPECT_NE(v2, v1) << "reader " << reader;
+    raw_query(dir / "daybreak.db", "UPDATE users SET name = 'someone else'");  // another program
+    EXPECT_NE(store.version(), v2) << "reader " << reader;
+  }
+}
+
+// Group commit: a write that commits while another waits for the connection
+// leaves the COMMIT to it; both are durable with one sync of the log.
+TEST(SqliteStore, WritesThatArriveTogetherShareOneSync) {
+  register_faulty_vfs();
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db", kFaultyVfs});
+  store.open_reader();  // as `daybreak serve` has it
+  const UserId user = add_user(store);
+  const int syncs_alone = faulty_vfs_syncs();
+  add_entry(store, user, ymd(2026, 6, 1));
+  ASSERT_GT(faulty_vfs_syncs(), syncs_alone);  // a write alone syncs at once
+  const int per_commit = faulty_vfs_syncs() - syncs_alone;
+
+  PendingWrite first(store, user, ymd(2026, 6, 2));
+  std::thread second = waiting_write(store, [&] { add_entry(store, user, ymd(2026, 6, 3)); });
+  const int before = faulty_vfs_syncs();
+  first.finish();
+  second.join();
+  EXPECT_FALSE(first.error());
+  EXPECT_EQ(faulty_vfs_syncs() - before, per_commit);
+  EXPECT_EQ(entry_count(store, user), 3);
+  SqliteStore reopened(SqliteOptions{dir / "daybreak.db"});
+  EXPECT_EQ(entry_count(reopened, user), 3);
+}
+
+TEST(SqliteStore, AWriteThatGivesUpInAGroupUndoesOnlyItself) {
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  store.open_reader();  // as `daybreak serve` has it
+  const UserId user = add_user(store);
+  PendingWrite kept(store, user, ymd(2026, 6, 1));
+  std::thread dropped = waiting_write(store, [&] {
+    auto tx = store.write();
+    insert_morning(*tx, user, ymd(2026, 6, 2), 9);
+    // no commit: undone when tx goes
+  });
+  kept.finish();
+  dropped.join();
+  EXPECT_FALSE(kept.error());
+  const auto entries = store.read()->entries_between(user, ymd(2026, 1, 1), ymd(2026, 12, 31));
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries.front().date, ymd(2026, 6, 1));
+}
+
+// A full disk at a group's COMMIT: every write in the group gets the error,
+// and none of them is kept.
+TEST(SqliteStore, AGroupWhoseCommitFailsFailsEveryWriteInIt) {
+  register_faulty_vfs();
+  TempDir dir;
+  SqliteStore store(SqliteOptions{dir / "daybreak.db", kFaultyVfs});
+  store.open_reader();  // as `daybreak serve` has it
+  const UserId user = add_user(store);
+  add_entry(store, user, ymd(2026, 6, 1));
+  PendingWrite first(store, user, ymd(2026, 6, 2));
+  std::optional<StoreError> second_error;
+  std::thread second = waiting_write(store, [&] {
+    try {
+      auto tx = store.write();
+      insert_morning(*tx, user, ymd(2026, 6, 3), 5);
+      arm_faulty_vfs(0);
+      tx->commit();
+    } catch (const StoreError& e) {
+      second_error = e;
+    }
+  });
+  first.finish();
+  second.join();
+  disarm_faulty_vfs();
+  ASSERT_TRUE(first.error());
+  ASSERT_TRUE(second_error);
+  EXPECT_EQ(first.error()->kind(), StoreError::Kind::full) << first.error()->what();
+  EXPECT_EQ(second_error->kind(), StoreError::Kind::full) << second_error->what();
+  EXPECT_EQ(entry_count(store, user), 1);
+  add_entry(store, user, ymd(2026, 6, 4));  // the store goes on
+  EXPECT_EQ(entry_count(store, user), 2);
+  EXPECT_TRUE(store.check().empty());
 }
 
 TEST(SqliteStore, RevisionsAreReadBackEvenWhenTheirTimesLieOutsideTheUsualWindow) {

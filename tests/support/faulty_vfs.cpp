@@ -12,6 +12,7 @@ namespace {
 std::atomic<bool> armed{false};
 std::atomic<std::int64_t> budget{0};
 std::atomic<int> failures{0};
+std::atomic<int> syncs{0};
 
 sqlite3_vfs* base = nullptr;
 sqlite3_vfs faulty{};
@@ -43,7 +44,10 @@ int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
   return real_of(f)->pMethods->xWrite(real_of(f), buf, n, off);
 }
 int x_truncate(sqlite3_file* f, sqlite3_int64 size) { return real_of(f)->pMethods->xTruncate(real_of(f), size); }
-int x_sync(sqlite3_file* f, int flags) { return real_of(f)->pMethods->xSync(real_of(f), flags); }
+int x_sync(sqlite3_file* f, int flags) {
+  ++syncs;
+  return real_of(f)->pMethods->xSync(real_of(f), flags);
+}
 int x_file_size(sqlite3_file* f, sqlite3_int64* size) { return real_of(f)->pMethods->xFileSize(real_of(f), size); }
 int x_lock(sqlite3_file* f, int level) { return real_of(f)->pMethods->xLock(real_of(f), level); }
 int x_unlock(sqlite3_file* f, int level) { return real_of(f)->pMethods->xUnlock(real_of(f), level); }
@@ -123,5 +127,7 @@ void arm_faulty_vfs(std::int64_t bytes) {
 void disarm_faulty_vfs() { armed = false; }
 
 int faulty_vfs_failures() { return failures; }
+
+int faulty_vfs_syncs() { return syncs; }
 
 }  // namespace daybreak::testing

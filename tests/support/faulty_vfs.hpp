@@ -15,5 +15,7 @@ void arm_faulty_vfs(std::int64_t bytes);
 void disarm_faulty_vfs();
 // Number of writes refused since the last arm.
 [[nodiscard]] int faulty_vfs_failures();
+// Number of syncs (fsync) asked of any file through the VFS since it was registered.
+[[nodiscard]] int faulty_vfs_syncs();
 
 }  // namespace daybreak::testing
