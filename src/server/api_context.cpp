@@ -8,16 +8,27 @@
 
 namespace daybreak {
 
-User ApiContext::user(const http::Request&) const {
-  auto user = store_.read()->find_user(kLocalUser);
+namespace {
+
+User local_user(const SqliteStore& store) {
+  auto user = store.read()->find_user(kLocalUser);
   if (!user) throw StoreError(StoreError::Kind::not_found, "the local person's profile is missing");
   return std::move(*user);
 }
 
+}  // namespace
+
+User ApiContext::user(const http::Request& request) const { return person(request, store_.version()); }
+
 Caller ApiContext::caller(const http::Request& request) const {
-  User u = user(request);
+  const StoreVersion version = store_.version();
+  User u = person(request, version);
   const TimeZone& z = zone(u.time_zone);
-  return Caller{std::move(u), z, clock_.now()};
+  return Caller{std::move(u), z, clock_.now(), version};
+}
+
+User ApiContext::person(const http::Request&, StoreVersion version) const {
+  return local_user_.get(version, [this] { return local_user(store_); });
 }
 
 const TimeZone& ApiContext::zone(std::string_view name) const {

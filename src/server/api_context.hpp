@@ -12,6 +12,7 @@
 #include "platform/zone_provider.hpp"
 #include "progression/config.hpp"
 #include "server/http.hpp"
+#include "server/memo.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace daybreak {
@@ -21,6 +22,7 @@ struct Caller {
   User user;
   const TimeZone& zone;
   Instant now;
+  StoreVersion version;  // of the data when the request began: a key for what is kept (http::Memo)
 
   [[nodiscard]] LocalDate today() const { return zone.date_of(now); }
   [[nodiscard]] WriteMeta meta() const { return {now, Actor{user.id, "api"}}; }
@@ -55,8 +57,7 @@ class ApiContext {
   // Licensed questionnaire wording, as `daybreak questionnaire show` finds it.
   [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return settings_.wording_dir; }
 
-  // Who is asking. Until people sign in (a later issue), every request acts
-  // for the local person; authentication replaces this one function.
+  // Who is asking (see person()).
   [[nodiscard]] User user(const http::Request& request) const;
   // The same with their zone and "now".
   [[nodiscard]] Caller caller(const http::Request& request) const;
@@ -78,6 +79,13 @@ class ApiContext {
   const ContentLibrary& content_;
   std::string version_;
   ApiSettings settings_;
+  // Who is asking, with the data at `version`. Until people sign in (a later
+  // issue), every request acts for the local person, whose profile is read
+  // again only when the version moved; authentication replaces this one
+  // function.
+  [[nodiscard]] User person(const http::Request& request, StoreVersion version) const;
+
+  mutable http::Memo<StoreVersion, User> local_user_;
 };
 
 }  // namespace daybreak

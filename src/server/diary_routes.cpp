@@ -1,10 +1,13 @@
 // The diary over HTTP: today, entries (with idempotent creation), their
 // revisions. The JSON of an entry is entry_to_json's, as `daybreak show --json`.
 #include <array>
+#include <chrono>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
+#include "server/memo.hpp"
 #include "server/progress_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
@@ -28,10 +31,8 @@ std::string periods_allowed() {
   return "one of: " + join({Vocabulary<Period>::names.begin(), Vocabulary<Period>::names.end()}, ", ");
 }
 
-Response today(const ApiContext& api, const Request& req) {
-  const Caller c = api.caller(req);
+Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now) {
   const LocalDate day = c.today();
-  const LocalTime local_now = c.zone.to_local(c.now);
   const auto entries = entries_between(api.store(), c.user.id, day, day);
   Json periods = Json::array();
   for (std::size_t i = 0; i < choice_count<Period>(); ++i) {
@@ -46,6 +47,25 @@ Response today(const ApiContext& api, const Request& req) {
                                        {"time_zone", c.zone.name()},
                                        {"local_time", format_clock(local_now)},
                                        {"periods", std::move(periods)}});
+}
+
+// Today's view changes only with the data, the person, and the minute on the
+// clock (it shows the local time, and what is due turns with the hour): the
+// app polls it, so it is built once for each of those.
+struct TodayKey {
+  StoreVersion version;
+  UserId user;
+  LocalTime minute;
+
+  bool operator==(const TodayKey&) const = default;
+};
+using TodayMemo = http::Memo<TodayKey, Response>;
+
+Response today(const ApiContext& api, const Request& req, TodayMemo& memo) {
+  const Caller c = api.caller(req);
+  const LocalTime local_now = c.zone.to_local(c.now);
+  return memo.get({c.version, c.user.id, std::chrono::floor<std::chrono::minutes>(local_now)},
+                  [&] { return today_view(api, c, local_now); });
 }
 
 Response list_entries(const ApiContext& api, const Request& req) {
@@ -204,7 +224,10 @@ Response revisions(const ApiContext& api, const Request& req, const PathParams& 
 
 void add_diary_routes(http::Router& router, const ApiContext& api) {
   const http::RouteOptions json_body{{http::kJson}};
-  router.add(Method::get, "/api/today", [&api](const Request& r, const PathParams&) { return today(api, r); });
+  router.add(Method::get, "/api/today",
+             [&api, memo = std::make_shared<TodayMemo>()](const Request& r, const PathParams&) {
+               return today(api, r, *memo);
+             });
   router.add(Method::get, "/api/entries", [&api](const Request& r, const PathParams&) { return list_entries(api, r); });
   router.add(
       Method::post, "/api/entries", [&api](const Request& r, const PathParams&) { return create_entry(api, r); },

@@ -39,6 +39,32 @@ TEST_F(DiaryApi, TodayListsTheFourPeriodsInThePersonsZone) {
   EXPECT_EQ(after["periods"][1]["entry"]["fields"], (Json{{"pain", 5}, {"stiffness_minutes", 45}}));
 }
 
+// Today's view is kept between requests (http::Memo): what changes it must
+// show at once, whether another program wrote it or the clock turned.
+TEST_F(DiaryApi, TodayShowsAtOnceWhatAnotherProgramLoggedAndWhatTheClockTurned) {
+  const Json first = get("/api/today").json();
+  EXPECT_EQ(first["periods"][1]["status"], "due");
+  EXPECT_EQ(get("/api/today").json(), first);
+  {
+    SqliteStore cli(SqliteOptions{dir_ / "daybreak.db"});  // `daybreak log` beside the server
+    Draft d;
+    d.set("pain", "6");
+    ASSERT_TRUE(log_entry(cli, WriteMeta{fixed_now(), Actor{user_.id, "cli"}}, user_.id, berlin(),
+                          LogRequest{ymd(2026, 11, 23), Period::morning, d, false, std::nullopt}));
+  }
+  const Json logged = get("/api/today").json();
+  EXPECT_EQ(logged["periods"][1]["status"], "logged");
+  EXPECT_EQ(logged["periods"][1]["entry"]["fields"], (Json{{"pain", 6}}));
+  EXPECT_EQ(logged["local_time"], "07:30");
+
+  clock_.advance(std::chrono::seconds{59});  // 07:30:59: the same minute, the same view
+  EXPECT_EQ(get("/api/today").json(), logged);
+  clock_.set(fixed_now() + std::chrono::hours{6} + std::chrono::minutes{30});  // 14:00 in Berlin
+  const Json afternoon = get("/api/today").json();
+  EXPECT_EQ(afternoon["local_time"], "14:00");
+  EXPECT_EQ(afternoon["periods"][2]["status"], "due");
+}
+
 TEST_F(DiaryApi, CreatingAnEntryReturnsItWithItsAddress) {
   const auto r = post("/api/entries", kMorning);
   ASSERT_EQ(r.status, 201) << r.body;
