@@ -36,7 +36,7 @@ class ServeCommand final : public Command {
     sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
         ->type_name("PORT")
         ->check(CLI::Range(0, 65535));
-    sub.add_option("--threads", options_.threads, "threads serving requests (default 4)")
+    sub.add_option("--threads", options_.threads, "threads serving requests (default 8)")
         ->type_name("N")
         ->check(CLI::Range(1, 64));
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");

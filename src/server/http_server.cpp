@@ -12,10 +12,10 @@
 
 #include <fmt/format.h>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -28,6 +28,12 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+// Each connection lives on one thread's io_context: its handlers never run
+// concurrently, so it needs no strand, and the concrete executor type spares
+// every operation the type-erased executor's bookkeeping.
+using Executor = net::io_context::executor_type;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
 
 // RFC 9110 asks for a Date header; formatting it once a second is enough.
 std::string_view http_date() {
@@ -57,7 +63,7 @@ void add_common_headers(bhttp::response<bhttp::string_body>& res, const Request&
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, const Router& router, const ServerOptions& options)
+  Session(Socket&& socket, const Router& router, const ServerOptions& options)
       : stream_(std::move(socket)), router_(router), options_(options) {}
 
   void start() {
@@ -163,7 +169,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   const Router& router_;
   const ServerOptions& options_;
@@ -188,16 +194,23 @@ std::optional<std::string> refuse_address(std::string_view address) {
   return std::nullopt;
 }
 
+// One io_context per thread, each run by its thread alone: no lock is shared
+// between threads on the way of a request. The acceptor deals new connections
+// to the threads in turn.
 struct HttpServer::Impl {
-  Impl(const Router& r, ServerOptions o)
-      : router(r),
-        options(std::move(o)),
-        ioc(static_cast<int>(std::max(1U, options.threads))),
-        acceptor(net::make_strand(ioc)) {}
+  Impl(const Router& r, ServerOptions o) : router(r), options(std::move(o)) {
+    const unsigned n = std::max(1U, options.threads);
+    for (unsigned i = 0; i < n; ++i) {
+      loops.push_back(std::make_unique<net::io_context>(1));
+      idle.push_back(net::make_work_guard(*loops.back()));  // a loop with no connection yet keeps running
+    }
+    acceptor.emplace(loops.front()->get_executor());
+  }
 
   void accept() {
-    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
-      if (!acceptor.is_open()) return;
+    net::io_context& loop = *loops[next++ % loops.size()];
+    acceptor->async_accept(loop.get_executor(), [this](beast::error_code ec, Socket socket) {
+      if (!acceptor->is_open()) return;
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // else every small response waits ~40 ms for an ACK
@@ -209,8 +222,10 @@ struct HttpServer::Impl {
 
   const Router& router;
   ServerOptions options;
-  net::io_context ioc;
-  tcp::acceptor acceptor;
+  std::vector<std::unique_ptr<net::io_context>> loops;
+  std::vector<net::executor_work_guard<Executor>> idle;
+  std::optional<net::basic_socket_acceptor<tcp, Executor>> acceptor;
+  std::size_t next = 0;  // only the acceptor's handler touches it
   std::vector<std::thread> threads;
 };
 
@@ -224,7 +239,7 @@ std::uint16_t HttpServer::start() {
   if (auto why = refuse_address(o.address)) throw ServerError(*why);
   const std::string host = o.address == "localhost" ? "127.0.0.1" : o.address;
   const tcp::endpoint endpoint{net::ip::make_address(host), o.port};
-  auto& acceptor = impl_->acceptor;
+  auto& acceptor = *impl_->acceptor;
   beast::error_code ec;
   const auto check = [&](std::string_view step) {
     if (!ec) return;
@@ -245,19 +260,17 @@ std::uint16_t HttpServer::start() {
   check("listen on");
   const std::uint16_t port = acceptor.local_endpoint().port();
   impl_->accept();
-  for (unsigned i = 0; i < std::max(1U, o.threads); ++i) {
-    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
-  }
+  for (auto& loop : impl_->loops) impl_->threads.emplace_back([&loop] { loop->run(); });
   return port;
 }
 
 void HttpServer::stop() {
   if (impl_->threads.empty()) return;
-  net::post(impl_->acceptor.get_executor(), [this] {
+  net::post(impl_->acceptor->get_executor(), [this] {
     beast::error_code ignored;
-    impl_->acceptor.close(ignored);
+    impl_->acceptor->close(ignored);
   });
-  impl_->ioc.stop();
+  for (auto& loop : impl_->loops) loop->stop();
   for (auto& t : impl_->threads) t.join();
   impl_->threads.clear();
 }

@@ -17,9 +17,11 @@ namespace daybreak::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8765;  // 0: any free port (tests)
-  // Threads running the network loop and the handlers. Handlers may wait for
-  // the disk (a durable write), so a few more than the cores keep reads flowing.
-  unsigned threads = 4;
+  // Threads, each running its own network loop and the handlers of the
+  // connections dealt to it. A handler may wait for the disk (a durable
+  // write), and writes waiting together share one fsync: more threads than
+  // cores keep reads flowing and writes grouped.
+  unsigned threads = 8;
   std::chrono::seconds idle_timeout{60};  // an open connection waiting for its next request
   std::chrono::seconds read_timeout{30};  // to receive a request's body once its headers are in
   std::chrono::seconds write_timeout{30};

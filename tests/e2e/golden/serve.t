@@ -66,7 +66,7 @@ real sockets in tests/server.
     -h,--help                       Print this help message and exit
     --address ADDR                  where to listen: 127.0.0.1 (default), ::1 or localhost; other addresses are refused until daybreak has sign-in
     --port PORT:INT in [0 - 65535]  the TCP port (default 8765; 0 picks a free one)
-    --threads N:INT in [1 - 64]     threads serving requests (default 4)
+    --threads N:INT in [1 - 64]     threads serving requests (default 8)
     --list-routes                   print every route of the API and exit
     --content DIR (Env:DAYBREAK_CONTENT)
                                     use the exercises and programs in DIR instead of the built-in ones
