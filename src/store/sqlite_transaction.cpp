@@ -88,10 +88,16 @@ void SqliteTransaction::end_turn(bool joined) {
     // A writer is about to take the connection: it, or the last one after it, commits.
     if (joined) gate_->ended.wait(lock_, [&] { return group->ended; });
   } else if (!group->ended) {
+    // The last one in ends the transaction: a COMMIT, or with nothing to keep
+    // (a lone write that gave up), a rollback that leaves the version as it was.
     try {
       db_.set_operation("committing");
-      db_.exec("COMMIT");
-      ++gate_->commits;
+      if (group->members > 0) {
+        db_.exec("COMMIT");
+        ++gate_->commits;
+      } else {
+        db_.exec("ROLLBACK");
+      }
     } catch (const StoreError& e) {
       group->error = e;
       if (sqlite3_get_autocommit(db_.handle()) == 0) {

@@ -336,6 +336,11 @@ TEST(SqliteStore, TheVersionMovesWithEveryCommitFromAnyConnectionAndOnlyThen) {
     EXPECT_EQ(store.version(), v1);
     (void)store.read()->entries_between(user, ymd(2026, 1, 1), ymd(2026, 12, 31));
     EXPECT_EQ(store.version(), v1);
+    {
+      auto gave_up = store.write();
+      insert_morning(*gave_up, user, ymd(2026, 6, 2), 4);
+    }
+    EXPECT_EQ(store.version(), v1) << "reader " << reader;
     add_entry(store, user, ymd(2026, 6, 1));
     const StoreVersion v2 = store.version();
     EXPECT_NE(v2, v1) << "reader " << reader;
