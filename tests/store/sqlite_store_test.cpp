@@ -266,20 +266,23 @@ void insert_morning(StoreWriter& tx, UserId user, LocalDate day, int pain) {
 }
 
 // A write that is open but not committed, on its own thread: it inserts an
-// entry for `day` at once, then commits (or, without `commit`, gives up) when
-// told to, and records what its commit said.
+// entry for `day` at once, then commits when told to, and records what its
+// commit said.
 class PendingWrite {
  public:
-  PendingWrite(SqliteStore& store, UserId user, LocalDate day, bool commit = true)
-      : thread_([this, &store, user, day, commit] {
+  PendingWrite(SqliteStore& store, UserId user, LocalDate day)
+      : thread_([this, &store, user, day] {
+          bool inserted = false;
           try {
             auto tx = store.write();
             insert_morning(*tx, user, day, 3);
+            inserted = true;
             inserted_.set_value();
             go_.get_future().wait();
-            if (commit) tx->commit();
+            tx->commit();
           } catch (const StoreError& e) {
             error_ = e;
+            if (!inserted) inserted_.set_value();  // the test then sees the error
           }
         }) {
     inserted_future_.wait();
