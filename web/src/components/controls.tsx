@@ -287,3 +287,13 @@ export function Card({ children, class: cls, ...rest }: { children: ComponentChi
     </section>
   );
 }
+
+// A problem to act on, announced to screen readers; nothing when there is none.
+export function Alert({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <div class="notice warn" role="alert">
+      <p>{text}</p>
+    </div>
+  );
+}

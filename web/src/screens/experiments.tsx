@@ -15,7 +15,7 @@ import {
   type NewExperiment,
   type Tonight,
 } from '../api_insights';
-import { FieldError, Stepper } from '../components/controls';
+import { Alert, FieldError, Stepper } from '../components/controls';
 import { announce } from '../components/toast';
 import { addDays, fieldMessage, longDate, problemSummary, shortDate } from '../format';
 import {
@@ -128,11 +128,7 @@ function LastNightForm({ report, date }: { report: ExperimentReport; date: strin
         <label for="night-note">Note (optional)</label>
         <input id="night-note" type="text" maxLength={500} value={note} onInput={(ev) => setNote((ev.currentTarget as HTMLInputElement).value)} />
       </div>
-      {problem ? (
-        <div class="notice warn" role="alert">
-          <p>{problem}</p>
-        </div>
-      ) : null}
+      <Alert text={problem} />
       <button type="submit" class="button primary" disabled={saving}>
         {saving ? 'Saving…' : 'Save last night'}
       </button>
@@ -352,11 +348,7 @@ function StopForm({ e }: { e: Experiment }) {
           <label for="stop-reason">Why (optional, for the report)</label>
           <input id="stop-reason" type="text" maxLength={500} value={reason} onInput={(ev) => setReason((ev.currentTarget as HTMLInputElement).value)} />
         </div>
-        {problem ? (
-          <div class="notice warn" role="alert">
-            <p>{problem}</p>
-          </div>
-        ) : null}
+        <Alert text={problem} />
         <button type="submit" class="button">
           Stop the experiment
         </button>

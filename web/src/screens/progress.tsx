@@ -14,6 +14,7 @@ import {
   progressApi,
   VERDICT_LABELS,
 } from '../api_progress';
+import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
 import { fieldMessage, longDate, problemSummary } from '../format';
 import { call, diaryVersion, useLoad, useSignal } from '../state';
@@ -166,11 +167,7 @@ function Proposal({ p, onDone }: { p: Progress; onDone: () => void }) {
         You have met everything stage {p.stage} asks. Moving on keeps the levels you have reached; you can set the stage
         back by hand at any time.
       </p>
-      {problem ? (
-        <div class="notice warn" role="alert">
-          <p>{problem}</p>
-        </div>
-      ) : null}
+      <Alert text={problem} />
       <button type="button" class="button primary" disabled={saving} onClick={() => void confirm()}>
         {saving ? 'Moving on…' : `Move on to stage ${p.proposal.stage}`}
       </button>

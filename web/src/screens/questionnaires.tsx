@@ -18,7 +18,7 @@ import {
   type RecordedResponse,
   type ScoreChange,
 } from '../api_questionnaires';
-import { FieldError, NumberField, Toggle } from '../components/controls';
+import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { Icon } from '../components/icons';
 import { fieldMessage, problemSummary } from '../format';
 import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
@@ -54,11 +54,7 @@ function BackToList() {
 function LoadProblem({ error }: { error: unknown }) {
   const text =
     error instanceof ApiError ? problemSummary(error.problem) : 'daybreak cannot be reached right now. Please try again in a moment.';
-  return (
-    <div class="notice warn" role="alert">
-      <p>{text}</p>
-    </div>
-  );
+  return <Alert text={text} />;
 }
 
 // /questionnaires: what is offered, the last score of each, and why any is not.

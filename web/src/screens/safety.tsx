@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
 import { safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
+import { Alert } from '../components/controls';
 import { fieldMessage, problemSummary } from '../format';
 import { useLoad } from '../state';
 
@@ -158,11 +159,7 @@ function ClinicianReview({ gate, onDone }: { gate: SafetyGate; onDone: (result: 
           </div>
         </div>
       )}
-      {problem ? (
-        <div class="notice warn" role="alert">
-          <p>{problem}</p>
-        </div>
-      ) : null}
+      <Alert text={problem} />
     </section>
   );
 }
@@ -318,11 +315,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
                   </p>
                 </div>
               ) : null}
-              {problem ? (
-                <div class="notice warn" role="alert">
-                  <p>{problem}</p>
-                </div>
-              ) : null}
+              <Alert text={problem} />
               <button type="submit" class="button primary wide" disabled={saving}>
                 {saving ? 'Saving…' : 'Save my answers'}
               </button>
