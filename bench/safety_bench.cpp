@@ -60,7 +60,7 @@ std::filesystem::path seeded_history() {
       f.red_flags = YesNo::no;
       if (d % 3 == 0) f.leg_symptoms.insert(LegSymptom::tingling_left);
       const LocalDate day{floor<days>(at)};
-      const DiaryEntry e = tx->insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create},
+      const DiaryEntry e = tx->insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create, {}},
                                             {at, Actor{user, "bench"}});
       const auto add = [&](ScreenKind kind, std::vector<ScreenAnswer> a, Instant when) {
         ScreeningEvent ev;

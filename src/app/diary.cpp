@@ -99,6 +99,9 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
             {},
             std::nullopt});
       }
+      // The first save may share this transaction's group and not be durable
+      // yet: answer only once it is (commit waits for the group, or throws its error).
+      tx->commit();
       return LogOutcome{LogOutcome::Kind::replayed, *current};
     }
   }
@@ -119,7 +122,7 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
   }
 
   DiaryEntry created = tx->insert_entry(
-      user, NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create},
+      user, NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create, {}},
       meta);
   record_entry_check(*tx, user, created, std::nullopt, meta);
   tx->commit();

@@ -137,6 +137,7 @@ AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId
                              {},
                              std::nullopt});
       }
+      tx->commit();  // answer a replay only once the first save is durable (see log_entry)
       return SavedSession{std::move(*hit), true};
     }
   }

@@ -24,6 +24,17 @@ std::string compact_stamp(Instant t) {
   return s;
 }
 
+// `folder`/`stem`-`time`.db, or with -2, -3... when that is taken (two in
+// one second, or a fixed clock).
+std::filesystem::path free_name(const std::filesystem::path& folder, std::string_view stem, Instant now) {
+  const std::string base = fmt::format("{}-{}", stem, compact_stamp(now));
+  std::filesystem::path path = folder / (base + ".db");
+  for (int n = 2; std::filesystem::exists(path) || std::filesystem::exists(path.string() + "-wal"); ++n) {
+    path = folder / fmt::format("{}-{}.db", base, n);
+  }
+  return path;
+}
+
 }  // namespace
 
 std::string export_csv(const Store& store, UserId user, const TimeZone& zone) {
@@ -97,17 +108,36 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
     summary.items_created.push_back(fmt::format("{} '{}'", name_of(kind), name));
     if (!dry_run) (void)tx->add_sleep_item(user, kind, name, meta.at);
   }
-  for (const auto& [row, replaces] : plan) {
-    if (replaces) {
-      ++summary.replaced;
-      if (!dry_run) (void)tx->update_entry(user, *replaces, row->fields, RevisionOp::replace, meta);
-    } else {
-      ++summary.added;
-      if (!dry_run) {
-        (void)tx->insert_entry(
-            user, NewEntry{row->date, row->period, row->fields, std::nullopt, row->created_at, RevisionOp::import},
-            meta);
+  // New entries keep the file's numbers where this diary does not use them;
+  // those go in first, so that the numbers SQLite picks for the others (after
+  // the highest in use) cannot take one of them.
+  std::vector<bool> free_id;
+  for (const auto& [row, replaces] : plan) free_id.push_back(!replaces && row->id && !tx->entry_id_taken(*row->id));
+  for (const bool keeping : {true, false}) {
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      const auto& [row, replaces] = plan[i];
+      if (replaces) {
+        if (keeping) continue;
+        ++summary.replaced;
+        if (!dry_run) (void)tx->update_entry(user, *replaces, row->fields, RevisionOp::replace, meta);
+        continue;
       }
+      const bool free = free_id[i];
+      if (free != keeping) continue;
+      ++summary.added;
+      NewEntry entry{row->date,
+                     row->period,
+                     row->fields,
+                     std::nullopt,
+                     row->created_at,
+                     RevisionOp::import,
+                     free ? row->id : std::nullopt};
+      if (dry_run) {
+        if (row->id && !free) summary.renumbered.emplace_back(*row->id, EntryId{0});
+        continue;
+      }
+      const DiaryEntry stored = tx->insert_entry(user, entry, meta);
+      if (row->id && !free) summary.renumbered.emplace_back(*row->id, stored.id);
     }
   }
   if (!dry_run) {
@@ -130,7 +160,7 @@ AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& dest
   return Ok{};
 }
 
-AppResult<RestoreOutcome> restore(SqliteStore& store, const std::filesystem::path& source,
+AppResult<RestoreOutcome> restore(const std::filesystem::path& database, const std::filesystem::path& source,
                                   const std::filesystem::path& safety_dir, Instant now) {
   const DatabaseInfo info = inspect_database(source);  // throws for foreign, too new, unreadable
   if (!info.problems.empty()) {
@@ -142,10 +172,40 @@ AppResult<RestoreOutcome> restore(SqliteStore& store, const std::filesystem::pat
   }
   std::filesystem::create_directories(safety_dir);
   RestoreOutcome outcome;
-  outcome.safety_copy = safety_dir / fmt::format("before-restore-{}.db", compact_stamp(now));
   outcome.schema_version = info.schema_version;
-  store.backup_to(outcome.safety_copy);
+  if (std::filesystem::exists(database)) {
+    // The current diary is opened only when it reads as sound from end to end.
+    bool sound = false;
+    try {
+      sound = inspect_database(database).problems.empty();
+    } catch (const StoreError& e) {
+      if (e.kind() != StoreError::Kind::corrupt && e.kind() != StoreError::Kind::io) throw;
+    }
+    if (sound) {
+      outcome.kept = free_name(safety_dir, "before-restore", now);
+      SqliteStore store(SqliteOptions{database});
+      store.backup_to(outcome.kept);
+      store.restore_from(source);
+      return outcome;
+    }
+    outcome.kept = free_name(safety_dir, "damaged", now);
+    outcome.was_damaged = true;
+    move_database_aside(database, outcome.kept);
+  }
+  SqliteStore store(SqliteOptions{database});
   store.restore_from(source);
+  return outcome;
+}
+
+AppResult<RecoverOutcome> recover(const std::filesystem::path& database, const std::filesystem::path& folder,
+                                  Instant now) {
+  if (!std::filesystem::exists(database)) {
+    return fail(not_found(fmt::format("there is no diary at {} to recover", database.string())));
+  }
+  std::filesystem::create_directories(folder);
+  RecoverOutcome outcome;
+  outcome.saved = free_name(folder, "recovered", now);
+  outcome.salvage = salvage_database(database, outcome.saved);
   return outcome;
 }
 

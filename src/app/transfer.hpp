@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/app_error.hpp"
+#include "store/sqlite_recover.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace daybreak {
@@ -15,7 +16,11 @@ namespace daybreak {
 struct ImportSummary {
   int added = 0;
   int replaced = 0;
-  int unchanged = 0;                       // rows identical to what is stored already
+  int unchanged = 0;  // rows identical to what is stored already
+  // New entries keep the number (id) the file gives them, so `edit 12` means
+  // the same entry after a restore from CSV; where this diary already uses a
+  // number, the entry gets a new one: {the file's, the new}.
+  std::vector<std::pair<EntryId, EntryId>> renumbered;
   std::vector<std::string> items_created;  // sleep items the file named that did not exist yet
   bool written = false;                    // false for a dry run
 };
@@ -30,13 +35,27 @@ struct ImportSummary {
 [[nodiscard]] AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite);
 
 struct RestoreOutcome {
-  std::filesystem::path safety_copy;  // the database as it was just before the restore
-  int schema_version = 0;             // of the restored file, before any upgrade
+  std::filesystem::path kept;  // the diary as it was: a copy, or the damaged file itself, moved aside
+  bool was_damaged = false;    // the diary could not be read as a whole, so it was moved aside unopened
+  int schema_version = 0;      // of the restored file, before any upgrade
 };
-// Checks `source` (a daybreak database, not newer, not damaged), copies the
-// current database to `safety_dir`, then replaces it with `source`.
-[[nodiscard]] AppResult<RestoreOutcome> restore(SqliteStore& store, const std::filesystem::path& source,
+// Checks `source` (a daybreak database, not newer, not damaged), keeps the
+// diary at `database` in `safety_dir` (a copy made with SQLite's backup when
+// it is sound; when it is damaged, the file itself moved there, never opened
+// for writing), then puts `source` in its place. Works when `database` is
+// damaged or missing.
+[[nodiscard]] AppResult<RestoreOutcome> restore(const std::filesystem::path& database,
+                                                const std::filesystem::path& source,
                                                 const std::filesystem::path& safety_dir, Instant now);
+
+struct RecoverOutcome {
+  std::filesystem::path saved;  // the new file holding what could be read
+  SalvageReport salvage;
+};
+// Saves what can still be read of the diary at `database` into a new file in
+// `folder` (named with the time), never writing to `database`.
+[[nodiscard]] AppResult<RecoverOutcome> recover(const std::filesystem::path& database,
+                                                const std::filesystem::path& folder, Instant now);
 
 struct CheckReport {
   int schema_version = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -85,10 +86,10 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   auto commands = diary_commands();
   for (auto& c : data_commands()) commands.push_back(std::move(c));
   for (auto& c : session_commands()) commands.push_back(std::move(c));  // issue 3
-  for (auto& c : safety_commands()) commands.push_back(std::move(c));  // issue 5
+  for (auto& c : safety_commands()) commands.push_back(std::move(c));   // issue 5
   for (auto& c : questionnaire_commands()) commands.push_back(std::move(c));
   for (auto& c : insights_commands()) commands.push_back(std::move(c));  // issue 6
-  for (auto& c : serve_commands()) commands.push_back(std::move(c));  // issue 7
+  for (auto& c : serve_commands()) commands.push_back(std::move(c));     // issue 7
   // issue 4: progression
   for (auto& c : progress_commands()) commands.push_back(std::move(c));
   // Every command is listed, but only the one asked for declares its options:
@@ -134,10 +135,27 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
     clock = std::make_unique<SystemClock>();
   }
 
+  auto* on_file = dynamic_cast<FileCommand*>(&command);
   try {
     const auto dir = resolve_data_dir(data_dir, c_str(env.daybreak_home), c_str(env.xdg_data_home), c_str(env.home));
     ensure_private_dir(dir);
-    SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+    if (on_file != nullptr) {
+      FileContext ctx{io, *clock, dir};
+      return on_file->run_on_file(ctx);
+    }
+    std::optional<SqliteStore> opened;
+    try {
+      opened.emplace(SqliteOptions{dir / "daybreak.db"});
+    } catch (const StoreError& e) {
+      // A full disk: what only reads still works, from the file as it is.
+      if (e.kind() != StoreError::Kind::full || command.writes() || !std::filesystem::exists(dir / "daybreak.db")) {
+        throw;
+      }
+      opened.emplace(SqliteOptions{dir / "daybreak.db", nullptr, true});
+      io.err << "daybreak: " << e.what() << "\n"
+             << "daybreak: your diary is shown read-only until there is room on the disk.\n";
+    }
+    SqliteStore& store = *opened;
     const User user = ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
     std::unique_ptr<ProcessZone> zone;
     try {
@@ -153,6 +171,10 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
     return command.run(ctx);
   } catch (const StoreError& e) {
     io.err << "daybreak: " << e.what() << "\n";
+    if (e.kind() == StoreError::Kind::corrupt && on_file == nullptr) {  // the diary itself, not a file given
+      io.err << "daybreak: `daybreak recover` saves what can still be read into a new "
+                "file; `daybreak restore FILE` puts back a backup and keeps the damaged file aside.\n";
+    }
     return e.kind() == StoreError::Kind::not_found ? kNotFound : kStorage;
   } catch (const std::filesystem::filesystem_error& e) {
     io.err << "daybreak: " << e.what() << "\n";

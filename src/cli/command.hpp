@@ -42,11 +42,25 @@ struct CommandContext {
   [[nodiscard]] WriteMeta meta() const { return {clock.now(), Actor{user.id, "cli"}}; }
 };
 
+// Exit codes, as documented in the README and product.md section 7.
+enum ExitCode : int { kOk = 0, kUsage = 1, kInvalid = 2, kNotFound = 3, kStorage = 4 };
+
+// What a command that works on the diary file itself gets instead: the
+// file may be damaged, so it is not opened for it.
+struct FileContext {
+  Io& io;
+  const Clock& clock;
+  std::filesystem::path data_dir;
+  [[nodiscard]] std::filesystem::path database() const { return data_dir / "daybreak.db"; }
+};
+
 class Command {
  public:
   virtual ~Command() = default;
   [[nodiscard]] virtual std::string_view name() const = 0;
   [[nodiscard]] virtual std::string_view summary() const = 0;
+  // Whether it may change the diary. One that does not still runs, read-only,
+  // when the disk is too full for the store to be opened for writing.
   [[nodiscard]] virtual bool writes() const = 0;
   // Declares the command's options on its CLI11 subcommand.
   virtual void configure(CLI::App& sub) = 0;
@@ -54,8 +68,14 @@ class Command {
   [[nodiscard]] virtual int run(CommandContext& ctx) = 0;
 };
 
-// Exit codes, as documented in the README and product.md section 7.
-enum ExitCode : int { kOk = 0, kUsage = 1, kInvalid = 2, kNotFound = 3, kStorage = 4 };
+// A command on the diary file itself (restore, recover): the shared step
+// does not open the store, since the file may be damaged.
+class FileCommand : public Command {
+ public:
+  [[nodiscard]] bool writes() const override { return true; }
+  [[nodiscard]] int run(CommandContext&) final { return kUsage; }
+  [[nodiscard]] virtual int run_on_file(FileContext& ctx) = 0;
+};
 
 [[nodiscard]] int exit_code(ErrorCode code);
 // Prints an application error to stderr in the CLI's words and returns its exit code.

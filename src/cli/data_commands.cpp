@@ -1,13 +1,11 @@
 // Commands about the data as a whole: export, import, backup, restore, check,
 // sleep items and the profile.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -21,6 +19,7 @@
 #include "cli/output.hpp"
 #include "cli/prompt.hpp"
 #include "domain/text.hpp"
+#include "platform/files.hpp"
 #include "platform/zones.hpp"
 
 namespace daybreak {
@@ -29,30 +28,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
-
-// Writes `text` to `path` readable by its owner only, through a temporary file
-// renamed into place, so an interrupted export never leaves half a file.
-void write_private_file(const std::filesystem::path& path, const std::string& text) {
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw std::filesystem::filesystem_error("cannot create", partial, std::error_code(errno, std::generic_category()));
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      std::filesystem::remove(partial);
-      throw std::filesystem::filesystem_error("cannot write", partial, std::error_code(err, std::generic_category()));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    throw std::filesystem::filesystem_error("cannot flush", partial, std::error_code(errno, std::generic_category()));
-  }
-  std::filesystem::rename(partial, path);
-}
 
 AppResult<std::string> read_input(Io& io, const std::string& file) {
   std::string text;
@@ -118,6 +93,16 @@ class ImportCommand final : public Command {
     if (s.replaced > 0) ctx.io.out << fmt::format(", replaced {}", s.replaced);
     if (s.unchanged > 0) ctx.io.out << fmt::format(", {} already in your diary", s.unchanged);
     ctx.io.out << ".\n";
+    if (!s.renumbered.empty()) {
+      std::vector<std::string> moves;
+      for (const auto& [from, to] : s.renumbered) {
+        moves.push_back(s.written ? fmt::format("{} is now {}", from.value, to.value) : std::to_string(from.value));
+      }
+      ctx.io.out << fmt::format("{}: {}.\n",
+                                s.written ? "New numbers for entries whose numbers this diary already uses"
+                                          : "Entries whose numbers this diary already uses would get new numbers",
+                                join(moves, ", "));
+    }
     if (!s.items_created.empty()) {
       ctx.io.out << fmt::format("{} sleep items: {}\n", s.written ? "Added" : "Would add", join(s.items_created, ", "));
     }
@@ -152,31 +137,107 @@ class BackupCommand final : public Command {
   bool force_ = false;
 };
 
-class RestoreCommand final : public Command {
+// Restore and recover work on the diary file, which may be damaged: they
+// never open it for writing (see FileCommand).
+class RestoreCommand final : public FileCommand {
  public:
   std::string_view name() const override { return "restore"; }
-  std::string_view summary() const override { return "replace your diary with a backup (the current one is kept)"; }
-  bool writes() const override { return true; }
+  std::string_view summary() const override {
+    return "replace your diary with a backup (the current one is kept aside)";
+  }
   void configure(CLI::App& sub) override {
-    sub.add_option("file", file_, "a backup made by `daybreak backup`")->required();
+    sub.add_option("file", file_, "a backup made by `daybreak backup`, or a file saved by `daybreak recover`")
+        ->required();
     sub.add_flag("--yes,-y", yes_, "do not ask for confirmation");
   }
-  int run(CommandContext& ctx) override {
+  int run_on_file(FileContext& ctx) override {
     if (!yes_ && ctx.io.interactive &&
-        !confirm(ctx.io, fmt::format("Replace your diary with {}? A copy of the current one is kept first.", file_))) {
+        !confirm(ctx.io, fmt::format("Replace your diary with {}? The current one is kept first.", file_))) {
       ctx.io.err << "Nothing was changed.\n";
       return kOk;
     }
-    const auto result = restore(ctx.store, file_, ctx.data_dir / "backups", ctx.now());
+    const auto result = restore(ctx.database(), file_, ctx.data_dir / "backups", ctx.clock.now());
     if (!result) return report(ctx.io, result.error());
-    ctx.io.out << fmt::format("Restored your diary from {}.\nYour diary as it was before is saved in {}\n", file_,
-                              result->safety_copy.string());
+    ctx.io.out << fmt::format("Restored your diary from {}.\n", file_);
+    if (result->kept.empty()) return kOk;
+    if (result->was_damaged) {
+      ctx.io.out << fmt::format("Your damaged diary was moved, unchanged, to {}\n", result->kept.string());
+    } else {
+      ctx.io.out << fmt::format("Your diary as it was before is saved in {}\n", result->kept.string());
+    }
     return kOk;
   }
 
  private:
   std::string file_;
   bool yes_ = false;
+};
+
+// A table of the diary file in a person's words.
+std::string_view table_words(std::string_view table) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"users", "your profile"},
+      {"entries", "diary entries"},
+      {"entry_revisions", "earlier versions of entries"},
+      {"entry_medications", "medications of entries"},
+      {"entry_factors", "factors of entries"},
+      {"entry_pillows", "pillows of entries"},
+      {"sleep_items", "mattresses and pillows"},
+      {"sessions", "guided sessions"},
+      {"session_exercises", "exercises of sessions"},
+      {"exercise_levels", "exercise levels"},
+      {"program_stages", "program stages"},
+      {"settings", "settings"},
+      {"screening_events", "safety checks"},
+      {"questionnaire_responses", "questionnaires"},
+      {"experiments", "experiments"},
+      {"experiment_nights", "experiment nights"},
+      {"progression_decisions", "progression decisions"},
+  };
+  for (const auto& [name, words] : kWords) {
+    if (name == table) return words;
+  }
+  return table;
+}
+
+class RecoverCommand final : public FileCommand {
+ public:
+  std::string_view name() const override { return "recover"; }
+  std::string_view summary() const override { return "save what can still be read of a damaged diary into a new file"; }
+  void configure(CLI::App&) override {}
+  int run_on_file(FileContext& ctx) override {
+    const auto result = recover(ctx.database(), ctx.data_dir / "backups", ctx.clock.now());
+    if (!result) return report(ctx.io, result.error());
+    const SalvageReport& s = result->salvage;
+    ctx.io.out << fmt::format("Saved {} entr{} of your diary into {}\n", s.entries, s.entries == 1 ? "y" : "ies",
+                              result->saved.string());
+    for (const auto& t : s.tables) {
+      if (t.lost) {
+        ctx.io.out << fmt::format("  {}: nothing could be read\n", table_words(t.name));
+      } else if (!t.unreadable.empty()) {
+        std::vector<std::string> ranges;
+        for (const auto& [from, to] : t.unreadable) {
+          ranges.push_back(to == std::numeric_limits<std::int64_t>::max() ? fmt::format("from {} on", from)
+                           : from == to                                   ? std::to_string(from)
+                                                                          : fmt::format("{}-{}", from, to));
+        }
+        ctx.io.out << fmt::format("  {}: {} saved; those numbered {} could not be read\n", table_words(t.name), t.rows,
+                                  join(ranges, ", "));
+      }
+    }
+    if (s.users_remade > 0) {
+      ctx.io.out << "  Your profile could not be read: set your name and time zone again with `daybreak profile`\n";
+    }
+    if (s.orphans_dropped > 0) {
+      ctx.io.out << fmt::format("  {} detail row{} left out: what they belonged to could not be read\n",
+                                s.orphans_dropped, s.orphans_dropped == 1 ? " was" : "s were");
+    }
+    ctx.io.out << fmt::format(
+        "Your diary file {} was not changed.\nTo make the saved file your diary (the damaged one is kept aside): "
+        "daybreak restore {}\n",
+        ctx.database().string(), result->saved.string());
+    return kOk;
+  }
 };
 
 class CheckCommand final : public Command {
@@ -312,6 +373,7 @@ std::vector<std::unique_ptr<Command>> data_commands() {
   commands.push_back(std::make_unique<ImportCommand>());
   commands.push_back(std::make_unique<BackupCommand>());
   commands.push_back(std::make_unique<RestoreCommand>());
+  commands.push_back(std::make_unique<RecoverCommand>());
   commands.push_back(std::make_unique<CheckCommand>());
   commands.push_back(std::make_unique<ItemCommand>());
   commands.push_back(std::make_unique<ProfileCommand>());

@@ -71,7 +71,7 @@ void FieldOptions::add_to(CLI::App& sub, bool clearable) {
 
 Draft FieldOptions::draft() const {
   Draft draft;
-  for (const auto& name : clear_) draft.set(name, "");
+  for (const auto& name : clear_) draft.clear(name);
   for (const auto& g : given_) {
     if (g.flag_count > 0) draft.set(g.field->name, "yes");
     for (const auto& v : g.values) draft.set(g.field->name, v);

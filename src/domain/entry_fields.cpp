@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -731,15 +732,32 @@ const FieldInfo* find_diary_field(std::string_view name) {
 }
 
 void Draft::set(std::string_view field, std::string raw) { values_.emplace_back(field, std::move(raw)); }
+void Draft::clear(std::string_view field) { cleared_.emplace_back(field); }
 
 FieldErrors apply_draft(DiaryFields& fields, const Draft& draft, const TimeContext& ctx, DraftMode mode) {
   FieldErrors errors;
   // Collect the raw text per field; list fields may be given several times.
+  // A cleared field has empty text.
   std::map<const FieldOps*, std::string> raw_by_field;
+  std::set<const FieldOps*> empty_given;  // already reported: not "missing" too
+  for (const auto& name : draft.cleared()) {
+    const FieldOps* op = find_ops(name);
+    if (op == nullptr) {
+      errors.push_back({name, "", known_fields()});
+    } else {
+      raw_by_field.try_emplace(op);
+    }
+  }
   for (const auto& [name, raw] : draft.values()) {
     const FieldOps* op = find_ops(name);
     if (op == nullptr) {
       errors.push_back({name, raw, known_fields()});
+      continue;
+    }
+    if (trim(raw).empty()) {
+      errors.push_back(
+          {name, raw, fmt::format("{} (an empty value is not one; leave the field out instead)", op->info.allowed)});
+      empty_given.insert(op);
       continue;
     }
     auto [it, inserted] = raw_by_field.try_emplace(op, raw);
@@ -748,14 +766,14 @@ FieldErrors apply_draft(DiaryFields& fields, const Draft& draft, const TimeConte
         errors.push_back({name, raw, "one value (it was given more than once)"});
         continue;
       }
-      if (!trim(raw).empty()) it->second += (trim(it->second).empty() ? "" : ";") + raw;
+      it->second += (trim(it->second).empty() ? "" : ";") + raw;
     }
   }
   // Then read them in catalogue order, so errors come out in a stable order.
   for (const auto& op : catalogue()) {
     const auto found = raw_by_field.find(&op);
     if (found == raw_by_field.end()) {
-      if (mode == DraftMode::create && op.info.required)
+      if (mode == DraftMode::create && op.info.required && !empty_given.contains(&op))
         errors.push_back({std::string(op.info.name), "", op.info.allowed});
       continue;
     }
@@ -836,7 +854,7 @@ FieldErrors draft_from_json(Draft& draft, const json& object) {
       continue;
     }
     if (value.is_null()) {
-      draft.set(key, "");
+      draft.clear(key);
       continue;
     }
     auto text = op->json_text(value);
@@ -844,7 +862,12 @@ FieldErrors draft_from_json(Draft& draft, const json& object) {
       errors.push_back({key, value.dump(), "JSON " + op->info.allowed});
       continue;
     }
-    draft.set(key, std::move(*text));
+    // A form's emptied text box sends "": it removes the value, as null does.
+    if (trim(*text).empty()) {
+      draft.clear(key);
+    } else {
+      draft.set(key, std::move(*text));
+    }
   }
   return errors;
 }

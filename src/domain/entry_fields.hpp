@@ -68,15 +68,20 @@ struct TimeContext {
 inline constexpr Minutes kNightEveningFrom{18 * 60};
 
 // Raw text per field, as typed on the command line or read from a CSV cell.
-// Empty text clears a field. A list field given several times collects all.
+// A list field given several times collects all. A value must not be empty
+// (`--awakenings ''` is an error, not a silent "unset"): removing a value is
+// said with clear() (`--clear`, JSON null, an empty CSV cell).
 class Draft {
  public:
   void set(std::string_view field, std::string raw);
-  [[nodiscard]] bool empty() const { return values_.empty(); }
+  void clear(std::string_view field);
+  [[nodiscard]] bool empty() const { return values_.empty() && cleared_.empty(); }
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+  [[nodiscard]] const std::vector<std::string>& cleared() const { return cleared_; }
 
  private:
   std::vector<std::pair<std::string, std::string>> values_;
+  std::vector<std::string> cleared_;
 };
 
 enum class DraftMode { create, edit };

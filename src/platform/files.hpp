@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace daybreak {
 
@@ -14,5 +15,11 @@ namespace daybreak {
 
 // Creates `dir` (and parents) readable by its owner only. Throws std::filesystem::filesystem_error.
 void ensure_private_dir(const std::filesystem::path& dir);
+
+// Writes `bytes` to `path`, readable by its owner only, through `path.partial`
+// synced and renamed into place, so an interrupted write never leaves half a
+// file. Whatever sits at `path.partial` (a stale file, a symlink planted
+// there) is removed, never followed. Throws std::filesystem::filesystem_error.
+void write_private_file(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace daybreak

@@ -82,6 +82,7 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
 
   std::vector<CsvEntry> entries;
   std::map<std::pair<LocalDate, Period>, std::size_t> seen;  // -> line
+  std::map<long long, std::size_t> ids;                      // -> line
   for (std::size_t r = 1; r < records->size(); ++r) {
     const CsvRecord& record = (*records)[r];
     const auto report = [&](FieldError e) { problems.push_back({record.line, std::move(e)}); };
@@ -104,6 +105,18 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
               fmt::format("a day from {} on, written YYYY-MM-DD", format_date(kFirstDiaryDay))});
     }
     if (!period) report({"period", std::string(cell(kPeriod)), period_words()});
+    if (!cell(kId).empty()) {
+      const auto id = parse_integer(cell(kId));
+      if (id && *id > 0) {
+        entry.id = EntryId{*id};
+        if (const auto [at, first] = ids.emplace(*id, record.line); !first) {
+          report({std::string(kId), std::string(cell(kId)),
+                  fmt::format("each entry number once (line {} has the same)", at->second)});
+        }
+      } else {
+        report({std::string(kId), std::string(cell(kId)), "an entry number (a whole number from 1), or nothing"});
+      }
+    }
     if (!cell(kCreated).empty()) {
       entry.created_at = parse_instant(cell(kCreated));
       if (!entry.created_at) {
@@ -123,7 +136,14 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
 
     Draft draft;
     for (const auto& f : diary_fields()) {
-      if (column_of.contains(std::string(f.name))) draft.set(f.name, record.fields[column_of.at(std::string(f.name))]);
+      const auto column = column_of.find(std::string(f.name));
+      if (column == column_of.end()) continue;
+      const std::string& cell_text = record.fields[column->second];
+      if (trim(cell_text).empty()) {
+        draft.clear(f.name);  // an empty cell: no value
+      } else {
+        draft.set(f.name, cell_text);
+      }
     }
     const TimeContext ctx{*date, *period, zone};
     FieldErrors errors = apply_draft(entry.fields, draft, ctx, DraftMode::create);

@@ -22,7 +22,8 @@ struct CsvEntry {
   LocalDate date;
   Period period = Period::morning;
   DiaryFields fields;
-  std::optional<Instant> created_at;  // kept on import; id and updated_at are informational
+  std::optional<Instant> created_at;  // kept on import; updated_at is informational
+  std::optional<EntryId> id;          // kept on import where this diary has no entry with that number
 };
 
 struct CsvProblem {

@@ -19,6 +19,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "server/beast_request.hpp"
 #include "server/responses.hpp"
 
 namespace daybreak::http {
@@ -132,18 +133,6 @@ class Session : public std::enable_shared_from_this<Session> {
       return send(problem(400, "", "Bad Request", "the request is not valid HTTP/1.1"), true);
     }
     close();  // the peer left, or went quiet past the timeout
-  }
-
-  static Request to_request(const bhttp::request<bhttp::string_body>& req) {
-    Request r;
-    r.method = parse_method(req.method_string());
-    const std::string_view target = req.target();
-    const std::size_t q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string_view::npos) r.query = target.substr(q + 1);
-    r.headers.reserve(8);
-    for (const auto& field : req) r.headers.emplace_back(field.name_string(), field.value());
-    return r;
   }
 
   void send(Response response, bool close_after) {

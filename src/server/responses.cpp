@@ -71,8 +71,12 @@ Response problem_for(const StoreError& error) {
                      "another change landed at the same moment; nothing was saved, try again");
     case StoreError::Kind::not_found:
       return problem(404, "not-found", "Not found", "");
-    case StoreError::Kind::io:
     case StoreError::Kind::corrupt:
+      return problem(500, "damaged", "The diary file is damaged",
+                     "daybreak will not write to it, so nothing was saved. On the computer that keeps the diary, "
+                     "stop daybreak and run `daybreak recover` to save what can still be read, or `daybreak restore "
+                     "FILE` to put back a backup (the damaged file is kept).");
+    case StoreError::Kind::io:
     case StoreError::Kind::foreign:
     case StoreError::Kind::too_new:
       break;

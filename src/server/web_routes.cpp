@@ -1,5 +1,6 @@
 // The web app's files, built by Vite and embedded in the binary. Any path
 // without a file extension is one of the app's screens and gets index.html.
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -52,6 +53,28 @@ constexpr std::string_view kContentSecurityPolicy =
     "font-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+// A path that climbs (`..`), names the current folder (`.`), or hides a
+// separator or an escape in percent-encoding, raw or encoded: never a file or
+// a screen of the app, so it gets a 404 and not index.html.
+bool is_odd_path(std::string_view raw) {
+  const auto decoded = http::percent_decode(raw, false);
+  if (!decoded || decoded->find('\\') != std::string::npos) return true;
+  if (decoded->find('%') != std::string::npos) return true;  // escaped twice
+  if (decoded->size() != raw.size() && decoded->find('/') != std::string::npos &&
+      std::count(decoded->begin(), decoded->end(), '/') != std::count(raw.begin(), raw.end(), '/')) {
+    return true;  // an encoded slash
+  }
+  std::string_view rest(*decoded);
+  while (!rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view segment = rest.substr(0, slash);
+    if (segment == ".." || segment == ".") return true;
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  return false;
+}
+
 bool has_extension(std::string_view path) {
   const std::size_t slash = path.rfind('/');
   return path.find('.', slash == std::string_view::npos ? 0 : slash) != std::string_view::npos;
@@ -65,6 +88,9 @@ void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets) 
     table->emplace("/" + std::string(f.path), Asset{f.data, content_type_of(f.path), etag_of(f.data)});
   }
   router.set_fallback([table](const Request& req, const http::PathParams&) {
+    if (is_odd_path(req.path)) {
+      return http::problem(404, "", "Not Found", "there is nothing at this path");
+    }
     auto it = table->find(req.path == "/" ? std::string_view("/index.html") : req.path);
     if (it == table->end() && !has_extension(req.path)) it = table->find(std::string_view("/index.html"));
     if (it == table->end()) return http::problem(404, "", "Not Found", fmt::format("there is nothing at {}", req.path));

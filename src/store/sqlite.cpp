@@ -1,5 +1,7 @@
 #include "store/sqlite.hpp"
 
+#include <cerrno>
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -22,11 +24,36 @@ StoreError::Kind error_kind(int rc) {
   }
 }
 
+namespace {
+
+// A file: URI for `path`, with the characters a URI gives meaning to escaped.
+std::string file_uri(const std::filesystem::path& path, std::string_view query) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + std::string(query);
+}
+
+}  // namespace
+
+Connection::Connection(const std::filesystem::path& path, Immutable, const char* vfs) : path_(path) {
+  open(file_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs);
+}
+
 Connection::Connection(const std::filesystem::path& path, bool read_only, bool create, const char* vfs) : path_(path) {
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !read_only) flags |= SQLITE_OPEN_CREATE;
+  open(path.string(), flags, vfs);
+}
+
+void Connection::open(const std::string& name, int flags, const char* vfs) {
   flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, vfs);
   if (rc != SQLITE_OK) {
     const std::string detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
@@ -47,11 +74,30 @@ Connection::~Connection() {
 void Connection::StmtDeleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
 StoreError Connection::error(int rc, std::string_view detail) const {
-  std::string message = fmt::format("{}: {} failed: {}", path_.string(), operation_,
-                                    db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+  const char* says = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  StoreError::Kind kind = error_kind(rc);
+  // A full disk may surface as an I/O error (making the shared-memory file,
+  // growing the log): the system's own error tells.
+  if (kind == StoreError::Kind::io && db_ != nullptr && sqlite3_system_errno(db_) == ENOSPC) {
+    kind = StoreError::Kind::full;
+  }
+  std::string message;
+  switch (kind) {
+    case StoreError::Kind::corrupt:
+      damage_seen_ = true;
+      message = fmt::format("{} is damaged ({}, found while {}); daybreak will not write to it", path_.string(), says,
+                            operation_);
+      break;
+    case StoreError::Kind::io:
+      message = fmt::format("{}: {} failed: the disk or the file system reported an error ({})", path_.string(),
+                            operation_, says);
+      break;
+    default:
+      message = fmt::format("{}: {} failed: {}", path_.string(), operation_, says);
+  }
   if (!detail.empty()) message += fmt::format(" ({})", detail);
-  if ((rc & 0xFF) == SQLITE_FULL) message += "; free some disk space and try again, nothing was saved";
-  return StoreError(error_kind(rc), message);
+  if (kind == StoreError::Kind::full) message += "; the disk is full: free some space and try again, nothing was saved";
+  return StoreError(kind, message);
 }
 
 void Connection::exec(std::string_view sql) {

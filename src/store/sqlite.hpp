@@ -62,6 +62,11 @@ class Connection {
   // Opens (and with `create`, creates) the database at `path`. `vfs` may name a
   // registered SQLite VFS (tests use one that fails writes on purpose).
   Connection(const std::filesystem::path& path, bool read_only, bool create, const char* vfs = nullptr);
+  // Opens the file read-only as immutable: SQLite makes no -wal or -shm file
+  // and takes no lock, so it reads on a full disk. Only for a file that no one
+  // writes and whose log holds nothing (SQLite would not read the log).
+  struct Immutable {};
+  Connection(const std::filesystem::path& path, Immutable, const char* vfs = nullptr);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -90,12 +95,17 @@ class Connection {
   // The StoreError for SQLite result code `rc`: the file, the operation, and
   // SQLite's message; fail() throws it.
   [[nodiscard]] StoreError error(int rc, std::string_view detail = {}) const;
+  // Whether any error so far said the file is damaged.
+  [[nodiscard]] bool damage_seen() const { return damage_seen_; }
   [[noreturn]] void fail(int rc, std::string_view detail = {}) const { throw error(rc, detail); }
 
  private:
+  void open(const std::string& name, int flags, const char* vfs);
+
   std::filesystem::path path_;
   sqlite3* db_ = nullptr;
   std::string operation_ = "opening the database";
+  mutable bool damage_seen_ = false;
   struct StmtDeleter {
     void operator()(sqlite3_stmt* s) const;
   };

@@ -105,6 +105,15 @@ std::optional<DiaryEntry> SqliteTransaction::find_entry(UserId user, EntryId id)
   return std::move(entries.front());
 }
 
+bool SqliteTransaction::entry_id_taken(EntryId id) {
+  db_.set_operation(fmt::format("looking up entry number {}", id.value));
+  Statement& s = db_.prepare("SELECT 1 FROM entries WHERE id = ?1");
+  s.bind(1, id.value);
+  const bool taken = s.step();
+  s.reset();
+  return taken;
+}
+
 std::optional<DiaryEntry> SqliteTransaction::find_entry_on(UserId user, LocalDate date, Period period) {
   db_.set_operation("reading an entry");
   Statement& s =
@@ -207,15 +216,16 @@ void SqliteTransaction::update_user(const User& user) {
 }
 
 DiaryEntry SqliteTransaction::insert_entry(UserId user, const NewEntry& entry, const WriteMeta& meta) {
-  const auto& [date, period, fields, key, created_at, op] = entry;
+  const auto& [date, period, fields, key, created_at, op, wanted_id] = entry;
   db_.set_operation(fmt::format("saving the {} entry for {}", name_of(period), format_date(date)));
   const Instant created = created_at.value_or(meta.at);
   Statement& s = db_.prepare(
-      "INSERT INTO entries (user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
+      "INSERT INTO entries (id, user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
       "signs, locations, leg_symptoms, relief, walking_minutes, sitting_tenths, anxiety, bedtime, wake_time, "
       "awakenings, sleep_quality, sleep_position, mattress_id, room_temp_tenths, humidity, note, revision, "
-      "created_at, updated_at, idempotency_key, red_flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-      "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27)");
+      "created_at, updated_at, idempotency_key, red_flags) VALUES (?28, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27)");
+  s.bind(28, wanted_id ? std::optional<std::int64_t>(wanted_id->value) : std::nullopt);
   s.bind(1, user.value).bind(2, format_date(date)).bind(3, name_of(period));
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(created)).bind(25, seconds_of(meta.at)).bind(26, key);

@@ -1,10 +1,14 @@
 #include "store/sqlite_store.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -18,9 +22,12 @@ namespace {
 using sqlite::Connection;
 using sqlite::Statement;
 
-constexpr std::string_view kLiveAdvice =
-    "It was left untouched. Restore a backup with `daybreak restore FILE`, or use another --data-dir.";
+constexpr std::string_view kLiveAdvice = "It was left untouched.";
 constexpr std::string_view kSourceAdvice = "Nothing was restored.";
+
+// Room SQLite needs to open a diary for writing: its shared-memory file (32
+// KB), and its log for a few transactions, with a margin.
+constexpr std::uintmax_t kRoomToOpen = 1024 * 1024;
 
 // Runs `f`, turning a damaged file's first error into a clear refusal.
 template <class F>
@@ -91,9 +98,93 @@ void create_private_file(const std::filesystem::path& path) {
   }
 }
 
+// The first 100 bytes of a database file say what the rest must look like.
+// Checked before SQLite reads anything, so that a truncated or overwritten
+// start is refused with a clear message instead of whatever SQLite meets
+// first. An empty file is a new database.
+void check_file_header(const std::filesystem::path& path, std::string_view advice) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return;  // SQLite says so in its own words
+    throw StoreError(StoreError::Kind::io,
+                     fmt::format("{}: cannot open the database: {}", path.string(), std::strerror(errno)));
+  }
+  unsigned char h[100] = {};
+  const ssize_t n = ::pread(fd, h, sizeof h, 0);
+  struct stat st {};
+  const bool stat_ok = ::fstat(fd, &st) == 0;
+  ::close(fd);
+  if (n == 0) return;
+  const auto damaged = [&](std::string_view why) {
+    return StoreError(StoreError::Kind::corrupt,
+                      fmt::format("{} is damaged or is not a database ({}). {}", path.string(), why, advice));
+  };
+  if (n < static_cast<ssize_t>(sizeof h)) throw damaged("it is shorter than a database header");
+  if (std::memcmp(h, "SQLite format 3", 16) != 0) throw damaged("it does not start as a SQLite database does");
+  const auto be32 = [&](int at) {
+    return std::uint32_t{h[at]} << 24 | std::uint32_t{h[at + 1]} << 16 | std::uint32_t{h[at + 2]} << 8 |
+           std::uint32_t{h[at + 3]};
+  };
+  const std::uint32_t raw_page = std::uint32_t{h[16]} << 8 | h[17];
+  const std::uint32_t page = raw_page == 1 ? 65536 : raw_page;
+  if (page < 512 || page > 65536 || (page & (page - 1)) != 0) throw damaged("its page size is not a valid one");
+  if (!stat_ok) return;
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size % page != 0) throw damaged("its length is not a whole number of pages: it was cut short");
+  // The page count in the header is valid when it was written with the change counter.
+  if (be32(92) == be32(24) && std::uint64_t{be32(28)} * page > size) {
+    throw damaged(fmt::format("it should hold {} pages but holds {}: it was cut short", be32(28), size / page));
+  }
+}
+
 const std::filesystem::path& with_private_file(const std::filesystem::path& path) {
   create_private_file(path);
   return path;
+}
+
+std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+// Whether SQLite can read the file the usual way, making its shared-memory
+// file; false when the disk is too full for it (checked on a read-only open
+// that is then closed).
+bool reads_with_shared_memory(const std::filesystem::path& path, const char* vfs) {
+  try {
+    Connection probe(path, true, false, vfs);
+    probe.set_operation("reading the database header");
+    (void)probe.query_integer("PRAGMA user_version");
+    return true;
+  } catch (const StoreError& e) {
+    if (e.kind() == StoreError::Kind::full || e.kind() == StoreError::Kind::io) return false;
+    throw;
+  }
+}
+
+std::string bytes_text(std::uintmax_t bytes) {
+  if (bytes >= 10U * 1024 * 1024) return fmt::format("{} MB", bytes / (1024 * 1024));
+  if (bytes >= 10U * 1024) return fmt::format("{} KB", bytes / 1024);
+  return fmt::format("{} bytes", bytes);
+}
+
+// Opens `path` for reading only: the usual way, or as immutable on a full disk.
+Connection open_for_reading(const std::filesystem::path& path, const char* vfs) {
+  if (!std::filesystem::exists(path)) {
+    throw StoreError(StoreError::Kind::not_found, fmt::format("{}: no such file", path.string()));
+  }
+  if (reads_with_shared_memory(path, vfs)) return Connection(path, true, false, vfs);
+  const auto wal = std::filesystem::path(path.string() + "-wal");
+  if (file_size_or_zero(wal) > 0) {
+    const auto free = free_space(path);
+    throw StoreError(StoreError::Kind::full,
+                     fmt::format("{} cannot be read: its log ({}) holds changes that SQLite needs room on the disk "
+                                 "to read ({} free). Free at least {} and try again; nothing was changed.",
+                                 path.string(), wal.string(), free ? bytes_text(*free) : "unknown",
+                                 bytes_text(kRoomToOpen + file_size_or_zero(wal))));
+  }
+  return Connection(path, Connection::Immutable{}, vfs);
 }
 
 void fsync_path(const std::filesystem::path& path, bool directory) {
@@ -117,11 +208,78 @@ void copy_database(sqlite3* to, sqlite3* from, const Connection& errors_for) {
   if (finish != SQLITE_OK) errors_for.fail(finish, sqlite3_errstr(finish));
 }
 
+// What identifies a file as last seen: size, modification time, inode.
+std::string file_identity(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "-";
+  return fmt::format("{} {}.{:09} {}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino);
+}
+
+std::string note_text(const std::filesystem::path& db) {
+  return fmt::format("daybreak-checked 1\n{}\n{}\n", file_identity(db), file_identity(db.string() + "-wal"));
+}
+
+std::filesystem::path note_path(const std::filesystem::path& db) { return db.string() + ".checked"; }
+
 }  // namespace
 
+bool SqliteStore::CheckNote::matches() const {
+  std::ifstream in(note_path(path), std::ios::binary);
+  if (!in) return false;
+  const std::string seen((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return seen == note_text(path);
+}
+
+SqliteStore::CheckNote::~CheckNote() {
+  if (!write_on_close) return;
+  // Best effort and unsynced: a lost note costs one more check, never safety.
+  const auto note = note_path(path);
+  const auto partial = std::filesystem::path(note.string() + ".partial");
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << note_text(path);
+    if (!out) return;
+  }
+  std::filesystem::rename(partial, note, ignored);
+}
+
 SqliteStore::SqliteStore(const SqliteOptions& options)
-    : db_(with_private_file(options.path), false, false, options.vfs), vfs_(options.vfs) {
-  configure_and_migrate();
+    : note_{options.path},
+      db_(options.read_only ? open_for_reading(options.path, options.vfs)
+                            : Connection(with_private_file(options.path), false, false, options.vfs)),
+      vfs_(options.vfs),
+      read_only_(options.read_only) {
+  if (read_only_) {
+    check_readable();
+    return;
+  }
+  try {
+    configure_and_migrate();
+  } catch (const StoreError& e) {
+    if (e.kind() != StoreError::Kind::full) throw;
+    // SQLite could not make its log or shared-memory file: say how much room it needs.
+    const auto free = free_space(db_.path());
+    throw StoreError(StoreError::Kind::full,
+                     fmt::format("{}: the disk is full ({} free), so the diary cannot be opened for writing; "
+                                 "daybreak needs at least {} free. Nothing was changed.",
+                                 db_.path().string(), free ? bytes_text(*free) : "unknown", bytes_text(kRoomToOpen)));
+  }
+}
+
+void SqliteStore::check_readable() {
+  check_file_header(db_.path(), kLiveAdvice);
+  const Header h = read_header(db_, kLiveAdvice);
+  check_header(h, db_.path());
+  if (h.version != sqlite::latest_schema_version()) {
+    throw StoreError(StoreError::Kind::io,
+                     fmt::format("{} must be brought up to date (schema version {} to {}) before it can be read, "
+                                 "which needs a write; it was left untouched",
+                                 db_.path().string(), h.version, sqlite::latest_schema_version()));
+  }
+  db_.set_operation("configuring the database");
+  db_.exec("PRAGMA trusted_schema = OFF; PRAGMA query_only = ON");
 }
 
 void SqliteStore::open_reader() {
@@ -131,10 +289,29 @@ void SqliteStore::open_reader() {
   reader_->exec("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA query_only = ON");
 }
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+  note_.write_on_close = !read_only_ && !db_.damage_seen() && !(reader_ && reader_->damage_seen());
+}
 
 void SqliteStore::configure_and_migrate() {
+  check_file_header(db_.path(), kLiveAdvice);
   check_header(read_header(db_, kLiveAdvice), db_.path());
+  if (!note_.matches()) {
+    // Changed since daybreak last closed it (or never seen): damage anywhere
+    // is found now, before anything is written.
+    db_.set_operation("checking the database for damage");
+    Statement& check = db_.prepare("PRAGMA quick_check(1)");
+    std::string first = check.step() ? check.text(0) : std::string("ok");
+    check.reset();
+    if (first != "ok") {
+      // "*** in database main ***\nPage 3: ..." as one line, without the banner.
+      if (first.starts_with("*** ")) first.erase(0, first.find('\n') + 1);
+      std::replace(first.begin(), first.end(), '\n', ' ');
+      first = "SQLite's check: " + first;
+      throw StoreError(StoreError::Kind::corrupt,
+                       fmt::format("{} is damaged ({}). {}", db_.path().string(), first, kLiveAdvice));
+    }
+  }
   db_.set_operation("configuring the database");
   db_.exec("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF");
   if (db_.query_text("PRAGMA journal_mode = WAL") != "wal") {
@@ -167,7 +344,16 @@ std::unique_ptr<StoreReader> SqliteStore::read() const {
   return std::make_unique<sqlite::SqliteTransaction>(gate_.idle(), db_);
 }
 
-std::unique_ptr<StoreWriter> SqliteStore::write() { return std::make_unique<sqlite::SqliteTransaction>(gate_, db_); }
+std::unique_ptr<StoreWriter> SqliteStore::write() {
+  if (read_only_) {
+    const auto free = free_space(db_.path());
+    throw StoreError(StoreError::Kind::full,
+                     fmt::format("{} is open read-only because the disk is full ({} free); free at least {} to "
+                                 "save anything. Nothing was saved.",
+                                 db_.path().string(), free ? bytes_text(*free) : "unknown", bytes_text(kRoomToOpen)));
+  }
+  return std::make_unique<sqlite::SqliteTransaction>(gate_, db_);
+}
 
 std::vector<std::string> SqliteStore::check() const {
   const auto lock = gate_.idle();
@@ -222,10 +408,18 @@ void SqliteStore::restore_from(const std::filesystem::path& source) {
   configure_and_migrate();
 }
 
+std::optional<std::uintmax_t> free_space(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto info = std::filesystem::space(path.has_parent_path() ? path.parent_path() : ".", ec);
+  if (ec) return std::nullopt;
+  return info.available;
+}
+
 DatabaseInfo inspect_database(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) {
     throw StoreError(StoreError::Kind::not_found, fmt::format("{}: no such file", path.string()));
   }
+  check_file_header(path, kSourceAdvice);
   Connection db(path, true, false);
   const Header h = read_header(db, kSourceAdvice);
   if (h.application_id == 0 && h.tables == 0) {

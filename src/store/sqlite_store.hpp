@@ -18,6 +18,10 @@ namespace daybreak {
 struct SqliteOptions {
   std::filesystem::path path;
   const char* vfs = nullptr;  // a registered SQLite VFS name; tests inject failures with one
+  // Only read: nothing is created, upgraded or written. When the disk is too
+  // full for SQLite's shared-memory file, the file is read as immutable
+  // (provided its log holds nothing), so a person can still read their diary.
+  bool read_only = false;
 };
 
 // What a database file holds, read without changing it.
@@ -57,16 +61,34 @@ class SqliteStore final : public Store {
   // Writers waiting for their turn on the connection now (tests watch group commit with it).
   [[nodiscard]] int writers_waiting() const { return gate_.writers_waiting; }
   [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }
+  [[nodiscard]] bool read_only() const { return read_only_; }
 
  private:
   void configure_and_migrate();
+  void check_readable();
 
+  // A file is checked from end to end (PRAGMA quick_check) before daybreak
+  // writes to it, unless it is as daybreak itself left it: its size, time and
+  // inode, and its log's, are noted beside it (`daybreak.db.checked`) when a
+  // store closes without having met damage. Declared before the connections,
+  // so it notes the file after they closed (and checkpointed).
+  struct CheckNote {
+    std::filesystem::path path;  // the database
+    bool write_on_close = false;
+    ~CheckNote();
+    [[nodiscard]] bool matches() const;
+  };
+  CheckNote note_;
   mutable sqlite::Gate gate_;      // the writing connection's turns and its group commit
   mutable sqlite::Connection db_;  // writes; reads too until open_reader()
   mutable std::mutex read_mutex_;
   mutable std::optional<sqlite::Connection> reader_;  // see open_reader()
   const char* vfs_;
+  bool read_only_;
 };
+
+// Free space on the file system holding `path`, in bytes (nullopt if unknown).
+[[nodiscard]] std::optional<std::uintmax_t> free_space(const std::filesystem::path& path);
 
 // Reads a database file without changing it. Throws StoreError when it is not
 // a readable daybreak database or is newer than this program.

@@ -49,11 +49,18 @@ SqliteTransaction::SqliteTransaction(Gate& gate, Connection& writer)
 SqliteTransaction::~SqliteTransaction() {
   if (done_) return;
   db_.reset_statements();
-  try {
-    if (!writable_) {
+  if (!writable_) {
+    try {
       db_.exec("COMMIT");  // a read simply ends
-      return;
+    } catch (const StoreError&) {
+      // A read that failed (a damaged page, an I/O error) has nothing to keep;
+      // SQLite ends the transaction itself when the COMMIT cannot.
+      if (sqlite3_get_autocommit(db_.handle()) == 0)
+        (void)sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
+    return;
+  }
+  try {
     // A write that was not committed undoes its own changes; the group's other
     // writes stand. If an error made SQLite undo the whole transaction, they
     // are gone too and the group fails.
@@ -85,8 +92,11 @@ void SqliteTransaction::end_turn(bool joined) {
   const std::shared_ptr<Gate::Group> group = std::move(group_);
   if (joined) ++group->members;
   if (!group->ended && gate_->writers_waiting > 0 && group->members < Gate::kMaxGroup) {
-    // A writer is about to take the connection: it, or the last one after it, commits.
-    if (joined) gate_->ended.wait(lock_, [&] { return group->ended; });
+    // A writer is about to take the connection: it, or the last one after it,
+    // commits. A write that gave up waits too when the group holds others'
+    // writes: it may have read them (an idempotency key's first save), and its
+    // caller must not answer from them before they are durable.
+    if (joined || group->members > 0) gate_->ended.wait(lock_, [&] { return group->ended; });
   } else if (!group->ended) {
     // The last one in ends the transaction: a COMMIT, or with nothing to keep
     // (a lone write that gave up), a rollback that leaves the version as it was.

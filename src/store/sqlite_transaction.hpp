@@ -72,6 +72,7 @@ class SqliteTransaction final : public StoreWriter {
 
   // diary entries
   std::optional<DiaryEntry> find_entry(UserId user, EntryId id) override;
+  bool entry_id_taken(EntryId id) override;
   std::optional<DiaryEntry> find_entry_on(UserId user, LocalDate date, Period period) override;
   std::vector<DiaryEntry> entries_between(UserId user, LocalDate from, LocalDate to) override;
   std::optional<LocalDate> first_entry_date(UserId user) override;

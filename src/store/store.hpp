@@ -54,6 +54,7 @@ struct NewEntry {
   std::optional<std::string> idempotency_key;  // a retried create with the same key finds this entry
   std::optional<Instant> created_at;           // kept from the source when importing; else the write time
   RevisionOp op = RevisionOp::create;          // create or import
+  std::optional<EntryId> id;                   // a number kept from an import; check entry_id_taken first
 };
 
 // One version of an entry, kept for ever. The last revision of a deleted entry
@@ -129,6 +130,8 @@ class StoreReader {
 
   // Live (not deleted) entries.
   [[nodiscard]] virtual std::optional<DiaryEntry> find_entry(UserId user, EntryId id) = 0;
+  // Whether any entry (anyone's, deleted ones too) has this number.
+  [[nodiscard]] virtual bool entry_id_taken(EntryId id) = 0;
   [[nodiscard]] virtual std::optional<DiaryEntry> find_entry_on(UserId user, LocalDate date, Period period) = 0;
   // From `from` to `to`, both included, ordered by date then period (night first).
   [[nodiscard]] virtual std::vector<DiaryEntry> entries_between(UserId user, LocalDate from, LocalDate to) = 0;

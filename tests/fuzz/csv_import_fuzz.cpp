@@ -31,6 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<DiaryEntry> entries;
   for (const auto& row : *parsed) {
     DiaryEntry e;
+    e.id = EntryId{static_cast<std::int64_t>(entries.size()) + 1};
     e.date = row.date;
     e.period = row.period;
     e.fields = row.fields;
@@ -41,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!again || again->size() != entries.size()) __builtin_trap();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if ((*again)[i].fields != entries[i].fields || (*again)[i].date != entries[i].date ||
-        (*again)[i].period != entries[i].period) {
+        (*again)[i].period != entries[i].period || (*again)[i].id != entries[i].id) {
       __builtin_trap();
     }
   }

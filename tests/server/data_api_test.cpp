@@ -1,5 +1,9 @@
 // The rest of the API: the profile, sleep items, CSV export and import, the
 // database check, and the routes about the API itself.
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
 #include "api_fixture.hpp"
 #include "app/profile.hpp"
 #include "platform/tzdb_zone.hpp"
@@ -207,6 +211,46 @@ TEST_F(DataApi, TheCheckReportsAHealthyDatabase) {
   EXPECT_EQ(
       get("/api/check").json(),
       (Json{{"schema_version", store_.schema_version()}, {"entries", 1}, {"ok", true}, {"problems", Json::array()}}));
+}
+
+// Data safety: "one GET /api/entries on a file damaged mid-way kills daybreak
+// serve" (a read whose COMMIT failed fell through to the write path's
+// clean-up). The server answers a clear problem and goes on serving.
+TEST_F(DataApi, ADamagedFileGivesAProblemAndTheServerGoesOn) {
+  for (int d = 1; d <= 28; ++d) {
+    const auto body = Json{{"date", fmt::format("2026-10-{:02}", d)},
+                           {"period", "morning"},
+                           {"fields", {{"pain", d % 10}, {"note", std::string(400, 'n')}}}};
+    ASSERT_EQ(post("/api/entries", body.dump()).status, 201);
+  }
+  // Everything into the main file, then noise over the entries' pages.
+  const auto db = dir_ / "daybreak.db";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), SQLITE_OK);
+  std::vector<std::int64_t> pages;
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT pageno FROM dbstat WHERE name = 'entries' AND pagetype = 'leaf'", -1, &s,
+                               nullptr),
+            SQLITE_OK);
+  while (sqlite3_step(s) == SQLITE_ROW) pages.push_back(sqlite3_column_int64(s, 0));
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+  ASSERT_FALSE(pages.empty());
+  std::string bytes = read_file(db);
+  for (const auto p : pages) {
+    for (std::size_t i = static_cast<std::size_t>(p - 1) * 4096; i < static_cast<std::size_t>(p) * 4096; ++i) {
+      bytes[i] = static_cast<char>(i * 31);
+    }
+  }
+  write_file(db, bytes);
+
+  const auto reply = get("/api/entries?from=2026-10-01&to=2026-10-31");
+  EXPECT_EQ(reply.status, 500);
+  EXPECT_EQ(reply.json()["title"], "The diary file is damaged") << reply.body;
+  EXPECT_NE(reply.json()["detail"].get<std::string>().find("daybreak recover"), std::string::npos);
+  EXPECT_EQ(get("/api/health").status, 200);  // still serving
+  EXPECT_EQ(post("/api/entries", R"({"period": "evening", "fields": {"pain": 2}})").status, 500);
 }
 
 }  // namespace

@@ -215,6 +215,17 @@ TEST_F(Http, TheWebAppIsServedForEveryScreen) {
   EXPECT_EQ(http(port_, "POST", "/", "x", "text/plain").status, 404);
 }
 
+// Data safety: "a path with `..` (raw or encoded) gets 404, not index.html".
+TEST_F(Http, StaticPathsThatClimbOrHideSeparatorsAreNotFound) {
+  for (const char* path : {"/..", "/../etc/passwd", "/log/../../x", "/%2e%2e/x", "/%2E%2E", "/log/%2e%2e/%2e%2e/etc",
+                           "/a%2fb", "/a%5cb", "/./log", "/%252e%252e/x", "/log/.%2e/x"}) {
+    const auto r = get(path);
+    EXPECT_EQ(r.status, 404) << path;
+    EXPECT_EQ(r.body.find("test app"), std::string::npos) << path;
+  }
+  EXPECT_EQ(get("/log/morning").status, 200);  // a screen still is the app
+}
+
 TEST_F(Http, ManyClientsAtOnce) {
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};

@@ -41,7 +41,7 @@ DiaryEntry insert(Store& store, UserId user, LocalDate date, Period period, cons
                   std::optional<std::string> key = std::nullopt) {
   auto tx = store.write();
   DiaryEntry e = tx->insert_entry(
-      user, NewEntry{date, period, fields, std::move(key), std::nullopt, RevisionOp::create}, meta(user));
+      user, NewEntry{date, period, fields, std::move(key), std::nullopt, RevisionOp::create, {}}, meta(user));
   tx->commit();
   return e;
 }
@@ -160,7 +160,7 @@ TEST_P(StoreConformance, AWriteThatIsNotCommittedLeavesNoTrace) {
   const UserId user = make_user(*store_, "me");
   {
     auto tx = store_->write();
-    (void)tx->insert_entry(user, NewEntry{ymd(2026, 11, 1), Period::morning, pain(3), {}, {}, RevisionOp::create},
+    (void)tx->insert_entry(user, NewEntry{ymd(2026, 11, 1), Period::morning, pain(3), {}, {}, RevisionOp::create, {}},
                            meta(user));
     (void)tx->add_sleep_item(user, SleepItemKind::pillow, "never", kNow);
     // no commit

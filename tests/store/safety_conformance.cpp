@@ -38,7 +38,7 @@ TEST_P(StoreConformance, ScreeningEventsAreKeptExactlyOldestFirst) {
   EntryId entry;
   {
     auto tx = store_->write();
-    entry = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::morning, morning, {}, {}, RevisionOp::create},
+    entry = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::morning, morning, {}, {}, RevisionOp::create, {}},
                              {kNow, Actor{user, "test"}})
                 .id;
     tx->commit();

@@ -61,7 +61,7 @@ void add_entry(SqliteStore& store, UserId user, LocalDate day) {
   f.pain = *PainScore::make(4);
   f.note = std::string(500, 'n');
   auto tx = store.write();
-  (void)tx->insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create},
+  (void)tx->insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create, {}},
                          WriteMeta{fixed_now(), Actor{user, "test"}});
   tx->commit();
 }
@@ -261,7 +261,7 @@ TEST(SqliteStore, AFullDiskLosesNothingCommittedAndSavesNothingPartial) {
 void insert_morning(StoreWriter& tx, UserId user, LocalDate day, int pain) {
   DiaryFields f;
   f.pain = *PainScore::make(pain);
-  (void)tx.insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create},
+  (void)tx.insert_entry(user, NewEntry{day, Period::morning, f, {}, {}, RevisionOp::create, {}},
                         WriteMeta{fixed_now(), Actor{user, "test"}});
 }
 
@@ -439,7 +439,7 @@ TEST(SqliteStore, RevisionsAreReadBackEvenWhenTheirTimesLieOutsideTheUsualWindow
   f.pain = *PainScore::make(2);
   f.bedtime = Instant{sys_days{ymd(2026, 11, 22)}} + hours{9};  // 19:00 in Tokyo the evening before
   auto tx = store.write();
-  const auto e = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::night, f, {}, {}, RevisionOp::create},
+  const auto e = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::night, f, {}, {}, RevisionOp::create, {}},
                                   WriteMeta{fixed_now(), Actor{user, "test"}});
   tx->commit();
   const auto revisions = store.read()->revisions(user, e.id);

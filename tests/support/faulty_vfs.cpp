@@ -14,6 +14,28 @@ std::atomic<std::int64_t> budget{0};
 std::atomic<int> failures{0};
 std::atomic<int> syncs{0};
 
+// Nth-call faults (inject_fault).
+constexpr int kOps = 5;
+std::atomic<bool> counting{false};
+std::atomic<int> calls[kOps];
+std::atomic<int> fault_op{-1};
+std::atomic<int> fault_nth{0};
+std::atomic<bool> fault_persistent{false};
+std::atomic<bool> fired{false};
+
+// Counts a call of `op`; true when it must fail.
+bool fails(FaultOp op) {
+  if (!counting) return false;
+  const int i = static_cast<int>(op);
+  const int n = ++calls[i];
+  if (fault_op != i) return false;
+  if (n == fault_nth || (fault_persistent && n > fault_nth)) {
+    fired = true;
+    return true;
+  }
+  return false;
+}
+
 sqlite3_vfs* base = nullptr;
 sqlite3_vfs faulty{};
 
@@ -34,18 +56,24 @@ int x_close(sqlite3_file* f) {
   return rc;
 }
 int x_read(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
+  if (fails(FaultOp::read)) return SQLITE_IOERR_READ;
   return real_of(f)->pMethods->xRead(real_of(f), buf, n, off);
 }
 int x_write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
+  if (fails(FaultOp::write)) return SQLITE_IOERR_WRITE;
   if (armed && budget.fetch_sub(n) < n) {
     ++failures;
     return SQLITE_FULL;
   }
   return real_of(f)->pMethods->xWrite(real_of(f), buf, n, off);
 }
-int x_truncate(sqlite3_file* f, sqlite3_int64 size) { return real_of(f)->pMethods->xTruncate(real_of(f), size); }
+int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
+  if (fails(FaultOp::truncate)) return SQLITE_IOERR_TRUNCATE;
+  return real_of(f)->pMethods->xTruncate(real_of(f), size);
+}
 int x_sync(sqlite3_file* f, int flags) {
   ++syncs;
+  if (fails(FaultOp::sync)) return SQLITE_IOERR_FSYNC;
   return real_of(f)->pMethods->xSync(real_of(f), flags);
 }
 int x_file_size(sqlite3_file* f, sqlite3_int64* size) { return real_of(f)->pMethods->xFileSize(real_of(f), size); }
@@ -68,6 +96,10 @@ int x_shm_unmap(sqlite3_file* f, int del) { return real_of(f)->pMethods->xShmUnm
 
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int flags, int* out_flags) {
   auto* ours = reinterpret_cast<FaultyFile*>(file);
+  if (fails(FaultOp::open)) {
+    ours->head.pMethods = nullptr;
+    return SQLITE_CANTOPEN;
+  }
   ours->real = static_cast<sqlite3_file*>(sqlite3_malloc(base->szOsFile));
   if (ours->real == nullptr) return SQLITE_NOMEM;
   std::memset(ours->real, 0, static_cast<std::size_t>(base->szOsFile));
@@ -129,5 +161,48 @@ void disarm_faulty_vfs() { armed = false; }
 int faulty_vfs_failures() { return failures; }
 
 int faulty_vfs_syncs() { return syncs; }
+
+const char* name_of(FaultOp op) {
+  switch (op) {
+    case FaultOp::read:
+      return "read";
+    case FaultOp::write:
+      return "write";
+    case FaultOp::sync:
+      return "sync";
+    case FaultOp::truncate:
+      return "truncate";
+    case FaultOp::open:
+      return "open";
+  }
+  return "?";
+}
+
+void inject_fault(const Fault& fault) {
+  counting = false;
+  for (auto& c : calls) c = 0;
+  fault_op = static_cast<int>(fault.op);
+  fault_nth = fault.nth;
+  fault_persistent = fault.persistent;
+  fired = false;
+  counting = true;
+}
+
+void count_calls() {
+  counting = false;
+  for (auto& c : calls) c = 0;
+  fault_op = -1;
+  fired = false;
+  counting = true;
+}
+
+void clear_fault() {
+  counting = false;
+  fault_op = -1;
+}
+
+int faulty_vfs_calls(FaultOp op) { return calls[static_cast<int>(op)]; }
+
+bool fault_fired() { return fired; }
 
 }  // namespace daybreak::testing

@@ -136,7 +136,7 @@ TEST_F(Diary, EditingChangesOnlyTheNamedFieldsAndKeepsTheOldValues) {
   ASSERT_TRUE(created.ok());
   Draft d;
   d.set("pain", "2");
-  d.set("note", "");
+  d.clear("note");
   const auto edited = edit_entry(store_, meta(), user_, berlin(), created->entry.id, d);
   ASSERT_TRUE(edited.ok());
   EXPECT_EQ(edited->fields.pain.value(), 2);

@@ -223,11 +223,31 @@ TEST(EntryFields, NotesAreBoundedTextWithLineBreaks) {
   EXPECT_FALSE(parse_one("note", "bad \xC3", Period::morning).empty());
 }
 
-TEST(EntryFields, EmptyTextClearsAFieldButPainIsRequired) {
+// Data safety (an empty value for an optional option was accepted silently):
+// `--awakenings ''` saved the entry without the field. An empty value is now
+// an error that names the field and what it allows, for every field.
+TEST(EntryFields, EmptyOptionValueIsRefusedForEveryField) {
+  for (const auto& info : diary_fields()) {
+    for (const std::string empty : {"", "  "}) {
+      DiaryFields f;
+      Draft d;
+      d.set("pain", "3");
+      if (info.name != "pain") d.set(info.name, empty);
+      if (info.name == "pain") d = Draft{}, d.set("pain", empty);
+      const auto errors = apply_draft(f, d, TimeContext{kDay, Period::night, berlin()}, DraftMode::create);
+      ASSERT_EQ(errors.size(), 1U) << info.name;
+      EXPECT_EQ(errors[0].field, info.name);
+      EXPECT_NE(errors[0].allowed.find("an empty value is not one"), std::string::npos) << errors[0].message();
+      EXPECT_NE(errors[0].allowed.find(info.allowed), std::string::npos) << errors[0].message();
+    }
+  }
+}
+
+TEST(EntryFields, ClearRemovesAFieldButPainIsRequired) {
   DiaryFields f;
   f.anxiety = Rating::make(5);
   Draft d;
-  d.set("anxiety", "");
+  d.clear("anxiety");
   ASSERT_TRUE(apply_draft(f, d, TimeContext{kDay, Period::evening, berlin()}, DraftMode::edit).empty());
   EXPECT_FALSE(f.anxiety.has_value());
 

@@ -140,12 +140,12 @@ TEST(Transfer, BackupAndRestoreBringBackEverythingAndKeepASafetyCopy) {
   p.set("pain", "9");
   d.log(ymd(2026, 11, 21), Period::morning, p);
   EXPECT_EQ(d.count(), 61);
-  const auto restored = restore(d.store, dir / "backup.db", dir / "safety", testing::fixed_now());
+  const auto restored = restore(dir / "live.db", dir / "backup.db", dir / "safety", testing::fixed_now());
   ASSERT_TRUE(restored.ok()) << restored.error().message;
   EXPECT_EQ(d.count(), 60);
-  EXPECT_EQ(restored->safety_copy.filename(), "before-restore-20261123T063000Z.db");
+  EXPECT_EQ(restored->kept.filename(), "before-restore-20261123T063000Z.db");
   // The safety copy holds the diary as it was, change included.
-  Diary safety(restored->safety_copy);
+  Diary safety(restored->kept);
   EXPECT_EQ(safety.count(), 61);
   EXPECT_TRUE(check(d.store, d.user, berlin()).problems.empty());
 }
@@ -161,7 +161,7 @@ TEST(Transfer, RestoreRefusesADamagedFileAndChangesNothing) {
   for (std::size_t i = 2 * 4096; i < 3 * 4096; ++i) bytes[i] = '\x5a';
   testing::write_file(dir / "backup.db", bytes);
   try {
-    const auto r = restore(d.store, dir / "backup.db", dir / "safety", testing::fixed_now());
+    const auto r = restore(dir / "live.db", dir / "backup.db", dir / "safety", testing::fixed_now());
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().message.find("damaged"), std::string::npos);
   } catch (const StoreError& e) {
@@ -169,6 +169,63 @@ TEST(Transfer, RestoreRefusesADamagedFileAndChangesNothing) {
   }
   EXPECT_EQ(d.count(), 60);
   EXPECT_FALSE(std::filesystem::exists(dir / "safety"));
+}
+
+// Data safety: "a CSV round trip renumbers entry ids when ids are not in date
+// order (edits, late logging): after a restore from CSV, `edit 12` means
+// another entry". The file's numbers are kept.
+TEST(Transfer, CsvRoundTripKeepsEntryIds) {
+  testing::TempDir dir;
+  Diary d(dir / "live.db");
+  Draft p;
+  p.set("pain", "4");
+  d.log(ymd(2026, 11, 9), Period::morning, p);  // logged late: entry 1 is the latest day
+  d.log(ymd(2026, 11, 2), Period::morning, p);
+  d.log(ymd(2026, 11, 5), Period::evening, p);
+  d.log(ymd(2026, 11, 5), Period::morning, p);
+  ASSERT_TRUE(delete_entry(d.store, d.meta(), d.user, EntryId{2}).ok());  // a gap
+  const std::string csv = export_csv(d.store, d.user, berlin());
+
+  Diary fresh(dir / "fresh.db");
+  const auto imported = import_csv(fresh.store, fresh.meta(), fresh.user, berlin(), csv, false, false);
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  EXPECT_TRUE(imported->renumbered.empty());
+  for (const auto& e : entries_between(d.store, d.user, ymd(2026, 1, 1), ymd(2026, 12, 31))) {
+    const auto same = fresh.store.read()->find_entry_on(fresh.user, e.date, e.period);
+    ASSERT_TRUE(same);
+    EXPECT_EQ(same->id, e.id) << format_date(e.date) << " " << name_of(e.period);
+  }
+  EXPECT_EQ(export_csv(fresh.store, fresh.user, berlin()), csv);
+  // A new entry after the import takes a number none of them has.
+  Draft q;
+  q.set("pain", "2");
+  const auto next = log_entry(fresh.store, fresh.meta(), fresh.user, berlin(),
+                              LogRequest{ymd(2026, 11, 10), Period::morning, q, false, {}});
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->entry.id.value, 5);
+}
+
+TEST(Transfer, ImportingIntoADiaryThatUsesTheNumbersGivesNewOnesAndSaysWhich) {
+  testing::TempDir dir;
+  Diary d(dir / "live.db");
+  Draft p;
+  p.set("pain", "4");
+  d.log(ymd(2026, 11, 1), Period::morning, p);
+  d.log(ymd(2026, 11, 2), Period::morning, p);
+  const std::string csv = "id,date,period,pain\r\n2,2026-10-01,morning,3\r\n7,2026-10-02,morning,5\r\n";
+  const auto imported = import_csv(d.store, d.meta(), d.user, berlin(), csv, false, false);
+  ASSERT_TRUE(imported.ok()) << imported.error().message;
+  EXPECT_EQ(imported->added, 2);
+  ASSERT_EQ(imported->renumbered.size(), 1U);
+  EXPECT_EQ(imported->renumbered[0].first, EntryId{2});
+  EXPECT_EQ(imported->renumbered[0].second, EntryId{8});  // after the 7 the file kept
+  EXPECT_EQ(d.store.read()->find_entry_on(d.user, ymd(2026, 10, 2), Period::morning)->id, EntryId{7});
+  EXPECT_EQ(d.store.read()->find_entry_on(d.user, ymd(2026, 11, 2), Period::morning)->id, EntryId{2});
+
+  const std::string twice = "id,date,period,pain\r\n9,2026-10-05,morning,3\r\n9,2026-10-06,morning,5\r\n";
+  const auto refused = import_csv(d.store, d.meta(), d.user, berlin(), twice, false, false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().details.at(0).find("each entry number once"), std::string::npos);
 }
 
 TEST(Transfer, CheckFindsEntriesThatBreakTheRules) {

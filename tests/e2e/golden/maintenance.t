@@ -32,11 +32,40 @@ and left untouched.
   }
   $ printf 'not a database at all, just text' > junk.db
   $ daybreak restore junk.db
-  ! daybreak: junk.db is damaged or is not a database (junk.db: reading the database header failed: file is not a database). Nothing was restored.
+  ! daybreak: junk.db is damaged or is not a database (it is shorter than a database header). Nothing was restored.
   [4]
   $ mkdir broken && cp junk.db broken/daybreak.db
   $ daybreak --data-dir broken today
-  ! daybreak: broken/daybreak.db is damaged or is not a database (broken/daybreak.db: reading the database header failed: file is not a database). It was left untouched. Restore a backup with `daybreak restore FILE`, or use another --data-dir.
+  ! daybreak: broken/daybreak.db is damaged or is not a database (it is shorter than a database header). It was left untouched.
+  ! daybreak: `daybreak recover` saves what can still be read into a new file; `daybreak restore FILE` puts back a backup and keeps the damaged file aside.
   [4]
   $ cmp junk.db broken/daybreak.db && echo unchanged
   unchanged
+
+A damaged diary: every command says so and writes nothing; `recover` saves
+what can still be read into a new file, without touching the damaged one;
+`restore` works on the damaged file, keeping it aside unchanged.
+
+  $ for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do daybreak log morning --date 2026-10-$d --pain 4 --note "a morning note that fills the page a little more" > /dev/null; done
+  $ dd if=/dev/zero of=data/daybreak.db bs=4096 seek=2 count=1 conv=notrunc 2> /dev/null
+  $ cp data/daybreak.db damaged-copy.db
+  $ daybreak log afternoon --pain 3
+  ! daybreak: $TMP/data/daybreak.db is damaged (SQLite's check: Page 3: btreeInitPage() returns error code 11). It was left untouched.
+  ! daybreak: `daybreak recover` saves what can still be read into a new file; `daybreak restore FILE` puts back a backup and keeps the damaged file aside.
+  [4]
+  $ cmp data/daybreak.db damaged-copy.db && echo unchanged
+  unchanged
+  $ daybreak recover
+  Saved 21 entries of your diary into $TMP/data/backups/recovered-20261123T063000Z.db
+    mattresses and pillows: nothing could be read
+  Your diary file $TMP/data/daybreak.db was not changed.
+  To make the saved file your diary (the damaged one is kept aside): daybreak restore $TMP/data/backups/recovered-20261123T063000Z.db
+  $ cmp data/daybreak.db damaged-copy.db && echo unchanged
+  unchanged
+  $ daybreak restore --yes data/backups/recovered-20261123T063000Z.db
+  Restored your diary from data/backups/recovered-20261123T063000Z.db.
+  Your damaged diary was moved, unchanged, to $TMP/data/backups/damaged-20261123T063000Z.db
+  $ daybreak check
+  $TMP/data/daybreak.db: healthy (schema version 5, 21 entries)
+  $ cmp data/backups/damaged-20261123T063000Z.db damaged-copy.db && echo kept
+  kept

@@ -126,7 +126,8 @@ Profile, sleep items, the interactive check-in, and help.
   !   export                          write your whole diary as CSV (to stdout or --output FILE)
   !   import                          add entries from a CSV file (all or nothing)
   !   backup                          copy the whole database to a file, safely while in use
-  !   restore                         replace your diary with a backup (the current one is kept)
+  !   restore                         replace your diary with a backup (the current one is kept aside)
+  !   recover                         save what can still be read of a damaged diary into a new file
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
