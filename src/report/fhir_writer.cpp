@@ -42,8 +42,8 @@ class BundleWriter {
   std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
 
   // {"fullUrl":"urn:uuid:X","resource":{"resourceType":T,"id":X, ...
-  Uuid begin(std::string_view type, std::string_view name) {
-    const Uuid id = data_.person.name(name);
+  Uuid begin(std::string_view type, std::string_view name) { return begin(type, data_.person.name(name)); }
+  Uuid begin(std::string_view type, const Uuid& id) {
     const std::string text = id.text();
     w_.newline().begin_object();
     w_.member("fullUrl", "urn:uuid:" + text);
@@ -84,7 +84,7 @@ class BundleWriter {
   }
 
   void patient() {
-    begin("Patient", "patient");
+    begin("Patient", data_.person);
     w_.key("name").begin_array().begin_object().member("text", data_.user.name).end_object().end_array();
     end();
   }
