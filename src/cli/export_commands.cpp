@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "app/reminders.hpp"
 #include "content/instruments.hpp"
+#include "report/json_writer.hpp"
 
 namespace daybreak {
 namespace {
@@ -76,6 +78,86 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
   return kOk;
 }
 
-std::vector<std::unique_ptr<Command>> export_commands() { return {}; }
+namespace {
+
+class RemindersCommand final : public Command {
+ public:
+  std::string_view name() const override { return "reminders"; }
+  std::string_view summary() const override {
+    return "your routines and checks as a calendar file (.ics), and the times they remind you at";
+  }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("--output,-o", output_, "write the calendar to this file (readable only by you) instead of stdout")
+        ->type_name("FILE.ics");
+    sub.add_option("--alarm", alarm_, "add an alarm this many minutes before each reminder (Google Calendar ignores "
+                                      "alarms in imported files: set its own default reminder there)")
+        ->type_name("MINUTES");
+    sub.add_option("--morning-routine", change_.morning_routine, "when your morning routine starts, in bed before "
+                                                                  "getting up (default 06:30)")
+        ->type_name("HH:MM");
+    sub.add_option("--morning-log", change_.morning_log, "when to log your morning (default 07:30)")->type_name("HH:MM");
+    sub.add_option("--evening-routine", change_.evening_routine, "when your evening routine starts (default 21:00)")
+        ->type_name("HH:MM");
+    sub.add_option("--safety-check", change_.safety_check, "the weekly safety check's day and time (default 'mon 09:00')")
+        ->type_name("DAY HH:MM");
+    sub.add_option("--experiment", change_.experiment, "when to be told tonight's condition of an experiment (default 21:30)")
+        ->type_name("HH:MM");
+    sub.add_option("--list", list_days_, "list the reminders of the next DAYS days instead of writing the calendar")
+        ->type_name("DAYS")
+        ->check(CLI::Range(1, 3660));
+    sub.add_flag("--json", json_, "with --list: as JSON (UID, summary, start in UTC)");
+  }
+  int run(CommandContext& ctx) override {
+    if (!change_.empty()) {
+      const auto set = set_reminder_times(ctx.store, ctx.now(), ctx.user.id, change_);
+      if (!set) return report(ctx.io, set.error());
+      ctx.io.err << "Reminder times saved. Import the calendar again to update the reminders (they keep their UIDs).\n";
+    }
+    if (list_days_) {
+      const auto today = ctx.today();
+      const auto list = upcoming_reminders(ctx.store, ctx.user.id, ctx.zone, today, add_days(today, *list_days_ - 1));
+      if (json_) {
+        ctx.io.out << "[";
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          ctx.io.out << fmt::format("{}\n{{\"uid\":\"{}\",\"summary\":{},\"start\":\"{}\"}}", i == 0 ? "" : ",",
+                                    list[i].uid, json_quoted(list[i].summary), format_utc(list[i].start));
+        }
+        ctx.io.out << "\n]\n";
+      } else {
+        for (const auto& r : list) ctx.io.out << fmt::format("{}  {}\n", format_with_offset(r.start, ctx.zone), r.summary);
+      }
+      return kOk;
+    }
+    const auto ics = reminders_ics(ctx.store, ctx.user.id, ctx.zone, alarm_, DAYBREAK_VERSION);
+    if (!ics) {
+      AppError error = ics.error();
+      for (auto& f : error.fields) f.field = "--" + f.field;
+      return report(ctx.io, error);
+    }
+    if (!output_) {
+      ctx.io.out << *ics;
+      return kOk;
+    }
+    write_export_file(*output_, *ics);
+    ctx.io.err << fmt::format("Wrote your reminders to {}. Open it with your calendar program.\n", *output_);
+    return kOk;
+  }
+
+ private:
+  std::optional<std::string> output_;
+  std::optional<int> alarm_;
+  ReminderChange change_;
+  std::optional<int> list_days_;
+  bool json_ = false;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<Command>> export_commands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(std::make_unique<RemindersCommand>());
+  return commands;
+}
 
 }  // namespace daybreak
