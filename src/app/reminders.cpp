@@ -1,7 +1,7 @@
 #include "app/reminders.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <map>
 
 #include "app/fhir_transfer.hpp"
 #include "domain/text.hpp"
@@ -11,20 +11,40 @@
 namespace daybreak {
 namespace {
 
-using Json = nlohmann::json;
-
 constexpr std::array<std::string_view, 5> kKeys = {"morning_routine", "morning_log", "evening_routine", "safety_check",
                                                    "experiment"};
 constexpr std::array<std::string_view, 7> kDays = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
 std::string clock_text(Minutes m) { return fmt::format("{:02}:{:02}", m.count() / 60, m.count() % 60); }
 
-// The stored setting: {"times": {key: text}, "sequence": {key: n}, "changed_at": {key: UTC}}.
-Json stored(StoreReader& tx, UserId user) {
-  const auto text = tx.setting(user, kRemindersKey);
-  if (!text) return Json::object();
-  Json j = Json::parse(*text, nullptr, false);
-  return j.is_object() ? j : Json::object();
+// One setting per reminder, "reminder_<key>": "TIME SEQUENCE CHANGED_AT", such
+// as "06:15 2 2027-03-01T06:30:00Z" (a weekly one's TIME is "sun 18:30"). The
+// settings table holds short values (200 characters), so each has its own.
+struct Stored {
+  std::string time;  // as stored; empty: never set
+  int sequence = 0;
+  std::optional<Instant> changed_at;
+};
+using StoredTimes = std::map<std::string, Stored, std::less<>>;
+
+std::string setting_key(std::string_view key) { return fmt::format("reminder_{}", key); }
+
+StoredTimes stored(StoreReader& tx, UserId user) {
+  StoredTimes out;
+  for (const std::string_view key : kKeys) {
+    const auto text = tx.setting(user, setting_key(key));
+    if (!text) continue;
+    const auto parts = split_list(*text, " ");
+    Stored s;
+    // A weekly time has two words.
+    const std::size_t words = key == "safety_check" ? 2 : 1;
+    if (parts.size() != words + 2) continue;
+    for (std::size_t i = 0; i < words; ++i) s.time += (i > 0 ? " " : "") + std::string(parts[i]);
+    s.sequence = static_cast<int>(parse_integer(parts[words]).value_or(0));
+    s.changed_at = parse_instant(parts[words + 1]);
+    out.emplace(std::string(key), std::move(s));
+  }
+  return out;
 }
 
 std::optional<std::pair<std::chrono::weekday, Minutes>> parse_weekly(std::string_view text) {
@@ -37,34 +57,31 @@ std::optional<std::pair<std::chrono::weekday, Minutes>> parse_weekly(std::string
   return std::pair{std::chrono::weekday{static_cast<unsigned>(day - kDays.begin())}, *clock};
 }
 
-ReminderTimes times_of(const Json& s) {
+ReminderTimes times_of(const StoredTimes& s) {
   ReminderTimes t;
-  const Json times = s.value("times", Json::object());
   const auto clock = [&](std::string_view key, Minutes& out) {
-    if (const auto it = times.find(key); it != times.end() && it->is_string()) {
-      if (const auto m = parse_clock(it->get<std::string>())) out = *m;
+    if (const auto it = s.find(key); it != s.end()) {
+      if (const auto m = parse_clock(it->second.time)) out = *m;
     }
   };
   clock("morning_routine", t.morning_routine);
   clock("morning_log", t.morning_log);
   clock("evening_routine", t.evening_routine);
   clock("experiment", t.experiment);
-  if (const auto it = times.find("safety_check"); it != times.end() && it->is_string()) {
-    if (const auto w = parse_weekly(it->get<std::string>())) std::tie(t.safety_day, t.safety_time) = *w;
+  if (const auto it = s.find("safety_check"); it != s.end()) {
+    if (const auto w = parse_weekly(it->second.time)) std::tie(t.safety_day, t.safety_time) = *w;
   }
   return t;
 }
 
-int sequence_of(const Json& s, std::string_view key) {
-  const Json seq = s.value("sequence", Json::object());
-  const auto it = seq.find(key);
-  return it != seq.end() && it->is_number_integer() ? it->get<int>() : 0;
+int sequence_of(const StoredTimes& s, std::string_view key) {
+  const auto it = s.find(key);
+  return it != s.end() ? it->second.sequence : 0;
 }
 
-std::optional<Instant> changed_at(const Json& s, std::string_view key) {
-  const Json at = s.value("changed_at", Json::object());
-  const auto it = at.find(key);
-  return it != at.end() && it->is_string() ? parse_instant(it->get<std::string>()) : std::nullopt;
+std::optional<Instant> changed_at(const StoredTimes& s, std::string_view key) {
+  const auto it = s.find(key);
+  return it != s.end() ? it->second.changed_at : std::nullopt;
 }
 
 }  // namespace
@@ -100,22 +117,20 @@ AppResult<ReminderTimes> set_reminder_times(Store& store, Instant now, UserId us
   }
   if (!errors.empty()) return fail(invalid("the reminders were not changed", std::move(errors)));
   auto tx = store.write();
-  Json s = stored(*tx, user);
-  if (!s.contains("times")) s["times"] = Json::object();
+  StoredTimes s = stored(*tx, user);
   const ReminderTimes before = times_of(s);
-  for (const auto& [key, text] : given) s["times"][std::string(key)] = text;
+  for (const auto& [key, text] : given) s[std::string(key)].time = text;
   const ReminderTimes after = times_of(s);
   const auto bump = [&](std::string_view key, bool changed) {
     if (!changed) return;
-    s["sequence"][std::string(key)] = sequence_of(s, key) + 1;
-    s["changed_at"][std::string(key)] = format_utc(now);
+    Stored& r = s[std::string(key)];
+    tx->set_setting(user, setting_key(key), fmt::format("{} {} {}", r.time, r.sequence + 1, format_utc(now)), now);
   };
   bump("morning_routine", before.morning_routine != after.morning_routine);
   bump("morning_log", before.morning_log != after.morning_log);
   bump("evening_routine", before.evening_routine != after.evening_routine);
   bump("safety_check", before.safety_day != after.safety_day || before.safety_time != after.safety_time);
   bump("experiment", before.experiment != after.experiment);
-  tx->set_setting(user, kRemindersKey, s.dump(), now);
   tx->commit();
   return after;
 }
@@ -124,7 +139,7 @@ std::vector<Reminder> person_reminders(const Store& store, UserId user_id, const
   auto tx = store.read();
   const auto user = tx->find_user(user_id);
   if (!user) return {};
-  const Json s = stored(*tx, user_id);
+  const StoredTimes s = stored(*tx, user_id);
   const ReminderTimes t = times_of(s);
   const LocalDate since = zone.date_of(user->created_at);
   std::vector<Reminder> out;

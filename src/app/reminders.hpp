@@ -15,8 +15,6 @@
 
 namespace daybreak {
 
-inline constexpr std::string_view kRemindersKey = "reminders";
-
 struct ReminderTimes {
   Minutes morning_routine{6 * 60 + 30};  // in bed, before getting up: the alarm's time
   Minutes morning_log{7 * 60 + 30};

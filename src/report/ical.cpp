@@ -152,7 +152,12 @@ std::string reminders_calendar(std::span<const Reminder> reminders, const TimeZo
     append_ical_line(out, "DTSTART" + tzid + local_stamp(at(first, r.time)));
     append_ical_line(out, fmt::format("DURATION:PT{}M", r.duration_minutes));
     std::string rule = r.weekly ? "RRULE:FREQ=WEEKLY;BYDAY=" + weekday_code(*r.weekly) : "RRULE:FREQ=DAILY";
-    if (r.last_day) rule += ";UNTIL=" + utc_stamp(reminder_instant(*r.last_day, r.time, zone));
+    // UNTIL is inclusive (RFC 5545 3.3.10), but some expanders drop an
+    // occurrence exactly at UNTIL (recurring-ical-events 2.0): the end of
+    // the last day says the same and reads the same everywhere.
+    if (r.last_day) {
+      rule += ";UNTIL=" + utc_stamp(reminder_instant(add_days(*r.last_day, 1), Minutes{0}, zone) - seconds{1});
+    }
     append_ical_line(out, rule);
     std::vector<std::string> skipped;
     for (const LocalDate d : r.except) {
