@@ -54,13 +54,19 @@ std::vector<Transition> transitions(const TimeZone& zone, Instant from, Instant 
   return out;
 }
 
-// The VTIMEZONE of `zone` from `from` for twenty years: the offset in force
-// then, and each change after it as an observance of its own (STANDARD or
-// DAYLIGHT by whether it moves the clocks back or forward). Programs carry
-// the last observance on past the end.
+// The C library's zone data (the CLI's ProcessZone) carries no changes past
+// 2037 (32-bit tzfile data), date/tz does: the zone is written up to there,
+// so both give the same file.
+constexpr Instant kLastChange{std::chrono::sys_days{std::chrono::year{2038} / 1 / 1}.time_since_epoch()};
+
+// The VTIMEZONE of `zone` from a year before `from` to 2037: the offset in
+// force then, and each change after it as an observance of its own (STANDARD
+// or DAYLIGHT by whether it moves the clocks back or forward). Programs carry
+// the last observance on past the end. (Observances with a yearly RRULE would
+// carry summer time on past 2037 too: docs/fhir.md, "Limits".)
 void timezone(std::string& out, const TimeZone& zone, Instant from) {
   const Instant start = from - days{366};
-  const auto changes = transitions(zone, start, from + days{366 * 20});
+  const auto changes = transitions(zone, start, std::max(kLastChange, start + days{1}));
   append_ical_line(out, "BEGIN:VTIMEZONE");
   append_ical_line(out, fmt::format("TZID:{}", zone.name()));
   const seconds first = zone.offset(start);
