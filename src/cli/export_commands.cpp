@@ -64,11 +64,8 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
   if (!result) return report(ctx.io, result.error());
   const FhirImportSummary& s = *result;
   const ImportSummary& e = s.entries;
-  const auto plural = [](int n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
-  ctx.io.out << fmt::format("{} {} new, updated {}, {} already in your diary.\n",
-                            e.written ? "Imported" : "Would import", plural(e.added, "entry", "entries"), e.replaced,
+  ctx.io.out << fmt::format("{} {} new entr{}, updated {}, {} already in your diary.\n",
+                            e.written ? "Imported" : "Would import", e.added, e.added == 1 ? "y" : "ies", e.replaced,
                             e.unchanged);
   ctx.io.out << fmt::format("Sessions: {} new, {} already in your diary. Questionnaires: {} new, {} already in your diary.\n",
                             s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged);

@@ -111,11 +111,11 @@ test('export -> import into a fresh diary -> export gives the same file, and a s
   writeFileSync(file, exported);
   const copy = diary();
   const imported = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:00:00+01:00' });
-  assert.match(imported, /Imported 4 entries new, updated 0, 0 already in your diary/);
+  assert.match(imported, /Imported 4 new entries, updated 0, 0 already in your diary/);
   assert.match(imported, /Sessions: 1 new, 0 already in your diary\. Questionnaires: 3 new/);
   assert.equal(ok(copy, ['export', 'fhir']), exported);
   const again = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:05:00+01:00' });
-  assert.match(again, /0 entries new, updated 0, 4 already in your diary/);
+  assert.match(again, /0 new entries, updated 0, 4 already in your diary/);
   assert.match(again, /Sessions: 0 new, 1 already in your diary\. Questionnaires: 0 new, 3 already/);
   assert.equal(ok(copy, ['export', 'fhir']), exported);
 });
@@ -128,7 +128,7 @@ test('a re-import updates an entry whose values changed instead of adding one', 
   writeFileSync(file, JSON.stringify(b));
   const copy = diary();
   ok(copy, ['import', 'fhir', join(source, 'export.json')], { now: '2026-11-23T20:00:00+01:00' });
-  assert.match(ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:10:00+01:00' }), /0 entries new, updated 1, 3 already/);
+  assert.match(ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:10:00+01:00' }), /0 new entries, updated 1, 3 already/);
   const history = JSON.parse(ok(copy, ['history', '--json', '--from', '2026-11-23', '--to', '2026-11-23']));
   assert.equal(history.find((e) => e.period === 'morning').fields.pain, 2);
 });
