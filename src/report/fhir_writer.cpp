@@ -15,7 +15,26 @@ using namespace fhir;
 class BundleWriter {
  public:
   BundleWriter(std::string& out, const FhirExport& data)
-      : w_(out), data_(data), patient_ref_("urn:uuid:" + data.person.text()) {}
+      : w_(out), data_(data), patient_ref_("urn:uuid:" + data.person.text()) {
+    // What every diary Observation repeats, written once (ten years hold some 70,000).
+    std::string fragment;
+    JsonWriter f(fragment);
+    f.begin_object().member("status", "final");
+    f.key("category").begin_array().begin_object().key("coding").begin_array();
+    f.begin_object().member("system", kCategory).member("code", "survey").member("display", "Survey").end_object();
+    f.end_array().end_object().end_array().end_object();
+    status_survey_ = fragment.substr(1, fragment.size() - 2);
+    subject_ = fmt::format("\"subject\":{{\"reference\":{}}}", json_quoted(patient_ref_));
+    performer_ = fmt::format("\"performer\":[{{\"reference\":{}}}]", json_quoted(patient_ref_));
+    for (const auto& c : field_codes()) {
+      fragment.clear();
+      JsonWriter g(fragment);
+      g.begin_object().key("code").begin_object().key("coding").begin_array();
+      g.begin_object().member("system", c.system).member("code", c.code).member("display", c.display).end_object();
+      g.end_array().member("text", c.display).end_object().end_object();
+      codes_.push_back(fragment.substr(1, fragment.size() - 2));
+    }
+  }
 
   void write() {
     w_.begin_object();
@@ -38,6 +57,13 @@ class BundleWriter {
   const FhirExport& data_;
   std::string patient_ref_;
   std::string key_;  // scratch for resource names
+  std::string status_survey_;       // "status":"final","category":[survey]
+  std::string subject_;             // "subject":{"reference":"urn:uuid:..."}
+  std::string performer_;           // "performer":[{"reference":...}]
+  std::vector<std::string> codes_;  // "code":{...} of each field, in field_codes() order
+  std::string entry_context_;       // "extension":[diary day, period] of the entry being written
+  std::string entry_time_;          // its effectiveDateTime
+  std::string entry_key_;           // "entry/2026-11-23/morning/": its resources' names start so
 
   std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
 
@@ -92,24 +118,33 @@ class BundleWriter {
   // ---- diary entries ----
 
   void diary_context(const DiaryEntry& e) {
-    w_.key("extension").begin_array();
-    w_.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(e.date)).end_object();
-    w_.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(e.period)).end_object();
-    w_.end_array();
+    std::string fragment;
+    JsonWriter f(fragment);
+    f.begin_object().key("extension").begin_array();
+    f.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(e.date)).end_object();
+    f.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(e.period)).end_object();
+    f.end_array().end_object();
+    entry_context_ = fragment.substr(1, fragment.size() - 2);
+    entry_time_ = when(e.created_at);
+    entry_key_ = fmt::format("entry/{}/{}/", format_date(e.date), name_of(e.period));
   }
 
   // Opens one diary value's Observation up to its value.
   void observation(const DiaryEntry& e, const FieldCode& f, std::string_view member, std::string_view text) {
-    key_ = fmt::format("entry/{}/{}/{}", format_date(e.date), name_of(e.period), f.field);
-    if (!member.empty()) fmt::format_to(std::back_inserter(key_), "/{}", member);
+    (void)e;
+    key_ = entry_key_;
+    key_ += f.field;
+    if (!member.empty()) (key_ += '/') += member;
     begin("Observation", key_);
-    diary_context(e);
-    w_.member("status", "final");
-    survey();
-    codeable("code", f.system, f.code, f.display, text.empty() ? f.display : text);
-    reference("subject", patient_ref_);
-    w_.member("effectiveDateTime", when(e.created_at));
-    w_.key("performer").begin_array().begin_object().member("reference", patient_ref_).end_object().end_array();
+    w_.raw_members(entry_context_).raw_members(status_survey_);
+    if (text.empty()) {
+      w_.raw_members(codes_[static_cast<std::size_t>(&f - field_codes().data())]);
+    } else {
+      codeable("code", f.system, f.code, f.display, text);
+    }
+    w_.raw_members(subject_);
+    w_.member("effectiveDateTime", entry_time_);
+    w_.raw_members(performer_);
   }
 
   template <class E>
@@ -150,15 +185,14 @@ class BundleWriter {
     end();
   }
 
-  void medication(const DiaryEntry& e, const Medication& m, std::size_t index) {
-    begin("MedicationStatement",
-          fmt::format("entry/{}/{}/medications/{}", format_date(e.date), name_of(e.period), index));
-    diary_context(e);
+  void medication(const Medication& m, std::size_t index) {
+    begin("MedicationStatement", fmt::format("{}medications/{}", entry_key_, index));
+    w_.raw_members(entry_context_);
     w_.member("status", "completed");
     w_.key("medicationCodeableConcept").begin_object().member("text", m.name).end_object();
     reference("subject", patient_ref_);
     if (m.taken_at) w_.member("effectiveDateTime", when(*m.taken_at));
-    w_.member("dateAsserted", when(e.created_at));
+    w_.member("dateAsserted", entry_time_);
     reference("informationSource", patient_ref_);
     if (!m.dose.empty()) {
       w_.key("dosage").begin_array().begin_object().member("text", m.dose).end_object().end_array();
@@ -167,6 +201,7 @@ class BundleWriter {
   }
 
   void entry(const DiaryEntry& e) {
+    diary_context(e);
     const DiaryFields& v = e.fields;
     const auto fields = field_codes();
     const auto at = [&](std::size_t i) -> const FieldCode& { return fields[i]; };
@@ -179,7 +214,7 @@ class BundleWriter {
     words(e, at(5), v.locations);
     words(e, at(6), v.leg_symptoms);
     if (v.red_flags) boolean(e, at(7), *v.red_flags == YesNo::yes);
-    for (std::size_t i = 0; i < v.medications.size(); ++i) medication(e, v.medications[i], i);
+    for (std::size_t i = 0; i < v.medications.size(); ++i) medication(v.medications[i], i);
     words(e, at(9), v.relief);
     if (v.walking_minutes) measured(e, at(10), v.walking_minutes->value());
     if (v.sitting_hours) measured(e, at(11), v.sitting_hours->value());

@@ -110,6 +110,12 @@ JsonWriter& JsonWriter::boolean(bool value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::raw_members(std::string_view members) {
+  separate();
+  out_.append(members);
+  return *this;
+}
+
 JsonWriter& JsonWriter::newline() {
   line_break_ = true;
   return *this;
