@@ -20,12 +20,12 @@ constexpr Instant kBeginning{};
 constexpr Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}.time_since_epoch()};
 
 AppError nothing_imported(std::vector<std::string> details, std::string_view what) {
-  return AppError{ErrorCode::invalid_input,
-                  fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s",
-                              what),
-                  {},
-                  std::move(details),
-                  std::nullopt};
+  return AppError{
+      ErrorCode::invalid_input,
+      fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s", what),
+      {},
+      std::move(details),
+      std::nullopt};
 }
 
 // The first instant of diary day `d`.
@@ -97,7 +97,8 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
   const auto user = tx->find_user(user_id);
   if (!user) return fail(not_found("there is no such person"));
   const LocalDate from = range.from.value_or(kFirstDiaryDay);
-  const LocalDate to = range.to.value_or(LocalDate{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}});
+  const LocalDate to =
+      range.to.value_or(LocalDate{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}});
   const auto entries = tx->entries_between(user_id, from, to);
   const auto sessions = tx->sessions_between(user_id, range.from ? day_start(from, zone) : kBeginning,
                                              range.to ? day_start(add_days(to, 1), zone) : kEnd);
@@ -114,7 +115,8 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
   }
   // In the order daybreak lists its instruments, whatever order they were taken in.
   std::sort(instruments.begin(), instruments.end());
-  return fhir_collection(FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments});
+  return fhir_collection(
+      FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments});
 }
 
 AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user_id, const TimeZone& zone,
@@ -155,9 +157,10 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       if (same_session(have, rec)) {
         ++summary.sessions_unchanged;
       } else {
-        where(fmt::format("a session not in your diary yet: session {} started then with other values, and a "
-                          "stored session is never changed",
-                          have.id.value));
+        where(
+            fmt::format("a session not in your diary yet: session {} started then with other values, and a "
+                        "stored session is never changed",
+                        have.id.value));
       }
     }
     if (stored) continue;
@@ -168,9 +171,10 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     }
     auto plan = rebuild_plan(library, **program, rec);
     if (!plan) {
-      where(fmt::format("a session of the content this daybreak runs on: the {} routine of stage {} of {} has other "
-                        "exercises",
-                        name_of(rec.routine), rec.stage, rec.program));
+      where(
+          fmt::format("a session of the content this daybreak runs on: the {} routine of stage {} of {} has other "
+                      "exercises",
+                      name_of(rec.routine), rec.stage, rec.program));
       continue;
     }
     if (auto why = check_session(*plan, rec)) {
@@ -189,9 +193,10 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       if (have.answers == r.response.answers && have.score == r.response.score) {
         ++summary.responses_unchanged;
       } else {
-        details.push_back(fmt::format("{} at {}: a questionnaire not in your diary yet: response {} was taken then "
-                                      "with other answers, and a stored response is never changed",
-                                      r.place.resource, r.place.path, have.id.value));
+        details.push_back(
+            fmt::format("{} at {}: a questionnaire not in your diary yet: response {} was taken then "
+                        "with other answers, and a stored response is never changed",
+                        r.place.resource, r.place.path, have.id.value));
       }
     }
     if (!stored) new_responses.push_back(&r.response);

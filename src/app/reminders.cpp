@@ -188,7 +188,8 @@ std::vector<Reminder> person_reminders(const Store& store, UserId user_id, const
       }
       // It changes when the experiment stops early or the time moves.
       r.sequence = sequence_of(s, "experiment") + (e.stopped_at ? 1 : 0);
-      r.stamp = std::max({e.created_at, e.stopped_at.value_or(e.created_at), experiment_changed.value_or(e.created_at)});
+      r.stamp =
+          std::max({e.created_at, e.stopped_at.value_or(e.created_at), experiment_changed.value_or(e.created_at)});
       out.push_back(std::move(r));
     }
   }
@@ -209,7 +210,7 @@ AppResult<std::string> reminders_ics(const Store& store, UserId user_id, const T
 }
 
 std::vector<UpcomingReminder> upcoming_reminders(const Store& store, UserId user_id, const TimeZone& zone,
-                                                LocalDate from, LocalDate to) {
+                                                 LocalDate from, LocalDate to) {
   const auto reminders = person_reminders(store, user_id, zone);
   auto tx = store.read();
   const auto user = tx->find_user(user_id);

@@ -51,7 +51,8 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
     rows.push_back({fmt::format("line {}", row.line), row.date, row.period, &row.fields, row.created_at});
   }
   auto tx = store.write();
-  auto summary = import_rows(*tx, meta, user, zone, rows, replace ? ClashPolicy::replace : ClashPolicy::refuse, dry_run);
+  auto summary =
+      import_rows(*tx, meta, user, zone, rows, replace ? ClashPolicy::replace : ClashPolicy::refuse, dry_run);
   if (!summary) return summary;
   if (!dry_run) {
     tx->commit();

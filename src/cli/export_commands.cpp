@@ -67,10 +67,12 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
   ctx.io.out << fmt::format("{} {} new entr{}, updated {}, {} already in your diary.\n",
                             e.written ? "Imported" : "Would import", e.added, e.added == 1 ? "y" : "ies", e.replaced,
                             e.unchanged);
-  ctx.io.out << fmt::format("Sessions: {} new, {} already in your diary. Questionnaires: {} new, {} already in your diary.\n",
-                            s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged);
+  ctx.io.out << fmt::format(
+      "Sessions: {} new, {} already in your diary. Questionnaires: {} new, {} already in your diary.\n",
+      s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged);
   if (!e.items_created.empty()) {
-    ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add", fmt::join(e.items_created, ", "));
+    ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add",
+                              fmt::join(e.items_created, ", "));
   }
   return kOk;
 }
@@ -87,18 +89,23 @@ class RemindersCommand final : public Command {
   void configure(CLI::App& sub) override {
     sub.add_option("--output,-o", output_, "write the calendar to this file (readable only by you) instead of stdout")
         ->type_name("FILE.ics");
-    sub.add_option("--alarm", alarm_, "add an alarm this many minutes before each reminder (Google Calendar ignores "
-                                      "alarms in imported files: set its own default reminder there)")
+    sub.add_option("--alarm", alarm_,
+                   "add an alarm this many minutes before each reminder (Google Calendar ignores "
+                   "alarms in imported files: set its own default reminder there)")
         ->type_name("MINUTES");
-    sub.add_option("--morning-routine", change_.morning_routine, "when your morning routine starts, in bed before "
-                                                                  "getting up (default 06:30)")
+    sub.add_option("--morning-routine", change_.morning_routine,
+                   "when your morning routine starts, in bed before "
+                   "getting up (default 06:30)")
         ->type_name("HH:MM");
-    sub.add_option("--morning-log", change_.morning_log, "when to log your morning (default 07:30)")->type_name("HH:MM");
+    sub.add_option("--morning-log", change_.morning_log, "when to log your morning (default 07:30)")
+        ->type_name("HH:MM");
     sub.add_option("--evening-routine", change_.evening_routine, "when your evening routine starts (default 21:00)")
         ->type_name("HH:MM");
-    sub.add_option("--safety-check", change_.safety_check, "the weekly safety check's day and time (default 'mon 09:00')")
+    sub.add_option("--safety-check", change_.safety_check,
+                   "the weekly safety check's day and time (default 'mon 09:00')")
         ->type_name("DAY HH:MM");
-    sub.add_option("--experiment", change_.experiment, "when to be told tonight's condition of an experiment (default 21:30)")
+    sub.add_option("--experiment", change_.experiment,
+                   "when to be told tonight's condition of an experiment (default 21:30)")
         ->type_name("HH:MM");
     sub.add_option("--list", list_days_, "list the reminders of the next DAYS days instead of writing the calendar")
         ->type_name("DAYS")
@@ -122,7 +129,8 @@ class RemindersCommand final : public Command {
         }
         ctx.io.out << "\n]\n";
       } else {
-        for (const auto& r : list) ctx.io.out << fmt::format("{}  {}\n", format_with_offset(r.start, ctx.zone), r.summary);
+        for (const auto& r : list)
+          ctx.io.out << fmt::format("{}  {}\n", format_with_offset(r.start, ctx.zone), r.summary);
       }
       return kOk;
     }

@@ -18,11 +18,11 @@ struct Reminder {
   std::string key;  // stable: "morning-routine", "experiment-3-A"; the UID is derived from it
   std::string summary;
   std::string description;
-  Minutes time{0};                           // the wall-clock time, every day it falls on
-  LocalDate first_day;                       // the first day it may fall on
-  std::optional<LocalDate> last_day;         // the last (none: for ever)
+  Minutes time{0};                             // the wall-clock time, every day it falls on
+  LocalDate first_day;                         // the first day it may fall on
+  std::optional<LocalDate> last_day;           // the last (none: for ever)
   std::optional<std::chrono::weekday> weekly;  // on this weekday only; none: every day
-  std::vector<LocalDate> except;             // days it skips
+  std::vector<LocalDate> except;               // days it skips
   int duration_minutes = 10;
   int sequence = 0;  // rises each time the reminder changes
   Instant stamp;     // when it last changed

@@ -12,15 +12,19 @@ using enum ValueKind;
 constexpr std::array kFields{
     FieldCode{"pain", kLoinc, kPainCode, kPainDisplay, integer, {}},
     FieldCode{"stiffness_minutes", kCodes, "morning-stiffness-duration", "Morning stiffness duration", quantity, "min"},
-    FieldCode{"still_stiff", kCodes, "morning-stiffness-ongoing", "Morning stiffness not yet eased when logged", flag,
-              {}},
-    FieldCode{"stiffness_severity", kCodes, "morning-stiffness-severity", "Morning stiffness severity (0-10)", integer,
-              {}},
+    FieldCode{
+        "still_stiff", kCodes, "morning-stiffness-ongoing", "Morning stiffness not yet eased when logged", flag, {}},
+    FieldCode{
+        "stiffness_severity", kCodes, "morning-stiffness-severity", "Morning stiffness severity (0-10)", integer, {}},
     FieldCode{"signs", kCodes, "warning-sign", "Warning sign noticed", coded, {}},
     FieldCode{"locations", kCodes, "pain-location", "Where the pain is felt", coded, {}},
     FieldCode{"leg_symptoms", kCodes, "leg-symptom", "Leg symptom", coded, {}},
-    FieldCode{"red_flags", kCodes, "red-flag-check",
-              "New bladder, bowel, saddle-area, sexual or both-leg symptoms (one-tap check)", yes_no, {}},
+    FieldCode{"red_flags",
+              kCodes,
+              "red-flag-check",
+              "New bladder, bowel, saddle-area, sexual or both-leg symptoms (one-tap check)",
+              yes_no,
+              {}},
     FieldCode{"medications", kCodes, "medication", "Medication taken", medication, {}},
     FieldCode{"relief", kCodes, "relief-used", "Relief used", coded, {}},
     FieldCode{"walking_minutes", kCodes, "walking-duration", "Time spent walking", quantity, "min"},
@@ -64,7 +68,9 @@ std::string words_system(std::string_view field) {
 
 std::string routine_code(std::string_view routine) { return fmt::format("{}-routine", routine); }
 
-std::string questionnaire_url(std::string_view instrument) { return fmt::format("{}/Questionnaire/{}", kBase, instrument); }
+std::string questionnaire_url(std::string_view instrument) {
+  return fmt::format("{}/Questionnaire/{}", kBase, instrument);
+}
 
 std::string answers_system(std::string_view instrument) {
   return fmt::format("{}/CodeSystem/questionnaire-{}", kBase, instrument);

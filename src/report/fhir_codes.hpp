@@ -53,12 +53,12 @@ enum class ValueKind {
 };
 
 struct FieldCode {
-  std::string_view field;    // the catalogue's name (domain/entry_fields.hpp)
-  std::string_view system;   // kLoinc or kCodes
+  std::string_view field;   // the catalogue's name (domain/entry_fields.hpp)
+  std::string_view system;  // kLoinc or kCodes
   std::string_view code;
   std::string_view display;  // also code.text
   ValueKind kind = ValueKind::integer;
-  std::string_view unit;     // quantity: the UCUM code
+  std::string_view unit;  // quantity: the UCUM code
 };
 
 // One per diary field, in the catalogue's order (a test checks both ways).

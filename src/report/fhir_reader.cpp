@@ -49,7 +49,8 @@ class Reader {
       return fail(FhirProblems{{{"", "Bundle"}, "", "a JSON document (this file is not valid JSON)"}});
     }
     if (!doc.is_object() || doc.value("resourceType", "") != "Bundle") {
-      return fail(FhirProblems{{{"", "Bundle.resourceType"}, shown(doc.is_object() ? doc.value("resourceType", Json()) : doc),
+      return fail(FhirProblems{{{"", "Bundle.resourceType"},
+                                shown(doc.is_object() ? doc.value("resourceType", Json()) : doc),
                                 "a FHIR R4 Bundle, as `daybreak export fhir` writes it"}});
     }
     if (doc.value("type", "") != "collection") {
@@ -96,7 +97,7 @@ class Reader {
   bool have_patient_ = false;
   std::string patient_ref_;
   std::map<std::pair<long, int>, EntryDraft> drafts_;  // (day, period) -> values, in diary order
-  std::map<std::string, std::size_t> procedures_;       // fullUrl -> index in content_.sessions
+  std::map<std::string, std::size_t> procedures_;      // fullUrl -> index in content_.sessions
   struct PainBefore {
     FhirPlace place;
     PainScore value;
@@ -142,7 +143,9 @@ class Reader {
     const auto text = string(r, p, key, "a date and time with its UTC offset, such as 2026-11-23T07:30:00+01:00");
     if (!text) return std::nullopt;
     const auto t = parse_instant(*text);
-    if (!t) problem(at(p, "." + std::string(key)), Json(*text), "a date and time with its UTC offset, such as 2026-11-23T07:30:00+01:00");
+    if (!t)
+      problem(at(p, "." + std::string(key)), Json(*text),
+              "a date and time with its UTC offset, such as 2026-11-23T07:30:00+01:00");
     return t;
   }
 
@@ -150,7 +153,8 @@ class Reader {
                                       std::int64_t max) {
     const Json* v = find(r, key);
     if (v == nullptr || !v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
-      problem(at(p, "." + std::string(key)), v != nullptr ? *v : Json(), fmt::format("a whole number from {} to {}", min, max));
+      problem(at(p, "." + std::string(key)), v != nullptr ? *v : Json(),
+              fmt::format("a whole number from {} to {}", min, max));
       return std::nullopt;
     }
     return v->get<std::int64_t>();
@@ -197,7 +201,8 @@ class Reader {
     const std::string full = url != nullptr && url->is_string() ? url->get<std::string>() : std::string();
     const auto id = full.starts_with("urn:uuid:") ? Uuid::parse(std::string_view(full).substr(9)) : std::nullopt;
     if (!id) {
-      problem({"Patient", fmt::format("Bundle.entry[{}].fullUrl", index)}, Json(full), "urn:uuid: and a UUID in lower case");
+      problem({"Patient", fmt::format("Bundle.entry[{}].fullUrl", index)}, Json(full),
+              "urn:uuid: and a UUID in lower case");
       return;
     }
     content_.person = *id;
@@ -225,8 +230,7 @@ class Reader {
     const std::string id = r->value("id", "");
     const FhirPlace p{fmt::format("{}/{}", type, id), ep.path + ".resource"};
     if (full) {
-      if (!full->starts_with("urn:uuid:") || !Uuid::parse(std::string_view(*full).substr(9)) ||
-          full->substr(9) != id) {
+      if (!full->starts_with("urn:uuid:") || !Uuid::parse(std::string_view(*full).substr(9)) || full->substr(9) != id) {
         problem(at(ep, ".fullUrl"), Json(*full), "urn:uuid: followed by the resource's id (a UUID in lower case)");
       } else if (!full_urls_.insert(*full).second) {
         problem(at(ep, ".fullUrl"), Json(*full), "a fullUrl used once in the Bundle");
@@ -243,7 +247,8 @@ class Reader {
     } else if (type == "Questionnaire") {
       const auto url = string(*r, p, "url", "the URL of a questionnaire daybreak has");
       if (url && instrument_of(*url) == nullptr) {
-        problem(at(p, ".url"), Json(*url), "the URL of a questionnaire daybreak has, such as " + questionnaire_url("odi"));
+        problem(at(p, ".url"), Json(*url),
+                "the URL of a questionnaire daybreak has, such as " + questionnaire_url("odi"));
       }
     } else if (type == "QuestionnaireResponse") {
       response(*r, p);
@@ -276,7 +281,8 @@ class Reader {
           const auto text = string(x, xp, "valueDate", "a diary day, YYYY-MM-DD");
           date = text ? parse_date(*text) : std::nullopt;
           if (text && (!date || *date < kFirstDiaryDay)) {
-            problem(at(xp, ".valueDate"), Json(*text), fmt::format("a day from {} on, written YYYY-MM-DD", format_date(kFirstDiaryDay)));
+            problem(at(xp, ".valueDate"), Json(*text),
+                    fmt::format("a day from {} on, written YYYY-MM-DD", format_date(kFirstDiaryDay)));
             date.reset();
           }
         } else if (url == kExtDiaryPeriod) {
@@ -315,7 +321,8 @@ class Reader {
   void set_once(EntryDraft& d, const FieldCode& f, const FhirPlace& p, OrderedJson value) {
     if (d.fields.contains(f.field)) {
       problem(at(p, ".code"), Json(f.code),
-              fmt::format("one {} per entry (the {} of {} has one already)", f.display, name_of(d.period), format_date(d.date)));
+              fmt::format("one {} per entry (the {} of {} has one already)", f.display, name_of(d.period),
+                          format_date(d.date)));
       return;
     }
     d.fields[std::string(f.field)] = std::move(value);
@@ -332,9 +339,10 @@ class Reader {
 
   void observation(const Json& r, const FhirPlace& p, const std::string& full_url) {
     (void)full_url;
-    if (!only(r, p, {"resourceType", "id", "extension", "status", "category", "code", "subject", "effectiveDateTime",
-                      "performer", "valueInteger", "valueQuantity", "valueBoolean", "valueString", "valueDateTime",
-                      "valueCodeableConcept", "bodySite", "partOf", "derivedFrom"})) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "category", "code", "subject", "effectiveDateTime",
+               "performer", "valueInteger", "valueQuantity", "valueBoolean", "valueString", "valueDateTime",
+               "valueCodeableConcept", "bodySite", "partOf", "derivedFrom"})) {
       return;
     }
     const auto code = coding(r, p, "code", "a code daybreak writes (docs/fhir.md): LOINC 72514-3 or one of daybreak's");
@@ -362,7 +370,8 @@ class Reader {
     const FieldCode* f = field_of_code(code->first, code->second);
     if (f == nullptr || f->kind == ValueKind::medication) {
       problem(at(p, ".code.coding[0].code"), Json(code->first + "#" + code->second),
-              fmt::format("a code daybreak writes for a diary value: {}#{} or one of {} (docs/fhir.md)", kLoinc, kPainCode, kCodes));
+              fmt::format("a code daybreak writes for a diary value: {}#{} or one of {} (docs/fhir.md)", kLoinc,
+                          kPainCode, kCodes));
       return;
     }
     EntryDraft* d = diary_context(r, p);
@@ -394,7 +403,8 @@ class Reader {
       case ValueKind::yes_no:
         if (const Json* v = value_of("valueBoolean")) {
           if (!v->is_boolean() || (f->kind == ValueKind::flag && !v->get<bool>())) {
-            problem(at(p, ".valueBoolean"), *v, f->kind == ValueKind::flag ? "true (the value is left out when false)" : "true or false");
+            problem(at(p, ".valueBoolean"), *v,
+                    f->kind == ValueKind::flag ? "true (the value is left out when false)" : "true or false");
           } else {
             set_once(*d, *f, at(p, ".valueBoolean"),
                      f->kind == ValueKind::flag ? OrderedJson(true) : OrderedJson(v->get<bool>() ? "yes" : "no"));
@@ -447,8 +457,9 @@ class Reader {
   }
 
   void medication(const Json& r, const FhirPlace& p) {
-    if (!only(r, p, {"resourceType", "id", "extension", "status", "medicationCodeableConcept", "subject",
-                      "effectiveDateTime", "dateAsserted", "informationSource", "dosage"})) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "medicationCodeableConcept", "subject", "effectiveDateTime",
+               "dateAsserted", "informationSource", "dosage"})) {
       return;
     }
     if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
@@ -468,7 +479,8 @@ class Reader {
     if (dosage != nullptr) {
       if (!dosage->is_array() || dosage->size() != 1 || !(*dosage)[0].is_object()) {
         problem(at(p, ".dosage"), *dosage, "one dosage with its text");
-      } else if (const auto dose = string((*dosage)[0], at(p, ".dosage[0]"), "text", "the dose as text, such as 400 mg")) {
+      } else if (const auto dose =
+                     string((*dosage)[0], at(p, ".dosage[0]"), "text", "the dose as text, such as 400 mg")) {
         m["dose"] = *dose;
       }
     }
@@ -498,8 +510,9 @@ class Reader {
   // ---- guided sessions ----
 
   void session(const Json& r, const FhirPlace& p, const std::string& full_url) {
-    if (!only(r, p, {"resourceType", "id", "extension", "status", "statusReason", "code", "subject",
-                      "performedPeriod", "performer"})) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "statusReason", "code", "subject", "performedPeriod",
+               "performer"})) {
       return;
     }
     refers_to_patient(r, p, "subject");
@@ -528,20 +541,23 @@ class Reader {
         } else if (url == kExtSteps) {
           const auto v = string(x, xp, "valueString", "one letter per plan step: d done, s skipped, - not reached");
           const auto steps = v ? outcomes_from_letters(*v) : std::nullopt;
-          if (v && !steps) problem(at(xp, ".valueString"), Json(*v), "one letter per plan step: d done, s skipped, - not reached");
+          if (v && !steps)
+            problem(at(xp, ".valueString"), Json(*v), "one letter per plan step: d done, s skipped, - not reached");
           if (steps) rec.steps = *steps;
           have_steps = steps.has_value();
           need(steps.has_value());
         } else if (url == kExtExercise) {
           need(exercise(x, xp, rec));
         } else {
-          problem(at(xp, ".url"), Json(url), fmt::format("{}, {}, {} or {}", kExtProgram, kExtStage, kExtSteps, kExtExercise));
+          problem(at(xp, ".url"), Json(url),
+                  fmt::format("{}, {}, {} or {}", kExtProgram, kExtStage, kExtSteps, kExtExercise));
           need(false);
         }
       }
     }
     if (!have_program || !have_steps) {
-      problem(at(p, ".extension"), Json(), fmt::format("the session's program ({}) and steps ({})", kExtProgram, kExtSteps));
+      problem(at(p, ".extension"), Json(),
+              fmt::format("the session's program ({}) and steps ({})", kExtProgram, kExtSteps));
       need(false);
     }
     const std::string status = r.value("status", "");
@@ -634,7 +650,8 @@ class Reader {
   // ---- questionnaires ----
 
   void response(const Json& r, const FhirPlace& p) {
-    if (!only(r, p, {"resourceType", "id", "questionnaire", "status", "subject", "authored", "author", "source", "item"})) {
+    if (!only(r, p,
+              {"resourceType", "id", "questionnaire", "status", "subject", "authored", "author", "source", "item"})) {
       return;
     }
     refers_to_patient(r, p, "subject");
@@ -693,7 +710,8 @@ class Reader {
       ItemAnswer a{*link, std::nullopt, std::nullopt};
       if (first != nullptr) {
         if (const Json* c = find(*first, "valueCoding")) {
-          const auto code = c->is_object() ? string(*c, at(ip, ".answer[0].valueCoding"), "code", "an option's code") : std::nullopt;
+          const auto code =
+              c->is_object() ? string(*c, at(ip, ".answer[0].valueCoding"), "code", "an option's code") : std::nullopt;
           if (c->is_object() && c->value("system", "") != answers) {
             problem(at(ip, ".answer[0].valueCoding.system"), c->value("system", Json()), answers);
           }
@@ -723,8 +741,9 @@ class Reader {
     if (!file_score) {
       problem(score_place, Json(), "the score as an item with linkId score");
     } else if (std::abs(*file_score - scored->value) > 1e-9) {
-      problem(score_place, Json(*file_score),
-              fmt::format("the score of these answers, {} (daybreak scores them again)", format_score(*q, scored->value)));
+      problem(
+          score_place, Json(*file_score),
+          fmt::format("the score of these answers, {} (daybreak scores them again)", format_score(*q, scored->value)));
     }
     content_.responses.push_back(std::move(out));
   }

@@ -56,7 +56,7 @@ class BundleWriter {
   JsonWriter w_;
   const FhirExport& data_;
   std::string patient_ref_;
-  std::string key_;  // scratch for resource names
+  std::string key_;                 // scratch for resource names
   std::string status_survey_;       // "status":"final","category":[survey]
   std::string subject_;             // "subject":{"reference":"urn:uuid:..."}
   std::string performer_;           // "performer":[{"reference":...}]
@@ -89,7 +89,7 @@ class BundleWriter {
     w_.end_object();
   }
   void codeable(std::string_view key, std::string_view system, std::string_view code, std::string_view display,
-               std::string_view text) {
+                std::string_view text) {
     w_.key(key).begin_object().key("coding").begin_array();
     coding(system, code, display);
     w_.end_array();
@@ -382,7 +382,8 @@ class BundleWriter {
     w_.key("answer").begin_array().begin_object().member("valueString", a.item).end_object().end_array();
     w_.end_object();
     w_.begin_object().member("linkId", "activity-rating");
-    if (a.value) w_.key("answer").begin_array().begin_object().member("valueInteger", *a.value).end_object().end_array();
+    if (a.value)
+      w_.key("answer").begin_array().begin_object().member("valueInteger", *a.value).end_object().end_array();
     w_.end_object();
     w_.end_array().end_object();
   }
@@ -418,7 +419,7 @@ class BundleWriter {
     const std::string code = score_code(r.instrument);
     const std::string label = fmt::format("{} score", q != nullptr ? q->abbreviation : r.instrument);
     codeable("code", r.instrument == "odi" ? kLoinc : kCodes, code,
-            r.instrument == "odi" ? "Oswestry disability index score ODI" : label, label);
+             r.instrument == "odi" ? "Oswestry disability index score ODI" : label, label);
     reference("subject", patient_ref_);
     w_.member("effectiveDateTime", when(r.taken_at));
     w_.key("performer").begin_array().begin_object().member("reference", patient_ref_).end_object().end_array();

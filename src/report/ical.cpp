@@ -141,9 +141,9 @@ std::string reminders_calendar(std::span<const Reminder> reminders, const TimeZo
   append_ical_line(out, "CALSCALE:GREGORIAN");
   append_ical_line(out, "X-WR-CALNAME:daybreak");
   if (!reminders.empty()) {
-    const auto earliest = std::min_element(reminders.begin(), reminders.end(), [](const Reminder& a, const Reminder& b) {
-      return a.first_day < b.first_day;
-    });
+    const auto earliest =
+        std::min_element(reminders.begin(), reminders.end(),
+                         [](const Reminder& a, const Reminder& b) { return a.first_day < b.first_day; });
     timezone(out, zone, reminder_instant(earliest->first_day, Minutes{0}, zone));
   }
   const std::string tzid = fmt::format(";TZID={}:", zone.name());

@@ -15,8 +15,8 @@
 namespace daybreak {
 
 struct CalendarOptions {
-  std::string_view version;            // daybreak's, for PRODID
-  std::optional<int> alarm_minutes;    // a display alarm this many minutes before; none: no alarm
+  std::string_view version;          // daybreak's, for PRODID
+  std::optional<int> alarm_minutes;  // a display alarm this many minutes before; none: no alarm
 };
 
 // UIDs are names under `person`, so each reminder keeps its UID in every file.

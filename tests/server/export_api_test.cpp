@@ -10,7 +10,8 @@ using Json = nlohmann::json;
 class ExportApi : public ApiTest {};
 
 TEST_F(ExportApi, TheDiaryDownloadsAsAFhirCollectionBundle) {
-  ASSERT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 5, "stiffness_minutes": 40}})").status, 201);
+  ASSERT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 5, "stiffness_minutes": 40}})").status,
+            201);
   const auto r = get("/api/export.fhir.json");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type"), "application/fhir+json");

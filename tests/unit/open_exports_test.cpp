@@ -20,7 +20,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-LocalDate day(int y, unsigned m, unsigned d) { return LocalDate{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+LocalDate day(int y, unsigned m, unsigned d) {
+  return LocalDate{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
 
 TEST(StableId, IsTheRfcVersion5Uuid) {
   // Python's uuid.uuid5(uuid.NAMESPACE_DNS, "python.org"), the textbook example.
@@ -78,12 +80,19 @@ TEST(Ical, FoldsAt75OctetsNeverInsideACharacter) {
   EXPECT_EQ(unfolded, text);
 }
 
-TEST(Ical, EscapesText) {
-  EXPECT_EQ(ical_text("a, b; c\\d\ne\r\nf"), "a\\, b\\; c\\\\d\\ne\\nf");
-}
+TEST(Ical, EscapesText) { EXPECT_EQ(ical_text("a, b; c\\d\ne\r\nf"), "a\\, b\\; c\\\\d\\ne\\nf"); }
 
 TEST(Ical, TheTimeZoneIsTheSameFromTheCLibraryAndFromDateTz) {
-  Reminder r{"morning-routine", "Morning", "", 6h + 30min, day(2027, 3, 1), std::nullopt, std::nullopt, {}, 10, 0,
+  Reminder r{"morning-routine",
+             "Morning",
+             "",
+             6h + 30min,
+             day(2027, 3, 1),
+             std::nullopt,
+             std::nullopt,
+             {},
+             10,
+             0,
              std::chrono::sys_days{day(2027, 3, 1)}};
   const Uuid person = daybreak_namespace().name("test");
   const TzdbZone tzdb("Europe/Berlin");
@@ -107,8 +116,17 @@ TEST(Reminders, ATimeTheClocksSkipIsReadWithTheOffsetBefore) {
 TEST(Reminders, WeeklyRemindersAndSkippedDaysAndAnEnd) {
   const TzdbZone berlin("Europe/Berlin");
   Reminder weekly{"safety-check", "Safety", "", 9h, day(2027, 3, 1), std::nullopt, std::chrono::Sunday, {}, 10, 0, {}};
-  Reminder nightly{"experiment-1-A", "A", "", 21h + 30min, day(2027, 3, 26), day(2027, 3, 30), std::nullopt,
-                   {day(2027, 3, 27), day(2027, 3, 29)}, 10, 0, {}};
+  Reminder nightly{"experiment-1-A",
+                   "A",
+                   "",
+                   21h + 30min,
+                   day(2027, 3, 26),
+                   day(2027, 3, 30),
+                   std::nullopt,
+                   {day(2027, 3, 27), day(2027, 3, 29)},
+                   10,
+                   0,
+                   {}};
   const std::vector<Reminder> list{weekly, nightly};
   const auto o = occurrences(list, day(2027, 3, 25), day(2027, 4, 4), berlin);
   std::vector<std::pair<std::string, Instant>> got;
@@ -116,7 +134,7 @@ TEST(Reminders, WeeklyRemindersAndSkippedDaysAndAnEnd) {
   const auto at_utc = [](LocalDate d, std::chrono::minutes m) { return Instant{std::chrono::sys_days{d} + m}; };
   const std::vector<std::pair<std::string, Instant>> want{
       {"experiment-1-A", at_utc(day(2027, 3, 26), 20h + 30min)},  // CET
-      {"safety-check", at_utc(day(2027, 3, 28), 7h)},              // CEST from that morning
+      {"safety-check", at_utc(day(2027, 3, 28), 7h)},             // CEST from that morning
       {"experiment-1-A", at_utc(day(2027, 3, 28), 19h + 30min)},
       {"experiment-1-A", at_utc(day(2027, 3, 30), 19h + 30min)},
       {"safety-check", at_utc(day(2027, 4, 4), 7h)},
@@ -136,14 +154,18 @@ TEST(FhirReader, RefusesWhatIsNotABundle) {
   const TzdbZone berlin("Europe/Berlin");
   const auto not_json = read_fhir_collection("{", berlin, {});
   ASSERT_FALSE(not_json);
-  EXPECT_EQ(not_json.error().front().message(), "Bundle: missing; allowed: a JSON document (this file is not valid JSON)");
+  EXPECT_EQ(not_json.error().front().message(),
+            "Bundle: missing; allowed: a JSON document (this file is not valid JSON)");
   const auto patient = read_fhir_collection(R"({"resourceType": "Patient"})", berlin, {});
   ASSERT_FALSE(patient);
-  EXPECT_EQ(patient.error().front().message(),
-            "Bundle.resourceType: 'Patient' is not allowed; allowed: a FHIR R4 Bundle, as `daybreak export fhir` writes it");
-  const auto document = read_fhir_collection(R"({"resourceType": "Bundle", "type": "document", "entry": []})", berlin, {});
+  EXPECT_EQ(
+      patient.error().front().message(),
+      "Bundle.resourceType: 'Patient' is not allowed; allowed: a FHIR R4 Bundle, as `daybreak export fhir` writes it");
+  const auto document =
+      read_fhir_collection(R"({"resourceType": "Bundle", "type": "document", "entry": []})", berlin, {});
   ASSERT_FALSE(document);
-  EXPECT_EQ(document.error().front().message(), "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
+  EXPECT_EQ(document.error().front().message(),
+            "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
 }
 
 }  // namespace
