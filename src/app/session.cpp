@@ -43,7 +43,9 @@ AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine
   return Ok{};
 }
 
-FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
+}  // namespace
+
+FieldErrors check_session_save(const SessionPlan& plan, const SessionSave& save) {
   FieldErrors errors;
   const SessionResult& r = save.result;
   if (plan.steps.empty()) errors.push_back({"plan", "0 steps", "a plan with at least one step"});
@@ -65,8 +67,6 @@ FieldErrors check_save(const SessionPlan& plan, const SessionSave& save) {
   }
   return errors;
 }
-
-}  // namespace
 
 AppResult<SessionPlan> start_session(const Store& store, const ContentLibrary& library, UserId user,
                                      const SessionChoice& choice, Instant now, const TimeZone& zone) {
@@ -107,7 +107,7 @@ std::vector<SessionExerciseRecord> exercise_records(const SessionPlan& plan, con
 
 AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId user, const SessionPlan& plan,
                                      const SessionSave& save) {
-  if (FieldErrors errors = check_save(plan, save); !errors.empty()) {
+  if (FieldErrors errors = check_session_save(plan, save); !errors.empty()) {
     return fail(invalid("the session was not saved", std::move(errors)));
   }
   SessionRecord record;

@@ -50,6 +50,10 @@ struct SavedSession {
   bool replayed = false;  // the same save was already stored under this key
 };
 
+// What is wrong with `save` as the result of `plan`: one outcome per step, one
+// rating per exercise, nothing unreached unless stopped, a sane duration.
+[[nodiscard]] FieldErrors check_session_save(const SessionPlan& plan, const SessionSave& save);
+
 // Checks `save` against `plan` (one outcome per step, one rating per exercise,
 // nothing unreached unless stopped) and stores both; nothing is written on error.
 [[nodiscard]] AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId user,

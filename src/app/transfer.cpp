@@ -56,43 +56,62 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
         std::nullopt});
   }
 
+  std::vector<ImportRow> rows;
+  rows.reserve(parsed->size());
+  for (const auto& row : *parsed) {
+    rows.push_back({fmt::format("line {}", row.line), row.date, row.period, &row.fields, row.created_at, row.id});
+  }
   auto tx = store.write();
+  auto summary =
+      import_rows(*tx, meta, user, zone, rows, replace ? ClashPolicy::replace : ClashPolicy::refuse, dry_run);
+  if (!summary) return summary;
+  if (!dry_run) {
+    tx->commit();
+    summary->written = true;
+  }
+  return summary;
+}
+
+AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, UserId user, const TimeZone& zone,
+                                     std::span<const ImportRow> rows, ClashPolicy clash, bool dry_run) {
   ImportSummary summary;
+  std::vector<std::string> details;
   std::set<std::pair<SleepItemKind, std::string>> have;
-  for (const auto& item : tx->sleep_items(user)) have.emplace(item.kind, item.name);
+  for (const auto& item : tx.sleep_items(user)) have.emplace(item.kind, item.name);
   std::set<std::pair<SleepItemKind, std::string>> missing;
 
   struct Plan {
-    const CsvEntry* row;
+    const ImportRow* row;
     std::optional<EntryId> replaces;
   };
   std::vector<Plan> plan;
   const LocalDate today = zone.date_of(meta.at);
-  for (const auto& row : *parsed) {
+  const auto problem = [&](const ImportRow& row, const FieldError& e) {
+    details.push_back(fmt::format("{}: {}", row.where, e.message()));
+  };
+  for (const auto& row : rows) {
     if (row.date > today) {
-      details.push_back(CsvProblem{row.line, {"date", format_date(row.date), diary_day_rule(today)}}.message());
+      problem(row, {"date", format_date(row.date), diary_day_rule(today)});
       continue;
     }
-    if (row.fields.mattress && !have.contains({SleepItemKind::mattress, *row.fields.mattress})) {
-      missing.emplace(SleepItemKind::mattress, *row.fields.mattress);
+    if (row.fields->mattress && !have.contains({SleepItemKind::mattress, *row.fields->mattress})) {
+      missing.emplace(SleepItemKind::mattress, *row.fields->mattress);
     }
-    for (const auto& p : row.fields.pillows) {
+    for (const auto& p : row.fields->pillows) {
       if (!have.contains({SleepItemKind::pillow, p})) missing.emplace(SleepItemKind::pillow, p);
     }
-    const auto existing = tx->find_entry_on(user, row.date, row.period);
+    const auto existing = tx.find_entry_on(user, row.date, row.period);
     if (!existing) {
       plan.push_back({&row, std::nullopt});
-    } else if (existing->fields == row.fields) {
+    } else if (existing->fields == *row.fields) {
       ++summary.unchanged;
-    } else if (replace) {
+    } else if (clash == ClashPolicy::replace) {
       plan.push_back({&row, existing->id});
     } else {
-      details.push_back(CsvProblem{row.line,
-                                   {"period", fmt::format("{} {}", format_date(row.date), name_of(row.period)),
-                                    fmt::format("a day and period not in your diary yet: entry {} holds other "
-                                                "values (use --replace to overwrite it, keeping its history)",
-                                                existing->id.value)}}
-                            .message());
+      problem(row, {"period", fmt::format("{} {}", format_date(row.date), name_of(row.period)),
+                    fmt::format("a day and period not in your diary yet: entry {} holds other "
+                                "values (use --replace to overwrite it, keeping its history)",
+                                existing->id.value)});
     }
   }
   if (!details.empty()) {
@@ -106,43 +125,35 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
 
   for (const auto& [kind, name] : missing) {
     summary.items_created.push_back(fmt::format("{} '{}'", name_of(kind), name));
-    if (!dry_run) (void)tx->add_sleep_item(user, kind, name, meta.at);
+    if (!dry_run) (void)tx.add_sleep_item(user, kind, name, meta.at);
   }
   // New entries keep the file's numbers where this diary does not use them;
   // those go in first, so that the numbers SQLite picks for the others (after
   // the highest in use) cannot take one of them.
   std::vector<bool> free_id;
-  for (const auto& [row, replaces] : plan) free_id.push_back(!replaces && row->id && !tx->entry_id_taken(*row->id));
+  for (const auto& [row, replaces] : plan) free_id.push_back(!replaces && row->id && !tx.entry_id_taken(*row->id));
   for (const bool keeping : {true, false}) {
     for (std::size_t i = 0; i < plan.size(); ++i) {
       const auto& [row, replaces] = plan[i];
       if (replaces) {
         if (keeping) continue;
         ++summary.replaced;
-        if (!dry_run) (void)tx->update_entry(user, *replaces, row->fields, RevisionOp::replace, meta);
+        if (!dry_run) (void)tx.update_entry(user, *replaces, *row->fields, RevisionOp::replace, meta);
         continue;
       }
       const bool free = free_id[i];
       if (free != keeping) continue;
       ++summary.added;
-      NewEntry entry{row->date,
-                     row->period,
-                     row->fields,
-                     std::nullopt,
-                     row->created_at,
-                     RevisionOp::import,
-                     free ? row->id : std::nullopt};
+      const NewEntry entry{row->date,         row->period,       *row->fields,
+                           std::nullopt,      row->created_at,   RevisionOp::import,
+                           free ? row->id : std::nullopt};
       if (dry_run) {
         if (row->id && !free) summary.renumbered.emplace_back(*row->id, EntryId{0});
         continue;
       }
-      const DiaryEntry stored = tx->insert_entry(user, entry, meta);
+      const DiaryEntry stored = tx.insert_entry(user, entry, meta);
       if (row->id && !free) summary.renumbered.emplace_back(*row->id, stored.id);
     }
-  }
-  if (!dry_run) {
-    tx->commit();
-    summary.written = true;
   }
   return summary;
 }

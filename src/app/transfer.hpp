@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,27 @@ struct ImportSummary {
 [[nodiscard]] AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId user,
                                                   const TimeZone& zone, std::string_view text, bool replace,
                                                   bool dry_run);
+
+// One diary entry to import, from any format: `where` names it in messages
+// ("line 7", or a FHIR resource and its path).
+struct ImportRow {
+  std::string where;
+  LocalDate date;
+  Period period = Period::morning;
+  const DiaryFields* fields = nullptr;  // checked by the field catalogue already
+  std::optional<Instant> created_at;
+  std::optional<EntryId> id;  // the number to keep, if this diary does not use it (see ImportSummary)
+};
+
+// What to do with a row for a day and period already logged with other values.
+enum class ClashPolicy { refuse, replace };
+
+// Adds, replaces or skips (identical) each row inside `tx`, creating the sleep
+// items the rows name; writes nothing when any row is refused (every refusal
+// is reported) or when `dry_run`. The caller commits.
+[[nodiscard]] AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, UserId user,
+                                                   const TimeZone& zone, std::span<const ImportRow> rows,
+                                                   ClashPolicy clash, bool dry_run);
 
 [[nodiscard]] AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite);
 

@@ -16,6 +16,8 @@
 #include "app/profile.hpp"
 #include "app/transfer.hpp"
 #include "cli/command.hpp"
+#include "cli/content_option.hpp"
+#include "cli/export_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt.hpp"
 #include "domain/text.hpp"
@@ -47,14 +49,21 @@ AppResult<std::string> read_input(Io& io, const std::string& file) {
 class ExportCommand final : public Command {
  public:
   std::string_view name() const override { return "export"; }
-  std::string_view summary() const override { return "write your whole diary as CSV (to stdout or --output FILE)"; }
+  std::string_view summary() const override {
+    return "write your diary as CSV or HL7 FHIR R4 JSON (to stdout or --output FILE)";
+  }
   bool writes() const override { return false; }
   void configure(CLI::App& sub) override {
-    sub.add_option("format", format_, "csv")->required()->check(CLI::IsMember({"csv"}));
+    sub.add_option("format", format_, "csv, or fhir (a FHIR R4 collection Bundle; docs/fhir.md)")
+        ->required()
+        ->check(CLI::IsMember({"csv", "fhir"}));
     sub.add_option("--output,-o", output_, "write to this file (readable only by you) instead of stdout")
         ->type_name("FILE");
+    range_.add_to(sub);
   }
   int run(CommandContext& ctx) override {
+    if (format_ == "fhir") return export_fhir_command(ctx, range_, output_);
+    if (auto refused = range_.refuse_for(format_)) return report(ctx.io, *refused);
     const std::string csv = export_csv(ctx.store, ctx.user.id, ctx.zone);
     if (!output_) {
       ctx.io.out << csv;
@@ -68,22 +77,28 @@ class ExportCommand final : public Command {
  private:
   std::string format_;
   std::optional<std::string> output_;
+  RangeOptions range_;
 };
 
 class ImportCommand final : public Command {
  public:
   std::string_view name() const override { return "import"; }
-  std::string_view summary() const override { return "add entries from a CSV file (all or nothing)"; }
+  std::string_view summary() const override { return "add entries from a CSV or FHIR file (all or nothing)"; }
   bool writes() const override { return true; }
   void configure(CLI::App& sub) override {
-    sub.add_option("format", format_, "csv")->required()->check(CLI::IsMember({"csv"}));
-    sub.add_option("file", file_, "the CSV file, as written by `daybreak export csv`; - for stdin")->required();
+    sub.add_option("format", format_, "csv, or fhir (a Bundle as `daybreak export fhir` writes it)")
+        ->required()
+        ->check(CLI::IsMember({"csv", "fhir"}));
+    sub.add_option("file", file_, "the file, as written by `daybreak export csv` or `export fhir`; - for stdin")
+        ->required();
+    content_.add_to(sub);
     sub.add_flag("--replace", replace_, "overwrite entries already logged for the same day and period");
     sub.add_flag("--dry-run", dry_run_, "check the file and say what would happen, writing nothing");
   }
   int run(CommandContext& ctx) override {
     const auto text = read_input(ctx.io, file_);
     if (!text) return report(ctx.io, text.error());
+    if (format_ == "fhir") return import_fhir_command(ctx, *text, dry_run_, content_);
     const auto result = import_csv(ctx.store, {ctx.now(), Actor{ctx.user.id, "import"}}, ctx.user.id, ctx.zone, *text,
                                    replace_, dry_run_);
     if (!result) return report(ctx.io, result.error());
@@ -114,6 +129,7 @@ class ImportCommand final : public Command {
   std::string file_;
   bool replace_ = false;
   bool dry_run_ = false;
+  ContentOption content_;
 };
 
 class BackupCommand final : public Command {

@@ -29,6 +29,8 @@ void add_questionnaire_routes(http::Router& router, const ApiContext& api);
 void add_progress_routes(http::Router& router, const ApiContext& api);
 // Issue 6's insights and personal experiments.
 void add_insights_routes(http::Router& router, const ApiContext& api);
+// Issue 19's open exports: the FHIR R4 Bundle and the reminders' iCalendar file.
+void add_export_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
 

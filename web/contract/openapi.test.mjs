@@ -194,6 +194,8 @@ test('every operation answers as documented, for good input and bad', async () =
   await good('GET', `/api/entries/${id}/revisions`, {}, 200);
   const csv = await good('GET', '/api/export/csv', {}, 200);
   await good('POST', '/api/import/csv?dry_run=true', { text: csv.body }, 200);
+  await good('GET', '/api/export.fhir.json?from=2026-11-01', {}, 200); // issue 19
+  await good('GET', '/api/reminders.ics?alarm=10', {}, 200);
   await good('PATCH', '/api/profile', { json: { name: 'Sam', time_zone: 'Europe/Berlin' } }, 200);
   await good('POST', `/api/sleep-items/${pillow.json().id}/retire`, {}, 200);
   await good('DELETE', `/api/entries/${id}`, {}, 200);

@@ -123,14 +123,15 @@ Profile, sleep items, the interactive check-in, and help.
   !   show                            show one entry in full, or its history of changes
   !   edit                            change fields of an entry (the old values stay in its history)
   !   delete                          delete an entry (it stays in history)
-  !   export                          write your whole diary as CSV (to stdout or --output FILE)
-  !   import                          add entries from a CSV file (all or nothing)
+  !   export                          write your diary as CSV or HL7 FHIR R4 JSON (to stdout or --output FILE)
+  !   import                          add entries from a CSV or FHIR file (all or nothing)
   !   backup                          copy the whole database to a file, safely while in use
   !   restore                         replace your diary with a backup (the current one is kept aside)
   !   recover                         save what can still be read of a damaged diary into a new file
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
+  !   reminders                       your routines and checks as a calendar file (.ics), and the times they remind you at
   !   exercise                        list the exercises, or show one in full
   !   program                         show the staged program: routines and when to move on
   !   content                         check a content folder, or export the built-in content

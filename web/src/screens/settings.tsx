@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type ImportSummary } from '../api';
 import { announce } from '../components/toast';
 import { longDate } from '../format';
+import { OpenExportsSection } from './open_exports';
 import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
 import { call, diaryChanged, flushOutbox, useLoad, useOutbox } from '../state';
 
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <AppearanceSection />
       <ItemsSection />
       <DataSection />
+      <OpenExportsSection />
       <OutboxSection />
       <p class="muted about">daybreak {health.data?.version ?? ''}. Everything stays on this computer; nothing is sent anywhere else.</p>
     </div>

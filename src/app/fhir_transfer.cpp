@@ -1,0 +1,230 @@
+#include "app/fhir_transfer.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/program_lookup.hpp"
+#include "app/session.hpp"
+#include "content/instruments.hpp"
+#include "domain/entry_fields.hpp"
+#include "exercise/json.hpp"
+#include "report/fhir.hpp"
+
+namespace daybreak {
+namespace {
+
+constexpr Instant kBeginning{};
+constexpr Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}.time_since_epoch()};
+
+AppError nothing_imported(std::vector<std::string> details, std::string_view what) {
+  return AppError{
+      ErrorCode::invalid_input,
+      fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s", what),
+      {},
+      std::move(details),
+      std::nullopt};
+}
+
+// The first instant of diary day `d`.
+Instant day_start(LocalDate d, const TimeZone& zone) { return zone.resolve(at(d, Minutes{0})).first; }
+
+// The plan a stored session played, rebuilt from the content: the routine of
+// its program and stage at the levels it records. Where a ladder had moved on
+// (the session played a harder exercise in place of the routine's), the
+// routine's exercise was at its top level.
+std::optional<SessionPlan> rebuild_plan(const ContentLibrary& library, const Program& program,
+                                        const SessionRecord& rec) {
+  ExerciseLevels levels;
+  for (const auto& x : rec.exercises) levels[x.exercise] = x.level;
+  for (int round = 0; round < 8; ++round) {
+    SessionPlan plan = expand_plan(library, program, rec.stage, rec.routine, levels);
+    if (plan.exercises.size() != rec.exercises.size()) return std::nullopt;
+    bool changed = false;
+    for (std::size_t i = 0; i < plan.exercises.size(); ++i) {
+      if (plan.exercises[i].id == rec.exercises[i].exercise) continue;
+      const Exercise* e = library.exercise(plan.exercises[i].id);
+      if (e == nullptr || level_of(levels, e->id) == e->level_count()) return std::nullopt;
+      levels[e->id] = e->level_count();
+      changed = true;
+    }
+    if (!changed) return plan;
+  }
+  return std::nullopt;
+}
+
+// The session as save_session() would store it from `plan`, or why it cannot be.
+std::optional<std::string> check_session(const SessionPlan& plan, const SessionRecord& rec) {
+  SessionSave save{rec.started_at, {}, std::nullopt};
+  save.result.pain_before = rec.pain_before;
+  save.result.steps = rec.steps;
+  for (const auto& x : rec.exercises) save.result.pain_during.push_back(x.pain_during);
+  save.result.stop_reason = rec.stop_reason;
+  save.result.duration = rec.ended_at - rec.started_at;
+  if (FieldErrors errors = check_session_save(plan, save); !errors.empty()) return errors.front().message();
+  if (exercise_records(plan, save.result) != rec.exercises) {
+    return "its exercises' steps done and skipped do not match its step outcomes";
+  }
+  return std::nullopt;
+}
+
+bool same_session(const SessionRecord& stored, const SessionRecord& file) {
+  SessionRecord a = stored;
+  a.id = {};
+  a.idempotency_key.reset();
+  a.recorded_at = {};
+  a.channel.clear();
+  return a == file;
+}
+
+}  // namespace
+
+Uuid export_person_id(StoreReader& tx, const User& user) {
+  if (const auto stored = tx.setting(user.id, kExportIdKey)) {
+    if (const auto id = Uuid::parse(*stored)) return *id;
+  }
+  return derived_person_id(user.id.value, user.created_at);
+}
+
+AppResult<std::string> export_fhir(const Store& store, UserId user_id, const TimeZone& zone, const DayRange& range) {
+  if (range.from && range.to && *range.from > *range.to) {
+    return fail(invalid("the range is empty", {{"--from", format_date(*range.from),
+                                                fmt::format("a day on or before --to ({})", format_date(*range.to))}}));
+  }
+  auto tx = store.read();
+  const auto user = tx->find_user(user_id);
+  if (!user) return fail(not_found("there is no such person"));
+  const LocalDate from = range.from.value_or(kFirstDiaryDay);
+  const LocalDate to =
+      range.to.value_or(LocalDate{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}});
+  const auto entries = tx->entries_between(user_id, from, to);
+  const auto sessions = tx->sessions_between(user_id, range.from ? day_start(from, zone) : kBeginning,
+                                             range.to ? day_start(add_days(to, 1), zone) : kEnd);
+  std::vector<QuestionnaireResponse> responses;
+  std::vector<const Instrument*> instruments;
+  for (auto& r : tx->questionnaire_responses(user_id, "")) {
+    const LocalDate day = zone.date_of(r.taken_at);
+    if (day < from || day > to) continue;
+    const Instrument* q = find_instrument(r.instrument);
+    if (q != nullptr && std::find(instruments.begin(), instruments.end(), q) == instruments.end()) {
+      instruments.push_back(q);
+    }
+    responses.push_back(std::move(r));
+  }
+  // In the order daybreak lists its instruments, whatever order they were taken in.
+  std::sort(instruments.begin(), instruments.end());
+  return fhir_collection(
+      FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments});
+}
+
+AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user_id, const TimeZone& zone,
+                                         const ContentLibrary& library, std::string_view text, bool dry_run) {
+  const auto& catalogue = builtin_instruments();
+  auto content = read_fhir_collection(text, zone, catalogue);
+  if (!content) {
+    std::vector<std::string> details;
+    for (const auto& p : content.error()) details.push_back(p.message());
+    return fail(nothing_imported(std::move(details), "in the file"));
+  }
+
+  auto tx = store.write();
+  auto user = tx->find_user(user_id);
+  if (!user) return fail(not_found("there is no such person"));
+
+  std::vector<ImportRow> rows;
+  rows.reserve(content->entries.size());
+  for (const auto& e : content->entries) {
+    rows.push_back({fmt::format("the {} of {}", name_of(e.period), format_date(e.date)), e.date, e.period, &e.fields,
+                    e.created_at, std::nullopt});
+  }
+  auto entries = import_rows(*tx, meta, user_id, zone, rows, ClashPolicy::replace, dry_run);
+  if (!entries) return fail(entries.error());
+  FhirImportSummary summary{*entries};
+
+  std::vector<std::string> details;
+  std::vector<std::pair<const SessionRecord*, SessionPlan>> new_sessions;
+  for (const auto& s : content->sessions) {
+    const SessionRecord& rec = s.record;
+    const auto where = [&](std::string_view why) {
+      details.push_back(fmt::format("{} at {}: {}", s.place.resource, s.place.path, why));
+    };
+    bool stored = false;
+    for (const auto& have : tx->sessions_between(user_id, rec.started_at, rec.started_at + std::chrono::seconds{1})) {
+      if (have.routine != rec.routine) continue;
+      stored = true;
+      if (same_session(have, rec)) {
+        ++summary.sessions_unchanged;
+      } else {
+        where(
+            fmt::format("a session not in your diary yet: session {} started then with other values, and a "
+                        "stored session is never changed",
+                        have.id.value));
+      }
+    }
+    if (stored) continue;
+    const auto program = find_program(library, rec.program);
+    if (!program) {
+      where(fmt::format("a program of the content this daybreak runs on; '{}' is not one", rec.program));
+      continue;
+    }
+    auto plan = rebuild_plan(library, **program, rec);
+    if (!plan) {
+      where(
+          fmt::format("a session of the content this daybreak runs on: the {} routine of stage {} of {} has other "
+                      "exercises",
+                      name_of(rec.routine), rec.stage, rec.program));
+      continue;
+    }
+    if (auto why = check_session(*plan, rec)) {
+      where(*why);
+      continue;
+    }
+    new_sessions.emplace_back(&rec, std::move(*plan));
+  }
+
+  std::vector<const QuestionnaireResponse*> new_responses;
+  for (const auto& r : content->responses) {
+    bool stored = false;
+    for (const auto& have : tx->questionnaire_responses(user_id, r.response.instrument)) {
+      if (have.taken_at != r.response.taken_at) continue;
+      stored = true;
+      if (have.answers == r.response.answers && have.score == r.response.score) {
+        ++summary.responses_unchanged;
+      } else {
+        details.push_back(
+            fmt::format("{} at {}: a questionnaire not in your diary yet: response {} was taken then "
+                        "with other answers, and a stored response is never changed",
+                        r.place.resource, r.place.path, have.id.value));
+      }
+    }
+    if (!stored) new_responses.push_back(&r.response);
+  }
+  if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
+
+  summary.sessions_added = static_cast<int>(new_sessions.size());
+  summary.responses_added = static_cast<int>(new_responses.size());
+  if (dry_run) return summary;
+
+  for (const auto& [rec, plan] : new_sessions) (void)tx->insert_session(user_id, *rec, plan_to_json(plan).dump(), meta);
+  for (const QuestionnaireResponse* r : new_responses) {
+    QuestionnaireResponse stored = *r;
+    stored.user = user_id;
+    stored.channel = meta.actor.channel;
+    (void)tx->add_questionnaire_response(user_id, stored);
+  }
+  // The file's person becomes this diary's identity in exports, unless it has one already.
+  if (!tx->setting(user_id, kExportIdKey)) {
+    tx->set_setting(user_id, kExportIdKey, content->person.text(), meta.at);
+  }
+  if (!content->name.empty() && content->name != user->name) {
+    user->name = content->name;
+    tx->update_user(*user);
+  }
+  tx->commit();
+  summary.entries.written = true;
+  return summary;
+}
+
+}  // namespace daybreak

@@ -1,0 +1,53 @@
+// The diary in and out as HL7 FHIR R4 (issue 19): the collection Bundle for a
+// range of days, and its import, all or nothing. The formats are in
+// report/fhir.hpp; docs/fhir.md describes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/app_error.hpp"
+#include "app/transfer.hpp"
+#include "exercise/library.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+class Uuid;
+
+// The setting that holds the person's identity in exports (the FHIR Patient
+// id, the name every other id and calendar UID is derived under).
+inline constexpr std::string_view kExportIdKey = "export_person_id";
+
+// The person's identity in exports: the stored one (kept from an import), or
+// one derived from who they are here, the same every time.
+[[nodiscard]] Uuid export_person_id(StoreReader& tx, const User& user);
+
+// Diary days from `from` to `to` (both included; none: everything).
+struct DayRange {
+  std::optional<LocalDate> from;
+  std::optional<LocalDate> to;
+};
+
+[[nodiscard]] AppResult<std::string> export_fhir(const Store& store, UserId user, const TimeZone& zone,
+                                                 const DayRange& range);
+
+struct FhirImportSummary {
+  ImportSummary entries;
+  int sessions_added = 0;
+  int sessions_unchanged = 0;
+  int responses_added = 0;
+  int responses_unchanged = 0;
+};
+
+// All or nothing. Entries already logged with other values are updated (their
+// history keeps the old values); sessions and questionnaires, which are never
+// changed once stored, are skipped when identical and refused when they
+// differ. A session's plan is rebuilt from `library`, as the web player's are.
+[[nodiscard]] AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user,
+                                                       const TimeZone& zone, const ContentLibrary& library,
+                                                       std::string_view text, bool dry_run);
+
+}  // namespace daybreak

@@ -1,0 +1,83 @@
+// The diary as HL7 FHIR R4: a `collection` Bundle of the person (Patient),
+// one Observation per diary value, one MedicationStatement per medicine, a
+// Procedure per guided session, and a Questionnaire, QuestionnaireResponse
+// and score Observation per questionnaire taken; and the reader that takes
+// such a Bundle back. docs/fhir.md describes every resource and code.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clinical/instrument.hpp"
+#include "clinical/questionnaire_response.hpp"
+#include "domain/field_error.hpp"
+#include "domain/result.hpp"
+#include "report/stable_id.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+struct FhirExport {
+  const User& user;
+  Uuid person;  // the Patient's id; every other id is a name under it
+  const TimeZone& zone;
+  std::span<const DiaryEntry> entries;
+  std::span<const SessionRecord> sessions;
+  std::span<const QuestionnaireResponse> responses;
+  std::span<const Instrument* const> instruments;  // the definitions the responses answer
+};
+
+// The Bundle as JSON, one resource per line. The same data gives the same bytes.
+[[nodiscard]] std::string fhir_collection(const FhirExport& data);
+
+// Where a value sits in the file, for messages: the resource and the FHIRPath of the element.
+struct FhirPlace {
+  std::string resource;  // "Observation/2f1c..."
+  std::string path;      // "Bundle.entry[12].resource.valueInteger"
+};
+
+struct FhirProblem {
+  FhirPlace place;
+  std::string value;    // as given; empty when missing
+  std::string allowed;  // what would be accepted
+  // "Observation/2f1c... at Bundle.entry[12].resource.valueInteger: '11' is not allowed; allowed: ..."
+  [[nodiscard]] std::string message() const;
+};
+using FhirProblems = std::vector<FhirProblem>;
+
+struct FhirEntry {
+  LocalDate date;
+  Period period = Period::morning;
+  DiaryFields fields;
+  Instant created_at;
+};
+
+struct FhirSession {
+  SessionRecord record;  // without id, key, recorded_at and channel
+  FhirPlace place;       // the Procedure
+};
+
+struct FhirResponse {
+  QuestionnaireResponse response;  // answers and the score the file gives (checked against the engine)
+  FhirPlace place;
+};
+
+struct FhirContent {
+  Uuid person;
+  std::string name;  // empty when the Patient has none
+  std::vector<FhirEntry> entries;
+  std::vector<FhirSession> sessions;
+  std::vector<FhirResponse> responses;
+};
+
+// Reads a Bundle as fhir_collection writes it. Every diary value is checked by
+// the field catalogue (the CLI's rules), every answer by the questionnaire
+// engine; any problem anywhere means no content, and every problem is reported.
+[[nodiscard]] Result<FhirContent, FhirProblems> read_fhir_collection(std::string_view text, const TimeZone& zone,
+                                                                     std::span<const Instrument> instruments);
+
+}  // namespace daybreak

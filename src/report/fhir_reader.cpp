@@ -1,0 +1,791 @@
+// Reads a FHIR R4 collection Bundle as fhir_writer.cpp writes it. Diary values
+// go through the field catalogue exactly as the CLI's options do (as the JSON
+// that fields_from_json reads), answers through the questionnaire engine; a
+// problem names the resource and the FHIRPath of the element.
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "domain/entry_fields.hpp"
+#include "domain/text.hpp"
+#include "report/fhir.hpp"
+#include "report/fhir_codes.hpp"
+
+namespace daybreak {
+namespace {
+
+using namespace fhir;
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxProblems = 100;
+
+std::string shown(const Json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  std::string s = j.dump();
+  return s.size() > 80 ? s.substr(0, 77) + "..." : s;
+}
+
+// One diary entry being gathered from its resources.
+struct EntryDraft {
+  LocalDate date;
+  Period period = Period::morning;
+  OrderedJson fields = OrderedJson::object();
+  std::optional<Instant> created_at;
+  std::map<std::string, FhirPlace, std::less<>> places;  // field -> the first resource that gave it
+  FhirPlace first;
+};
+
+class Reader {
+ public:
+  Reader(const TimeZone& zone, std::span<const Instrument> instruments) : zone_(zone), instruments_(instruments) {}
+
+  Result<FhirContent, FhirProblems> read(std::string_view text) {
+    Json doc = Json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+      return fail(FhirProblems{{{"", "Bundle"}, "", "a JSON document (this file is not valid JSON)"}});
+    }
+    if (!doc.is_object() || doc.value("resourceType", "") != "Bundle") {
+      return fail(FhirProblems{{{"", "Bundle.resourceType"},
+                                shown(doc.is_object() ? doc.value("resourceType", Json()) : doc),
+                                "a FHIR R4 Bundle, as `daybreak export fhir` writes it"}});
+    }
+    if (doc.value("type", "") != "collection") {
+      problem({"Bundle", "Bundle.type"}, doc.value("type", Json()), "collection");
+    }
+    const Json* entries = find(doc, "entry");
+    if (entries == nullptr || !entries->is_array()) {
+      problem({"Bundle", "Bundle.entry"}, Json(), "a list of entries");
+      return fail(std::move(problems_));
+    }
+    // The Patient first: every other resource refers to it.
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      const Json& e = (*entries)[i];
+      const Json* r = e.is_object() ? find(e, "resource") : nullptr;
+      if (r != nullptr && r->is_object() && r->value("resourceType", "") == "Patient") patient(e, *r, i);
+    }
+    if (!have_patient_) problem({"Bundle", "Bundle.entry"}, Json(), "one Patient: the person the diary belongs to");
+    for (std::size_t i = 0; i < entries->size() && problems_.size() < kMaxProblems; ++i) entry((*entries)[i], i);
+    for (const auto& [ref, pain] : pain_before_) {
+      const auto it = procedures_.find(ref);
+      if (it == procedures_.end()) {
+        problem(pain.place, Json(ref), "a reference to a Procedure (a guided session) in this Bundle");
+      } else {
+        content_.sessions[it->second].record.pain_before = pain.value;
+        have_pain_.insert(it->second);
+      }
+    }
+    for (std::size_t s = 0; s < content_.sessions.size(); ++s) {
+      if (!have_pain_.contains(s)) {
+        problem(content_.sessions[s].place, Json(),
+                "an Observation of the pain before the session (LOINC 72514-3) that is partOf this Procedure");
+      }
+    }
+    finish_entries();
+    if (!problems_.empty()) return fail(std::move(problems_));
+    return std::move(content_);
+  }
+
+ private:
+  const TimeZone& zone_;
+  std::span<const Instrument> instruments_;
+  FhirProblems problems_;
+  FhirContent content_;
+  bool have_patient_ = false;
+  std::string patient_ref_;
+  std::map<std::pair<long, int>, EntryDraft> drafts_;  // (day, period) -> values, in diary order
+  std::map<std::string, std::size_t> procedures_;      // fullUrl -> index in content_.sessions
+  struct PainBefore {
+    FhirPlace place;
+    PainScore value;
+  };
+  std::vector<std::pair<std::string, PainBefore>> pain_before_;
+  std::set<std::size_t> have_pain_;
+  std::set<std::string> full_urls_;
+
+  static const Json* find(const Json& object, std::string_view key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+
+  void problem(FhirPlace place, const Json& value, std::string allowed) {
+    if (problems_.size() >= kMaxProblems) return;
+    problems_.push_back({std::move(place), value.is_null() ? std::string() : shown(value), std::move(allowed)});
+  }
+
+  static FhirPlace at(const FhirPlace& p, std::string_view more) { return {p.resource, p.path + std::string(more)}; }
+
+  // Members a resource may have; any other is reported (an unknown property is an error, as in the validators).
+  bool only(const Json& r, const FhirPlace& p, std::initializer_list<std::string_view> allowed) {
+    bool ok = true;
+    for (const auto& [key, value] : r.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::vector<std::string> names(allowed.begin(), allowed.end());
+      problem(at(p, "." + key), value, "a member daybreak reads here: " + join(names, ", "));
+      ok = false;
+    }
+    return ok;
+  }
+
+  std::optional<std::string> string(const Json& r, const FhirPlace& p, std::string_view key, std::string_view allowed) {
+    const Json* v = find(r, key);
+    if (v == nullptr || !v->is_string() || v->get_ref<const std::string&>().empty()) {
+      problem(at(p, "." + std::string(key)), v != nullptr ? *v : Json(), std::string(allowed));
+      return std::nullopt;
+    }
+    return v->get<std::string>();
+  }
+
+  std::optional<Instant> instant(const Json& r, const FhirPlace& p, std::string_view key) {
+    const auto text = string(r, p, key, "a date and time with its UTC offset, such as 2026-11-23T07:30:00+01:00");
+    if (!text) return std::nullopt;
+    const auto t = parse_instant(*text);
+    if (!t)
+      problem(at(p, "." + std::string(key)), Json(*text),
+              "a date and time with its UTC offset, such as 2026-11-23T07:30:00+01:00");
+    return t;
+  }
+
+  std::optional<std::int64_t> integer(const Json& r, const FhirPlace& p, std::string_view key, std::int64_t min,
+                                      std::int64_t max) {
+    const Json* v = find(r, key);
+    if (v == nullptr || !v->is_number_integer() || v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
+      problem(at(p, "." + std::string(key)), v != nullptr ? *v : Json(),
+              fmt::format("a whole number from {} to {}", min, max));
+      return std::nullopt;
+    }
+    return v->get<std::int64_t>();
+  }
+
+  // The first coding of a CodeableConcept: (system, code).
+  std::optional<std::pair<std::string, std::string>> coding(const Json& r, const FhirPlace& p, std::string_view key,
+                                                            std::string_view allowed) {
+    const Json* c = find(r, key);
+    const Json* list = c != nullptr && c->is_object() ? find(*c, "coding") : nullptr;
+    if (list == nullptr || !list->is_array() || list->empty() || !(*list)[0].is_object()) {
+      problem(at(p, "." + std::string(key)), c != nullptr ? *c : Json(), std::string(allowed));
+      return std::nullopt;
+    }
+    const Json& first = (*list)[0];
+    const FhirPlace cp = at(p, "." + std::string(key) + ".coding[0]");
+    const auto system = string(first, cp, "system", allowed);
+    const auto code = string(first, cp, "code", allowed);
+    if (!system || !code) return std::nullopt;
+    return std::pair{*system, *code};
+  }
+
+  bool refers_to_patient(const Json& r, const FhirPlace& p, std::string_view key) {
+    const Json* v = find(r, key);
+    if (v != nullptr && v->is_array() && !v->empty()) v = &(*v)[0];
+    if (v != nullptr && v->is_object() && find(*v, "actor") != nullptr) v = find(*v, "actor");
+    const Json* ref = v != nullptr && v->is_object() ? find(*v, "reference") : nullptr;
+    if (ref == nullptr || !ref->is_string() || ref->get_ref<const std::string&>() != patient_ref_) {
+      problem(at(p, "." + std::string(key)), ref != nullptr ? *ref : Json(),
+              fmt::format("a reference to the Patient of this Bundle ({})", patient_ref_));
+      return false;
+    }
+    return true;
+  }
+
+  void patient(const Json& e, const Json& r, std::size_t index) {
+    const FhirPlace p{"Patient", fmt::format("Bundle.entry[{}].resource", index)};
+    if (have_patient_) {
+      problem(p, Json("Patient"), "one Patient: a Bundle holds one person's diary");
+      return;
+    }
+    have_patient_ = true;
+    const Json* url = find(e, "fullUrl");
+    const std::string full = url != nullptr && url->is_string() ? url->get<std::string>() : std::string();
+    const auto id = full.starts_with("urn:uuid:") ? Uuid::parse(std::string_view(full).substr(9)) : std::nullopt;
+    if (!id) {
+      problem({"Patient", fmt::format("Bundle.entry[{}].fullUrl", index)}, Json(full),
+              "urn:uuid: and a UUID in lower case");
+      return;
+    }
+    content_.person = *id;
+    patient_ref_ = full;
+    const Json* names = find(r, "name");
+    if (names != nullptr && names->is_array() && !names->empty() && (*names)[0].is_object()) {
+      content_.name = (*names)[0].value("text", "");
+    }
+  }
+
+  void entry(const Json& e, std::size_t index) {
+    const FhirPlace ep{"", fmt::format("Bundle.entry[{}]", index)};
+    if (!e.is_object()) {
+      problem(ep, e, "an entry with fullUrl and resource");
+      return;
+    }
+    only(e, ep, {"fullUrl", "resource"});
+    const Json* r = find(e, "resource");
+    const auto full = string(e, ep, "fullUrl", "urn:uuid: and a UUID in lower case");
+    if (r == nullptr || !r->is_object()) {
+      problem(at(ep, ".resource"), r != nullptr ? *r : Json(), "a FHIR resource");
+      return;
+    }
+    const std::string type = r->value("resourceType", "");
+    const std::string id = r->value("id", "");
+    const FhirPlace p{fmt::format("{}/{}", type, id), ep.path + ".resource"};
+    if (full) {
+      if (!full->starts_with("urn:uuid:") || !Uuid::parse(std::string_view(*full).substr(9)) || full->substr(9) != id) {
+        problem(at(ep, ".fullUrl"), Json(*full), "urn:uuid: followed by the resource's id (a UUID in lower case)");
+      } else if (!full_urls_.insert(*full).second) {
+        problem(at(ep, ".fullUrl"), Json(*full), "a fullUrl used once in the Bundle");
+      }
+    }
+    if (type == "Patient") {
+      only(*r, p, {"resourceType", "id", "name"});
+    } else if (type == "Observation") {
+      observation(*r, p, full.value_or(""));
+    } else if (type == "MedicationStatement") {
+      medication(*r, p);
+    } else if (type == "Procedure") {
+      session(*r, p, full.value_or(""));
+    } else if (type == "Questionnaire") {
+      const auto url = string(*r, p, "url", "the URL of a questionnaire daybreak has");
+      if (url && instrument_of(*url) == nullptr) {
+        problem(at(p, ".url"), Json(*url),
+                "the URL of a questionnaire daybreak has, such as " + questionnaire_url("odi"));
+      }
+    } else if (type == "QuestionnaireResponse") {
+      response(*r, p);
+    } else {
+      problem(at(p, ".resourceType"), Json(type),
+              "a resource daybreak reads: Patient, Observation, MedicationStatement, Procedure, Questionnaire or "
+              "QuestionnaireResponse");
+    }
+  }
+
+  const Instrument* instrument_of(std::string_view url) const {
+    for (const auto& i : instruments_) {
+      if (questionnaire_url(i.id) == url) return &i;
+    }
+    return nullptr;
+  }
+
+  // ---- diary values ----
+
+  EntryDraft* diary_context(const Json& r, const FhirPlace& p) {
+    std::optional<LocalDate> date;
+    std::optional<Period> period;
+    const Json* ext = find(r, "extension");
+    if (ext != nullptr && ext->is_array()) {
+      for (std::size_t i = 0; i < ext->size(); ++i) {
+        const Json& x = (*ext)[i];
+        const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
+        const std::string url = x.is_object() ? x.value("url", "") : "";
+        if (url == kExtDiaryDay) {
+          const auto text = string(x, xp, "valueDate", "a diary day, YYYY-MM-DD");
+          date = text ? parse_date(*text) : std::nullopt;
+          if (text && (!date || *date < kFirstDiaryDay)) {
+            problem(at(xp, ".valueDate"), Json(*text),
+                    fmt::format("a day from {} on, written YYYY-MM-DD", format_date(kFirstDiaryDay)));
+            date.reset();
+          }
+        } else if (url == kExtDiaryPeriod) {
+          const auto text = string(x, xp, "valueCode", "night, morning, afternoon or evening");
+          period = text ? parse_choice<Period>(*text) : std::nullopt;
+          if (text && !period) problem(at(xp, ".valueCode"), Json(*text), "night, morning, afternoon or evening");
+        } else {
+          problem(at(xp, ".url"), Json(url), fmt::format("{} or {}", kExtDiaryDay, kExtDiaryPeriod));
+        }
+      }
+    }
+    if (!date || !period) {
+      if (!date && !period) {
+        problem(at(p, ".extension"), Json(),
+                fmt::format("the diary day ({}) and period ({}) the value belongs to", kExtDiaryDay, kExtDiaryPeriod));
+      }
+      return nullptr;
+    }
+    const auto key = std::pair{static_cast<long>(std::chrono::sys_days{*date}.time_since_epoch().count()),
+                               static_cast<int>(*period)};
+    auto [it, fresh] = drafts_.try_emplace(key);
+    if (fresh) {
+      it->second.date = *date;
+      it->second.period = *period;
+      it->second.first = p;
+    }
+    return &it->second;
+  }
+
+  void recorded_at(EntryDraft& d, const Json& r, const FhirPlace& p, std::string_view key) {
+    const auto t = instant(r, p, key);
+    if (t && !d.created_at) d.created_at = t;
+  }
+
+  // Sets fields[name] once; a second resource for a single value is a problem.
+  void set_once(EntryDraft& d, const FieldCode& f, const FhirPlace& p, OrderedJson value) {
+    if (d.fields.contains(f.field)) {
+      problem(at(p, ".code"), Json(f.code),
+              fmt::format("one {} per entry (the {} of {} has one already)", f.display, name_of(d.period),
+                          format_date(d.date)));
+      return;
+    }
+    d.fields[std::string(f.field)] = std::move(value);
+    d.places.emplace(f.field, p);
+  }
+  void append(EntryDraft& d, const FieldCode& f, const FhirPlace& p, OrderedJson value) {
+    auto& list = d.fields[std::string(f.field)];
+    if (list.is_null()) list = OrderedJson::array();
+    list.push_back(std::move(value));
+    d.places.emplace(f.field, p);
+  }
+
+  static OrderedJson as_ordered(const Json& j) { return OrderedJson::parse(j.dump()); }
+
+  void observation(const Json& r, const FhirPlace& p, const std::string& full_url) {
+    (void)full_url;
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "category", "code", "subject", "effectiveDateTime",
+               "performer", "valueInteger", "valueQuantity", "valueBoolean", "valueString", "valueDateTime",
+               "valueCodeableConcept", "bodySite", "partOf", "derivedFrom"})) {
+      return;
+    }
+    const auto code = coding(r, p, "code", "a code daybreak writes (docs/fhir.md): LOINC 72514-3 or one of daybreak's");
+    if (!code) return;
+    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    refers_to_patient(r, p, "subject");
+    if (code->first == kLoinc && code->second == kPainCode && find(r, "partOf") != nullptr) {
+      const Json& part = r["partOf"];
+      const Json* ref = part.is_array() && !part.empty() && part[0].is_object() ? find(part[0], "reference") : nullptr;
+      const auto pain = integer(r, p, "valueInteger", 0, 10);
+      if (ref == nullptr || !ref->is_string()) {
+        problem(at(p, ".partOf"), part, "a reference to the Procedure (guided session) the rating was made before");
+      } else if (pain) {
+        pain_before_.push_back({ref->get<std::string>(), {p, *PainScore::make(*pain)}});
+      }
+      return;
+    }
+    if (find(r, "derivedFrom") != nullptr) {
+      // A questionnaire's score: derived from its QuestionnaireResponse and scored again from the answers.
+      const bool score = (code->first == kLoinc && code->second == kOdiScoreCode) ||
+                         (code->first == kCodes && code->second.ends_with("-score"));
+      if (!score) problem(at(p, ".code.coding[0].code"), Json(code->second), "a questionnaire's score code");
+      return;
+    }
+    const FieldCode* f = field_of_code(code->first, code->second);
+    if (f == nullptr || f->kind == ValueKind::medication) {
+      problem(at(p, ".code.coding[0].code"), Json(code->first + "#" + code->second),
+              fmt::format("a code daybreak writes for a diary value: {}#{} or one of {} (docs/fhir.md)", kLoinc,
+                          kPainCode, kCodes));
+      return;
+    }
+    EntryDraft* d = diary_context(r, p);
+    if (d == nullptr) return;
+    recorded_at(*d, r, p, "effectiveDateTime");
+    const auto value_of = [&](std::string_view key) -> const Json* {
+      const Json* v = find(r, key);
+      if (v == nullptr) problem(at(p, "." + std::string(key)), Json(), fmt::format("a value for {}", f->display));
+      return v;
+    };
+    switch (f->kind) {
+      case ValueKind::integer:
+        if (const Json* v = value_of("valueInteger")) set_once(*d, *f, at(p, ".valueInteger"), as_ordered(*v));
+        break;
+      case ValueKind::quantity:
+        if (const Json* v = value_of("valueQuantity")) {
+          const FhirPlace qp = at(p, ".valueQuantity");
+          if (!v->is_object() || v->value("code", "") != f->unit || v->value("system", "") != kUcum) {
+            problem(at(qp, ".code"), v->is_object() ? v->value("code", Json()) : *v,
+                    fmt::format("the UCUM unit {} ({})", f->unit, kUcum));
+          } else if (const Json* n = find(*v, "value")) {
+            set_once(*d, *f, at(qp, ".value"), as_ordered(*n));
+          } else {
+            problem(at(qp, ".value"), Json(), "a number");
+          }
+        }
+        break;
+      case ValueKind::flag:
+      case ValueKind::yes_no:
+        if (const Json* v = value_of("valueBoolean")) {
+          if (!v->is_boolean() || (f->kind == ValueKind::flag && !v->get<bool>())) {
+            problem(at(p, ".valueBoolean"), *v,
+                    f->kind == ValueKind::flag ? "true (the value is left out when false)" : "true or false");
+          } else {
+            set_once(*d, *f, at(p, ".valueBoolean"),
+                     f->kind == ValueKind::flag ? OrderedJson(true) : OrderedJson(v->get<bool>() ? "yes" : "no"));
+          }
+        }
+        break;
+      case ValueKind::date_time:
+        if (const Json* v = value_of("valueDateTime")) set_once(*d, *f, at(p, ".valueDateTime"), as_ordered(*v));
+        break;
+      case ValueKind::text:
+        if (const Json* v = value_of("valueString")) set_once(*d, *f, at(p, ".valueString"), as_ordered(*v));
+        break;
+      case ValueKind::texts:
+        if (const Json* v = value_of("valueString")) append(*d, *f, at(p, ".valueString"), as_ordered(*v));
+        break;
+      case ValueKind::coded:
+        if (value_of("valueCodeableConcept") != nullptr) {
+          const std::string system = words_system(f->field);
+          const auto word = coding(r, p, "valueCodeableConcept", "a word of " + system);
+          if (word && word->first != system) {
+            problem(at(p, ".valueCodeableConcept.coding[0].system"), Json(word->first), system);
+          } else if (word) {
+            const FhirPlace wp = at(p, ".valueCodeableConcept.coding[0].code");
+            if (f->field == "sleep_position") {
+              set_once(*d, *f, wp, OrderedJson(word->second));
+            } else {
+              append(*d, *f, wp, OrderedJson(word->second));
+            }
+          }
+        }
+        break;
+      case ValueKind::factor: {
+        const auto name = string(r["code"], at(p, ".code"), "text", "the factor's name");
+        const Json* v = value_of("valueString");
+        if (!name || v == nullptr) break;
+        auto& factors = d->fields["factors"];
+        if (factors.is_null()) factors = OrderedJson::object();
+        const std::string key = to_lower_ascii(*name);
+        if (factors.contains(key)) {
+          problem(at(p, ".code.text"), Json(*name), "each factor once per entry");
+        } else {
+          factors[key] = as_ordered(*v);
+          d->places.emplace("factors", at(p, ".valueString"));
+        }
+        break;
+      }
+      case ValueKind::medication:
+        break;
+    }
+  }
+
+  void medication(const Json& r, const FhirPlace& p) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "medicationCodeableConcept", "subject", "effectiveDateTime",
+               "dateAsserted", "informationSource", "dosage"})) {
+      return;
+    }
+    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    refers_to_patient(r, p, "subject");
+    EntryDraft* d = diary_context(r, p);
+    const Json* medicine = find(r, "medicationCodeableConcept");
+    const auto name = medicine != nullptr && medicine->is_object()
+                          ? string(*medicine, at(p, ".medicationCodeableConcept"), "text", "the medicine's name")
+                          : std::nullopt;
+    if (medicine == nullptr || !medicine->is_object()) {
+      problem(at(p, ".medicationCodeableConcept"), Json(), "the medicine, named in its text");
+    }
+    if (d == nullptr || !name) return;
+    recorded_at(*d, r, p, "dateAsserted");
+    OrderedJson m{{"name", *name}};
+    const Json* dosage = find(r, "dosage");
+    if (dosage != nullptr) {
+      if (!dosage->is_array() || dosage->size() != 1 || !(*dosage)[0].is_object()) {
+        problem(at(p, ".dosage"), *dosage, "one dosage with its text");
+      } else if (const auto dose =
+                     string((*dosage)[0], at(p, ".dosage[0]"), "text", "the dose as text, such as 400 mg")) {
+        m["dose"] = *dose;
+      }
+    }
+    if (const Json* t = find(r, "effectiveDateTime")) m["taken_at"] = as_ordered(*t);
+    append(*d, *code_of_field("medications"), at(p, ".medicationCodeableConcept.text"), std::move(m));
+  }
+
+  void finish_entries() {
+    for (auto& [key, d] : drafts_) {
+      if (!d.created_at) continue;  // reported already
+      FhirEntry entry{d.date, d.period, {}, *d.created_at};
+      const TimeContext ctx{d.date, d.period, zone_};
+      FieldErrors errors = fields_from_json(entry.fields, d.fields, ctx, DraftMode::create);
+      if (errors.empty()) errors = check_fields(entry.fields, ctx);
+      for (auto& e : errors) {
+        const auto place = d.places.find(e.field);
+        FhirPlace where = place != d.places.end() ? place->second : d.first;
+        if (place == d.places.end()) {
+          where.path += fmt::format(" (the {} of {}: {})", name_of(d.period), format_date(d.date), e.field);
+        }
+        problems_.push_back({std::move(where), std::move(e.value), std::move(e.allowed)});
+      }
+      if (errors.empty()) content_.entries.push_back(std::move(entry));
+    }
+  }
+
+  // ---- guided sessions ----
+
+  void session(const Json& r, const FhirPlace& p, const std::string& full_url) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "statusReason", "code", "subject", "performedPeriod",
+               "performer"})) {
+      return;
+    }
+    refers_to_patient(r, p, "subject");
+    FhirSession s;
+    s.place = p;
+    SessionRecord& rec = s.record;
+    bool ok = true;
+    const auto need = [&](bool good) { ok = ok && good; };
+    const Json* ext = find(r, "extension");
+    bool have_program = false;
+    bool have_steps = false;
+    if (ext != nullptr && ext->is_array()) {
+      for (std::size_t i = 0; i < ext->size(); ++i) {
+        const Json& x = (*ext)[i];
+        const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
+        const std::string url = x.is_object() ? x.value("url", "") : "";
+        if (url == kExtProgram) {
+          const auto v = string(x, xp, "valueCode", "a program id");
+          if (v) rec.program = *v;
+          have_program = v.has_value();
+          need(v.has_value());
+        } else if (url == kExtStage) {
+          const auto v = integer(x, xp, "valueInteger", 1, 100);
+          if (v) rec.stage = static_cast<int>(*v);
+          need(v.has_value());
+        } else if (url == kExtSteps) {
+          const auto v = string(x, xp, "valueString", "one letter per plan step: d done, s skipped, - not reached");
+          const auto steps = v ? outcomes_from_letters(*v) : std::nullopt;
+          if (v && !steps)
+            problem(at(xp, ".valueString"), Json(*v), "one letter per plan step: d done, s skipped, - not reached");
+          if (steps) rec.steps = *steps;
+          have_steps = steps.has_value();
+          need(steps.has_value());
+        } else if (url == kExtExercise) {
+          need(exercise(x, xp, rec));
+        } else {
+          problem(at(xp, ".url"), Json(url),
+                  fmt::format("{}, {}, {} or {}", kExtProgram, kExtStage, kExtSteps, kExtExercise));
+          need(false);
+        }
+      }
+    }
+    if (!have_program || !have_steps) {
+      problem(at(p, ".extension"), Json(),
+              fmt::format("the session's program ({}) and steps ({})", kExtProgram, kExtSteps));
+      need(false);
+    }
+    const std::string status = r.value("status", "");
+    if (status == "stopped") {
+      const auto reason = coding(r, p, "statusReason", "why the session stopped: pain, time or other");
+      const auto stop = reason ? parse_choice<StopReason>(reason->second) : std::nullopt;
+      if (reason && (reason->first != kStopReasons || !stop)) {
+        problem(at(p, ".statusReason.coding[0]"), Json(reason->first + "#" + reason->second),
+                fmt::format("pain, time or other in {}", kStopReasons));
+      }
+      rec.stop_reason = stop;
+      need(stop.has_value());
+    } else if (status != "completed") {
+      problem(at(p, ".status"), r.value("status", Json()), "completed, or stopped with a statusReason");
+      need(false);
+    }
+    const auto code = coding(r, p, "code", "a routine: morning-routine, evening-routine or flare-routine");
+    std::optional<RoutineKind> routine;
+    if (code && code->first == kCodes && code->second.ends_with("-routine")) {
+      routine = parse_choice<RoutineKind>(std::string_view(code->second).substr(0, code->second.size() - 8));
+    }
+    if (code && !routine) {
+      problem(at(p, ".code.coding[0]"), Json(code->first + "#" + code->second),
+              fmt::format("morning-routine, evening-routine or flare-routine in {}", kCodes));
+    }
+    need(routine.has_value());
+    if (routine) rec.routine = *routine;
+    const Json* period = find(r, "performedPeriod");
+    if (period == nullptr || !period->is_object()) {
+      problem(at(p, ".performedPeriod"), Json(), "when the session started and ended");
+      need(false);
+    } else {
+      const auto start = instant(*period, at(p, ".performedPeriod"), "start");
+      const auto end = instant(*period, at(p, ".performedPeriod"), "end");
+      if (start && end && *end < *start) {
+        problem(at(p, ".performedPeriod.end"), (*period)["end"], "a time after the start");
+        need(false);
+      }
+      need(start && end);
+      if (start) rec.started_at = *start;
+      if (end) rec.ended_at = *end;
+    }
+    if (!ok) return;
+    procedures_.emplace(full_url, content_.sessions.size());
+    content_.sessions.push_back(std::move(s));
+  }
+
+  bool exercise(const Json& x, const FhirPlace& xp, SessionRecord& rec) {
+    const Json* parts = find(x, "extension");
+    if (parts == nullptr || !parts->is_array()) {
+      problem(at(xp, ".extension"), Json(), "exercise, level, work-steps, done, skipped and pain-during");
+      return false;
+    }
+    SessionExerciseRecord e;
+    bool ok = true;
+    bool named = false;
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      const Json& part = (*parts)[i];
+      const FhirPlace pp = at(xp, fmt::format(".extension[{}]", i));
+      const std::string url = part.is_object() ? part.value("url", "") : "";
+      if (url == "exercise") {
+        const auto v = string(part, pp, "valueCode", "an exercise id");
+        if (v) e.exercise = *v;
+        named = v.has_value();
+      } else if (url == "level" || url == "work-steps" || url == "done" || url == "skipped" || url == "pain-during") {
+        const auto v = integer(part, pp, "valueInteger", url == "level" ? 1 : 0, url == "pain-during" ? 10 : 10000);
+        if (!v) {
+          ok = false;
+          continue;
+        }
+        const int n = static_cast<int>(*v);
+        if (url == "level") e.level = n;
+        if (url == "work-steps") e.work_steps = n;
+        if (url == "done") e.done = n;
+        if (url == "skipped") e.skipped = n;
+        if (url == "pain-during") e.pain_during = PainScore::make(n);
+      } else {
+        problem(at(pp, ".url"), Json(url), "exercise, level, work-steps, done, skipped or pain-during");
+        ok = false;
+      }
+    }
+    if (!named) {
+      problem(at(xp, ".extension"), Json(), "the exercise's id (url exercise)");
+      ok = false;
+    }
+    if (ok) rec.exercises.push_back(std::move(e));
+    return ok;
+  }
+
+  // ---- questionnaires ----
+
+  void response(const Json& r, const FhirPlace& p) {
+    if (!only(r, p,
+              {"resourceType", "id", "questionnaire", "status", "subject", "authored", "author", "source", "item"})) {
+      return;
+    }
+    refers_to_patient(r, p, "subject");
+    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    const auto canonical = string(r, p, "questionnaire", "the questionnaire's URL and version, URL|VERSION");
+    const auto taken = instant(r, p, "authored");
+    if (!canonical || !taken) return;
+    const std::size_t bar = canonical->find('|');
+    const Instrument* q = instrument_of(std::string_view(*canonical).substr(0, bar));
+    if (q == nullptr || bar == std::string::npos || canonical->substr(bar + 1) != q->version) {
+      std::vector<std::string> known;
+      for (const auto& i : instruments_) known.push_back(questionnaire_url(i.id) + "|" + i.version);
+      problem(at(p, ".questionnaire"), Json(*canonical), "one daybreak scores: " + join(known, ", "));
+      return;
+    }
+    FhirResponse out;
+    out.place = p;
+    QuestionnaireResponse& qr = out.response;
+    qr.instrument = q->id;
+    qr.version = q->version;
+    qr.taken_at = *taken;
+    const Json* items = find(r, "item");
+    if (items == nullptr || !items->is_array()) {
+      problem(at(p, ".item"), Json(), "the answers, one item each, and the score");
+      return;
+    }
+    std::map<std::string, FhirPlace, std::less<>> places;
+    std::optional<double> file_score;
+    FhirPlace score_place = at(p, ".item");
+    const std::string answers = answers_system(q->id);
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const Json& item = (*items)[i];
+      const FhirPlace ip = at(p, fmt::format(".item[{}]", i));
+      const auto link = item.is_object() ? string(item, ip, "linkId", "an item's linkId") : std::nullopt;
+      if (!link) continue;
+      const Json* answer = find(item, "answer");
+      const Json* first = answer != nullptr && answer->is_array() && answer->size() == 1 ? &(*answer)[0] : nullptr;
+      if (answer != nullptr && first == nullptr) {
+        problem(at(ip, ".answer"), *answer, "one answer");
+        continue;
+      }
+      if (*link == "score") {
+        score_place = at(ip, ".answer[0].valueDecimal");
+        const Json* v = first != nullptr ? find(*first, "valueDecimal") : nullptr;
+        if (v == nullptr || !v->is_number()) {
+          problem(score_place, v != nullptr ? *v : Json(), "the score, a number");
+        } else {
+          file_score = v->get<double>();
+        }
+        continue;
+      }
+      if (q->activities && *link == "activity") {
+        activity(item, ip, qr, places);
+        continue;
+      }
+      ItemAnswer a{*link, std::nullopt, std::nullopt};
+      if (first != nullptr) {
+        if (const Json* c = find(*first, "valueCoding")) {
+          const auto code =
+              c->is_object() ? string(*c, at(ip, ".answer[0].valueCoding"), "code", "an option's code") : std::nullopt;
+          if (c->is_object() && c->value("system", "") != answers) {
+            problem(at(ip, ".answer[0].valueCoding.system"), c->value("system", Json()), answers);
+          }
+          a.choice = code;
+          places.emplace(*link, at(ip, ".answer[0].valueCoding.code"));
+        } else if (const Json* v = find(*first, "valueInteger"); v != nullptr && v->is_number_integer()) {
+          a.value = static_cast<int>(std::clamp<std::int64_t>(v->get<std::int64_t>(), -1000000, 1000000));
+          places.emplace(*link, at(ip, ".answer[0].valueInteger"));
+        } else {
+          problem(at(ip, ".answer[0]"), *first, "valueCoding (a choice) or valueInteger (a number)");
+          continue;
+        }
+      } else {
+        places.emplace(*link, ip);
+      }
+      qr.answers.push_back(std::move(a));
+    }
+    const auto scored = score_answers(*q, qr.answers);
+    if (!scored) {
+      for (const auto& e : scored.error()) {
+        const auto it = places.find(e.field);
+        problems_.push_back({it != places.end() ? it->second : at(p, ".item"), e.value, e.allowed});
+      }
+      return;
+    }
+    qr.score = *scored;
+    if (!file_score) {
+      problem(score_place, Json(), "the score as an item with linkId score");
+    } else if (std::abs(*file_score - scored->value) > 1e-9) {
+      problem(
+          score_place, Json(*file_score),
+          fmt::format("the score of these answers, {} (daybreak scores them again)", format_score(*q, scored->value)));
+    }
+    content_.responses.push_back(std::move(out));
+  }
+
+  void activity(const Json& item, const FhirPlace& ip, QuestionnaireResponse& qr,
+                std::map<std::string, FhirPlace, std::less<>>& places) {
+    const Json* parts = find(item, "item");
+    std::optional<std::string> name;
+    std::optional<int> rating;
+    FhirPlace rating_place = ip;
+    if (parts != nullptr && parts->is_array()) {
+      for (std::size_t i = 0; i < parts->size(); ++i) {
+        const Json& part = (*parts)[i];
+        const FhirPlace pp = at(ip, fmt::format(".item[{}]", i));
+        const std::string link = part.is_object() ? part.value("linkId", "") : "";
+        const Json* answer = find(part, "answer");
+        const Json* first = answer != nullptr && answer->is_array() && answer->size() == 1 ? &(*answer)[0] : nullptr;
+        if (link == "activity-name" && first != nullptr) {
+          name = string(*first, at(pp, ".answer[0]"), "valueString", "the activity, as text");
+        } else if (link == "activity-rating") {
+          rating_place = at(pp, ".answer[0].valueInteger");
+          const Json* v = first != nullptr ? find(*first, "valueInteger") : nullptr;
+          if (v != nullptr && v->is_number_integer()) {
+            rating = static_cast<int>(std::clamp<std::int64_t>(v->get<std::int64_t>(), -1000000, 1000000));
+          }
+        }
+      }
+    }
+    if (!name) {
+      problem(at(ip, ".item"), Json(), "the activity's name (activity-name) and its rating (activity-rating)");
+      return;
+    }
+    places.emplace(*name, rating_place);
+    qr.answers.push_back({*name, std::nullopt, rating});
+  }
+};
+
+}  // namespace
+
+Result<FhirContent, FhirProblems> read_fhir_collection(std::string_view text, const TimeZone& zone,
+                                                       std::span<const Instrument> instruments) {
+  return Reader(zone, instruments).read(text);
+}
+
+}  // namespace daybreak

@@ -1,0 +1,449 @@
+// Writes the FHIR R4 collection Bundle (report/fhir.hpp) straight into one
+// string with JsonWriter: ten years of diary is some 70,000 resources.
+#include <fmt/format.h>
+
+#include "domain/entry_fields.hpp"
+#include "report/fhir.hpp"
+#include "report/fhir_codes.hpp"
+#include "report/json_writer.hpp"
+
+namespace daybreak {
+namespace {
+
+using namespace fhir;
+
+class BundleWriter {
+ public:
+  BundleWriter(std::string& out, const FhirExport& data)
+      : w_(out), data_(data), patient_ref_("urn:uuid:" + data.person.text()) {
+    // What every diary Observation repeats, written once (ten years hold some 70,000).
+    std::string fragment;
+    JsonWriter f(fragment);
+    f.begin_object().member("status", "final");
+    f.key("category").begin_array().begin_object().key("coding").begin_array();
+    f.begin_object().member("system", kCategory).member("code", "survey").member("display", "Survey").end_object();
+    f.end_array().end_object().end_array().end_object();
+    status_survey_ = fragment.substr(1, fragment.size() - 2);
+    subject_ = fmt::format("\"subject\":{{\"reference\":{}}}", json_quoted(patient_ref_));
+    performer_ = fmt::format("\"performer\":[{{\"reference\":{}}}]", json_quoted(patient_ref_));
+    for (const auto& c : field_codes()) {
+      fragment.clear();
+      JsonWriter g(fragment);
+      g.begin_object().key("code").begin_object().key("coding").begin_array();
+      g.begin_object().member("system", c.system).member("code", c.code).member("display", c.display).end_object();
+      g.end_array().member("text", c.display).end_object().end_object();
+      codes_.push_back(fragment.substr(1, fragment.size() - 2));
+    }
+  }
+
+  void write() {
+    w_.begin_object();
+    w_.member("resourceType", "Bundle");
+    w_.member("id", data_.person.name("bundle").text());
+    w_.member("type", "collection");
+    w_.key("entry").begin_array();
+    patient();
+    for (const auto& e : data_.entries) entry(e);
+    for (const auto& s : data_.sessions) session(s);
+    for (const Instrument* i : data_.instruments) questionnaire(*i);
+    for (const auto& r : data_.responses) response(r);
+    w_.newline().end_array();
+    w_.end_object();
+    w_.newline();
+  }
+
+ private:
+  JsonWriter w_;
+  const FhirExport& data_;
+  std::string patient_ref_;
+  std::string key_;                 // scratch for resource names
+  std::string status_survey_;       // "status":"final","category":[survey]
+  std::string subject_;             // "subject":{"reference":"urn:uuid:..."}
+  std::string performer_;           // "performer":[{"reference":...}]
+  std::vector<std::string> codes_;  // "code":{...} of each field, in field_codes() order
+  std::string entry_context_;       // "extension":[diary day, period] of the entry being written
+  std::string entry_time_;          // its effectiveDateTime
+  std::string entry_key_;           // "entry/2026-11-23/morning/": its resources' names start so
+
+  std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
+
+  // {"fullUrl":"urn:uuid:X","resource":{"resourceType":T,"id":X, ...
+  Uuid begin(std::string_view type, std::string_view name) { return begin(type, data_.person.name(name)); }
+  Uuid begin(std::string_view type, const Uuid& id) {
+    const std::string text = id.text();
+    w_.newline().begin_object();
+    w_.member("fullUrl", "urn:uuid:" + text);
+    w_.key("resource").begin_object();
+    w_.member("resourceType", type);
+    w_.member("id", text);
+    return id;
+  }
+  void end() { w_.end_object().end_object(); }
+
+  void reference(std::string_view key, std::string_view ref) {
+    w_.key(key).begin_object().member("reference", ref).end_object();
+  }
+  void coding(std::string_view system, std::string_view code, std::string_view display) {
+    w_.begin_object().member("system", system).member("code", code);
+    if (!display.empty()) w_.member("display", display);
+    w_.end_object();
+  }
+  void codeable(std::string_view key, std::string_view system, std::string_view code, std::string_view display,
+                std::string_view text) {
+    w_.key(key).begin_object().key("coding").begin_array();
+    coding(system, code, display);
+    w_.end_array();
+    if (!text.empty()) w_.member("text", text);
+    w_.end_object();
+  }
+  void survey() {
+    w_.key("category").begin_array().begin_object().key("coding").begin_array();
+    coding(kCategory, "survey", "Survey");
+    w_.end_array().end_object().end_array();
+  }
+  void lower_back() { codeable("bodySite", kSnomed, kLowerBackCode, kLowerBackDisplay, ""); }
+  void quantity(double value, std::string_view unit) {
+    w_.key("valueQuantity").begin_object();
+    w_.key("value").number(value);
+    w_.member("unit", unit).member("system", kUcum).member("code", unit);
+    w_.end_object();
+  }
+
+  void patient() {
+    begin("Patient", data_.person);
+    w_.key("name").begin_array().begin_object().member("text", data_.user.name).end_object().end_array();
+    end();
+  }
+
+  // ---- diary entries ----
+
+  void diary_context(const DiaryEntry& e) {
+    std::string fragment;
+    JsonWriter f(fragment);
+    f.begin_object().key("extension").begin_array();
+    f.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(e.date)).end_object();
+    f.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(e.period)).end_object();
+    f.end_array().end_object();
+    entry_context_ = fragment.substr(1, fragment.size() - 2);
+    entry_time_ = when(e.created_at);
+    entry_key_ = fmt::format("entry/{}/{}/", format_date(e.date), name_of(e.period));
+  }
+
+  // Opens one diary value's Observation up to its value.
+  void observation(const DiaryEntry& e, const FieldCode& f, std::string_view member, std::string_view text) {
+    (void)e;
+    key_ = entry_key_;
+    key_ += f.field;
+    if (!member.empty()) (key_ += '/') += member;
+    begin("Observation", key_);
+    w_.raw_members(entry_context_).raw_members(status_survey_);
+    if (text.empty()) {
+      w_.raw_members(codes_[static_cast<std::size_t>(&f - field_codes().data())]);
+    } else {
+      codeable("code", f.system, f.code, f.display, text);
+    }
+    w_.raw_members(subject_);
+    w_.member("effectiveDateTime", entry_time_);
+    w_.raw_members(performer_);
+  }
+
+  template <class E>
+  void words(const DiaryEntry& e, const FieldCode& f, const ChoiceSet<E>& set) {
+    const std::string system = words_system(f.field);
+    set.for_each([&](E v) {
+      observation(e, f, name_of(v), {});
+      codeable("valueCodeableConcept", system, name_of(v), {}, {});
+      end();
+    });
+  }
+
+  void integer(const DiaryEntry& e, const FieldCode& f, int value) {
+    observation(e, f, {}, {});
+    w_.member("valueInteger", value);
+    if (f.field == "pain") lower_back();
+    end();
+  }
+  void measured(const DiaryEntry& e, const FieldCode& f, double value) {
+    observation(e, f, {}, {});
+    quantity(value, f.unit);
+    end();
+  }
+  void boolean(const DiaryEntry& e, const FieldCode& f, bool value) {
+    observation(e, f, {}, {});
+    w_.member("valueBoolean", value);
+    end();
+  }
+  void text(const DiaryEntry& e, const FieldCode& f, std::string_view member, std::string_view code_text,
+            std::string_view value) {
+    observation(e, f, member, code_text);
+    w_.member("valueString", value);
+    end();
+  }
+  void moment(const DiaryEntry& e, const FieldCode& f, Instant t) {
+    observation(e, f, {}, {});
+    w_.member("valueDateTime", when(t));
+    end();
+  }
+
+  void medication(const Medication& m, std::size_t index) {
+    begin("MedicationStatement", fmt::format("{}medications/{}", entry_key_, index));
+    w_.raw_members(entry_context_);
+    w_.member("status", "completed");
+    w_.key("medicationCodeableConcept").begin_object().member("text", m.name).end_object();
+    reference("subject", patient_ref_);
+    if (m.taken_at) w_.member("effectiveDateTime", when(*m.taken_at));
+    w_.member("dateAsserted", entry_time_);
+    reference("informationSource", patient_ref_);
+    if (!m.dose.empty()) {
+      w_.key("dosage").begin_array().begin_object().member("text", m.dose).end_object().end_array();
+    }
+    end();
+  }
+
+  void entry(const DiaryEntry& e) {
+    diary_context(e);
+    const DiaryFields& v = e.fields;
+    const auto fields = field_codes();
+    const auto at = [&](std::size_t i) -> const FieldCode& { return fields[i]; };
+    // In field_codes() order, which is the catalogue's.
+    integer(e, at(0), v.pain.value());
+    if (v.stiffness_minutes) measured(e, at(1), v.stiffness_minutes->value());
+    if (v.still_stiff) boolean(e, at(2), true);
+    if (v.stiffness_severity) integer(e, at(3), v.stiffness_severity->value());
+    words(e, at(4), v.signs);
+    words(e, at(5), v.locations);
+    words(e, at(6), v.leg_symptoms);
+    if (v.red_flags) boolean(e, at(7), *v.red_flags == YesNo::yes);
+    for (std::size_t i = 0; i < v.medications.size(); ++i) medication(v.medications[i], i);
+    words(e, at(9), v.relief);
+    if (v.walking_minutes) measured(e, at(10), v.walking_minutes->value());
+    if (v.sitting_hours) measured(e, at(11), v.sitting_hours->value());
+    if (v.anxiety) integer(e, at(12), v.anxiety->value());
+    if (v.bedtime) moment(e, at(13), *v.bedtime);
+    if (v.wake_time) moment(e, at(14), *v.wake_time);
+    if (v.awakenings) integer(e, at(15), v.awakenings->value());
+    if (v.sleep_quality) integer(e, at(16), v.sleep_quality->value());
+    if (v.sleep_position) {
+      observation(e, at(17), {}, {});
+      codeable("valueCodeableConcept", words_system(at(17).field), name_of(*v.sleep_position), {}, {});
+      end();
+    }
+    if (v.mattress) text(e, at(18), {}, {}, *v.mattress);
+    for (const auto& p : v.pillows) text(e, at(19), p, {}, p);
+    if (v.room_temperature) measured(e, at(20), v.room_temperature->value());
+    if (v.humidity) measured(e, at(21), v.humidity->value());
+    for (const auto& f : v.factors) text(e, at(22), f.name, f.name, f.value);
+    if (!v.note.empty()) text(e, at(23), {}, {}, v.note);
+  }
+
+  // ---- guided sessions ----
+
+  void session(const SessionRecord& s) {
+    const std::string name = fmt::format("session/{}/{}", format_utc(s.started_at), name_of(s.routine));
+    const Uuid id = begin("Procedure", name);
+    w_.key("extension").begin_array();
+    w_.begin_object().member("url", kExtProgram).member("valueCode", s.program).end_object();
+    w_.begin_object().member("url", kExtStage).member("valueInteger", s.stage).end_object();
+    w_.begin_object().member("url", kExtSteps).member("valueString", outcome_letters(s.steps)).end_object();
+    for (const auto& x : s.exercises) {
+      w_.begin_object().member("url", kExtExercise).key("extension").begin_array();
+      w_.begin_object().member("url", "exercise").member("valueCode", x.exercise).end_object();
+      w_.begin_object().member("url", "level").member("valueInteger", x.level).end_object();
+      w_.begin_object().member("url", "work-steps").member("valueInteger", x.work_steps).end_object();
+      w_.begin_object().member("url", "done").member("valueInteger", x.done).end_object();
+      w_.begin_object().member("url", "skipped").member("valueInteger", x.skipped).end_object();
+      if (x.pain_during) {
+        w_.begin_object().member("url", "pain-during").member("valueInteger", x.pain_during->value()).end_object();
+      }
+      w_.end_array().end_object();
+    }
+    w_.end_array();
+    w_.member("status", s.stop_reason ? "stopped" : "completed");
+    if (s.stop_reason) {
+      const std::string_view reason = name_of(*s.stop_reason);
+      codeable("statusReason", kStopReasons, reason, {}, reason);
+    }
+    const std::string routine(name_of(s.routine));
+    codeable("code", kCodes, routine_code(routine), fmt::format("Guided {} routine", routine), {});
+    reference("subject", patient_ref_);
+    w_.key("performedPeriod").begin_object();
+    w_.member("start", when(s.started_at)).member("end", when(s.ended_at));
+    w_.end_object();
+    w_.key("performer").begin_array().begin_object();
+    reference("actor", patient_ref_);
+    w_.end_object().end_array();
+    end();
+
+    // Pain before the session: a pain rating like the diary's, part of the session.
+    begin("Observation", name + "/pain-before");
+    w_.member("status", "final");
+    survey();
+    codeable("code", kLoinc, kPainCode, kPainDisplay, "Pain before the session");
+    reference("subject", patient_ref_);
+    w_.member("effectiveDateTime", when(s.started_at));
+    w_.key("performer").begin_array().begin_object().member("reference", patient_ref_).end_object().end_array();
+    w_.key("partOf").begin_array().begin_object().member("reference", "urn:uuid:" + id.text()).end_object().end_array();
+    w_.member("valueInteger", s.pain_before.value());
+    lower_back();
+    end();
+  }
+
+  // ---- questionnaires ----
+
+  void min_max(int min, int max) {
+    w_.key("extension").begin_array();
+    w_.begin_object().member("url", kMinValue).member("valueInteger", min).end_object();
+    w_.begin_object().member("url", kMaxValue).member("valueInteger", max).end_object();
+    w_.end_array();
+  }
+
+  void questionnaire(const Instrument& q) {
+    begin("Questionnaire", fmt::format("questionnaire/{}/{}", q.id, q.version));
+    w_.member("url", questionnaire_url(q.id));
+    w_.member("version", q.version);
+    w_.member("title", q.name);
+    w_.member("status", "active");
+    w_.key("subjectType").begin_array().string("Patient").end_array();
+    w_.member("description", q.description);
+    w_.member("copyright", q.licence);
+    if (q.id == "odi") {
+      w_.key("code").begin_array();
+      coding(kLoinc, kOdiPanelCode, "Oswestry Disability Index");
+      w_.end_array();
+    }
+    const std::string answers = answers_system(q.id);
+    w_.key("item").begin_array();
+    if (q.activities) {
+      w_.begin_object();
+      w_.member("linkId", "activity").member("text", "An activity you find hard").member("type", "group");
+      w_.member("repeats", true);
+      w_.key("item").begin_array();
+      w_.begin_object().member("linkId", "activity-name").member("text", "The activity").member("type", "string");
+      w_.member("required", true).end_object();
+      w_.begin_object();
+      min_max(q.activities->min, q.activities->max);
+      w_.member("linkId", "activity-rating").member("text", q.activities->anchors).member("type", "integer");
+      w_.member("required", true).end_object();
+      w_.end_array();
+      w_.end_object();
+    }
+    for (const auto& item : q.items) {
+      w_.begin_object();
+      if (item.kind != ItemKind::choice) min_max(item.min, item.max);
+      w_.member("linkId", item.id).member("text", item.label);
+      w_.member("type", item.kind == ItemKind::choice ? "choice" : "integer");
+      w_.member("required", item.required);
+      if (item.kind == ItemKind::choice) {
+        w_.key("answerOption").begin_array();
+        for (const auto& o : item.options) {
+          w_.begin_object().key("valueCoding");
+          coding(answers, o.code, o.label);
+          w_.end_object();
+        }
+        w_.end_array();
+      }
+      w_.end_object();
+    }
+    w_.begin_object();
+    w_.member("linkId", "score");
+    if (q.id == "odi") {
+      w_.key("code").begin_array();
+      coding(kLoinc, kOdiScoreCode, "Oswestry disability index score ODI");
+      w_.end_array();
+    }
+    w_.member("text", fmt::format("{} score", q.abbreviation)).member("type", "decimal").member("readOnly", true);
+    w_.end_object();
+    w_.end_array();
+    end();
+  }
+
+  const Instrument* instrument(std::string_view id) const {
+    for (const Instrument* i : data_.instruments) {
+      if (i->id == id) return i;
+    }
+    return nullptr;
+  }
+
+  void answer_item(const ItemAnswer& a, std::string_view answers) {
+    w_.begin_object().member("linkId", a.item);
+    if (a.choice) {
+      w_.key("answer").begin_array().begin_object().key("valueCoding");
+      coding(answers, *a.choice, {});
+      w_.end_object().end_array();
+    } else if (a.value) {
+      w_.key("answer").begin_array().begin_object().member("valueInteger", *a.value).end_object().end_array();
+    }
+    w_.end_object();
+  }
+
+  void activity_item(const ItemAnswer& a) {
+    w_.begin_object().member("linkId", "activity").key("item").begin_array();
+    w_.begin_object().member("linkId", "activity-name");
+    w_.key("answer").begin_array().begin_object().member("valueString", a.item).end_object().end_array();
+    w_.end_object();
+    w_.begin_object().member("linkId", "activity-rating");
+    if (a.value)
+      w_.key("answer").begin_array().begin_object().member("valueInteger", *a.value).end_object().end_array();
+    w_.end_object();
+    w_.end_array().end_object();
+  }
+
+  void response(const QuestionnaireResponse& r) {
+    const Instrument* q = instrument(r.instrument);
+    const std::string name = fmt::format("questionnaire-response/{}/{}", r.instrument, format_utc(r.taken_at));
+    const Uuid id = begin("QuestionnaireResponse", name);
+    w_.member("questionnaire", fmt::format("{}|{}", questionnaire_url(r.instrument), r.version));
+    w_.member("status", "completed");
+    reference("subject", patient_ref_);
+    w_.member("authored", when(r.taken_at));
+    reference("author", patient_ref_);
+    reference("source", patient_ref_);
+    const std::string answers = answers_system(r.instrument);
+    w_.key("item").begin_array();
+    for (const auto& a : r.answers) {
+      if (q != nullptr && q->activities) {
+        activity_item(a);
+      } else {
+        answer_item(a, answers);
+      }
+    }
+    w_.begin_object().member("linkId", "score").key("answer").begin_array().begin_object();
+    w_.key("valueDecimal").number(r.score.value);
+    w_.end_object().end_array().end_object();
+    w_.end_array();
+    end();
+
+    begin("Observation", name + "/score");
+    w_.member("status", "final");
+    survey();
+    const std::string code = score_code(r.instrument);
+    const std::string label = fmt::format("{} score", q != nullptr ? q->abbreviation : r.instrument);
+    codeable("code", r.instrument == "odi" ? kLoinc : kCodes, code,
+             r.instrument == "odi" ? "Oswestry disability index score ODI" : label, label);
+    reference("subject", patient_ref_);
+    w_.member("effectiveDateTime", when(r.taken_at));
+    w_.key("performer").begin_array().begin_object().member("reference", patient_ref_).end_object().end_array();
+    quantity(r.score.value, q != nullptr && q->unit == "%" ? "%" : "{score}");
+    w_.key("derivedFrom").begin_array().begin_object().member("reference", "urn:uuid:" + id.text());
+    w_.end_object().end_array();
+    end();
+  }
+};
+
+}  // namespace
+
+std::string fhir_collection(const FhirExport& data) {
+  std::string out;
+  // About 700 bytes per resource; one allocation for most exports.
+  out.reserve(1024 + data.entries.size() * 4000 + data.sessions.size() * 2000 + data.responses.size() * 3000);
+  BundleWriter(out, data).write();
+  return out;
+}
+
+std::string FhirProblem::message() const {
+  const std::string where = place.resource.empty() ? place.path : place.resource + " at " + place.path;
+  if (value.empty()) return fmt::format("{}: missing; allowed: {}", where, allowed);
+  return fmt::format("{}: '{}' is not allowed; allowed: {}", where, value, allowed);
+}
+
+}  // namespace daybreak

@@ -1,0 +1,59 @@
+// The open exports over HTTP (issue 19): the diary as a FHIR R4 collection
+// Bundle and the reminders as an iCalendar file, by the same use cases as
+// `daybreak export fhir` and `daybreak reminders`.
+#include <fmt/format.h>
+
+#include "app/fhir_transfer.hpp"
+#include "app/reminders.hpp"
+#include "server/route_support.hpp"
+#include "server/routes.hpp"
+
+namespace daybreak {
+namespace {
+
+using http::Method;
+using http::PathParams;
+using http::Request;
+using http::Response;
+
+Response download(std::string content_type, std::string body, std::string filename) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
+  return r;
+}
+
+Response export_fhir_bundle(const ApiContext& api, const Request& req) {
+  const auto from = http::date_param(req, "from");
+  const auto to = http::date_param(req, "to");
+  FieldErrors errors;
+  if (!from) errors.push_back(from.error());
+  if (!to) errors.push_back(to.error());
+  if (!errors.empty()) return http::invalid_fields("nothing was exported", errors, true);
+  const Caller c = api.caller(req);
+  auto bundle = export_fhir(api.store(), c.user.id, c.zone, DayRange{*from, *to});
+  if (!bundle) return http::problem_for(bundle.error());
+  return download("application/fhir+json", std::move(*bundle),
+                  fmt::format("daybreak-fhir-{}.json", format_date(c.today())));
+}
+
+Response reminders_calendar_file(const ApiContext& api, const Request& req) {
+  const auto alarm = http::int_param(req, "alarm", 0, kMaxAlarmMinutes);
+  if (!alarm) return http::invalid_fields("no calendar was written", {alarm.error()}, true);
+  const Caller c = api.caller(req);
+  auto ics = reminders_ics(api.store(), c.user.id, c.zone, *alarm, api.version());
+  if (!ics) return http::problem_for(ics.error());
+  return download("text/calendar; charset=utf-8", std::move(*ics), "daybreak-reminders.ics");
+}
+
+}  // namespace
+
+void add_export_routes(http::Router& router, const ApiContext& api) {
+  router.add(Method::get, "/api/export.fhir.json",
+             [&api](const Request& r, const PathParams&) { return export_fhir_bundle(api, r); });
+  router.add(Method::get, "/api/reminders.ics",
+             [&api](const Request& r, const PathParams&) { return reminders_calendar_file(api, r); });
+}
+
+}  // namespace daybreak

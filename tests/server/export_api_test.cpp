@@ -1,0 +1,55 @@
+// Issue 19's open exports over HTTP: the FHIR Bundle and the reminders'
+// calendar file, the same as the CLI writes, with bad parameters refused.
+#include "api_fixture.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class ExportApi : public ApiTest {};
+
+TEST_F(ExportApi, TheDiaryDownloadsAsAFhirCollectionBundle) {
+  ASSERT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 5, "stiffness_minutes": 40}})").status,
+            201);
+  const auto r = get("/api/export.fhir.json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/fhir+json");
+  EXPECT_EQ(r.header("content-disposition"), "attachment; filename=\"daybreak-fhir-2026-11-23.json\"");
+  const Json bundle = Json::parse(r.body);
+  EXPECT_EQ(bundle["type"], "collection");
+  ASSERT_EQ(bundle["entry"].size(), 3U);  // the Patient, pain, stiffness minutes
+  EXPECT_EQ(bundle["entry"][1]["resource"]["code"]["coding"][0]["code"], "72514-3");
+  EXPECT_EQ(bundle["entry"][1]["resource"]["valueInteger"], 5);
+  EXPECT_EQ(bundle["entry"][2]["resource"]["valueQuantity"]["value"], 40);
+  EXPECT_EQ(get("/api/export.fhir.json").body, r.body) << "the same data gives the same bytes";
+  // A range without the entry: only the Patient.
+  const auto none = get("/api/export.fhir.json?from=2026-11-01&to=2026-11-22");
+  ASSERT_EQ(none.status, 200);
+  EXPECT_EQ(Json::parse(none.body)["entry"].size(), 1U);
+}
+
+TEST_F(ExportApi, ABadRangeIsRefused) {
+  const auto bad = get("/api/export.fhir.json?from=yesterday");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("\"from\""), std::string::npos) << bad.body;
+  const auto empty = get("/api/export.fhir.json?from=2026-11-23&to=2026-11-01");
+  EXPECT_EQ(empty.status, 422) << empty.body;
+}
+
+TEST_F(ExportApi, TheRemindersDownloadAsICalendarWithAnAlarmOnlyWhenAsked) {
+  const auto plain = get("/api/reminders.ics");
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  EXPECT_EQ(plain.header("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_EQ(plain.body.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0U);
+  EXPECT_NE(plain.body.find("SUMMARY:Morning routine\\, before you get up\r\n"), std::string::npos);
+  EXPECT_EQ(plain.body.find("BEGIN:VALARM"), std::string::npos);
+  const auto alarmed = get("/api/reminders.ics?alarm=15");
+  ASSERT_EQ(alarmed.status, 200);
+  EXPECT_NE(alarmed.body.find("TRIGGER:-PT15M\r\n"), std::string::npos);
+  EXPECT_EQ(get("/api/reminders.ics?alarm=-1").status, 400);
+  EXPECT_EQ(get("/api/reminders.ics?alarm=often").status, 400);
+}
+
+}  // namespace
+}  // namespace daybreak::testing

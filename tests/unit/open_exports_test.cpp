@@ -1,0 +1,172 @@
+// The building blocks of issue 19's open exports: name-based UUIDs, the JSON
+// writer, iCalendar lines and time zones, the reminder schedule, and the FHIR
+// codes of every diary field.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/entry_fields.hpp"
+#include "domain/reminder.hpp"
+#include "platform/tzdb_zone.hpp"
+#include "platform/zones.hpp"
+#include "report/fhir.hpp"
+#include "report/fhir_codes.hpp"
+#include "report/ical.hpp"
+#include "report/json_writer.hpp"
+#include "report/stable_id.hpp"
+
+namespace daybreak {
+namespace {
+
+using namespace std::chrono_literals;
+
+LocalDate day(int y, unsigned m, unsigned d) {
+  return LocalDate{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+TEST(StableId, IsTheRfcVersion5Uuid) {
+  // Python's uuid.uuid5(uuid.NAMESPACE_DNS, "python.org"), the textbook example.
+  const auto dns = Uuid::parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+  ASSERT_TRUE(dns);
+  EXPECT_EQ(dns->name("python.org").text(), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+  EXPECT_EQ(dns->name("python.org"), dns->name("python.org"));
+  EXPECT_NE(dns->name("python.org"), dns->name("python.org "));
+}
+
+TEST(StableId, ParsesOnlyLowerCaseUuids) {
+  EXPECT_FALSE(Uuid::parse("6BA7B810-9DAD-11D1-80B4-00C04FD430C8"));
+  EXPECT_FALSE(Uuid::parse("6ba7b810-9dad-11d1-80b4-00c04fd430c"));
+  EXPECT_FALSE(Uuid::parse("not a uuid at all, but 36 characters"));
+}
+
+TEST(StableId, APersonDerivedTwiceIsTheSameAndTwoPeopleDiffer) {
+  const Instant t = std::chrono::sys_days{day(2026, 11, 23)};
+  EXPECT_EQ(derived_person_id(1, t), derived_person_id(1, t));
+  EXPECT_NE(derived_person_id(1, t), derived_person_id(1, t + 1s));
+  EXPECT_NE(derived_person_id(1, t), derived_person_id(2, t));
+}
+
+TEST(JsonWriter, EscapesWhatJsonNeedsAndReadsBackTheSame) {
+  const std::string tricky = "a \"quote\", a \\ backslash, a\nline, a \x01 control, caf\xC3\xA9";
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().member("text", tricky).key("n").number(7.5).member("i", 3).member("yes", true);
+  w.key("list").begin_array().newline().integer(1).newline().integer(2).end_array().end_object();
+  const auto parsed = nlohmann::json::parse(out);
+  EXPECT_EQ(parsed["text"], tricky);
+  EXPECT_EQ(parsed["n"], 7.5);
+  EXPECT_EQ(parsed["list"], nlohmann::json({1, 2}));
+  EXPECT_NE(out.find("\\u0001"), std::string::npos);
+  EXPECT_NE(out.find(",\n2"), std::string::npos) << out;
+}
+
+TEST(Ical, FoldsAt75OctetsNeverInsideACharacter) {
+  std::string text = "DESCRIPTION:";
+  for (int i = 0; i < 60; ++i) text += "\xC3\xA9x";  // é is two octets
+  std::string out;
+  append_ical_line(out, text);
+  ASSERT_TRUE(out.ends_with("\r\n"));
+  std::string unfolded;
+  std::size_t start = 0;
+  for (std::size_t end; (end = out.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    const std::string line = out.substr(start, end - start);
+    EXPECT_LE(line.size(), 75U);
+    // A continuation starts with one space, and no line starts inside a character.
+    const std::string content = start == 0 ? line : line.substr(1);
+    ASSERT_FALSE(content.empty());
+    EXPECT_NE(static_cast<unsigned char>(content[0]) & 0xC0, 0x80);
+    unfolded += content;
+  }
+  EXPECT_EQ(unfolded, text);
+}
+
+TEST(Ical, EscapesText) { EXPECT_EQ(ical_text("a, b; c\\d\ne\r\nf"), "a\\, b\\; c\\\\d\\ne\\nf"); }
+
+TEST(Ical, TheTimeZoneIsTheSameFromTheCLibraryAndFromDateTz) {
+  Reminder r{"morning-routine",
+             "Morning",
+             "",
+             6h + 30min,
+             day(2027, 3, 1),
+             std::nullopt,
+             std::nullopt,
+             {},
+             10,
+             0,
+             std::chrono::sys_days{day(2027, 3, 1)}};
+  const Uuid person = daybreak_namespace().name("test");
+  const TzdbZone tzdb("Europe/Berlin");
+  const std::string a = reminders_calendar({&r, 1}, tzdb, person, {"test", std::nullopt});
+  const ProcessZone process("Europe/Berlin");
+  EXPECT_EQ(reminders_calendar({&r, 1}, process, person, {"test", std::nullopt}), a);
+  EXPECT_NE(a.find("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"),
+            std::string::npos);
+  EXPECT_NE(a.find("DTSTART;TZID=Europe/Berlin:20270301T063000\r\n"), std::string::npos);
+}
+
+TEST(Reminders, ATimeTheClocksSkipIsReadWithTheOffsetBefore) {
+  const TzdbZone berlin("Europe/Berlin");
+  // 02:30 does not exist on 28 March 2027: RFC 5545 3.3.5 reads it as 02:30 CET, 01:30 UTC.
+  EXPECT_EQ(reminder_instant(day(2027, 3, 28), 2h + 30min, berlin),
+            std::chrono::sys_days{day(2027, 3, 28)} + 1h + 30min);
+  // 02:30 happens twice on 31 October 2027: the first, still in summer time.
+  EXPECT_EQ(reminder_instant(day(2027, 10, 31), 2h + 30min, berlin), std::chrono::sys_days{day(2027, 10, 31)} + 30min);
+}
+
+TEST(Reminders, WeeklyRemindersAndSkippedDaysAndAnEnd) {
+  const TzdbZone berlin("Europe/Berlin");
+  Reminder weekly{"safety-check", "Safety", "", 9h, day(2027, 3, 1), std::nullopt, std::chrono::Sunday, {}, 10, 0, {}};
+  Reminder nightly{"experiment-1-A",
+                   "A",
+                   "",
+                   21h + 30min,
+                   day(2027, 3, 26),
+                   day(2027, 3, 30),
+                   std::nullopt,
+                   {day(2027, 3, 27), day(2027, 3, 29)},
+                   10,
+                   0,
+                   {}};
+  const std::vector<Reminder> list{weekly, nightly};
+  const auto o = occurrences(list, day(2027, 3, 25), day(2027, 4, 4), berlin);
+  std::vector<std::pair<std::string, Instant>> got;
+  for (const auto& x : o) got.emplace_back(x.reminder->key, x.start);
+  const auto at_utc = [](LocalDate d, std::chrono::minutes m) { return Instant{std::chrono::sys_days{d} + m}; };
+  const std::vector<std::pair<std::string, Instant>> want{
+      {"experiment-1-A", at_utc(day(2027, 3, 26), 20h + 30min)},  // CET
+      {"safety-check", at_utc(day(2027, 3, 28), 7h)},             // CEST from that morning
+      {"experiment-1-A", at_utc(day(2027, 3, 28), 19h + 30min)},
+      {"experiment-1-A", at_utc(day(2027, 3, 30), 19h + 30min)},
+      {"safety-check", at_utc(day(2027, 4, 4), 7h)},
+  };
+  EXPECT_EQ(got, want);
+}
+
+TEST(FhirCodes, EveryDiaryFieldHasACodeInCatalogueOrder) {
+  const auto fields = diary_fields();
+  const auto codes = fhir::field_codes();
+  ASSERT_EQ(codes.size(), fields.size()) << "a new diary field needs its FHIR code (report/fhir_codes.cpp)";
+  for (std::size_t i = 0; i < fields.size(); ++i) EXPECT_EQ(codes[i].field, fields[i].name);
+  for (const auto& c : codes) EXPECT_EQ(fhir::field_of_code(c.system, c.code), &c) << c.code << " is used twice";
+}
+
+TEST(FhirReader, RefusesWhatIsNotABundle) {
+  const TzdbZone berlin("Europe/Berlin");
+  const auto not_json = read_fhir_collection("{", berlin, {});
+  ASSERT_FALSE(not_json);
+  EXPECT_EQ(not_json.error().front().message(),
+            "Bundle: missing; allowed: a JSON document (this file is not valid JSON)");
+  const auto patient = read_fhir_collection(R"({"resourceType": "Patient"})", berlin, {});
+  ASSERT_FALSE(patient);
+  EXPECT_EQ(
+      patient.error().front().message(),
+      "Bundle.resourceType: 'Patient' is not allowed; allowed: a FHIR R4 Bundle, as `daybreak export fhir` writes it");
+  const auto document =
+      read_fhir_collection(R"({"resourceType": "Bundle", "type": "document", "entry": []})", berlin, {});
+  ASSERT_FALSE(document);
+  EXPECT_EQ(document.error().front().message(),
+            "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
+}
+
+}  // namespace
+}  // namespace daybreak

@@ -1,0 +1,156 @@
+// daybreak's FHIR R4 export, checked offline by real validators, and its
+// import: a diary with every kind of value, a guided session and three
+// questionnaires is exported, validated (zero errors from @medplum/core and
+// the official R4 JSON schema), imported into a fresh diary and exported
+// again byte for byte; bad files are refused with the resource and the
+// FHIRPath of the bad element, and change nothing.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { medplumErrors, schemaErrors } from './fhir_validate.mjs';
+
+const binary = process.env.DAYBREAK_BINARY;
+if (!binary) throw new Error('DAYBREAK_BINARY names the daybreak program to test');
+const dirs = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function diary() {
+  const dir = mkdtempSync(join(tmpdir(), 'daybreak-fhir-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function run(dir, args, { input = '', now = '2026-11-23T07:30:00+01:00' } = {}) {
+  const r = spawnSync(binary, args, {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DAYBREAK_HOME: dir, DAYBREAK_FAKE_NOW: now, TZ: 'Europe/Berlin' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function ok(dir, args, options) {
+  const r = run(dir, args, options);
+  assert.equal(r.code, 0, `daybreak ${args.join(' ')}: ${r.err}`);
+  return r.out;
+}
+
+// Every part of a Bundle checked on its own: medplum checks a Bundle's entries only as Resource.
+function problems(bundle) {
+  const parts = [{ ...bundle, entry: [] }, ...bundle.entry.map((e) => e.resource)];
+  return parts.flatMap((r) => [...medplumErrors(r), ...schemaErrors(r)]);
+}
+
+const source = diary();
+ok(source, ['item', 'add', 'pillow', 'knee pillow']);
+ok(source, ['item', 'add', 'mattress', 'firm foam']);
+ok(source, ['log', 'night', '--date', 'yesterday', '--pain', '2', '--bedtime', '22:50', '--wake-time', '06:30'], {
+  now: '2026-11-22T07:00:00+01:00',
+});
+ok(source, ['log', 'night', '--pain', '3', '--bedtime', '23:10', '--wake-time', '06:40', '--awakenings', '1',
+  '--sleep-quality', '6', '--sleep-position', 'left_side', '--mattress', 'firm foam', '--pillows', 'knee pillow',
+  '--room-temperature', '18.5', '--humidity', '45', '--factors', 'late dinner', '--note', 'woke at 3, "stiff"\nthen slept']);
+ok(source, ['log', 'morning', '--pain', '5', '--stiffness-minutes', '45', '--still-stiff',
+  '--stiffness-severity', '6', '--signs', 'stiffness,ache', '--locations', 'back_left,buttock_left',
+  '--leg-symptoms', 'tingling_left', '--red-flags', 'no', '--medications', 'ibuprofen, 400 mg, 07:25',
+  '--medications', 'paracetamol', '--relief', 'heat', '--factors', 'caffeine=2', '--factors', 'mood=calm']);
+ok(source, ['log', 'afternoon', '--pain', '4', '--walking-minutes', '30', '--sitting-hours', '2.5', '--anxiety', '3'],
+  { now: '2026-11-23T15:00:00+01:00' });
+ok(source, ['screen', '--answers', 'both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no']);
+ok(source, ['screen', 'legs'], { input: 'no\nno\nno\nno\nno\n', now: '2026-11-23T07:35:00+01:00' });
+// A session stopped for pain after two exercises, so the Procedure is "stopped" with a reason.
+ok(source, ['session', 'flare', '--script'], { input: 'pain 6\ncomfort 3\ncomfort 4\nquit\nreason pain\n', now: '2026-11-23T07:40:00+01:00' });
+ok(source, ['questionnaire', 'take', 'odi', '--answers', 'pain_intensity=1,personal_care=0,lifting=1,walking=1,sitting=1,standing=1,sleeping=1,sex_life=skip,social_life=1,travelling=1']);
+ok(source, ['questionnaire', 'take', 'start_back', '--answers', '1=agree,2=disagree,3=agree,4=disagree,5=disagree,6=disagree,7=disagree,8=agree,9=3'], { now: '2026-11-23T08:00:00+01:00' });
+ok(source, ['questionnaire', 'take', 'psfs', '--answers', 'bending to put on socks=3; getting out of bed=5'], { now: '2026-11-23T08:05:00+01:00' });
+const exported = ok(source, ['export', 'fhir']);
+const bundle = JSON.parse(exported);
+
+test('the export is a collection Bundle of every kind of resource daybreak writes', () => {
+  assert.equal(bundle.resourceType, 'Bundle');
+  assert.equal(bundle.type, 'collection');
+  const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
+  for (const t of ['Patient', 'Observation', 'MedicationStatement', 'Procedure', 'Questionnaire', 'QuestionnaireResponse']) {
+    assert.ok(types.has(t), `a ${t}`);
+  }
+  const pain = bundle.entry.map((e) => e.resource).filter((r) => r.code?.coding?.[0]?.code === '72514-3');
+  assert.ok(pain.length >= 5);
+  assert.ok(pain.every((r) => r.bodySite.coding[0].code === '37822005' && /[+-]\d\d:\d\d$/.test(r.effectiveDateTime)));
+  const score = bundle.entry.map((e) => e.resource).find((r) => r.code?.coding?.[0]?.code === '97909-6');
+  assert.ok(score.derivedFrom[0].reference.startsWith('urn:uuid:'));
+});
+
+test('every resource passes @medplum/core and the official R4 JSON schema with zero errors', () => {
+  assert.deepEqual(problems(bundle), []);
+});
+
+test('exporting twice gives the same bytes', () => {
+  assert.equal(ok(source, ['export', 'fhir']), exported);
+});
+
+test('negative fixtures fail the validators', () => {
+  const mutate = (f) => {
+    const b = structuredClone(bundle);
+    f(b.entry.map((e) => e.resource));
+    return problems(b);
+  };
+  // an unknown property: both validators
+  const unknown = mutate((r) => { r[1].colour = 'red'; });
+  assert.ok(unknown.some((l) => l.startsWith('medplum')) && unknown.some((l) => l.startsWith('schema')), unknown.join('\n'));
+  // a code outside a required binding: the schema (medplum does not check bindings)
+  assert.ok(mutate((r) => { r[1].status = 'done'; }).some((l) => l.startsWith('schema')));
+  // a missing required element (Observation.code, cardinality 1..1): medplum
+  assert.ok(mutate((r) => { delete r[1].code; }).some((l) => l.startsWith('medplum')));
+});
+
+test('export -> import into a fresh diary -> export gives the same file, and a second import changes nothing', () => {
+  const file = join(source, 'export.json');
+  writeFileSync(file, exported);
+  const copy = diary();
+  const imported = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:00:00+01:00' });
+  assert.match(imported, /Imported 4 new entries, updated 0, 0 already in your diary/);
+  assert.match(imported, /Sessions: 1 new, 0 already in your diary\. Questionnaires: 3 new/);
+  assert.equal(ok(copy, ['export', 'fhir']), exported);
+  const again = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:05:00+01:00' });
+  assert.match(again, /0 new entries, updated 0, 4 already in your diary/);
+  assert.match(again, /Sessions: 0 new, 1 already in your diary\. Questionnaires: 0 new, 3 already/);
+  assert.equal(ok(copy, ['export', 'fhir']), exported);
+});
+
+test('a re-import updates an entry whose values changed instead of adding one', () => {
+  const b = structuredClone(bundle);
+  const pain = b.entry.find((e) => e.resource.code?.coding?.[0]?.code === '72514-3' && e.resource.extension?.[1]?.valueCode === 'morning');
+  pain.resource.valueInteger = 2;
+  const file = join(source, 'changed.json');
+  writeFileSync(file, JSON.stringify(b));
+  const copy = diary();
+  ok(copy, ['import', 'fhir', join(source, 'export.json')], { now: '2026-11-23T20:00:00+01:00' });
+  assert.match(ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:10:00+01:00' }), /0 new entries, updated 1, 3 already/);
+  const history = JSON.parse(ok(copy, ['history', '--json', '--from', '2026-11-23', '--to', '2026-11-23']));
+  assert.equal(history.find((e) => e.period === 'morning').fields.pain, 2);
+});
+
+test('a bad value is refused with the resource and the FHIRPath of the element, and nothing is imported', () => {
+  const cases = [
+    [(r) => { r.valueInteger = 11; }, '72514-3', /Observation\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.valueInteger: '11' is not allowed; allowed: a whole number from 0 to 10/],
+    [(r) => { r.valueQuantity.code = 'h'; }, 'morning-stiffness-duration', /\.valueQuantity\.code: 'h' is not allowed; allowed: the UCUM unit min/],
+    [(r) => { r.colour = 'red'; }, 'bedtime', /\.resource\.colour: 'red' is not allowed; allowed: a member daybreak reads here/],
+    [(r) => { r.valueCodeableConcept.coding[0].code = 'elbow'; }, 'pain-location', /valueCodeableConcept\.coding\[0\]\.code: 'elbow' is not allowed; allowed: any of: back_left/],
+    [(r) => { r.valueDateTime = '2026-11-23T13:00:00+01:00'; }, 'bedtime', /\.valueDateTime: '2026-11-23T13:00:00\+01:00' is not allowed/],
+  ];
+  for (const [change, code, expected] of cases) {
+    const b = structuredClone(bundle);
+    change(b.entry.find((e) => e.resource.code?.coding?.[0]?.code === code).resource);
+    const file = join(source, 'bad.json');
+    writeFileSync(file, JSON.stringify(b));
+    const copy = diary();
+    const r = run(copy, ['import', 'fhir', file]);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, expected);
+    assert.match(r.err, /nothing was imported/);
+    assert.equal(ok(copy, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+  }
+});
