@@ -1,8 +1,5 @@
 // Commands about the data as a whole: export, import, backup, restore, check,
 // sleep items and the profile.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -29,30 +26,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
-
-// Writes `text` to `path` readable by its owner only, through a temporary file
-// renamed into place, so an interrupted export never leaves half a file.
-void write_private_file(const std::filesystem::path& path, const std::string& text) {
-  const auto partial = std::filesystem::path(path.string() + ".partial");
-  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw std::filesystem::filesystem_error("cannot create", partial, std::error_code(errno, std::generic_category()));
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      std::filesystem::remove(partial);
-      throw std::filesystem::filesystem_error("cannot write", partial, std::error_code(err, std::generic_category()));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    throw std::filesystem::filesystem_error("cannot flush", partial, std::error_code(errno, std::generic_category()));
-  }
-  std::filesystem::rename(partial, path);
-}
 
 AppResult<std::string> read_input(Io& io, const std::string& file) {
   std::string text;

@@ -10,21 +10,12 @@
 #include "app/experiments_json.hpp"
 #include "app/insights.hpp"
 #include "cli/command.hpp"
+#include "cli/day_option.hpp"
 #include "cli/output.hpp"
 #include "cli/sections.hpp"
 
 namespace daybreak {
 namespace {
-
-// "today", "yesterday", "tomorrow" or YYYY-MM-DD.
-AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option) {
-  if (text == "today") return today;
-  if (text == "yesterday") return add_days(today, -1);
-  if (text == "tomorrow") return add_days(today, 1);
-  if (const auto d = parse_date(text)) return *d;
-  return fail(invalid("that is not a date", {{std::string(option), std::string(text),
-                                              "a date written YYYY-MM-DD, today, yesterday or tomorrow"}}));
-}
 
 std::string night_of(LocalDate night) { return fmt::format("the night before {}", format_long_date(night)); }
 

@@ -1,5 +1,11 @@
 #include "cli/output.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+
 #include <array>
 #include <map>
 #include <ostream>
@@ -164,5 +170,27 @@ void print_history(std::ostream& out, const std::vector<DiaryEntry>& entries, Lo
 }
 
 void print_json(std::ostream& out, const nlohmann::ordered_json& value) { out << value.dump(2) << "\n"; }
+
+void write_private_file(const std::filesystem::path& path, const std::string& text) {
+  const auto partial = std::filesystem::path(path.string() + ".partial");
+  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throw std::filesystem::filesystem_error("cannot create", partial, std::error_code(errno, std::generic_category()));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      std::filesystem::remove(partial);
+      throw std::filesystem::filesystem_error("cannot write", partial, std::error_code(err, std::generic_category()));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    throw std::filesystem::filesystem_error("cannot flush", partial, std::error_code(errno, std::generic_category()));
+  }
+  std::filesystem::rename(partial, path);
+}
 
 }  // namespace daybreak

@@ -2,6 +2,7 @@
 // from the domain and report modules; this is only the human view.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,5 +30,10 @@ void print_history(std::ostream& out, const std::vector<DiaryEntry>& entries, Lo
                                                      const TimeZone& zone);
 
 void print_json(std::ostream& out, const nlohmann::ordered_json& value);
+
+// Writes `text` to `path` readable by its owner only, through a temporary file
+// renamed into place, so an interrupted export never leaves half a file.
+// Throws std::filesystem::filesystem_error.
+void write_private_file(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace daybreak
