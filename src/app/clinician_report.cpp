@@ -186,14 +186,21 @@ QuestionnaireWords questionnaire_words(const Store& store, const User& user, con
       const ScoreChange c = judge_change(in, first.score.value, last.score.value);
       row[3] = signed_amount(c.change, in.decimals);
       row[5] = c.sentence;
-      out.key_rows.push_back({in.abbreviation, format_score(in, c.baseline), format_score(in, c.latest),
-                              fmt::format("{}: {}", signed_amount(c.change, in.decimals), verdict_words(c))});
+      if (in.id != "start_back") {
+        out.key_rows.push_back({in.abbreviation, format_score(in, c.baseline), format_score(in, c.latest),
+                                fmt::format("{}: {}", signed_amount(c.change, in.decimals), verdict_words(c))});
+      }
     }
     if (in.id == "start_back") {
-      const Band* b = find_band(in, last.score.band);
-      out.key_rows.push_back(
-          {"STarT Back group", in_range.size() > 1 ? score(first) : "-", score(last),
-           fmt::format("{} (Hill 2008: matched treatment by risk group)", b ? b->label : std::string("no group"))});
+      // Its groups, not its score, are what it is for (Hill et al. 2008).
+      auto group = [&](const QuestionnaireResponse& r) {
+        const Band* b = find_band(in, r.score.band);
+        return b ? b->label : std::string("no group");
+      };
+      out.key_rows.push_back({"STarT Back group", in_range.size() > 1 ? score(first) : "-", score(last),
+                              in_range.size() > 1 && group(first) != group(last)
+                                  ? fmt::format("From {} to {}.", group(first), group(last))
+                                  : fmt::format("{}.", group(last))});
     }
     table.rows.push_back(std::move(row));
   }
@@ -245,10 +252,8 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
     ++steps;
     s.items.push_back(fmt::format("{}: {}", short_date(d.date), d.sentence));
   }
-  if (steps == 0)
-    s.paragraphs.push_back("No step up, step back or stage change in this period.");
-  else
-    s.paragraphs.push_back("Steps up and back, newest first, each with the next morning's reasons:");
+  s.after_table.push_back(steps == 0 ? "No step up, step back or stage change in this period."
+                                     : "Steps up and back, newest first, each with the next morning's reasons:");
   return s;
 }
 

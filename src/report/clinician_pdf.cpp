@@ -266,30 +266,42 @@ class Canvas {
 
 // ---- tables ----------------------------------------------------------------------
 
-// Column widths from the cells' one-line widths: narrow columns get what they
-// need, the wide ones share the rest in proportion.
+// Column widths as browsers lay out tables: each column at least as wide as
+// its longest word, the rest of the width shared in proportion to how much
+// more each needs for its longest cell on one line.
 std::vector<double> column_widths(Canvas& c, const ReportTable& t, double width) {
   const std::size_t n = t.header.size();
+  std::vector<double> least(n, 0.0);
   std::vector<double> natural(n, 0.0);
   auto take = [&](const std::vector<std::string>& row, Font font) {
     for (std::size_t i = 0; i < n && i < row.size(); ++i) {
       natural[i] = std::max(natural[i], c.text_width(row[i], font) + 2 * kCellPadX + 1);
+      std::size_t from = 0;
+      while (from < row[i].size()) {
+        const std::size_t space = std::min(row[i].find(' ', from), row[i].size());
+        if (space > from) {
+          const std::string_view word = std::string_view(row[i]).substr(from, space - from);
+          least[i] = std::max(least[i], c.text_width(word, font) + 2 * kCellPadX + 1);
+        }
+        from = space + 1;
+      }
     }
   };
   take(t.header, Font::bold);
   for (const auto& row : t.rows) take(row, Font::small);
   double total = 0;
-  for (double w : natural) total += w;
+  double least_total = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    total += natural[i];
+    least_total += least[i];
+  }
   std::vector<double> out(n, width / static_cast<double>(n));
   if (total <= width) {
     for (std::size_t i = 0; i < n; ++i) out[i] = natural[i] + (width - total) * natural[i] / total;
-    return out;
+  } else if (least_total < width) {
+    const double more = total - least_total;
+    for (std::size_t i = 0; i < n; ++i) out[i] = least[i] + (width - least_total) * (natural[i] - least[i]) / more;
   }
-  const double fair = width / static_cast<double>(n);
-  double narrow = 0;
-  double wide = 0;
-  for (double w : natural) (w <= fair ? narrow : wide) += w;
-  for (std::size_t i = 0; i < n; ++i) out[i] = natural[i] <= fair ? natural[i] : (width - narrow) * natural[i] / wide;
   return out;
 }
 
