@@ -58,6 +58,7 @@ real sockets in tests/server.
   GET     /api/experiments/report
   GET     /api/experiments/{id}/report
   POST    /api/experiments/{id}/stop
+  GET     /api/report.pdf
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]
