@@ -12,4 +12,20 @@ AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::stri
                                               "a date written YYYY-MM-DD, today, yesterday or tomorrow"}}));
 }
 
+AppResult<DayRange> parse_day_range(const std::optional<std::string>& from, const std::optional<std::string>& to,
+                                    LocalDate today) {
+  DayRange range;
+  if (from) {
+    const auto d = parse_day(*from, today, "--from");
+    if (!d) return fail(d.error());
+    range.from = *d;
+  }
+  if (to) {
+    const auto d = parse_day(*to, today, "--to");
+    if (!d) return fail(d.error());
+    range.to = *d;
+  }
+  return range;
+}
+
 }  // namespace daybreak

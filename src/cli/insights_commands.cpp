@@ -43,17 +43,11 @@ class InsightsCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
+    const auto range = parse_day_range(from_, to_, ctx.today());
+    if (!range) return report(ctx.io, range.error());
     InsightsRequest request;
-    if (from_) {
-      const auto d = parse_day(*from_, ctx.today(), "--from");
-      if (!d) return report(ctx.io, d.error());
-      request.from = *d;
-    }
-    if (to_) {
-      const auto d = parse_day(*to_, ctx.today(), "--to");
-      if (!d) return report(ctx.io, d.error());
-      request.to = *d;
-    }
+    request.from = range->from;
+    request.to = range->to;
     const auto result = insights(ctx.store, ctx.user.id, ctx.zone, ctx.today(), request);
     if (!result) return report(ctx.io, result.error());
     if (json_) {

@@ -45,17 +45,11 @@ class ReportCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
+    const auto range = parse_day_range(from_, to_, ctx.today());
+    if (!range) return report(ctx.io, range.error());
     ClinicianReportRequest request;
-    if (from_) {
-      const auto d = parse_day(*from_, ctx.today(), "--from");
-      if (!d) return report(ctx.io, d.error());
-      request.from = *d;
-    }
-    if (to_) {
-      const auto d = parse_day(*to_, ctx.today(), "--to");
-      if (!d) return report(ctx.io, d.error());
-      request.to = *d;
-    }
+    request.from = range->from;
+    request.to = range->to;
     request.questions = questions_;
     auto library = content_.load();
     if (!library) return report(ctx.io, library.error());

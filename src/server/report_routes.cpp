@@ -17,16 +17,9 @@ using http::Response;
 Response report_pdf(const ApiContext& api, const Request& req) {
   FieldErrors errors;
   ClinicianReportRequest request;
-  if (const auto from = http::date_param(req, "from")) {
-    request.from = *from;
-  } else {
-    errors.push_back(from.error());
-  }
-  if (const auto to = http::date_param(req, "to")) {
-    request.to = *to;
-  } else {
-    errors.push_back(to.error());
-  }
+  const auto range = http::date_range_params(req, errors);
+  request.from = range.from;
+  request.to = range.to;
   Paper paper = api.paper();
   if (const auto text = req.param("paper")) {
     if (const auto p = parse_paper(*text)) {
