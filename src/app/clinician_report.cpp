@@ -332,7 +332,8 @@ std::optional<ReportSection> experiments_section(const Store& store, const User&
       "Personal experiments", {}, std::nullopt, {}, {}, "{} more experiments: daybreak experiment list shows them."};
   const ExperimentClock clock = experiment_clock(ctx.now, ctx.zone);
   for (const Experiment& e : list_experiments(store, user.id)) {
-    if (e.design.first_night > to || e.end_night() < from) continue;
+    // Those designed by the end of the period and not over before it began.
+    if (ctx.zone.date_of(e.created_at) > to || e.end_night() < from) continue;
     const auto report = experiment_report(store, clock, user.id, e.id);
     if (!report) continue;
     std::string text =

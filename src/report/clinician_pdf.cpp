@@ -9,9 +9,11 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <numbers>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -159,33 +161,16 @@ class Canvas {
   void end(const char* tag) { rt_.cairo_tag_end(cr_, tag); }
 
   // Height of `text` wrapped to `width` (never clipped: long words break too).
-  double text_height(std::string_view text, Font font, double width) {
-    const auto layout = make_layout(text, font, width);
-    int w = 0;
-    int h = 0;
-    rt_.pango_layout_get_size(layout.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
+  double text_height(std::string_view text, Font font, double width) { return size_of(text, font, width).second; }
   // Width of `text` on one line.
-  double text_width(std::string_view text, Font font) {
-    const auto layout = make_layout(text, font, -1);
-    int w = 0;
-    int h = 0;
-    rt_.pango_layout_get_size(layout.get(), &w, &h);
-    return static_cast<double>(w) / PANGO_SCALE;
-  }
+  double text_width(std::string_view text, Font font) { return size_of(text, font, -1).first; }
   // Draws `text` with its top-left at (x, y); returns its height.
-  double text(double x, double y, double width, std::string_view text, Font font, Rgb colour = kInk,
-              PangoAlignment align = PANGO_ALIGN_LEFT) {
-    const auto layout = make_layout(text, font, width);
-    rt_.pango_layout_set_alignment(layout.get(), align);
+  double text(double x, double y, double width, std::string_view text, Font font, Rgb colour = kInk) {
+    PangoLayout* layout = layout_for(text, font, width);
     colour_(colour);
     rt_.cairo_move_to(cr_, x, y);
-    rt_.pango_cairo_show_layout(cr_, layout.get());
-    int w = 0;
-    int h = 0;
-    rt_.pango_layout_get_size(layout.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
+    rt_.pango_cairo_show_layout(cr_, layout);
+    return size_of(text, font, width).second;
   }
   // A paragraph in its own structure element.
   double paragraph(double x, double y, double width, std::string_view text, Font font, const char* tag = "P",
@@ -246,13 +231,26 @@ class Canvas {
   };
   using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
 
-  Layout make_layout(std::string_view text, Font font, double width) {
+  // Every text is measured before it is drawn, some several times: each is
+  // shaped once and its layout kept for the rest of the report (shaping was
+  // a fifth of a report's instructions before).
+  PangoLayout* layout_for(std::string_view text, Font font, double width) {
+    const int units = width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE);
+    auto key = std::make_tuple(std::string(text), static_cast<int>(font), units);
+    auto it = layouts_.find(key);
+    if (it != layouts_.end()) return it->second.get();
     Layout layout(rt_.pango_layout_new(context_), LayoutDeleter{&rt_});
     rt_.pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(font)]);
     rt_.pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    rt_.pango_layout_set_width(layout.get(), width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
+    rt_.pango_layout_set_width(layout.get(), units);
     rt_.pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-    return layout;
+    return layouts_.emplace(std::move(key), std::move(layout)).first->second.get();
+  }
+  std::pair<double, double> size_of(std::string_view text, Font font, double width) {
+    int w = 0;
+    int h = 0;
+    rt_.pango_layout_get_size(layout_for(text, font, width), &w, &h);
+    return {static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
   }
 
   const Runtime& rt_;
@@ -262,6 +260,7 @@ class Canvas {
   cairo_t* cr_ = nullptr;
   PangoContext* context_ = nullptr;
   std::array<PangoFontDescription*, kFontDescriptions.size()> fonts_{};
+  std::map<std::tuple<std::string, int, int>, Layout> layouts_;
 };
 
 // ---- tables ----------------------------------------------------------------------

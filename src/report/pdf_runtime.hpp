@@ -60,7 +60,6 @@ namespace daybreak::pdf {
   X(pango_layout_set_text)                  \
   X(pango_layout_set_width)                 \
   X(pango_layout_set_wrap)                  \
-  X(pango_layout_set_alignment)             \
   X(pango_layout_set_font_description)      \
   X(pango_layout_get_size)                  \
   X(pango_cairo_show_layout)                \

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/diary.hpp"
+#include "app/experiments.hpp"
 #include "app/questionnaires.hpp"
 #include "app/report_numbers.hpp"
 #include "app/safety.hpp"
@@ -218,6 +219,31 @@ TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {
   std::string greek;
   for (int i = 0; i < 1000; ++i) greek += "\u03b1";
   EXPECT_TRUE(make({std::nullopt, std::nullopt, greek}).ok());
+}
+
+TEST_F(ClinicianReportTest, AnExperimentOfThePeriodIsReportedWithItsVerdict) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  ExperimentDraft draft;
+  draft.condition_a = "pillow between knees";
+  draft.condition_b = "no pillow";
+  const ExperimentClock clock = experiment_clock(now_, berlin());
+  ASSERT_TRUE(create_experiment(store_, clock, user_.id, draft, 42).ok());
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  const auto s = std::find_if(r->detail.begin(), r->detail.end(),
+                              [](const ReportSection& d) { return d.heading == "Personal experiments"; });
+  ASSERT_NE(s, r->detail.end());
+  ASSERT_EQ(s->items.size(), 1U);
+  EXPECT_EQ(s->items[0].rfind("pillow between knees vs no pillow (A: pillow between knees; B: no pillow), 3 pairs of "
+                              "7-night periods from 24 Nov 2026. Too early to judge",
+                              0),
+            0U)
+      << s->items[0];
+  // Before it was designed, a period has none.
+  const auto before = make({ymd(2026, 10, 1), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(std::none_of(before->detail.begin(), before->detail.end(),
+                           [](const ReportSection& d) { return d.heading == "Personal experiments"; }));
 }
 
 TEST(ReportNumbers, RollingMeanNeedsFourMorningsOfTheLastSeven) {
