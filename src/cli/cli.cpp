@@ -47,8 +47,15 @@ constexpr std::string_view kFooter =
 }  // namespace
 
 Environment Environment::from_process() {
-  return Environment{env_var("DAYBREAK_HOME"), env_var("XDG_DATA_HOME"), env_var("HOME"), env_var("TZ"),
-                     env_var("DAYBREAK_FAKE_NOW")};
+  auto paper = env_var("LC_ALL");
+  if (!paper || paper->empty()) paper = env_var("LC_PAPER");
+  if (!paper || paper->empty()) paper = env_var("LANG");
+  return Environment{env_var("DAYBREAK_HOME"),
+                     env_var("XDG_DATA_HOME"),
+                     env_var("HOME"),
+                     env_var("TZ"),
+                     env_var("DAYBREAK_FAKE_NOW"),
+                     paper};
 }
 
 int exit_code(ErrorCode code) {
@@ -94,6 +101,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   for (auto& c : serve_commands()) commands.push_back(std::move(c));     // issue 7
   // issue 4: progression
   for (auto& c : progress_commands()) commands.push_back(std::move(c));
+  for (auto& c : report_commands()) commands.push_back(std::move(c));  // issue 18
   // Every command is listed, but only the one asked for declares its options:
   // building them all would cost a third of a short command's run time.
   const std::string wanted = command_word(args);
@@ -169,7 +177,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
           user.time_zone);
       zone = std::make_unique<ProcessZone>("UTC");
     }
-    CommandContext ctx{io, store, *clock, *zone, user, dir};
+    CommandContext ctx{io, store, *clock, *zone, user, dir, env.paper_locale.value_or("")};
     return command.run(ctx);
   } catch (const StoreError& e) {
     io.err << "daybreak: " << e.what() << "\n";

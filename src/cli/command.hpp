@@ -36,6 +36,7 @@ struct CommandContext {
   const TimeZone& zone;
   User user;
   std::filesystem::path data_dir;
+  std::string paper_locale;  // the locale that chooses the report's paper (LC_ALL, LC_PAPER or LANG)
 
   [[nodiscard]] Instant now() const { return clock.now(); }
   [[nodiscard]] LocalDate today() const { return zone.date_of(clock.now()); }
@@ -97,5 +98,7 @@ int report(const Io& io, const AppError& error);
 [[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
 // Issue 4: progress (show, explain, set, confirm).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> progress_commands();
+// Issue 18: the clinician report as PDF.
+[[nodiscard]] std::vector<std::unique_ptr<Command>> report_commands();
 
 }  // namespace daybreak

@@ -10,21 +10,12 @@
 #include "app/experiments_json.hpp"
 #include "app/insights.hpp"
 #include "cli/command.hpp"
+#include "cli/day_option.hpp"
 #include "cli/output.hpp"
 #include "cli/sections.hpp"
 
 namespace daybreak {
 namespace {
-
-// "today", "yesterday", "tomorrow" or YYYY-MM-DD.
-AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option) {
-  if (text == "today") return today;
-  if (text == "yesterday") return add_days(today, -1);
-  if (text == "tomorrow") return add_days(today, 1);
-  if (const auto d = parse_date(text)) return *d;
-  return fail(invalid("that is not a date", {{std::string(option), std::string(text),
-                                              "a date written YYYY-MM-DD, today, yesterday or tomorrow"}}));
-}
 
 std::string night_of(LocalDate night) { return fmt::format("the night before {}", format_long_date(night)); }
 
@@ -52,17 +43,11 @@ class InsightsCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
+    const auto range = parse_day_range(from_, to_, ctx.today());
+    if (!range) return report(ctx.io, range.error());
     InsightsRequest request;
-    if (from_) {
-      const auto d = parse_day(*from_, ctx.today(), "--from");
-      if (!d) return report(ctx.io, d.error());
-      request.from = *d;
-    }
-    if (to_) {
-      const auto d = parse_day(*to_, ctx.today(), "--to");
-      if (!d) return report(ctx.io, d.error());
-      request.to = *d;
-    }
+    request.from = range->from;
+    request.to = range->to;
     const auto result = insights(ctx.store, ctx.user.id, ctx.zone, ctx.today(), request);
     if (!result) return report(ctx.io, result.error());
     if (json_) {

@@ -2,6 +2,7 @@
 // from the domain and report modules; this is only the human view.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -29,5 +30,6 @@ void print_history(std::ostream& out, const std::vector<DiaryEntry>& entries, Lo
                                                      const TimeZone& zone);
 
 void print_json(std::ostream& out, const nlohmann::ordered_json& value);
+
 
 }  // namespace daybreak

@@ -70,7 +70,9 @@ class ServeCommand final : public Command {
     // The one zone this process has; every thread only reads it from here on.
     const SingleZoneProvider zones(ctx.zone);
     const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION,
-                         ApiSettings{.progression = *progression, .wording_dir = ctx.data_dir / "wording"});
+                         ApiSettings{.progression = *progression,
+                                     .wording_dir = ctx.data_dir / "wording",
+                                     .paper = paper_for_locale(ctx.paper_locale)});
     const http::Router router = make_router(api, embedded::web_assets());
     if (list_routes_) {
       for (const auto& r : router.routes())

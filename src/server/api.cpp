@@ -18,6 +18,7 @@ http::Router make_router(const ApiContext& api, std::span<const EmbeddedFile> we
   add_progress_routes(router, api);       // issue 4
   add_insights_routes(router, api);       // issue 6
   add_export_routes(router, api);         // issue 19
+  add_report_routes(router, api);         // issue 18
   add_web_routes(router, web_assets);
   router.set_error_log([](const std::string& line) {
     static std::mutex mutex;

@@ -11,6 +11,7 @@
 #include "exercise/library.hpp"
 #include "platform/zone_provider.hpp"
 #include "progression/config.hpp"
+#include "report/clinician_pdf.hpp"
 #include "server/http.hpp"
 #include "server/memo.hpp"
 #include "store/sqlite_store.hpp"
@@ -34,6 +35,9 @@ struct ApiSettings {
   // Where licensed questionnaire wording files (<id>.toml) are looked for, as
   // the CLI does (<data dir>/wording); none: labels only.
   std::optional<std::filesystem::path> wording_dir;
+  // The clinician report's paper when a request names none (issue 18): the
+  // server's locale, as for `daybreak report`.
+  Paper paper = Paper::a4;
 };
 
 class ApiContext {
@@ -56,6 +60,8 @@ class ApiContext {
   [[nodiscard]] const ProgressionConfig& progression() const { return settings_.progression; }
   // Licensed questionnaire wording, as `daybreak questionnaire show` finds it.
   [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return settings_.wording_dir; }
+  // The clinician report's default paper (issue 18).
+  [[nodiscard]] Paper paper() const { return settings_.paper; }
 
   // Who is asking (see person()).
   [[nodiscard]] User user(const http::Request& request) const;

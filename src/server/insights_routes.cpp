@@ -60,16 +60,9 @@ std::optional<ExperimentId> experiment_param(const PathParams& p, FieldErrors& e
 Response insights_report(const ApiContext& api, const Request& req) {
   FieldErrors errors;
   InsightsRequest request;
-  if (const auto from = http::date_param(req, "from")) {
-    request.from = *from;
-  } else {
-    errors.push_back(from.error());
-  }
-  if (const auto to = http::date_param(req, "to")) {
-    request.to = *to;
-  } else {
-    errors.push_back(to.error());
-  }
+  const auto range = http::date_range_params(req, errors);
+  request.from = range.from;
+  request.to = range.to;
   if (!errors.empty()) return http::invalid_fields("that is not a range of days", errors, true);
   const Caller c = api.caller(req);
   const auto result = insights(api.store(), c.user.id, c.zone, c.today(), request);

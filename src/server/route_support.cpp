@@ -100,4 +100,19 @@ std::optional<std::string> idempotency_key(const Request& req, const Json& body,
   return key;
 }
 
+DateRange date_range_params(const Request& request, FieldErrors& errors) {
+  DateRange range;
+  if (const auto from = date_param(request, "from")) {
+    range.from = *from;
+  } else {
+    errors.push_back(from.error());
+  }
+  if (const auto to = date_param(request, "to")) {
+    range.to = *to;
+  } else {
+    errors.push_back(to.error());
+  }
+  return range;
+}
+
 }  // namespace daybreak::http

@@ -20,6 +20,13 @@ namespace daybreak::http {
 // An optional YYYY-MM-DD query parameter.
 [[nodiscard]] Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, std::string_view name);
 
+// The optional `from` and `to` query parameters; a bad one is added to `errors`.
+struct DateRange {
+  std::optional<LocalDate> from;
+  std::optional<LocalDate> to;
+};
+[[nodiscard]] DateRange date_range_params(const Request& request, FieldErrors& errors);
+
 // An optional whole-number query parameter within [min, max].
 [[nodiscard]] Result<std::optional<int>, FieldError> int_param(const Request& request, std::string_view name, int min,
                                                                int max);

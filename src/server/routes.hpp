@@ -31,6 +31,8 @@ void add_progress_routes(http::Router& router, const ApiContext& api);
 void add_insights_routes(http::Router& router, const ApiContext& api);
 // Issue 19's open exports: the FHIR R4 Bundle and the reminders' iCalendar file.
 void add_export_routes(http::Router& router, const ApiContext& api);
+// Issue 18's clinician report as PDF.
+void add_report_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
 

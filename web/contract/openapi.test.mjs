@@ -255,6 +255,14 @@ test('every operation answers as documented, for good input and bad', async () =
   assert.ok(design.request.length > 0, 'the document itself should refuse 2 pairs');
   await bad('POST', '/api/experiments/nights', { json: { followed: 'yes' } }, 422);
 
+  // The clinician report (issue 18): a PDF, and a bad range or paper refused.
+  const pdf = await good('GET', '/api/report.pdf?from=2026-11-01&to=2026-11-23&paper=letter', {}, 200);
+  assert.ok(pdf.body.startsWith('%PDF-'), 'the report should be a PDF');
+  await good('GET', '/api/report.pdf', {}, 200);
+  await bad('GET', '/api/report.pdf?from=2026-11-23&to=2026-11-01', {}, 400);
+  const paper = await bad('GET', '/api/report.pdf?paper=a5', {}, 400);
+  assert.ok(paper.request.length > 0, 'the document itself should refuse paper=a5');
+
   // Progression (issue 4): the overview, overrides by hand, a day's decisions.
   await good('GET', '/api/progress', {}, 200);
   await good('POST', '/api/progress/level', { json: { exercise: 'bird_dog', level: 2, note: 'contract' } }, 201);

@@ -60,6 +60,7 @@ real sockets in tests/server.
   POST    /api/experiments/{id}/stop
   GET     /api/export.fhir.json
   GET     /api/reminders.ics
+  GET     /api/report.pdf
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]

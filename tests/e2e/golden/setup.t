@@ -144,6 +144,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   experiment                      test A against B on your own mornings (a personal trial)
   !   serve                           start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   !   progress                        your stage, levels and the program's decisions, with their reasons
+  !   report                          a two-page PDF for your physiotherapist or doctor (the last 12 weeks by default)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
   ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.

@@ -12,6 +12,7 @@ import { addDays, dayMonth, minutes, PERIOD_LABELS, shortDate } from '../format'
 import { navigate } from '../router';
 import { diaryVersion, useLoad, useSignal, useToday } from '../state';
 import { browserToday } from './log';
+import { ReportLink } from './report_link';
 
 // Days on the x axis as "28 Oct", whatever the browser's locale.
 function dateAxis(c: ChartColors): uPlot.Axis {
@@ -84,6 +85,7 @@ function SeeRange({ to, weeks, sections }: { to: string; weeks: number; sections
       {sections.map((s, i) => (
         <div key={i}>{s(range)}</div>
       ))}
+      <ReportLink range={range} />
     </div>
   );
 }

@@ -1,0 +1,589 @@
+// Puts the clinician report together from the existing use cases; its own
+// few numbers come from app/report_numbers.hpp.
+#include "app/clinician_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analysis/insights.hpp"
+#include "app/diary.hpp"
+#include "app/experiments.hpp"
+#include "app/insights.hpp"
+#include "app/progression.hpp"
+#include "app/progression_safety.hpp"
+#include "app/questionnaires.hpp"
+#include "app/report_numbers.hpp"
+#include "app/safety.hpp"
+#include "app/session.hpp"
+#include "clinical/safety_messages.hpp"
+#include "clinical/score_change.hpp"
+#include "content/instruments.hpp"
+#include "domain/text.hpp"
+
+namespace daybreak {
+namespace {
+
+using analysis::MorningMeasure;
+using analysis::one_decimal;
+using analysis::short_date;
+
+constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string day_month(LocalDate d) {
+  return fmt::format("{} {}", static_cast<unsigned>(d.day()), kMonths[static_cast<unsigned>(d.month()) - 1]);
+}
+
+std::string days_span(LocalDate a, LocalDate b) {
+  return a == b ? day_month(a) : fmt::format("{} to {}", day_month(a), day_month(b));
+}
+
+std::string count(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Days from `from` to `to`, both counted.
+int days_in(LocalDate from, LocalDate to) { return days_between(from, to) + 1; }
+
+std::string minutes(double m) { return fmt::format("{:.0f} min", m); }
+
+const Instrument& instrument(std::string_view id) {
+  const Instrument* found = find_instrument(id);
+  if (!found) throw std::logic_error(fmt::format("built-in instrument {} is missing", id));
+  return *found;
+}
+
+// "2 points or 30%", from the instrument's definition.
+std::string mic_words(const Instrument& in) {
+  if (!in.change) return "none";
+  std::string t;
+  if (in.change->points) t = fmt::format("{} points", format_amount(*in.change->points, in.decimals));
+  if (in.change->percent) t += (t.empty() ? "" : " or ") + format_amount(*in.change->percent, 0) + "%";
+  return t;
+}
+
+std::string signed_amount(double v, int decimals) {
+  const std::string n = format_amount(std::abs(v), decimals);
+  return v > 0 ? "+" + n : v < 0 ? "\u2212" + n : n;
+}
+
+std::string verdict_words(const ScoreChange& c) {
+  switch (c.verdict) {
+    case ScoreChange::Verdict::unchanged:
+      return "unchanged";
+    case ScoreChange::Verdict::within:
+      return "less than the important change";
+    case ScoreChange::Verdict::important_improvement:
+      return "an important improvement";
+    case ScoreChange::Verdict::important_worsening:
+      return "an important worsening";
+    case ScoreChange::Verdict::no_threshold:
+      return "no threshold for an important change";
+  }
+  return "";
+}
+
+// ---- page 1: the safety status ---------------------------------------------------
+
+struct SafetyWords {
+  std::vector<std::string> first;  // emergency flags of the period: shown before everything
+  std::string status;              // the key-changes row
+};
+
+SafetyWords safety_words(const Store& store, const User& user, const ClinicianReportContext& ctx, LocalDate from,
+                         LocalDate to) {
+  SafetyWords out;
+  const auto events = screening_history(store, user.id);
+  const EmergencyContact contact = emergency_contact_of(store, user);
+  std::size_t full_checks = 0;
+  std::vector<std::string> flagged;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const ScreeningEvent& e = events[i];
+    const LocalDate day = ctx.zone.date_of(e.at);
+    if (day < from || day > to) continue;
+    if (e.kind == ScreenKind::full) ++full_checks;
+    if (e.result != ScreenResult::emergency && e.result != ScreenResult::urgent) continue;
+    std::vector<FlagReport> reports;
+    std::vector<std::string> labels;
+    for (const std::string& q : e.raised) {
+      const SafetyQuestion* question = find_safety_question(q);
+      const std::string_view label = question ? question->label : std::string_view(q);
+      labels.emplace_back(label);
+      reports.push_back({q, label, question ? question->level : FlagLevel::emergency, e.at, e.kind});
+    }
+    const bool emergency = e.result == ScreenResult::emergency;
+    const std::string advice = emergency ? fmt::format("{} {}", stop_message(reports, contact).title, call_now(contact))
+                                         : urgent_message(reports, contact).title;
+    // Whether the person later confirmed that a clinician had seen them.
+    std::string review = "No clinician review is recorded since.";
+    for (std::size_t j = i + 1; j < events.size(); ++j) {
+      if (events[j].kind == ScreenKind::clinician_seen && events[j].at >= e.at) {
+        review = fmt::format("A clinician review was recorded on {}.", short_date(ctx.zone.date_of(events[j].at)));
+        break;
+      }
+    }
+    const std::string sentence =
+        fmt::format("On {} at {} ({}), the person answered yes to: {}. daybreak advised: {} {}", short_date(day),
+                    format_clock(ctx.zone.to_local(e.at)), check_name(e.kind), join(labels, "; "), advice, review);
+    if (emergency) out.first.push_back(sentence);
+    flagged.push_back(sentence);
+  }
+  if (!out.first.empty()) {
+    out.first.insert(out.first.begin(), out.first.size() == 1 ? "An emergency warning sign was reported in this period"
+                                                              : "Emergency warning signs were reported in this period");
+  }
+  if (flagged.empty()) {
+    out.status = fmt::format(
+        "No warning sign reported in this period ({} full safety {}). That does not rule out a serious problem.",
+        full_checks, full_checks == 1 ? "check" : "checks");
+  } else {
+    out.status = join(flagged, " ");
+  }
+  return out;
+}
+
+// ---- page 1: questionnaires -------------------------------------------------------
+
+struct QuestionnaireWords {
+  std::optional<ReportTable> table;
+  std::vector<std::vector<std::string>> key_rows;
+  std::optional<QuestionnaireResponse> latest_psfs;
+};
+
+QuestionnaireWords questionnaire_words(const Store& store, const User& user, const ClinicianReportContext& ctx,
+                                       LocalDate from, LocalDate to) {
+  QuestionnaireWords out;
+  auto histories = questionnaire_history(store, user.id, "");
+  if (!histories) return out;
+  ReportTable table{{"Questionnaire", "Baseline", "Latest", "Change", "Important change", "What it means"}, {}};
+  for (const ScoreHistory& h : *histories) {
+    std::vector<const QuestionnaireResponse*> in_range;
+    for (const QuestionnaireResponse& r : h.responses) {
+      const LocalDate day = ctx.zone.date_of(r.taken_at);
+      if (day >= from && day <= to) in_range.push_back(&r);
+    }
+    if (in_range.empty()) continue;
+    const Instrument& in = *h.instrument;
+    const QuestionnaireResponse& first = *in_range.front();
+    const QuestionnaireResponse& last = *in_range.back();
+    if (in.id == "psfs") out.latest_psfs = last;
+    auto score = [&](const QuestionnaireResponse& r) {
+      std::string s = format_score(in, r.score.value);
+      if (const Band* b = find_band(in, r.score.band)) s += ", " + b->label;
+      return fmt::format("{} ({})", s, day_month(ctx.zone.date_of(r.taken_at)));
+    };
+    std::vector<std::string> row = {in.abbreviation,
+                                    score(first),
+                                    in_range.size() > 1 ? score(last) : "-",
+                                    "-",
+                                    mic_words(in),
+                                    "taken once in this period"};
+    if (in_range.size() > 1) {
+      const ScoreChange c = judge_change(in, first.score.value, last.score.value);
+      row[3] = signed_amount(c.change, in.decimals);
+      row[5] = c.sentence;
+      if (in.id != "start_back") {
+        out.key_rows.push_back({in.abbreviation, format_score(in, c.baseline), format_score(in, c.latest),
+                                fmt::format("{}: {}", signed_amount(c.change, in.decimals), verdict_words(c))});
+      }
+    }
+    if (in.id == "start_back") {
+      // Its groups, not its score, are what it is for (Hill et al. 2008).
+      auto group = [&](const QuestionnaireResponse& r) {
+        const Band* b = find_band(in, r.score.band);
+        return b ? b->label : std::string("no group");
+      };
+      out.key_rows.push_back({"STarT Back group", in_range.size() > 1 ? score(first) : "-", score(last),
+                              in_range.size() > 1 && group(first) != group(last)
+                                  ? fmt::format("From {} to {}.", group(first), group(last))
+                                  : fmt::format("{}.", group(last))});
+    }
+    table.rows.push_back(std::move(row));
+  }
+  if (!table.rows.empty()) out.table = std::move(table);
+  return out;
+}
+
+// ---- page 2 --------------------------------------------------------------------------
+
+ReportSection program_section(const Store& store, const User& user, const ClinicianReportContext& ctx,
+                              const analysis::Insights& in, LocalDate from, LocalDate to) {
+  ReportSection s{
+      "The program", {}, std::nullopt, {}, {}, "{} earlier decisions are not shown: daybreak progress lists them."};
+  const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone, progression_safety(store, user.id, ctx.now)};
+  const auto overview = progress_overview(store, user.id, pctx, ctx.now, std::nullopt, 1);
+  if (!overview || !overview->program) {
+    s.paragraphs.push_back("No exercise program is set up.");
+    return s;
+  }
+  const Program& program = *overview->program;
+  const StageProgress& sp = overview->stage_progress;
+  s.paragraphs.push_back(fmt::format("{}: stage {} of {}, \u201c{}\u201d, since {} ({} in the stage).", program.name,
+                                     overview->stage, program.stage_count(), program.stage(overview->stage).name,
+                                     short_date(sp.since),
+                                     count(static_cast<std::size_t>(sp.days_in_stage), "day", "days")));
+  const analysis::Adherence& a = in.adherence;
+  if (!a.has_sessions) {
+    s.paragraphs.push_back("No guided session has been played yet.");
+  } else {
+    // The program plans a morning and an evening routine every day.
+    constexpr int kPlannedPerWeek = 14;
+    s.paragraphs.push_back(fmt::format(
+        "Guided sessions finished in this period: {} of {} started; {} a week on average, against {} planned (a "
+        "morning and an evening routine each day).",
+        a.completed, a.started, one_decimal(a.per_week), kPlannedPerWeek));
+    ReportTable weeks{{"Week of"}, {{"Finished"}, {"Adherence"}}};
+    for (const analysis::WeekCount& w : a.recent) {
+      weeks.header.push_back(day_month(w.monday));
+      weeks.rows[0].push_back(fmt::format("{}/{}", w.completed, kPlannedPerWeek));
+      weeks.rows[1].push_back(fmt::format("{:.0f}%", 100.0 * w.completed / kPlannedPerWeek));
+    }
+    if (!a.recent.empty()) s.table = std::move(weeks);
+  }
+  const auto decisions = decisions_between(store, user.id, program.id, from, to);
+  std::size_t steps = 0;
+  for (auto it = decisions.rbegin(); it != decisions.rend(); ++it) {
+    const DecisionRecord& d = *it;
+    if (d.verdict == Verdict::repeat || d.verdict == Verdict::propose) continue;
+    ++steps;
+    s.items.push_back(fmt::format("{}: {}", short_date(d.date), d.sentence));
+  }
+  s.after_table.push_back(steps == 0 ? "No step up, step back or stage change in this period."
+                                     : "Steps up and back, newest first, each with the next morning's reasons:");
+  return s;
+}
+
+// The whole-day profile and what medication may mask: the insights' own words.
+ReportSection whole_day_section(const analysis::Insights& in) {
+  ReportSection s{"Pain through the day", {}, std::nullopt, {}, {}, ""};
+  for (const analysis::Section& section : analysis::describe(in)) {
+    if (section.key != "whole_day") continue;
+    // The levels table, the all-day sentence and the medication paragraph; the
+    // insights' table by week or month is left to `daybreak insights`.
+    for (std::size_t i = 0; i < section.blocks.size(); ++i) {
+      const analysis::Block& b = section.blocks[i];
+      if (!b.table.empty() && !s.table) {
+        s.table = ReportTable{b.table.front(), {b.table.begin() + 1, b.table.end()}};
+      } else if (!b.text.empty() && b.table.empty() && (i == 1 || i + 1 == section.blocks.size())) {
+        s.after_table.push_back(b.text);
+      }
+    }
+  }
+  return s;
+}
+
+ReportSection sleep_and_medication_section(const std::vector<DiaryEntry>& entries) {
+  ReportSection s{"Medication, relief and sleep set-up", {}, std::nullopt, {}, {}, ""};
+  struct Use {
+    std::size_t times = 0;
+    std::vector<std::string> doses;
+  };
+  std::map<std::string, Use> medications;
+  std::map<std::string, std::size_t> reliefs;
+  std::map<std::string, std::size_t> positions;
+  std::map<std::string, std::size_t> mattresses;
+  std::size_t nights = 0;
+  for (const DiaryEntry& e : entries) {
+    for (const Medication& m : e.fields.medications) {
+      Use& u = medications[m.name];
+      ++u.times;
+      if (!m.dose.empty() && std::find(u.doses.begin(), u.doses.end(), m.dose) == u.doses.end())
+        u.doses.push_back(m.dose);
+    }
+    e.fields.relief.for_each([&](Relief r) { ++reliefs[humanize(name_of(r))]; });
+    if (e.period == Period::night) {
+      ++nights;
+      if (e.fields.sleep_position) ++positions[humanize(name_of(*e.fields.sleep_position))];
+      if (e.fields.mattress) ++mattresses[*e.fields.mattress];
+    }
+  }
+  if (!medications.empty()) {
+    ReportTable t{{"Medication", "Times logged", "Doses"}, {}};
+    for (const auto& [name, u] : medications) t.rows.push_back({name, std::to_string(u.times), join(u.doses, ", ")});
+    s.table = std::move(t);
+  } else {
+    s.paragraphs.push_back("No medication was logged in this period.");
+  }
+  auto counts = [](const std::map<std::string, std::size_t>& m) {
+    std::vector<std::pair<std::string, std::size_t>> v(m.begin(), m.end());
+    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> parts;
+    for (const auto& [name, n] : v) parts.push_back(fmt::format("{} ({})", name, n));
+    return join(parts, ", ");
+  };
+  s.paragraphs.push_back(reliefs.empty() ? "No relief (heat, a walk, stretching...) was logged."
+                                         : fmt::format("Relief used, times logged: {}.", counts(reliefs)));
+  if (!positions.empty() || !mattresses.empty()) {
+    std::string sleep = fmt::format("Sleep set-up over {} logged:", count(nights, "night", "nights"));
+    if (!positions.empty()) sleep += fmt::format(" position {}", counts(positions));
+    if (!mattresses.empty()) sleep += fmt::format("{} mattress {}", positions.empty() ? "" : ";", counts(mattresses));
+    s.paragraphs.push_back(sleep + ".");
+  }
+  return s;
+}
+
+std::optional<ReportSection> experiments_section(const Store& store, const User& user,
+                                                 const ClinicianReportContext& ctx, LocalDate from, LocalDate to) {
+  ReportSection s{
+      "Personal experiments", {}, std::nullopt, {}, {}, "{} more experiments: daybreak experiment list shows them."};
+  const ExperimentClock clock = experiment_clock(ctx.now, ctx.zone);
+  for (const Experiment& e : list_experiments(store, user.id)) {
+    // Those designed by the end of the period and not over before it began.
+    if (ctx.zone.date_of(e.created_at) > to || e.end_night() < from) continue;
+    const auto report = experiment_report(store, clock, user.id, e.id);
+    if (!report) continue;
+    std::string text =
+        fmt::format("{} (A: {}; B: {}), {} pairs of {}-night periods from {}", e.design.title, e.design.condition_a,
+                    e.design.condition_b, e.design.pairs, e.design.period_nights, short_date(e.design.first_night));
+    if (!report->outcomes.empty() && report->outcomes.front().analysis.estimable) {
+      const auto& a = report->outcomes.front().analysis;
+      text += fmt::format(". Morning pain A minus B: {} points (95% interval {} to {})", one_decimal(a.estimate),
+                          one_decimal(a.lower), one_decimal(a.upper));
+    }
+    s.items.push_back(fmt::format("{}. {}", text, analysis::verdict_text(*report)));
+  }
+  if (s.items.empty()) return std::nullopt;
+  return s;
+}
+
+std::optional<ReportSection> psfs_section(const std::optional<QuestionnaireResponse>& psfs) {
+  if (!psfs) return std::nullopt;
+  ReportSection s{"What matters to the person (PSFS)", {}, std::nullopt, {}, {}, ""};
+  ReportTable t{{"Activity", "Rating (0 = unable, 10 = as before)"}, {}};
+  for (const ItemAnswer& a : psfs->answers) {
+    t.rows.push_back({a.item, a.value ? std::to_string(*a.value) : "-"});
+  }
+  s.table = std::move(t);
+  return s;
+}
+
+ReportSection notes_section(const std::vector<DiaryEntry>& entries, LocalDate from) {
+  ReportSection s{
+      "Notes from the diary", {}, std::nullopt, {}, {}, "{} earlier notes are not shown: daybreak history lists them."};
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    if (it->date < from || it->fields.note.empty()) continue;
+    s.items.push_back(fmt::format("{}, {}: {}", short_date(it->date), name_of(it->period), it->fields.note));
+  }
+  return s;
+}
+
+std::vector<std::string> method_lines() {
+  return {
+      "Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. "
+      "Baseline: mean of the first 7 logged mornings of the period; latest: mean of the last 7 (compared when 14 or "
+      "more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least 4).",
+      "Important change (minimal important change, MIC): NRS pain 2 points or 30% of the baseline, RMDQ 5 points or "
+      "30%, ODI 10 points (Ostelo et al., Spine 2008;33:90-4); PSFS 2 points (Stratford 1995; Abbott and Schmitt, "
+      "JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.",
+      "Morning stiffness: minutes from waking until it eased; more than 30 minutes is one of the Berlin criteria for "
+      "inflammatory back pain (Rudwaleit et al., Arthritis Rheum 2006). Intervals are 95% intervals that allow for "
+      "day-to-day correlation (daybreak docs/insights.md).",
+  };
+}
+
+constexpr std::string_view kDisclaimer =
+    "Written by the person with daybreak, a self-care diary, from what they logged. It is not a diagnosis and does "
+    "not replace a clinical assessment.";
+
+}  // namespace
+
+AppResult<ClinicianReport> clinician_report(const Store& store, const User& user, const ClinicianReportContext& ctx,
+                                            const ClinicianReportRequest& request) {
+  const LocalDate today = ctx.zone.date_of(ctx.now);
+  const LocalDate to = request.to.value_or(today);
+  const LocalDate from = request.from.value_or(add_days(to, -(kDefaultReportDays - 1)));
+  FieldErrors errors;
+  if (from > to) {
+    errors.push_back({"from", format_date(from), fmt::format("a day on or before the last day ({})", format_date(to))});
+  } else if (days_in(from, to) > kMaxReportDays) {
+    errors.push_back(
+        {"from", format_date(from),
+         fmt::format("a day at most {} days before the last day ({})", kMaxReportDays - 1, format_date(to))});
+  }
+  const auto length = utf8_length(request.questions);
+  if (!length || has_control_chars(request.questions, "\n\t")) {
+    errors.push_back({"questions", "(not shown)", "text in UTF-8 without control characters (new lines are fine)"});
+  } else if (*length > kMaxReportQuestions) {
+    errors.push_back(
+        {"questions", fmt::format("{} characters", *length),
+         fmt::format("at most {} characters, so that the report keeps to two pages", kMaxReportQuestions)});
+  }
+  if (!errors.empty()) return fail(invalid("the report cannot be made", std::move(errors)));
+
+  ClinicianReport r;
+  r.title = fmt::format("Back pain report: {} to {}", short_date(from), short_date(to));
+  r.name = user.name;
+  r.from = from;
+  r.to = to;
+  r.generated_at = ctx.now;
+  r.generated = fmt::format("Made on {} at {} ({}) with daybreak {}, from the person's own diary.", short_date(today),
+                            format_clock(ctx.zone.to_local(ctx.now)), user.time_zone, ctx.version);
+  const int period_days = days_in(from, to);
+  r.period = fmt::format("Period: {} to {} ({}).", format_long_date(from), format_long_date(to),
+                         count(static_cast<std::size_t>(period_days), "day", "days"));
+
+  const auto entries = entries_between(store, user.id, add_days(from, -1), to);
+  const analysis::DiarySeries series = analysis::build_series(entries, from, to, ctx.zone);
+  const MorningChange pain = morning_change(series, MorningMeasure::pain);
+  r.completeness = fmt::format("Completeness: a morning entry on {} of {} ({:.0f}%).", pain.mornings,
+                               count(static_cast<std::size_t>(period_days), "day", "days"),
+                               100.0 * static_cast<double>(pain.mornings) / period_days);
+
+  SafetyWords safety = safety_words(store, user, ctx, from, to);
+  r.safety_first = std::move(safety.first);
+  r.method = method_lines();
+  r.disclaimer = std::string(kDisclaimer);
+
+  const bool any_entry =
+      std::any_of(entries.begin(), entries.end(), [&](const DiaryEntry& e) { return e.date >= from; });
+  QuestionnaireWords questionnaires = questionnaire_words(store, user, ctx, from, to);
+  if (!any_entry) {
+    r.nothing_logged = true;
+    r.nothing_logged_text = fmt::format(
+        "Nothing was logged in the diary from {} to {}: there are no pain, stiffness or session numbers to report "
+        "for this period. {}",
+        short_date(from), short_date(to), safety.status);
+    return r;
+  }
+
+  // Key changes.
+  r.key_changes.header = {"Measure", "Start of period", "End of period", "What it means"};
+  // The NRS's own minimal important change, judged at the one decimal the
+  // means are shown with.
+  Instrument nrs = instrument("nrs_pain");
+  nrs.abbreviation = "Morning pain";
+  nrs.decimals = 1;
+  if (pain.comparable()) {
+    const ScoreChange c = judge_change(nrs, pain.first->mean, pain.last->mean);
+    r.key_changes.rows.push_back(
+        {"Morning pain (0-10)",
+         fmt::format("{} (mean, {})", one_decimal(pain.first->mean), days_span(pain.first->first, pain.first->last)),
+         fmt::format("{} (mean, {})", one_decimal(pain.last->mean), days_span(pain.last->first, pain.last->last)),
+         fmt::format("{} (MIC: {}).", c.sentence, mic_words(nrs))});
+    r.key_changes.rows.push_back({"Worst pain of the day",
+                                  fmt::format("{:.0f} (any period, same days)", pain.first->worst),
+                                  fmt::format("{:.0f} (any period, same days)", pain.last->worst), ""});
+  } else {
+    r.key_changes.rows.push_back(
+        {"Morning pain (0-10)",
+         pain.first ? fmt::format("{} (mean of {})", one_decimal(pain.first->mean),
+                                  count(pain.first->mornings, "morning", "mornings"))
+                    : "-",
+         "-",
+         fmt::format("Too few mornings to compare: {} logged, {} needed.", pain.mornings, 2 * kReportWindowMornings)});
+  }
+  if (const auto worst = worst_pain(series)) {
+    const std::string text =
+        fmt::format("Highest pain of the period: {:.0f} on {}.", worst->pain, short_date(worst->day));
+    if (pain.comparable()) {
+      r.key_changes.rows.back()[3] = text;
+    } else {
+      r.key_changes.rows.push_back({"Worst pain of the day", "-", fmt::format("{:.0f}", worst->pain), text});
+    }
+  }
+  const MorningChange stiff = morning_change(series, MorningMeasure::stiffness_minutes);
+  std::size_t long_stiffness = 0;
+  for (const analysis::DayRecord& d : series.days) {
+    if (d.stiffness_minutes && *d.stiffness_minutes > 30) ++long_stiffness;
+  }
+  if (stiff.first) {
+    r.key_changes.rows.push_back(
+        {"Morning stiffness",
+         fmt::format("{} (mean, {})", minutes(stiff.first->mean), days_span(stiff.first->first, stiff.first->last)),
+         stiff.comparable()
+             ? fmt::format("{} (mean, {})", minutes(stiff.last->mean), days_span(stiff.last->first, stiff.last->last))
+             : "-",
+         fmt::format("More than 30 minutes on {} of {}.", long_stiffness,
+                     count(stiff.mornings, "morning", "mornings"))});
+  }
+  for (auto& row : questionnaires.key_rows) r.key_changes.rows.push_back(std::move(row));
+  r.key_changes.rows.push_back({"Safety", "", "", safety.status});
+
+  // The charts.
+  const auto rolling = rolling_morning_mean(series);
+  std::size_t flare_days = 0;
+  for (std::size_t i = 0; i < series.days.size(); ++i) {
+    const analysis::DayRecord& d = series.days[i];
+    ReportDay day;
+    day.day = d.date;
+    day.morning_pain = d.pain[static_cast<std::size_t>(Period::morning)];
+    day.mean7 = rolling[i];
+    for (const auto& p : d.pain) {
+      if (!p) continue;
+      day.low = day.low ? std::min(*day.low, *p) : *p;
+      day.high = day.high ? std::max(*day.high, *p) : *p;
+    }
+    day.stiffness_minutes = d.stiffness_minutes;
+    r.days.push_back(day);
+  }
+  for (const DiaryEntry& e : entries) {
+    if (e.period == Period::morning && e.fields.still_stiff && e.date >= from) {
+      r.days[static_cast<std::size_t>(days_between(from, e.date))].still_stiff = true;
+    }
+  }
+  const auto overview_program = program_status(store, ctx.library, user.id, std::nullopt);  // app/session.hpp
+  if (overview_program && overview_program->program) {
+    for (const DecisionRecord& d : decisions_between(store, user.id, overview_program->program->id, from, to)) {
+      if (d.kind == DecisionKind::stage && d.verdict == Verdict::move) {
+        r.marks.push_back({d.date, ReportMark::Kind::stage, fmt::format("stage {}", d.stage)});
+      }
+    }
+  }
+  // Flare days: the flare-day routine was played.
+  for (const SessionOutline& s : store.read()->session_outlines(user.id)) {
+    const LocalDate day = ctx.zone.date_of(s.started_at);
+    if (s.routine != RoutineKind::flare || day < from || day > to) continue;
+    if (std::none_of(r.marks.begin(), r.marks.end(),
+                     [&](const ReportMark& m) { return m.day == day && m.kind == ReportMark::Kind::flare; })) {
+      r.marks.push_back({day, ReportMark::Kind::flare, "flare day"});
+      ++flare_days;
+    }
+  }
+  r.pain_chart_title = "Morning pain, day by day";
+  r.pain_chart_alt = fmt::format(
+      "Chart of morning pain on a 0 to 10 scale from {} to {}: {} mornings logged{}{}; {} stage {} and {} flare {} "
+      "marked.",
+      short_date(from), short_date(to), pain.mornings,
+      pain.comparable() ? fmt::format(", the 7-morning mean going from {} to {}", one_decimal(pain.first->mean),
+                                      one_decimal(pain.last->mean))
+                        : "",
+      worst_pain(series) ? fmt::format(", highest pain of any period {:.0f}", worst_pain(series)->pain) : "",
+      r.marks.size() - flare_days, r.marks.size() - flare_days == 1 ? "change" : "changes", flare_days,
+      flare_days == 1 ? "day" : "days");
+  r.stiffness_chart_title = "Morning stiffness, minutes until it eased";
+  r.stiffness_chart_alt =
+      stiff.mornings == 0
+          ? "No morning stiffness minutes were logged in this period."
+          : fmt::format(
+                "Chart of morning stiffness in minutes from {} to {}: {} mornings with minutes logged, more "
+                "than 30 minutes on {}; mean of the first 7 {}, of the last 7 {}.",
+                short_date(from), short_date(to), stiff.mornings, long_stiffness, minutes(stiff.first->mean),
+                minutes(stiff.last->mean));
+
+  r.questionnaires = std::move(questionnaires.table);
+  r.questionnaires_none = "No questionnaire was taken in this period.";
+
+  // Page 2.
+  // The same numbers as `daybreak insights --from --to`.
+  const auto in = insights(store, user.id, ctx.zone, today, {from, to});
+  if (!in) return fail(in.error());
+  r.detail.push_back(program_section(store, user, ctx, *in, from, to));
+  r.detail.push_back(whole_day_section(*in));
+  r.detail.push_back(sleep_and_medication_section(std::vector<DiaryEntry>(
+      std::find_if(entries.begin(), entries.end(), [&](const DiaryEntry& e) { return e.date >= from; }),
+      entries.end())));
+  if (auto e = experiments_section(store, user, ctx, from, to)) r.detail.push_back(std::move(*e));
+  if (auto p = psfs_section(questionnaires.latest_psfs)) r.detail.push_back(std::move(*p));
+  if (!request.questions.empty()) {
+    r.detail.push_back({"Questions for my clinician", {request.questions}, std::nullopt, {}, {}, ""});
+  }
+  ReportSection notes = notes_section(entries, from);
+  if (!notes.items.empty()) r.detail.push_back(std::move(notes));
+  return r;
+}
+
+}  // namespace daybreak

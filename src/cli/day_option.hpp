@@ -1,0 +1,25 @@
+// A day given on the command line: "today", "yesterday", "tomorrow" or
+// YYYY-MM-DD, shared by the commands that take --from, --to or --start.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/app_error.hpp"
+#include "domain/time.hpp"
+
+namespace daybreak {
+
+// A bad day is refused naming `option` and what is allowed.
+[[nodiscard]] AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option);
+
+// --from and --to, each optional; the first bad one is refused.
+struct DayRange {
+  std::optional<LocalDate> from;
+  std::optional<LocalDate> to;
+};
+[[nodiscard]] AppResult<DayRange> parse_day_range(const std::optional<std::string>& from,
+                                                  const std::optional<std::string>& to, LocalDate today);
+
+}  // namespace daybreak

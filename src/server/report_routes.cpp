@@ -1,0 +1,56 @@
+// The clinician report over HTTP (issue 18): GET /api/report.pdf, the same
+// use case and the same PDF as `daybreak report`, for the web app's download.
+#include <fmt/format.h>
+
+#include "app/clinician_report.hpp"
+#include "report/clinician_pdf.hpp"
+#include "server/route_support.hpp"
+#include "server/routes.hpp"
+
+namespace daybreak {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response report_pdf(const ApiContext& api, const Request& req) {
+  FieldErrors errors;
+  ClinicianReportRequest request;
+  const auto range = http::date_range_params(req, errors);
+  request.from = range.from;
+  request.to = range.to;
+  Paper paper = api.paper();
+  if (const auto text = req.param("paper")) {
+    if (const auto p = parse_paper(*text)) {
+      paper = *p;
+    } else {
+      errors.push_back({"paper", *text, "a4 or letter"});
+    }
+  }
+  if (const auto questions = req.param("questions")) request.questions = *questions;
+  if (!errors.empty()) return http::invalid_fields("the report cannot be made", errors, true);
+  const Caller c = api.caller(req);
+  const auto made =
+      clinician_report(api.store(), c.user, {api.content(), api.progression(), c.zone, c.now, api.version()}, request);
+  if (!made) return http::problem_for(made.error(), true);
+  auto pdf = clinician_pdf(*made, paper);
+  if (!pdf) return http::problem(500, "report-failed", "The report could not be made", pdf.error());
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(pdf).value();
+  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"daybreak-report-{}-to-{}.pdf\"",
+                                                   format_date(made->from), format_date(made->to)));
+  // Health data: no copy kept along the way.
+  r.with_header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+void add_report_routes(http::Router& router, const ApiContext& api) {
+  router.add(Method::get, "/api/report.pdf",
+             [&api](const Request& req, const http::PathParams&) { return report_pdf(api, req); });
+}
+
+}  // namespace daybreak

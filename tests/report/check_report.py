@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""The clinician report as a file (issue 18), checked with the tools a reader
+of PDFs would use: qpdf --check, poppler's pdfinfo, pdffonts and pdftotext,
+and pikepdf for the structure tree. Runs the real daybreak binary in fresh
+data directories with the clock fixed (2026-11-23 07:30 in Berlin).
+
+  DAYBREAK_BINARY=build/dev/daybreak python3 tests/report/check_report.py [Class]
+
+Classes: Structure (7-day, 12-week and 365-day reports on A4 and Letter),
+Text (every sentence of a fixture diary verbatim, non-Latin letters),
+EdgeCases (nothing logged, one day, no questionnaires, an emergency sign).
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import pikepdf
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+BINARY = os.environ.get("DAYBREAK_BINARY", str(ROOT / "build/dev/daybreak"))
+NOW = "2026-11-23T06:30:00Z"  # Monday 07:30 in Berlin
+# Points: ISO 216 A4 and US Letter, as pdfinfo prints them.
+SIZES = {"a4": "595.276 x 841.89 pts (A4)", "letter": "612 x 792 pts (letter)"}
+
+
+class Home:
+    """A fresh data directory and the daybreak CLI on it."""
+
+    def __init__(self):
+        self._dir = tempfile.TemporaryDirectory(prefix="daybreak-report-")
+        self.path = Path(self._dir.name)
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "DAYBREAK_HOME": str(self.path / "data"),
+            "DAYBREAK_FAKE_NOW": NOW,
+            "TZ": "Europe/Berlin",
+            "LANG": "C.UTF-8",
+        }
+
+    def run(self, *args, stdin=None, check=True):
+        r = subprocess.run([BINARY, *args], input=stdin, capture_output=True, env=self.env, cwd=self.path)
+        if check and r.returncode != 0:
+            raise AssertionError(f"daybreak {' '.join(args)} exited {r.returncode}: {r.stderr.decode()}")
+        return r
+
+    def import_csv(self, text):
+        self.run("import", "csv", "-", stdin=text.encode())
+
+    def report(self, *args):
+        out = self.path / f"report-{len(list(self.path.glob('report-*.pdf')))}.pdf"
+        self.run("report", "--output", str(out), *args)
+        return out
+
+    def close(self):
+        self._dir.cleanup()
+
+
+def tool(*args):
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def info(pdf):
+    return dict(re.findall(r"^([^:]+):\s+(.*)$", tool("pdfinfo", "-isodates", str(pdf)), re.M))
+
+
+def text_of(pdf, first=None, last=None):
+    args = ["pdftotext"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    # Lines wrapped on the page join with a space, as they were written.
+    return " ".join(tool(*args, str(pdf), "-").split())
+
+
+def year_csv():
+    return subprocess.run([sys.executable, str(ROOT / "bench/make_diary.py"), "--days", "365", "--end", "2026-11-22"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+NO = ("both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,"
+      "fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no")
+
+
+class Structure(unittest.TestCase):
+    """Two pages at most for a week, twelve weeks and a year, on both papers;
+    tagged, titled, every font embedded with a ToUnicode map, every figure
+    with alternative text, the language set; qpdf finds nothing wrong."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.home = Home()
+        cls.home.import_csv(year_csv())
+        cls.home.run("screen", "--answers", NO)
+        for answers in ("1=3,2=2,3=3,4=2,5=3,6=2,7=3,8=2,9=3,10=2", "1=1,2=1,3=2,4=1,5=1,6=1,7=1,8=1,9=1,10=1"):
+            cls.home.run("questionnaire", "take", "odi", "--answers", answers)
+        cls.home.run("questionnaire", "take", "psfs", "--answers", "bending to dress=3; walking 30 min=5")
+        cls.pdfs = {}
+        for days, start in ((7, "2026-11-17"), (84, "2026-08-31"), (365, "2025-11-24")):
+            for paper in ("a4", "letter"):
+                cls.pdfs[(days, paper)] = cls.home.report("--from", start, "--to", "2026-11-23", "--paper", paper)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.home.close()
+
+    def test_qpdf_finds_nothing_wrong(self):
+        for key, pdf in self.pdfs.items():
+            r = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, f"{key}: {r.stdout}{r.stderr}")
+            self.assertIn("No syntax or stream encoding errors found", r.stdout, key)
+
+    def test_at_most_two_pages_tagged_and_titled(self):
+        for (days, paper), pdf in self.pdfs.items():
+            i = info(pdf)
+            self.assertIn(int(i["Pages"]), (1, 2), (days, paper))
+            self.assertEqual(i["Tagged"], "yes", (days, paper))
+            self.assertTrue(i["Title"].startswith("Back pain report: "), i["Title"])
+            self.assertEqual(i["Page size"], SIZES[paper], (days, paper))
+            self.assertEqual(i["CreationDate"], "2026-11-23T06:30:00Z", (days, paper))
+
+    def test_every_font_is_embedded_with_a_unicode_map(self):
+        for key, pdf in self.pdfs.items():
+            rows = tool("pdffonts", str(pdf)).splitlines()[2:]
+            self.assertGreater(len(rows), 0, key)
+            for row in rows:
+                # name type encoding emb sub uni object ID
+                emb, sub, uni = row.split()[-5:-2]
+                self.assertEqual((emb, sub, uni), ("yes", "yes", "yes"), f"{key}: {row}")
+
+    def test_every_figure_has_alternative_text_and_the_language_is_set(self):
+        for key, pdf in self.pdfs.items():
+            with pikepdf.open(pdf) as doc:
+                root = doc.Root
+                self.assertEqual(str(root.Lang), "en", key)
+                self.assertTrue(bool(root.ViewerPreferences.DisplayDocTitle), key)
+                self.assertTrue(bool(root.MarkInfo.Marked), key)
+                kinds = []
+
+                def walk(node, depth=0):
+                    self.assertLess(depth, 50)
+                    if isinstance(node, pikepdf.Array):
+                        for k in node:
+                            walk(k, depth + 1)
+                    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                        kinds.append(str(node.S))
+                        if node.S == "/Figure":
+                            alt = str(node.get("/Alt", ""))
+                            self.assertRegex(alt, r"^Chart of .*\d", f"{key}: a figure without a useful /Alt")
+                        if "/K" in node:
+                            walk(node.K, depth + 1)
+
+                walk(root.StructTreeRoot.K)
+                self.assertEqual(kinds.count("/Figure"), 2, key)
+                # Reading order: the title first, the headings and tables after it.
+                self.assertEqual(kinds[:2], ["/Document", "/H1"], key)
+                self.assertIn("/Table", kinds, key)
+                self.assertIn("/TH", kinds, key)
+
+    def test_the_pages_hold_what_page_one_promises(self):
+        for (days, paper), pdf in self.pdfs.items():
+            page1 = text_of(pdf, 1)
+            for heading in ("Key changes", "Morning pain, day by day", "Morning stiffness, minutes until it eased",
+                            "Questionnaires"):
+                self.assertIn(heading, page1, (days, paper))
+            if days >= 84:
+                self.assertIn("ODI", page1, (days, paper))
+            self.assertIn("It is not a diagnosis", text_of(pdf), (days, paper))
+
+    def test_the_same_input_gives_the_same_bytes(self):
+        again = self.home.report("--from", "2026-08-31", "--to", "2026-11-23", "--paper", "a4")
+        self.assertEqual(again.read_bytes(), self.pdfs[(84, "a4")].read_bytes())
+
+
+LONG_NOTE = (
+    "Woke at five with the usual band of stiffness across the low back, worse on the left. "
+    "Rolled to the side and pushed up as the physio showed, which helped more than last week. "
+    "The knee rolls felt easy today; the pelvic tilts pulled at the end of the range. "
+    "Walked to the bakery and back, about twenty minutes, and the ache settled to a three. "
+    "Sat through a long meeting in the afternoon and the pain crept back to five by four o'clock. "
+    "I wonder whether the new office chair, which is lower than the old one, makes this worse. "
+    "Heat pad in the evening, then the evening routine, and bed at half past ten."
+)
+GREEK_NAME = "Ελένη Παπαδοπούλου-Müller"
+SENTENCES = [
+    "Slept badly after the long drive; the café chairs did not help.",
+    "Δύσκολο πρωινό, καλύτερα μετά το περπάτημα.",
+    "朝のこわばりは散歩の後に楽になった。",
+]
+
+
+class Text(unittest.TestCase):
+    """Every sentence of a fixture diary comes out of pdftotext as written:
+    nothing clipped, accents, Greek and CJK shaped and mapped to Unicode."""
+
+    def test_every_sentence_is_there_verbatim(self):
+        self.assertGreaterEqual(len(LONG_NOTE), 600)
+        home = Home()
+        try:
+            home.run("profile", "--name", GREEK_NAME)
+            rows = ["date,period,pain,stiffness_minutes,note"]
+            notes = [LONG_NOTE, *SENTENCES]
+            for i in range(14):
+                day = f"2026-11-{9 + i:02d}"
+                note = notes[i] if i < len(notes) else ""
+                rows.append(f'{day},morning,{5 - i // 4},{45 - 2 * i},"{note}"')
+            home.import_csv("\r\n".join(rows) + "\r\n")
+            questions = "Is the chair the problem? Should I keep walking when the ache is at five?"
+            pdf = home.report("--from", "2026-11-09", "--to", "2026-11-23", "--questions", questions)
+            text = text_of(pdf)
+            for sentence in [GREEK_NAME, questions, *re.split(r"(?<=\.) ", LONG_NOTE), *SENTENCES]:
+                self.assertIn(sentence, text)
+            self.assertLessEqual(int(info(pdf)["Pages"]), 2)
+        finally:
+            home.close()
+
+
+class EdgeCases(unittest.TestCase):
+    def setUp(self):
+        self.home = Home()
+
+    def tearDown(self):
+        self.home.close()
+
+    def test_an_empty_period_is_one_page_that_says_so(self):
+        self.home.import_csv("date,period,pain\r\n2026-06-01,morning,4\r\n")
+        pdf = self.home.report("--from", "2026-11-01", "--to", "2026-11-22")
+        self.assertEqual(info(pdf)["Pages"], "1")
+        self.assertIn("Nothing was logged in the diary from 1 Nov 2026 to 22 Nov 2026", text_of(pdf))
+
+    def test_one_day(self):
+        self.home.import_csv("date,period,pain,stiffness_minutes\r\n2026-11-23,morning,4,35\r\n")
+        pdf = self.home.report("--from", "2026-11-23", "--to", "2026-11-23")
+        self.assertLessEqual(int(info(pdf)["Pages"]), 2)
+        self.assertIn("a morning entry on 1 of 1 day (100%)", text_of(pdf))
+        with pikepdf.open(pdf) as doc:
+            self.assertEqual(str(doc.Root.Lang), "en")
+
+    def test_no_questionnaires(self):
+        self.home.import_csv("date,period,pain\r\n2026-11-20,morning,4\r\n2026-11-21,morning,3\r\n")
+        pdf = self.home.report()
+        self.assertIn("No questionnaire was taken in this period.", text_of(pdf, 1))
+
+    def test_an_emergency_sign_comes_first_in_words_on_page_one(self):
+        self.home.import_csv("date,period,pain\r\n2026-11-20,morning,4\r\n")
+        self.home.run("log", "afternoon", "--date", "2026-11-22", "--pain", "6", "--red-flags", "yes")
+        pdf = self.home.report()
+        page1 = text_of(pdf, 1)
+        self.assertIn("An emergency warning sign was reported in this period", page1)
+        self.assertIn("daybreak advised: STOP: get medical help now. Call 112 now", page1)
+        self.assertLess(page1.index("An emergency warning sign"), page1.index("Key changes"))
+
+    def test_a_bad_request_changes_nothing_and_says_what_is_allowed(self):
+        r = self.home.run("report", "--from", "2026-11-23", "--to", "2026-11-01", check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("a day on or before the last day (2026-11-01)", r.stderr.decode())
+        r = self.home.run("report", "--paper", "a5", check=False)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(list(self.home.path.glob("*.pdf")), [])
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v", *sys.argv[1:]])

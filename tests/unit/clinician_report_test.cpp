@@ -1,0 +1,277 @@
+// The clinician report's use case against a real SQLite database (issue 18):
+// its own few numbers, the period and its refusals, the edge cases (nothing
+// logged, one day, no questionnaires, an emergency sign), and the paper a
+// locale chooses. The PDF itself is checked by tests/report/check_report.py.
+#include "app/clinician_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "app/diary.hpp"
+#include "app/experiments.hpp"
+#include "app/questionnaires.hpp"
+#include "app/report_numbers.hpp"
+#include "app/safety.hpp"
+#include "content/instruments.hpp"
+#include "content/library_loader.hpp"
+#include "report/clinician_pdf.hpp"
+#include "store/sqlite_store.hpp"
+#include "support/fixtures.hpp"
+#include "support/temp_dir.hpp"
+
+namespace daybreak {
+namespace {
+
+using testing::berlin;
+using testing::ymd;
+
+const ContentLibrary& builtin() {
+  static const ContentLibrary library = load_builtin_content().value();
+  return library;
+}
+
+class ClinicianReportTest : public ::testing::Test {
+ protected:
+  ClinicianReportTest() : store_(SqliteOptions{dir_ / "daybreak.db"}) {
+    user_ = ensure_local_user(store_, now_, "Europe/Berlin");
+  }
+
+  void log(Period period, LocalDate date, std::initializer_list<std::pair<std::string, std::string>> fields) {
+    Draft d;
+    for (const auto& [k, v] : fields) d.set(k, v);
+    const auto r = log_entry(store_, {now_, Actor{user_.id, "test"}}, user_.id, berlin(),
+                             LogRequest{date, period, d, false, std::nullopt});
+    ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  }
+
+  // Mornings from `first` for `n` days: pain from `pain(i)`, stiffness 20 + 2i minutes.
+  template <typename F>
+  void mornings(LocalDate first, int n, F pain) {
+    for (int i = 0; i < n; ++i) {
+      log(Period::morning, add_days(first, i),
+          {{"pain", std::to_string(pain(i))}, {"stiffness_minutes", std::to_string(20 + 2 * i)}});
+    }
+  }
+
+  AppResult<ClinicianReport> make(ClinicianReportRequest request = {}) {
+    return clinician_report(store_, user_, {builtin(), config_, berlin(), now_, "9.9.9"}, request);
+  }
+
+  testing::TempDir dir_;
+  SqliteStore store_;
+  User user_;
+  ProgressionConfig config_;
+  Instant now_ = testing::fixed_now();  // Monday 2026-11-23, 07:30 in Berlin
+};
+
+const std::vector<std::string>* row_of(const ReportTable& t, std::string_view first) {
+  const auto it = std::find_if(t.rows.begin(), t.rows.end(), [&](const auto& r) { return r.front() == first; });
+  return it == t.rows.end() ? nullptr : &*it;
+}
+
+TEST_F(ClinicianReportTest, TheDefaultPeriodIsTheLastTwelveWeeksAndTheHeaderSaysSo) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->from, ymd(2026, 9, 1));
+  EXPECT_EQ(r->to, ymd(2026, 11, 23));
+  EXPECT_EQ(r->title, "Back pain report: 1 Sep 2026 to 23 Nov 2026");
+  EXPECT_EQ(r->completeness, "Completeness: a morning entry on 7 of 84 days (8%).");
+  EXPECT_EQ(r->generated_at, now_);
+  EXPECT_NE(r->generated.find("daybreak 9.9.9"), std::string::npos) << r->generated;
+  EXPECT_EQ(r->days.size(), 84U);
+}
+
+TEST_F(ClinicianReportTest, MorningPainIsJudgedAgainstTheMinimalImportantChange) {
+  // First week 6, last week 3: a fall of 3 points (50%), an important improvement.
+  mornings(ymd(2026, 10, 26), 28, [](int i) { return i < 7 ? 6 : i < 21 ? 5 : 3; });
+  log(Period::evening, ymd(2026, 11, 2), {{"pain", "8"}});
+  const auto r = make({ymd(2026, 10, 26), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const auto* pain = row_of(r->key_changes, "Morning pain (0-10)");
+  ASSERT_NE(pain, nullptr);
+  EXPECT_EQ((*pain)[1], "6.0 (mean, 26 Oct to 1 Nov)");
+  EXPECT_EQ((*pain)[2], "3.0 (mean, 16 Nov to 22 Nov)");
+  EXPECT_EQ((*pain)[3], "Morning pain fell 3 points (50%): an important improvement (MIC: 2 points or 30%).");
+  const auto* worst = row_of(r->key_changes, "Worst pain of the day");
+  ASSERT_NE(worst, nullptr);
+  EXPECT_EQ((*worst)[3], "Highest pain of the period: 8 on 2 Nov 2026.");
+  // The chart's line: the mean of the 7 days ending each day, from the 4th morning on.
+  EXPECT_FALSE(r->days[2].mean7.has_value());
+  ASSERT_TRUE(r->days[3].mean7.has_value());
+  EXPECT_DOUBLE_EQ(*r->days[3].mean7, 6.0);
+  EXPECT_DOUBLE_EQ(*r->days.back().mean7, 3.0);
+  EXPECT_EQ(r->days[7].low, 5.0);
+  EXPECT_EQ(r->days[7].high, 8.0);
+}
+
+TEST_F(ClinicianReportTest, FewerThanFourteenMorningsAreNotCompared) {
+  mornings(ymd(2026, 11, 10), 10, [](int) { return 5; });
+  const auto r = make({ymd(2026, 11, 10), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok());
+  const auto* pain = row_of(r->key_changes, "Morning pain (0-10)");
+  ASSERT_NE(pain, nullptr);
+  EXPECT_EQ((*pain)[3], "Too few mornings to compare: 10 logged, 14 needed.");
+}
+
+TEST_F(ClinicianReportTest, AnEmptyPeriodIsAReportThatSaysNothingWasLogged) {
+  mornings(ymd(2026, 9, 1), 3, [](int) { return 5; });
+  const auto r = make({ymd(2026, 11, 1), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->nothing_logged);
+  EXPECT_NE(r->nothing_logged_text.find("Nothing was logged in the diary from 1 Nov 2026 to 22 Nov 2026"),
+            std::string::npos)
+      << r->nothing_logged_text;
+  EXPECT_TRUE(r->detail.empty());
+}
+
+TEST_F(ClinicianReportTest, OneDayIsEnough) {
+  log(Period::morning, ymd(2026, 11, 23), {{"pain", "4"}, {"note", "first entry"}});
+  const auto r = make({ymd(2026, 11, 23), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->nothing_logged);
+  ASSERT_EQ(r->days.size(), 1U);
+  EXPECT_EQ(r->days[0].morning_pain, 4.0);
+  EXPECT_EQ(r->completeness, "Completeness: a morning entry on 1 of 1 day (100%).");
+  const auto notes = std::find_if(r->detail.begin(), r->detail.end(),
+                                  [](const ReportSection& s) { return s.heading == "Notes from the diary"; });
+  ASSERT_NE(notes, r->detail.end());
+  EXPECT_EQ(notes->items, (std::vector<std::string>{"23 Nov 2026, morning: first entry"}));
+}
+
+TEST_F(ClinicianReportTest, WithoutQuestionnairesThePageSaysSoAndTheTableIsLeftOut) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->questionnaires.has_value());
+  EXPECT_EQ(r->questionnaires_none, "No questionnaire was taken in this period.");
+}
+
+TEST_F(ClinicianReportTest, QuestionnairesInThePeriodAreComparedFirstToLast) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const Instrument& odi = *find_instrument("odi");
+  auto take = [&](Instant at, std::string answers) {
+    const auto a = read_answers(odi, answers);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE(record_response(store_, at, user_.id, odi, *a, "test").ok());
+  };
+  take(now_ - std::chrono::days{20}, "1=3,2=3,3=3,4=3,5=3,6=3,7=3,8=3,9=3,10=3");  // 60%
+  take(now_ - std::chrono::days{1}, "1=1,2=1,3=1,4=1,5=1,6=1,7=1,8=1,9=1,10=1");   // 20%
+  const auto r = make({ymd(2026, 11, 1), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->questionnaires.has_value());
+  const auto* row = row_of(*r->questionnaires, "ODI");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ((*row)[3], "\u221240");
+  EXPECT_EQ((*row)[4], "10 points");
+  const auto* key = row_of(r->key_changes, "ODI");
+  ASSERT_NE(key, nullptr);
+  EXPECT_EQ((*key)[3], "\u221240: an important improvement");
+}
+
+TEST_F(ClinicianReportTest, AnEmergencySignInThePeriodComesFirstInWords) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  log(Period::afternoon, ymd(2026, 11, 20), {{"pain", "6"}, {"red_flags", "yes"}});
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->safety_first.size(), 2U);
+  EXPECT_EQ(r->safety_first[0], "An emergency warning sign was reported in this period");
+  EXPECT_NE(r->safety_first[1].find("the person answered yes to: new bladder, bowel, saddle, sexual or both-leg "
+                                    "symptoms. daybreak advised: STOP: get medical help now. Call 112 now"),
+            std::string::npos)
+      << r->safety_first[1];
+  EXPECT_NE(r->safety_first[1].find("No clinician review is recorded since."), std::string::npos);
+  ASSERT_TRUE(acknowledge_clinician(store_, {now_, Actor{user_.id, "test"}}, user_.id).ok());
+  const auto after = make();
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(after->safety_first[1].find("A clinician review was recorded on 23 Nov 2026."), std::string::npos)
+      << after->safety_first[1];
+}
+
+TEST_F(ClinicianReportTest, WithoutAWarningSignTheSafetyRowSaysOnlyWhatItKnows) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->safety_first.empty());
+  const auto* safety = row_of(r->key_changes, "Safety");
+  ASSERT_NE(safety, nullptr);
+  EXPECT_EQ((*safety)[3],
+            "No warning sign reported in this period (0 full safety checks). That does not rule out a serious "
+            "problem.");
+}
+
+TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {
+  const auto reversed = make({ymd(2026, 11, 23), ymd(2026, 11, 1), std::string(1001, 'x')});
+  ASSERT_FALSE(reversed.ok());
+  ASSERT_EQ(reversed.error().fields.size(), 2U);
+  EXPECT_EQ(reversed.error().fields[0].field, "from");
+  EXPECT_EQ(reversed.error().fields[0].allowed, "a day on or before the last day (2026-11-01)");
+  EXPECT_EQ(reversed.error().fields[1].field, "questions");
+  EXPECT_EQ(reversed.error().fields[1].value, "1001 characters");
+  const auto too_long = make({ymd(2024, 11, 1), ymd(2026, 11, 23), ""});
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().fields.at(0).allowed, "a day at most 730 days before the last day (2026-11-23)");
+  const auto control = make({std::nullopt, std::nullopt, "a\x01b"});
+  ASSERT_FALSE(control.ok());
+  EXPECT_EQ(control.error().fields.at(0).field, "questions");
+  // A thousand characters of Greek (two bytes each) are within the limit.
+  std::string greek;
+  for (int i = 0; i < 1000; ++i) greek += "\u03b1";
+  EXPECT_TRUE(make({std::nullopt, std::nullopt, greek}).ok());
+}
+
+TEST_F(ClinicianReportTest, AnExperimentOfThePeriodIsReportedWithItsVerdict) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  ExperimentDraft draft;
+  draft.condition_a = "pillow between knees";
+  draft.condition_b = "no pillow";
+  const ExperimentClock clock = experiment_clock(now_, berlin());
+  ASSERT_TRUE(create_experiment(store_, clock, user_.id, draft, 42).ok());
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  const auto s = std::find_if(r->detail.begin(), r->detail.end(),
+                              [](const ReportSection& d) { return d.heading == "Personal experiments"; });
+  ASSERT_NE(s, r->detail.end());
+  ASSERT_EQ(s->items.size(), 1U);
+  EXPECT_EQ(s->items[0].rfind("pillow between knees vs no pillow (A: pillow between knees; B: no pillow), 3 pairs of "
+                              "7-night periods from 24 Nov 2026. Too early to judge",
+                              0),
+            0U)
+      << s->items[0];
+  // Before it was designed, a period has none.
+  const auto before = make({ymd(2026, 10, 1), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(std::none_of(before->detail.begin(), before->detail.end(),
+                           [](const ReportSection& d) { return d.heading == "Personal experiments"; }));
+}
+
+TEST(ReportNumbers, RollingMeanNeedsFourMorningsOfTheLastSeven) {
+  analysis::DiarySeries s;
+  for (int i = 0; i < 10; ++i) {
+    analysis::DayRecord d;
+    d.date = add_days(ymd(2026, 11, 1), i);
+    if (i != 1 && i != 2) d.pain[static_cast<std::size_t>(Period::morning)] = i;
+    s.days.push_back(d);
+  }
+  const auto m = rolling_morning_mean(s);
+  EXPECT_FALSE(m[4].has_value());  // 0, 3, 4: three mornings
+  ASSERT_TRUE(m[5].has_value());   // 0, 3, 4, 5
+  EXPECT_DOUBLE_EQ(*m[5], 3.0);
+  ASSERT_TRUE(m[9].has_value());  // 3..9
+  EXPECT_DOUBLE_EQ(*m[9], 6.0);
+}
+
+TEST(ReportPaper, TheLocaleChoosesLetterWhereGlibcDoes) {
+  EXPECT_EQ(paper_for_locale("en_US.UTF-8"), Paper::letter);
+  EXPECT_EQ(paper_for_locale("fr_CA.UTF-8"), Paper::letter);
+  EXPECT_EQ(paper_for_locale("en_GB.UTF-8"), Paper::a4);
+  EXPECT_EQ(paper_for_locale("de_DE@euro"), Paper::a4);
+  EXPECT_EQ(paper_for_locale("C.UTF-8"), Paper::a4);
+  EXPECT_EQ(paper_for_locale(""), Paper::a4);
+  EXPECT_EQ(parse_paper("letter"), Paper::letter);
+  EXPECT_EQ(parse_paper("A4"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace daybreak

@@ -1,0 +1,26 @@
+// The clinician report's download (issue 18): the same PDF as `daybreak
+// report`, for the weeks the See screen shows. Nothing is sent anywhere: the
+// file comes to this device, and the person decides whom to give it.
+import type { Range } from './see';
+import { shortDate } from '../format';
+
+export function reportUrl(range: Range): string {
+  return `/api/report.pdf?from=${range.from}&to=${range.to}`;
+}
+
+export function ReportLink({ range }: { range: Range }) {
+  return (
+    <section class="card" aria-labelledby="report-title">
+      <h2 id="report-title">A report for your clinician</h2>
+      <p class="muted">
+        Two pages for your physiotherapist or doctor, from {shortDate(range.from)} to {shortDate(range.to)}: how your
+        mornings changed, your questionnaires, any warning sign, and your program. Read it before you share it.
+      </p>
+      <div class="button-row">
+        <a class="button" href={reportUrl(range)} download>
+          Download the report (PDF)
+        </a>
+      </div>
+    </section>
+  );
+}
