@@ -2,7 +2,7 @@
 # Everything else here is a convenience around CMake presets.
 PRESETS := dev asan release
 BUILDS := $(addprefix build-,$(PRESETS))
-.PHONY: run test setup bench clean format screenshots $(BUILDS)
+.PHONY: run test setup bench golden soak clean format format-check screenshots $(BUILDS)
 
 # The web app on http://127.0.0.1:8765 (Ctrl-C stops it); `daybreak checkin`
 # is the command-line way to log a morning.
@@ -21,8 +21,28 @@ $(BUILDS): build-%: setup
 	@test -f build/$*/build.ninja || cmake --preset $*
 	cmake --build --preset $*
 
-bench: build-release
+# The benchmarks need their own tools (Google Benchmark, hyperfine, wrk) and
+# the release tree's bench/ targets.
+bench:
+	@./scripts/setup --bench
+	@test -f build/release/build.ninja || cmake --preset release
+	cmake --preset release -DDAYBREAK_BENCH=ON > /dev/null
+	cmake --build --preset release
 	./bench/run
+
+# Recompute the analysis golden values with R from the committed datasets
+# (tests/analysis/golden.R); review the diff before committing it.
+golden:
+	@./scripts/setup --golden
+	Rscript --vanilla tests/analysis/golden.R tests/analysis/golden.txt > tests/analysis/golden.txt.new
+	mv tests/analysis/golden.txt.new tests/analysis/golden.txt
+	git diff --stat -- tests/analysis/golden.txt
+
+# The long sweeps (docs/reliability.md): every fault-injection point and
+# every damaged page, under the asan tree; then a million runs of each fuzzer.
+soak: build-asan
+	DAYBREAK_SOAK=1 ctest --preset asan -R 'FaultInjection|DamagedFile|FullDisk|CrashSafety'
+	./tests/fuzz/run
 
 # The README's screenshots, taken by the browser tests from a seeded diary.
 screenshots: build-dev
