@@ -550,7 +550,7 @@ Piece figure_piece(Canvas& c, const ClinicianReport& r, double height, bool pain
 }
 
 Piece safety_piece(Canvas& c, const std::vector<std::string>& lines) {
-  constexpr double kPad = 6;
+  static constexpr double kPad = 6;
   auto inner = [&c, &lines](double w, double x, double y, bool draw) {
     double h = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -562,8 +562,8 @@ Piece safety_piece(Canvas& c, const std::vector<std::string>& lines) {
     }
     return h;
   };
-  return {[inner, kPad](double w) { return inner(w - 2 * kPad, 0, 0, false) + 2 * kPad; },
-          [&c, inner, kPad](double x, double y, double w) {
+  return {[inner](double w) { return inner(w - 2 * kPad, 0, 0, false) + 2 * kPad; },
+          [&c, inner](double x, double y, double w) {
             const double h = inner(w - 2 * kPad, 0, 0, false) + 2 * kPad;
             c.rect(x, y, w, h, kAlertFill);
             c.frame(x, y, w, h, kAlert, 1.5);

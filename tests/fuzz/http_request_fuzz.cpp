@@ -48,7 +48,7 @@ struct Api {
         zone("Europe/Berlin"),
         zones(zone),
         content(load_builtin_content().value()),
-        api((ensure_local_user(store, clock.now(), "Europe/Berlin"), store), clock, zones, content, "fuzz",
+        api(((void)ensure_local_user(store, clock.now(), "Europe/Berlin"), store), clock, zones, content, "fuzz",
             ApiSettings{.progression = {}, .wording_dir = dir / "wording"}),
         router(make_router(api, embedded::server_test_assets())) {
     store.open_reader();
