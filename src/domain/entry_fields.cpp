@@ -850,7 +850,12 @@ FieldErrors draft_from_json(Draft& draft, const json& object) {
   for (const auto& [key, value] : object.items()) {
     const FieldOps* op = find_ops(key);
     if (op == nullptr) {
-      errors.push_back({key, value.dump(), known_fields()});
+      // A key that is empty still gets an error that names where it was.
+      if (key.empty()) {
+        errors.push_back({"fields", "\"\": " + value.dump(), "a field name, " + known_fields()});
+      } else {
+        errors.push_back({key, value.dump(), known_fields()});
+      }
       continue;
     }
     if (value.is_null()) {

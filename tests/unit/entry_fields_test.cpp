@@ -353,6 +353,17 @@ TEST_P(RoundTrip, TextAndJsonGiveBackTheSameFields) {
 INSTANTIATE_TEST_SUITE_P(Periods, RoundTrip, ::testing::Values(Period::night, Period::morning),
                          [](const auto& p) { return std::string(name_of(p.param)); });
 
+// Found by json_entry_fuzz: {"": 3} gave an error whose field was empty.
+TEST(EntryFields, AFieldWithAnEmptyNameIsRefusedWithAnErrorThatNamesWhere) {
+  DiaryFields f;
+  const auto errors = fields_from_json(f, nlohmann::ordered_json::parse(R"({"pain": 3, "": 3})"),
+                                       TimeContext{kDay, Period::morning, berlin()}, DraftMode::create);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].field, "fields");
+  EXPECT_EQ(errors[0].value, "\"\": 3");
+  EXPECT_FALSE(errors[0].allowed.empty());
+}
+
 TEST(EntryFields, JsonValuesMustHaveTheRightType) {
   const TimeContext ctx{kDay, Period::morning, berlin()};
   DiaryFields f;

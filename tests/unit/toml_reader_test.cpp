@@ -104,5 +104,16 @@ TEST(TomlReader, SyntaxErrorsCarryTheirPosition) {
   EXPECT_FALSE(TomlDocument::load("/nonexistent/x.toml").ok());
 }
 
+// Found by toml_content_fuzz: toml++ asserted (debug) or assumed (release)
+// that a table header starts with a key character.
+TEST(TomlReader, ATableHeaderWithABadFirstCharacterIsASyntaxErrorNotACrash) {
+  for (const std::string_view text : {"[%]\n", "[[ %]]\n", "a = 1\n[ #]\n", "[ ,]\n"}) {
+    const auto doc = TomlDocument::parse(text, "bad.toml");
+    ASSERT_FALSE(doc.ok()) << text;
+    EXPECT_EQ(doc.error().file, "bad.toml");
+    EXPECT_NE(doc.error().text().find("valid TOML"), std::string::npos) << doc.error().text();
+  }
+}
+
 }  // namespace
 }  // namespace daybreak
