@@ -235,6 +235,20 @@ FactorEffects analyze_factors(const DiarySeries& s, std::vector<FactorSeries> fa
       compared.push_back(levels[1].first);  // the less usual one, against the usual
     } else if (levels.size() > 2) {
       for (const auto& [level, count] : levels) compared.push_back(level);
+    } else if (levels.size() == 1) {
+      // One level only (a knee pillow logged on the nights it was used, and
+      // nothing on the others): nothing to compare it with, and the output
+      // says why rather than leaving the factor out (issue 15.10).
+      Comparison c;
+      c.factor = fi;
+      c.level = levels[0].first;
+      c.n = levels[0].second;
+      c.withheld = fmt::format(
+          "every morning with a {} logged has the same one, so there is nothing to compare it with; a night "
+          "that leaves it blank counts as unknown, not as without it",
+          f.label);
+      c.withheld_short = "only one kind logged";
+      result.comparisons.push_back(std::move(c));
     }
     for (const auto& level : compared) {
       Comparison c;

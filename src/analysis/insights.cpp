@@ -20,6 +20,23 @@ std::string signed_decimal(double v) {
   return s.front() == '-' || s == "0.0" ? s : "+" + s;
 }
 
+}  // namespace
+
+std::string interval_text(double lower, double upper) {
+  const bool excludes_zero = lower > 0.0 || upper < 0.0;
+  int decimals = 1;
+  const auto looks_zero = [&](double v) { return std::fabs(v) < 0.5 * std::pow(10.0, -decimals); };
+  while (excludes_zero && decimals < 3 && (looks_zero(lower) || looks_zero(upper))) ++decimals;
+  const auto end = [&](double v) {
+    return looks_zero(v) ? fmt::format("{:.{}f}", 0.0, decimals) : fmt::format("{:+.{}f}", v, decimals);
+  };
+  std::string text = fmt::format("95% interval {} to {}", end(lower), end(upper));
+  if (excludes_zero && (looks_zero(lower) || looks_zero(upper))) text += ", just excluding 0";
+  return text;
+}
+
+namespace {
+
 std::string count(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -106,11 +123,10 @@ std::string medication_text(const MedicationMasking& m) {
   const Estimate& d = *m.difference;
   std::string text = fmt::format(
       "In the {} after a medication ({}), your afternoon and evening pain averaged {} ({}) against {} at other "
-      "times ({}). Compared with days that began with the same morning pain, that is {} points (95% interval {} "
-      "to {}).",
+      "times ({}). Compared with days that began with the same morning pain, that is {} points ({}).",
       hours, join(m.names, ", "), one_decimal(m.covered_mean), count(m.covered, "entry", "entries"),
       one_decimal(m.uncovered_mean), count(m.uncovered, "entry", "entries"), signed_decimal(d.value),
-      signed_decimal(d.lower), signed_decimal(d.upper));
+      interval_text(d.lower, d.upper));
   if (d.upper < 0.0) {
     text +=
         " Medication seems to mask part of the pain: the hours without it show more truly what your back is "
@@ -163,6 +179,11 @@ Section whole_day_section(const Insights& in) {
 std::string amount(MorningMeasure m, double v) {
   if (m == MorningMeasure::stiffness_minutes) return fmt::format("{:.0f} minutes", std::fabs(v));
   return fmt::format("{} points", one_decimal(std::fabs(v)));
+}
+
+std::string shift_size(MorningMeasure m, double v) {
+  if (m == MorningMeasure::stiffness_minutes) return fmt::format("{:.0f} minutes", v);
+  return v == 1.0 ? std::string("1 point") : fmt::format("{} points", one_decimal(v));
 }
 
 std::string level(MorningMeasure m, double v) {
@@ -239,7 +260,18 @@ std::string describe_trend(const MeasureOutlook& o) {
                                  count(t.mornings, "morning", "mornings"), short_date(t.from), short_date(t.to))
                    : fmt::format("from {} to {} ({})", short_date(t.from), short_date(t.to),
                                  count(t.mornings, "morning", "mornings"));
-  const std::string interval = fmt::format("95% interval {} to {} {} a month", rate(lower), rate(upper), unit);
+  const std::string interval =
+      fmt::format("95% interval {} to {} {} a month{}", rate(lower), rate(upper), unit,
+                  t.slope.resampled ? ", from resampling the days, as whole numbers tie" : "");
+  const bool excludes_zero = t.slope.lower > 0.0 || t.slope.upper < 0.0;
+  if (t.test.p_value < kTrendAlpha && per_month != 0.0 && !excludes_zero) {
+    // The test and the interval disagree: the words follow the interval (issue 15.12).
+    return fmt::format(
+        "{} {}: no clear trend. The trend test leans towards {} ({}, allowing for day-to-day correlation), but "
+        "the best estimate, {} {} a month ({}), is compatible with no change, so it is not counted as a trend.",
+        label, window, per_month < 0 ? "a fall" : "a rise", p_text(t.test.p_value), rate(per_month), unit,
+        interval);
+  }
   if (t.test.p_value < kTrendAlpha && per_month != 0.0) {
     return fmt::format(
         "{} {}: {} by about {} a month ({}), from about {} to about {}. A trend this steady is unlikely to be "
@@ -263,9 +295,15 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
                         2 * defaults.min_segment, h.mornings)};
   }
   if (h.shifts.empty()) {
-    return {fmt::format("No lasting shift in {} across {}{}: it has stayed around {}.", label,
-                        count(h.mornings, "morning", "mornings"), h.weekly ? " (in weekly means)" : "",
-                        level(o.measure, h.segments.front().mean))};
+    // Only shifts of at least min_shift are reported, so this sentence must
+    // not claim that nothing moved: it gives both ends (issue 15.11).
+    const std::string first = level(o.measure, h.first_mean);
+    const std::string last = level(o.measure, h.last_mean);
+    const std::string ends =
+        first == last ? fmt::format("about {} in the first two weeks and in the last two", first)
+                      : fmt::format("about {} in the first two weeks, about {} in the last two", first, last);
+    return {fmt::format("No shift of {} or more in {} across {}{}: {}.", shift_size(o.measure, h.min_shift), label,
+                        count(h.mornings, "morning", "mornings"), h.weekly ? " (in weekly means)" : "", ends)};
   }
   std::vector<std::string> lines;
   for (const auto& shift : h.shifts) {
@@ -288,7 +326,7 @@ std::string describe_comparison(const FactorEffects& e, const Comparison& c) {
       one_decimal(std::fabs(d.value)) == "0.0"
           ? std::string("no different")
           : fmt::format("{} points {}", one_decimal(std::fabs(d.value)), d.value < 0 ? "lower" : "higher");
-  const std::string interval = fmt::format("95% interval {} to {}", signed_decimal(d.lower), signed_decimal(d.upper));
+  const std::string interval = interval_text(d.lower, d.upper);
   if (f.kind == FactorKind::numeric) {
     return fmt::format("{} went with next-morning pain {} ({}; {}).", capitalized(f.per_label), size, interval,
                        count(c.n, "morning", "mornings"));

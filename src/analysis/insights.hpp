@@ -66,6 +66,9 @@ struct ExperimentIdea {
 [[nodiscard]] std::string short_date(LocalDate d);
 // One decimal, never "-0.0".
 [[nodiscard]] std::string one_decimal(double v);
+// "95% interval +0.2 to +1.4": an interval that excludes 0 gets the decimals
+// (up to 3) that show it, "+0.03 to +1.20", else ", just excluding 0".
+[[nodiscard]] std::string interval_text(double lower, double upper);
 // "p = 0.004", "p < 0.001"
 [[nodiscard]] std::string p_text(double p);
 

@@ -1,6 +1,7 @@
 #include "analysis/morning_trend.hpp"
 
 #include <chrono>
+#include <numeric>
 #include <utility>
 
 namespace daybreak::analysis {
@@ -115,6 +116,13 @@ MeasureOutlook analyze_measure(const DiarySeries& series, MorningMeasure measure
     const double slope = theil_sen_slope(t, y);
     trend.test = mann_kendall_hamed_rao(t, y, slope);
     trend.slope = theil_sen(t, y, trend.test.variance * trend.test.correction);
+    // Ties between whole-point scores put many pairwise slopes at exactly 0,
+    // which can collapse Sen's interval to a point or pin an end of it to 0
+    // (issue 15.12): then it is resampled.
+    const TheilSen& sen = trend.slope;
+    if (sen.lower == sen.upper || sen.lower == 0.0 || sen.upper == 0.0) {
+      smoothed_bootstrap_interval(t, y, trend.slope);
+    }
     trend.start_level = trend.slope.intercept;
     trend.end_level = trend.slope.intercept + trend.slope.slope * days_between(trend.from, trend.to);
   }
@@ -125,8 +133,13 @@ MeasureOutlook analyze_measure(const DiarySeries& series, MorningMeasure measure
   // hour, half the 30 minutes that clinical.md's progression rule reacts to.
   if (measure == MorningMeasure::stiffness_minutes) options.min_shift = 15.0;
   h.mornings = values.size();
+  h.min_shift = options.min_shift;
   h.enough = h.mornings >= 2 * options.min_segment;
   if (!h.enough) return o;
+  // The two ends, so that "no shift" never reads as "no change".
+  const auto ends = static_cast<std::ptrdiff_t>(options.min_segment);
+  h.first_mean = std::accumulate(values.begin(), values.begin() + ends, 0.0) / static_cast<double>(ends);
+  h.last_mean = std::accumulate(values.end() - ends, values.end(), 0.0) / static_cast<double>(ends);
 
   // Long diaries are searched in weekly means, unless too few of their
   // mornings fall in weeks full enough to average (a sparse diary stays daily).

@@ -65,6 +65,9 @@ struct ShiftHistory {
   std::vector<LocalDate> segment_to;
   std::vector<std::size_t> segment_mornings;  // mornings behind each segment
   ShiftFit fit;
+  double min_shift = 0.0;   // the smallest change reported as a shift
+  double first_mean = 0.0;  // the mean of the first two weeks of mornings
+  double last_mean = 0.0;   // and of the last two weeks
 };
 
 struct MeasureOutlook {

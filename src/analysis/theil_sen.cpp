@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include "analysis/descriptive.hpp"
@@ -49,6 +50,36 @@ TheilSen theil_sen(std::span<const double> t, std::span<const double> y, double 
   fit.lower = order_statistic(slopes, std::nearbyint((n - c) / 2.0));
   fit.upper = order_statistic(slopes, std::nearbyint((n + c) / 2.0 + 1.0));
   return fit;
+}
+
+void smoothed_bootstrap_interval(std::span<const double> t, std::span<const double> y, TheilSen& fit,
+                                 double rounding, double level, int draws) {
+  const std::size_t n = std::min(t.size(), y.size());
+  if (n < 3 || draws < 1) return;
+  // Block length n^(1/3), the usual order for the moving-block bootstrap (Kuensch 1989).
+  const auto block = std::max<std::size_t>(2, static_cast<std::size_t>(std::cbrt(static_cast<double>(n)) + 0.5));
+  std::vector<double> residuals(n);
+  for (std::size_t i = 0; i < n; ++i) residuals[i] = y[i] - (fit.intercept + fit.slope * t[i]);
+  std::mt19937_64 engine(20261202);
+  std::uniform_int_distribution<std::size_t> start(0, n - std::min(block, n));
+  std::uniform_real_distribution<double> jitter(-rounding, rounding);
+  std::vector<double> resampled(n);
+  std::vector<double> slopes;
+  slopes.reserve(static_cast<std::size_t>(draws));
+  for (int d = 0; d < draws; ++d) {
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t from = start(engine);
+      for (std::size_t k = 0; k < block && i < n; ++k, ++i) {
+        resampled[i] = fit.intercept + fit.slope * t[i] + residuals[from + k] + jitter(engine);
+      }
+    }
+    slopes.push_back(theil_sen_slope(t.first(n), resampled));
+  }
+  std::sort(slopes.begin(), slopes.end());
+  const double m = static_cast<double>(slopes.size());
+  fit.lower = order_statistic(slopes, std::floor(m * (1.0 - level) / 2.0) + 1.0);
+  fit.upper = order_statistic(slopes, std::ceil(m * (1.0 + level) / 2.0));
+  fit.resampled = true;
 }
 
 }  // namespace daybreak::analysis

@@ -14,6 +14,7 @@ struct TheilSen {
   double lower = 0.0;      // confidence interval for the slope
   double upper = 0.0;
   std::size_t pairs = 0;  // number of pairwise slopes (pairs with distinct t)
+  bool resampled = false;  // the interval is smoothed_bootstrap_interval()'s
 };
 
 // Sen (1968) with its distribution-free interval: with C = z * sqrt(variance_s),
@@ -23,6 +24,19 @@ struct TheilSen {
 // Needs at least two points; t must be strictly increasing.
 [[nodiscard]] TheilSen theil_sen(std::span<const double> t, std::span<const double> y, double variance_s,
                                  double level = 0.95);
+
+// Whole-point scores tie so often that Sen's interval can collapse to a single
+// value ("0.0 to 0.0 a month"), which reads as certainty, or have an end pinned
+// at exactly 0 by the tied pairs. This interval comes
+// from a smoothed moving-block bootstrap instead: blocks of `block` residuals
+// around the fitted line, drawn with replacement and kept in order within a
+// block (so day-to-day correlation survives), each value given uniform
+// noise of +-`rounding` (a whole-point score stands for anything that
+// rounds to it), the Theil-Sen slope of each of `draws` resamples, and their
+// (1 - level)/2 and (1 + level)/2 quantiles. Deterministic: a fixed seed.
+// Sets lower, upper and resampled on `fit`.
+void smoothed_bootstrap_interval(std::span<const double> t, std::span<const double> y, TheilSen& fit,
+                                 double rounding = 0.5, double level = 0.95, int draws = 999);
 
 // Only the slope (the median of pairwise slopes).
 [[nodiscard]] double theil_sen_slope(std::span<const double> t, std::span<const double> y);

@@ -113,7 +113,7 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
       const SafetyQuestion* question = find_safety_question(q);
       const std::string_view label = question ? question->label : std::string_view(q);
       labels.emplace_back(label);
-      reports.push_back({q, label, question ? question->level : FlagLevel::emergency, e.at, e.kind});
+      reports.push_back({q, label, question ? question->level : FlagLevel::emergency, e.at, e.kind, std::nullopt});
     }
     const bool emergency = e.result == ScreenResult::emergency;
     const std::string advice = emergency ? fmt::format("{} {}", stop_message(reports, contact).title, call_now(contact))

@@ -216,9 +216,19 @@ StageProgress stage_progress_of(StoreReader& tx, UserId user, const ContentLibra
   // needs are read (flare sessions in between are passed over), so the check
   // costs the same after a week or a year in the stage.
   const int needed = p.exit ? p.exit->top_level_sessions : 0;
-  const Instant stage_began = start_of(p.since, zone);
+  Instant counted_from = start_of(p.since, zone);
+  // A step back or a flare resets the stage's readiness (issue 15.1): the
+  // sessions at the top level before it do not count towards the next stage.
+  for (const DecisionRecord& d : tx.decisions(user, program.id, DecisionKind::rule, 3 * needed + 10)) {
+    if (d.date < p.since) break;
+    if (d.verdict == Verdict::step_back || d.offer_flare) {
+      p.reset_after = d.date;
+      counted_from = std::max(counted_from, start_of(add_days(d.date, 1), zone));
+      break;
+    }
+  }
   for (const SessionRecord& s : tx.recent_sessions(user, 3 * needed + 3)) {
-    if (s.started_at < stage_began || p.top_level_sessions >= needed) break;
+    if (s.started_at < counted_from || p.top_level_sessions >= needed) break;
     if (s.program != program.id || s.routine == RoutineKind::flare || s.exercises.empty()) continue;
     const bool all_top =
         s.stage == p.stage && std::all_of(s.exercises.begin(), s.exercises.end(), [&](const SessionExerciseRecord& e) {
@@ -347,6 +357,10 @@ AppResult<std::vector<DecisionRecord>> decide_progression(Store& store, const Wr
       d.stage = program.stage(stage).number;
       d.inputs = decision_inputs_to_json(in).dump();
       d.sentence = decision_sentence(in, verdict, changes, config, ctx.library);
+      if ((verdict.verdict == Verdict::step_back || verdict.offer_flare) && program.stage(stage).exit) {
+        d.sentence += " The stage's readiness starts again: only sessions at the top level from tomorrow count "
+                      "towards the next stage.";
+      }
       d.changes = std::move(changes);
       d.offer_flare = verdict.offer_flare;
       d.state.good_sessions = verdict.good_sessions_after;
@@ -357,8 +371,13 @@ AppResult<std::vector<DecisionRecord>> decide_progression(Store& store, const Wr
       made.push_back(tx->insert_decision(user, d, meta));
     }
 
-    // The stage's exit criteria, once the rule has had its say.
+    // The stage's exit criteria, once the rule has had its say; never on a
+    // day the rule stepped back or offered the flare routine.
     if (!ctx.safety.allowed) continue;
+    const bool stepped_back = std::any_of(made.begin(), made.end(), [&](const DecisionRecord& d) {
+      return d.program == program.id && (d.verdict == Verdict::step_back || d.offer_flare);
+    });
+    if (stepped_back) continue;
     const StageProgress progress =
         stage_progress_of(*tx, user, ctx.library, program, config, ctx.zone, meta.at, diary.mornings);
     if (!progress.met() || progress.stage >= program.stage_count() ||

@@ -183,12 +183,16 @@ AppResult<Ok> change_settings(Store& store, Instant now, UserId user, const Sett
 
 SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   auto tx = store.read();
-  const auto events = tx->screening_events(user);
+  // The gate as it stands at `now`: what was reported after it does not count
+  // (a session that began before a lock is judged by the state it began in).
+  auto events = tx->screening_events(user);
+  std::erase_if(events, [&](const ScreeningEvent& e) { return e.at > now; });
   // Leg symptoms in the last week's entries. Diary days are local dates; a
   // day either side of UTC's covers every zone.
   const LocalDate today = utc_zone().date_of(now);
   const auto entries = tx->entries_between(user, add_days(today, -kLegCheckWindowDays - 1), add_days(today, 1));
-  const auto notes = leg_symptom_notes(entries);
+  auto notes = leg_symptom_notes(entries);
+  std::erase_if(notes, [&](const LegSymptomNote& n) { return n.written > now; });
   SafetyGate gate{safety_state(events, notes, now), {}};
   const auto u = tx->find_user(user);
   gate.contact = emergency_contact(tx->setting(user, kEmergencyNumberKey), u ? u->time_zone : "UTC");
@@ -202,6 +206,13 @@ std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zo
     reasons.push_back(fmt::format("you reported {} ({}, {})", r.label, check_name(r.kind), stamp(r.at, zone)));
   }
   for (const auto& r : s.urgent) {
+    if (r.reviewed_before) {
+      reasons.push_back(fmt::format(
+          "you reported {} again ({}, {}), more than 4 weeks after a clinician saw it ({}): a symptom that lasts or "
+          "changes needs another look, so see a doctor within 24 hours, sooner if it gets worse",
+          r.label, check_name(r.kind), stamp(r.at, zone), stamp(*r.reviewed_before, zone)));
+      continue;
+    }
     reasons.push_back(fmt::format("you reported {} ({}, {}): see a doctor within 24 hours", r.label, check_name(r.kind),
                                   stamp(r.at, zone)));
   }

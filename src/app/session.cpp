@@ -43,6 +43,31 @@ AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine
   return Ok{};
 }
 
+// Whether a session that began at `started_at` may be stored: the gate at that
+// moment, without the weekly check falling due (not a warning sign, and a
+// session played offline must not be lost to it).
+AppResult<Ok> safety_allows_saving(const Store& store, UserId user, RoutineKind routine, Instant started_at,
+                                   const TimeZone& zone) {
+  const SafetyGate gate = safety_gate(store, user, started_at);
+  const SafetyState& s = gate.state;
+  if (!s.emergency.empty()) {
+    return fail(refused("the session was not saved: it began after an emergency answer, and exercise is locked "
+                        "until a clinician has seen you",
+                        gate, zone));
+  }
+  if (!s.urgent.empty() && routine != RoutineKind::flare) {
+    return fail(refused("the session was not saved: it began while progression was paused, when only the flare-day "
+                        "routine may be played until a clinician has seen you",
+                        gate, zone));
+  }
+  if (!s.unchecked_legs.empty()) {
+    return fail(refused("the session was not saved: it began while leg symptoms waited for the leg questions "
+                        "(daybreak screen legs)",
+                        gate, zone));
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 FieldErrors check_session_save(const SessionPlan& plan, const SessionSave& save) {
@@ -106,9 +131,12 @@ std::vector<SessionExerciseRecord> exercise_records(const SessionPlan& plan, con
 }
 
 AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId user, const SessionPlan& plan,
-                                     const SessionSave& save) {
+                                     const SessionSave& save, const TimeZone& zone) {
   if (FieldErrors errors = check_session_save(plan, save); !errors.empty()) {
     return fail(invalid("the session was not saved", std::move(errors)));
+  }
+  if (auto allowed = safety_allows_saving(store, user, plan.routine, save.started_at, zone); !allowed) {
+    return fail(allowed.error());
   }
   SessionRecord record;
   record.program = plan.program_id;

@@ -56,8 +56,13 @@ struct SavedSession {
 
 // Checks `save` against `plan` (one outcome per step, one rating per exercise,
 // nothing unreached unless stopped) and stores both; nothing is written on error.
+// The safety gate as it stood when the session started (issue 15.2): one
+// begun after an emergency answer, a non-flare routine begun during a pause,
+// or one begun while leg symptoms waited for their questions is refused, as
+// start_session() would have refused it; one begun before is history, stored.
 [[nodiscard]] AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId user,
-                                                   const SessionPlan& plan, const SessionSave& save);
+                                                   const SessionPlan& plan, const SessionSave& save,
+                                                   const TimeZone& zone);
 
 // The `limit` latest sessions, newest first.
 [[nodiscard]] std::vector<SessionRecord> recent_sessions(const Store& store, UserId user, int limit);

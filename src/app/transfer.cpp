@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
+#include "app/safety.hpp"
+#include "clinical/safety_state.hpp"
 #include "report/diary_csv.hpp"
 
 namespace daybreak {
@@ -83,9 +85,18 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   struct Plan {
     const ImportRow* row;
     std::optional<EntryId> replaces;
+    std::optional<YesNo> red_flags_before;
   };
   std::vector<Plan> plan;
   const LocalDate today = zone.date_of(meta.at);
+  // Recent rows are reports, not only history (issue 15.5): the one-tap check
+  // answered yes in one is stored as the same screening event as logging it.
+  // (Leg symptoms need nothing more: an imported entry is written, as the leg
+  // check reads it, when it is imported, so they wait for the leg questions.)
+  const LocalDate recent = add_days(today, -kLegCheckWindowDays);
+  const auto warns = [&](const ImportRow& row) {
+    return row.date >= recent && row.fields->red_flags == YesNo::yes;
+  };
   const auto problem = [&](const ImportRow& row, const FieldError& e) {
     details.push_back(fmt::format("{}: {}", row.where, e.message()));
   };
@@ -102,11 +113,11 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
     }
     const auto existing = tx.find_entry_on(user, row.date, row.period);
     if (!existing) {
-      plan.push_back({&row, std::nullopt});
+      plan.push_back({&row, std::nullopt, std::nullopt});
     } else if (existing->fields == *row.fields) {
       ++summary.unchanged;
     } else if (clash == ClashPolicy::replace) {
-      plan.push_back({&row, existing->id});
+      plan.push_back({&row, existing->id, existing->fields.red_flags});
     } else {
       problem(row, {"period", fmt::format("{} {}", format_date(row.date), name_of(row.period)),
                     fmt::format("a day and period not in your diary yet: entry {} holds other "
@@ -131,14 +142,16 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   // those go in first, so that the numbers SQLite picks for the others (after
   // the highest in use) cannot take one of them.
   std::vector<bool> free_id;
-  for (const auto& [row, replaces] : plan) free_id.push_back(!replaces && row->id && !tx.entry_id_taken(*row->id));
+  for (const auto& [row, replaces, before] : plan) free_id.push_back(!replaces && row->id && !tx.entry_id_taken(*row->id));
   for (const bool keeping : {true, false}) {
     for (std::size_t i = 0; i < plan.size(); ++i) {
-      const auto& [row, replaces] = plan[i];
+      const auto& [row, replaces, red_flags_before] = plan[i];
       if (replaces) {
         if (keeping) continue;
         ++summary.replaced;
-        if (!dry_run) (void)tx.update_entry(user, *replaces, *row->fields, RevisionOp::replace, meta);
+        if (dry_run) continue;
+        const DiaryEntry updated = tx.update_entry(user, *replaces, *row->fields, RevisionOp::replace, meta);
+        if (warns(*row)) record_entry_check(tx, user, updated, red_flags_before, meta);
         continue;
       }
       const bool free = free_id[i];
@@ -152,6 +165,7 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
         continue;
       }
       const DiaryEntry stored = tx.insert_entry(user, entry, meta);
+      if (warns(*row)) record_entry_check(tx, user, stored, std::nullopt, meta);
       if (row->id && !free) summary.renumbered.emplace_back(*row->id, stored.id);
     }
   }

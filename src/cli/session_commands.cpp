@@ -110,7 +110,7 @@ class SessionCommand final : public Command {
       return signal ? 128 + *signal : kOk;
     }
     const auto saved =
-        save_session(ctx.store, ctx.meta(), ctx.user.id, *plan, SessionSave{started_at, player.result(), {}});
+        save_session(ctx.store, ctx.meta(), ctx.user.id, *plan, SessionSave{started_at, player.result(), {}}, ctx.zone);
     if (!saved) return report(ctx.io, saved.error());
     if (json_) {
       print_json(ctx.io.out, session_to_json(saved->record));

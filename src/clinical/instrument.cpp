@@ -65,6 +65,25 @@ bool holds(const BandCondition& c, double total, const std::vector<SubscaleScore
   return false;
 }
 
+std::string band_of(const Instrument& instrument, double value, const std::vector<SubscaleScore>& subscales) {
+  for (const auto& band : instrument.bands) {
+    if (!band.when || holds(*band.when, value, subscales)) return band.id;
+  }
+  return "";
+}
+
+// The band is judged on the unrounded score. Where rounding for display
+// would carry it across a band edge (BASDAI 3.95 shown as 4.0 but below 4),
+// a note says so, so the number and the words never seem to disagree.
+void assign_band(const Instrument& instrument, InstrumentScore& s) {
+  s.band = band_of(instrument, s.value, s.subscales);
+  const double shown = round_half_away(s.value, instrument.decimals);
+  if (shown == s.value || band_of(instrument, shown, s.subscales) == s.band) return;
+  const Band* band = find_band(instrument, s.band);
+  s.notes.push_back(fmt::format("{} before rounding: {} (the band is judged on the unrounded score)",
+                                format_amount(s.value, 6) + instrument.unit, band ? band->label : s.band));
+}
+
 std::string activity_rule(const ActivityRule& a) {
   return fmt::format("1 to {} activities you named, each rated a whole number from {} to {} ({})", a.max_activities,
                      a.min, a.max, a.anchors);
@@ -108,12 +127,7 @@ Result<InstrumentScore, FieldErrors> score_activities(const Instrument& instrume
   InstrumentScore s;
   s.answered = static_cast<int>(answers.size());
   s.value = tidy(sum / s.answered);
-  for (const auto& band : instrument.bands) {
-    if (!band.when || holds(*band.when, s.value, s.subscales)) {
-      s.band = band.id;
-      break;
-    }
-  }
+  assign_band(instrument, s);
   return s;
 }
 
@@ -199,18 +213,35 @@ const Band* find_band(const Instrument& instrument, std::string_view id) {
   return nullptr;
 }
 
+double round_half_away(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  // The nudge makes a decimal half (3.95, 5.05, stored a hair below) round
+  // away from zero like the written number, not like its binary neighbour.
+  const double q = value * scale;
+  return std::round(q + std::copysign(1e-9, q)) / scale;
+}
+
+namespace {
+
+std::string fixed(double value, int decimals) {
+  std::string s = fmt::format("{:.{}f}", round_half_away(value, decimals), decimals);
+  if (s.starts_with('-') && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);  // "-0.0"
+  return s;
+}
+
+}  // namespace
+
 std::string format_amount(double value, int decimals) {
-  std::string s = fmt::format("{:.{}f}", value, decimals);
+  std::string s = fixed(value, decimals);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
-  if (s == "-0") s = "0";
   return s;
 }
 
 std::string format_score(const Instrument& instrument, double value) {
-  return format_amount(value, instrument.decimals) + instrument.unit;
+  return fixed(value, instrument.decimals) + instrument.unit;
 }
 
 Result<InstrumentScore, FieldErrors> score_answers(const Instrument& instrument,
@@ -324,12 +355,7 @@ Result<InstrumentScore, FieldErrors> score_answers(const Instrument& instrument,
     }
     s.subscales.push_back({sub.id, tidy(v)});
   }
-  for (const auto& band : instrument.bands) {
-    if (!band.when || holds(*band.when, s.value, s.subscales)) {
-      s.band = band.id;
-      break;
-    }
-  }
+  assign_band(instrument, s);
   if (instrument.max_skipped && s.skipped > *instrument.max_skipped) {
     s.notes.push_back(fmt::format("{} of {} items skipped (more than {}): read this score with care", s.skipped,
                                   instrument.items.size(), *instrument.max_skipped));

@@ -179,10 +179,13 @@ struct InstrumentScore {
 // What an item accepts, in plain words: "one of: yes, no", "a whole number from 0 to 5, or skip".
 [[nodiscard]] std::string item_allowed(const InstrumentItem& item);
 [[nodiscard]] const Band* find_band(const Instrument& instrument, std::string_view id);
-// A score as shown: "35.6%", "12", "4.2/10".
+// A score as shown, always with the instrument's decimals: "35.6%", "12",
+// "4.0/10". Halves round away from zero as written: 3.95 -> 4.0, 5.05 -> 5.1.
 [[nodiscard]] std::string format_score(const Instrument& instrument, double value);
 // A number with at most `decimals` digits after the point, without trailing zeros: 14, 2.5.
 [[nodiscard]] std::string format_amount(double value, int decimals);
+// `value` rounded to `decimals` digits, a decimal half away from zero.
+[[nodiscard]] double round_half_away(double value, int decimals);
 
 inline constexpr std::size_t kMaxActivityName = 60;
 

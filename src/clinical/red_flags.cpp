@@ -28,8 +28,12 @@ constexpr std::array<SafetyQuestion, 12> kQuestions = {{
     {"leg_weakness", "Is weakness in a leg or foot getting worse quickly, or are you newly finding it hard to walk?",
      "leg weakness getting worse quickly", FlagLevel::emergency,
      "NHS G-Care cauda equina (progressive leg deficit or gait disturbance)"},
-    {"major_accident", "Did this back pain start after a major accident, such as a road accident or a bad fall?",
-     "back pain after a major accident", FlagLevel::emergency,
+    // A recent event, not the story of how long-standing pain began: an old
+    // crash assessed years ago must not lock the program every week (issue 15).
+    {"major_accident",
+     "Have you had a NEW serious accident or injury in the last few weeks, such as a road accident or a bad fall, "
+     "and has your back hurt since?",
+     "back pain after a recent serious accident or fall", FlagLevel::emergency,
      "nhs.uk Back pain (emergency); NHS G-Care possible fracture"},
     {"fever", "Do you have a high temperature, or feel hot and shivery?", "fever, or feeling hot and shivery",
      FlagLevel::urgent, "nhs.uk Back pain (urgent); NHS G-Care possible infection"},

@@ -18,6 +18,11 @@ bool answers_every_flag(const ScreeningEvent& e) {
 
 }  // namespace
 
+bool is_evolving_flag(std::string_view question) {
+  return question == name_of(RedFlag::fever) || question == name_of(RedFlag::weight_loss) ||
+         question == name_of(RedFlag::night_pain);
+}
+
 SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now) {
   std::vector<const ScreeningEvent*> ordered;
   for (const auto& e : events) ordered.push_back(&e);
@@ -45,8 +50,13 @@ SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const
         continue;
       }
       auto& open = q->level == FlagLevel::emergency ? s.emergency : s.urgent;
-      if (q->level == FlagLevel::urgent && reviewed.contains(a.question)) continue;
-      if (!has_question(open, a.question)) open.push_back({a.question, q->label, q->level, e->at, e->kind});
+      std::optional<Instant> lapsed;
+      if (const auto r = reviewed.find(a.question); q->level == FlagLevel::urgent && r != reviewed.end()) {
+        if (!is_evolving_flag(a.question) || e->at - r->second < kEvolvingReviewLapse) continue;
+        lapsed = r->second;
+        reviewed.erase(r);
+      }
+      if (!has_question(open, a.question)) open.push_back({a.question, q->label, q->level, e->at, e->kind, lapsed});
     }
     // A full check that stopped at an emergency answer does not count as the weekly check.
     if (e->kind == ScreenKind::full && answers_every_flag(*e)) s.last_full_check = e->at;

@@ -12,7 +12,9 @@
 // A lock or pause lasts until the person confirms a clinician has seen them.
 // An urgent flag the clinician has seen does not pause again while it is still
 // reported in every full check (a past cancer stays past); once a check says
-// no, the review lapses and a later yes pauses again (a new fever). Emergency
+// no, the review lapses and a later yes pauses again (a new fever). The review
+// of an evolving symptom (fever, weight loss, night pain) also lapses after
+// kEvolvingReviewLapse: still reported then, it pauses again. Emergency
 // flags ask about what is new, and always lock.
 #pragma once
 
@@ -43,6 +45,15 @@ struct Vocabulary<SafetyStatus> {
 inline constexpr std::chrono::days kFullCheckInterval{7};
 // [D] Leg symptoms noted in entries of the last week prompt the leg questions.
 inline constexpr int kLegCheckWindowDays = 7;
+// [D] A clinician's review of an evolving symptom (fever, weight loss without
+// trying, constant night pain) holds for 4 weeks: a yes after that pauses
+// again. Red flags call for safety netting, re-assessment when a symptom
+// persists or evolves, not a single all-clear (Finucane 2020, IFOMPT
+// framework, JOSPT 50:350; clinical-facts.md 8.1); 4 weeks is our choice of
+// interval, about a month of weekly checks. Facts that cannot change (a past
+// cancer, the age at onset, bone risk with a fall) stay reviewed.
+inline constexpr std::chrono::days kEvolvingReviewLapse{28};
+[[nodiscard]] bool is_evolving_flag(std::string_view question);
 
 // A flag the person reported: which question, when, in which kind of check.
 struct FlagReport {
@@ -51,6 +62,7 @@ struct FlagReport {
   FlagLevel level = FlagLevel::emergency;
   Instant at;
   ScreenKind kind = ScreenKind::full;
+  std::optional<Instant> reviewed_before;  // an evolving flag reported again after its review lapsed
 };
 
 struct ReviewedFlag {

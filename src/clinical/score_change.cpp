@@ -27,8 +27,7 @@ ScoreChange judge_change(const Instrument& instrument, double baseline, double l
   c.baseline = baseline;
   c.latest = latest;
   // Rounded to what is shown, so the words match the numbers on the screen.
-  const double scale = std::pow(10.0, instrument.decimals);
-  c.change = std::round((latest - baseline) * scale) / scale;
+  c.change = round_half_away(latest - baseline, instrument.decimals);
   if (baseline != 0) c.percent = 100.0 * c.change / std::abs(baseline);
 
   const std::string& name = instrument.abbreviation;

@@ -23,8 +23,12 @@ std::vector<StageCriterion> stage_criteria(const StageProgress& p) {
                                            number_text(p.mornings->this_pain), number_text(p.mornings->previous_pain))
                              : std::string("not enough mornings logged in the last two weeks to tell");
   return {{p.days_met(), fmt::format("at least {} days in the stage: {} so far", p.exit->min_days, p.days_in_stage)},
-          {p.sessions_met(), fmt::format("{} sessions with every exercise at its top level: {} so far",
-                                         p.exit->top_level_sessions, p.top_level_sessions)},
+          {p.sessions_met(),
+           fmt::format("{} sessions with every exercise at its top level: {} so far{}", p.exit->top_level_sessions,
+                       p.top_level_sessions,
+                       p.reset_after ? fmt::format(" (counted again after the step back for the session of {})",
+                                                   format_date(*p.reset_after))
+                                     : std::string())},
           {p.mornings_met(), fmt::format("mornings not rising: {}", mornings)}};
 }
 

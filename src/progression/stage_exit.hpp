@@ -20,6 +20,9 @@ struct StageProgress {
   LocalDate since;                   // the day the stage began (or its first session)
   int days_in_stage = 0;
   int top_level_sessions = 0;  // the latest sessions in a row with every exercise at its ladder's top
+  // The session day of the latest step back or flare in the stage: its
+  // readiness starts again, and top-level sessions count from the day after.
+  std::optional<LocalDate> reset_after;
   std::optional<WeeklyCheck> mornings;
 
   [[nodiscard]] bool days_met() const { return exit && days_in_stage >= exit->min_days; }

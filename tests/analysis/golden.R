@@ -182,7 +182,7 @@ segment_means <- function(y, changes) {
   sapply(seq_len(length(bounds) - 1), function(i) mean(y[(bounds[i] + 1):bounds[i + 1]]))
 }
 
-detect_shifts <- function(y, m = 14, min_shift = 1, factor = 2, max_iterations = 10, max_lag1 = 0.8) {
+detect_shifts <- function(y, m = 14, min_shift = 1, factor = 3, max_iterations = 10, max_lag1 = 0.8) {
   n <- length(y)
   changes <- integer(0)
   for (iteration in 1:max_iterations) {

@@ -58,6 +58,103 @@ TEST(Insights, APlantedShiftIsFoundAndSaidInWordsAndNumbers) {
   EXPECT_TRUE(contains(lines[0], "(worse)")) << lines[0];
 }
 
+// Issue 15.11: "No lasting shift in morning stiffness ... it has stayed around
+// 27 minutes" on a diary whose stiffness rose from 21 to 33 minutes.
+TEST(Insights, NoShiftBelowFifteenMinutesNeverClaimsStiffnessStayedTheSame) {
+  MeasureOutlook o;
+  o.measure = MorningMeasure::stiffness_minutes;
+  ShiftHistory& h = o.history;
+  h.enough = true;
+  h.mornings = 60;
+  h.min_shift = 15.0;
+  h.segments = {MeanSegment{0, 60, 27.0}};
+  h.first_mean = 21.0;
+  h.last_mean = 33.0;
+  const auto lines = describe_shifts(o);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_EQ(lines[0],
+            "No shift of 15 minutes or more in morning stiffness across 60 mornings: about 21 minutes in the first "
+            "two weeks, about 33 minutes in the last two.");
+  h.last_mean = 21.2;
+  EXPECT_TRUE(contains(describe_shifts(o)[0], "about 21 minutes in the first two weeks and in the last two"))
+      << describe_shifts(o)[0];
+}
+
+// Issue 15.10: a knee pillow logged only on the nights it was used had one
+// level, got no row and no reason, and vanished from the insights.
+TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
+  SyntheticDiary d;
+  d.days = 120;
+  d.log_temperature = true;  // a night entry every day
+  auto entries = d.build();
+  int night = 0;
+  for (auto& e : entries) {
+    if (e.period == Period::night && night++ % 2 == 0) e.fields.pillows = {"knee pillow"};
+  }
+  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  const Comparison* c = find_comparison(in.factors, "pillows", "knee pillow");
+  ASSERT_NE(c, nullptr) << "the pillow set-up has a row";
+  EXPECT_FALSE(c->effect.has_value());
+  EXPECT_GE(c->n, 50U);
+  EXPECT_TRUE(contains(c->withheld, "nothing to compare it with")) << c->withheld;
+  EXPECT_TRUE(contains(c->withheld, "counts as unknown")) << c->withheld;
+  EXPECT_TRUE(contains(describe_comparison(in.factors, *c), "Pillow set-up 'knee pillow': no number shown"))
+      << describe_comparison(in.factors, *c);
+}
+
+// Issue 15.12: whole-point scores that tie gave "0.0 points a month (95%
+// interval 0.0 to 0.0)", which reads as certainty.
+TEST(Insights, TiedWholePointScoresGiveATrendIntervalThatIsNotAPoint) {
+  SyntheticDiary d;
+  d.days = 84;
+  d.seed = 5;
+  d.ar = 0.5;
+  d.noise_sd = 0.35;  // almost every morning a 4
+  const Insights in = run(d);
+  const Trend& t = pain_outlook(in).trend;
+  ASSERT_TRUE(t.enough);
+  EXPECT_TRUE(t.slope.resampled) << "Sen's interval was not a point on this diary: pick another";
+  EXPECT_LT(t.slope.lower, t.slope.upper);
+  EXPECT_LE(t.slope.lower, t.slope.slope);
+  EXPECT_GE(t.slope.upper, t.slope.slope);
+  const std::string text = describe_trend(pain_outlook(in));
+  EXPECT_FALSE(contains(text, "interval 0.0 to 0.0")) << text;
+  EXPECT_TRUE(contains(text, "from resampling the days")) << text;
+}
+
+// Issue 15.12: "unlikely to be chance (p = 0.01) ... this is an improvement"
+// beside an interval that reached 0. The words follow the interval.
+TEST(Insights, WhenTheTestAndTheIntervalDisagreeTheWordsFollowTheInterval) {
+  MeasureOutlook o;
+  o.measure = MorningMeasure::pain;
+  Trend& t = o.trend;
+  t.from = ymd(2026, 9, 1);
+  t.to = ymd(2026, 11, 23);
+  t.mornings = 80;
+  t.enough = true;
+  t.test.p_value = 0.01;
+  t.slope.slope = -0.02;
+  t.slope.lower = -0.04;
+  t.slope.upper = 0.0;
+  const std::string text = describe_trend(o);
+  EXPECT_TRUE(contains(text, "no clear trend")) << text;
+  EXPECT_TRUE(contains(text, "not counted as a trend")) << text;
+  EXPECT_FALSE(contains(text, "unlikely to be chance")) << text;
+  EXPECT_FALSE(contains(text, "improvement")) << text;
+  t.slope.upper = -0.005;  // the interval excludes 0: now it is a trend
+  EXPECT_TRUE(contains(describe_trend(o), "an improvement")) << describe_trend(o);
+}
+
+// Issue 15.14: a factor that "stands out" printed "95% interval 0.0 to +1.2".
+TEST(Insights, AnIntervalThatExcludesZeroIsPrintedSoThatItShows) {
+  EXPECT_EQ(interval_text(0.4, 1.2), "95% interval +0.4 to +1.2");
+  EXPECT_EQ(interval_text(0.03, 1.2), "95% interval +0.03 to +1.20");
+  EXPECT_EQ(interval_text(-1.24, -0.004), "95% interval -1.240 to -0.004");
+  EXPECT_EQ(interval_text(0.0001, 0.9), "95% interval 0.000 to +0.900, just excluding 0");
+  EXPECT_EQ(interval_text(-0.02, 0.8), "95% interval 0.0 to +0.8");  // includes 0: one decimal is honest
+  EXPECT_EQ(interval_text(-0.6, 0.8), "95% interval -0.6 to +0.8");
+}
+
 std::size_t segment_mornings(const ShiftHistory& h) {
   std::size_t n = 0;
   for (const std::size_t m : h.segment_mornings) n += m;
@@ -137,6 +234,22 @@ TEST(Insights, AutocorrelatedNoiseAloneRarelyMakesAShiftOrATrend) {
   // the trend test's nominal rate is 5%. Allow for sampling error over 40 series.
   EXPECT_LE(shifts, 3);
   EXPECT_LE(trends, 6);
+}
+
+// Issue 15.13: with a penalty of 2 log(n) per shift, about 1 in 15 to 1 in 20
+// diaries with no shift at all showed one. 60 seeded diaries of AR(0.5)
+// noise, half a year each: fewer than 5% may show a shift (at most 2).
+TEST(Insights, NoShiftDiariesWithAr05NoiseShowAFalseShiftInUnderFivePercent) {
+  int shifts = 0;
+  for (int seed = 1; seed <= 60; ++seed) {
+    SyntheticDiary d;
+    d.days = 180;
+    d.seed = static_cast<std::uint64_t>(1000 + seed);
+    d.ar = 0.5;
+    d.noise_sd = 1.2;
+    if (!pain_outlook(run(d)).history.shifts.empty()) ++shifts;
+  }
+  EXPECT_LE(shifts, 2) << shifts << " of 60 diaries with no shift showed one";
 }
 
 TEST(Insights, AFallingTrendIsFoundWithItsSizeInsideTheInterval) {

@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <set>
+#include <sstream>
+#include <string>
+
 #include "api_fixture.hpp"
 #include "app/profile.hpp"
 #include "platform/tzdb_zone.hpp"
@@ -48,6 +52,44 @@ TEST_F(DataApi, TheOpenApiDocumentIsServed) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "application/yaml");
   EXPECT_EQ(r.body.rfind("openapi: 3.1", 0), 0U) << r.body.substr(0, 80);
+}
+
+// The property names of one schema of docs/openapi.yaml's components, read
+// from its text: a property is a line indented eight spaces under `properties:`.
+std::set<std::string> schema_properties(const std::string& yaml, const std::string& schema) {
+  std::set<std::string> names;
+  std::istringstream in(yaml);
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("    ") && !line.starts_with("     ") && line.ends_with(":")) {
+      inside = line == "    " + schema + ":";
+      continue;
+    }
+    if (!inside || !line.starts_with("        ") || line.starts_with("         ")) continue;
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) names.insert(line.substr(8, colon - 8));
+  }
+  return names;
+}
+
+// Issue 15.9: the spec's Fields lacked red_flags, which the server accepts, so a
+// client built from the spec could not send the one-tap safety check.
+TEST_F(DataApi, EveryFieldOfTheCatalogueIsInTheOpenApiFieldsAndFieldsPatch) {
+  const std::string yaml = get("/api/openapi.yaml").body;
+  const auto fields = schema_properties(yaml, "Fields");
+  const auto patch = schema_properties(yaml, "FieldsPatch");
+  ASSERT_GT(fields.size(), 10U);
+  EXPECT_TRUE(fields.contains("red_flags"));
+  std::set<std::string> catalogue;
+  const Json catalogue_json = get("/api/fields").json();
+  for (const auto& f : catalogue_json["fields"]) {
+    const std::string name = f["name"];
+    catalogue.insert(name);
+    EXPECT_TRUE(fields.contains(name)) << name << " is missing from Fields in docs/openapi.yaml";
+    EXPECT_TRUE(patch.contains(name)) << name << " is missing from FieldsPatch in docs/openapi.yaml";
+  }
+  for (const auto& name : fields) EXPECT_TRUE(catalogue.contains(name)) << name << " is in the spec only";
 }
 
 TEST_F(DataApi, TheProfileChangesTheNameButNotTheZoneTheServerStartedWith) {

@@ -199,7 +199,7 @@ TEST_F(QuestionnairesApi, ThePsfsRatesTheSameActivitiesAgain) {
                                          {{"activity", "lifting the shopping"}, {"rating", 3}},
                                          {{"activity", "gardening"}, {"rating", 4}}}}});
   ASSERT_EQ(first.status, 201) << first.body;
-  EXPECT_EQ(first.json()["shown"], "3/10");
+  EXPECT_EQ(first.json()["shown"], "3.0/10");
   EXPECT_EQ(get("/api/questionnaires/psfs/activities").json()["activities"],
             Json::array({"putting on socks", "lifting the shopping", "gardening"}));
 

@@ -45,6 +45,36 @@ TEST_F(SessionApi, APlanWaitsForTheSafetyCheckButAPlayedSessionIsAlwaysStored) {
   EXPECT_EQ(saved.status, 201) << saved.body;
 }
 
+// Issue 15.2: POST /api/sessions stored (201) a session begun after an
+// emergency answer, from a plan fetched before the lock; and a morning
+// routine begun during a pause. Judged at the session's start.
+TEST_F(SessionApi, ASessionBegunAfterALockOrDuringAPauseIsRefusedOneBegunBeforeIsStored) {
+  const Json morning = get("/api/session-plans/morning").json();
+  const Json flare = get("/api/session-plans/flare").json();
+  const auto begun = [](Json body, const char* at) {
+    body["started_at"] = at;
+    return body.dump();
+  };
+  Json answers = Json::object();
+  for (const auto& a : all_no_answers()) answers[a.question] = "no";
+  answers["fever"] = "yes";  // 06:30: paused
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump()).status, 201);
+  const auto paused = post("/api/sessions", begun(finished(morning), "2026-11-23T06:31:00Z"));
+  EXPECT_EQ(paused.status, 409) << paused.body;
+  EXPECT_NE(paused.body.find("paused"), std::string::npos) << paused.body;
+  EXPECT_EQ(post("/api/sessions", begun(finished(flare), "2026-11-23T06:32:00Z")).status, 201);
+
+  clock_.advance(std::chrono::minutes{10});
+  answers["both_legs"] = "yes";  // 06:40: locked
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump()).status, 201);
+  const auto locked = post("/api/sessions", begun(finished(flare), "2026-11-23T06:41:00Z"));
+  EXPECT_EQ(locked.status, 409) << locked.body;
+  EXPECT_NE(locked.body.find("emergency"), std::string::npos) << locked.body;
+  EXPECT_EQ(post("/api/sessions", begun(finished(morning), "2026-11-23T06:10:00Z")).status, 201)
+      << "begun before the pause and the lock: history";
+  EXPECT_EQ(get("/api/sessions").json()["sessions"].size(), 2U);
+}
+
 TEST_F(SessionApi, TheProgramShowsTheStageAndItsRoutines) {
   const auto r = get("/api/program");
   ASSERT_EQ(r.status, 200) << r.body;

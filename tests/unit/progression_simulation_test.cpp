@@ -71,7 +71,7 @@ class Simulation {
                 StepOutcome::not_reached);
     }
     r.duration = std::chrono::seconds{plan->total_seconds()};
-    ASSERT_TRUE(save_session(store_, meta(), user_, *plan, SessionSave{now_, r, {}}).ok());
+    ASSERT_TRUE(save_session(store_, meta(), user_, *plan, SessionSave{now_, r, {}}, zone()).ok());
     decide();
   }
 
@@ -361,6 +361,45 @@ TEST(ProgressionSimulation, AStageChangeWaitsForThePersonsConfirmation) {
   EXPECT_EQ(moved->stage, 2);
   EXPECT_EQ(sim.stage(), 2);
   EXPECT_EQ(sim.confirm().error().code, ErrorCode::conflict) << "confirmed once";
+}
+
+// Issue 15.1: a morning at the usual pain + 2 stepped the routine back and, in
+// the same run, proposed the next stage from the top-level sessions before it.
+TEST(ProgressionSimulation, AStepBackOnAFlareMorningResetsTheStagesReadiness) {
+  Simulation sim;
+  const Program& program = builtin().default_program();
+  for (RoutineKind kind : {RoutineKind::morning, RoutineKind::evening}) {
+    for (const RoutineItem& item : program.stage(1).routine(kind).items) {
+      const Exercise* e = builtin().exercise(item.exercise);
+      while (e != nullptr) {
+        ASSERT_TRUE(sim.set_level(e->id, e->level_count()).ok());
+        e = e->levels.back().move_to ? builtin().exercise(*e->levels.back().move_to) : nullptr;
+      }
+    }
+  }
+  for (unsigned d = 18; d <= 31; ++d) sim.morning(ymd(2026, 10, d), 3, 20);
+  for (unsigned d = 1; d <= 13; ++d) {
+    sim.session(nov(d), RoutineKind::morning);
+    sim.morning(nov(d + 1), 3, 20);
+  }
+  sim.session(nov(14), RoutineKind::morning);
+  sim.morning(nov(15), 5, 20);  // the usual 3 + 2, on the day the stage would be done
+  const auto back = sim.rule_on(nov(14));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->verdict, Verdict::step_back);
+  EXPECT_NE(back->sentence.find("readiness starts again"), std::string::npos) << back->sentence;
+  for (const auto& m : sim.made()) {
+    EXPECT_NE(m.verdict, Verdict::propose) << "proposed on " << format_date(m.date) << ": " << m.sentence;
+  }
+  EXPECT_EQ(sim.confirm().error().code, ErrorCode::conflict) << "nothing to confirm on a flare morning";
+  const auto o = sim.overview();
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->stage_progress.top_level_sessions, 0);
+  EXPECT_EQ(o->stage_progress.reset_after, nov(14));
+  const auto lines = stage_criteria_lines(o->stage_progress);
+  ASSERT_GE(lines.size(), 2U);
+  EXPECT_NE(lines[1].find("counted again after the step back for the session of 2026-11-14"), std::string::npos)
+      << lines[1];
 }
 
 TEST(ProgressionSimulation, AnOverrideIsLoggedAndUsedByTheNextSession) {

@@ -104,13 +104,13 @@ TEST(Questionnaires, StartBackBandsAtTheirBoundaries) {
 }
 
 TEST(Questionnaires, StartBackSubscaleFollowsTheConstructTagNotThePosition) {
-  // The JOSPT 2012 table numbers the psychosocial items 1, 4, 7, 8, 9
-  // (clinical-facts.md 3). Reordered so, the same answers give the same result.
+  // The score sums the items tagged psychosocial (the last five of the
+  // published form), so reordering the definition changes nothing.
   Instrument reordered = get("start_back");
   auto& items = reordered.items;
-  std::vector<InstrumentItem> jospt = {items[4], items[0], items[1], items[5], items[2],
+  std::vector<InstrumentItem> shuffled = {items[4], items[0], items[1], items[5], items[2],
                                        items[3], items[6], items[7], items[8]};
-  items = jospt;
+  items = shuffled;
   const std::vector<ItemAnswer> answers = {{"fear", "agree", {}},
                                            {"leg_pain", "agree", {}},
                                            {"shoulder_neck_pain", "disagree", {}},
@@ -151,6 +151,38 @@ TEST(Questionnaires, BasdaiActiveDiseaseFromExactlyFourDespiteBinaryFractions) {
   EXPECT_EQ(s.band, "active");
   EXPECT_EQ(score("basdai", "1=4,2=4,3=4,4=4,5=3,6=48").band, "below");
   EXPECT_TRUE(get("basdai").offered_to == "axspa");
+}
+
+// Issue 15.6: 3.95 was shown as "4/10" and called "below 4"; 4.15 became 4.2
+// but 5.05 became "5" (binary fractions rounding ties unevenly).
+TEST(Questionnaires, BasdaiShowsOneDecimalRoundsHalvesAwayAndJudgesTheBandUnrounded) {
+  const Instrument& basdai = get("basdai");
+  const auto edge = score("basdai", "1=4,2=4,3=4,4=4,5=5,6=30");  // (16 + (5 + 2.5) / 2) / 5
+  EXPECT_DOUBLE_EQ(edge.value, 3.95);
+  EXPECT_EQ(format_score(basdai, edge.value), "4.0/10");
+  EXPECT_EQ(edge.band, "below");
+  ASSERT_EQ(edge.notes.size(), 1U);
+  EXPECT_EQ(edge.notes[0],
+            "3.95/10 before rounding: below 4, the usual threshold for active disease (the band is judged on the "
+            "unrounded score)");
+  EXPECT_EQ(format_score(basdai, score("basdai", "1=4,2=4,3=4,4=4,5=7,6=30").value), "4.2/10");  // 4.15
+  EXPECT_EQ(format_score(basdai, score("basdai", "1=5,2=5,3=5,4=5,5=8,6=30").value), "5.1/10");  // 5.05
+  const auto whole = score("basdai", "1=4,2=4,3=4,4=4,5=4,6=48");
+  EXPECT_EQ(format_score(basdai, whole.value), "4.0/10");
+  EXPECT_TRUE(whole.notes.empty());  // no band edge crossed by rounding
+  EXPECT_EQ(format_amount(-0.04, 1), "0");
+  EXPECT_EQ(format_amount(1.005, 2), "1.01");
+  EXPECT_EQ(format_amount(-2.25, 1), "-2.3");
+}
+
+// Issue 15.7: the published questions, with question 6's scale of hours stated.
+TEST(Questionnaires, BasdaiAsksThePublishedQuestionsAndStatesHowMinutesMapToHours) {
+  const Instrument& basdai = get("basdai");
+  ASSERT_EQ(basdai.items.size(), 6U);
+  EXPECT_EQ(basdai.items[0].text.rfind("How would you describe the overall level of fatigue/tiredness", 0), 0U);
+  EXPECT_EQ(basdai.items[5].text.rfind("How long does your morning stiffness last from the time you wake up?", 0), 0U);
+  EXPECT_NE(basdai.items[5].text.find("0 to 2 or more hours"), std::string::npos);
+  EXPECT_NE(basdai.items[5].text.find("1 hour = 5"), std::string::npos);
 }
 
 TEST(Questionnaires, PsfsIsTheMeanOfThePersonsOwnActivities) {

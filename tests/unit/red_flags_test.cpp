@@ -43,10 +43,19 @@ TEST(RedFlags, EachHasAQuestionALabelAndASourceAndMatchesItsName) {
 
 TEST(RedFlags, EmergencyQuestionsAskAboutWhatIsNewSoAssessedSymptomsDoNotRelock) {
   for (const auto& q : red_flag_questions()) {
-    // Worsening weakness is new by definition; an accident is an event, not a symptom.
-    if (q.level != FlagLevel::emergency || q.id == "leg_weakness" || q.id == "major_accident") continue;
+    // Worsening weakness is new by definition.
+    if (q.level != FlagLevel::emergency || q.id == "leg_weakness") continue;
     EXPECT_NE(q.question.find("NEW"), std::string_view::npos) << q.id;
   }
+}
+
+// Issue 15.3: "Did this back pain start after a major accident?" locked, every
+// week, a person whose long-standing pain began after an old crash.
+TEST(RedFlags, MajorAccidentAsksAboutARecentInjuryNotHowOldPainBegan) {
+  const std::string_view q = question_for(RedFlag::major_accident).question;
+  EXPECT_NE(q.find("NEW"), std::string_view::npos) << q;
+  EXPECT_NE(q.find("last few weeks"), std::string_view::npos) << q;
+  EXPECT_EQ(q.find("start after"), std::string_view::npos) << q;
 }
 
 TEST(RedFlags, TheLegCheckAsksTheFiveCaudaEquinaQuestions) {

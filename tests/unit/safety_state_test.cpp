@@ -149,6 +149,33 @@ TEST(SafetyState, AReviewLapsesWhenTheFlagIsGoneSoItsReturnPausesAgain) {
   EXPECT_EQ(s.since, day(14));
 }
 
+// Issue 15.4: fever, weight loss and constant night pain answered yes weeks
+// after a review left the status ok and progression running for ever.
+TEST(SafetyState, AReviewOfAnEvolvingSymptomLapsesAfterFourWeeksButAStableFactStaysReviewed) {
+  for (const std::string_view evolving : {"fever", "weight_loss", "night_pain"}) {
+    std::vector<ScreeningEvent> events = {event(1, ScreenKind::full, kMonday, all_no_but({evolving})),
+                                          event(2, ScreenKind::clinician_seen, day(1))};
+    for (int week = 1; week <= 5; ++week) {
+      events.push_back(event(2 + week, ScreenKind::full, day(7 * week), all_no_but({evolving})));
+    }
+    // The checks of days 7 to 28 fall within 4 weeks of the review of day 1.
+    EXPECT_EQ(state({events.begin(), events.begin() + 6}, day(28)).status, SafetyStatus::ok) << evolving;
+    const SafetyState s = state(events, day(35));
+    EXPECT_EQ(s.status, SafetyStatus::paused) << evolving;
+    ASSERT_EQ(s.urgent.size(), 1U) << evolving;
+    EXPECT_EQ(s.urgent[0].at, day(35)) << "the first yes 4 weeks or more after the review";
+    EXPECT_EQ(s.urgent[0].reviewed_before, day(1));
+    EXPECT_TRUE(s.reviewed.empty());
+  }
+  // A past cancer, reviewed, stays reviewed however long it is reported.
+  std::vector<ScreeningEvent> stable = {event(1, ScreenKind::full, kMonday, all_no_but({"cancer_history"})),
+                                        event(2, ScreenKind::clinician_seen, day(1))};
+  for (int week = 1; week <= 10; ++week) {
+    stable.push_back(event(2 + week, ScreenKind::full, day(7 * week), all_no_but({"cancer_history"})));
+  }
+  EXPECT_EQ(state(stable, day(70)).status, SafetyStatus::ok);
+}
+
 TEST(SafetyState, ADueCheckComesBeforeAPauseBecauseItsAnswersMayLock) {
   const std::vector events = {event(1, ScreenKind::full, kMonday, all_no_but({"night_pain"}))};
   const SafetyState s = state(events, day(8));

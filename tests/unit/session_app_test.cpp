@@ -55,7 +55,8 @@ class Sessions : public ::testing::Test {
     return std::move(p).value();
   }
   AppResult<SavedSession> save(const SessionPlan& p, const SessionResult& r, std::optional<std::string> key = {}) {
-    return save_session(store_, {now_, Actor{user_, "test"}}, user_, p, SessionSave{now_, r, std::move(key)});
+    return save_session(store_, {now_, Actor{user_, "test"}}, user_, p, SessionSave{now_, r, std::move(key)},
+                        utc_zone());
   }
   std::size_t count() { return recent_sessions(store_, user_, 100).size(); }
 
@@ -127,11 +128,58 @@ TEST_F(Sessions, OnlyTheFlareDayRoutineWhilePausedAndNoneWhileLocked) {
   EXPECT_TRUE(start(SessionChoice{RoutineKind::flare, {}, {}}).ok());
 
   answer("both_legs") = YesNo::yes;  // emergency: locked
-  check(now_ + std::chrono::minutes{1});
+  check(now_);
   const auto flare = start(SessionChoice{RoutineKind::flare, {}, {}});
   ASSERT_FALSE(flare.ok());
   EXPECT_EQ(flare.error().code, ErrorCode::conflict);
   EXPECT_NE(flare.error().details.back().find("emergency"), std::string::npos) << flare.error().details.back();
+}
+
+// Issue 15.2: a plan fetched before an emergency answer could still be saved
+// (201) as a session begun after it, and a morning routine begun during a
+// pause too. The gate holds when a session is stored, judged at its start.
+TEST_F(Sessions, ASessionBegunAfterALockOrDuringAPauseIsNotSavedOneBegunBeforeIs) {
+  using std::chrono::minutes;
+  auto answers = testing::all_no_answers();
+  const auto answer = [&](std::string_view id) -> YesNo& {
+    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })->answer;
+  };
+  const auto check = [&](Instant at) {
+    ASSERT_TRUE(record_screen(store_, {at, Actor{user_, "test"}}, user_, utc_zone(),
+                              ScreenRequest{ScreenKind::full, answers, {}, "test"})
+                    .ok());
+  };
+  const auto save_at = [&](const SessionPlan& p, Instant started) {
+    return save_session(store_, {started + minutes{20}, Actor{user_, "test"}}, user_, p,
+                        SessionSave{started, all_done(p), std::nullopt}, utc_zone());
+  };
+  const SessionPlan morning = plan(RoutineKind::morning);  // fetched while the gate was open
+  const SessionPlan flare = plan(RoutineKind::flare);
+
+  // Paused (an urgent answer at +10 min): a morning routine begun after it is refused, the flare one saved.
+  answer("fever") = YesNo::yes;
+  check(now_ + minutes{10});
+  const auto paused = save_at(morning, now_ + minutes{11});
+  ASSERT_FALSE(paused.ok());
+  EXPECT_EQ(paused.error().code, ErrorCode::conflict);
+  EXPECT_NE(paused.error().message.find("paused"), std::string::npos) << paused.error().message;
+  EXPECT_EQ(count(), 0U);
+  EXPECT_TRUE(save_at(flare, now_ + minutes{12}).ok());
+  EXPECT_TRUE(save_at(morning, now_ + minutes{5}).ok()) << "begun before the pause: history";
+  EXPECT_EQ(count(), 2U);
+
+  // Locked (an emergency answer at +30 min): nothing begun after it is saved, not even the flare routine.
+  answer("both_legs") = YesNo::yes;
+  check(now_ + minutes{30});
+  for (const SessionPlan* p : {&morning, &flare}) {
+    const auto locked = save_at(*p, now_ + minutes{31});
+    ASSERT_FALSE(locked.ok());
+    EXPECT_EQ(locked.error().code, ErrorCode::conflict);
+    EXPECT_NE(locked.error().message.find("emergency"), std::string::npos) << locked.error().message;
+  }
+  EXPECT_EQ(count(), 2U);
+  EXPECT_TRUE(save_at(flare, now_ + minutes{25}).ok()) << "begun before the lock: history";
+  EXPECT_EQ(count(), 3U);
 }
 
 // Issue 5 reads issue 3's sessions: pain before a session against its last
@@ -150,7 +198,7 @@ TEST_F(Sessions, FeedTheInflammatoryScreenWithPainBeforeAndAtTheLastComfortCheck
     SessionResult r = all_done(p, 6);
     r.pain_during.back() = *PainScore::make(2 + i);  // eased by 4, 3, 2 points
     const auto saved = save_session(store_, {now_, Actor{user_, "test"}}, user_, p,
-                                    SessionSave{now_ + std::chrono::minutes{10 * i}, r, std::nullopt});
+                                    SessionSave{now_ + std::chrono::minutes{10 * i}, r, std::nullopt}, utc_zone());
     ASSERT_TRUE(saved.ok()) << saved.error().message;
   }
   EXPECT_EQ(because(), (std::vector<std::string>{"your diary: pain eased by a median of 3 points across 3 sessions"}));
@@ -264,7 +312,7 @@ TEST(SessionsOnAFullDisk, SaveNothingPartial) {
     testing::arm_faulty_vfs(budget);
     try {
       (void)save_session(store, {testing::fixed_now(), Actor{user, "test"}}, user, *plan,
-                         SessionSave{testing::fixed_now(), all_done(*plan), {}});
+                         SessionSave{testing::fixed_now(), all_done(*plan), {}}, utc_zone());
       testing::disarm_faulty_vfs();
       FAIL() << "saved on a full disk with budget " << budget;
     } catch (const StoreError& e) {

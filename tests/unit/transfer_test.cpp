@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 
 #include "app/diary.hpp"
+#include "app/safety.hpp"
 #include "support/fixtures.hpp"
+#include "support/safety_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 namespace daybreak {
@@ -82,6 +84,40 @@ TEST(Transfer, CsvRoundTripLosesNothing) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->added, 0);
   EXPECT_EQ(again->unchanged, 60);
+}
+
+// Issue 15.5: imported entries dated today with red_flags=yes, or with leg
+// symptoms, raised no safety event; older history need not.
+TEST(Transfer, ARecentWarningSignInAnImportRunsTheSafetyChecksOfLoggingIt) {
+  testing::TempDir dir;
+  Diary d(dir / "a.db");
+  testing::pass_safety_check(d.store, d.user, testing::fixed_now() - std::chrono::hours{1}, berlin());
+  const auto gate = [&] { return safety_gate(d.store, d.user, testing::fixed_now()).state; };
+  ASSERT_EQ(gate().status, SafetyStatus::ok);
+
+  // Old history: neither the yes nor the leg symptoms raise anything.
+  const std::string old_rows =
+      "date,period,pain,red_flags,leg_symptoms,created_at\r\n"
+      "2026-10-01,morning,4,yes,,2026-10-01T06:00:00Z\r\n"
+      "2026-10-02,morning,4,no,\"numbness_left,numbness_right\",2026-10-02T06:00:00Z\r\n";
+  ASSERT_TRUE(import_csv(d.store, d.meta(), d.user, berlin(), old_rows, false, false).ok());
+  EXPECT_EQ(gate().status, SafetyStatus::ok);
+  EXPECT_EQ(screening_history(d.store, d.user).size(), 1U);
+
+  // Numbness in both legs yesterday, written (says the file) before the last check: the leg questions wait.
+  const std::string legs =
+      "date,period,pain,leg_symptoms,created_at\r\n"
+      "2026-11-22,morning,3,\"numbness_left,numbness_right\",2026-11-22T06:00:00Z\r\n";
+  ASSERT_TRUE(import_csv(d.store, d.meta(), d.user, berlin(), legs, false, false).ok());
+  EXPECT_EQ(gate().status, SafetyStatus::check_needed);
+  EXPECT_EQ(gate().unchecked_legs.size(), 1U);
+
+  // The one-tap check answered yes today: the same lock as logging it.
+  const std::string today = "date,period,pain,red_flags\r\n2026-11-23,morning,4,yes\r\n";
+  ASSERT_TRUE(import_csv(d.store, d.meta(), d.user, berlin(), today, false, false).ok());
+  EXPECT_EQ(gate().status, SafetyStatus::locked);
+  ASSERT_EQ(gate().emergency.size(), 1U);
+  EXPECT_EQ(gate().emergency[0].kind, ScreenKind::quick);
 }
 
 TEST(Transfer, OneBadRowMeansNothingIsImported) {

@@ -128,7 +128,7 @@ test('the PSFS names activities, and brings them back to rate again', async () =
     await second.getByLabel('What you find hard').fill('gardening');
     await second.locator('input[type="radio"][value="4"]').check();
     await page.getByRole('button', { name: 'Save my PSFS answers' }).click();
-    await page.getByRole('heading', { name: 'Your PSFS score: 3/10' }).waitFor();
+    await page.getByRole('heading', { name: 'Your PSFS score: 3.0/10' }).waitFor();
 
     // Next time the same activities come first.
     await page.getByRole('button', { name: 'Take it again' }).click();

@@ -63,19 +63,20 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
   
   Where mornings are heading
     Morning pain over the last 12 weeks (83 mornings, 1 Sep 2026 to 23 Nov
-    2026): falling by about 1.0 points a month (95% interval -1.5 to 0.0 points
-    a month), from about 5.3 to about 2.6. A trend this steady is unlikely to be
-    chance (p < 0.001, allowing for day-to-day correlation); lower is better, so
-    this is an improvement.
+    2026): falling by about 1.0 points a month (95% interval -1.3 to -0.7 points
+    a month, from resampling the days, as whole numbers tie), from about 5.3 to
+    about 2.6. A trend this steady is unlikely to be chance (p < 0.001, allowing
+    for day-to-day correlation); lower is better, so this is an improvement.
   
     Around 9 Oct 2026 your mornings shifted: morning pain went from about 5.5 to
     about 3.5 (better).
   
     Morning stiffness over the last 12 weeks (83 mornings, 1 Sep 2026 to 23 Nov
-    2026): falling by about 8 minutes a month (95% interval -12 to 0 minutes a
-    month), from about 53 minutes to about 31 minutes. A trend this steady is
-    unlikely to be chance (p < 0.001, allowing for day-to-day correlation);
-    lower is better, so this is an improvement.
+    2026): falling by about 8 minutes a month (95% interval -10 to -5 minutes a
+    month, from resampling the days, as whole numbers tie), from about 53
+    minutes to about 31 minutes. A trend this steady is unlikely to be chance (p
+    < 0.001, allowing for day-to-day correlation); lower is better, so this is
+    an improvement.
   
     Around 9 Oct 2026 your mornings shifted: morning stiffness went from about
     54 minutes to about 38 minutes (better).

@@ -145,7 +145,9 @@ the flare-day routine is offered.
   !   brace: holds go from 8 to 5 s; Pelvic tilt: sets go from 2 to 1 and rests
   !   between sets from 20 to 30 s; Knee rolls: reps go from 8 to 6; Heel slides:
   !   reps go from 10 to 8; Walking: minutes go from 8 to 5. Today, try the
-  !   flare-day routine instead: daybreak session flare.
+  !   flare-day routine instead: daybreak session flare. The stage's readiness
+  !   starts again: only sessions at the top level from tomorrow count towards the
+  !   next stage.
   $ DAYBREAK_FAKE_NOW=2026-11-25T06:10:00Z daybreak progress --limit 3
   The daybreak program: stage 1 of 4, "Wake up gently".
   This rule is adapted from a model tested in Achilles tendon pain (Silbernagel
@@ -171,7 +173,8 @@ the flare-day routine is offered.
   
   Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
     [ ] at least 14 days in the stage: 3 so far
-    [ ] 6 sessions with every exercise at its top level: 0 so far
+    [ ] 6 sessions with every exercise at its top level: 0 so far (counted again
+      after the step back for the session of 2026-11-24)
     [ ] mornings not rising: not enough mornings logged in the last two weeks to
       tell
   
@@ -181,7 +184,9 @@ the flare-day routine is offered.
       Abdominal brace: holds go from 8 to 5 s; Pelvic tilt: sets go from 2 to 1
       and rests between sets from 20 to 30 s; Knee rolls: reps go from 8 to 6;
       Heel slides: reps go from 10 to 8; Walking: minutes go from 8 to 5. Today,
-      try the flare-day routine instead: daybreak session flare.
+      try the flare-day routine instead: daybreak session flare. The stage's
+      readiness starts again: only sessions at the top level from tomorrow count
+      towards the next stage.
     2026-11-23  morning  step up
       Morning pain was 3 after Monday's morning session, your usual is 4,
       stiffness 20 min against 30, and you felt at most 3/10 during it: Abdominal
@@ -208,7 +213,8 @@ exercise:
   !   You felt 7/10 during Standing hip-flexor stretch in Wednesday's evening
   !   session, above the 5/10 ceiling: Standing hip-flexor stretch is already at its
   !   gentlest level; next time keep it small and easy, or leave it out, and if this
-  !   keeps happening, ask a clinician.
+  !   keeps happening, ask a clinician. The stage's readiness starts again: only
+  !   sessions at the top level from tomorrow count towards the next stage.
 
 A morning session on Thursday, and no morning logged on Friday: on Saturday
 the decision is made anyway, and a missing morning is never read as a good one.
@@ -273,7 +279,7 @@ The full reasoning of one day, and the same as JSON for scripts:
           "at_bottom"
         ],
         "stage": 1,
-        "sentence": "You felt 7/10 during Standing hip-flexor stretch in Wednesday's evening session, above the 5/10 ceiling: Standing hip-flexor stretch is already at its gentlest level; next time keep it small and easy, or leave it out, and if this keeps happening, ask a clinician.",
+        "sentence": "You felt 7/10 during Standing hip-flexor stretch in Wednesday's evening session, above the 5/10 ceiling: Standing hip-flexor stretch is already at its gentlest level; next time keep it small and easy, or leave it out, and if this keeps happening, ask a clinician. The stage's readiness starts again: only sessions at the top level from tomorrow count towards the next stage.",
         "changes": [],
         "offer_flare": false,
         "note": "",

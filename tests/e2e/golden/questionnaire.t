@@ -195,7 +195,7 @@ PSFS: the person names the activities, then re-rates the same ones later.
 Only activities rated both times are compared.
 
   $ printf 'putting on socks\n2\nlifting the shopping\n3\ngardening\n4\n\n' | daybreak questionnaire take psfs
-  PSFS: 3/10
+  PSFS: 3.0/10
   ! Patient-Specific Functional Scale (PSFS), about today.
   ! 
   ! Rate each activity: 0 = unable to do it, 10 = able to do it as well as before your back problem.
@@ -208,7 +208,7 @@ Only activities rated both times are compared.
   ! An activity you find hard because of your back (Enter when done): 
   ! 
   $ printf '5\n6\n4\ncycling\n1\n\n' | DAYBREAK_FAKE_NOW=2026-12-21T08:00:00Z daybreak questionnaire take psfs
-  PSFS: 4/10
+  PSFS: 4.0/10
   Since your first PSFS (2026-11-23): PSFS rose 2 points: an important improvement.
   ! Patient-Specific Functional Scale (PSFS), about today.
   ! 
@@ -244,8 +244,8 @@ Scores over time, and what the change means.
     2026-11-23  4.9/10
   
   PSFS: Patient-Specific Functional Scale (original)
-    2026-11-23  3/10
-    2026-12-21  4/10
+    2026-11-23  3.0/10
+    2026-12-21  4.0/10
     Activities rated first and last:
       putting on socks: 2 -> 5
       lifting the shopping: 3 -> 6
@@ -282,7 +282,7 @@ Scores over time, and what the change means.
           "taken_at": "2026-11-23T06:30:00Z",
           "channel": "cli",
           "score": 3.0,
-          "shown": "3/10",
+          "shown": "3.0/10",
           "band": "",
           "subscales": {},
           "answered": 3,
@@ -310,7 +310,7 @@ Scores over time, and what the change means.
           "taken_at": "2026-12-21T08:00:00Z",
           "channel": "cli",
           "score": 4.0,
-          "shown": "4/10",
+          "shown": "4.0/10",
           "band": "",
           "subscales": {},
           "answered": 4,
@@ -393,7 +393,7 @@ with placeholder text): the items then show the statements.
         Section 1 (placeholder)
   $ mkdir -p data/wording && cp odi-wording.toml data/wording/odi.toml
   $ printf '2\n\n\n\n\n\n\n\n\n\n' | daybreak questionnaire take odi
-  ODI: 40%, moderate disability (21-40%)
+  ODI: 40.0%, moderate disability (21-40%)
     1 of 10 items answered
     9 of 10 items skipped (more than 2): read this score with care
   Since your first ODI (2026-11-23): ODI fell 17.8 points: an important improvement.

@@ -9,13 +9,13 @@ the pictures in docs/screenshots with it.
   $ daybreak import csv $FIXTURES/report/diary.csv
   Imported 63 new entries.
   $ DAYBREAK_FAKE_NOW=2026-11-02T08:00:00Z daybreak questionnaire take odi --answers "1=3,2=2,3=3,4=2,5=3,6=2,7=3,8=2,9=3,10=2"
-  ODI: 50%, severe disability (41-60%)
+  ODI: 50.0%, severe disability (41-60%)
   $ DAYBREAK_FAKE_NOW=2026-11-02T08:05:00Z daybreak questionnaire take start_back --answers "1=agree,2=agree,3=disagree,4=agree,5=agree,6=disagree,7=agree,8=disagree,9=4"
   STarT Back: 6, medium risk (psychosocial subscale: 3)
   $ DAYBREAK_FAKE_NOW=2026-11-02T08:10:00Z daybreak questionnaire take psfs --answers "putting on socks=3; walking 30 minutes=4; sitting through a meeting=2"
-  PSFS: 3/10
+  PSFS: 3.0/10
   $ DAYBREAK_FAKE_NOW=2026-11-22T08:00:00Z daybreak questionnaire take odi --answers "1=1,2=1,3=2,4=1,5=1,6=1,7=1,8=1,9=2,10=1"
-  ODI: 24%, moderate disability (21-40%)
+  ODI: 24.0%, moderate disability (21-40%)
   Since your first ODI (2026-11-02): ODI fell 26 points: an important improvement.
   $ DAYBREAK_FAKE_NOW=2026-11-22T08:05:00Z daybreak questionnaire take start_back --answers "1=agree,2=disagree,3=disagree,4=disagree,5=agree,6=disagree,7=disagree,8=disagree,9=2"
   STarT Back: 2, low risk (psychosocial subscale: 1)
@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  5b3c44bd681009d06893441c6e67dc6239c61314c9429e3d1f846bbb043c8ef0  report.pdf
+  56a191fd4bfa2323b0869986274247b8f9e470d0df7527ef82a08d29159df0d3  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -53,15 +53,15 @@ the pictures in docs/screenshots with it.
   day               days)                         days)
   Morning stiffness     49 min (mean, 2 Nov       21 min (mean, 16 Nov           More than 30 minutes on 13 of 21 mornings.
                         to 8 Nov)                 to 22 Nov)
-  PSFS                  3/10                      6.3/10                         +3.3: an important improvement
-  ODI                   50%                       24%                            −26: an important improvement
+  PSFS                  3.0/10                    6.3/10                         +3.3: an important improvement
+  ODI                   50.0%                     24.0%                          −26: an important improvement
   STarT Back group 6, medium risk (2              2, low risk (22 Nov)           From medium risk to low risk.
                    Nov)
   Safety                                                                         No warning sign reported in this period (1 full safety check). That
                                                                                  does not rule out a serious problem.
   
   Morning pain, day by day
-            morning pain        7-day mean        lowest to highest of the day       stage change       flare day
+            morning pain         7-day mean       lowest to highest of the day       stage change       flare day
      10
   
   
@@ -83,7 +83,7 @@ the pictures in docs/screenshots with it.
   
   
       0
-          2 Nov                                        9 Nov                                          16 Nov                                    23 Nov
+          2 Nov                                        9 Nov                                          16 Nov                                   23 Nov
   
   
   Morning stiffness, minutes until it eased
@@ -97,20 +97,20 @@ the pictures in docs/screenshots with it.
      15
   
       0
-          2 Nov                                        9 Nov                                          16 Nov                                    23 Nov
+          2 Nov                                        9 Nov                                          16 Nov                                   23 Nov
   
   
   Questionnaires
-  Questionnaire Baseline                         Latest                    Change Important                What it means
-                                                                                  change
-  PSFS                   3/10 (2 Nov)            6.3/10 (22 Nov)           +3.3           2 points         PSFS rose 3.3 points: an important
-                                                                                                           improvement
-  ODI                    50%, severe             24%, moderate             −26            10 points        ODI fell 26 points: an important
-                         disability (41-60%)     disability (21-40%)                                       improvement
+  Questionnaire Baseline                         Latest                     Change Important                What it means
+                                                                                   change
+  PSFS                   3.0/10 (2 Nov)          6.3/10 (22 Nov)            +3.3          2 points          PSFS rose 3.3 points: an important
+                                                                                                            improvement
+  ODI                    50.0%, severe           24.0%, moderate            −26           10 points         ODI fell 26 points: an important
+                         disability (41-60%)     disability (21-40%)                                        improvement
                          (2 Nov)                 (22 Nov)
-  STarT Back             6, medium risk (2       2, low risk (22 Nov)      −4             none             STarT Back fell 4 points; STarT Back sorts
-                         Nov)                                                                              people into risk groups; compare the
-                                                                                                           group rather than the score
+  STarT Back             6, medium risk (2       2, low risk (22 Nov)       −4            none              STarT Back fell 4 points; STarT Back sorts
+                         Nov)                                                                               people into risk groups; compare the
+                                                                                                            group rather than the score
   Back pain report: 2 Nov 2026 to 23 Nov 2026: detail
   
   The program

@@ -67,7 +67,7 @@ keeps the default), axial spondyloarthritis, then the check.
   !  3/12 Do you have NEW trouble passing urine, or NEW loss of control of your bladder or bowels? [yes/no]: no
   !  4/12 Have you noticed a NEW change in sexual function, such as loss of erection, ejaculation or feeling in the genitals? [yes/no]: no
   !  5/12 Is weakness in a leg or foot getting worse quickly, or are you newly finding it hard to walk? [yes/no]: no
-  !  6/12 Did this back pain start after a major accident, such as a road accident or a bad fall? [yes/no]: no
+  !  6/12 Have you had a NEW serious accident or injury in the last few weeks, such as a road accident or a bad fall, and has your back hurt since? [yes/no]: no
   !  7/12 Do you have a high temperature, or feel hot and shivery? [yes/no]: no
   !  8/12 Have you lost weight recently without trying to? [yes/no]: no
   !  9/12 Have you ever had cancer, and has this back pain started since then? [yes/no]: no
@@ -140,7 +140,7 @@ Answers for scripts. Every problem is named and nothing is saved.
                                 source: NHS trust leaflets (Torbay, Norfolk)
     leg_weakness      emergency Is weakness in a leg or foot getting worse quickly, or are you newly finding it hard to walk?
                                 source: NHS G-Care cauda equina (progressive leg deficit or gait disturbance)
-    major_accident    emergency Did this back pain start after a major accident, such as a road accident or a bad fall?
+    major_accident    emergency Have you had a NEW serious accident or injury in the last few weeks, such as a road accident or a bad fall, and has your back hurt since?
                                 source: nhs.uk Back pain (emergency); NHS G-Care possible fracture
     fever             urgent    Do you have a high temperature, or feel hot and shivery?
                                 source: nhs.uk Back pain (urgent); NHS G-Care possible infection

@@ -132,7 +132,9 @@ hand. Questions left at the end of a script stay unanswered:
   ! Progression, morning routine:
   !   You felt 7/10 during Knee rolls in Monday's morning session, above the 5/10
   !   ceiling: Knee rolls is already at its gentlest level; next time keep it small
-  !   and easy, or leave it out, and if this keeps happening, ask a clinician.
+  !   and easy, or leave it out, and if this keeps happening, ask a clinician. The
+  !   stage's readiness starts again: only sessions at the top level from tomorrow
+  !   count towards the next stage.
   $ printf 'pain 5\n' | daybreak session evening --script --stage 1 --json
   {
     "id": 3,
