@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -35,6 +36,79 @@ std::string shown(const toml::node& node) {
   return out.str();
 }
 
+// Where a byte outside ASCII stands outside any string or comment, as
+// {line, column}. TOML allows none there, and toml++ 3.3 reaches undefined
+// behaviour (an "unreachable" in its Unicode whitespace tables) on some of
+// them, such as U+3001 (found by toml_content_fuzz); so such a file is
+// refused before toml++ sees it.
+std::optional<std::pair<std::size_t, std::size_t>> stray_non_ascii(std::string_view text) {
+  enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+  In in = In::code;
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < text.size(); ++i, ++column) {
+    const char c = text[i];
+    const auto starts = [&](std::string_view s) { return text.substr(i, s.size()) == s; };
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      if (in == In::comment || in == In::basic || in == In::literal) in = In::code;
+      continue;
+    }
+    switch (in) {
+      case In::code:
+        if (static_cast<unsigned char>(c) >= 0x80) return std::pair{line, column};
+        if (c == '#') {
+          in = In::comment;
+        } else if (starts("\"\"\"")) {
+          in = In::multi_basic;
+          i += 2;
+          column += 2;
+        } else if (starts("'''")) {
+          in = In::multi_literal;
+          i += 2;
+          column += 2;
+        } else if (c == '"') {
+          in = In::basic;
+        } else if (c == '\'') {
+          in = In::literal;
+        }
+        break;
+      case In::basic:
+      case In::multi_basic:
+        if (c == '\\') {
+          ++i;  // the escaped character (a newline after it is counted below only if it is one)
+          if (i < text.size() && text[i] == '\n') {
+            ++line;
+            column = 0;
+          } else {
+            ++column;
+          }
+        } else if (in == In::basic && c == '"') {
+          in = In::code;
+        } else if (in == In::multi_basic && starts("\"\"\"")) {
+          in = In::code;
+          i += 2;
+          column += 2;
+        }
+        break;
+      case In::literal:
+        if (c == '\'') in = In::code;
+        break;
+      case In::multi_literal:
+        if (starts("'''")) {
+          in = In::code;
+          i += 2;
+          column += 2;
+        }
+        break;
+      case In::comment:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ContentError::text() const {
@@ -48,6 +122,11 @@ TomlDocument::TomlDocument(std::shared_ptr<const toml::table> root, std::string 
     : root_(std::move(root)), file_(std::move(file)) {}
 
 Result<TomlDocument, ContentError> TomlDocument::parse(std::string_view text, std::string file_name) {
+  if (const auto at = stray_non_ascii(text)) {
+    return fail(ContentError{file_name, at->first, at->second, "toml",
+                             "a character outside ASCII outside quotes and comments",
+                             "valid TOML (see toml.io): letters beyond ASCII only inside quotes or after #"});
+  }
   try {
     auto table = std::make_shared<const toml::table>(toml::parse(text, file_name));
     return TomlDocument(std::move(table), std::move(file_name));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -91,6 +92,9 @@ struct TenthsCodec {
     // Keep one decimal exactly as written; more precision is a range error later.
     const double d = j.get<double>();
     const double tenths = d * 10.0;
+    // Far outside any range (1e20 would not fit a long long): left as written,
+    // for the range check to refuse. Found by json_entry_fuzz.
+    if (!(std::fabs(tenths) < 1e15)) return fmt::format("{}", d);
     if (tenths != static_cast<double>(static_cast<long long>(tenths))) return fmt::format("{}", d);
     return format_tenths(static_cast<long long>(tenths));
   }

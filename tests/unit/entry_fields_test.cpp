@@ -364,6 +364,18 @@ TEST(EntryFields, AFieldWithAnEmptyNameIsRefusedWithAnErrorThatNamesWhere) {
   EXPECT_FALSE(errors[0].allowed.empty());
 }
 
+// Found by json_entry_fuzz: a decimal far out of range (1e19) was cast to a
+// long long, which is undefined behaviour; it is refused with its range.
+TEST(EntryFields, AHugeDecimalInJsonIsRefusedWithItsRange) {
+  DiaryFields f;
+  const auto errors =
+      fields_from_json(f, nlohmann::ordered_json::parse(R"({"pain": 3, "room_temperature": 9999999999999999917.5})"),
+                       TimeContext{kDay, Period::night, berlin()}, DraftMode::create);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].field, "room_temperature");
+  EXPECT_FALSE(errors[0].allowed.empty());
+}
+
 TEST(EntryFields, JsonValuesMustHaveTheRightType) {
   const TimeContext ctx{kDay, Period::morning, berlin()};
   DiaryFields f;

@@ -115,5 +115,22 @@ TEST(TomlReader, ATableHeaderWithABadFirstCharacterIsASyntaxErrorNotACrash) {
   }
 }
 
+// Found by toml_content_fuzz: toml++ 3.3 reached an "unreachable" (undefined
+// behaviour) on some characters beyond ASCII where whitespace may stand, such
+// as U+3001. Outside quotes and comments TOML allows none: refused first.
+TEST(TomlReader, ACharacterBeyondAsciiOutsideQuotesIsASyntaxErrorWithItsPlace) {
+  const auto doc = TomlDocument::parse("a = 1\nb = 2 \u3001\n", "stray.toml");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().line, 2U);
+  EXPECT_EQ(doc.error().column, 7U);
+  EXPECT_NE(doc.error().text().find("valid TOML"), std::string::npos) << doc.error().text();
+  // Inside strings and comments they are welcome.
+  const auto fine = TomlDocument::parse(
+      "name = \"Kn\u00e4\u3001\" # caf\u00e9\u3001\nnote = '\u3001'\ntext = \"\"\"\n\u3001 \\\" \u3001\"\"\"\n"
+      "lit = '''\n\u3001'''\n",
+      "fine.toml");
+  EXPECT_TRUE(fine.ok()) << (fine.ok() ? "" : fine.error().text());
+}
+
 }  // namespace
 }  // namespace daybreak
