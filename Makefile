@@ -9,7 +9,7 @@ BUILDS := $(addprefix build-,$(PRESETS))
 run: build-release
 	./build/release/daybreak serve
 
-test: build-dev build-asan
+test: format-check build-dev build-asan
 	ctest --preset dev
 	ctest --preset asan
 
@@ -54,3 +54,8 @@ clean:
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+# Part of `make test`: the C++ is formatted as .clang-format says (`make
+# format` fixes it).
+format-check: setup
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')

@@ -87,7 +87,8 @@ void BM_StoreReadTenYears(benchmark::State& state) {
   {
     auto tx = store.write();
     for (const auto& e : entries()) {
-      (void)tx->insert_entry(user, NewEntry{e.date, e.period, e.fields, std::nullopt, std::nullopt, RevisionOp::import, {}},
+      (void)tx->insert_entry(user,
+                             NewEntry{e.date, e.period, e.fields, std::nullopt, std::nullopt, RevisionOp::import, {}},
                              {testing::fixed_now(), Actor{user, "bench"}});
     }
     tx->commit();

@@ -105,7 +105,8 @@ std::filesystem::path seeded_diary() {
                           DraftMode::create);
         if (period != Period::morning) f.stiffness_minutes.reset(), f.stiffness_severity.reset();
         (void)tx->insert_entry(
-            user.id, NewEntry{LocalDate{sys_days{year{2024} / 1 / 1} + days{d}}, period, f, {}, {}, RevisionOp::create, {}},
+            user.id,
+            NewEntry{LocalDate{sys_days{year{2024} / 1 / 1} + days{d}}, period, f, {}, {}, RevisionOp::create, {}},
             {kNow, Actor{user.id, "bench"}});
       }
     }

@@ -16,8 +16,6 @@ using StudentT = boost::math::students_t_distribution<double, Policy>;
 
 }  // namespace
 
-double normal_cdf(double z) { return boost::math::cdf(Normal{}, z); }
-
 double normal_quantile(double p) { return boost::math::quantile(Normal{}, p); }
 
 double t_cdf(double t, double df) { return boost::math::cdf(StudentT{df}, t); }

@@ -5,7 +5,6 @@
 namespace daybreak::analysis {
 
 // Standard normal.
-[[nodiscard]] double normal_cdf(double z);
 [[nodiscard]] double normal_quantile(double p);
 // Student's t with `df` degrees of freedom (df > 0).
 [[nodiscard]] double t_cdf(double t, double df);

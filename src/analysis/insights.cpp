@@ -11,8 +11,6 @@
 namespace daybreak::analysis {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr double kDaysPerMonth = 30.0;
 
 std::string signed_decimal(double v) {
@@ -223,8 +221,7 @@ std::string comparator(const FactorSeries& f, const Comparison& c) {
 }  // namespace
 
 std::string short_date(LocalDate d) {
-  return fmt::format("{} {} {}", static_cast<unsigned>(d.day()), kMonths[static_cast<unsigned>(d.month()) - 1],
-                     static_cast<int>(d.year()));
+  return fmt::format("{} {} {}", static_cast<unsigned>(d.day()), short_month_name(d), static_cast<int>(d.year()));
 }
 
 std::string one_decimal(double v) {
@@ -260,17 +257,15 @@ std::string describe_trend(const MeasureOutlook& o) {
                                  count(t.mornings, "morning", "mornings"), short_date(t.from), short_date(t.to))
                    : fmt::format("from {} to {} ({})", short_date(t.from), short_date(t.to),
                                  count(t.mornings, "morning", "mornings"));
-  const std::string interval =
-      fmt::format("95% interval {} to {} {} a month{}", rate(lower), rate(upper), unit,
-                  t.slope.resampled ? ", from resampling the days, as whole numbers tie" : "");
+  const std::string interval = fmt::format("95% interval {} to {} {} a month{}", rate(lower), rate(upper), unit,
+                                           t.slope.resampled ? ", from resampling the days, as whole numbers tie" : "");
   const bool excludes_zero = t.slope.lower > 0.0 || t.slope.upper < 0.0;
   if (t.test.p_value < kTrendAlpha && per_month != 0.0 && !excludes_zero) {
     // The test and the interval disagree: the words follow the interval (issue 15.12).
     return fmt::format(
         "{} {}: no clear trend. The trend test leans towards {} ({}, allowing for day-to-day correlation), but "
         "the best estimate, {} {} a month ({}), is compatible with no change, so it is not counted as a trend.",
-        label, window, per_month < 0 ? "a fall" : "a rise", p_text(t.test.p_value), rate(per_month), unit,
-        interval);
+        label, window, per_month < 0 ? "a fall" : "a rise", p_text(t.test.p_value), rate(per_month), unit, interval);
   }
   if (t.test.p_value < kTrendAlpha && per_month != 0.0) {
     return fmt::format(

@@ -52,8 +52,8 @@ TheilSen theil_sen(std::span<const double> t, std::span<const double> y, double 
   return fit;
 }
 
-void smoothed_bootstrap_interval(std::span<const double> t, std::span<const double> y, TheilSen& fit,
-                                 double rounding, double level, int draws) {
+void smoothed_bootstrap_interval(std::span<const double> t, std::span<const double> y, TheilSen& fit, double rounding,
+                                 double level, int draws) {
   const std::size_t n = std::min(t.size(), y.size());
   if (n < 3 || draws < 1) return;
   // Block length n^(1/3), the usual order for the moving-block bootstrap (Kuensch 1989).

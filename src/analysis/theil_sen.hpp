@@ -13,7 +13,7 @@ struct TheilSen {
   double intercept = 0.0;  // median(y) - slope * median(t) (Conover 1980)
   double lower = 0.0;      // confidence interval for the slope
   double upper = 0.0;
-  std::size_t pairs = 0;  // number of pairwise slopes (pairs with distinct t)
+  std::size_t pairs = 0;   // number of pairwise slopes (pairs with distinct t)
   bool resampled = false;  // the interval is smoothed_bootstrap_interval()'s
 };
 

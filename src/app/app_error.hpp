@@ -33,8 +33,17 @@ using AppResult = Result<T, AppError>;
 [[nodiscard]] inline AppError invalid(std::string message, FieldErrors fields = {}) {
   return {ErrorCode::invalid_input, std::move(message), std::move(fields), {}, std::nullopt};
 }
+[[nodiscard]] inline AppError invalid_details(std::string message, std::vector<std::string> details) {
+  return {ErrorCode::invalid_input, std::move(message), {}, std::move(details), std::nullopt};
+}
 [[nodiscard]] inline AppError not_found(std::string message) {
   return {ErrorCode::not_found, std::move(message), {}, {}, std::nullopt};
+}
+[[nodiscard]] inline AppError conflict(std::string message, std::vector<std::string> details = {}) {
+  return {ErrorCode::conflict, std::move(message), {}, std::move(details), std::nullopt};
+}
+[[nodiscard]] inline AppError storage_error(std::string message) {
+  return {ErrorCode::storage, std::move(message), {}, {}, std::nullopt};
 }
 
 }  // namespace daybreak

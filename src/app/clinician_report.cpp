@@ -31,12 +31,7 @@ using analysis::MorningMeasure;
 using analysis::one_decimal;
 using analysis::short_date;
 
-constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string day_month(LocalDate d) {
-  return fmt::format("{} {}", static_cast<unsigned>(d.day()), kMonths[static_cast<unsigned>(d.month()) - 1]);
-}
+std::string day_month(LocalDate d) { return fmt::format("{} {}", static_cast<unsigned>(d.day()), short_month_name(d)); }
 
 std::string days_span(LocalDate a, LocalDate b) {
   return a == b ? day_month(a) : fmt::format("{} to {}", day_month(a), day_month(b));

@@ -27,7 +27,7 @@ FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& field
     }
     return names.empty()
                ? fmt::format("a {} you add first with `daybreak item add {} NAME`", name_of(kind), name_of(kind))
-               : fmt::format("one of your {}s: {} (or add one with `daybreak item add {} NAME`)", name_of(kind),
+               : fmt::format("one of your {}: {} (or add one with `daybreak item add {} NAME`)", plural_of(kind),
                              join(names, ", "), name_of(kind));
   };
   FieldErrors errors;
@@ -83,21 +83,13 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
     if (const auto hit = tx->find_by_key(user, *request.idempotency_key)) {
       const bool same = hit->date == request.date && hit->period == request.period && hit->original == fields;
       if (!same) {
-        return fail(AppError{ErrorCode::conflict,
-                             fmt::format("the idempotency key '{}' was already used for a different entry (entry {})",
-                                         *request.idempotency_key, hit->entry.value),
-                             {},
-                             {},
-                             std::nullopt});
+        return fail(conflict(fmt::format("the idempotency key '{}' was already used for a different entry (entry {})",
+                                         *request.idempotency_key, hit->entry.value)));
       }
       const auto current = tx->find_entry(user, hit->entry);
       if (!current) {
-        return fail(AppError{
-            ErrorCode::conflict,
-            fmt::format("this request was already saved as entry {}, which has since been deleted", hit->entry.value),
-            {},
-            {},
-            std::nullopt});
+        return fail(conflict(
+            fmt::format("this request was already saved as entry {}, which has since been deleted", hit->entry.value)));
       }
       // The first save may share this transaction's group and not be durable
       // yet: answer only once it is (commit waits for the group, or throws its error).
@@ -122,7 +114,8 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
   }
 
   DiaryEntry created = tx->insert_entry(
-      user, NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create, {}},
+      user,
+      NewEntry{request.date, request.period, fields, request.idempotency_key, std::nullopt, RevisionOp::create, {}},
       meta);
   record_entry_check(*tx, user, created, std::nullopt, meta);
   tx->commit();
@@ -184,11 +177,7 @@ AppResult<SleepItem> add_sleep_item(Store& store, Instant now, UserId user, Slee
   const bool taken =
       std::any_of(items.begin(), items.end(), [&](const SleepItem& i) { return i.kind == kind && i.name == name; });
   if (taken) {
-    return fail(AppError{ErrorCode::conflict,
-                         fmt::format("you already have a {} named '{}'", name_of(kind), name),
-                         {},
-                         {},
-                         std::nullopt});
+    return fail(conflict(fmt::format("you already have a {} named '{}'", name_of(kind), name)));
   }
   SleepItem item = tx->add_sleep_item(user, kind, name, now);
   tx->commit();

@@ -10,8 +10,6 @@
 namespace daybreak {
 namespace {
 
-AppError conflict(std::string message) { return {ErrorCode::conflict, std::move(message), {}, {}, std::nullopt}; }
-
 std::string night_words(LocalDate night) { return fmt::format("the night before {}", format_long_date(night)); }
 
 // The experiment that a night belongs to: its schedule covers the night and

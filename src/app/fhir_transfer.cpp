@@ -20,12 +20,9 @@ constexpr Instant kBeginning{};
 constexpr Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}.time_since_epoch()};
 
 AppError nothing_imported(std::vector<std::string> details, std::string_view what) {
-  return AppError{
-      ErrorCode::invalid_input,
-      fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s", what),
-      {},
-      std::move(details),
-      std::nullopt};
+  std::string message =
+      fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s", what);
+  return invalid_details(std::move(message), std::move(details));
 }
 
 // The first instant of diary day `d`.

@@ -23,6 +23,6 @@ struct InsightsRequest {
 // in the person's zone, its routine (flare-day counts as morning) and whether
 // it ran to the end; nullopt when no session was ever played.
 [[nodiscard]] std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user,
-                                                                                   const TimeZone& zone);
+                                                                                    const TimeZone& zone);
 
 }  // namespace daybreak

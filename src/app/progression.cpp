@@ -358,8 +358,9 @@ AppResult<std::vector<DecisionRecord>> decide_progression(Store& store, const Wr
       d.inputs = decision_inputs_to_json(in).dump();
       d.sentence = decision_sentence(in, verdict, changes, config, ctx.library);
       if ((verdict.verdict == Verdict::step_back || verdict.offer_flare) && program.stage(stage).exit) {
-        d.sentence += " The stage's readiness starts again: only sessions at the top level from tomorrow count "
-                      "towards the next stage.";
+        d.sentence +=
+            " The stage's readiness starts again: only sessions at the top level from tomorrow count "
+            "towards the next stage.";
       }
       d.changes = std::move(changes);
       d.offer_flare = verdict.offer_flare;
@@ -519,20 +520,13 @@ AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, Use
   const int stage = stored_stage(*tx, user, prog);
   const auto proposal = pending_proposal(*tx, user, prog, stage);
   if (!proposal) {
-    return fail(AppError{ErrorCode::conflict,
-                         fmt::format("no stage change is waiting for you: stage {} is not done yet "
-                                     "(`daybreak progress` shows what is left)",
-                                     stage),
-                         {},
-                         {},
-                         std::nullopt});
+    return fail(
+        conflict(fmt::format("no stage change is waiting for you: stage {} is not done yet "
+                             "(`daybreak progress` shows what is left)",
+                             stage)));
   }
   if (!ctx.safety.allowed) {
-    return fail(AppError{ErrorCode::conflict,
-                         "progression is paused while a safety check is open: the stage stays as it is",
-                         {},
-                         {},
-                         std::nullopt});
+    return fail(conflict("progression is paused while a safety check is open: the stage stays as it is"));
   }
   DecisionRecord d;
   d.program = prog.id;

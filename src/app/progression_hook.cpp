@@ -34,7 +34,7 @@ AppResult<std::vector<DecisionRecord>> decide_after_saving(Store& store, const W
     return decide_progression(store, meta, user, progression_context(store, user, *library, config, zone, meta.at));
   } catch (const StoreError& e) {
     // The save before this was committed on its own; the decision is made next time.
-    return fail(AppError{ErrorCode::storage, fmt::format("progression waits: {}", e.what()), {}, {}, std::nullopt});
+    return fail(storage_error(fmt::format("progression waits: {}", e.what())));
   }
 }
 

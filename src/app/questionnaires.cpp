@@ -74,11 +74,7 @@ AppResult<Instrument> load_instrument(std::string_view id, const std::optional<s
   if (builtin == nullptr) {
     std::vector<std::string> ids;
     for (const auto& i : builtin_instruments()) ids.push_back(i.id);
-    return fail(AppError{ErrorCode::not_found,
-                         fmt::format("there is no questionnaire '{}'; there are: {}", id, join(ids, ", ")),
-                         {},
-                         {},
-                         std::nullopt});
+    return fail(not_found(fmt::format("there is no questionnaire '{}'; there are: {}", id, join(ids, ", "))));
   }
   Instrument instrument = *builtin;
   std::optional<std::filesystem::path> file = wording;
@@ -89,22 +85,16 @@ AppResult<Instrument> load_instrument(std::string_view id, const std::optional<s
   if (!file) return instrument;
   auto document = TomlDocument::load(*file);
   if (!document) {
-    return fail(AppError{ErrorCode::invalid_input,
-                         fmt::format("the wording file {} could not be used", file->string()),
-                         {},
-                         {document.error().text()},
-                         std::nullopt});
+    return fail(invalid_details(fmt::format("the wording file {} could not be used", file->string()),
+                                {document.error().text()}));
   }
   const auto applied = apply_wording(instrument, *document);
   if (!applied) {
     std::vector<std::string> details;
     for (const auto& e : applied.error()) details.push_back(e.text());
-    return fail(AppError{ErrorCode::invalid_input,
-                         fmt::format("the wording file {} does not match the {} {}", file->string(),
-                                     instrument.abbreviation, instrument.version),
-                         {},
-                         std::move(details),
-                         std::nullopt});
+    return fail(invalid_details(fmt::format("the wording file {} does not match the {} {}", file->string(),
+                                            instrument.abbreviation, instrument.version),
+                                std::move(details)));
   }
   return instrument;
 }
@@ -112,7 +102,7 @@ AppResult<Instrument> load_instrument(std::string_view id, const std::optional<s
 AppResult<QuestionnaireResponse> record_response(Store& store, Instant now, UserId user, const Instrument& instrument,
                                                  const std::vector<ItemAnswer>& answers, const std::string& channel) {
   if (!offered(instrument, safety_settings(store, user))) {
-    return fail(AppError{ErrorCode::conflict, "nothing was saved: " + offer_refusal(instrument), {}, {}, std::nullopt});
+    return fail(conflict("nothing was saved: " + offer_refusal(instrument)));
   }
   auto scored = score_answers(instrument, answers);
   if (!scored) {

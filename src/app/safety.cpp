@@ -263,11 +263,7 @@ AppResult<ScreeningEvent> acknowledge_clinician(Store& store, const WriteMeta& m
   auto tx = store.write();
   const auto events = tx->screening_events(user);
   if (!safety_state(events, {}, meta.at).awaiting_clinician()) {
-    return fail(AppError{ErrorCode::conflict,
-                         "nothing was recorded: no warning sign is waiting for a clinician's review",
-                         {},
-                         {},
-                         std::nullopt});
+    return fail(conflict("nothing was recorded: no warning sign is waiting for a clinician's review"));
   }
   ScreeningEvent event;
   event.kind = ScreenKind::clinician_seen;

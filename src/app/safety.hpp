@@ -69,7 +69,7 @@ struct ScreenRequest {
   // full: every red flag, IBP answers optional; legs: the five leg questions.
   // A check may stop at its first emergency yes: the questions after it may be left out.
   std::vector<ScreenAnswer> answers;
-  std::optional<EntryId> entry;        // legs: the entry that noted the symptoms
+  std::optional<EntryId> entry;  // legs: the entry that noted the symptoms
   std::string channel = "cli";
 };
 

@@ -24,8 +24,7 @@ AppError refused(std::string message, const SafetyGate& gate, const TimeZone& zo
 }
 
 // Whether the safety gate lets a session of `routine` start now.
-AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine, Instant now,
-                            const TimeZone& zone) {
+AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine, Instant now, const TimeZone& zone) {
   const SafetyGate gate = safety_gate(store, user, now);
   switch (gate.state.status) {
     case SafetyStatus::ok:
@@ -37,8 +36,8 @@ AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine
     case SafetyStatus::paused:
       if (routine == RoutineKind::flare) return Ok{};
       return fail(refused(
-          "until a clinician has seen you, only gentle movement: the flare-day routine (daybreak session flare)",
-          gate, zone));
+          "until a clinician has seen you, only gentle movement: the flare-day routine (daybreak session flare)", gate,
+          zone));
   }
   return Ok{};
 }
@@ -51,19 +50,22 @@ AppResult<Ok> safety_allows_saving(const Store& store, UserId user, RoutineKind 
   const SafetyGate gate = safety_gate(store, user, started_at);
   const SafetyState& s = gate.state;
   if (!s.emergency.empty()) {
-    return fail(refused("the session was not saved: it began after an emergency answer, and exercise is locked "
-                        "until a clinician has seen you",
-                        gate, zone));
+    return fail(
+        refused("the session was not saved: it began after an emergency answer, and exercise is locked "
+                "until a clinician has seen you",
+                gate, zone));
   }
   if (!s.urgent.empty() && routine != RoutineKind::flare) {
-    return fail(refused("the session was not saved: it began while progression was paused, when only the flare-day "
-                        "routine may be played until a clinician has seen you",
-                        gate, zone));
+    return fail(
+        refused("the session was not saved: it began while progression was paused, when only the flare-day "
+                "routine may be played until a clinician has seen you",
+                gate, zone));
   }
   if (!s.unchecked_legs.empty()) {
-    return fail(refused("the session was not saved: it began while leg symptoms waited for the leg questions "
-                        "(daybreak screen legs)",
-                        gate, zone));
+    return fail(
+        refused("the session was not saved: it began while leg symptoms waited for the leg questions "
+                "(daybreak screen legs)",
+                gate, zone));
   }
   return Ok{};
 }
@@ -158,12 +160,8 @@ AppResult<SavedSession> save_session(Store& store, const WriteMeta& meta, UserId
       same.recorded_at = hit->recorded_at;
       same.channel = hit->channel;
       if (same != *hit) {
-        return fail(AppError{ErrorCode::conflict,
-                             fmt::format("the idempotency key '{}' was already used for a different session ({})",
-                                         *save.idempotency_key, hit->id.value),
-                             {},
-                             {},
-                             std::nullopt});
+        return fail(conflict(fmt::format("the idempotency key '{}' was already used for a different session ({})",
+                                         *save.idempotency_key, hit->id.value)));
       }
       tx->commit();  // answer a replay only once the first save is durable (see log_entry)
       return SavedSession{std::move(*hit), true};

@@ -50,12 +50,10 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
   std::vector<std::string> details;
   if (!parsed) {
     for (const auto& p : parsed.error()) details.push_back(p.message());
-    return fail(AppError{
-        ErrorCode::invalid_input,
-        fmt::format("nothing was imported: {} problem{} in the file", details.size(), details.size() == 1 ? "" : "s"),
-        {},
-        std::move(details),
-        std::nullopt});
+    // The message first: a function's arguments are evaluated in no set order.
+    std::string message =
+        fmt::format("nothing was imported: {} problem{} in the file", details.size(), details.size() == 1 ? "" : "s");
+    return fail(invalid_details(std::move(message), std::move(details)));
   }
 
   std::vector<ImportRow> rows;
@@ -94,9 +92,7 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   // (Leg symptoms need nothing more: an imported entry is written, as the leg
   // check reads it, when it is imported, so they wait for the leg questions.)
   const LocalDate recent = add_days(today, -kLegCheckWindowDays);
-  const auto warns = [&](const ImportRow& row) {
-    return row.date >= recent && row.fields->red_flags == YesNo::yes;
-  };
+  const auto warns = [&](const ImportRow& row) { return row.date >= recent && row.fields->red_flags == YesNo::yes; };
   const auto problem = [&](const ImportRow& row, const FieldError& e) {
     details.push_back(fmt::format("{}: {}", row.where, e.message()));
   };
@@ -126,12 +122,9 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
     }
   }
   if (!details.empty()) {
-    return fail(AppError{ErrorCode::invalid_input,
-                         fmt::format("nothing was imported: {} row{} clash with your diary", details.size(),
-                                     details.size() == 1 ? "" : "s"),
-                         {},
-                         std::move(details),
-                         std::nullopt});
+    std::string message = fmt::format("nothing was imported: {} row{} clash with your diary", details.size(),
+                                      details.size() == 1 ? "" : "s");
+    return fail(invalid_details(std::move(message), std::move(details)));
   }
 
   for (const auto& [kind, name] : missing) {
@@ -142,7 +135,8 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   // those go in first, so that the numbers SQLite picks for the others (after
   // the highest in use) cannot take one of them.
   std::vector<bool> free_id;
-  for (const auto& [row, replaces, before] : plan) free_id.push_back(!replaces && row->id && !tx.entry_id_taken(*row->id));
+  for (const auto& [row, replaces, before] : plan)
+    free_id.push_back(!replaces && row->id && !tx.entry_id_taken(*row->id));
   for (const bool keeping : {true, false}) {
     for (std::size_t i = 0; i < plan.size(); ++i) {
       const auto& [row, replaces, red_flags_before] = plan[i];
@@ -157,8 +151,12 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
       const bool free = free_id[i];
       if (free != keeping) continue;
       ++summary.added;
-      const NewEntry entry{row->date,         row->period,       *row->fields,
-                           std::nullopt,      row->created_at,   RevisionOp::import,
+      const NewEntry entry{row->date,
+                           row->period,
+                           *row->fields,
+                           std::nullopt,
+                           row->created_at,
+                           RevisionOp::import,
                            free ? row->id : std::nullopt};
       if (dry_run) {
         if (row->id && !free) summary.renumbered.emplace_back(*row->id, EntryId{0});
@@ -174,12 +172,8 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
 
 AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite) {
   if (!overwrite && std::filesystem::exists(destination)) {
-    return fail(AppError{
-        ErrorCode::conflict,
-        fmt::format("{} already exists; choose another name or add --force to replace it", destination.string()),
-        {},
-        {},
-        std::nullopt});
+    return fail(conflict(
+        fmt::format("{} already exists; choose another name or add --force to replace it", destination.string())));
   }
   store.backup_to(destination);
   return Ok{};
@@ -189,11 +183,7 @@ AppResult<RestoreOutcome> restore(const std::filesystem::path& database, const s
                                   const std::filesystem::path& safety_dir, Instant now) {
   const DatabaseInfo info = inspect_database(source);  // throws for foreign, too new, unreadable
   if (!info.problems.empty()) {
-    return fail(AppError{ErrorCode::invalid_input,
-                         fmt::format("{} is damaged, so nothing was restored", source.string()),
-                         {},
-                         info.problems,
-                         std::nullopt});
+    return fail(invalid_details(fmt::format("{} is damaged, so nothing was restored", source.string()), info.problems));
   }
   std::filesystem::create_directories(safety_dir);
   RestoreOutcome outcome;

@@ -93,7 +93,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
 
   auto commands = diary_commands();
   for (auto& c : data_commands()) commands.push_back(std::move(c));
-  for (auto& c : export_commands()) commands.push_back(std::move(c));  // issue 19
+  for (auto& c : export_commands()) commands.push_back(std::move(c));   // issue 19
   for (auto& c : session_commands()) commands.push_back(std::move(c));  // issue 3
   for (auto& c : safety_commands()) commands.push_back(std::move(c));   // issue 5
   for (auto& c : questionnaire_commands()) commands.push_back(std::move(c));

@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/reminders.hpp"
-#include "platform/files.hpp"
 #include "content/instruments.hpp"
+#include "platform/files.hpp"
 #include "report/json_writer.hpp"
 
 namespace daybreak {

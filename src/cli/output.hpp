@@ -31,5 +31,4 @@ void print_history(std::ostream& out, const std::vector<DiaryEntry>& entries, Lo
 
 void print_json(std::ostream& out, const nlohmann::ordered_json& value);
 
-
 }  // namespace daybreak

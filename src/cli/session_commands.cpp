@@ -96,9 +96,9 @@ class SessionCommand final : public Command {
   int run(CommandContext& ctx) override {
     auto library = content_.load();
     if (!library) return report(ctx.io, library.error());
-    const auto plan = start_session(ctx.store, *library, ctx.user.id,
-                                    SessionChoice{*parse_choice<RoutineKind>(routine_), stage_, program_}, ctx.now(),
-                                    ctx.zone);
+    const auto plan =
+        start_session(ctx.store, *library, ctx.user.id,
+                      SessionChoice{*parse_choice<RoutineKind>(routine_), stage_, program_}, ctx.now(), ctx.zone);
     if (!plan) return report(ctx.io, plan.error());
     SessionPlayer player(*plan);
     const auto played = script_ ? play_script(ctx, *plan, player) : play_in_terminal(ctx, *plan, player);

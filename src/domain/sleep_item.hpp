@@ -21,6 +21,11 @@ struct Vocabulary<SleepItemKind> {
   static constexpr std::array<std::string_view, 2> names = {"mattress", "pillow"};
 };
 
+// "mattresses", "pillows": the plural is not the name with an s.
+[[nodiscard]] constexpr std::string_view plural_of(SleepItemKind kind) {
+  return kind == SleepItemKind::mattress ? "mattresses" : "pillows";
+}
+
 inline constexpr std::size_t kMaxSleepItemName = 60;
 [[nodiscard]] bool valid_sleep_item_name(std::string_view name);
 [[nodiscard]] std::string sleep_item_name_rule();

@@ -67,10 +67,13 @@ std::string format_date(LocalDate d) {
                      static_cast<unsigned>(d.day()));
 }
 
+std::string_view weekday_name(LocalDate d) { return kWeekdays[weekday{sys_days{d}}.c_encoding()]; }
+std::string_view month_name(LocalDate d) { return kMonths[static_cast<unsigned>(d.month()) - 1]; }
+std::string_view short_month_name(LocalDate d) { return month_name(d).substr(0, 3); }
+
 std::string format_long_date(LocalDate d) {
-  const weekday wd{sys_days{d}};
-  return fmt::format("{} {} {} {}", kWeekdays[wd.c_encoding()], static_cast<unsigned>(d.day()),
-                     kMonths[static_cast<unsigned>(d.month()) - 1], static_cast<int>(d.year()));
+  return fmt::format("{} {} {} {}", weekday_name(d), static_cast<unsigned>(d.day()), month_name(d),
+                     static_cast<int>(d.year()));
 }
 
 std::optional<Minutes> parse_clock(std::string_view s) {

@@ -51,8 +51,12 @@ class TimeZone {
 [[nodiscard]] std::optional<LocalDate> parse_date(std::string_view text);  // 2026-11-23
 [[nodiscard]] std::string format_date(LocalDate d);                        // 2026-11-23
 [[nodiscard]] std::string format_long_date(LocalDate d);                   // Monday 23 November 2026
-[[nodiscard]] std::optional<Minutes> parse_clock(std::string_view text);   // 07:30 -> 450 min
-[[nodiscard]] std::string format_clock(LocalTime t);                       // 07:30
+// The one table of day and month names: "Monday", "November", "Nov".
+[[nodiscard]] std::string_view weekday_name(LocalDate d);
+[[nodiscard]] std::string_view month_name(LocalDate d);
+[[nodiscard]] std::string_view short_month_name(LocalDate d);
+[[nodiscard]] std::optional<Minutes> parse_clock(std::string_view text);  // 07:30 -> 450 min
+[[nodiscard]] std::string format_clock(LocalTime t);                      // 07:30
 // RFC 3339 with 'Z' or a numeric offset; seconds optional.
 [[nodiscard]] std::optional<Instant> parse_instant(std::string_view text);
 [[nodiscard]] std::string format_utc(Instant t);  // 2026-11-23T06:30:00Z

@@ -122,12 +122,6 @@ std::string number_text(double v) {
   return fmt::format("{:.1f}", rounded);
 }
 
-std::string_view weekday_name(LocalDate d) {
-  static constexpr std::array<std::string_view, 7> kNames = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                             "Thursday", "Friday", "Saturday"};
-  return kNames[std::chrono::weekday{std::chrono::sys_days{d}}.c_encoding()];
-}
-
 std::string decision_sentence(const DecisionInputs& in, const RuleVerdict& verdict,
                               const std::vector<LevelChange>& changes, const ProgressionConfig& config,
                               const ContentLibrary& library) {

@@ -19,7 +19,5 @@ namespace daybreak {
 
 // "3", "3.5": a baseline or a mean as people read it.
 [[nodiscard]] std::string number_text(double v);
-// "Tuesday"
-[[nodiscard]] std::string_view weekday_name(LocalDate d);
 
 }  // namespace daybreak

@@ -372,9 +372,7 @@ struct Plot {
 };
 
 std::string tick_label(LocalDate d, bool with_month) {
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const auto month = kMonths[static_cast<unsigned>(d.month()) - 1];
+  const auto month = short_month_name(d);
   return with_month ? fmt::format("{} {}", static_cast<unsigned>(d.day()), month)
                     : fmt::format("{}", static_cast<unsigned>(d.day()));
 }

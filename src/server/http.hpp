@@ -49,9 +49,6 @@ struct Response {
 // nullopt for a malformed escape or a decoded NUL.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
-// The reason phrase of a status: 404 -> "Not Found".
-[[nodiscard]] std::string_view status_text(int status);
-
 inline constexpr std::string_view kJson = "application/json";
 inline constexpr std::string_view kProblemJson = "application/problem+json";
 inline constexpr std::string_view kCsv = "text/csv";

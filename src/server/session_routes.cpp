@@ -160,7 +160,8 @@ Response save(const ApiContext& api, const Request& req) {
 
   const auto played = session_plan(api.store(), api.content(), c.user.id, SessionChoice{*routine, stage, program});
   if (!played) return http::problem_for(played.error());
-  const auto saved = save_session(api.store(), c.meta(), c.user.id, *played, SessionSave{*started_at, result, key}, c.zone);
+  const auto saved =
+      save_session(api.store(), c.meta(), c.user.id, *played, SessionSave{*started_at, result, key}, c.zone);
   if (!saved) return http::problem_for(saved.error());
   Json json = session_to_json(saved->record);
   add_decisions_made(json, api, c);  // issue 4: pain above the ceiling decides at once

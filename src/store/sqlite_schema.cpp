@@ -280,10 +280,10 @@ CREATE INDEX progression_on_day ON progression_decisions(user_id, day);
 
 constexpr std::array<Migration, 5> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
-    {2, "guided sessions, exercise levels and program stages", kV2},  // issue 3
+    {2, "guided sessions, exercise levels and program stages", kV2},     // issue 3
     {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
-    {4, "personal experiments", kV4},  // issue 6
-    {5, "progression decisions", kV5},  // issue 4
+    {4, "personal experiments", kV4},                                    // issue 6
+    {5, "progression decisions", kV5},                                   // issue 4
 }};
 
 }  // namespace

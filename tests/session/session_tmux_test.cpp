@@ -34,7 +34,11 @@ class Tmux {
       : options_{dir.path(), test_environment(dir.path(), std::filesystem::path(DAYBREAK_BINARY).parent_path()), ""},
         socket_((dir / "tmux.sock").string()) {
     // A session starts only after the safety check (clinical.md "Safety").
-    const ProcessResult check = run_shell("daybreak screen --answers both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no", options_);
+    const ProcessResult check = run_shell(
+        "daybreak screen --answers "
+        "both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever="
+        "no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no",
+        options_);
     EXPECT_EQ(check.exit_code, 0) << check.err;
     run("-f /dev/null new-session -d -x 80 -y 24 -s player " + quote(command));
   }

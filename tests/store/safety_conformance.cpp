@@ -38,9 +38,10 @@ TEST_P(StoreConformance, ScreeningEventsAreKeptExactlyOldestFirst) {
   EntryId entry;
   {
     auto tx = store_->write();
-    entry = tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::morning, morning, {}, {}, RevisionOp::create, {}},
-                             {kNow, Actor{user, "test"}})
-                .id;
+    entry =
+        tx->insert_entry(user, NewEntry{ymd(2026, 11, 23), Period::morning, morning, {}, {}, RevisionOp::create, {}},
+                         {kNow, Actor{user, "test"}})
+            .id;
     tx->commit();
   }
   EXPECT_EQ(store_->read()->find_entry(user, entry)->fields.red_flags, YesNo::yes);

@@ -109,7 +109,7 @@ TEST(Questionnaires, StartBackSubscaleFollowsTheConstructTagNotThePosition) {
   Instrument reordered = get("start_back");
   auto& items = reordered.items;
   std::vector<InstrumentItem> shuffled = {items[4], items[0], items[1], items[5], items[2],
-                                       items[3], items[6], items[7], items[8]};
+                                          items[3], items[6], items[7], items[8]};
   items = shuffled;
   const std::vector<ItemAnswer> answers = {{"fear", "agree", {}},
                                            {"leg_pain", "agree", {}},

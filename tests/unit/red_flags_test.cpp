@@ -67,7 +67,8 @@ TEST(RedFlags, TheLegCheckAsksTheFiveCaudaEquinaQuestions) {
 
 TEST(RedFlags, AnswersAreJudgedByTheHighestLevelRaised) {
   EXPECT_EQ(judge_answers({{"fever", YesNo::no}, {"both_legs", YesNo::no}}).result, ScreenResult::no_flags);
-  const ScreenVerdict urgent = judge_answers({{"fever", YesNo::yes}, {"weight_loss", YesNo::yes}, {"both_legs", YesNo::no}});
+  const ScreenVerdict urgent =
+      judge_answers({{"fever", YesNo::yes}, {"weight_loss", YesNo::yes}, {"both_legs", YesNo::no}});
   EXPECT_EQ(urgent.result, ScreenResult::urgent);
   EXPECT_EQ(urgent.raised, (std::vector<std::string>{"fever", "weight_loss"}));
   const ScreenVerdict both =

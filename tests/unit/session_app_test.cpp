@@ -105,7 +105,8 @@ TEST_F(Sessions, WaitForTheFirstSafetyCheckAndTheWeeklyOne) {
   EXPECT_EQ(recent_sessions(fresh, user, 10).size(), 0U);
 
   EXPECT_TRUE(start(SessionChoice{}).ok());
-  const auto week_later = start_session(store_, builtin(), user_, SessionChoice{}, now_ + std::chrono::days{7}, utc_zone());
+  const auto week_later =
+      start_session(store_, builtin(), user_, SessionChoice{}, now_ + std::chrono::days{7}, utc_zone());
   ASSERT_FALSE(week_later.ok());
   EXPECT_NE(week_later.error().details.at(0).find("the weekly safety check is due"), std::string::npos);
 }
@@ -113,7 +114,8 @@ TEST_F(Sessions, WaitForTheFirstSafetyCheckAndTheWeeklyOne) {
 TEST_F(Sessions, OnlyTheFlareDayRoutineWhilePausedAndNoneWhileLocked) {
   auto answers = testing::all_no_answers();
   const auto answer = [&](std::string_view id) -> YesNo& {
-    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })->answer;
+    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })
+        ->answer;
   };
   answer("fever") = YesNo::yes;  // urgent: paused
   const auto check = [&](Instant at) {
@@ -142,7 +144,8 @@ TEST_F(Sessions, ASessionBegunAfterALockOrDuringAPauseIsNotSavedOneBegunBeforeIs
   using std::chrono::minutes;
   auto answers = testing::all_no_answers();
   const auto answer = [&](std::string_view id) -> YesNo& {
-    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })->answer;
+    return std::find_if(answers.begin(), answers.end(), [&](const ScreenAnswer& a) { return a.question == id; })
+        ->answer;
   };
   const auto check = [&](Instant at) {
     ASSERT_TRUE(record_screen(store_, {at, Actor{user_, "test"}}, user_, utc_zone(),
@@ -305,8 +308,8 @@ TEST(SessionsOnAFullDisk, SaveNothingPartial) {
     testing::pass_safety_check(setup, user, testing::fixed_now(), utc_zone());
   }
   SqliteStore store(SqliteOptions{path, testing::kFaultyVfs});
-  const auto plan =
-      start_session(store, builtin(), user, SessionChoice{RoutineKind::evening, 3, {}}, testing::fixed_now(), utc_zone());
+  const auto plan = start_session(store, builtin(), user, SessionChoice{RoutineKind::evening, 3, {}},
+                                  testing::fixed_now(), utc_zone());
   ASSERT_TRUE(plan.ok());
   for (const std::int64_t budget : {0, 2000, 8000}) {
     testing::arm_faulty_vfs(budget);
