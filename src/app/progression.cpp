@@ -450,9 +450,19 @@ AppResult<std::vector<DecisionRecord>> decisions_for(const Store& store, UserId 
   return found;
 }
 
+std::optional<FieldError> override_note_problem(std::string_view note) {
+  const auto length = utf8_length(note);
+  if (!length) return FieldError{"note", "text that is not UTF-8", std::string(kOverrideNoteAllowed)};
+  if (*length > kMaxOverrideNote) {
+    return FieldError{"note", fmt::format("{} characters", *length), std::string(kOverrideNoteAllowed)};
+  }
+  return std::nullopt;
+}
+
 AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, UserId user,
                                          const ProgressionContext& ctx, const std::string& exercise, int level,
                                          const std::string& note) {
+  if (const auto problem = override_note_problem(note)) return fail(invalid("nothing was set", {*problem}));
   const Exercise* e = ctx.library.exercise(exercise);
   if (e == nullptr) {
     return fail(invalid("there is no such exercise",
@@ -485,6 +495,7 @@ AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, Us
 AppResult<DecisionRecord> override_stage(Store& store, const WriteMeta& meta, UserId user,
                                          const ProgressionContext& ctx, const std::optional<std::string>& program,
                                          int stage, const std::string& note) {
+  if (const auto problem = override_note_problem(note)) return fail(invalid("nothing was set", {*problem}));
   const auto p = find_program(ctx.library, program);
   if (!p) return fail(p.error());
   const Program& prog = **p;

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/app_error.hpp"
@@ -65,6 +66,13 @@ struct ProgressOverview {
 [[nodiscard]] AppResult<std::vector<DecisionRecord>> decisions_for(const Store& store, UserId user,
                                                                    const ContentLibrary& library,
                                                                    std::optional<LocalDate> day);
+
+// The note of an override: up to 500 characters (who set it and why). One
+// rule for the CLI and the HTTP API: its problem, or none.
+inline constexpr std::size_t kMaxOverrideNote = 500;
+inline constexpr std::string_view kOverrideNoteAllowed =
+    "a short note of up to 500 characters (who set it and why), or left out";
+[[nodiscard]] std::optional<FieldError> override_note_problem(std::string_view note);
 
 // Sets one exercise's level by hand; logged as an override with the note.
 [[nodiscard]] AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, UserId user,

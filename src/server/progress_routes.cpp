@@ -23,8 +23,6 @@ using http::Response;
 
 constexpr int kDefaultDecisions = 6;
 constexpr int kMaxDecisions = 1000;
-constexpr std::size_t kMaxNote = 500;
-constexpr std::string_view kNoteAllowed = "a short note of up to 500 characters (who set it and why), or left out";
 
 AppResult<std::vector<DecisionRecord>> decide_due(const ApiContext& api, const Caller& c) {
   const ContentLibrary& library = api.content();
@@ -60,10 +58,10 @@ Response explain(const ApiContext& api, const Request& req) {
 
 // The optional "note" of an override.
 std::string note_member(const Json& body, FieldErrors& errors) {
-  const auto note = http::string_member(body, "note", errors, kNoteAllowed);
+  const auto note = http::string_member(body, "note", errors, kOverrideNoteAllowed);
   if (!note) return {};
-  if (note->size() > kMaxNote) {
-    errors.push_back({"note", fmt::format("{} characters", note->size()), std::string(kNoteAllowed)});
+  if (auto problem = override_note_problem(*note)) {
+    errors.push_back(std::move(*problem));
     return {};
   }
   return *note;

@@ -402,6 +402,25 @@ TEST(ProgressionSimulation, AStepBackOnAFlareMorningResetsTheStagesReadiness) {
       << lines[1];
 }
 
+// Issue 16: the 500-character limit on an override's note held only over
+// HTTP; the CLI stored any length. It lives in the use case now.
+TEST(ProgressionSimulation, AnOverrideNoteOverFiveHundredCharactersIsRefusedOnEveryPath) {
+  Simulation sim;
+  const ProgressionConfig config;
+  const ProgressionSafety safety;
+  const ProgressionContext ctx{builtin(), config, sim.zone(), safety};
+  const WriteMeta meta{sim.at(nov(1), 8h), Actor{sim.user(), "test"}};
+  const std::string long_note(501, 'x');
+  const auto level = override_level(sim.store(), meta, sim.user(), ctx, "bird_dog", 2, long_note);
+  ASSERT_FALSE(level.ok());
+  ASSERT_EQ(level.error().fields.size(), 1U);
+  EXPECT_EQ(level.error().fields[0].field, "note");
+  EXPECT_EQ(level.error().fields[0].value, "501 characters");
+  EXPECT_FALSE(override_stage(sim.store(), meta, sim.user(), ctx, std::nullopt, 2, long_note).ok());
+  EXPECT_EQ(sim.stored(), 0U) << "nothing was set";
+  EXPECT_TRUE(override_level(sim.store(), meta, sim.user(), ctx, "bird_dog", 2, std::string(500, 'x')).ok());
+}
+
 TEST(ProgressionSimulation, AnOverrideIsLoggedAndUsedByTheNextSession) {
   Simulation sim;
   const auto d = sim.set_level("abdominal_brace", 3);
