@@ -319,9 +319,8 @@ TEST(ProgressionSimulation, MorningAndEveningRoutinesAreDecidedSeparately) {
   EXPECT_EQ(sim.rule_on(nov(7), RoutineKind::evening)->verdict, Verdict::step_back);
 }
 
-TEST(ProgressionSimulation, AStageChangeWaitsForThePersonsConfirmation) {
-  Simulation sim;
-  // Every exercise of stage 1 at the top of its ladder (and of those its ladder moves on to).
+// Every exercise of stage 1 at the top of its ladder (and of those its ladder moves on to).
+void stage_one_at_the_top(Simulation& sim) {
   const Program& program = builtin().default_program();
   for (RoutineKind kind : {RoutineKind::morning, RoutineKind::evening}) {
     for (const RoutineItem& item : program.stage(1).routine(kind).items) {
@@ -332,6 +331,11 @@ TEST(ProgressionSimulation, AStageChangeWaitsForThePersonsConfirmation) {
       }
     }
   }
+}
+
+TEST(ProgressionSimulation, AStageChangeWaitsForThePersonsConfirmation) {
+  Simulation sim;
+  ASSERT_NO_FATAL_FAILURE(stage_one_at_the_top(sim));
   ASSERT_EQ(sim.confirm().error().code, ErrorCode::conflict) << "nothing proposed yet";
   for (unsigned d = 18; d <= 31; ++d) sim.morning(ymd(2026, 10, d), 3, 20);
   std::optional<LocalDate> proposed;
@@ -367,16 +371,7 @@ TEST(ProgressionSimulation, AStageChangeWaitsForThePersonsConfirmation) {
 // the same run, proposed the next stage from the top-level sessions before it.
 TEST(ProgressionSimulation, AStepBackOnAFlareMorningResetsTheStagesReadiness) {
   Simulation sim;
-  const Program& program = builtin().default_program();
-  for (RoutineKind kind : {RoutineKind::morning, RoutineKind::evening}) {
-    for (const RoutineItem& item : program.stage(1).routine(kind).items) {
-      const Exercise* e = builtin().exercise(item.exercise);
-      while (e != nullptr) {
-        ASSERT_TRUE(sim.set_level(e->id, e->level_count()).ok());
-        e = e->levels.back().move_to ? builtin().exercise(*e->levels.back().move_to) : nullptr;
-      }
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(stage_one_at_the_top(sim));
   for (unsigned d = 18; d <= 31; ++d) sim.morning(ymd(2026, 10, d), 3, 20);
   for (unsigned d = 1; d <= 13; ++d) {
     sim.session(nov(d), RoutineKind::morning);
