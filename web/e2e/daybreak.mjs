@@ -75,6 +75,15 @@ export async function seriousViolations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// Waits until the element has the keyboard focus. A screen that moves focus
+// itself (to a heading, an error summary, a confirmation) does so after it
+// paints; a test that focuses a control before then can lose its key press
+// to that move, so it waits for the move first.
+export async function waitForFocus(locator) {
+  const element = await locator.elementHandle();
+  await locator.page().waitForFunction((el) => el === document.activeElement, element);
+}
+
 export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
   const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
   const dataDir = join(home, 'data');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, openDaybreak, seriousViolations } from './daybreak.mjs';
+import { launchChromium, openDaybreak, seriousViolations, waitForFocus } from './daybreak.mjs';
 
 let browser;
 
@@ -64,13 +64,14 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
 
     // Nothing answered: refused, the reason shown, nothing stored.
     await page.getByRole('button', { name: 'Save my ODI answers' }).click();
+    await waitForFocus(page.locator('.error-summary'));
     await page.locator('.error-summary').getByText('Not saved.').waitFor();
     assert.deepEqual(await history(daybreak), []);
 
     await answerAll(page, FIRST);
     await page.getByRole('button', { name: 'Save my ODI answers' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Your ODI score: 35.6%' }).waitFor();
+    await waitForFocus(page.getByRole('heading', { name: 'Your ODI score: 35.6%' }));
     await page.getByText('moderate disability (21-40%)').waitFor();
     await page.getByText('9 of 10 items answered.').waitFor();
     await page.getByText(/A change of at least 10 points counts as an important change/).waitFor();
@@ -86,7 +87,7 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     // Again, with lower scores: an important improvement, said in words.
     await page.getByRole('button', { name: 'Take it again' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Save my ODI answers' }).waitFor();
+    await waitForFocus(page.locator('main h1'));
     await answerAll(page, LATER);
     await page.getByRole('button', { name: 'Save my ODI answers' }).focus();
     await page.keyboard.press('Enter');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, openDaybreak, seriousViolations } from './daybreak.mjs';
+import { launchChromium, openDaybreak, seriousViolations, waitForFocus } from './daybreak.mjs';
 
 let browser;
 
@@ -108,13 +108,15 @@ test('once a clinician has seen them, the person says so, confirms, and sessions
     await page.getByRole('button', { name: 'A clinician has seen me' }).focus();
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('button', { name: 'Yes, a clinician has seen me' });
-    await confirm.waitFor();
+    const confirmation = page.getByRole('group', { name: /Please confirm only after a clinician has seen you/ });
+    await waitForFocus(confirmation); // the confirmation step takes the focus
     assert.deepEqual(await seriousViolations(page), []);
     // "Not yet" goes back without recording anything.
     await page.getByRole('button', { name: 'Not yet' }).click();
     assert.equal((await gate(daybreak)).status, 'locked');
 
     await page.getByRole('button', { name: 'A clinician has seen me' }).click();
+    await waitForFocus(confirmation);
     await confirm.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Recorded: a clinician has seen you' }).waitFor();
