@@ -63,27 +63,26 @@ class Loader {
  public:
   explicit Loader(std::string prefix) : prefix_(std::move(prefix)) {}
 
-  ContentResult load(std::span<const ContentFile> files) {
-    std::vector<TomlDocument> programs;
+  ContentResult load(std::span<const ParsedContentFile> files) {
+    std::vector<const TomlDocument*> programs;
     for (const auto& f : files) {
       const bool exercise = f.name.starts_with(kExercisesDir);
       if (!exercise && !f.name.starts_with(kProgramsDir)) {
         errors_.push_back({prefix_ + f.name, 0, 0, "file", f.name, "a .toml file in exercises/ or programs/"});
         continue;
       }
-      auto doc = TomlDocument::parse(f.text, prefix_ + f.name);
-      if (!doc) {
-        errors_.push_back(doc.error());
+      if (!f.document) {
+        errors_.push_back(f.document.error());
         continue;
       }
       if (exercise) {
-        read_exercise(*doc);
+        read_exercise(*f.document);
       } else {
-        programs.push_back(std::move(doc).value());
+        programs.push_back(&*f.document);
       }
     }
     check_references();
-    for (const auto& doc : programs) read_program(doc);
+    for (const auto* doc : programs) read_program(*doc);
     check_programs(files);
 
     if (!errors_.empty()) {
@@ -274,9 +273,9 @@ class Loader {
     return *id;
   }
 
-  void check_programs(std::span<const ContentFile> files) {
+  void check_programs(std::span<const ParsedContentFile> files) {
     if (std::none_of(files.begin(), files.end(),
-                     [](const ContentFile& f) { return f.name.starts_with(kProgramsDir); })) {
+                     [](const ParsedContentFile& f) { return f.name.starts_with(kProgramsDir); })) {
       errors_.push_back({prefix_ + std::string(kProgramsDir), 0, 0, "programs", std::nullopt,
                          "at least one program file in programs/"});
     }
@@ -437,8 +436,19 @@ class Loader {
 
 }  // namespace
 
-ContentResult load_content(std::span<const ContentFile> files, std::string_view shown_prefix) {
+ParsedContentFile parse_content_file(const ContentFile& file, std::string_view shown_prefix) {
+  return {file.name, TomlDocument::parse(file.text, std::string(shown_prefix) + file.name)};
+}
+
+ContentResult load_parsed_content(std::span<const ParsedContentFile> files, std::string_view shown_prefix) {
   return Loader(std::string(shown_prefix)).load(files);
+}
+
+ContentResult load_content(std::span<const ContentFile> files, std::string_view shown_prefix) {
+  std::vector<ParsedContentFile> parsed;
+  parsed.reserve(files.size());
+  for (const auto& f : files) parsed.push_back(parse_content_file(f, shown_prefix));
+  return load_parsed_content(parsed, shown_prefix);
 }
 
 ContentResult load_content_dir(const std::filesystem::path& dir) {

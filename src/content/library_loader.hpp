@@ -28,6 +28,17 @@ using ContentResult = Result<ContentLibrary, ContentErrors>;
 // name is an error. Errors come sorted by file and line.
 [[nodiscard]] ContentResult load_content(std::span<const ContentFile> files, std::string_view shown_prefix = "");
 
+// The same in two steps, for a caller that loads many variations of one set of
+// files (the content fuzzer parses the built-in library once): parsing, then
+// reading and checking what was parsed. `load_content` is both in turn.
+struct ParsedContentFile {
+  std::string name;
+  Result<TomlDocument, ContentError> document;
+};
+[[nodiscard]] ParsedContentFile parse_content_file(const ContentFile& file, std::string_view shown_prefix = "");
+[[nodiscard]] ContentResult load_parsed_content(std::span<const ParsedContentFile> files,
+                                                std::string_view shown_prefix = "");
+
 // Reads DIR/exercises/*.toml and DIR/programs/*.toml. Errors name files as DIR/...
 [[nodiscard]] ContentResult load_content_dir(const std::filesystem::path& dir);
 
