@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/sleep_item.hpp"
 #include "domain/text.hpp"
 
 namespace daybreak::analysis {
@@ -65,7 +66,7 @@ DiarySeries build_series(std::span<const DiaryEntry> entries, LocalDate from, Lo
       case Period::night:
         d.sleep_position = f.sleep_position;
         d.mattress = f.mattress;
-        if (!f.pillows.empty()) d.pillows = join(f.pillows, " + ");
+        if (f.pillows) d.pillows = f.pillows->empty() ? std::string(kNoSleepItem) : join(*f.pillows, " + ");
         if (f.room_temperature) d.room_temperature = f.room_temperature->value();
         if (f.humidity) d.humidity = f.humidity->value();
         d.night_factors = f.factors;

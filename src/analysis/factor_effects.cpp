@@ -245,7 +245,7 @@ FactorEffects analyze_factors(const DiarySeries& s, std::vector<FactorSeries> fa
       c.n = levels[0].second;
       c.withheld = fmt::format(
           "every morning with a {} logged has the same one, so there is nothing to compare it with; a night "
-          "that leaves it blank counts as unknown, not as without it",
+          "that leaves it blank counts as unknown, not as without it (a night without a pillow says none)",
           f.label);
       c.withheld_short = "only one kind logged";
       result.comparisons.push_back(std::move(c));

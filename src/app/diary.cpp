@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 
 // Sleep items an entry names must exist; returns a field error for each that does not.
 FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& fields) {
-  if (!fields.mattress && fields.pillows.empty()) return {};
+  if (!fields.mattress && (!fields.pillows || fields.pillows->empty())) return {};
   const auto items = tx.sleep_items(user);
   const auto exists = [&](SleepItemKind kind, const std::string& name) {
     return std::any_of(items.begin(), items.end(),
@@ -34,10 +34,23 @@ FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& field
   if (fields.mattress && !exists(SleepItemKind::mattress, *fields.mattress)) {
     errors.push_back({"mattress", *fields.mattress, names_of(SleepItemKind::mattress)});
   }
-  for (const auto& p : fields.pillows) {
+  for (const auto& p : fields.pillows.value_or(std::vector<std::string>{})) {
     if (!exists(SleepItemKind::pillow, p)) errors.push_back({"pillows", p, names_of(SleepItemKind::pillow)});
   }
   return errors;
+}
+
+// Once a person owns a pillow, a night logged without naming one is a night
+// without: recorded as "none", so insights compare nights with and without it
+// (a knee pillow logged only on the nights it is used would otherwise leave
+// every other night unknown). The saved entry says so; `edit` corrects it.
+void default_no_pillow(StoreReader& tx, UserId user, Period period, DiaryFields& fields) {
+  if (period != Period::night || fields.pillows) return;
+  const auto items = tx.sleep_items(user);
+  if (std::any_of(items.begin(), items.end(),
+                  [](const SleepItem& i) { return i.kind == SleepItemKind::pillow && !i.retired_at; })) {
+    fields.pillows.emplace();
+  }
 }
 
 FieldErrors validate(DiaryFields& fields, const Draft& draft, const TimeContext& ctx, DraftMode mode) {
@@ -78,6 +91,7 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
     return fail(
         invalid(fmt::format("nothing was saved for {}", when(request.date, request.period)), std::move(errors)));
   }
+  default_no_pillow(*tx, user, request.period, fields);
 
   if (request.idempotency_key) {
     if (const auto hit = tx->find_by_key(user, *request.idempotency_key)) {

@@ -104,7 +104,7 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
     if (row.fields->mattress && !have.contains({SleepItemKind::mattress, *row.fields->mattress})) {
       missing.emplace(SleepItemKind::mattress, *row.fields->mattress);
     }
-    for (const auto& p : row.fields->pillows) {
+    for (const auto& p : row.fields->pillows.value_or(std::vector<std::string>{})) {
       if (!have.contains({SleepItemKind::pillow, p})) missing.emplace(SleepItemKind::pillow, p);
     }
     const auto existing = tx.find_entry_on(user, row.date, row.period);

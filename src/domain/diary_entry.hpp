@@ -59,7 +59,9 @@ struct DiaryFields {
   std::optional<Rating> sleep_quality;
   std::optional<SleepPosition> sleep_position;
   std::optional<std::string> mattress;  // a sleep item the person named
-  std::vector<std::string> pillows;     // sleep items the person named
+  // Pillows the person named; an empty list says none was used that night
+  // (so nights without the knee pillow count too); nullopt = not recorded.
+  std::optional<std::vector<std::string>> pillows;
   std::optional<RoomTemperature> room_temperature;
   std::optional<HumidityPercent> humidity;
 

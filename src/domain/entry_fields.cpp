@@ -319,16 +319,25 @@ struct ItemCodec : PlainString {
   static bool is_set(const Value&) { return true; }
 };
 
+// Pillows: names of sleep items, or "none" (an empty list) for a night
+// without any, so that nights without a pillow are compared with nights with.
 struct ItemListCodec {
   using Value = std::vector<std::string>;
   static constexpr FieldShape shape = FieldShape::list;
   static std::string allowed() {
-    return fmt::format("up to {} names of sleep items you added with `daybreak item add`, separated by commas",
-                       kMaxPillows);
+    return fmt::format("{}, or up to {} names of sleep items you added with `daybreak item add`, separated by commas",
+                       kNoSleepItem, kMaxPillows);
   }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext& ctx) {
     Value items;
-    for (const auto part : split_list(raw, ",;")) {
+    const auto parts = split_list(raw, ",;");
+    for (const auto part : parts) {
+      if (is_no_sleep_item(part)) {
+        if (parts.size() > 1)
+          return Problem{std::string(raw), fmt::format("either {} or names, not both", kNoSleepItem)};
+        out.clear();
+        return std::nullopt;
+      }
       std::string name;
       if (auto p = ItemCodec::parse(part, name, ctx)) return Problem{p->value, allowed()};
       if (std::find(items.begin(), items.end(), name) != items.end()) {
@@ -341,11 +350,17 @@ struct ItemListCodec {
     out = std::move(items);
     return std::nullopt;
   }
-  static std::string text(const Value& v, const TimeZone&) { return join(v, ";"); }
-  static std::string display(const Value& v, const TimeZone&) { return join(v, ", "); }
-  static json to_json(const Value& v, const TimeZone&) { return v; }
-  static std::optional<std::string> json_text(const json& j) { return json_string_list(j); }
-  static bool is_set(const Value& v) { return !v.empty(); }
+  static std::string text(const Value& v, const TimeZone&) {
+    return v.empty() ? std::string(kNoSleepItem) : join(v, ";");
+  }
+  static std::string display(const Value& v, const TimeZone&) {
+    return v.empty() ? std::string(kNoSleepItem) : join(v, ", ");
+  }
+  static json to_json(const Value& v, const TimeZone&) { return v; }  // [] for none
+  static std::optional<std::string> json_text(const json& j) {
+    if (j.is_array() && j.empty()) return std::string(kNoSleepItem);
+    return json_string_list(j);
+  }
 };
 
 // Splits on commas keeping empty parts: "a, , b" -> {"a", "", "b"}.
@@ -652,8 +667,9 @@ const std::vector<FieldOps>& catalogue() {
         words_of<SleepPosition>()));
     v.push_back(make_field<&F::mattress, Optional<ItemCodec>>(
         {"mattress", "mattress", "the mattress you slept on (a sleep item you named)", "NAME", "", Applies::night}));
-    v.push_back(make_field<&F::pillows, ItemListCodec>(
-        {"pillows", "pillows", "the pillow set-up you used (sleep items you named)", "NAME,...", "", Applies::night}));
+    v.push_back(make_field<&F::pillows, Optional<ItemListCodec>>(
+        {"pillows", "pillows", "the pillow set-up you used (sleep items you named), or none", "NAME,...", "",
+         Applies::night}));
     v.push_back(make_field<&F::room_temperature, Optional<TenthsCodec<RoomTemperature>>>(
         {"room_temperature", "bedroom", "bedroom temperature in degrees C", "0-40", " °C", Applies::night}));
     v.push_back(make_field<&F::humidity, Optional<BoundedCodec<HumidityPercent>>>(

@@ -27,6 +27,10 @@ struct Vocabulary<SleepItemKind> {
 }
 
 inline constexpr std::size_t kMaxSleepItemName = 60;
+// What a night's pillow set-up says when no pillow was used; no item may be
+// called that.
+inline constexpr std::string_view kNoSleepItem = "none";
+[[nodiscard]] bool is_no_sleep_item(std::string_view text);
 [[nodiscard]] bool valid_sleep_item_name(std::string_view name);
 [[nodiscard]] std::string sleep_item_name_rule();
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/entry_fields.hpp"
+#include "domain/sleep_item.hpp"
 #include "report/fhir.hpp"
 #include "report/fhir_codes.hpp"
 #include "report/json_writer.hpp"
@@ -229,7 +230,8 @@ class BundleWriter {
       end();
     }
     if (v.mattress) text(e, at(18), {}, {}, *v.mattress);
-    for (const auto& p : v.pillows) text(e, at(19), p, {}, p);
+    if (v.pillows && v.pillows->empty()) text(e, at(19), kNoSleepItem, {}, kNoSleepItem);
+    for (const auto& p : v.pillows.value_or(std::vector<std::string>{})) text(e, at(19), p, {}, p);
     if (v.room_temperature) measured(e, at(20), v.room_temperature->value());
     if (v.humidity) measured(e, at(21), v.humidity->value());
     for (const auto& f : v.factors) text(e, at(22), f.name, f.name, f.value);

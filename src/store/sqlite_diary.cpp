@@ -19,7 +19,7 @@ constexpr std::string_view kEntryColumns =
     "e.id, e.user_id, e.day, e.period, e.pain, e.stiffness_minutes, e.still_stiff, e.stiffness_severity, "
     "e.signs, e.locations, e.leg_symptoms, e.relief, e.walking_minutes, e.sitting_tenths, e.anxiety, "
     "e.bedtime, e.wake_time, e.awakenings, e.sleep_quality, e.sleep_position, m.name, e.room_temp_tenths, "
-    "e.humidity, e.note, e.revision, e.created_at, e.updated_at, e.red_flags";
+    "e.humidity, e.note, e.revision, e.created_at, e.updated_at, e.red_flags, e.no_pillows";
 
 constexpr std::string_view kEntryFrom = " FROM entries e LEFT JOIN sleep_items m ON m.id = e.mattress_id ";
 
@@ -54,6 +54,7 @@ DiaryEntry read_entry_row(const Connection& db, const Statement& s) {
   e.created_at = instant_of(s.integer(25));
   e.updated_at = instant_of(s.integer(26));
   if (!s.is_null(27)) f.red_flags = choice_column<YesNo>(db, s, 27);
+  if (s.integer(28) != 0) f.pillows.emplace();  // "none"; the pillows used come from entry_pillows
   return e;
 }
 
@@ -66,6 +67,9 @@ void bind_red_flags(Statement& s, int index, const DiaryFields& f) {
     s.bind(index, std::nullopt);
   }
 }
+
+// "No pillow that night" (schema version 6): an empty pillow list as recorded.
+int no_pillows(const DiaryFields& f) { return f.pillows && f.pillows->empty() ? 1 : 0; }
 
 }  // namespace
 
@@ -223,13 +227,14 @@ DiaryEntry SqliteTransaction::insert_entry(UserId user, const NewEntry& entry, c
       "INSERT INTO entries (id, user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
       "signs, locations, leg_symptoms, relief, walking_minutes, sitting_tenths, anxiety, bedtime, wake_time, "
       "awakenings, sleep_quality, sleep_position, mattress_id, room_temp_tenths, humidity, note, revision, "
-      "created_at, updated_at, idempotency_key, red_flags) VALUES (?28, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27)");
+      "created_at, updated_at, idempotency_key, red_flags, no_pillows) VALUES (?28, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?29)");
   s.bind(28, wanted_id ? std::optional<std::int64_t>(wanted_id->value) : std::nullopt);
   s.bind(1, user.value).bind(2, format_date(date)).bind(3, name_of(period));
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(created)).bind(25, seconds_of(meta.at)).bind(26, key);
   bind_red_flags(s, 27, fields);
+  s.bind(29, no_pillows(fields));
   s.run();
   const EntryId id{db_.last_insert_id()};
   write_children(user, id, fields);
@@ -245,12 +250,13 @@ DiaryEntry SqliteTransaction::update_entry(UserId user, EntryId id, const DiaryF
       "signs = ?8, locations = ?9, leg_symptoms = ?10, relief = ?11, walking_minutes = ?12, "
       "sitting_tenths = ?13, anxiety = ?14, bedtime = ?15, wake_time = ?16, awakenings = ?17, "
       "sleep_quality = ?18, sleep_position = ?19, mattress_id = ?20, room_temp_tenths = ?21, humidity = ?22, "
-      "note = ?23, revision = revision + 1, updated_at = ?24, red_flags = ?25 "
+      "note = ?23, revision = revision + 1, updated_at = ?24, red_flags = ?25, no_pillows = ?26 "
       "WHERE user_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING revision, day, period, created_at");
   s.bind(1, user.value).bind(2, id.value);
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(meta.at));
   bind_red_flags(s, 25, fields);
+  s.bind(26, no_pillows(fields));
   if (!s.step()) not_found(fmt::format("entry {}", id.value));
   const int revision = static_cast<int>(s.integer(0));
   const LocalDate date = date_column(db_, s, 1);
@@ -358,7 +364,10 @@ std::vector<DiaryEntry> SqliteTransaction::load(const EntryScope& scope) {
   Statement& pillows =
       lists("x.entry_id, i.name FROM entry_pillows x JOIN sleep_items i ON i.id = x.item_id", "i.name");
   while (pillows.step()) {
-    if (DiaryFields* f = fields_of(pillows)) f->pillows.push_back(pillows.text(1));
+    if (DiaryFields* f = fields_of(pillows)) {
+      if (!f->pillows) f->pillows.emplace();
+      f->pillows->push_back(pillows.text(1));
+    }
   }
 
   // Stored periods sort by name; a day's entries go in the day's order.
@@ -439,7 +448,7 @@ void SqliteTransaction::write_children(UserId user, EntryId id, const DiaryField
         .bind(4, factor.value)
         .run();
   }
-  for (const auto& pillow : f.pillows) {
+  for (const auto& pillow : f.pillows.value_or(std::vector<std::string>{})) {
     const std::int64_t item = item_id(user, SleepItemKind::pillow, pillow);
     db_.prepare("INSERT INTO entry_pillows (entry_id, item_id, user_id) VALUES (?1, ?3, ?2)")
         .bind(1, id.value)

@@ -278,12 +278,20 @@ CREATE INDEX progression_by_day ON progression_decisions(user_id, program, day);
 CREATE INDEX progression_on_day ON progression_decisions(user_id, day);
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// Version 6 (issue 15): a night can say no pillow was used, so nights without
+// the knee pillow are compared with nights with it. Pillows used stay in
+// entry_pillows; no_pillows = 1 says "none" and then there are none there.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE entries ADD COLUMN no_pillows INTEGER NOT NULL DEFAULT 0 CHECK (no_pillows IN (0, 1));
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},     // issue 3
     {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
     {4, "personal experiments", kV4},                                    // issue 6
     {5, "progression decisions", kV5},                                   // issue 4
+    {6, "nights recorded without a pillow", kV6},                        // issue 15
 }};
 
 }  // namespace

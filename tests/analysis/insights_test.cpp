@@ -89,7 +89,7 @@ TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
   auto entries = d.build();
   int night = 0;
   for (auto& e : entries) {
-    if (e.period == Period::night && night++ % 2 == 0) e.fields.pillows = {"knee pillow"};
+    if (e.period == Period::night && night++ % 2 == 0) e.fields.pillows = std::vector<std::string>{"knee pillow"};
   }
   const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
   const Comparison* c = find_comparison(in.factors, "pillows", "knee pillow");
@@ -100,6 +100,27 @@ TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
   EXPECT_TRUE(contains(c->withheld, "counts as unknown")) << c->withheld;
   EXPECT_TRUE(contains(describe_comparison(in.factors, *c), "Pillow set-up 'knee pillow': no number shown"))
       << describe_comparison(in.factors, *c);
+}
+
+// Issue 15.10, the other half: with the nights without the pillow said
+// ("none"), the pillow is compared with them and gets a number.
+TEST(Insights, AKneePillowIsComparedWithTheNightsWithoutIt) {
+  SyntheticDiary d;
+  d.days = 120;
+  d.log_temperature = true;  // a night entry every day
+  auto entries = d.build();
+  int night = 0;
+  for (auto& e : entries) {
+    if (e.period != Period::night) continue;
+    e.fields.pillows = night++ % 2 == 0 ? std::vector<std::string>{"knee pillow"} : std::vector<std::string>{};
+  }
+  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  const Comparison* c = find_comparison(in.factors, "pillows", "knee pillow");
+  if (c == nullptr) c = find_comparison(in.factors, "pillows", "none");
+  ASSERT_NE(c, nullptr) << "the pillow set-up has a row";
+  EXPECT_TRUE(c->withheld.empty()) << c->withheld;
+  EXPECT_TRUE(c->effect.has_value());
+  EXPECT_TRUE(c->other == "none" || c->other == "knee pillow") << c->other;
 }
 
 // Issue 15.12: whole-point scores that tie gave "0.0 points a month (95%

@@ -202,6 +202,40 @@ TEST_F(Diary, SleepItemsMustBeNamedBeforeUse) {
   EXPECT_EQ(sleep_items(store_, user_).size(), 2U);
 }
 
+// Issue 15.10: a knee pillow logged only on the nights it was used left every
+// other night unknown. Once the person has a pillow, a night that names none
+// is recorded as none; before that, and for other periods, nothing is added.
+TEST_F(Diary, ANightLoggedWithoutAPillowSaysNoneOnceThePersonHasOne) {
+  auto r = log(Period::night, pain(2), ymd(2026, 11, 20));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->entry.fields.pillows.has_value()) << "no pillow owned: nothing to say";
+
+  ASSERT_TRUE(add_sleep_item(store_, now_, user_, SleepItemKind::pillow, "knee pillow").ok());
+  r = log(Period::night, pain(2), ymd(2026, 11, 21));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->entry.fields.pillows, std::vector<std::string>{});
+  EXPECT_EQ(find_entry(store_, user_, r->entry.id)->fields.pillows, std::vector<std::string>{});
+
+  Draft used = pain(2);
+  used.set("pillows", "knee pillow");
+  r = log(Period::night, used, ymd(2026, 11, 22));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->entry.fields.pillows, std::vector<std::string>{"knee pillow"});
+
+  r = log(Period::morning, pain(2), ymd(2026, 11, 22));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->entry.fields.pillows.has_value()) << "pillows belong to the night";
+
+  // An item called "none" would make the answer ambiguous.
+  EXPECT_EQ(add_sleep_item(store_, now_, user_, SleepItemKind::pillow, "none").error().code, ErrorCode::invalid_input);
+
+  // A retired pillow is no longer owned: no default.
+  ASSERT_TRUE(retire_sleep_item(store_, now_, user_, SleepItemKind::pillow, "knee pillow").ok());
+  r = log(Period::night, pain(2), ymd(2026, 11, 23));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->entry.fields.pillows.has_value());
+}
+
 TEST_F(Diary, EntriesComeBackInDayAndPeriodOrder) {
   for (const auto p : {Period::evening, Period::night, Period::afternoon, Period::morning}) {
     ASSERT_TRUE(log(p, pain(1), ymd(2026, 11, 22)).ok());

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "domain/sleep_item.hpp"
 #include "support/fixtures.hpp"
 
 namespace daybreak {
@@ -210,6 +211,37 @@ TEST(EntryFields, PillowsAreSortedUniqueAndFew) {
   EXPECT_EQ(f.pillows, (std::vector<std::string>{"knee", "thin"}));
   EXPECT_FALSE(parse_one("pillows", "a,a", Period::night).empty());
   EXPECT_FALSE(parse_one("pillows", "a,b,c,d,e,f,g", Period::night).empty());
+}
+
+// Issue 15.10: a night says "none" for the pillow it did not use; that is an
+// answer (an empty list), not a blank, and it goes through text and JSON alike.
+TEST(EntryFields, PillowsNoneIsAnAnswerOfItsOwn) {
+  DiaryFields f;
+  ASSERT_TRUE(parse_one("pillows", "none", Period::night, &f).empty());
+  ASSERT_TRUE(f.pillows.has_value());
+  EXPECT_TRUE(f.pillows->empty());
+  EXPECT_EQ(field_text(f, *find_diary_field("pillows"), berlin()), "none");
+  EXPECT_EQ(field_display(f, *find_diary_field("pillows"), berlin()), "none");
+  EXPECT_EQ(fields_to_json(f, berlin()).at("pillows"), nlohmann::json::array());
+  DiaryFields g;
+  ASSERT_TRUE(parse_one("pillows", "None", Period::night, &g).empty());
+  EXPECT_EQ(g.pillows, std::vector<std::string>{});
+  const auto both = parse_one("pillows", "none, knee", Period::night);
+  ASSERT_EQ(both.size(), 1U);
+  EXPECT_NE(both[0].allowed.find("either none or names"), std::string::npos) << both[0].allowed;
+  // JSON: [] and ["none"] both say none; a missing key says nothing.
+  for (const auto* text : {R"({"pain": 2, "pillows": []})", R"({"pain": 2, "pillows": ["none"]})"}) {
+    Draft draft;
+    ASSERT_TRUE(draft_from_json(draft, nlohmann::json::parse(text)).empty()) << text;
+    DiaryFields h;
+    ASSERT_TRUE(
+        apply_draft(h, draft, TimeContext{ymd(2026, 11, 23), Period::night, berlin()}, DraftMode::create).empty())
+        << text;
+    EXPECT_EQ(h.pillows, std::vector<std::string>{}) << text;
+  }
+  EXPECT_FALSE(valid_sleep_item_name("none"));
+  EXPECT_FALSE(valid_sleep_item_name("NONE"));
+  EXPECT_TRUE(valid_sleep_item_name("none at all"));
 }
 
 TEST(EntryFields, NotesAreBoundedTextWithLineBreaks) {

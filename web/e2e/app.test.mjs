@@ -68,6 +68,32 @@ test('a morning is logged in a few taps and shows on Today', async () => {
   }
 });
 
+test('once a pillow is named, a night starts at None, and None or pillows are one answer', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await daybreak.cli('item', 'add', 'pillow', 'knee pillow');
+    await page.goto(`${daybreak.url}/log/night`);
+    await page.getByRole('group', { name: 'Pain during the night' }).getByRole('radio', { name: '2', exact: true }).check();
+    await page.locator('details.more summary').click();
+    const pillows = page.getByRole('group', { name: 'Pillows' });
+    const none = pillows.getByRole('checkbox', { name: 'None' });
+    const knee = pillows.getByRole('checkbox', { name: 'knee pillow' });
+    assert.equal(await none.isChecked(), true, 'a new night starts at None');
+    await knee.check();
+    assert.equal(await none.isChecked(), false, 'a pillow replaces None');
+    await none.check();
+    assert.equal(await knee.isChecked(), false, 'None replaces the pillows');
+    await page.getByRole('button', { name: 'Save night' }).click();
+    await page.locator('.toasts').getByText('Night saved').waitFor();
+    const stored = await daybreak.entries();
+    assert.equal(stored.length, 1);
+    assert.deepEqual(stored[0].fields.pillows, [], 'stored as none');
+    assert.match(await daybreak.cli('show', String(stored[0].id)), /pillows +none/);
+  } finally {
+    await close();
+  }
+});
+
 test('bad answers are explained at the top and beside the field, and nothing is saved', async () => {
   const { daybreak, page, close } = await open();
   try {

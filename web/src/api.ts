@@ -31,7 +31,7 @@ export interface Fields {
   sleep_quality?: number;
   sleep_position?: string;
   mattress?: string;
-  pillows?: string[];
+  pillows?: string[]; // [] = no pillow that night (sent as ["none"] or [])
   room_temperature?: number;
   humidity?: number;
   factors?: Record<string, string>;

@@ -82,3 +82,16 @@ A period is logged once a day; --replace overwrites it and keeps the old one in 
     morning    pain 6/10  (entry 2)
     afternoon  later today
     evening    pain 1/10  (entry 5)
+
+Once you have a pillow, a night that names none is a night without one: it
+says "pillows: none", so insights can compare nights with and without it.
+"none" and a pillow together make no sense, and are refused.
+
+  $ daybreak log night --date 2026-11-22 --pain 4 --sleep-quality 6
+  Logged the night of Sunday 22 November 2026 (entry 6): pain 4/10, sleep quality 6/10, pillows: none
+  $ daybreak log night --date 2026-11-21 --pain 4 --pillows "none,knee pillow"
+  ! daybreak: nothing was saved for the night of 2026-11-21
+  !   --pillows: 'none,knee pillow' is not allowed; allowed: either none or names, not both
+  [2]
+  $ daybreak log night --date 2026-11-21 --pain 4 --pillows none
+  Logged the night of Saturday 21 November 2026 (entry 7): pain 4/10, pillows: none

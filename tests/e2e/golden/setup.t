@@ -190,7 +190,7 @@ Profile, sleep items, the interactive check-in, and help.
     --sleep-quality 0-10            how well you slept, 0 = very badly, 10 = very well [night only]
     --sleep-position POSITION       the position you slept in most: back, left_side, right_side, front, mixed [night only]
     --mattress NAME                 the mattress you slept on (a sleep item you named) [night only]
-    --pillows,--pillow NAME,...     the pillow set-up you used (sleep items you named) [night only]
+    --pillows,--pillow NAME,...     the pillow set-up you used (sleep items you named), or none [night only]
     --room-temperature 0-40         bedroom temperature in degrees C [night only]
     --humidity 0-100                bedroom humidity in percent [night only]
     --factors,--factor NAME=VALUE   anything else you track, as NAME=VALUE; once per factor

@@ -17,7 +17,7 @@ export function display(name: string, value: unknown, unit: string): string {
   if (name === 'stiffness_minutes' || name === 'walking_minutes') return minutes(value as number);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return `${value}${unit}`;
-  if (name === 'pillows') return (value as string[]).join(', ');
+  if (name === 'pillows') return (value as string[]).length === 0 ? 'none' : (value as string[]).join(', ');
   if (Array.isArray(value) && name === 'medications') {
     return (value as { name: string; dose?: string; taken_at?: string }[])
       .map((m) => [m.name, m.dose, m.taken_at ? `at ${clockOf(m.taken_at)}` : ''].filter(Boolean).join(' '))

@@ -86,11 +86,16 @@ export function valuesOf(fields: Fields): Values {
   const v: Values = { ...fields };
   if (fields.bedtime) v.bedtime = clockOf(fields.bedtime);
   if (fields.wake_time) v.wake_time = clockOf(fields.wake_time);
+  if (fields.pillows && fields.pillows.length === 0) v.pillows = [NO_PILLOW]; // stored as []: none that night
   if (fields.medications) {
     v.medications = fields.medications.map((m) => ({ ...m, taken_at: m.taken_at ? clockOf(m.taken_at) : undefined }));
   }
   return v;
 }
+
+// A night without a pillow, as the form holds it and sends it ("none"; the API
+// answers [] for it).
+const NO_PILLOW = 'none';
 
 function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null || v === '' || v === false) return true;
@@ -211,7 +216,16 @@ export function LogForm(props: FormProps) {
   };
 
   const renderField = (f: FieldDef) => (
-    <FieldControl key={f.name} field={f} period={period} values={values} set={set} problem={problemOf(f.name)} items={props.items} />
+    <FieldControl
+      key={f.name}
+      field={f}
+      period={period}
+      values={values}
+      set={set}
+      problem={problemOf(f.name)}
+      items={props.items}
+      fresh={!props.initial}
+    />
   );
   const stray = problems.filter((p) => !applicable.some((f) => f.name === p.field));
 
@@ -280,9 +294,10 @@ interface ControlProps {
   set: (name: string, v: unknown) => void;
   problem: FieldProblem | undefined;
   items: SleepItem[];
+  fresh: boolean; // a new entry, not an edit
 }
 
-function FieldControl({ field: f, period, values, set, problem, items }: ControlProps) {
+function FieldControl({ field: f, period, values, set, problem, items, fresh }: ControlProps) {
   const legend = question(f, period);
   const hint = HINTS[f.name];
   const v = values[f.name];
@@ -351,7 +366,9 @@ function FieldControl({ field: f, period, values, set, problem, items }: Control
           );
         }
         if (f.name === 'pillows' || f.name === 'mattress') {
-          return <ItemsField field={f} legend={legend} value={v} items={items} problem={problem} onChange={(x) => set(f.name, x)} />;
+          return (
+            <ItemsField field={f} legend={legend} value={v} items={items} problem={problem} fresh={fresh} onChange={(x) => set(f.name, x)} />
+          );
         }
         if (f.name === 'medications') {
           return <MedicationsField legend={legend} value={(v as Medication[] | undefined) ?? []} problem={problem} onChange={(x) => set(f.name, x)} />;
@@ -417,6 +434,7 @@ function ItemsField(props: {
   value: unknown;
   items: SleepItem[];
   problem: FieldProblem | undefined;
+  fresh: boolean;
   onChange: (v: unknown) => void;
 }) {
   const kind = props.field.name === 'mattress' ? 'mattress' : 'pillow';
@@ -433,16 +451,37 @@ function ItemsField(props: {
       </div>
     );
   }
+  if (kind === 'mattress') {
+    return (
+      <Chips
+        name={props.field.name}
+        legend={props.legend}
+        problem={props.problem}
+        choices={names}
+        labels={(n) => n}
+        single
+        value={current}
+        onChange={(l) => props.onChange(l[0])}
+      />
+    );
+  }
+  // Pillows: "None" is an answer of its own, so nights without a pillow are
+  // compared with nights with one. A new night starts at None, as daybreak
+  // records it when a night names no pillow.
+  const shown = current.length === 0 && props.fresh ? [NO_PILLOW] : current;
   return (
     <Chips
       name={props.field.name}
       legend={props.legend}
+      hint="Choose None on a night without one: then insights can compare nights with and without it."
       problem={props.problem}
-      choices={names}
-      labels={(n) => n}
-      single={kind === 'mattress'}
-      value={current}
-      onChange={(l) => props.onChange(kind === 'mattress' ? l[0] : l)}
+      choices={[NO_PILLOW, ...names]}
+      labels={(n) => (n === NO_PILLOW ? 'None' : n)}
+      value={shown}
+      onChange={(l) => {
+        const added = l.find((w) => !shown.includes(w));
+        props.onChange(added === NO_PILLOW ? [NO_PILLOW] : l.filter((w) => w !== NO_PILLOW));
+      }}
     />
   );
 }
