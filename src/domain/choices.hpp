@@ -83,8 +83,29 @@ struct Vocabulary<YesNo> {
   static constexpr std::array<std::string_view, 2> names = {"no", "yes"};
 };
 
+namespace detail {
+// True if V is one of its enum's named values. GCC and Clang spell a template
+// argument that is not an enumerator as a cast, "(daybreak::Period)4", and one
+// that is by its name: the way magic_enum reads enums, reduced to one test.
+template <auto V>
+constexpr bool is_enumerator() {
+  constexpr std::string_view signature = __PRETTY_FUNCTION__;
+  constexpr auto at = signature.find("V = ");
+  static_assert(at != std::string_view::npos, "a compiler that names template arguments as GCC and Clang do");
+  return signature[at + 4] != '(';
+}
+
+// A vocabulary covers its enum: a word for every value 0..N-1, and no value N.
+template <class E>
+constexpr bool covers_enum() {
+  constexpr std::size_t n = Vocabulary<E>::names.size();
+  return n > 0 && is_enumerator<static_cast<E>(n - 1)>() && !is_enumerator<static_cast<E>(n)>();
+}
+}  // namespace detail
+
 template <class E>
 [[nodiscard]] constexpr std::string_view name_of(E e) {
+  static_assert(detail::covers_enum<E>(), "Vocabulary<E>::names must name every value of E, in order");
   return Vocabulary<E>::names[static_cast<std::size_t>(e)];
 }
 
