@@ -28,7 +28,7 @@ struct ShiftOptions {
   // penalty = factor * log(n) * long-run variance: 3 log(n) per shift is the
   // leading term of the modified BIC (Zhang and Siegmund 2007, Biometrics
   // 63:22). With the BIC's 2 log(n), 4-7% of diaries of AR(0.5) noise showed a
-  // false shift (issue 15.13); with 3 log(n), 0-3% (docs/insights.md).
+  // false shift; with 3 log(n), 0-3% (docs/insights.md).
   double penalty_factor = 3.0;
   int max_iterations = 10;
   double max_lag1 = 0.8;  // cap on the lag-1 autocorrelation used to scale the penalty

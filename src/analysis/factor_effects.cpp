@@ -238,7 +238,7 @@ FactorEffects analyze_factors(const DiarySeries& s, std::vector<FactorSeries> fa
     } else if (levels.size() == 1) {
       // One level only (a knee pillow logged on the nights it was used, and
       // nothing on the others): nothing to compare it with, and the output
-      // says why rather than leaving the factor out (issue 15.10).
+      // says why rather than leaving the factor out.
       Comparison c;
       c.factor = fi;
       c.level = levels[0].first;

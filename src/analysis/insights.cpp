@@ -261,7 +261,7 @@ std::string describe_trend(const MeasureOutlook& o) {
                                            t.slope.resampled ? ", from resampling the days, as whole numbers tie" : "");
   const bool excludes_zero = t.slope.lower > 0.0 || t.slope.upper < 0.0;
   if (t.test.p_value < kTrendAlpha && per_month != 0.0 && !excludes_zero) {
-    // The test and the interval disagree: the words follow the interval (issue 15.12).
+    // The test and the interval disagree: the words follow the interval.
     return fmt::format(
         "{} {}: no clear trend. The trend test leans towards {} ({}, allowing for day-to-day correlation), but "
         "the best estimate, {} {} a month ({}), is compatible with no change, so it is not counted as a trend.",
@@ -291,7 +291,7 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
   }
   if (h.shifts.empty()) {
     // Only shifts of at least min_shift are reported, so this sentence must
-    // not claim that nothing moved: it gives both ends (issue 15.11).
+    // not claim that nothing moved: it gives both ends.
     const std::string first = level(o.measure, h.first_mean);
     const std::string last = level(o.measure, h.last_mean);
     const std::string ends =

@@ -117,8 +117,8 @@ MeasureOutlook analyze_measure(const DiarySeries& series, MorningMeasure measure
     trend.test = mann_kendall_hamed_rao(t, y, slope);
     trend.slope = theil_sen(t, y, trend.test.variance * trend.test.correction);
     // Ties between whole-point scores put many pairwise slopes at exactly 0,
-    // which can collapse Sen's interval to a point or pin an end of it to 0
-    // (issue 15.12): then it is resampled.
+    // which can collapse Sen's interval to a point or pin an end of it to 0:
+    // then it is resampled.
     const TheilSen& sen = trend.slope;
     if (sen.lower == sen.upper || sen.lower == 0.0 || sen.upper == 0.0) {
       smoothed_bootstrap_interval(t, y, trend.slope);

@@ -1,4 +1,4 @@
-// The clinician report use case (issue 18): the words and numbers of a
+// The clinician report use case: the words and numbers of a
 // two-page report a physiotherapist reads in a minute, put together from the
 // existing use cases (insights, questionnaires, safety, progress, sessions,
 // experiments, the diary) in one call. report/clinician_pdf.hpp lays it out.

@@ -1,4 +1,4 @@
-// The diary in and out as HL7 FHIR R4 (issue 19): the collection Bundle for a
+// The diary in and out as HL7 FHIR R4: the collection Bundle for a
 // range of days, and its import, all or nothing. The formats are in
 // report/fhir.hpp; docs/fhir.md describes them.
 #pragma once

@@ -19,7 +19,7 @@ struct InsightsRequest {
 [[nodiscard]] AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone,
                                                      LocalDate today, const InsightsRequest& request);
 
-// Guided sessions (issue 3) as the analysis needs them: the day each started
+// Guided sessions as the analysis needs them: the day each started
 // in the person's zone, its routine (flare-day counts as morning) and whether
 // it ran to the end; nullopt when no session was ever played.
 [[nodiscard]] std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user,

@@ -217,7 +217,7 @@ StageProgress stage_progress_of(StoreReader& tx, UserId user, const ContentLibra
   // costs the same after a week or a year in the stage.
   const int needed = p.exit ? p.exit->top_level_sessions : 0;
   Instant counted_from = start_of(p.since, zone);
-  // A step back or a flare resets the stage's readiness (issue 15.1): the
+  // A step back or a flare resets the stage's readiness: the
   // sessions at the top level before it do not count towards the next stage.
   for (const DecisionRecord& d : tx.decisions(user, program.id, DecisionKind::rule, 3 * needed + 10)) {
     if (d.date < p.since) break;

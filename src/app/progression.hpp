@@ -1,4 +1,4 @@
-// The progression use cases (issue 4): after each session day and the next
+// The progression use cases: after each session day and the next
 // morning's entry, decide each routine's next step by the rule of
 // progression/decision.hpp and store it with its inputs and sentence; show
 // where the person stands; let the person or a clinician set a level or a

@@ -1,4 +1,4 @@
-// Progression's part in what saves the facts it decides from (issue 4), shared
+// Progression's part in what saves the facts it decides from, shared
 // by the CLI and the HTTP API: after a diary entry or a session is saved, the
 // decisions that became decidable are made, with the rule's numbers from
 // config.toml and the safety capability's say. A problem there never undoes

@@ -4,8 +4,8 @@
 
 namespace daybreak {
 
-// Issue 5's gate. An open urgent or emergency flag pauses progression
-// (clinical.md "Safety"; issue 4: "any emergency or urgent safety flag pauses
+// The safety gate. An open urgent or emergency flag pauses progression
+// (clinical.md "Safety": "any emergency or urgent safety flag pauses
 // progression"). A check that is merely due does not: sessions wait for it
 // anyway, and the decisions still to make are about sessions already done.
 ProgressionSafety progression_safety(const Store& store, UserId user, Instant now) {

@@ -7,7 +7,7 @@
 
 namespace daybreak {
 
-// Reads issue 5's safety gate: progression is allowed unless an urgent or
+// Reads the safety gate: progression is allowed unless an urgent or
 // emergency flag is open (paused or locked).
 [[nodiscard]] ProgressionSafety progression_safety(const Store& store, UserId user, Instant now);
 

@@ -1,4 +1,4 @@
-// Calendar reminders (issue 19): the times the person sets for their
+// Calendar reminders: the times the person sets for their
 // morning routine (before getting up), morning log, evening routine, weekly
 // safety check and a running experiment's condition, and the reminders and
 // iCalendar file made from them.

@@ -1,7 +1,7 @@
 // The few numbers the clinician report needs that no other use case gives:
 // the mean of the first and of the last 7 logged mornings, the 7-day mean of
 // the chart, the worst pain of those days, and the progression decisions of
-// a date range. Added for issue 18 beside the existing use cases, which the
+// a date range. Added for the clinician report beside the existing use cases, which the
 // report calls for everything else.
 #pragma once
 

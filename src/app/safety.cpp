@@ -31,7 +31,7 @@ std::pair<IbpAnswers, std::optional<Instant>> latest_ibp_answers(const std::vect
   return {answers, last};
 }
 
-// Guided sessions (issue 3) of the window as pain before and after: "after" is
+// Guided sessions of the window as pain before and after: "after" is
 // the last comfort check of the session, the nearest to its end that the
 // person rated. Sessions with no comfort check say nothing about easing.
 std::vector<SessionPain> session_pain(StoreReader& tx, UserId user, const TimeZone& zone, LocalDate first,

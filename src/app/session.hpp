@@ -1,4 +1,4 @@
-// The guided-session use cases (issue 3): start a session (its plan, for the
+// The guided-session use cases: start a session (its plan, for the
 // person's stage and levels), save what happened, list past sessions, and
 // show where the person is in a program. Each runs in one transaction.
 #pragma once
@@ -56,7 +56,7 @@ struct SavedSession {
 
 // Checks `save` against `plan` (one outcome per step, one rating per exercise,
 // nothing unreached unless stopped) and stores both; nothing is written on error.
-// The safety gate as it stood when the session started (issue 15.2): one
+// The safety gate as it stood when the session started: one
 // begun after an emergency answer, a non-flare routine begun during a pause,
 // or one begun while leg symptoms waited for their questions is refused, as
 // start_session() would have refused it; one begun before is history, stored.

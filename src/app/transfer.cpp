@@ -87,7 +87,7 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   };
   std::vector<Plan> plan;
   const LocalDate today = zone.date_of(meta.at);
-  // Recent rows are reports, not only history (issue 15.5): the one-tap check
+  // Recent rows are reports, not only history: the one-tap check
   // answered yes in one is stored as the same screening event as logging it.
   // (Leg symptoms need nothing more: an imported entry is written, as the leg
   // check reads it, when it is imported, so they wait for the leg questions.)

@@ -93,15 +93,15 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
 
   auto commands = diary_commands();
   for (auto& c : data_commands()) commands.push_back(std::move(c));
-  for (auto& c : export_commands()) commands.push_back(std::move(c));   // issue 19
-  for (auto& c : session_commands()) commands.push_back(std::move(c));  // issue 3
-  for (auto& c : safety_commands()) commands.push_back(std::move(c));   // issue 5
+  for (auto& c : export_commands()) commands.push_back(std::move(c));
+  for (auto& c : session_commands()) commands.push_back(std::move(c));
+  for (auto& c : safety_commands()) commands.push_back(std::move(c));
   for (auto& c : questionnaire_commands()) commands.push_back(std::move(c));
-  for (auto& c : insights_commands()) commands.push_back(std::move(c));  // issue 6
-  for (auto& c : serve_commands()) commands.push_back(std::move(c));     // issue 7
-  // issue 4: progression
+  for (auto& c : insights_commands()) commands.push_back(std::move(c));
+  for (auto& c : serve_commands()) commands.push_back(std::move(c));
+  // progression
   for (auto& c : progress_commands()) commands.push_back(std::move(c));
-  for (auto& c : report_commands()) commands.push_back(std::move(c));  // issue 18
+  for (auto& c : report_commands()) commands.push_back(std::move(c));
   // Every command is listed, but only the one asked for declares its options:
   // building them all would cost a third of a short command's run time.
   const std::string wanted = command_word(args);

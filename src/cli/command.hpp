@@ -85,20 +85,20 @@ int report(const Io& io, const AppError& error);
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> data_commands();
-// Issue 3: exercise, program, content, session, sessions (program_commands()
+// Exercise, program, content, session, sessions (program_commands()
 // holds the first three and session_commands() includes them).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> program_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> session_commands();
-// Safety screening and questionnaires (issue 5).
+// Safety screening and questionnaires.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> safety_commands();
 [[nodiscard]] std::vector<std::unique_ptr<Command>> questionnaire_commands();
-// insights and personal experiments (issue 6)
+// insights and personal experiments
 [[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
-// web app and HTTP API (issue 7)
+// web app and HTTP API
 [[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
-// Issue 4: progress (show, explain, set, confirm).
+// Progress (show, explain, set, confirm).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> progress_commands();
-// Issue 18: the clinician report as PDF.
+// The clinician report as PDF.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> report_commands();
 
 }  // namespace daybreak

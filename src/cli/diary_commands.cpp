@@ -10,7 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/field_options.hpp"
 #include "cli/output.hpp"
-#include "cli/progress_hook.hpp"  // issue 4
+#include "cli/progression_hook.hpp"
 #include "cli/prompt.hpp"
 #include "cli/safety_prompts.hpp"
 #include "report/diary_csv.hpp"
@@ -108,7 +108,7 @@ class LogCommand final : public Command {
     }
     print_logged(ctx, *result, json_);
     after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, ctx.io.interactive);
-    decide_after_saving(ctx);  // issue 4: a next morning may decide a session day
+    decide_after_saving(ctx);  // a next morning may decide a session day
     return kOk;
   }
 
@@ -197,7 +197,7 @@ class CheckinCommand final : public Command {
     if (!result) return report(io, result.error());
     print_logged(ctx, *result, false);
     after_entry_saved(ctx, result->entry, result->entry.fields.red_flags == YesNo::yes, true);
-    decide_after_saving(ctx);  // issue 4
+    decide_after_saving(ctx);
     return kOk;
   }
 

@@ -1,4 +1,4 @@
-// The open exports of issue 19 on the command line: `export fhir`, `import
+// The open exports on the command line: `export fhir`, `import
 // fhir` (the format choice lives with the CSV commands in data_commands.cpp)
 // and `reminders`.
 #pragma once

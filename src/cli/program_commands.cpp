@@ -1,4 +1,4 @@
-// The exercise program's reading commands (issue 3): exercise list and show,
+// The exercise program's reading commands: exercise list and show,
 // program show, and content check and export.
 #include <fstream>
 

@@ -1,4 +1,4 @@
-// The progression command (issue 4): `daybreak progress` shows the stage,
+// The progression command: `daybreak progress` shows the stage,
 // the levels and the last decisions with their reasons; `explain [DATE]` the
 // full reasoning of one day's decisions; `set` a level or stage by hand (an
 // override); `confirm` the move to a proposed stage.
@@ -9,7 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
 #include "cli/output.hpp"
-#include "cli/progress_hook.hpp"
+#include "cli/progression_hook.hpp"
 #include "cli/text_layout.hpp"
 #include "domain/text.hpp"
 #include "exercise/json.hpp"

@@ -1,4 +1,4 @@
-#include "cli/progress_hook.hpp"
+#include "cli/progression_hook.hpp"
 
 #include <cstdlib>
 #include <optional>

@@ -1,4 +1,4 @@
-// Progression's part in the commands that save what it decides from (issue 4):
+// Progression's part in the commands that save what it decides from:
 // after a diary entry or a session is saved, the decisions that became
 // decidable are made (app/progression_hook.hpp) and told on stderr.
 #pragma once

@@ -1,4 +1,4 @@
-// The clinician report command (issue 18): `daybreak report` writes the
+// The clinician report command: `daybreak report` writes the
 // two-page PDF for a period (the last 12 weeks by default) to a file the
 // person then reads and shares themselves.
 #include <fmt/format.h>
@@ -9,7 +9,7 @@
 #include "cli/content_option.hpp"
 #include "cli/day_option.hpp"
 #include "cli/output.hpp"
-#include "cli/progress_hook.hpp"
+#include "cli/progression_hook.hpp"
 #include "platform/files.hpp"
 #include "report/clinician_pdf.hpp"
 

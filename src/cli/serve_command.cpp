@@ -9,7 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
-#include "cli/progress_hook.hpp"
+#include "cli/progression_hook.hpp"
 #include "platform/zone_provider.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"

@@ -1,4 +1,4 @@
-// The guided-session commands (issue 3): session (play one in the terminal, or
+// The guided-session commands: session (play one in the terminal, or
 // from a script) and sessions (the past ones).
 #include <unistd.h>
 
@@ -14,7 +14,7 @@
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
 #include "cli/output.hpp"
-#include "cli/progress_hook.hpp"  // issue 4
+#include "cli/progression_hook.hpp"
 #include "cli/session_live.hpp"
 #include "cli/session_script.hpp"
 #include "cli/text_layout.hpp"
@@ -117,7 +117,7 @@ class SessionCommand final : public Command {
     } else {
       print_summary(ctx.io.out, saved->record, *plan, ctx.zone);
     }
-    decide_after_saving(ctx, &*library);  // issue 4: pain above the ceiling decides at once
+    decide_after_saving(ctx, &*library);  // pain above the ceiling decides at once
     return signal ? 128 + *signal : kOk;
   }
 

@@ -81,7 +81,7 @@ inline constexpr int kMinSessions = 3;            // [D] sessions with pain befo
 inline constexpr int kMinRestOccasions = 3;       // [D] periods with rest used and a later pain rating
 inline constexpr int kSessionEasePoints = 1;      // [D] median drop in pain across a session
 
-// Pain before and after one exercise session (from guided sessions, issue 3).
+// Pain before and after one exercise session (from guided sessions).
 struct SessionPain {
   LocalDate date;
   PainScore before;

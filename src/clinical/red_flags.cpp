@@ -29,7 +29,7 @@ constexpr std::array<SafetyQuestion, 12> kQuestions = {{
      "leg weakness getting worse quickly", FlagLevel::emergency,
      "NHS G-Care cauda equina (progressive leg deficit or gait disturbance)"},
     // A recent event, not the story of how long-standing pain began: an old
-    // crash assessed years ago must not lock the program every week (issue 15).
+    // crash assessed years ago must not lock the program every week.
     {"major_accident",
      "Have you had a NEW serious accident or injury in the last few weeks, such as a road accident or a bad fall, "
      "and has your back hurt since?",

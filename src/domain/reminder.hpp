@@ -1,4 +1,4 @@
-// Calendar reminders (issue 19): what recurs when, as plain values, and the
+// Calendar reminders: what recurs when, as plain values, and the
 // occurrences they give in a range of days. The iCalendar file
 // (report/ical.hpp) is written from the same values, and the tests check
 // that calendar programs expand it to exactly these occurrences.

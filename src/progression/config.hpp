@@ -33,7 +33,7 @@ struct ProgressionConfig {
   // session. clinical-facts.md 9 [D]; a multi-day baseline, clinical-facts.md 4 [D].
   int baseline_mornings = 7;
   // With fewer mornings than this there is no baseline, and the routine
-  // repeats. Issue 4 [D]: three is the fewest whose median is not one day.
+  // repeats. A design choice [D]: three is the fewest whose median is not one day.
   int min_baseline_mornings = 3;
   // Mornings older than this many days before the session do not count
   // towards the baseline: they no longer say how the back is. [D] design choice.

@@ -12,13 +12,13 @@ http::Router make_router(const ApiContext& api, std::span<const EmbeddedFile> we
   add_meta_routes(router, api);
   add_diary_routes(router, api);
   add_data_routes(router, api);
-  add_session_routes(router, api);        // issue 3
-  add_safety_routes(router, api);         // issue 5
-  add_questionnaire_routes(router, api);  // issue 5
-  add_progress_routes(router, api);       // issue 4
-  add_insights_routes(router, api);       // issue 6
-  add_export_routes(router, api);         // issue 19
-  add_report_routes(router, api);         // issue 18
+  add_session_routes(router, api);
+  add_safety_routes(router, api);
+  add_questionnaire_routes(router, api);
+  add_progress_routes(router, api);
+  add_insights_routes(router, api);
+  add_export_routes(router, api);
+  add_report_routes(router, api);
   add_web_routes(router, web_assets);
   router.set_error_log([](const std::string& line) {
     static std::mutex mutex;

@@ -31,11 +31,11 @@ struct Caller {
 
 // What `daybreak serve` reads at start-up besides the content.
 struct ApiSettings {
-  ProgressionConfig progression;  // the rule's numbers, from config.toml (issue 4)
+  ProgressionConfig progression;  // the rule's numbers, from config.toml
   // Where licensed questionnaire wording files (<id>.toml) are looked for, as
   // the CLI does (<data dir>/wording); none: labels only.
   std::optional<std::filesystem::path> wording_dir;
-  // The clinician report's paper when a request names none (issue 18): the
+  // The clinician report's paper when a request names none: the
   // server's locale, as for `daybreak report`.
   Paper paper = Paper::a4;
 };
@@ -54,13 +54,13 @@ class ApiContext {
   [[nodiscard]] SqliteStore& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
   [[nodiscard]] const std::string& version() const { return version_; }
-  // The exercises and programs, loaded and checked once at start-up (issue 3).
+  // The exercises and programs, loaded and checked once at start-up.
   [[nodiscard]] const ContentLibrary& content() const { return content_; }
-  // The progression rule's numbers, from config.toml at start-up (issue 4).
+  // The progression rule's numbers, from config.toml at start-up.
   [[nodiscard]] const ProgressionConfig& progression() const { return settings_.progression; }
   // Licensed questionnaire wording, as `daybreak questionnaire show` finds it.
   [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return settings_.wording_dir; }
-  // The clinician report's default paper (issue 18).
+  // The clinician report's default paper.
   [[nodiscard]] Paper paper() const { return settings_.paper; }
 
   // Who is asking (see person()).

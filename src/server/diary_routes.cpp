@@ -8,7 +8,7 @@
 
 #include "app/diary.hpp"
 #include "server/memo.hpp"
-#include "server/progress_hook.hpp"
+#include "server/progression_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -159,7 +159,7 @@ Response create_entry(const ApiContext& api, const Request& req) {
   static constexpr std::array<std::string_view, 3> kOutcomes = {"created", "replaced", "replayed"};
   const auto kind = outcome->kind;
   Json json{{"outcome", kOutcomes[static_cast<std::size_t>(kind)]}, {"entry", entry_to_json(outcome->entry, c.zone)}};
-  add_decisions_made(json, api, c);  // issue 4: a next morning may decide a session day
+  add_decisions_made(json, api, c);  // a next morning may decide a session day
   Response r = http::json_response(kind == LogOutcome::Kind::created ? 201 : 200, json);
   if (kind == LogOutcome::Kind::created)
     r.with_header("Location", fmt::format("/api/entries/{}", outcome->entry.id.value));

@@ -1,4 +1,4 @@
-// The open exports over HTTP (issue 19): the diary as a FHIR R4 collection
+// The open exports over HTTP: the diary as a FHIR R4 collection
 // Bundle and the reminders as an iCalendar file, by the same use cases as
 // `daybreak export fhir` and `daybreak reminders`.
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// Insights and personal experiments over HTTP (issue 6): what the diary shows,
+// Insights and personal experiments over HTTP: what the diary shows,
 // and designing, following, stopping and reporting on an experiment. Same use
 // cases and the same JSON as `daybreak insights --json` and `daybreak
 // experiment new|list|tonight|log|report|stop --json`.

@@ -1,4 +1,4 @@
-// Progression over HTTP (issue 4): where the person stands, one day's
+// Progression over HTTP: where the person stands, one day's
 // decisions with their reasons, a level or the stage set by hand (an
 // override), and the person's word on a proposed stage. Same use cases and
 // the same JSON as `daybreak progress --json`, `progress explain --json`,
@@ -8,7 +8,7 @@
 
 #include "app/progression_hook.hpp"
 #include "domain/text.hpp"
-#include "server/progress_hook.hpp"
+#include "server/progression_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 

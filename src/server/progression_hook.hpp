@@ -1,4 +1,4 @@
-// Progression's part in the routes that save what it decides from (issue 4):
+// Progression's part in the routes that save what it decides from:
 // POST /api/entries and POST /api/sessions make the decisions that became
 // decidable and return them with what they saved.
 #pragma once

@@ -1,4 +1,4 @@
-// The clinician report over HTTP (issue 18): GET /api/report.pdf, the same
+// The clinician report over HTTP: GET /api/report.pdf, the same
 // use case and the same PDF as `daybreak report`, for the web app's download.
 #include <fmt/format.h>
 

@@ -18,20 +18,20 @@ void add_meta_routes(http::Router& router, const ApiContext& api);
 void add_diary_routes(http::Router& router, const ApiContext& api);
 // The profile, sleep items, CSV export and import, the database check.
 void add_data_routes(http::Router& router, const ApiContext& api);
-// Issue 3's program and guided sessions: the program, session plans, sessions.
+// The program and guided sessions: the program, session plans, sessions.
 void add_session_routes(http::Router& router, const ApiContext& api);
-// Issue 5's safety check: the gate, the questions of a check, recording one,
+// The safety check: the gate, the questions of a check, recording one,
 // a clinician's review.
 void add_safety_routes(http::Router& router, const ApiContext& api);
 // Standard questionnaires: offers, one instrument, responses, history.
 void add_questionnaire_routes(http::Router& router, const ApiContext& api);
-// Issue 4's progression: the overview, a day's decisions, overrides, confirming a stage.
+// The progression: the overview, a day's decisions, overrides, confirming a stage.
 void add_progress_routes(http::Router& router, const ApiContext& api);
-// Issue 6's insights and personal experiments.
+// The insights and personal experiments.
 void add_insights_routes(http::Router& router, const ApiContext& api);
-// Issue 19's open exports: the FHIR R4 Bundle and the reminders' iCalendar file.
+// The open exports: the FHIR R4 Bundle and the reminders' iCalendar file.
 void add_export_routes(http::Router& router, const ApiContext& api);
-// Issue 18's clinician report as PDF.
+// The clinician report as PDF.
 void add_report_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);

@@ -1,4 +1,4 @@
-// The safety check over HTTP (issue 5): the gate as it stands, the questions
+// The safety check over HTTP: the gate as it stands, the questions
 // of a check, recording a check's answers, and that a clinician has seen the
 // person. Same use cases and the same JSON as `daybreak screen status --json`,
 // `screen questions`, `screen` and `screen ack --seen-clinician`.

@@ -1,4 +1,4 @@
-// Guided sessions over HTTP (issue 3's program, played by the web player):
+// Guided sessions over HTTP (the program, played by the web player):
 // where the person is in the program, the plan of a routine (the same step
 // list the terminal player plays), and the sessions saved, with idempotent
 // saving. Same use cases as `daybreak program`, `session` and `sessions`.
@@ -8,7 +8,7 @@
 #include "app/session.hpp"
 #include "domain/text.hpp"
 #include "exercise/json.hpp"
-#include "server/progress_hook.hpp"
+#include "server/progression_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -164,7 +164,7 @@ Response save(const ApiContext& api, const Request& req) {
       save_session(api.store(), c.meta(), c.user.id, *played, SessionSave{*started_at, result, key}, c.zone);
   if (!saved) return http::problem_for(saved.error());
   Json json = session_to_json(saved->record);
-  add_decisions_made(json, api, c);  // issue 4: pain above the ceiling decides at once
+  add_decisions_made(json, api, c);  // pain above the ceiling decides at once
   Response r = http::json_response(saved->replayed ? 200 : 201, json);
   if (saved->replayed) r.with_header("Idempotent-Replayed", "true");
   return r;

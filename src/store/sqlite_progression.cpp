@@ -1,4 +1,4 @@
-// Progression's part of the SQLite transaction (issue 4): decisions with
+// Progression's part of the SQLite transaction: decisions with
 // their inputs, level changes and sentences, and the rule's memory per routine.
 #include <nlohmann/json.hpp>
 

@@ -106,7 +106,7 @@ CREATE TABLE entry_revisions (
 ) STRICT;
 )sql";
 
-// Version 2 (issue 3): guided sessions with the plan they played, how each
+// Version 2: guided sessions with the plan they played, how each
 // exercise went, and the person's level per exercise and stage per program.
 // Step outcomes are one letter per plan step: d done, s skipped, - not reached.
 constexpr std::string_view kV2 = R"sql(
@@ -160,7 +160,7 @@ CREATE TABLE program_stages (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// Version 3 (issue 5): safety screening and questionnaires. The diary's
+// Version 3: safety screening and questionnaires. The diary's
 // one-tap safety check, the person's settings (emergency number...), every
 // screening event with its answers and result, and every questionnaire
 // response with its score.
@@ -210,7 +210,7 @@ CREATE TABLE questionnaire_responses (
 CREATE INDEX questionnaire_responses_by_user ON questionnaire_responses(user_id, instrument, taken_at);
 )sql";
 
-// Version 4 (issue 6): personal experiments and what was logged for their
+// Version 4: personal experiments and what was logged for their
 // nights. The order within each pair is stored as well as the seed it came
 // from, so a schedule never changes once made.
 constexpr std::string_view kV4 = R"sql(
@@ -245,7 +245,7 @@ CREATE TABLE experiment_nights (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// Version 5 (issue 4): progression decisions, each with its inputs and level
+// Version 5: progression decisions, each with its inputs and level
 // changes as JSON and the sentence shown. The rule decides a program's routine
 // once per session day. (JSON functions are not allowed in CHECKs: the schema
 // is not trusted.)
@@ -278,7 +278,7 @@ CREATE INDEX progression_by_day ON progression_decisions(user_id, program, day);
 CREATE INDEX progression_on_day ON progression_decisions(user_id, day);
 )sql";
 
-// Version 6 (issue 15): a night can say no pillow was used, so nights without
+// Version 6: a night can say no pillow was used, so nights without
 // the knee pillow are compared with nights with it. Pillows used stay in
 // entry_pillows; no_pillows = 1 says "none" and then there are none there.
 constexpr std::string_view kV6 = R"sql(
@@ -287,11 +287,11 @@ ALTER TABLE entries ADD COLUMN no_pillows INTEGER NOT NULL DEFAULT 0 CHECK (no_p
 
 constexpr std::array<Migration, 6> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
-    {2, "guided sessions, exercise levels and program stages", kV2},     // issue 3
-    {3, "safety screening, settings and questionnaire responses", kV3},  // issue 5
-    {4, "personal experiments", kV4},                                    // issue 6
-    {5, "progression decisions", kV5},                                   // issue 4
-    {6, "nights recorded without a pillow", kV6},                        // issue 15
+    {2, "guided sessions, exercise levels and program stages", kV2},
+    {3, "safety screening, settings and questionnaire responses", kV3},
+    {4, "personal experiments", kV4},
+    {5, "progression decisions", kV5},
+    {6, "nights recorded without a pillow", kV6},
 }};
 
 }  // namespace

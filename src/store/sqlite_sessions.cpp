@@ -1,4 +1,4 @@
-// Guided sessions' part of the SQLite transaction (issue 3): sessions with how
+// Guided sessions' part of the SQLite transaction: sessions with how
 // each exercise went and the plan they played, the person's exercise levels
 // and program stages.
 #include <algorithm>

@@ -5,7 +5,7 @@
 // sqlite_sessions.cpp (guided sessions, levels and stages), sqlite_safety.cpp
 // (screening and questionnaires), sqlite_experiments.cpp (personal experiments).
 // sqlite_sessions.cpp (guided sessions, levels and stages),
-// sqlite_progression.cpp (progression decisions, issue 4).
+// sqlite_progression.cpp (progression decisions).
 #pragma once
 
 #include <atomic>
@@ -88,7 +88,7 @@ class SqliteTransaction final : public StoreWriter {
   SleepItem add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) override;
   void retire_sleep_item(UserId user, ItemId id, Instant at) override;
 
-  // guided sessions (issue 3)
+  // guided sessions
   std::optional<SessionRecord> find_session(UserId user, SessionId id) override;
   std::optional<SessionRecord> find_session_by_key(UserId user, std::string_view key) override;
   std::vector<SessionRecord> sessions_between(UserId user, Instant from, Instant to) override;
@@ -108,7 +108,7 @@ class SqliteTransaction final : public StoreWriter {
   ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) override;
   void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) override;
   QuestionnaireResponse add_questionnaire_response(UserId user, const QuestionnaireResponse& response) override;
-  // personal experiments (issue 6; sqlite_experiments.cpp)
+  // personal experiments (sqlite_experiments.cpp)
   std::optional<Experiment> find_experiment(UserId user, ExperimentId id) override;
   std::vector<Experiment> experiments(UserId user) override;
   std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) override;
@@ -117,7 +117,7 @@ class SqliteTransaction final : public StoreWriter {
                        Instant at) override;
   void log_experiment_night(UserId user, const ExperimentNight& night) override;
 
-  // progression (issue 4)
+  // progression
   std::vector<DecisionRecord> decisions(UserId user, std::string_view program, std::optional<DecisionKind> kind,
                                         int limit) override;
   std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) override;
@@ -127,7 +127,7 @@ class SqliteTransaction final : public StoreWriter {
   DecisionRecord insert_decision(UserId user, const DecisionRecord& decision, const WriteMeta& meta) override;
 
  private:
-  // guided sessions (issue 3)
+  // guided sessions
   std::vector<SessionRecord> load_sessions(Statement& s, UserId user);
 
   [[noreturn]] void not_found(const std::string& what) const;

@@ -14,9 +14,9 @@
 #include "domain/diary_entry.hpp"
 #include "domain/experiment.hpp"
 #include "domain/sleep_item.hpp"
-#include "exercise/plan.hpp"            // guided sessions (issue 3)
-#include "exercise/session_result.hpp"  // guided sessions (issue 3)
-#include "progression/record.hpp"       // progression (issue 4)
+#include "exercise/plan.hpp"            // guided sessions
+#include "exercise/session_result.hpp"  // guided sessions
+#include "progression/record.hpp"       // progression
 #include "store/store_error.hpp"
 
 namespace daybreak {
@@ -79,7 +79,7 @@ struct KeyedEntry {
   bool deleted = false;
 };
 
-// ---- Guided sessions (issue 3) ----
+// ---- Guided sessions ----
 
 using SessionId = Id<struct SessionTag>;
 
@@ -114,7 +114,7 @@ struct SessionRecord {
 };
 
 // A session without its steps and exercises: enough to count what was done
-// and when (the adherence of issue 6).
+// and when (the adherence insights show).
 struct SessionOutline {
   Instant started_at;
   RoutineKind routine = RoutineKind::morning;
@@ -143,7 +143,7 @@ class StoreReader {
 
   [[nodiscard]] virtual std::vector<SleepItem> sleep_items(UserId user) = 0;
 
-  // ---- Guided sessions (issue 3) ----
+  // ---- Guided sessions ----
   [[nodiscard]] virtual std::optional<SessionRecord> find_session(UserId user, SessionId id) = 0;
   [[nodiscard]] virtual std::optional<SessionRecord> find_session_by_key(UserId user, std::string_view key) = 0;
   // Sessions that started in [from, to), oldest first.
@@ -158,7 +158,7 @@ class StoreReader {
   [[nodiscard]] virtual ExerciseLevels exercise_levels(UserId user) = 0;
   // The person's stage in a program, if it was ever set (else stage 1).
   [[nodiscard]] virtual std::optional<int> current_stage(UserId user, std::string_view program) = 0;
-  // ---- Safety screening and questionnaires (issue 5) ----
+  // ---- Safety screening and questionnaires ----
   // Every screening event of the user, oldest first.
   [[nodiscard]] virtual std::vector<ScreeningEvent> screening_events(UserId user) = 0;
   // A setting such as the emergency number; nullopt when never set.
@@ -166,14 +166,14 @@ class StoreReader {
   // Completed questionnaires, oldest first; all instruments when `instrument` is empty.
   [[nodiscard]] virtual std::vector<QuestionnaireResponse> questionnaire_responses(UserId user,
                                                                                    std::string_view instrument) = 0;
-  // ---- personal experiments (issue 6) ----
+  // ---- personal experiments ----
   [[nodiscard]] virtual std::optional<Experiment> find_experiment(UserId user, ExperimentId id) = 0;
   // Every experiment of the user, oldest first.
   [[nodiscard]] virtual std::vector<Experiment> experiments(UserId user) = 0;
   // What was logged for each night of an experiment, in night order.
   [[nodiscard]] virtual std::vector<ExperimentNight> experiment_nights(UserId user, ExperimentId id) = 0;
 
-  // ---- Progression (issue 4) ----
+  // ---- Progression ----
   // A program's decisions, newest first (by day, then as made); only of `kind` when given.
   [[nodiscard]] virtual std::vector<DecisionRecord> decisions(UserId user, std::string_view program,
                                                               std::optional<DecisionKind> kind, int limit) = 0;
@@ -203,19 +203,19 @@ class StoreWriter : public StoreReader {
                                                  Instant at) = 0;
   virtual void retire_sleep_item(UserId user, ItemId id, Instant at) = 0;
 
-  // ---- Guided sessions (issue 3) ----
+  // ---- Guided sessions ----
   // Throws StoreError{conflict} if the idempotency key is already used.
   [[nodiscard]] virtual SessionRecord insert_session(UserId user, const SessionRecord& session,
                                                      const std::string& plan_json, const WriteMeta& meta) = 0;
   virtual void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) = 0;
   virtual void set_current_stage(UserId user, std::string_view program, int stage, Instant at) = 0;
-  // ---- Safety screening and questionnaires (issue 5) ----
+  // ---- Safety screening and questionnaires ----
   // Screening events and responses are kept for ever: there is no update or delete.
   [[nodiscard]] virtual ScreeningEvent add_screening(UserId user, const ScreeningEvent& event) = 0;
   virtual void set_setting(UserId user, std::string_view key, std::string_view value, Instant at) = 0;
   [[nodiscard]] virtual QuestionnaireResponse add_questionnaire_response(UserId user,
                                                                          const QuestionnaireResponse& response) = 0;
-  // ---- personal experiments (issue 6) ----
+  // ---- personal experiments ----
   [[nodiscard]] virtual Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) = 0;
   // Ends a planned or running experiment after `last_night`. Throws StoreError{not_found} if no such experiment.
   virtual void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
@@ -223,7 +223,7 @@ class StoreWriter : public StoreReader {
   // Records (or replaces) whether the night's condition was followed.
   virtual void log_experiment_night(UserId user, const ExperimentNight& night) = 0;
 
-  // ---- Progression (issue 4) ----
+  // ---- Progression ----
   // Throws StoreError{conflict} if the rule already decided that program, routine and day.
   [[nodiscard]] virtual DecisionRecord insert_decision(UserId user, const DecisionRecord& decision,
                                                        const WriteMeta& meta) = 0;

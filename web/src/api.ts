@@ -197,7 +197,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-// Guided sessions (issue 3's plans, played by the web player): the shapes of
+// Guided sessions (the plans, played by the web player): the shapes of
 // docs/session-plan.md, with each step's words (`text`) added by the API.
 export type Routine = 'morning' | 'evening' | 'flare';
 export type StopReason = 'pain' | 'time' | 'other';
@@ -285,7 +285,7 @@ export interface ProgramStatus {
   routines: { routine: Routine; title: string; total_seconds: number; exercises: number }[];
 }
 
-// The safety check (issue 5; docs/safety.md): the gate, the questions, a check's result.
+// The safety check (docs/safety.md): the gate, the questions, a check's result.
 export type SafetyCheckKind = 'full' | 'legs';
 export type YesNo = 'yes' | 'no';
 

@@ -1,4 +1,4 @@
-// Insights and personal experiments (issue 6) as the app uses them: the
+// Insights and personal experiments as the app uses them: the
 // shapes of docs/openapi.yaml (the same JSON as `daybreak insights --json` and
 // `daybreak experiment ... --json`), and their calls.
 import { type Period, request } from './api';

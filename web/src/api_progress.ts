@@ -1,4 +1,4 @@
-// Progression (issue 4) over the API: where the person stands, a day's
+// Progression over the API: where the person stands, a day's
 // decisions with their reasons, levels and stages set by hand, and the
 // person's word on a proposed stage. The shapes are docs/openapi.yaml's
 // Progress and Decision, the same JSON as `daybreak progress --json`.

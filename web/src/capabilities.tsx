@@ -89,7 +89,7 @@ const learn: Capability = {
   ],
 };
 
-// Guided sessions (issue 3's program, played in the browser).
+// Guided sessions (the program, played in the browser).
 const sessions: Capability = {
   name: 'sessions',
   nav: [
@@ -97,7 +97,7 @@ const sessions: Capability = {
       href: '/session',
       label: 'Session',
       icon: 'play',
-      owns: (p) => p.startsWith('/session') || p.startsWith('/progress'), // issue 4's Progress sits with the sessions
+      owns: (p) => p.startsWith('/session') || p.startsWith('/progress'), // the Progress sits with the sessions
     },
   ],
   screens: [
@@ -112,7 +112,7 @@ const sessions: Capability = {
   seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
 };
 
-// The safety check (issue 5): the questions that come before exercise, and a
+// The safety check: the questions that come before exercise, and a
 // Today card when they are due.
 const safety: Capability = {
   name: 'safety',
@@ -139,7 +139,7 @@ const questionnaires: Capability = {
   seeSections: [() => <QuestionnairesSection />],
 };
 
-// Progression (issue 4): the stage, the levels and the program's decisions,
+// Progression: the stage, the levels and the program's decisions,
 // reached from the session screens; a Today card when a stage is ready, a
 // flare-day routine is offered, or a save just made decisions.
 const progress: Capability = {
@@ -148,7 +148,7 @@ const progress: Capability = {
   todayCards: [() => <ProgressCard />],
 };
 
-// Insights and personal experiments (issue 6): reached from See and from
+// Insights and personal experiments: reached from See and from
 // Today's card while an experiment runs (the bottom bar has no room for more).
 const insights: Capability = {
   name: 'insights',

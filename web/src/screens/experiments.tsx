@@ -1,4 +1,4 @@
-// Personal experiments (issue 6; docs/insights.md): design one (A against B
+// Personal experiments (docs/insights.md): design one (A against B
 // over pairs of periods of nights, in random order), see tonight's condition,
 // say whether last night's was followed, stop one, and read its report: the
 // difference with its interval, the randomization test, the chances of a

@@ -1,4 +1,4 @@
-// Insights (issue 6; docs/insights.md): what the person's own diary shows, in
+// Insights (docs/insights.md): what the person's own diary shows, in
 // plain words with its numbers and their uncertainty: pain over the whole day
 // and what medication may mask, where mornings are heading, what goes with
 // better mornings (each a hypothesis, with an offer to test it as an

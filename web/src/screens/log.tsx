@@ -42,7 +42,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
     if (outcome.kind === 'saved') {
       const verb = outcome.created.outcome === 'replaced' ? 'replaced' : 'saved';
       announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
-      const made = noteDecisions(outcome.created); // issue 4: told on Today, sentence by sentence
+      const made = noteDecisions(outcome.created); // told on Today, sentence by sentence
       if (made > 0) announce(`The program made ${made === 1 ? 'a decision' : `${made} decisions`} from it: see Today.`, 'info');
       navigate('/');
       return null;

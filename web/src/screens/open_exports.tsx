@@ -1,4 +1,4 @@
-// Issue 19's open exports on More: the diary as HL7 FHIR R4 for another app
+// The open exports on More: the diary as HL7 FHIR R4 for another app
 // or a clinic, and the reminders as a calendar file (.ics). Self-contained,
 // so the More screen only places it.
 import { useState } from 'preact/hooks';

@@ -1,4 +1,4 @@
-// Progress in the browser (issue 4): the stage and what is left before the
+// Progress in the browser: the stage and what is left before the
 // next, each exercise's level, the program's latest decisions in plain
 // sentences with their reasons ("Why?"), a proposed stage to confirm, and a
 // level or stage set by hand (logged as an override, with its note). Plus the

@@ -1,4 +1,4 @@
-// The clinician report's download (issue 18): the same PDF as `daybreak
+// The clinician report's download: the same PDF as `daybreak
 // report`, for the weeks the See screen shows. Nothing is sent anywhere: the
 // file comes to this device, and the person decides whom to give it.
 import type { Range } from './see';

@@ -1,4 +1,4 @@
-// The safety check in the browser (issue 5; docs/safety.md): the questions
+// The safety check in the browser (docs/safety.md): the questions
 // of a check as yes/no pairs, the answers recorded with POST
 // /api/safety/checks, and what they mean in plain words. Plus the Today card
 // that says when a check is needed. daybreak is not a diagnosis: the wording

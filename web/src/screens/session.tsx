@@ -457,7 +457,7 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
       setSaved(record);
       setError(null);
       announce('Session saved');
-      if (noteDecisions(record) > 0) announce('The program made a decision from it: see Today.', 'info'); // issue 4
+      if (noteDecisions(record) > 0) announce('The program made a decision from it: see Today.', 'info');
     } catch (e) {
       setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached; the session waits on this device. Try again when it is back.');
     } finally {
