@@ -74,62 +74,12 @@ std::string bar(double fraction, std::size_t width) {
   return out;  // appended in place: g++ 12 -O2 misreads `"[" + std::string(...)` (-Wrestrict, GCC PR 105651)
 }
 
-std::string side_text(Side side) {
-  switch (side) {
-    case Side::left:
-      return "left side";
-    case Side::right:
-      return "right side";
-    case Side::alternating:
-      return "left and right in turn";
-    case Side::none:
-      return "";
-  }
-  return "";
-}
-
-// What the step asks, in a few words: "Set 1 of 2, hold 3 of 8, left side".
-std::string step_words(const PlanStep& step, std::optional<SessionTime> played = std::nullopt) {
-  std::vector<std::string> parts;
-  const auto set = [&] {
-    if (step.sets > 1) parts.push_back(fmt::format("Set {} of {}", step.set, step.sets));
-  };
-  switch (step.type) {
-    case StepType::ready:
-      return "Get ready";
-    case StepType::reps: {
-      set();
-      std::string reps = fmt::format("{} reps", step.reps);
-      if (played && step.rep_seconds > 0) {
-        const int per_rep = step.rep_seconds * (step.side == Side::alternating ? 2 : 1);
-        const int rep = std::min(step.reps, static_cast<int>(played->count() / 1000 / per_rep) + 1);
-        reps += fmt::format(", rep {} of {}", rep, step.reps);
-      }
-      parts.push_back(std::move(reps));
-      break;
-    }
-    case StepType::hold:
-      if (step.reps == 1) {  // one hold a set: the sets count the holds
-        parts.push_back(step.sets > 1 ? fmt::format("Hold {} of {}", step.set, step.sets) : "Hold");
-        break;
-      }
-      set();
-      parts.push_back(fmt::format("Hold {} of {}", step.rep, step.reps));
-      break;
-    case StepType::timed:
-      parts.push_back(fmt::format("{} minutes", step.seconds / 60));
-      break;
-    case StepType::relax:
-      return "Relax";
-    case StepType::switch_sides:
-      return fmt::format("Change sides: {}", side_text(step.side));
-    case StepType::rest:
-      return fmt::format("Rest before set {} of {}", step.set + 1, step.sets);
-  }
-  if (const auto side = side_text(step.side); !side.empty()) parts.push_back(side);
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-  return out;
+// What the step asks, in exercise/'s words, with the repetition being played
+// once the clock runs: "Set 1 of 2, 8 reps, rep 3 of 8, left side".
+std::string played_step_words(const PlanStep& step, std::optional<SessionTime> played = std::nullopt) {
+  if (!played || step.type != StepType::reps || step.rep_seconds <= 0) return step_words(step);
+  const int per_rep = step.rep_seconds * (step.side == Side::alternating ? 2 : 1);
+  return step_words(step, std::min(step.reps, static_cast<int>(played->count() / 1000 / per_rep) + 1));
 }
 
 std::string next_words(const SessionPlan& plan, std::size_t index) {
@@ -251,7 +201,7 @@ class FrameBuilder {
     if (player_.phase() == PlayerPhase::paused) {
       line("  " + styled(kReverse, " PAUSED: space to go on "));
     } else {
-      line("  " + fit(step_words(step, played), width_ - 4));
+      line("  " + fit(played_step_words(step, played), width_ - 4));
     }
     line();
     const int left = seconds_left(remaining);

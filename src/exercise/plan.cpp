@@ -1,6 +1,7 @@
 #include "exercise/plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <stdexcept>
 
@@ -209,34 +210,74 @@ SessionPlan expand_plan(const ContentLibrary& library, const Program& program, i
   return plan;
 }
 
-std::string describe_step(const SessionPlan& plan, const PlanStep& step) {
-  const PlanExercise& ex = plan.exercises.at(step.exercise);
-  const std::string side = step.side == Side::left          ? ", left side"
-                           : step.side == Side::right       ? ", right side"
-                           : step.side == Side::alternating ? ", left and right in turn"
-                                                            : "";
-  const std::string of_sets = step.sets > 1 ? fmt::format(", set {} of {}", step.set, step.sets) : "";
+std::string_view side_words(Side side) {
+  switch (side) {
+    case Side::left:
+      return "left side";
+    case Side::right:
+      return "right side";
+    case Side::alternating:
+      return "left and right in turn";
+    case Side::none:
+      return "";
+  }
+  return "";
+}
+
+namespace {
+
+// The words of a step in lower case: "set 1 of 2, hold 3 of 8, left side".
+std::string step_phrase(const PlanStep& step, std::optional<int> rep) {
+  std::vector<std::string> parts;
+  const auto set = [&] {
+    if (step.sets > 1) parts.push_back(fmt::format("set {} of {}", step.set, step.sets));
+  };
   switch (step.type) {
     case StepType::ready:
-      return fmt::format("{}: get ready ({})", ex.name, position_phrase(ex.position));
+      return "get ready";
     case StepType::reps:
-      return fmt::format("{}{}: {} reps{}", ex.name, of_sets, step.reps, side);
+      set();
+      parts.push_back(rep ? fmt::format("{} reps, rep {} of {}", step.reps, *rep, step.reps)
+                          : fmt::format("{} reps", step.reps));
+      break;
     case StepType::hold:
       if (step.reps == 1) {  // one hold a set: the sets count the holds
-        return step.sets > 1 ? fmt::format("{}: hold {} of {}{}", ex.name, step.set, step.sets, side)
-                             : fmt::format("{}: hold{}", ex.name, side);
+        parts.push_back(step.sets > 1 ? fmt::format("hold {} of {}", step.set, step.sets) : "hold");
+        break;
       }
-      return fmt::format("{}{}: hold {} of {}{}", ex.name, of_sets, step.rep, step.reps, side);
+      set();
+      parts.push_back(fmt::format("hold {} of {}", step.rep, step.reps));
+      break;
     case StepType::timed:
-      return fmt::format("{}: {} minutes", ex.name, step.seconds / 60);
+      parts.push_back(fmt::format("{} minutes", step.seconds / 60));
+      break;
     case StepType::relax:
-      return fmt::format("{}: relax", ex.name);
+      return "relax";
     case StepType::switch_sides:
-      return fmt::format("{}: change sides", ex.name);
+      return step.side == Side::left || step.side == Side::right
+                 ? fmt::format("change to the {}", side_words(step.side))
+                 : "change sides";
     case StepType::rest:
-      return fmt::format("{}: rest", ex.name);
+      return fmt::format("rest before set {} of {}", step.set + 1, step.sets);
   }
-  return ex.name;
+  if (const auto side = side_words(step.side); !side.empty()) parts.emplace_back(side);
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+}  // namespace
+
+std::string step_words(const PlanStep& step, std::optional<int> rep) {
+  std::string words = step_phrase(step, rep);
+  if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+  return words;
+}
+
+std::string describe_step(const SessionPlan& plan, const PlanStep& step) {
+  const PlanExercise& ex = plan.exercises.at(step.exercise);
+  if (step.type == StepType::ready) return fmt::format("{}: get ready ({})", ex.name, position_phrase(ex.position));
+  return fmt::format("{}: {}", ex.name, step_phrase(step, std::nullopt));
 }
 
 }  // namespace daybreak

@@ -81,7 +81,14 @@ struct SessionPlan {
 
 [[nodiscard]] int level_of(const ExerciseLevels& levels, std::string_view exercise_id);
 
-// "Abdominal brace, set 1 of 2, hold 3 of 8 (left)": a step for people.
+// The words for steps, one wording for the terminal player, the web player
+// and the session log. What a step asks: "Set 1 of 2, hold 3 of 8, left
+// side"; with `rep`, the repetition being played ("8 reps, rep 3 of 8").
+[[nodiscard]] std::string step_words(const PlanStep& step, std::optional<int> rep = std::nullopt);
+// "left side", "right side", "left and right in turn", or "" for no side.
+[[nodiscard]] std::string_view side_words(Side side);
+// The step with its exercise: "Abdominal brace: set 1 of 2, hold 3 of 8, left
+// side"; a ready step names the position ("Bird dog: get ready (on hands and knees)").
 [[nodiscard]] std::string describe_step(const SessionPlan& plan, const PlanStep& step);
 
 }  // namespace daybreak

@@ -212,41 +212,41 @@ hand. Questions left at the end of a script stay unanswered:
   !  0:34  comfort check, Cat-camel: no answer
   !  0:34   3/34  Standing hip-flexor stretch: get ready (standing), 20 s. Stand with one foot a step in front of the other, holding a chair back or a worktop.
   !  0:54   4/34  Standing hip-flexor stretch: hold 1 of 2, left side, 20 s. Tailbone under; do not arch the back.
-  !  1:14   5/34  Standing hip-flexor stretch: change sides, 5 s. Change sides: now the right side.
+  !  1:14   5/34  Standing hip-flexor stretch: change to the right side, 5 s. Change sides: now the right side.
   !  1:19   6/34  Standing hip-flexor stretch: hold 1 of 2, right side, 20 s. Mild tightness, not pain.
-  !  1:39   7/34  Standing hip-flexor stretch: rest, 10 s. Rest. Next: set 2 of 2.
+  !  1:39   7/34  Standing hip-flexor stretch: rest before set 2 of 2, 10 s. Rest. Next: set 2 of 2.
   !  1:49   8/34  Standing hip-flexor stretch: hold 2 of 2, left side, 20 s. Breathe slowly.
-  !  2:09   9/34  Standing hip-flexor stretch: change sides, 5 s. Change sides: now the right side.
+  !  2:09   9/34  Standing hip-flexor stretch: change to the right side, 5 s. Change sides: now the right side.
   !  2:14  10/34  Standing hip-flexor stretch: hold 2 of 2, right side, 20 s. Tailbone under; do not arch the back.
   ! Comfort check: how much did Standing hip-flexor stretch hurt, 0-10 (Enter to skip)? -
   !  2:34  comfort check, Standing hip-flexor stretch: no answer
   !  2:34  11/34  Side-lying thigh stretch: get ready (in bed), 20 s. Lie on your side in bed (or on the floor) with the bottom knee bent for balance.
   !  2:54  12/34  Side-lying thigh stretch: hold 1 of 2, left side, 20 s. Knees level; thigh slightly back.
-  !  3:14  13/34  Side-lying thigh stretch: change sides, 5 s. Change sides: now the right side.
+  !  3:14  13/34  Side-lying thigh stretch: change to the right side, 5 s. Change sides: now the right side.
   !  3:19  14/34  Side-lying thigh stretch: hold 1 of 2, right side, 20 s. Do not arch the back.
-  !  3:39  15/34  Side-lying thigh stretch: rest, 10 s. Rest. Next: set 2 of 2.
+  !  3:39  15/34  Side-lying thigh stretch: rest before set 2 of 2, 10 s. Rest. Next: set 2 of 2.
   !  3:49  16/34  Side-lying thigh stretch: hold 2 of 2, left side, 20 s. Mild tightness, not pain.
-  !  4:09  17/34  Side-lying thigh stretch: change sides, 5 s. Change sides: now the right side.
+  !  4:09  17/34  Side-lying thigh stretch: change to the right side, 5 s. Change sides: now the right side.
   !  4:14  18/34  Side-lying thigh stretch: hold 2 of 2, right side, 20 s. Knees level; thigh slightly back.
   ! Comfort check: how much did Side-lying thigh stretch hurt, 0-10 (Enter to skip)? -
   !  4:34  comfort check, Side-lying thigh stretch: no answer
   !  4:34  19/34  Hamstring stretch with a strap: get ready (in bed), 10 s. Lie on your back with both knees bent. Loop a strap, belt or towel round one foot.
   !  4:44  20/34  Hamstring stretch with a strap: hold 1 of 2, left side, 20 s. Low back stays down.
-  !  5:04  21/34  Hamstring stretch with a strap: change sides, 5 s. Change sides: now the right side.
+  !  5:04  21/34  Hamstring stretch with a strap: change to the right side, 5 s. Change sides: now the right side.
   !  5:09  22/34  Hamstring stretch with a strap: hold 1 of 2, right side, 20 s. Knee nearly straight, not locked.
-  !  5:29  23/34  Hamstring stretch with a strap: rest, 10 s. Rest. Next: set 2 of 2.
+  !  5:29  23/34  Hamstring stretch with a strap: rest before set 2 of 2, 10 s. Rest. Next: set 2 of 2.
   !  5:39  24/34  Hamstring stretch with a strap: hold 2 of 2, left side, 20 s. Mild tightness, not pain.
-  !  5:59  25/34  Hamstring stretch with a strap: change sides, 5 s. Change sides: now the right side.
+  !  5:59  25/34  Hamstring stretch with a strap: change to the right side, 5 s. Change sides: now the right side.
   !  6:04  26/34  Hamstring stretch with a strap: hold 2 of 2, right side, 20 s. Low back stays down.
   ! Comfort check: how much did Hamstring stretch with a strap hurt, 0-10 (Enter to skip)? -
   !  6:24  comfort check, Hamstring stretch with a strap: no answer
   !  6:24  27/34  Knee to chest: get ready (in bed), 10 s. Lie on your back with both knees bent and feet flat.
   !  6:34  28/34  Knee to chest: hold 1 of 2, left side, 20 s. Gentle; let the stretch come.
-  !  6:54  29/34  Knee to chest: change sides, 5 s. Change sides: now the right side.
+  !  6:54  29/34  Knee to chest: change to the right side, 5 s. Change sides: now the right side.
   !  6:59  30/34  Knee to chest: hold 1 of 2, right side, 20 s. Hold behind the thigh, not the knee.
-  !  7:19  31/34  Knee to chest: rest, 10 s. Rest. Next: set 2 of 2.
+  !  7:19  31/34  Knee to chest: rest before set 2 of 2, 10 s. Rest. Next: set 2 of 2.
   !  7:29  32/34  Knee to chest: hold 2 of 2, left side, 20 s. Breathe slowly.
-  !  7:49  33/34  Knee to chest: change sides, 5 s. Change sides: now the right side.
+  !  7:49  33/34  Knee to chest: change to the right side, 5 s. Change sides: now the right side.
   !  7:54  34/34  Knee to chest: hold 2 of 2, right side, 20 s. Gentle; let the stretch come.
   ! Comfort check: how much did Knee to chest hurt, 0-10 (Enter to skip)? -
   !  8:14  comfort check, Knee to chest: no answer
