@@ -15,6 +15,7 @@ import {
   type NewExperiment,
   type Tonight,
 } from '../api_insights';
+import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, Stepper } from '../components/controls';
 import { announce } from '../components/toast';
 import { addDays, fieldMessage, longDate, problemSummary, shortDate } from '../format';
@@ -454,20 +455,12 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
       </p>
       <form class="log-form" onSubmit={submit} noValidate>
         {summary ? (
-          <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-            <p>
-              <strong>Not started yet.</strong> {summary}
-            </p>
-            {problems.length > 0 ? (
-              <ul>
-                {problems.map((p) => (
-                  <li key={p.field}>
-                    {FIELD_NAMES[p.field] ?? p.field}: {fieldMessage(p)}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <ErrorSummary
+            title="Not started yet."
+            summary={summary}
+            innerRef={summaryRef}
+            lines={problems.map((p) => ({ label: FIELD_NAMES[p.field] ?? p.field, detail: fieldMessage(p) }))}
+          />
         ) : null}
         {text('a', 'Condition A', 'For example: pillow between knees')}
         {text('b', 'Condition B', 'For example: no pillow')}

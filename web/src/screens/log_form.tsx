@@ -17,6 +17,7 @@ import {
   type Problem,
   type SleepItem,
 } from '../api';
+import { ErrorSummary } from '../components/error_summary';
 import { Chips, FieldError, NumberField, Scale, Stepper, TextArea, TimeField, Toggle } from '../components/controls';
 import { clockOf, PERIOD_LABELS, problemSummary } from '../format';
 
@@ -233,30 +234,19 @@ export function LogForm(props: FormProps) {
     <form class="log-form" onSubmit={submit} noValidate>
       {props.header}
       {summary && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>
-            <strong>Not saved yet.</strong> {summary}
-          </p>
-          {problems.length > 0 && (
-            <ul>
-              {problems.map((p) => {
-                const f = applicable.find((x) => x.name === p.field);
-                return (
-                  <li key={p.field + p.value}>
-                    {f ? (
-                      <a href={`#field-${p.field}`} onClick={(e) => jumpTo(e, p.field)}>
-                        {question(f, period)}
-                      </a>
-                    ) : (
-                      p.field
-                    )}
-                    : {p.value === '' ? `needed (${p.allowed})` : `'${p.value}' is not allowed (${p.allowed})`}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary
+          title="Not saved yet."
+          summary={summary}
+          innerRef={summaryRef}
+          lines={problems.map((p) => {
+            const f = applicable.find((x) => x.name === p.field);
+            return {
+              label: f ? question(f, period) : p.field,
+              detail: p.value === '' ? `needed (${p.allowed})` : `'${p.value}' is not allowed (${p.allowed})`,
+              target: f ? `#field-${p.field}` : undefined,
+            };
+          })}
+        />
       )}
       {primaryNames.map((name) => applicable.find((f) => f.name === name)).map((f) => f && renderField(f))}
       {more.length > 0 && (
@@ -277,14 +267,6 @@ export function LogForm(props: FormProps) {
       </div>
     </form>
   );
-}
-
-function jumpTo(e: Event, field: string) {
-  e.preventDefault();
-  const box = document.querySelector(`[data-field="${field}"]`);
-  const input = box?.querySelector<HTMLElement>('input, textarea, select, button');
-  box?.scrollIntoView({ block: 'center' });
-  input?.focus();
 }
 
 interface ControlProps {
@@ -309,6 +291,7 @@ function FieldControl({ field: f, period, values, set, problem, items, fresh }: 
         if (f.name === 'stiffness_minutes') {
           return (
             <StiffnessField
+              field={f}
               minutes={v as number | undefined}
               still={values.still_stiff === true}
               onChange={(m, still) => {
@@ -383,6 +366,7 @@ function FieldControl({ field: f, period, values, set, problem, items, fresh }: 
 }
 
 function StiffnessField(props: {
+  field: FieldDef; // its range comes from the catalogue
   minutes: number | undefined;
   still: boolean;
   onChange: (minutes: number | undefined, still: boolean) => void;
@@ -413,8 +397,8 @@ function StiffnessField(props: {
           id="stiffness-exact"
           type="number"
           inputMode="numeric"
-          min={0}
-          max={720}
+          min={props.field.min}
+          max={props.field.max}
           value={minutes ?? ''}
           onInput={(e) => {
             const t = (e.currentTarget as HTMLInputElement).value;

@@ -18,6 +18,7 @@ import {
   type RecordedResponse,
   type ScoreChange,
 } from '../api_questionnaires';
+import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { Icon } from '../components/icons';
 import { fieldMessage, problemSummary } from '../format';
@@ -258,13 +259,6 @@ function ActivityFields(props: {
   );
 }
 
-// A link of the error summary moves focus to the answer it names.
-function jumpTo(e: Event, href: string) {
-  e.preventDefault();
-  const target = document.getElementById(href.slice(1));
-  target?.scrollIntoView({ block: 'center' });
-  target?.querySelector<HTMLElement>('input')?.focus();
-}
 
 // The score just stored and what it means.
 function Result({ q, r, onAgain }: { q: Questionnaire; r: RecordedResponse; onAgain: () => void }) {
@@ -459,22 +453,12 @@ function TakeForm({ q }: { q: Questionnaire }) {
           ) : null}
           {q.wording_notice ? <p class="muted">{q.wording_notice}</p> : null}
           {summary ? (
-            <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-              <p>
-                <strong>Not saved.</strong> {summary}
-              </p>
-              {listed.length > 0 ? (
-                <ul>
-                  {listed.map((l) => (
-                    <li key={l.href + l.text}>
-                      <a href={l.href} onClick={(e) => jumpTo(e, l.href)}>
-                        {l.text}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
+            <ErrorSummary
+              title="Not saved."
+              summary={summary}
+              innerRef={summaryRef}
+              lines={listed.map((l) => ({ label: l.text, target: l.href }))}
+            />
           ) : null}
           <form id="questionnaire-form" onSubmit={submit} noValidate>
             {q.activities ? (
