@@ -4,6 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "exercise/plan.hpp"
 
 namespace daybreak {
@@ -195,6 +201,119 @@ TEST_F(Player, ProgressCountsPlannedSecondsAndTheClockNeverRunsBackwards) {
   player_.advance(5s);  // earlier than before: ignored
   EXPECT_EQ(player_.step_index(), 1U);
   EXPECT_EQ(player_.progress(12s), 12s);
+}
+
+// ---- the shared cases ----------------------------------------------------------
+// tests/data/player_cases.json is played by this player and by the web app's
+// (web/tests/player.test.ts), so that the two cannot drift apart.
+
+using nlohmann::json;
+
+json shared_cases() {
+  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "player_cases.json";
+  std::ifstream in(path);
+  return json::parse(in);
+}
+
+SessionPlan shared_plan(const json& shared) {
+  SessionPlan plan;
+  plan.program_id = "test";
+  plan.title = "Test";
+  for (const auto& e : shared.at("plan")) {
+    PlanExercise ex;
+    ex.id = ex.name = e.at("exercise").get<std::string>();
+    ex.first_step = plan.steps.size();
+    for (const auto& s : e.at("steps")) {
+      const auto type = parse_choice<StepType>(s.at(0).get<std::string>());
+      if (!type) throw std::runtime_error("a step type the player does not know: " + s.at(0).dump());
+      plan.steps.push_back(step(plan.exercises.size(), *type, s.at(1).get<int>()));
+    }
+    ex.step_count = plan.steps.size() - ex.first_step;
+    plan.exercises.push_back(std::move(ex));
+  }
+  return plan;
+}
+
+std::string phase_word(PlayerPhase phase) {
+  constexpr std::array<std::string_view, 7> words = {"pain_before", "playing",  "paused",   "comfort",
+                                                     "stop_reason", "finished", "cancelled"};
+  return std::string(words.at(static_cast<std::size_t>(phase)));
+}
+
+// One action as keys: what a person presses to do it in the terminal.
+void play(SessionPlayer& p, const json& a) {
+  const SessionTime at{a.at("at").get<std::int64_t>()};
+  const std::string what = a.at("do").get<std::string>();
+  const auto answer = [&] { return a.at("pain").is_null() ? std::string() : std::to_string(a.at("pain").get<int>()); };
+  if (what == "begin" || what == "comfort") {
+    type(p, answer() + "\n", at);
+  } else if (what == "advance") {
+    p.advance(at);
+  } else if (what == "pause") {
+    p.press(keys::pause, at);
+  } else if (what == "skip_step") {
+    p.press(keys::skip, at);
+  } else if (what == "skip_exercise") {
+    p.press(keys::next_exercise, at);
+  } else if (what == "ask_stop" || what == "cancel") {
+    p.press(keys::quit, at);
+  } else if (what == "carry_on") {
+    p.press(keys::escape, at);
+  } else if (what == "stop") {
+    p.press(a.at("reason").get<std::string>().at(0), at);  // p, t or o
+  } else {
+    FAIL() << "an action the shared cases do not know: " << what;
+  }
+}
+
+json result_json(const SessionResult& r) {
+  json pain_during = json::array();
+  for (const auto& p : r.pain_during) pain_during.push_back(p ? json(p->value()) : json());
+  return json{{"pain_before", r.pain_before.value()},
+              {"steps", outcome_letters(r.steps)},
+              {"pain_during", pain_during},
+              {"stop_reason", r.stop_reason ? json(name_of(*r.stop_reason)) : json()},
+              {"duration_seconds", r.duration.count()}};
+}
+
+TEST(SharedPlayerCases, EachCasePlaysAsTheWebPlayerPlaysIt) {
+  const json shared = shared_cases();
+  ASSERT_GE(shared.at("cases").size(), 5U);
+  for (const auto& c : shared.at("cases")) {
+    const std::string name = c.at("name").get<std::string>();
+    const SessionPlan plan = shared_plan(shared);
+    SessionPlayer p(plan);
+    std::size_t n = 0;
+    for (const auto& a : c.at("script")) {
+      play(p, a);
+      const SessionTime at{a.at("at").get<std::int64_t>()};
+      const std::string where = fmt::format("{}: step {} ({} at {})", name, ++n, a.at("do").get<std::string>(),
+                                            a.at("at").get<std::int64_t>());
+      const json e = a.value("expect", json::object());
+      if (e.contains("phase")) {
+        EXPECT_EQ(phase_word(p.phase()), e.at("phase").get<std::string>()) << where;
+      }
+      if (e.contains("step")) {
+        EXPECT_EQ(p.step_index(), e.at("step").get<std::size_t>()) << where;
+      }
+      if (e.contains("asking_about")) {
+        EXPECT_EQ(p.asking_about(), e.at("asking_about").get<std::size_t>()) << where;
+      }
+      if (e.contains("step_remaining")) {
+        EXPECT_EQ(p.step_remaining(at).count(), e.at("step_remaining").get<std::int64_t>()) << where;
+      }
+      if (e.contains("over_ceiling")) {
+        EXPECT_EQ(p.over_ceiling(), e.at("over_ceiling").get<std::size_t>()) << where;
+      }
+    }
+    if (c.contains("result")) {
+      EXPECT_EQ(result_json(p.result()), c.at("result")) << name;
+    }
+    if (c.contains("work")) {
+      const WorkCounts w = p.work_counts();
+      EXPECT_EQ((json{{"total", w.total}, {"done", w.done}, {"skipped", w.skipped}}), c.at("work")) << name;
+    }
+  }
 }
 
 }  // namespace

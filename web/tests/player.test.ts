@@ -1,16 +1,21 @@
+/// <reference types="node" />
 // The web session player follows the same rules as the terminal's
 // (src/exercise/session_player.cpp): steps end on time, skips and stops are
 // recorded per step, the comfort check follows each exercise that was done.
+// Its cases are tests/data/player_cases.json, which the terminal's player
+// plays too (tests/unit/session_player_test.cpp), so the two cannot drift.
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, test } from 'vitest';
 
-import type { PlanStep, SessionPlan } from '../src/api';
+import type { PlanStep, SessionPlan, StopReason } from '../src/api';
 import { Player } from '../src/session/player';
 
 function step(exercise: number, type: PlanStep['type'], seconds: number): PlanStep {
   return { exercise, type, side: 'none', set: 1, sets: 1, rep: 0, reps: 0, seconds, rep_seconds: 0, cue: `${type} ${exercise}`, text: '' };
 }
 
-// Two exercises: ready 10 s, hold 5 s, relax 5 s, hold 5 s; then ready 10 s, timed 60 s.
+// The fields every plan needs; the shared cases give the exercises and steps.
 const plan: SessionPlan = {
   format: 'daybreak-plan/1',
   program: 'daybreak',
@@ -28,80 +33,82 @@ const plan: SessionPlan = {
   steps: [step(0, 'ready', 10), step(0, 'hold', 5), step(0, 'relax', 5), step(0, 'hold', 5), step(1, 'ready', 10), step(1, 'timed', 60)],
 };
 
-describe('the session player', () => {
-  test('plays every step on time, asks the comfort check after each exercise, and finishes', () => {
-    const p = new Player(plan);
-    p.begin(3, 1000);
-    expect(p.phase).toBe('playing');
-    p.advance(1000 + 9_999);
-    expect(p.step).toBe(0);
-    expect(p.stepRemaining(1000 + 9_999)).toBe(1);
-    p.advance(1000 + 25_000); // the first exercise's 25 s are over
-    expect(p.phase).toBe('comfort');
-    expect(p.askingAbout).toBe(0);
-    p.advance(1000 + 99_000); // time does not run while asking
-    p.comfort(2, 1000 + 99_000);
-    expect(p.step).toBe(4);
-    p.advance(1000 + 99_000 + 70_000);
-    expect(p.phase).toBe('comfort');
-    p.comfort(null, 1000 + 170_000);
-    expect(p.phase).toBe('finished');
-    expect(p.result()).toEqual({ pain_before: 3, steps: 'dddddd', pain_during: [2, null], stop_reason: null, duration_seconds: 170 });
-    expect(p.workCounts()).toEqual({ total: 3, done: 3, skipped: 0 });
-  });
+// ---- the shared cases -------------------------------------------------------
 
-  test('pausing stops the clock; skipping a step or an exercise records it', () => {
-    const p = new Player(plan);
-    p.begin(4, 0);
-    p.togglePause(4_000);
-    p.advance(60_000);
-    expect(p.stepRemaining(60_000)).toBe(6_000);
-    p.togglePause(60_000);
-    p.skipStep(61_000); // the ready step
-    expect(p.step).toBe(1);
-    p.skipExercise(62_000); // nothing of A was done: no comfort check
-    expect(p.phase).toBe('playing');
-    expect(p.step).toBe(4);
-    p.advance(62_000 + 70_000);
-    p.comfort(1, 132_000);
-    expect(p.result().steps).toBe('ssssdd');
-    expect(p.result().pain_during).toEqual([null, 1]);
-    expect(p.result().duration_seconds).toBe(132);
-  });
+interface SharedAction {
+  at: number;
+  do: string;
+  pain?: number | null;
+  reason?: StopReason;
+  expect?: { phase?: string; step?: number; asking_about?: number; step_remaining?: number; over_ceiling?: number };
+}
+interface SharedCase {
+  name: string;
+  script: SharedAction[];
+  result?: unknown;
+  work?: { total: number; done: number; skipped: number };
+}
+interface Shared {
+  plan: { exercise: string; steps: [PlanStep['type'], number][] }[];
+  cases: SharedCase[];
+}
 
-  test('stopping asks why, then the comfort check on the exercise in hand; the rest is not reached', () => {
-    const p = new Player(plan);
-    p.begin(5, 0);
-    p.advance(12_000); // 2 s into the first hold
-    p.askStop(12_000);
-    expect(p.phase).toBe('stop_reason');
-    p.carryOn();
-    expect(p.phase).toBe('playing');
-    p.askStop(13_000);
-    p.stop('pain', 13_000);
-    expect(p.phase).toBe('comfort');
-    p.comfort(7, 20_000);
-    expect(p.overCeiling).toBe(0);
-    expect(p.phase).toBe('finished');
-    expect(p.result()).toEqual({ pain_before: 5, steps: 'd-----', pain_during: [7, null], stop_reason: 'pain', duration_seconds: 20 });
-  });
+const shared = JSON.parse(readFileSync(new URL('../../tests/data/player_cases.json', import.meta.url), 'utf8')) as Shared;
 
-  test('leaving before the first step keeps nothing; out-of-range answers are ignored', () => {
-    const p = new Player(plan);
-    p.begin(11, 0);
-    expect(p.phase).toBe('pain_before');
-    p.cancel();
-    expect(p.phase).toBe('cancelled');
-    expect(p.over).toBe(true);
+function sharedPlan(): SessionPlan {
+  const exercises: SessionPlan['exercises'] = [];
+  const steps: PlanStep[] = [];
+  shared.plan.forEach((e, i) => {
+    exercises.push({ ...plan.exercises[0]!, id: e.exercise, name: e.exercise, first_step: steps.length, step_count: e.steps.length });
+    for (const [type, seconds] of e.steps) steps.push(step(i, type, seconds));
   });
+  const total = steps.reduce((sum, s) => sum + s.seconds, 0);
+  return { ...plan, exercises, steps, total_seconds: total, work_steps: steps.filter((s) => !['ready', 'relax', 'rest', 'switch_sides'].includes(s.type)).length };
+}
 
-  test('a stop before any work is done ends at once', () => {
-    const p = new Player(plan);
-    p.begin(2, 0);
-    p.askStop(3_000);
-    p.stop('time', 3_000);
-    expect(p.phase).toBe('finished');
-    expect(p.result().steps).toBe('------');
-    expect(p.result().stop_reason).toBe('time');
-  });
+function play(p: Player, a: SharedAction): void {
+  switch (a.do) {
+    case 'begin':
+      return p.begin(a.pain!, a.at);
+    case 'advance':
+      return p.advance(a.at);
+    case 'pause':
+      return p.togglePause(a.at);
+    case 'skip_step':
+      return p.skipStep(a.at);
+    case 'skip_exercise':
+      return p.skipExercise(a.at);
+    case 'ask_stop':
+      return p.askStop(a.at);
+    case 'carry_on':
+      return p.carryOn();
+    case 'stop':
+      return p.stop(a.reason!, a.at);
+    case 'comfort':
+      return p.comfort(a.pain ?? null, a.at);
+    case 'cancel':
+      return p.cancel();
+  }
+  throw new Error(`an action the shared cases do not know: ${a.do}`);
+}
+
+describe('the shared player cases (tests/data/player_cases.json)', () => {
+  test('there are cases', () => expect(shared.cases.length).toBeGreaterThanOrEqual(5));
+  for (const c of shared.cases) {
+    test(c.name, () => {
+      const p = new Player(sharedPlan());
+      c.script.forEach((a, i) => {
+        play(p, a);
+        const where = `${c.name}: step ${i + 1} (${a.do} at ${a.at})`;
+        const e = a.expect ?? {};
+        if (e.phase !== undefined) expect(p.phase, where).toBe(e.phase);
+        if (e.step !== undefined) expect(p.step, where).toBe(e.step);
+        if (e.asking_about !== undefined) expect(p.askingAbout, where).toBe(e.asking_about);
+        if (e.step_remaining !== undefined) expect(p.stepRemaining(a.at), where).toBe(e.step_remaining);
+        if (e.over_ceiling !== undefined) expect(p.overCeiling, where).toBe(e.over_ceiling);
+      });
+      if (c.result !== undefined) expect(p.result()).toEqual(c.result);
+      if (c.work !== undefined) expect(p.workCounts()).toEqual(c.work);
+    });
+  }
 });
