@@ -11,8 +11,9 @@
 namespace daybreak::analysis {
 namespace {
 
-std::vector<double> pairwise_slopes(std::span<const double> t, std::span<const double> y) {
-  std::vector<double> slopes;
+// Every pairwise slope, into `slopes` (cleared first; its buffer is reused).
+void pairwise_slopes(std::span<const double> t, std::span<const double> y, std::vector<double>& slopes) {
+  slopes.clear();
   const std::size_t n = std::min(t.size(), y.size());
   slopes.reserve(n * (n - 1) / 2);
   for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -20,7 +21,24 @@ std::vector<double> pairwise_slopes(std::span<const double> t, std::span<const d
       if (t[j] != t[i]) slopes.push_back((y[j] - y[i]) / (t[j] - t[i]));
     }
   }
+}
+
+std::vector<double> pairwise_slopes(std::span<const double> t, std::span<const double> y) {
+  std::vector<double> slopes;
+  pairwise_slopes(t, y, slopes);
   return slopes;
+}
+
+// The median of `x`, as median() gives it (the middle two averaged), by
+// selection rather than sorting: the bootstrap takes one per draw, and a
+// full sort of every draw's slopes was nearly all of the insights' time.
+// Reorders `x`.
+double median_in_place(std::vector<double>& x) {
+  const auto mid = x.begin() + static_cast<std::ptrdiff_t>(x.size() / 2);
+  std::nth_element(x.begin(), mid, x.end());
+  if (x.size() % 2 == 1) return *mid;
+  const double below = *std::max_element(x.begin(), mid);
+  return below + 0.5 * (*mid - below);
 }
 
 // The k-th smallest (1-based, clamped to the valid range) of `sorted`.
@@ -32,8 +50,9 @@ double order_statistic(const std::vector<double>& sorted, double k) {
 }  // namespace
 
 double theil_sen_slope(std::span<const double> t, std::span<const double> y) {
-  const auto slopes = pairwise_slopes(t, y);
-  return slopes.empty() ? 0.0 : median(slopes);
+  std::vector<double> slopes;
+  pairwise_slopes(t, y, slopes);
+  return slopes.empty() ? 0.0 : median_in_place(slopes);
 }
 
 TheilSen theil_sen(std::span<const double> t, std::span<const double> y, double variance_s, double level) {
@@ -64,6 +83,7 @@ void smoothed_bootstrap_interval(std::span<const double> t, std::span<const doub
   std::uniform_int_distribution<std::size_t> start(0, n - std::min(block, n));
   std::uniform_real_distribution<double> jitter(-rounding, rounding);
   std::vector<double> resampled(n);
+  std::vector<double> pairs;  // one draw's pairwise slopes, the buffer reused
   std::vector<double> slopes;
   slopes.reserve(static_cast<std::size_t>(draws));
   for (int d = 0; d < draws; ++d) {
@@ -73,7 +93,8 @@ void smoothed_bootstrap_interval(std::span<const double> t, std::span<const doub
         resampled[i] = fit.intercept + fit.slope * t[i] + residuals[from + k] + jitter(engine);
       }
     }
-    slopes.push_back(theil_sen_slope(t.first(n), resampled));
+    pairwise_slopes(t.first(n), resampled, pairs);
+    slopes.push_back(pairs.empty() ? 0.0 : median_in_place(pairs));
   }
   std::sort(slopes.begin(), slopes.end());
   const double m = static_cast<double>(slopes.size());
