@@ -170,7 +170,7 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   return summary;
 }
 
-AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite) {
+AppResult<Ok> backup(const Store& store, const std::filesystem::path& destination, bool overwrite) {
   if (!overwrite && std::filesystem::exists(destination)) {
     return fail(conflict(
         fmt::format("{} already exists; choose another name or add --force to replace it", destination.string())));
@@ -224,7 +224,7 @@ AppResult<RecoverOutcome> recover(const std::filesystem::path& database, const s
   return outcome;
 }
 
-CheckReport check(const SqliteStore& store, UserId user, const TimeZone& zone) {
+CheckReport check(const Store& store, UserId user, const TimeZone& zone) {
   CheckReport report;
   report.schema_version = store.schema_version();
   report.problems = store.check();

@@ -55,7 +55,7 @@ enum class ClashPolicy { refuse, replace };
                                                    const TimeZone& zone, std::span<const ImportRow> rows,
                                                    ClashPolicy clash, bool dry_run);
 
-[[nodiscard]] AppResult<Ok> backup(const SqliteStore& store, const std::filesystem::path& destination, bool overwrite);
+[[nodiscard]] AppResult<Ok> backup(const Store& store, const std::filesystem::path& destination, bool overwrite);
 
 struct RestoreOutcome {
   std::filesystem::path kept;  // the diary as it was: a copy, or the damaged file itself, moved aside
@@ -85,6 +85,6 @@ struct CheckReport {
   int entries = 0;
   std::vector<std::string> problems;  // empty when healthy
 };
-[[nodiscard]] CheckReport check(const SqliteStore& store, UserId user, const TimeZone& zone);
+[[nodiscard]] CheckReport check(const Store& store, UserId user, const TimeZone& zone);
 
 }  // namespace daybreak

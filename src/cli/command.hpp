@@ -12,7 +12,7 @@
 
 #include "app/app_error.hpp"
 #include "domain/time.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/store.hpp"
 
 namespace CLI {
 class App;
@@ -31,7 +31,7 @@ struct Io {
 // What every command gets once the shared "open the store" step has run.
 struct CommandContext {
   Io& io;
-  SqliteStore& store;
+  Store& store;  // the port: the CLI opens SQLite (cli.cpp), and nothing here depends on which
   const Clock& clock;
   const TimeZone& zone;
   User user;

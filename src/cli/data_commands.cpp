@@ -265,16 +265,16 @@ class CheckCommand final : public Command {
   int run(CommandContext& ctx) override {
     const CheckReport r = check(ctx.store, ctx.user.id, ctx.zone);
     if (json_) {
-      print_json(ctx.io.out, Json{{"database", ctx.store.path().string()},
+      print_json(ctx.io.out, Json{{"database", ctx.store.location()},
                                   {"schema_version", r.schema_version},
                                   {"entries", r.entries},
                                   {"ok", r.problems.empty()},
                                   {"problems", r.problems}});
     } else if (r.problems.empty()) {
-      ctx.io.out << fmt::format("{}: healthy (schema version {}, {} entr{})\n", ctx.store.path().string(),
-                                r.schema_version, r.entries, r.entries == 1 ? "y" : "ies");
+      ctx.io.out << fmt::format("{}: healthy (schema version {}, {} entr{})\n", ctx.store.location(), r.schema_version,
+                                r.entries, r.entries == 1 ? "y" : "ies");
     } else {
-      ctx.io.out << fmt::format("{}: {} problem{} found\n", ctx.store.path().string(), r.problems.size(),
+      ctx.io.out << fmt::format("{}: {} problem{} found\n", ctx.store.location(), r.problems.size(),
                                 r.problems.size() == 1 ? "" : "s");
       for (const auto& p : r.problems) ctx.io.out << "  " << p << "\n";
       ctx.io.out << "Restore a backup with `daybreak restore FILE` if you have one.\n";
@@ -366,12 +366,12 @@ class ProfileCommand final : public Command {
       print_json(ctx.io.out, Json{{"name", user.name},
                                   {"time_zone", user.time_zone},
                                   {"data_dir", ctx.data_dir.string()},
-                                  {"database", ctx.store.path().string()},
+                                  {"database", ctx.store.location()},
                                   {"since", format_utc(user.created_at)}});
       return kOk;
     }
     ctx.io.out << fmt::format("name       {}\ntime zone  {}\ndata       {}\nsince      {}\n", user.name, user.time_zone,
-                              ctx.store.path().string(), format_date(ctx.zone.date_of(user.created_at)));
+                              ctx.store.location(), format_date(ctx.zone.date_of(user.created_at)));
     return kOk;
   }
 

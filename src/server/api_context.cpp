@@ -10,7 +10,7 @@ namespace daybreak {
 
 namespace {
 
-User local_user(const SqliteStore& store) {
+User local_user(const Store& store) {
   auto user = store.read()->find_user(kLocalUser);
   if (!user) throw StoreError(StoreError::Kind::not_found, "the local person's profile is missing");
   return std::move(*user);

@@ -14,7 +14,7 @@
 #include "report/clinician_pdf.hpp"
 #include "server/http.hpp"
 #include "server/memo.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/store.hpp"
 
 namespace daybreak {
 
@@ -42,7 +42,7 @@ struct ApiSettings {
 
 class ApiContext {
  public:
-  ApiContext(SqliteStore& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
+  ApiContext(Store& store, const Clock& clock, const ZoneProvider& zones, const ContentLibrary& content,
              std::string version, ApiSettings settings = {})
       : store_(store),
         clock_(clock),
@@ -51,7 +51,7 @@ class ApiContext {
         version_(std::move(version)),
         settings_(std::move(settings)) {}
 
-  [[nodiscard]] SqliteStore& store() const { return store_; }
+  [[nodiscard]] Store& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
   [[nodiscard]] const std::string& version() const { return version_; }
   // The exercises and programs, loaded and checked once at start-up.
@@ -79,7 +79,7 @@ class ApiContext {
   [[nodiscard]] std::optional<std::string> zone_refusal(std::string_view name) const;
 
  private:
-  SqliteStore& store_;
+  Store& store_;
   const Clock& clock_;
   const ZoneProvider& zones_;
   const ContentLibrary& content_;

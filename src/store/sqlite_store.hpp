@@ -48,16 +48,17 @@ class SqliteStore final : public Store {
   // is not yet durable. Without it (the CLI) reads take turns on the writing
   // connection, and the process parses the schema once instead of twice.
   // Call before the store is shared.
-  void open_reader();
+  void open_reader() override;
 
   // Copies the whole database to `destination` with SQLite's online backup,
   // through a temporary file renamed into place, so a half-written backup never
   // looks complete. The copy is a single self-contained file.
-  void backup_to(const std::filesystem::path& destination) const;
+  void backup_to(const std::filesystem::path& destination) const override;
   // Replaces every record with those of `source`; call inspect_database first.
   void restore_from(const std::filesystem::path& source);
 
-  [[nodiscard]] int schema_version() const;
+  [[nodiscard]] int schema_version() const override;
+  [[nodiscard]] std::string location() const override { return db_.path().string(); }
   // Writers waiting for their turn on the connection now (tests watch group commit with it).
   [[nodiscard]] int writers_waiting() const { return gate_.writers_waiting; }
   [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }

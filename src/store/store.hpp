@@ -4,6 +4,7 @@
 // together on commit() or not at all.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -258,6 +259,17 @@ class Store {
   [[nodiscard]] virtual std::vector<std::string> check() const = 0;
   // The data's version now; cheap (no table is read).
   [[nodiscard]] virtual StoreVersion version() const = 0;
+  // The schema's version as stored (opening migrates it to the latest).
+  [[nodiscard]] virtual int schema_version() const = 0;
+  // Where the data lives, for people: a file's path, or a server's database.
+  [[nodiscard]] virtual std::string location() const = 0;
+  // Copies all the data to the file `destination`, self-contained, so that a
+  // half-written copy never looks complete.
+  virtual void backup_to(const std::filesystem::path& destination) const = 0;
+  // Prepares a store to be shared by threads (`daybreak serve`): reads then
+  // need not wait for a write. Call before it is shared; a store that needs
+  // nothing for it does nothing.
+  virtual void open_reader() {}
 };
 
 }  // namespace daybreak

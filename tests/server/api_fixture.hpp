@@ -14,6 +14,7 @@
 #include "raw_http.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
+#include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
 
