@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "domain/text.hpp"
 
@@ -59,12 +60,18 @@ struct Vocabulary<BodyLocation> {
   static constexpr std::array<std::string_view, 9> names = {"back_left",        "back_centre",     "back_right",
                                                             "buttock_left",     "buttock_right",   "above_knee_left",
                                                             "above_knee_right", "below_knee_left", "below_knee_right"};
+  static constexpr std::array<std::string_view, 9> labels = {
+      "Lower back, left",     "Lower back, centre",    "Lower back, right",    "Buttock, left",        "Buttock, right",
+      "Leg above knee, left", "Leg above knee, right", "Leg below knee, left", "Leg below knee, right"};
 };
 template <>
 struct Vocabulary<LegSymptom> {
   static constexpr std::string_view kind = "leg symptom";
   static constexpr std::array<std::string_view, 6> names = {"numbness_left",  "numbness_right", "tingling_left",
                                                             "tingling_right", "weakness_left",  "weakness_right"};
+  static constexpr std::array<std::string_view, 6> labels = {"Numbness, left leg", "Numbness, right leg",
+                                                             "Tingling, left leg", "Tingling, right leg",
+                                                             "Weakness, left leg", "Weakness, right leg"};
 };
 template <>
 struct Vocabulary<Relief> {
@@ -75,6 +82,8 @@ template <>
 struct Vocabulary<SleepPosition> {
   static constexpr std::string_view kind = "sleep position";
   static constexpr std::array<std::string_view, 5> names = {"back", "left_side", "right_side", "front", "mixed"};
+  static constexpr std::array<std::string_view, 5> labels = {"On my back", "Left side", "Right side", "On my front",
+                                                             "Mixed"};
 };
 
 template <>
@@ -107,6 +116,19 @@ template <class E>
 [[nodiscard]] constexpr std::string_view name_of(E e) {
   static_assert(detail::covers_enum<E>(), "Vocabulary<E>::names must name every value of E, in order");
   return Vocabulary<E>::names[static_cast<std::size_t>(e)];
+}
+
+// What a form shows for each value where it is more than the word ("back_left"
+// reads "Lower back, left"); a vocabulary without `labels` has none (forms
+// then show the word, capitalised).
+template <class E>
+[[nodiscard]] std::vector<std::string_view> labels_of() {
+  if constexpr (requires { Vocabulary<E>::labels; }) {
+    static_assert(Vocabulary<E>::labels.size() == Vocabulary<E>::names.size(), "a label for every word");
+    return {Vocabulary<E>::labels.begin(), Vocabulary<E>::labels.end()};
+  } else {
+    return {};
+  }
 }
 
 template <class E>

@@ -580,13 +580,19 @@ struct Spec {
   bool required = false;
 };
 
+// A choice field's words and, where its vocabulary has them, their labels.
+struct ChoiceWords {
+  std::vector<std::string_view> names;
+  std::vector<std::string_view> labels;
+};
+
 template <class E>
-std::vector<std::string_view> words_of() {
-  return {Vocabulary<E>::names.begin(), Vocabulary<E>::names.end()};
+ChoiceWords words_of() {
+  return {{Vocabulary<E>::names.begin(), Vocabulary<E>::names.end()}, labels_of<E>()};
 }
 
 template <auto Member, class C>
-FieldOps make_field(const Spec& s, std::vector<std::string_view> choices = {}) {
+FieldOps make_field(const Spec& s, ChoiceWords words = {}) {
   static_assert(std::is_same_v<std::remove_cvref_t<decltype(std::declval<DiaryFields&>().*Member)>, typename C::Value>,
                 "codec does not match the member's type");
   FieldInfo info{s.name,
@@ -599,7 +605,8 @@ FieldOps make_field(const Spec& s, std::vector<std::string_view> choices = {}) {
                  s.required,
                  C::shape == FieldShape::list,
                  C::allowed(),
-                 std::move(choices),
+                 std::move(words.names),
+                 std::move(words.labels),
                  std::nullopt};
   if constexpr (requires { C::range(); }) info.range = C::range();
   return FieldOps{

@@ -41,10 +41,11 @@ struct FieldInfo {
   Applies applies = Applies::all;
   FieldShape shape = FieldShape::number;
   bool required = false;
-  bool repeatable = false;                // a list: the option may be given more than once
-  std::string allowed;                    // what a valid value looks like, in plain words
-  std::vector<std::string_view> choices;  // for choice fields: every allowed word
-  std::optional<NumberRange> range;       // for number fields
+  bool repeatable = false;                      // a list: the option may be given more than once
+  std::string allowed;                          // what a valid value looks like, in plain words
+  std::vector<std::string_view> choices;        // for choice fields: every allowed word
+  std::vector<std::string_view> choice_labels;  // what a form shows for each, where more than the word
+  std::optional<NumberRange> range;             // for number fields
 };
 
 // Every field, in display and CSV column order.

@@ -35,6 +35,7 @@ Json field_json(const FieldInfo& f) {
          {"unit", f.unit},
          {"allowed", f.allowed}};
   if (!f.choices.empty()) o["choices"] = f.choices;
+  if (!f.choice_labels.empty()) o["choice_labels"] = f.choice_labels;
   if (f.range) {
     o["min"] = f.range->min;
     o["max"] = f.range->max;

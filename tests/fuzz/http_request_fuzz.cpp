@@ -22,6 +22,7 @@
 #include "server/beast_request.hpp"
 #include "server/router.hpp"
 #include "server/routes.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace daybreak::embedded {
 std::span<const EmbeddedFile> server_test_assets();

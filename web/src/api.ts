@@ -66,6 +66,7 @@ export interface FieldDef {
   unit: string;
   allowed: string;
   choices?: string[];
+  choice_labels?: string[]; // what a form shows for each choice, in order
   min?: number;
   max?: number;
   step?: number;

@@ -3,7 +3,7 @@
 // person's zone, as the server gives them; they are formatted as UTC so the
 // browser's own zone can never shift them by a day.
 
-import type { Fields, Period, PeriodStatus, Problem } from './api';
+import type { FieldDef, Fields, Period, PeriodStatus, Problem } from './api';
 
 const LOCALE = 'en-GB';
 
@@ -79,32 +79,12 @@ export const STATUS_LABELS: Record<PeriodStatus | 'queued', string> = {
   queued: 'Waiting to send',
 };
 
-const CHOICE_LABELS: Record<string, string> = {
-  back_left: 'Lower back, left',
-  back_centre: 'Lower back, centre',
-  back_right: 'Lower back, right',
-  buttock_left: 'Buttock, left',
-  buttock_right: 'Buttock, right',
-  above_knee_left: 'Leg above knee, left',
-  above_knee_right: 'Leg above knee, right',
-  below_knee_left: 'Leg below knee, left',
-  below_knee_right: 'Leg below knee, right',
-  numbness_left: 'Numbness, left leg',
-  numbness_right: 'Numbness, right leg',
-  tingling_left: 'Tingling, left leg',
-  tingling_right: 'Tingling, right leg',
-  weakness_left: 'Weakness, left leg',
-  weakness_right: 'Weakness, right leg',
-  back: 'On my back',
-  left_side: 'Left side',
-  right_side: 'Right side',
-  front: 'On my front',
-  mixed: 'Mixed',
-};
 
-// "back_left" -> "Lower back, left"; "spasm" -> "Spasm"
-export function choiceLabel(word: string): string {
-  const known = CHOICE_LABELS[word];
+// A choice as a form shows it: its label from the catalogue ("back_left" ->
+// "Lower back, left"), or else the word itself ("spasm" -> "Spasm").
+export function choiceLabel(word: string, field?: Pick<FieldDef, 'choices' | 'choice_labels'>): string {
+  const i = field?.choices?.indexOf(word) ?? -1;
+  const known = i >= 0 ? field?.choice_labels?.[i] : undefined;
   if (known) return known;
   const text = word.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -36,10 +36,12 @@ describe('words', () => {
     expect(minutes(60)).toBe('1 h');
     expect(minutes(95)).toBe('1 h 35 min');
   });
-  it('names choices', () => {
-    expect(choiceLabel('back_left')).toBe('Lower back, left');
-    expect(choiceLabel('tingling_right')).toBe('Tingling, right leg');
-    expect(choiceLabel('spasm')).toBe('Spasm');
+  it('names choices with the labels of the catalogue, else by the word', () => {
+    const field = { choices: ['back_left', 'back_centre'], choice_labels: ['Lower back, left', 'Lower back, centre'] };
+    expect(choiceLabel('back_left', field)).toBe('Lower back, left');
+    expect(choiceLabel('back_centre', field)).toBe('Lower back, centre');
+    expect(choiceLabel('tingling_right')).toBe('Tingling right');
+    expect(choiceLabel('spasm', { choices: ['spasm'] })).toBe('Spasm');
   });
   it('summarises the numbers that matter for each period', () => {
     expect(entrySummary('morning', { pain: 5, stiffness_minutes: 45, stiffness_severity: 6 })).toBe(

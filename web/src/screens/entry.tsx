@@ -1,7 +1,7 @@
 // One entry in full, its history of changes, and the way to edit or delete it.
 import { useState } from 'preact/hooks';
 
-import { api, ApiError, type Catalogue, type Entry, type Fields, type Revision } from '../api';
+import { api, ApiError, type Catalogue, type Entry, type FieldDef, type Fields, type Revision } from '../api';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
 import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS } from '../format';
@@ -11,7 +11,8 @@ import { Missing } from './log';
 import { question } from './log_form';
 
 // A field's value for reading: "45 min", "Lower back, left; Buttock, left", "23:10".
-export function display(name: string, value: unknown, unit: string): string {
+export function display(field: FieldDef, value: unknown): string {
+  const { name, unit } = field;
   if (value === undefined || value === null) return '';
   if (name === 'bedtime' || name === 'wake_time') return clockOf(value as string);
   if (name === 'stiffness_minutes' || name === 'walking_minutes') return minutes(value as number);
@@ -23,13 +24,13 @@ export function display(name: string, value: unknown, unit: string): string {
       .map((m) => [m.name, m.dose, m.taken_at ? `at ${clockOf(m.taken_at)}` : ''].filter(Boolean).join(' '))
       .join('; ');
   }
-  if (Array.isArray(value)) return value.map((v) => choiceLabel(String(v))).join(', ');
+  if (Array.isArray(value)) return value.map((v) => choiceLabel(String(v), field)).join(', ');
   if (name === 'factors') {
     return Object.entries(value as Record<string, string>)
       .map(([k, v]) => `${k} = ${v}`)
       .join(', ');
   }
-  if (name === 'sleep_position') return choiceLabel(value as string);
+  if (name === 'sleep_position') return choiceLabel(value as string, field);
   return String(value);
 }
 
@@ -40,7 +41,7 @@ function FieldList({ fields, entry, catalogue }: { fields: Fields; entry: Pick<E
       {set.map((f) => (
         <div key={f.name}>
           <dt>{question(f, entry.period)}</dt>
-          <dd>{display(f.name, (fields as Record<string, unknown>)[f.name], f.unit)}</dd>
+          <dd>{display(f, (fields as Record<string, unknown>)[f.name])}</dd>
         </div>
       ))}
     </dl>
@@ -141,7 +142,7 @@ function History({ id, catalogue }: { id: number; catalogue: Catalogue }) {
                 <ul class="changes">
                   {changed.map((f) => (
                     <li key={f.name}>
-                      {question(f, r.period)}: {display(f.name, before![f.name], f.unit) || '(none)'} → {display(f.name, after[f.name], f.unit) || '(none)'}
+                      {question(f, r.period)}: {display(f, before![f.name]) || '(none)'} → {display(f, after[f.name]) || '(none)'}
                     </li>
                   ))}
                 </ul>

@@ -19,7 +19,7 @@ import {
 } from '../api';
 import { ErrorSummary } from '../components/error_summary';
 import { Chips, FieldError, NumberField, Scale, Stepper, TextArea, TimeField, Toggle } from '../components/controls';
-import { clockOf, PERIOD_LABELS, problemSummary } from '../format';
+import { choiceLabel, clockOf, PERIOD_LABELS, problemSummary } from '../format';
 
 export type Values = Record<string, unknown>;
 
@@ -342,6 +342,7 @@ function FieldControl({ field: f, period, values, set, problem, items, fresh }: 
               name={f.name}
               {...common}
               choices={f.choices ?? []}
+              labels={(w) => choiceLabel(w, f)}
               single={single}
               value={list}
               onChange={(l) => set(f.name, single ? l[0] : l)}
