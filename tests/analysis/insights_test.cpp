@@ -80,18 +80,29 @@ TEST(Insights, NoShiftBelowFifteenMinutesNeverClaimsStiffnessStayedTheSame) {
       << describe_shifts(o)[0];
 }
 
-// Issue 15.10: a knee pillow logged only on the nights it was used had one
-// level, got no row and no reason, and vanished from the insights.
-TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
+// 120 days with a night entry each; a knee pillow every other night. The
+// other nights say "none" when `say_none`, else leave the pillows blank.
+Insights knee_pillow_diary(bool say_none) {
   SyntheticDiary d;
   d.days = 120;
   d.log_temperature = true;  // a night entry every day
   auto entries = d.build();
   int night = 0;
   for (auto& e : entries) {
-    if (e.period == Period::night && night++ % 2 == 0) e.fields.pillows = std::vector<std::string>{"knee pillow"};
+    if (e.period != Period::night) continue;
+    if (night++ % 2 == 0) {
+      e.fields.pillows = std::vector<std::string>{"knee pillow"};
+    } else if (say_none) {
+      e.fields.pillows = std::vector<std::string>{};
+    }
   }
-  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+}
+
+// Issue 15.10: a knee pillow logged only on the nights it was used had one
+// level, got no row and no reason, and vanished from the insights.
+TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
+  const Insights in = knee_pillow_diary(false);
   const Comparison* c = find_comparison(in.factors, "pillows", "knee pillow");
   ASSERT_NE(c, nullptr) << "the pillow set-up has a row";
   EXPECT_FALSE(c->effect.has_value());
@@ -105,16 +116,7 @@ TEST(Insights, AFactorLoggedWithOneLevelOnlySaysWhyItCannotBeCompared) {
 // Issue 15.10, the other half: with the nights without the pillow said
 // ("none"), the pillow is compared with them and gets a number.
 TEST(Insights, AKneePillowIsComparedWithTheNightsWithoutIt) {
-  SyntheticDiary d;
-  d.days = 120;
-  d.log_temperature = true;  // a night entry every day
-  auto entries = d.build();
-  int night = 0;
-  for (auto& e : entries) {
-    if (e.period != Period::night) continue;
-    e.fields.pillows = night++ % 2 == 0 ? std::vector<std::string>{"knee pillow"} : std::vector<std::string>{};
-  }
-  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  const Insights in = knee_pillow_diary(true);
   const Comparison* c = find_comparison(in.factors, "pillows", "knee pillow");
   if (c == nullptr) c = find_comparison(in.factors, "pillows", "none");
   ASSERT_NE(c, nullptr) << "the pillow set-up has a row";
