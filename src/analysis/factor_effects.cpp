@@ -14,8 +14,6 @@
 namespace daybreak::analysis {
 namespace {
 
-std::int64_t day_number(LocalDate d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
-
 std::optional<double> morning_pain(const DiarySeries& s, LocalDate date) {
   const DayRecord* d = s.day(date);
   if (d == nullptr) return std::nullopt;

@@ -378,10 +378,6 @@ void comparison_rows(const FactorEffects& e, std::vector<std::vector<std::string
   }
 }
 
-std::string experiment_command(const ExperimentIdea& idea) {
-  return fmt::format("daybreak experiment new --a \"{}\" --b \"{}\"", idea.a, idea.b);
-}
-
 Section factors_section(const Insights& in) {
   Section s{"factors", "What goes with better mornings", {}};
   const FactorEffects& e = in.factors;
@@ -446,12 +442,12 @@ Section factors_section(const Insights& in) {
   }
   if (best != nullptr) {
     const auto idea = experiment_idea(e, *best);
-    s.blocks.push_back({fmt::format("{} To find out whether it is a cause, test it in a personal experiment: {}",
+    s.blocks.push_back({fmt::format("{} To find out whether it is a cause, test it in a personal experiment.",
                                     best->stands_out ? "This is a hypothesis, not a finding."
                                                      : "If one of them still makes you curious, a hypothesis is "
-                                                       "worth a test.",
-                                    experiment_command(*idea)),
-                        {}});
+                                                       "worth a test."),
+                        {},
+                        Hint{HintAction::new_experiment, {{"a", idea->a}, {"b", idea->b}}}});
   }
   s.blocks.push_back(
       {"These are associations in your own diary, not causes: a pillow tried when the pain peaked looks good as "

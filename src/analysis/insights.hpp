@@ -14,6 +14,7 @@
 #include "analysis/factor_effects.hpp"
 #include "analysis/morning_trend.hpp"
 #include "analysis/whole_day.hpp"
+#include "domain/hint.hpp"
 
 namespace daybreak::analysis {
 
@@ -40,6 +41,7 @@ struct Insights {
 struct Block {
   std::string text;
   std::vector<std::vector<std::string>> table;
+  std::optional<Hint> hint = {};  // what the paragraph suggests doing next
 };
 
 // A section as people read it.

@@ -13,8 +13,6 @@ using namespace std::chrono_literals;
 
 constexpr std::size_t kMaxRows = 13;
 
-std::int64_t day_number(LocalDate d) { return sys_days{d}.time_since_epoch().count(); }
-
 LocalDate bucket_start(LocalDate d, Bucket b) {
   switch (b) {
     case Bucket::week: {

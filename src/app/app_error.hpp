@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/field_error.hpp"
+#include "domain/hint.hpp"
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
 
@@ -25,7 +26,14 @@ struct AppError {
   FieldErrors fields;                // per-field problems, all of them
   std::vector<std::string> details;  // other problems, one sentence each (e.g. CSV lines)
   std::optional<EntryId> existing;   // for conflicts: the entry already there
+  std::optional<Hint> hint = {};     // what the person can do next, for each interface to word
 };
+
+// The same error, with what the person can do next.
+[[nodiscard]] inline AppError with_hint(AppError error, Hint hint) {
+  error.hint = std::move(hint);
+  return error;
+}
 
 template <class T>
 using AppResult = Result<T, AppError>;

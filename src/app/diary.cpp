@@ -26,9 +26,8 @@ FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& field
       if (i.kind == kind && !i.retired_at) names.push_back(i.name);
     }
     return names.empty()
-               ? fmt::format("a {} you add first with `daybreak item add {} NAME`", name_of(kind), name_of(kind))
-               : fmt::format("one of your {}: {} (or add one with `daybreak item add {} NAME`)", plural_of(kind),
-                             join(names, ", "), name_of(kind));
+               ? fmt::format("a {} you add to your sleep items first", name_of(kind))
+               : fmt::format("one of your {}: {} (or add one to your sleep items)", plural_of(kind), join(names, ", "));
   };
   FieldErrors errors;
   if (fields.mattress && !exists(SleepItemKind::mattress, *fields.mattress)) {
@@ -38,6 +37,15 @@ FieldErrors unknown_items(StoreReader& tx, UserId user, const DiaryFields& field
     if (!exists(SleepItemKind::pillow, p)) errors.push_back({"pillows", p, names_of(SleepItemKind::pillow)});
   }
   return errors;
+}
+
+// An entry that names a sleep item the person has not added: the next step is
+// adding it.
+AppError with_item_hint(AppError error, const FieldErrors& unknown) {
+  if (unknown.empty()) return error;
+  const std::string kind(
+      name_of(unknown.front().field == "mattress" ? SleepItemKind::mattress : SleepItemKind::pillow));
+  return with_hint(std::move(error), {HintAction::add_sleep_item, {{"kind", kind}}});
 }
 
 // Once a person owns a pillow, a night logged without naming one is a night
@@ -88,8 +96,9 @@ AppResult<LogOutcome> log_entry(Store& store, const WriteMeta& meta, UserId user
   const FieldErrors items = unknown_items(*tx, user, fields);
   errors.insert(errors.end(), items.begin(), items.end());
   if (!errors.empty()) {
-    return fail(
-        invalid(fmt::format("nothing was saved for {}", when(request.date, request.period)), std::move(errors)));
+    return fail(with_item_hint(
+        invalid(fmt::format("nothing was saved for {}", when(request.date, request.period)), std::move(errors)),
+        items));
   }
   default_no_pillow(*tx, user, request.period, fields);
 
@@ -147,7 +156,9 @@ AppResult<DiaryEntry> edit_entry(Store& store, const WriteMeta& meta, UserId use
   FieldErrors errors = validate(fields, draft, TimeContext{existing->date, existing->period, zone}, DraftMode::edit);
   const FieldErrors items = unknown_items(*tx, user, fields);
   errors.insert(errors.end(), items.begin(), items.end());
-  if (!errors.empty()) return fail(invalid(fmt::format("entry {} was not changed", id.value), std::move(errors)));
+  if (!errors.empty()) {
+    return fail(with_item_hint(invalid(fmt::format("entry {} was not changed", id.value), std::move(errors)), items));
+  }
   if (fields == existing->fields) return std::move(*existing);
 
   DiaryEntry updated = tx->update_entry(user, id, fields, RevisionOp::edit, meta);

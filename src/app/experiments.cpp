@@ -61,11 +61,12 @@ AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clo
     if (other.stopped_at && other.end_night() < other.design.first_night) continue;  // cancelled before it began
     const bool overlaps = design.first_night <= other.end_night() && other.design.first_night <= design.last_night();
     if (!overlaps) continue;
-    return fail(conflict(fmt::format(
-        "experiment {} ('{}') has nights from {} to {}, and only one experiment runs at a time: stop it first "
-        "(daybreak experiment stop {}) or start this one after it (--start {})",
-        other.id.value, other.design.title, format_date(other.design.first_night), format_date(other.end_night()),
-        other.id.value, format_date(add_days(other.end_night(), 1)))));
+    return fail(with_hint(
+        conflict(fmt::format("experiment {} ('{}') has nights from {} to {}, and only one experiment runs at a time: "
+                             "stop it first, or start this one after it, on {}",
+                             other.id.value, other.design.title, format_date(other.design.first_night),
+                             format_date(other.end_night()), format_date(add_days(other.end_night(), 1)))),
+        {HintAction::stop_experiment, {{"id", std::to_string(other.id.value)}}}));
   }
   Experiment created = tx->insert_experiment(user, design, clock.now);
   tx->commit();
@@ -81,7 +82,7 @@ AppResult<TonightPlan> experiment_tonight(const Store& store, const ExperimentCl
     return fail(not_found(fmt::format("no experiment runs tonight; experiment {} ('{}') starts on {}", next->id.value,
                                       next->design.title, night_words(next->design.first_night))));
   }
-  return fail(not_found("no experiment runs tonight; start one with: daybreak experiment new --a ... --b ..."));
+  return fail(with_hint(not_found("no experiment runs tonight"), {HintAction::new_experiment}));
 }
 
 AppResult<LoggedNight> log_experiment_night(Store& store, const ExperimentClock& clock, UserId user,
@@ -172,8 +173,8 @@ AppResult<analysis::ExperimentReport> experiment_report(const Store& store, cons
       if (started) e = &*it;
     }
     if (e == nullptr) {
-      return fail(not_found(all.empty() ? "there are no experiments yet; start one with: daybreak experiment new"
-                                        : "no experiment has started yet"));
+      if (all.empty()) return fail(with_hint(not_found("there are no experiments yet"), {HintAction::new_experiment}));
+      return fail(not_found("no experiment has started yet"));
     }
   }
   const LocalDate last = std::min(e->end_night(), clock.today);

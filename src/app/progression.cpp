@@ -465,8 +465,8 @@ AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, Us
   if (const auto problem = override_note_problem(note)) return fail(invalid("nothing was set", {*problem}));
   const Exercise* e = ctx.library.exercise(exercise);
   if (e == nullptr) {
-    return fail(invalid("there is no such exercise",
-                        {{"exercise", exercise, "an exercise id, as `daybreak exercise list` shows it"}}));
+    return fail(with_hint(invalid("there is no such exercise", {{"exercise", exercise, "an exercise id"}}),
+                          {HintAction::list_exercises}));
   }
   if (level < 1 || level > e->level_count()) {
     return fail(invalid("there is no such level",
@@ -531,10 +531,8 @@ AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, Use
   const int stage = stored_stage(*tx, user, prog);
   const auto proposal = pending_proposal(*tx, user, prog, stage);
   if (!proposal) {
-    return fail(
-        conflict(fmt::format("no stage change is waiting for you: stage {} is not done yet "
-                             "(`daybreak progress` shows what is left)",
-                             stage)));
+    return fail(with_hint(conflict(fmt::format("no stage change is waiting for you: stage {} is not done yet", stage)),
+                          {HintAction::progress_status}));
   }
   if (!ctx.safety.allowed) {
     return fail(conflict("progression is paused while a safety check is open: the stage stays as it is"));

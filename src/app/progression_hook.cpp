@@ -29,7 +29,8 @@ AppResult<std::vector<DecisionRecord>> decide_after_saving(Store& store, const W
     if (!progression_due(store, user, config, zone, meta.at)) return std::vector<DecisionRecord>{};
     const ContentLibrary* library = content();
     if (library == nullptr) {
-      return fail(invalid("the content cannot be loaded, so progression waits; `daybreak content check` says why"));
+      return fail(
+          with_hint(invalid("the content cannot be loaded, so progression waits"), {HintAction::content_check}));
     }
     return decide_progression(store, meta, user, progression_context(store, user, *library, config, zone, meta.at));
   } catch (const StoreError& e) {

@@ -81,6 +81,7 @@ Json questionnaire_list_json(const std::vector<InstrumentOffer>& offers, const s
            {"offered", o.offered},
            {"licensed_wording", o.instrument->licensed_wording}};
     if (!o.offered) j["why_not"] = o.why_not;
+    if (o.hint) j["hint"] = hint_to_json(*o.hint);
     for (const auto& h : histories) {
       if (h.instrument->id == o.instrument->id && !h.responses.empty())
         j["last"] = response_json(*o.instrument, h.responses.back());

@@ -14,8 +14,8 @@ namespace {
 std::string offer_refusal(const Instrument& instrument) {
   return fmt::format(
       "the {} is offered only to people who report a diagnosis of axial spondyloarthritis (ankylosing "
-      "spondylitis): it is validated only for them. If a doctor has told you that you have it: daybreak setup "
-      "--axspa yes",
+      "spondylitis): it is validated only for them; say so in your settings if a doctor has told you that you "
+      "have it",
       instrument.abbreviation);
 }
 
@@ -63,7 +63,9 @@ std::vector<InstrumentOffer> instrument_offers(const Store& store, UserId user) 
   std::vector<InstrumentOffer> offers;
   for (const auto& instrument : builtin_instruments()) {
     const bool ok = offered(instrument, settings);
-    offers.push_back({&instrument, ok, ok ? std::string() : offer_refusal(instrument)});
+    InstrumentOffer offer{&instrument, ok, ok ? std::string() : offer_refusal(instrument), std::nullopt};
+    if (!ok) offer.hint = Hint{HintAction::set_axspa};
+    offers.push_back(std::move(offer));
   }
   return offers;
 }
@@ -102,7 +104,7 @@ AppResult<Instrument> load_instrument(std::string_view id, const std::optional<s
 AppResult<QuestionnaireResponse> record_response(Store& store, Instant now, UserId user, const Instrument& instrument,
                                                  const std::vector<ItemAnswer>& answers, const std::string& channel) {
   if (!offered(instrument, safety_settings(store, user))) {
-    return fail(conflict("nothing was saved: " + offer_refusal(instrument)));
+    return fail(with_hint(conflict("nothing was saved: " + offer_refusal(instrument)), {HintAction::set_axspa}));
   }
   auto scored = score_answers(instrument, answers);
   if (!scored) {

@@ -19,7 +19,8 @@ namespace daybreak {
 struct InstrumentOffer {
   const Instrument* instrument = nullptr;
   bool offered = true;
-  std::string why_not;  // when not offered: the reason, in plain words
+  std::string why_not;            // when not offered: the reason, in plain words
+  std::optional<Hint> hint = {};  // when not offered: what would change it
 };
 
 // Every built-in instrument, with whether this person is offered it (BASDAI

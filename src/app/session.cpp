@@ -30,14 +30,15 @@ AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine
     case SafetyStatus::ok:
       return Ok{};
     case SafetyStatus::check_needed:
-      return fail(refused("answer the safety questions before a session (daybreak screen)", gate, zone));
+      return fail(
+          with_hint(refused("answer the safety questions before a session", gate, zone), {HintAction::safety_check}));
     case SafetyStatus::locked:
       return fail(refused("exercise is locked until a clinician has seen you", gate, zone));
     case SafetyStatus::paused:
       if (routine == RoutineKind::flare) return Ok{};
-      return fail(refused(
-          "until a clinician has seen you, only gentle movement: the flare-day routine (daybreak session flare)", gate,
-          zone));
+      return fail(
+          with_hint(refused("until a clinician has seen you, only gentle movement: the flare-day routine", gate, zone),
+                    {HintAction::flare_session}));
   }
   return Ok{};
 }
@@ -62,10 +63,9 @@ AppResult<Ok> safety_allows_saving(const Store& store, UserId user, RoutineKind 
                 gate, zone));
   }
   if (!s.unchecked_legs.empty()) {
-    return fail(
-        refused("the session was not saved: it began while leg symptoms waited for the leg questions "
-                "(daybreak screen legs)",
-                gate, zone));
+    return fail(with_hint(
+        refused("the session was not saved: it began while leg symptoms waited for the leg questions", gate, zone),
+        {HintAction::leg_check}));
   }
   return Ok{};
 }

@@ -11,6 +11,7 @@
 #include "app/diary.hpp"
 #include "cli/export_commands.hpp"
 #include "cli/field_options.hpp"
+#include "cli/hint_command.hpp"
 #include "platform/clock.hpp"
 #include "platform/files.hpp"
 #include "platform/zones.hpp"
@@ -79,6 +80,7 @@ int report(const Io& io, const AppError& error) {
     io.err << "  " << shown.message() << "\n";
   }
   for (const auto& d : error.details) io.err << "  " << d << "\n";
+  if (error.hint) io.err << "  next: " << command_for(*error.hint) << "\n";
   return exit_code(error.code);
 }
 

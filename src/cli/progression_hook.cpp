@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/hint_command.hpp"
 #include "cli/text_layout.hpp"
 #include "content/library_loader.hpp"
 
@@ -22,6 +23,7 @@ void print_decisions_made(std::ostream& out, const std::vector<DecisionRecord>& 
   for (const DecisionRecord& d : made) {
     out << (d.routine ? fmt::format("Progression, {} routine:\n", name_of(*d.routine)) : "Progression:\n")
         << wrap_indented(d.sentence, 80, "  ");
+    if (const auto next = next_step(d)) out << "  next: " << command_for(*next) << "\n";
   }
 }
 

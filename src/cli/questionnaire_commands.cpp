@@ -233,9 +233,11 @@ class QuestionnaireCommand final : public Command {
     if (answers_) {
       auto parsed = read_answers(ins, *answers_);
       if (!parsed)
-        return report(ctx.io,
-                      invalid(fmt::format("nothing was saved: some {} answers are not allowed", ins.abbreviation),
-                              std::move(parsed).error()));
+        return report(
+            ctx.io,
+            with_hint(invalid(fmt::format("nothing was saved: some {} answers are not allowed", ins.abbreviation),
+                              std::move(parsed).error()),
+                      {HintAction::show_questionnaire, {{"id", ins.id}}}));
       answers = std::move(parsed).value();
     } else {
       Io& io = ctx.io;

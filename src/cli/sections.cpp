@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "cli/hint_command.hpp"
 #include "domain/text.hpp"
 
 namespace daybreak {
@@ -88,6 +89,7 @@ void print_sections(std::ostream& out, const std::vector<analysis::Section>& sec
       introduces = b.table.empty() && !b.text.empty() && b.text.back() == ':';
       if (b.table.empty()) {
         out << wrap(b.text, kTextWidth, "  ");
+        if (b.hint) out << "  next: " << command_for(*b.hint) << "\n";
       } else {
         print_table(out, b.table, "  ");
       }

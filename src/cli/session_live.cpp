@@ -7,10 +7,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-bool asking(PlayerPhase p) {
-  return p == PlayerPhase::pain_before || p == PlayerPhase::comfort || p == PlayerPhase::stop_reason;
-}
-
 }  // namespace
 
 LiveOutcome play_live(SessionPlayer& player, Terminal& terminal, PlainPrinter* plain, double speed,
@@ -49,7 +45,7 @@ LiveOutcome play_live(SessionPlayer& player, Terminal& terminal, PlainPrinter* p
 
     const SessionTime now = session_now();
     for (const char key : input.keys) {
-      if (plain != nullptr && asking(player.phase())) plain->typed(key);
+      if (plain != nullptr && is_question(player.phase())) plain->typed(key);
       player.press(key, now);
     }
     if (input.signal || input.closed) {

@@ -38,10 +38,6 @@ std::string question_name(const SessionPlayer& player) {
 // "45.5 s"
 std::string seconds_text(SessionTime t) { return fmt::format("{}.{} s", t.count() / 1000, t.count() % 1000 / 100); }
 
-bool asking(PlayerPhase p) {
-  return p == PlayerPhase::pain_before || p == PlayerPhase::comfort || p == PlayerPhase::stop_reason;
-}
-
 // Runs the session clock, step end by step end, until `until` (or, without
 // it, until a question, a pause or the end).
 class ScriptClock {
@@ -56,7 +52,7 @@ class ScriptClock {
       player_.advance(now_);
       flush();
     }
-    if (until && !asking(player_.phase()) && !player_.over()) {
+    if (until && !is_question(player_.phase()) && !player_.over()) {
       now_ = std::max(now_, *until);
       player_.advance(now_);
       flush();
@@ -158,7 +154,7 @@ Status<std::string> run_script(SessionPlayer& player, const std::vector<ScriptEv
       clock.press(std::string(1, keys::quit));
       continue;
     }
-    if (asking(player.phase())) {
+    if (is_question(player.phase())) {
       return wrong(fmt::format("{} came first, at {}: answer it before this line", question_name(player),
                                seconds_text(clock.now())));
     }

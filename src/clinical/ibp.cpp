@@ -10,7 +10,7 @@ namespace {
 
 // Our own words for each item of ASAS 2009 (Sieper et al., Ann Rheum Dis
 // 2009;68:784) and Berlin (Rudwaleit et al., Arthritis Rheum 2006;54:569).
-constexpr std::array<IbpQuestionInfo, 10> kQuestions = {{
+constexpr std::array<IbpQuestionInfo, 10> kIbpQuestions = {{
     {IbpQuestion::chronic, "Have you had back pain for more than 3 months?", "back pain for more than 3 months"},
     {IbpQuestion::onset_before_40, "Did your back pain first start before you were 40?",
      "it began before the age of 40"},
@@ -150,9 +150,9 @@ int count_met(const std::vector<IbpCriterion>& set) {
 
 }  // namespace
 
-std::span<const IbpQuestionInfo> ibp_questions() { return kQuestions; }
+std::span<const IbpQuestionInfo> ibp_questions() { return kIbpQuestions; }
 
-const IbpQuestionInfo& ibp_question(IbpQuestion q) { return kQuestions.at(static_cast<std::size_t>(q)); }
+const IbpQuestionInfo& ibp_question(IbpQuestion q) { return kIbpQuestions.at(static_cast<std::size_t>(q)); }
 
 bool IbpAnswers::empty() const {
   return std::none_of(answers_.begin(), answers_.end(), [](const auto& a) { return a.has_value(); });

@@ -389,9 +389,8 @@ std::pair<std::vector<ItemAnswer>, FieldErrors> answers_in(const Instrument& ins
     }
     const InstrumentItem* item = instrument.find_item(key);
     if (item == nullptr) {
-      errors.push_back({std::string(key), value,
-                        fmt::format("an item id or its number from 1 to {} (see `daybreak questionnaire show {}`)",
-                                    instrument.items.size(), instrument.id)});
+      errors.push_back(
+          {std::string(key), value, fmt::format("an item id or its number from 1 to {}", instrument.items.size())});
       continue;
     }
     ItemAnswer a{item->id, std::nullopt, std::nullopt};

@@ -11,7 +11,7 @@ namespace {
 //   Finucane 2020: IFOMPT International Framework for Red Flags, JOSPT 50:350.
 // The questions are ours; each asks about what is NEW, so a long-known and
 // assessed symptom does not raise the alarm again.
-constexpr std::array<SafetyQuestion, 12> kQuestions = {{
+constexpr std::array<SafetyQuestion, 12> kSafetyQuestions = {{
     {"both_legs", "Do you have NEW pain, pins and needles, numbness or weakness in BOTH legs?",
      "new symptoms in both legs", FlagLevel::emergency, "nhs.uk Back pain (emergency); Finucane 2020"},
     {"saddle_numbness",
@@ -56,13 +56,13 @@ constexpr std::array<SafetyQuestion, 12> kQuestions = {{
 
 }  // namespace
 
-std::span<const SafetyQuestion> red_flag_questions() { return kQuestions; }
+std::span<const SafetyQuestion> red_flag_questions() { return kSafetyQuestions; }
 
-const SafetyQuestion& question_for(RedFlag flag) { return kQuestions.at(static_cast<std::size_t>(flag)); }
+const SafetyQuestion& question_for(RedFlag flag) { return kSafetyQuestions.at(static_cast<std::size_t>(flag)); }
 
 const SafetyQuestion* find_safety_question(std::string_view id) {
   if (id == kQuickCheck.id) return &kQuickCheck;
-  for (const auto& q : kQuestions) {
+  for (const auto& q : kSafetyQuestions) {
     if (q.id == id) return &q;
   }
   return nullptr;

@@ -21,9 +21,9 @@ using Need = TableReader::Need;
 
 constexpr std::size_t kMaxText = 400;
 constexpr std::size_t kMaxLicence = 600;
-constexpr std::string_view kIdRule = "an id of 1 to 40 characters: a-z, 0-9 and _";
+constexpr std::string_view kInstrumentIdRule = "an id of 1 to 40 characters: a-z, 0-9 and _";
 
-bool valid_id(std::string_view id) {
+bool valid_instrument_id(std::string_view id) {
   return !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
@@ -31,8 +31,8 @@ bool valid_id(std::string_view id) {
 
 std::optional<std::string> read_id(TableReader& t, std::string_view key) {
   auto id = t.text(key, Need::required, 40);
-  if (id && !valid_id(*id)) {
-    t.problem(key, *id, std::string(kIdRule));
+  if (id && !valid_instrument_id(*id)) {
+    t.problem(key, *id, std::string(kInstrumentIdRule));
     return std::nullopt;
   }
   return id;

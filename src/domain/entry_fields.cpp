@@ -308,9 +308,7 @@ struct NoteCodec : PlainString {
 
 struct ItemCodec : PlainString {
   static constexpr FieldShape shape = FieldShape::text;
-  static std::string allowed() {
-    return "the name of a sleep item you added with `daybreak item add`: " + sleep_item_name_rule();
-  }
+  static std::string allowed() { return "the name of one of your sleep items: " + sleep_item_name_rule(); }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext&) {
     if (!valid_sleep_item_name(raw)) return Problem{std::string(raw), allowed()};
     out = std::string(raw);
@@ -325,8 +323,7 @@ struct ItemListCodec {
   using Value = std::vector<std::string>;
   static constexpr FieldShape shape = FieldShape::list;
   static std::string allowed() {
-    return fmt::format("{}, or up to {} names of sleep items you added with `daybreak item add`, separated by commas",
-                       kNoSleepItem, kMaxPillows);
+    return fmt::format("{}, or up to {} names of your sleep items, separated by commas", kNoSleepItem, kMaxPillows);
   }
   static Outcome parse(std::string_view raw, Value& out, const TimeContext& ctx) {
     Value items;

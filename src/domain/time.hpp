@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +69,10 @@ class TimeZone {
 }
 [[nodiscard]] inline LocalDate add_days(LocalDate d, int days) {
   return LocalDate{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+// Days since 1970-01-01: a number to regress on or to bucket by.
+[[nodiscard]] inline std::int64_t day_number(LocalDate d) {
+  return std::chrono::sys_days{d}.time_since_epoch().count();
 }
 [[nodiscard]] inline int days_between(LocalDate from, LocalDate to) {
   return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());

@@ -44,6 +44,11 @@ enum class PlayerPhase : std::uint8_t {
   cancelled,  // stopped before the first step: nothing to keep
 };
 
+// The phases that wait for the person's answer.
+[[nodiscard]] constexpr bool is_question(PlayerPhase p) {
+  return p == PlayerPhase::pain_before || p == PlayerPhase::comfort || p == PlayerPhase::stop_reason;
+}
+
 // Something that happened, for players that print a line per event.
 struct PlayerEvent {
   enum class Kind : std::uint8_t {

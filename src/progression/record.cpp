@@ -180,4 +180,10 @@ Result<std::vector<LevelChange>, std::string> level_changes_from_json(const Json
   return out;
 }
 
+std::optional<Hint> next_step(const DecisionRecord& d) {
+  if (d.offer_flare) return Hint{HintAction::flare_session, {}};
+  if (d.verdict == Verdict::propose) return Hint{HintAction::progress_confirm, {}};
+  return std::nullopt;
+}
+
 }  // namespace daybreak

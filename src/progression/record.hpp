@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "domain/hint.hpp"
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
 #include "progression/decision.hpp"
@@ -57,6 +58,10 @@ struct DecisionRecord {
   std::string channel;  // set by the store from WriteMeta
   bool operator==(const DecisionRecord&) const = default;
 };
+
+// What the person can do next about a decision: the flare-day routine it
+// offers, or the stage change it proposes, waiting for their word.
+[[nodiscard]] std::optional<Hint> next_step(const DecisionRecord& d);
 
 [[nodiscard]] nlohmann::ordered_json decision_inputs_to_json(const DecisionInputs& in);
 [[nodiscard]] Result<DecisionInputs, std::string> decision_inputs_from_json(const nlohmann::ordered_json& json);

@@ -148,7 +148,7 @@ std::string decision_sentence(const DecisionInputs& in, const RuleVerdict& verdi
         s += "every exercise of this routine is already at its gentlest level; keep to it, and if this keeps "
              "happening, ask a clinician.";
       }
-      if (verdict.offer_flare) s += " Today, try the flare-day routine instead: daybreak session flare.";
+      if (verdict.offer_flare) s += " Today, try the flare-day routine instead.";
       break;
     case Verdict::step_up:
       s = capitalized(b.good_morning()) + ": " + changes_text(changes) + ".";

@@ -11,7 +11,7 @@ std::string stage_proposal_sentence(const StageProgress& p, const Program& progr
   return fmt::format(
       "Stage {} is done: {} days in it (at least {}), {} sessions with every exercise at its top level ({} "
       "needed), and mornings not rising (pain {} over the last week against {} the week before). Stage {}, \"{}\", "
-      "is ready when you are: daybreak progress confirm.",
+      "is ready when you are.",
       p.stage, p.days_in_stage, p.exit->min_days, p.top_level_sessions, p.exit->top_level_sessions,
       number_text(w.this_pain), number_text(w.previous_pain), p.stage + 1, program.stage(p.stage + 1).name);
 }

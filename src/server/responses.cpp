@@ -36,22 +36,22 @@ Response invalid_fields(std::string_view detail, const FieldErrors& fields, bool
 }
 
 Response problem_for(const AppError& error, bool bad_request) {
+  Json extra = Json::object();
+  if (!error.details.empty()) extra["details"] = error.details;  // e.g. why the safety gate is closed
+  if (error.hint) extra["hint"] = hint_to_json(*error.hint);     // what to do next: a button in the web app
   switch (error.code) {
     case ErrorCode::invalid_input: {
-      Json extra{{"errors", field_errors_json(error.fields)}};
-      if (!error.details.empty()) extra["details"] = error.details;
-      return problem(bad_request ? 400 : 422, "invalid-input", "Some values are not allowed", error.message, extra);
+      Json body{{"errors", field_errors_json(error.fields)}};
+      body.update(extra);
+      return problem(bad_request ? 400 : 422, "invalid-input", "Some values are not allowed", error.message, body);
     }
     case ErrorCode::not_found:
-      return problem(404, "not-found", "Not found", error.message);
-    case ErrorCode::conflict: {
-      Json extra = Json::object();
+      return problem(404, "not-found", "Not found", error.message, extra);
+    case ErrorCode::conflict:
       if (error.existing) extra["existing_entry"] = error.existing->value;
-      if (!error.details.empty()) extra["details"] = error.details;  // e.g. why the safety gate is closed
       return problem(409, error.existing ? "already-logged" : "conflict",
                      error.existing ? "This period is already logged" : "This clashes with what is stored",
                      error.message, extra);
-    }
     case ErrorCode::storage:
       break;
   }

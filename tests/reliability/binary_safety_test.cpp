@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "reliability/soak.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,11 +18,6 @@ namespace daybreak::testing {
 namespace {
 
 constexpr std::size_t kPage = 4096;
-
-bool soak() {
-  const char* v = std::getenv("DAYBREAK_SOAK");
-  return v != nullptr && std::string_view(v) == "1";
-}
 
 struct Home {
   TempDir dir;

@@ -17,6 +17,7 @@
 
 #include "app/diary.hpp"
 #include "app/transfer.hpp"
+#include "reliability/soak.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/faulty_vfs.hpp"
 #include "support/fixtures.hpp"
@@ -27,14 +28,9 @@ namespace {
 
 using namespace std::chrono;
 
-bool soak() {
-  const char* v = std::getenv("DAYBREAK_SOAK");
-  return v != nullptr && std::string_view(v) == "1";
-}
-
 WriteMeta meta(UserId user) { return {fixed_now(), Actor{user, "test"}}; }
 
-Draft pain(int p) {
+Draft pain_with_long_note(int p) {
   Draft d;
   d.set("pain", std::to_string(p));
   d.set("note", std::string(300, 'x'));  // rows that spill over a page boundary now and then
@@ -59,13 +55,14 @@ std::vector<Scenario> scenarios() {
   return {
       {"log",
        [](SqliteStore& store, const std::filesystem::path&) {
-         return log_entry(store, meta(kLocalUser), kLocalUser, berlin(),
-                          LogRequest{ymd(2026, 11, 20), Period::evening, pain(6), false, std::string("key-1")})
+         return log_entry(
+                    store, meta(kLocalUser), kLocalUser, berlin(),
+                    LogRequest{ymd(2026, 11, 20), Period::evening, pain_with_long_note(6), false, std::string("key-1")})
              .ok();
        }},
       {"edit",
        [](SqliteStore& store, const std::filesystem::path&) {
-         return edit_entry(store, meta(kLocalUser), kLocalUser, berlin(), EntryId{2}, pain(9)).ok();
+         return edit_entry(store, meta(kLocalUser), kLocalUser, berlin(), EntryId{2}, pain_with_long_note(9)).ok();
        }},
       {"import",
        [](SqliteStore& store, const std::filesystem::path&) {
@@ -90,18 +87,21 @@ class FaultInjection : public ::testing::TestWithParam<Scenario> {
       SqliteStore other(SqliteOptions{dir_ / "other.db"});
       const UserId user = ensure_local_user(other, fixed_now(), "Europe/Berlin").id;
       for (unsigned d = 1; d <= 12; ++d) {
-        ASSERT_TRUE(log_entry(other, meta(user), user, berlin(),
-                              LogRequest{ymd(2026, 9, d), Period::morning, pain(static_cast<int>(d % 10)), false, {}})
-                        .ok());
+        ASSERT_TRUE(
+            log_entry(
+                other, meta(user), user, berlin(),
+                LogRequest{ymd(2026, 9, d), Period::morning, pain_with_long_note(static_cast<int>(d % 10)), false, {}})
+                .ok());
       }
       other.backup_to(dir_ / "backup.db");
     }
     SqliteStore base(SqliteOptions{dir_ / "base.db"});
     const UserId user = ensure_local_user(base, fixed_now(), "Europe/Berlin").id;
     for (unsigned d = 1; d <= 8; ++d) {
-      ASSERT_TRUE(log_entry(base, meta(user), user, berlin(),
-                            LogRequest{ymd(2026, 11, d), Period::morning, pain(static_cast<int>(d)), false, {}})
-                      .ok());
+      ASSERT_TRUE(
+          log_entry(base, meta(user), user, berlin(),
+                    LogRequest{ymd(2026, 11, d), Period::morning, pain_with_long_note(static_cast<int>(d)), false, {}})
+              .ok());
     }
   }
 

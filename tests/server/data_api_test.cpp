@@ -10,6 +10,8 @@
 
 #include "api_fixture.hpp"
 #include "app/profile.hpp"
+#include "domain/hint.hpp"
+#include "domain/text.hpp"
 #include "platform/tzdb_zone.hpp"
 
 namespace daybreak::testing {
@@ -90,6 +92,21 @@ TEST_F(DataApi, EveryFieldOfTheCatalogueIsInTheOpenApiFieldsAndFieldsPatch) {
     EXPECT_TRUE(patch.contains(name)) << name << " is missing from FieldsPatch in docs/openapi.yaml";
   }
   for (const auto& name : fields) EXPECT_TRUE(catalogue.contains(name)) << name << " is in the spec only";
+}
+
+// The spec lists every hint action the server can send, and no other.
+TEST_F(DataApi, EveryHintActionIsInTheOpenApiHint) {
+  const std::string yaml = get("/api/openapi.yaml").body;
+  const auto at = yaml.find("    Hint:");
+  ASSERT_NE(at, std::string::npos);
+  const auto list_at = yaml.find("enum: [", at);
+  ASSERT_NE(list_at, std::string::npos);
+  std::string list = yaml.substr(list_at + 7, yaml.find(']', list_at) - list_at - 7);
+  std::set<std::string> spec;
+  for (auto part : split_list(list, ",")) spec.insert(std::string(trim(part)));
+  std::set<std::string> actions;
+  for (const auto name : Vocabulary<HintAction>::names) actions.insert(std::string(name));
+  EXPECT_EQ(spec, actions);
 }
 
 TEST_F(DataApi, TheProfileChangesTheNameButNotTheZoneTheServerStartedWith) {

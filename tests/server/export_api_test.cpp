@@ -5,7 +5,7 @@
 namespace daybreak::testing {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 class ExportApi : public ApiTest {};
 

@@ -75,6 +75,30 @@ TEST_F(SessionApi, ASessionBegunAfterALockOrDuringAPauseIsRefusedOneBegunBeforeI
   EXPECT_EQ(get("/api/sessions").json()["sessions"].size(), 2U);
 }
 
+// The core speaks no command line: a refusal carries what to do next as a hint
+// (a button in the web app), and its words name no `daybreak` command.
+TEST_F(SessionApi, ARefusedPlanSaysWhatToDoNextAsAHintNotAsACommand) {
+  clock_.advance(std::chrono::days{8});  // the weekly check is now due
+  const auto due = get("/api/session-plans/morning");
+  ASSERT_EQ(due.status, 409) << due.body;
+  EXPECT_EQ(due.json()["hint"], (Json{{"action", "safety_check"}, {"args", Json::object()}})) << due.body;
+  EXPECT_EQ(due.json()["detail"].get<std::string>().find("daybreak "), std::string::npos) << due.body;
+
+  Json answers = Json::object();
+  for (const auto& a : all_no_answers()) answers[a.question] = "no";
+  answers["fever"] = "yes";  // paused: only the flare-day routine
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump()).status, 201);
+  const auto paused = get("/api/session-plans/morning");
+  ASSERT_EQ(paused.status, 409) << paused.body;
+  EXPECT_EQ(paused.json()["hint"]["action"], "flare_session") << paused.body;
+
+  answers["both_legs"] = "yes";  // locked: nothing to start, so no hint
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump()).status, 201);
+  const auto locked = get("/api/session-plans/flare");
+  ASSERT_EQ(locked.status, 409) << locked.body;
+  EXPECT_FALSE(locked.json().contains("hint")) << locked.body;
+}
+
 TEST_F(SessionApi, TheProgramShowsTheStageAndItsRoutines) {
   const auto r = get("/api/program");
   ASSERT_EQ(r.status, 200) << r.body;

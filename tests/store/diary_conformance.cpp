@@ -10,8 +10,6 @@ namespace {
 
 using namespace std::chrono;
 
-const Instant kNow = fixed_now();
-
 DiaryFields fields_from(const Draft& draft, LocalDate date, Period period) {
   DiaryFields f;
   EXPECT_TRUE(apply_draft(f, draft, TimeContext{date, period, berlin()}, DraftMode::create).empty());

@@ -9,8 +9,6 @@
 namespace daybreak::testing {
 namespace {
 
-const Instant kNow = fixed_now();
-
 ExperimentDesign pillow_design() {
   ExperimentDraft draft;
   draft.title = "pillow between the knees";

@@ -9,8 +9,6 @@ namespace {
 
 using namespace std::chrono;
 
-const Instant kNow = fixed_now();
-
 DecisionRecord rule(LocalDate day, RoutineKind routine = RoutineKind::morning) {
   DecisionRecord d;
   d.program = "daybreak";

@@ -9,8 +9,6 @@ namespace {
 
 using namespace std::chrono;
 
-const Instant kNow = fixed_now();
-
 ScreeningEvent full_check(Instant at) {
   ScreeningEvent e;
   e.kind = ScreenKind::full;

@@ -8,8 +8,6 @@ namespace {
 
 using namespace std::chrono;
 
-const Instant kNow = fixed_now();
-
 SessionRecord sample(Instant started, std::optional<std::string> key = std::nullopt) {
   SessionRecord r;
   r.program = "daybreak";

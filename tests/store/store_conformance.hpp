@@ -22,6 +22,9 @@ struct StoreFactory {
   std::function<std::unique_ptr<Store>(const std::filesystem::path& scratch)> make;
 };
 
+// The instant the conformance tests write at.
+inline const Instant kNow = fixed_now();
+
 inline void PrintTo(const StoreFactory& factory, std::ostream* os) { *os << factory.name; }
 
 // A person with nothing stored yet, in Europe/Berlin, created at the tests' fixed now.

@@ -19,6 +19,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
@@ -26,10 +27,7 @@ namespace {
 using testing::berlin;
 using testing::ymd;
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = load_builtin_content().value();
-  return library;
-}
+using testing::builtin;
 
 class ClinicianReportTest : public ::testing::Test {
  protected:

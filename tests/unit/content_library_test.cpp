@@ -7,21 +7,12 @@
 
 #include "content/library_loader.hpp"
 #include "exercise/plan.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = [] {
-    auto loaded = load_builtin_content();
-    if (!loaded) {
-      for (const auto& e : loaded.error()) ADD_FAILURE() << e.text();
-      return ContentLibrary{};
-    }
-    return std::move(loaded).value();
-  }();
-  return library;
-}
+using testing::builtin;
 
 std::vector<std::string> texts(const ContentErrors& errors) {
   std::vector<std::string> out;

@@ -184,7 +184,8 @@ TEST_F(Diary, SleepItemsMustBeNamedBeforeUse) {
   auto r = log(Period::night, night);
   ASSERT_FALSE(r.ok());
   ASSERT_EQ(r.error().fields.size(), 2U);
-  EXPECT_EQ(r.error().fields[0].allowed, "a mattress you add first with `daybreak item add mattress NAME`");
+  EXPECT_EQ(r.error().fields[0].allowed, "a mattress you add to your sleep items first");
+  EXPECT_EQ(r.error().hint, Hint(HintAction::add_sleep_item, {{"kind", "mattress"}}));
 
   ASSERT_TRUE(add_sleep_item(store_, now_, user_, SleepItemKind::mattress, "firm foam").ok());
   ASSERT_TRUE(add_sleep_item(store_, now_, user_, SleepItemKind::pillow, "knee pillow").ok());

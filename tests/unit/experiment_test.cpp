@@ -152,7 +152,8 @@ TEST_F(Experiments, OnlyOneRunsAtATime) {
   auto clash = create_experiment(store_, clock(), user_, pillow(), 1);
   ASSERT_FALSE(clash);
   EXPECT_EQ(clash.error().code, ErrorCode::conflict);
-  EXPECT_NE(clash.error().message.find("--start 2027-01-05"), std::string::npos) << clash.error().message;
+  EXPECT_NE(clash.error().message.find("after it, on 2027-01-05"), std::string::npos) << clash.error().message;
+  EXPECT_EQ(clash.error().hint, Hint(HintAction::stop_experiment, {{"id", std::to_string(first.id.value)}}));
 
   ExperimentDraft after = pillow();
   after.first_night = ymd(2027, 1, 5);

@@ -15,16 +15,14 @@
 #include "content/library_loader.hpp"
 #include "exercise/json.hpp"
 #include "exercise/plan.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
 
 const std::filesystem::path kGoldenDir = std::filesystem::path(__FILE__).parent_path() / "plan_golden";
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = load_builtin_content().value();
-  return library;
-}
+using testing::builtin;
 
 Exercise exercise(std::string id, ExerciseKind kind, Sides sides, Dose dose, Position position = Position::floor) {
   Exercise e;

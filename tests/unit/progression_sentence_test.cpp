@@ -12,6 +12,7 @@
 
 #include "content/library_loader.hpp"
 #include "support/fixtures.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
@@ -21,10 +22,7 @@ using testing::ymd;
 const std::filesystem::path kGolden =
     std::filesystem::path(__FILE__).parent_path() / "progression_golden" / "sentences.txt";
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = load_builtin_content().value();
-  return library;
-}
+using testing::builtin;
 
 // Tuesday 10 November 2026's morning session; baseline pain 4, stiffness 30 min.
 DecisionInputs tuesday() {

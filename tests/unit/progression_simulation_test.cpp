@@ -16,6 +16,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/temp_dir.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
@@ -23,10 +24,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::ymd;
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = load_builtin_content().value();
-  return library;
-}
+using testing::builtin;
 
 class Simulation {
  public:

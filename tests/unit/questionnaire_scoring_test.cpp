@@ -4,18 +4,15 @@
 
 #include "clinical/instrument.hpp"
 #include "content/instruments.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
 
-const Instrument& get(std::string_view id) {
-  const Instrument* i = find_instrument(id);
-  if (i == nullptr) throw std::logic_error("no instrument " + std::string(id));
-  return *i;
-}
+using testing::builtin_instrument;
 
 InstrumentScore score(std::string_view id, std::string_view answers) {
-  const Instrument& ins = get(id);
+  const Instrument& ins = builtin_instrument(id);
   auto parsed = parse_answers(ins, answers);
   EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().front().message());
   auto scored = score_answers(ins, *parsed);
@@ -43,7 +40,7 @@ TEST(Questionnaires, EveryBuiltInDefinitionLoads) {
 
 TEST(Questionnaires, CopyrightedInstrumentsShipLabelsOnly) {
   for (const auto* id : {"odi", "rmdq", "start_back"}) {
-    const Instrument& ins = get(id);
+    const Instrument& ins = builtin_instrument(id);
     EXPECT_TRUE(ins.licensed_wording) << id;
     for (const auto& item : ins.items) {
       EXPECT_TRUE(item.text.empty()) << id << " " << item.id;
@@ -57,7 +54,7 @@ TEST(Questionnaires, OdiWithASkippedSectionIsOutOfTheSectionsAnswered) {
   // clinical-facts.md 1: 9 sections answered, sum 16: 16 / 45 = 35.6%.
   const auto s = score("odi", "1=2,2=1,3=3,4=2,5=2,6=1,7=2,8=skip,9=2,10=1");
   EXPECT_NEAR(s.value, 100.0 * 16 / 45, 1e-6);
-  EXPECT_EQ(format_score(get("odi"), s.value), "35.6%");
+  EXPECT_EQ(format_score(builtin_instrument("odi"), s.value), "35.6%");
   EXPECT_EQ(s.answered, 9);
   EXPECT_EQ(s.skipped, 1);
   EXPECT_EQ(s.band, "moderate");
@@ -106,7 +103,7 @@ TEST(Questionnaires, StartBackBandsAtTheirBoundaries) {
 TEST(Questionnaires, StartBackSubscaleFollowsTheConstructTagNotThePosition) {
   // The score sums the items tagged psychosocial (the last five of the
   // published form), so reordering the definition changes nothing.
-  Instrument reordered = get("start_back");
+  Instrument reordered = builtin_instrument("start_back");
   auto& items = reordered.items;
   std::vector<InstrumentItem> shuffled = {items[4], items[0], items[1], items[5], items[2],
                                           items[3], items[6], items[7], items[8]};
@@ -121,7 +118,7 @@ TEST(Questionnaires, StartBackSubscaleFollowsTheConstructTagNotThePosition) {
                                            {"low_mood", "agree", {}},
                                            {"bothersomeness", "1", {}}};
   const auto by_tag = score_answers(reordered, answers);
-  const auto original = score_answers(get("start_back"), answers);
+  const auto original = score_answers(builtin_instrument("start_back"), answers);
   ASSERT_TRUE(by_tag.ok());
   ASSERT_TRUE(original.ok());
   EXPECT_EQ(subscale(*by_tag, "psychosocial"), 4);
@@ -150,13 +147,13 @@ TEST(Questionnaires, BasdaiActiveDiseaseFromExactlyFourDespiteBinaryFractions) {
   EXPECT_DOUBLE_EQ(s.value, 4.0);
   EXPECT_EQ(s.band, "active");
   EXPECT_EQ(score("basdai", "1=4,2=4,3=4,4=4,5=3,6=48").band, "below");
-  EXPECT_TRUE(get("basdai").offered_to == "axspa");
+  EXPECT_TRUE(builtin_instrument("basdai").offered_to == "axspa");
 }
 
 // Issue 15.6: 3.95 was shown as "4/10" and called "below 4"; 4.15 became 4.2
 // but 5.05 became "5" (binary fractions rounding ties unevenly).
 TEST(Questionnaires, BasdaiShowsOneDecimalRoundsHalvesAwayAndJudgesTheBandUnrounded) {
-  const Instrument& basdai = get("basdai");
+  const Instrument& basdai = builtin_instrument("basdai");
   const auto edge = score("basdai", "1=4,2=4,3=4,4=4,5=5,6=30");  // (16 + (5 + 2.5) / 2) / 5
   EXPECT_DOUBLE_EQ(edge.value, 3.95);
   EXPECT_EQ(format_score(basdai, edge.value), "4.0/10");
@@ -177,7 +174,7 @@ TEST(Questionnaires, BasdaiShowsOneDecimalRoundsHalvesAwayAndJudgesTheBandUnroun
 
 // Issue 15.7: the published questions, with question 6's scale of hours stated.
 TEST(Questionnaires, BasdaiAsksThePublishedQuestionsAndStatesHowMinutesMapToHours) {
-  const Instrument& basdai = get("basdai");
+  const Instrument& basdai = builtin_instrument("basdai");
   ASSERT_EQ(basdai.items.size(), 6U);
   EXPECT_EQ(basdai.items[0].text.rfind("How would you describe the overall level of fatigue/tiredness", 0), 0U);
   EXPECT_EQ(basdai.items[5].text.rfind("How long does your morning stiffness last from the time you wake up?", 0), 0U);
@@ -189,11 +186,11 @@ TEST(Questionnaires, PsfsIsTheMeanOfThePersonsOwnActivities) {
   const auto s = score("psfs", "putting on socks=3; lifting the shopping=5; walking 30 minutes=7");
   EXPECT_DOUBLE_EQ(s.value, 5.0);
   EXPECT_EQ(s.answered, 3);
-  EXPECT_EQ(format_score(get("psfs"), score("psfs", "a=3; b=4").value), "3.5/10");
+  EXPECT_EQ(format_score(builtin_instrument("psfs"), score("psfs", "a=3; b=4").value), "3.5/10");
 }
 
 TEST(Questionnaires, PsfsRefusesTooManyActivitiesBadNamesAndRatings) {
-  const Instrument& psfs = get("psfs");
+  const Instrument& psfs = builtin_instrument("psfs");
   auto parsed = parse_answers(psfs, "a=1;b=2;c=3;d=4;e=5;f=6");
   ASSERT_TRUE(parsed.ok());
   auto r = score_answers(psfs, *parsed);
@@ -213,12 +210,12 @@ TEST(Questionnaires, NrsAndMorningStiffness) {
   // (severity + min(minutes, 120) / 12) / 2: (6 + 45 / 12) / 2 = 4.875.
   const auto s = score("morning_stiffness", "severity=6,duration=45");
   EXPECT_DOUBLE_EQ(s.value, 4.875);
-  EXPECT_EQ(format_score(get("morning_stiffness"), s.value), "4.9/10");
+  EXPECT_EQ(format_score(builtin_instrument("morning_stiffness"), s.value), "4.9/10");
   EXPECT_DOUBLE_EQ(subscale(s, "duration"), 3.75);
 }
 
 TEST(Questionnaires, EveryProblemWithTheAnswersIsReportedAtOnce) {
-  const Instrument& odi = get("odi");
+  const Instrument& odi = builtin_instrument("odi");
   // The form (pairs, known items) is parse_answers' to check...
   const auto parsed = parse_answers(odi, "1=6,walking=2,11=1,2=lots,3");
   ASSERT_FALSE(parsed.ok());
@@ -226,8 +223,7 @@ TEST(Questionnaires, EveryProblemWithTheAnswersIsReportedAtOnce) {
   for (const auto& e : parsed.error()) messages.push_back(e.message());
   EXPECT_EQ(messages,
             (std::vector<std::string>{
-                "11: '1' is not allowed; allowed: an item id or its number from 1 to 10 (see `daybreak "
-                "questionnaire show odi`)",
+                "11: '1' is not allowed; allowed: an item id or its number from 1 to 10",
                 "answers: '3' is not allowed; allowed: ID=VALUE pairs separated by commas, e.g. 1=2,2=skip"}));
   // ...the values are score_answers'; read_answers reports both at once.
   const auto read = read_answers(odi, "1=6,walking=2,walking=3,11=1,2=lots");
@@ -235,26 +231,25 @@ TEST(Questionnaires, EveryProblemWithTheAnswersIsReportedAtOnce) {
   messages.clear();
   for (const auto& e : read.error()) messages.push_back(e.message());
   EXPECT_EQ(messages, (std::vector<std::string>{
-                          "11: '1' is not allowed; allowed: an item id or its number from 1 to 10 (see `daybreak "
-                          "questionnaire show odi`)",
+                          "11: '1' is not allowed; allowed: an item id or its number from 1 to 10",
                           "walking: '3' is not allowed; allowed: one answer (it was given more than once)",
                           "pain_intensity: '6' is not allowed; allowed: a whole number from 0 to 5, or skip",
                           "personal_care: 'lots' is not allowed; allowed: a whole number from 0 to 5, or skip"}));
   // A required item left out.
-  const auto missing = score_answers(get("start_back"), {});
+  const auto missing = score_answers(builtin_instrument("start_back"), {});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().size(), 9U);
   EXPECT_EQ(missing.error()[0].message(), "leg_pain: missing; allowed: one of: agree, disagree");
 }
 
 TEST(Questionnaires, ScoreRangesFollowFromTheDefinitions) {
-  EXPECT_DOUBLE_EQ(get("odi").max_score(), 100);
-  EXPECT_DOUBLE_EQ(get("rmdq").max_score(), 24);
-  EXPECT_DOUBLE_EQ(get("start_back").max_score(), 9);
-  EXPECT_DOUBLE_EQ(get("basdai").max_score(), 10);
-  EXPECT_DOUBLE_EQ(get("morning_stiffness").max_score(), 10);
-  EXPECT_DOUBLE_EQ(get("psfs").max_score(), 10);
-  EXPECT_DOUBLE_EQ(get("nrs_pain").min_score(), 0);
+  EXPECT_DOUBLE_EQ(builtin_instrument("odi").max_score(), 100);
+  EXPECT_DOUBLE_EQ(builtin_instrument("rmdq").max_score(), 24);
+  EXPECT_DOUBLE_EQ(builtin_instrument("start_back").max_score(), 9);
+  EXPECT_DOUBLE_EQ(builtin_instrument("basdai").max_score(), 10);
+  EXPECT_DOUBLE_EQ(builtin_instrument("morning_stiffness").max_score(), 10);
+  EXPECT_DOUBLE_EQ(builtin_instrument("psfs").max_score(), 10);
+  EXPECT_DOUBLE_EQ(builtin_instrument("nrs_pain").min_score(), 0);
 }
 
 }  // namespace

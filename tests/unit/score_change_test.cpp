@@ -4,49 +4,55 @@
 #include <gtest/gtest.h>
 
 #include "content/instruments.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
 
-const Instrument& get(std::string_view id) { return *find_instrument(id); }
+using testing::builtin_instrument;
 
 TEST(ScoreChange, OdiFellFourteenPointsIsAnImportantImprovement) {
-  const ScoreChange c = judge_change(get("odi"), 50.0, 36.0);
+  const ScoreChange c = judge_change(builtin_instrument("odi"), 50.0, 36.0);
   EXPECT_EQ(c.sentence, "ODI fell 14 points: an important improvement");
   EXPECT_EQ(c.verdict, ScoreChange::Verdict::important_improvement);
   // ODI: 10 points, no percentage (clinical.md).
-  EXPECT_EQ(judge_change(get("odi"), 50.0, 40.0).verdict, ScoreChange::Verdict::important_improvement);
-  EXPECT_EQ(judge_change(get("odi"), 50.0, 40.2).sentence,
+  EXPECT_EQ(judge_change(builtin_instrument("odi"), 50.0, 40.0).verdict, ScoreChange::Verdict::important_improvement);
+  EXPECT_EQ(judge_change(builtin_instrument("odi"), 50.0, 40.2).sentence,
             "ODI fell 9.8 points: less than the 10 points that count as an important change");
-  EXPECT_EQ(judge_change(get("odi"), 20.0, 35.6).sentence, "ODI rose 15.6 points: an important worsening");
+  EXPECT_EQ(judge_change(builtin_instrument("odi"), 20.0, 35.6).sentence,
+            "ODI rose 15.6 points: an important worsening");
 }
 
 TEST(ScoreChange, NrsCountsTwoPointsOrThirtyPercent) {
-  EXPECT_EQ(judge_change(get("nrs_pain"), 8, 6).sentence, "NRS fell 2 points (25%): an important improvement");
+  EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 8, 6).sentence,
+            "NRS fell 2 points (25%): an important improvement");
   // One point from 3 is 33%: important by the percentage rule (Ostelo 2008).
-  EXPECT_EQ(judge_change(get("nrs_pain"), 3, 2).sentence, "NRS fell 1 point (33%): an important improvement");
-  EXPECT_EQ(judge_change(get("nrs_pain"), 8, 7).sentence,
+  EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 3, 2).sentence,
+            "NRS fell 1 point (33%): an important improvement");
+  EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 8, 7).sentence,
             "NRS fell 1 point (13%): less than the 2 points or 30% that count as an important change");
-  EXPECT_EQ(judge_change(get("nrs_pain"), 4, 4).sentence, "NRS is unchanged at 4/10");
+  EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 4, 4).sentence, "NRS is unchanged at 4/10");
 }
 
 TEST(ScoreChange, RmdqFivePointsOrThirtyPercent) {
-  EXPECT_EQ(judge_change(get("rmdq"), 12, 9).sentence,
+  EXPECT_EQ(judge_change(builtin_instrument("rmdq"), 12, 9).sentence,
             "RMDQ fell 3 points (25%): less than the 5 points or 30% that count as an important change");
-  EXPECT_EQ(judge_change(get("rmdq"), 10, 7).verdict, ScoreChange::Verdict::important_improvement);
-  EXPECT_EQ(judge_change(get("rmdq"), 6, 11).sentence, "RMDQ rose 5 points (83%): an important worsening");
+  EXPECT_EQ(judge_change(builtin_instrument("rmdq"), 10, 7).verdict, ScoreChange::Verdict::important_improvement);
+  EXPECT_EQ(judge_change(builtin_instrument("rmdq"), 6, 11).sentence,
+            "RMDQ rose 5 points (83%): an important worsening");
 }
 
 TEST(ScoreChange, PsfsIsBetterWhenHigher) {
-  EXPECT_EQ(judge_change(get("psfs"), 3.0, 5.5).sentence, "PSFS rose 2.5 points: an important improvement");
-  EXPECT_EQ(judge_change(get("psfs"), 5.0, 3.0).verdict, ScoreChange::Verdict::important_worsening);
-  EXPECT_EQ(judge_change(get("psfs"), 5.0, 6.5).verdict, ScoreChange::Verdict::within);
+  EXPECT_EQ(judge_change(builtin_instrument("psfs"), 3.0, 5.5).sentence,
+            "PSFS rose 2.5 points: an important improvement");
+  EXPECT_EQ(judge_change(builtin_instrument("psfs"), 5.0, 3.0).verdict, ScoreChange::Verdict::important_worsening);
+  EXPECT_EQ(judge_change(builtin_instrument("psfs"), 5.0, 6.5).verdict, ScoreChange::Verdict::within);
 }
 
 TEST(ScoreChange, WithoutAPublishedThresholdTheChangeIsOnlyDescribed) {
-  EXPECT_EQ(judge_change(get("morning_stiffness"), 6.0, 4.5).sentence,
+  EXPECT_EQ(judge_change(builtin_instrument("morning_stiffness"), 6.0, 4.5).sentence,
             "Stiffness fell 1.5 points; no minimal important change has been published for this measure");
-  EXPECT_EQ(judge_change(get("start_back"), 6, 3).verdict, ScoreChange::Verdict::no_threshold);
+  EXPECT_EQ(judge_change(builtin_instrument("start_back"), 6, 3).verdict, ScoreChange::Verdict::no_threshold);
 }
 
 }  // namespace

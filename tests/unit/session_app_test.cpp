@@ -18,16 +18,14 @@
 #include "support/fixtures.hpp"
 #include "support/safety_fixtures.hpp"
 #include "support/temp_dir.hpp"
+#include "unit/builtin.hpp"
 
 namespace daybreak {
 namespace {
 
 using namespace std::chrono;
 
-const ContentLibrary& builtin() {
-  static const ContentLibrary library = load_builtin_content().value();
-  return library;
-}
+using testing::builtin;
 
 // Every step done, no ratings: what a session that ran to the end gives.
 SessionResult all_done(const SessionPlan& plan, int pain_before = 3) {
@@ -126,7 +124,8 @@ TEST_F(Sessions, OnlyTheFlareDayRoutineWhilePausedAndNoneWhileLocked) {
   check(now_);
   const auto morning = start(SessionChoice{RoutineKind::morning, {}, {}});
   ASSERT_FALSE(morning.ok());
-  EXPECT_NE(morning.error().message.find("daybreak session flare"), std::string::npos) << morning.error().message;
+  EXPECT_NE(morning.error().message.find("flare-day routine"), std::string::npos) << morning.error().message;
+  EXPECT_EQ(morning.error().hint, Hint(HintAction::flare_session));  // each interface words it: command or button
   EXPECT_TRUE(start(SessionChoice{RoutineKind::flare, {}, {}}).ok());
 
   answer("both_legs") = YesNo::yes;  // emergency: locked

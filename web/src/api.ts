@@ -134,6 +134,12 @@ export interface FieldProblem {
   allowed: string;
 }
 
+// What to do next (docs/openapi.yaml, Hint): components/hint.tsx words it as a button.
+export interface Hint {
+  action: string;
+  args: Record<string, string>;
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -142,6 +148,7 @@ export interface Problem {
   errors?: FieldProblem[];
   details?: string[];
   existing_entry?: number;
+  hint?: Hint;
 }
 
 // The server answered with a problem (4xx or 5xx).

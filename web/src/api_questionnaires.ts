@@ -1,7 +1,7 @@
 // Standard questionnaires over the API (docs/questionnaires.md): the shapes of
 // `daybreak questionnaire list|show|take|history --json`, which the server
 // answers with the same JSON, and their calls.
-import { request } from './api';
+import { request, type Hint } from './api';
 
 export type ItemKind = 'choice' | 'number' | 'minutes';
 
@@ -84,6 +84,7 @@ export interface QuestionnaireOffer {
   offered: boolean;
   licensed_wording: boolean;
   why_not?: string;
+  hint?: Hint;
   last?: QuestionnaireResponse;
 }
 

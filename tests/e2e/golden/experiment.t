@@ -5,10 +5,12 @@ runs and when it is done, list, stop, and the errors along the way.
   $ daybreak experiment list
   No experiments yet. Start one: daybreak experiment new --a "pillow between knees" --b "no pillow"
   $ daybreak experiment tonight
-  ! daybreak: no experiment runs tonight; start one with: daybreak experiment new --a ... --b ...
+  ! daybreak: no experiment runs tonight
+  !   next: daybreak experiment new --a ... --b ...
   [3]
   $ daybreak experiment report
-  ! daybreak: there are no experiments yet; start one with: daybreak experiment new
+  ! daybreak: there are no experiments yet
+  !   next: daybreak experiment new --a ... --b ...
   [3]
   $ daybreak experiment new --a "pillow between knees" --b "no pillow" --pairs 2 --nights 4 --washout 2 --start yesterday
   ! daybreak: the experiment was not created
@@ -29,7 +31,8 @@ runs and when it is done, list, stop, and the errors along the way.
   morning, log your morning as usual and record whether you kept to it with
   `daybreak experiment log yes` (or no).
   $ daybreak experiment new --a "on my side" --b "on my back"
-  ! daybreak: experiment 1 ('pillow between knees vs no pillow') has nights from 2026-11-24 to 2027-01-04, and only one experiment runs at a time: stop it first (daybreak experiment stop 1) or start this one after it (--start 2027-01-05)
+  ! daybreak: experiment 1 ('pillow between knees vs no pillow') has nights from 2026-11-24 to 2027-01-04, and only one experiment runs at a time: stop it first, or start this one after it, on 2027-01-05
+  !   next: daybreak experiment stop 1
   [2]
   $ daybreak experiment tonight
   Tonight: B, no pillow

@@ -108,8 +108,8 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
     (Benjamini-Hochberg, 5% false discovery rate).
   
     This is a hypothesis, not a finding. To find out whether it is a cause, test
-    it in a personal experiment: daybreak experiment new --a "sleep position:
-    back" --b "sleep position: left side"
+    it in a personal experiment.
+    next: daybreak experiment new --a "sleep position: back" --b "sleep position: left side"
   
     These are associations in your own diary, not causes: a pillow tried when
     the pain peaked looks good as the pain settles by itself, and what you do

@@ -45,7 +45,8 @@ Every bad value is reported at once, with what is allowed, and nothing is saved.
   $ daybreak log night --pain 2 --bedtime 01:00 --wake-time 00:30 --mattress "water bed"
   ! daybreak: nothing was saved for the night of 2026-11-23
   !   --wake-time: '00:30' is not allowed; allowed: a time after bedtime (01:00)
-  !   --mattress: 'water bed' is not allowed; allowed: one of your mattresses: firm foam (or add one with `daybreak item add mattress NAME`)
+  !   --mattress: 'water bed' is not allowed; allowed: one of your mattresses: firm foam (or add one to your sleep items)
+  !   next: daybreak item add mattress NAME
   [2]
   $ daybreak log morning --date 2026-11-24 --pain 2
   ! daybreak: nothing was saved for the morning of 2026-11-24

@@ -145,9 +145,9 @@ the flare-day routine is offered.
   !   brace: holds go from 8 to 5 s; Pelvic tilt: sets go from 2 to 1 and rests
   !   between sets from 20 to 30 s; Knee rolls: reps go from 8 to 6; Heel slides:
   !   reps go from 10 to 8; Walking: minutes go from 8 to 5. Today, try the
-  !   flare-day routine instead: daybreak session flare. The stage's readiness
-  !   starts again: only sessions at the top level from tomorrow count towards the
-  !   next stage.
+  !   flare-day routine instead. The stage's readiness starts again: only sessions
+  !   at the top level from tomorrow count towards the next stage.
+  !   next: daybreak session flare
   $ DAYBREAK_FAKE_NOW=2026-11-25T06:10:00Z daybreak progress --limit 3
   The daybreak program: stage 1 of 4, "Wake up gently".
   This rule is adapted from a model tested in Achilles tendon pain (Silbernagel
@@ -184,9 +184,8 @@ the flare-day routine is offered.
       Abdominal brace: holds go from 8 to 5 s; Pelvic tilt: sets go from 2 to 1
       and rests between sets from 20 to 30 s; Knee rolls: reps go from 8 to 6;
       Heel slides: reps go from 10 to 8; Walking: minutes go from 8 to 5. Today,
-      try the flare-day routine instead: daybreak session flare. The stage's
-      readiness starts again: only sessions at the top level from tomorrow count
-      towards the next stage.
+      try the flare-day routine instead. The stage's readiness starts again: only
+      sessions at the top level from tomorrow count towards the next stage.
     2026-11-23  morning  step up
       Morning pain was 3 after Monday's morning session, your usual is 4,
       stiffness 20 min against 30, and you felt at most 3/10 during it: Abdominal
@@ -333,7 +332,8 @@ A clinician (or the person) sets a level by hand; it is logged as an override:
   [2]
   $ DAYBREAK_FAKE_NOW=2026-11-28T09:00:00Z daybreak progress set no_such_exercise 1
   ! daybreak: there is no such exercise
-  !   exercise: 'no_such_exercise' is not allowed; allowed: an exercise id, as `daybreak exercise list` shows it
+  !   exercise: 'no_such_exercise' is not allowed; allowed: an exercise id
+  !   next: daybreak exercise list
   [2]
   $ DAYBREAK_FAKE_NOW=2026-11-28T09:00:00Z daybreak progress set bird_dog
   ! daybreak: give an exercise and a level (daybreak progress set bird_dog 2), or --stage N
@@ -365,7 +365,8 @@ A clinician (or the person) sets a level by hand; it is logged as an override:
 Nothing proposed a stage change, so there is nothing to confirm:
 
   $ DAYBREAK_FAKE_NOW=2026-11-28T09:10:00Z daybreak progress confirm
-  ! daybreak: no stage change is waiting for you: stage 2 is not done yet (`daybreak progress` shows what is left)
+  ! daybreak: no stage change is waiting for you: stage 2 is not done yet
+  !   next: daybreak progress
   [2]
 
 The latest decisions, as JSON:

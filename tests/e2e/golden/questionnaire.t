@@ -85,9 +85,10 @@ The ODI entered from a paper form with the sex-life section left blank:
   Since your first ODI (2026-11-23): ODI fell 17.8 points: an important improvement.
   $ daybreak questionnaire take odi --answers "1=6,2=lots,11=1"
   ! daybreak: nothing was saved: some ODI answers are not allowed
-  !   11: '1' is not allowed; allowed: an item id or its number from 1 to 10 (see `daybreak questionnaire show odi`)
+  !   11: '1' is not allowed; allowed: an item id or its number from 1 to 10
   !   pain_intensity: '6' is not allowed; allowed: a whole number from 0 to 5, or skip
   !   personal_care: 'lots' is not allowed; allowed: a whole number from 0 to 5, or skip
+  !   next: daybreak questionnaire show odi
   [2]
 
 Asked one item at a time (a terminal; here a pipe). Without the licensed
@@ -226,7 +227,8 @@ BASDAI is offered only to people who report a diagnosis of axial
 spondyloarthritis.
 
   $ daybreak questionnaire take basdai --answers "1=4,2=5,3=2,4=3,5=6,6=90"
-  ! daybreak: nothing was saved: the BASDAI is offered only to people who report a diagnosis of axial spondyloarthritis (ankylosing spondylitis): it is validated only for them. If a doctor has told you that you have it: daybreak setup --axspa yes
+  ! daybreak: nothing was saved: the BASDAI is offered only to people who report a diagnosis of axial spondyloarthritis (ankylosing spondylitis): it is validated only for them; say so in your settings if a doctor has told you that you have it
+  !   next: daybreak setup --axspa yes
   [2]
   $ daybreak setup --axspa yes --answers "both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no" > /dev/null
   $ daybreak questionnaire take basdai --answers "1=4,2=5,3=2,4=3,5=6,6=90"

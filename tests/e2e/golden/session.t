@@ -5,8 +5,9 @@ prints the same. Steps go to stdout, questions and answers to stderr.
 No session starts before the safety check (clinical.md "Safety"):
 
   $ printf 'pain 6\n' | daybreak session flare --script
-  ! daybreak: answer the safety questions before a session (daybreak screen)
+  ! daybreak: answer the safety questions before a session
   !   the first safety check has not been done yet
+  !   next: daybreak screen
   [2]
   $ daybreak screen --answers "both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no" > /dev/null
 

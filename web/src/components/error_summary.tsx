@@ -3,6 +3,9 @@
 // The form moves the focus to the summary itself when it appears.
 import type { Ref } from 'preact';
 
+import type { Hint } from '../api';
+import { HintButton } from './hint';
+
 export interface SummaryLine {
   label: string; // the answer's name (the link's text, when it has a target)
   detail?: string; // what is wrong, after the name
@@ -17,7 +20,13 @@ export function jumpTo(e: Event, target: string) {
   box?.querySelector<HTMLElement>('input, textarea, select, button')?.focus();
 }
 
-export function ErrorSummary(props: { title: string; summary: string; lines: SummaryLine[]; innerRef: Ref<HTMLDivElement> }) {
+export function ErrorSummary(props: {
+  title: string;
+  summary: string;
+  lines: SummaryLine[];
+  innerRef: Ref<HTMLDivElement>;
+  hint?: Hint | undefined; // what to do next, from the server's problem
+}) {
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={props.innerRef}>
       <p>
@@ -39,6 +48,7 @@ export function ErrorSummary(props: { title: string; summary: string; lines: Sum
           ))}
         </ul>
       ) : null}
+      <HintButton hint={props.hint} primary={false} />
     </div>
   );
 }

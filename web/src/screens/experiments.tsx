@@ -6,7 +6,7 @@
 // Plus the Today card. The same use cases and JSON as `daybreak experiment`.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { ApiError, type FieldProblem } from '../api';
+import { ApiError, type FieldProblem, type Hint } from '../api';
 import {
   type Experiment,
   type ExperimentOutcome,
@@ -382,6 +382,7 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
   });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [summary, setSummary] = useState<string | null>(null);
+  const [hint, setHint] = useState<Hint | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { today } = useToday();
@@ -408,6 +409,7 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
       changed();
       navigate('/experiments');
     } catch (error) {
+      setHint(error instanceof ApiError ? error.problem.hint : undefined);
       if (error instanceof ApiError && error.problem.status === 409) {
         setSummary(
           'Only one experiment runs at a time, and another has nights in that time. Stop it first, or choose a first night after it ends.',
@@ -459,6 +461,7 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
             title="Not started yet."
             summary={summary}
             innerRef={summaryRef}
+            hint={hint}
             lines={problems.map((p) => ({ label: FIELD_NAMES[p.field] ?? p.field, detail: fieldMessage(p) }))}
           />
         ) : null}

@@ -20,6 +20,7 @@ import {
 } from '../api_questionnaires';
 import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
+import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
 import { fieldMessage, problemSummary } from '../format';
 import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
@@ -108,6 +109,7 @@ export function QuestionnaireList() {
             {notOffered.map((o) => (
               <li key={o.id}>
                 <strong>{o.name}</strong>: {o.why_not}
+                <HintButton hint={o.hint} primary={false} />
               </li>
             ))}
           </ul>
@@ -334,6 +336,7 @@ export function QuestionnaireTake({ id }: { id: string }) {
         <h1 tabIndex={-1}>{q.name}</h1>
         <div class="notice info" role="status">
           <p>Not offered to you: {offer.why_not}</p>
+          <HintButton hint={offer.hint} primary={false} />
         </div>
       </div>
     );

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason } from '../api';
 import { Scale } from '../components/controls';
+import { HintButton } from '../components/hint';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary } from '../format';
@@ -133,11 +134,7 @@ export function SessionScreen({ routine }: { routine: Routine }) {
                   ))}
                 </ul>
               ) : null}
-              <p>
-                <a class="button primary" href="/safety">
-                  Take the safety check
-                </a>
-              </p>
+              <HintButton hint={plan.error.problem.hint} />
             </div>
           ) : (
             <div class="notice info" role="status">
