@@ -220,6 +220,10 @@ std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zo
     reasons.push_back(fmt::format("you noted {} on {} (entry {}), and the leg questions have not been answered since",
                                   describe_leg_symptoms(n.symptoms), format_date(n.date), n.entry.value));
   }
+  // While a warning sign waits for a clinician, no check opens the gate: asking
+  // for one then only sends the person to questions that cannot help.
+  const bool waits_for_clinician = !s.emergency.empty() || !s.urgent.empty();
+  if (waits_for_clinician) return reasons;
   if (!s.last_full_check) {
     reasons.emplace_back("the first safety check has not been done yet");
   } else if (s.full_check_due) {

@@ -122,6 +122,44 @@ Response clinician(const ApiContext& api, const Request& req) {
   return http::json_response(201, clinician_seen_json(*event, safety_gate(api.store(), c.user.id, c.now), c.zone));
 }
 
+// The settings the safety check depends on, as More shows them: the emergency
+// number (the person's own, or the one for their time zone) and whether a
+// doctor has diagnosed axial spondyloarthritis (BASDAI is offered only then).
+Json settings_json(const ApiContext& api, const Caller& c) {
+  const SafetySettings s = safety_settings(api.store(), c.user.id);
+  const SafetyGate g = safety_gate(api.store(), c.user.id, c.now);
+  return Json{{"emergency_number", g.contact.number ? Json(*g.contact.number) : Json()},
+              {"emergency_number_chosen", g.contact.chosen},
+              {"axspa_diagnosis", s.axspa_diagnosis ? Json(name_of(*s.axspa_diagnosis)) : Json()}};
+}
+
+Response settings(const ApiContext& api, const Request& req) {
+  return http::json_response(200, settings_json(api, api.caller(req)));
+}
+
+Response change(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  const Caller c = api.caller(req);
+  FieldErrors errors;
+  http::reject_unknown_members(*body, {"emergency_number", "axspa_diagnosis"}, errors);
+  SettingsChange change;
+  if (body->contains("emergency_number")) {
+    change.emergency_number = http::string_member(*body, "emergency_number", errors, kEmergencyNumberRule);
+  }
+  if (body->contains("axspa_diagnosis")) {
+    if (const auto text = http::string_member(*body, "axspa_diagnosis", errors, kAnswerAllowed)) {
+      change.axspa_diagnosis = parse_choice<YesNo>(*text);
+      if (!change.axspa_diagnosis) errors.push_back({"axspa_diagnosis", *text, std::string(kAnswerAllowed)});
+    }
+  }
+  for (auto& e : check_settings(change)) errors.push_back(std::move(e));
+  if (!errors.empty()) return http::invalid_fields("the settings were not changed", errors, false);
+  const auto changed = change_settings(api.store(), c.now, c.user.id, change);
+  if (!changed) return http::problem_for(changed.error());
+  return http::json_response(200, settings_json(api, c));
+}
+
 }  // namespace
 
 void add_safety_routes(http::Router& router, const ApiContext& api) {
@@ -130,6 +168,11 @@ void add_safety_routes(http::Router& router, const ApiContext& api) {
              [&api](const Request& r, const PathParams&) { return questions(api, r); });
   router.add(
       Method::post, "/api/safety/checks", [&api](const Request& r, const PathParams&) { return record(api, r); },
+      http::RouteOptions{{http::kJson}});
+  router.add(Method::get, "/api/safety/settings",
+             [&api](const Request& r, const PathParams&) { return settings(api, r); });
+  router.add(
+      Method::patch, "/api/safety/settings", [&api](const Request& r, const PathParams&) { return change(api, r); },
       http::RouteOptions{{http::kJson}});
   router.add(
       Method::post, "/api/safety/clinician", [&api](const Request& r, const PathParams&) { return clinician(api, r); },

@@ -1,6 +1,8 @@
 // The safety check over HTTP: the gate, the questions, and a check recorded
 // from the browser that opens (or closes) the way to a guided session. Every
 // bad value is refused with the field named, and nothing is stored.
+#include <set>
+
 #include "api_fixture.hpp"
 #include "app/safety.hpp"
 #include "support/safety_fixtures.hpp"
@@ -84,6 +86,31 @@ TEST_F(SafetyApi, AnEmergencyYesLocksAndMayEndTheCheck) {
   EXPECT_EQ(status(), "locked");
   EXPECT_EQ(get("/api/session-plans/morning").status, 409);
   EXPECT_EQ(get("/api/session-plans/flare").status, 409);
+}
+
+// The emergency number and the axSpA answer, set from More as `daybreak setup`
+// sets them; a bad value is named and changes nothing.
+TEST_F(SafetyApi, TheEmergencyNumberAndTheAxspaAnswerAreSetFromTheWebApp) {
+  const Json before = get("/api/safety/settings").json();
+  EXPECT_EQ(before["emergency_number"], "112");  // Europe/Berlin's
+  EXPECT_EQ(before["emergency_number_chosen"], false);
+  EXPECT_TRUE(before["axspa_diagnosis"].is_null());
+
+  const auto set = patch("/api/safety/settings", R"({"emergency_number": "999", "axspa_diagnosis": "yes"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["emergency_number"], "999");
+  EXPECT_EQ(set.json()["emergency_number_chosen"], true);
+  EXPECT_EQ(set.json()["axspa_diagnosis"], "yes");
+  EXPECT_EQ(get("/api/safety").json()["emergency_number"], "999");  // what the stop screen calls
+
+  const auto bad =
+      patch("/api/safety/settings", R"({"emergency_number": "call me", "axspa_diagnosis": "maybe", "x": 1})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  const Json problem = bad.json();
+  std::set<std::string> named;
+  for (const auto& e : problem["errors"]) named.insert(e["field"].get<std::string>());
+  EXPECT_EQ(named, (std::set<std::string>{"emergency_number", "axspa_diagnosis", "x"}));
+  EXPECT_EQ(get("/api/safety/settings").json(), set.json());  // nothing changed
 }
 
 TEST_F(SafetyApi, AnUrgentYesPausesToTheGentleRoutine) {

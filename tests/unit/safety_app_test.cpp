@@ -130,6 +130,23 @@ TEST_F(Safety, TheGateAsksForTheFirstCheckAndThenWeekly) {
             (std::vector<std::string>{"the weekly safety check is due (the last was on 2026-11-23)"}));
 }
 
+// Issue 17 (safety that speaks): after a yes to the morning's one-tap question
+// in a diary with no check yet, the refusal sent the person to "the first
+// safety check has not been done yet", a check that cannot lift a lock.
+TEST_F(Safety, ALockedGateDoesNotAskForTheCheckThatCannotOpenIt) {
+  (void)log(Period::morning, ymd(2026, 11, 23), {{"pain", "6"}, {"red_flags", "yes"}}, now_);
+  const SafetyGate gate = safety_gate(store_, user_, now_);
+  ASSERT_EQ(gate.state.status, SafetyStatus::locked);
+  EXPECT_EQ(
+      gate_reasons(gate, berlin()),
+      (std::vector<std::string>{
+          "you reported new bladder, bowel, saddle, sexual or both-leg symptoms (diary check, 2026-11-23 07:30)"}));
+  // Once a clinician has seen them, the first check is asked for again.
+  ASSERT_TRUE(acknowledge_clinician(store_, meta(now_ + hours{5}), user_).ok());
+  EXPECT_EQ(gate_reasons(safety_gate(store_, user_, now_ + hours{5}), berlin()),
+            (std::vector<std::string>{"the first safety check has not been done yet"}));
+}
+
 TEST_F(Safety, AnUrgentAnswerPausesAndTheOutcomeSaysSo) {
   auto answers = all_no();
   answers[6].answer = YesNo::yes;  // fever

@@ -61,7 +61,8 @@ test('a morning is logged in a few taps and shows on Today', async () => {
 
     const stored = await daybreak.entries();
     assert.equal(stored.length, 1);
-    assert.deepEqual(stored[0].fields, { pain: 5, stiffness_minutes: 45, stiffness_severity: 6 });
+    // The one-tap safety question is on every morning, answered no unless tapped.
+    assert.deepEqual(stored[0].fields, { pain: 5, stiffness_minutes: 45, stiffness_severity: 6, red_flags: 'no' });
     assert.match(await daybreak.cli('show', '1', '--history'), /created 2026-11-23 07:30 via api/);
   } finally {
     await close();

@@ -74,10 +74,16 @@ test('a warning sign says to get help now, with the emergency number, and keeps 
     const first = page.locator('fieldset.yes-no').first();
     await first.getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Save my answers' }).click();
-    await page.getByRole('heading', { name: 'Please get medical help now' }).waitFor();
+    // First the full-screen stop, with the number to tap; then the outcome.
+    const stop = page.getByRole('alertdialog', { name: 'Stop: get medical help now' });
+    await stop.waitFor();
     const number = (await gate(daybreak)).emergency_number;
     assert.ok(number, 'an emergency number for the zone');
-    await page.getByText(`call ${number}`, { exact: false }).waitFor();
+    assert.equal(await stop.getByRole('link', { name: `Call ${number} now` }).getAttribute('href'), `tel:${number}`);
+    assert.deepEqual(await seriousViolations(page), []);
+    await stop.getByRole('button', { name: 'I have read this' }).click();
+    await page.getByRole('heading', { name: 'Please get medical help now' }).waitFor();
+    await page.getByRole('link', { name: `call ${number}`, exact: true }).waitFor();
     assert.equal((await gate(daybreak)).status, 'locked');
     assert.deepEqual(await seriousViolations(page), []);
     await page.goto(`${daybreak.url}/session/morning`);
@@ -132,6 +138,97 @@ test('once a clinician has seen them, the person says so, confirms, and sessions
     const review = events.find((e) => e.kind === 'clinician_seen');
     assert.ok(review, 'a clinician review in the history');
     assert.equal(review.channel, 'api');
+  } finally {
+    await close();
+  }
+});
+
+// Issue 17 (safety that speaks): a yes to the morning's one-tap question saved
+// from the web app showed only "Morning saved", the question was item 7 behind
+// "More details", and afterwards Today and Session offered Start.
+test('a yes to the morning question stops everything, full screen, and sessions say they are locked', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    // The emergency number is set in More.
+    await page.goto(`${daybreak.url}/settings`);
+    const number = page.getByRole('textbox', { name: /Emergency number/ });
+    await number.fill('999');
+    await page.getByRole('button', { name: 'Save emergency number' }).click();
+    await page.locator('.toasts').getByText('Emergency number saved').waitFor();
+    assert.equal((await gate(daybreak)).emergency_number, '999');
+
+    // The question is in the morning's main form, in plain words, answered no.
+    await page.goto(`${daybreak.url}/log/morning`);
+    const question = page.getByRole('group', { name: 'Anything new like this since yesterday?' });
+    await question.waitFor();
+    assert.equal(await page.locator('details.more').evaluate((d) => d.open), false, 'More details stays closed');
+    assert.ok(await question.isVisible());
+    await question.getByText(/numbness around your bottom or genitals/).waitFor();
+    assert.equal(await question.getByRole('radio', { name: 'No' }).isChecked(), true, 'no unless tapped');
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '6', exact: true }).check();
+    await question.getByRole('radio', { name: 'Yes' }).check(); // the one tap
+    await page.getByRole('button', { name: 'Save morning' }).click();
+
+    // The stop: the whole screen, the number as a tap-to-call link, the lock.
+    const stop = page.getByRole('alertdialog', { name: 'Stop: get medical help now' });
+    await stop.waitFor();
+    await waitForFocus(stop.getByRole('heading', { name: 'Stop: get medical help now' }));
+    const call = stop.getByRole('link', { name: 'Call 999 now' });
+    assert.equal(await call.getAttribute('href'), 'tel:999');
+    await stop.getByText('Your exercise sessions are locked').waitFor();
+    const box = await stop.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box && box.width >= viewport.width && box.height >= viewport.height, 'it covers the screen');
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal((await gate(daybreak)).status, 'locked');
+
+    // Today says what it is, with the one next step, and offers no session.
+    await stop.getByRole('button', { name: 'I have read this' }).click();
+    const locked = page.getByRole('heading', { name: 'Exercise is locked' });
+    await locked.waitFor();
+    const periods = page.getByRole('list', { name: "Today's periods" });
+    assert.ok((await locked.boundingBox()).y < (await periods.boundingBox()).y, 'the lock comes first on Today');
+    await page.getByText('Sessions are locked until a clinician has seen you.').waitFor();
+    assert.equal(await page.locator('.program-card a.button').count(), 0, 'no Start on Today');
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // Session says the same, and no Start; the refusal names the lock, not a check.
+    await page.goto(`${daybreak.url}/session`);
+    await page.locator('.gate-notice').getByText('Exercise is locked').waitFor();
+    assert.equal(await page.getByRole('link', { name: /^Start/ }).count(), 0);
+    await page.goto(`${daybreak.url}/session/morning`);
+    await page.getByRole('alert').getByText('exercise is locked until a clinician has seen you').waitFor();
+    assert.equal(await page.getByText('the first safety check has not been done yet').count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Take the safety check' }).count(), 0);
+  } finally {
+    await close();
+  }
+});
+
+test('while paused, only the flare-day routine is offered', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/safety`);
+    const questions = page.locator('fieldset.yes-no');
+    await questions.first().waitFor();
+    const fever = questions.filter({ hasText: /high temperature/i }).first();
+    const count = await questions.count();
+    for (let i = 0; i < count; i++) await questions.nth(i).getByRole('radio', { name: 'No' }).check();
+    await fever.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Please speak to a doctor within a day' }).waitFor();
+    assert.equal((await gate(daybreak)).status, 'paused');
+
+    await page.goto(`${daybreak.url}/session`);
+    await page.locator('.gate-notice').getByText('Only gentle movement').waitFor();
+    const starts = page.getByRole('link', { name: /^Start/ });
+    assert.equal(await starts.count(), 1);
+    assert.equal(await starts.first().getAttribute('href'), '/session/flare');
+
+    // A refused routine offers the flare-day routine, as the CLI names it.
+    await page.goto(`${daybreak.url}/session/morning`);
+    await page.getByRole('alert').getByRole('link', { name: 'Flare-day routine' }).click();
+    await page.getByRole('group', { name: 'Pain now, before you start' }).waitFor();
   } finally {
     await close();
   }

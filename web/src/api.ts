@@ -20,6 +20,7 @@ export interface Fields {
   signs?: string[];
   locations?: string[];
   leg_symptoms?: string[];
+  red_flags?: 'yes' | 'no'; // the one-tap safety question: yes locks exercise
   medications?: Medication[];
   relief?: string[];
   walking_minutes?: number;

@@ -13,7 +13,7 @@ import { EntryScreen } from './screens/entry';
 import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
-import { SafetyCard, SafetyScreen } from './screens/safety';
+import { SafetyAlert, SafetyCard, SafetyScreen } from './screens/safety';
 import { QuestionnaireHistoryScreen, QuestionnaireList, QuestionnairesSection, QuestionnaireTake } from './screens/questionnaires';
 import { ProgressCard, ProgressScreen } from './screens/progress';
 import { ExperimentCard, ExperimentScreen, ExperimentsScreen, NewExperimentScreen } from './screens/experiments';
@@ -40,6 +40,7 @@ export interface Capability {
   nav?: NavItem[];
   screens: Screen[];
   todayCards?: TodayCard[];
+  todayAlerts?: TodayCard[]; // above the periods: what must be seen first (exercise locked)
   seeSections?: SeeSection[];
 }
 
@@ -53,7 +54,7 @@ const diary: Capability = {
     { href: '/see', label: 'See', icon: 'see', owns: (p) => p.startsWith('/see') },
   ],
   screens: [
-    { pattern: '/', title: 'Today', render: () => <TodayScreen cards={todayCards()} /> },
+    { pattern: '/', title: 'Today', render: () => <TodayScreen cards={todayCards()} alerts={todayAlerts()} /> },
     { pattern: '/log', title: 'Log', render: (_, q) => <LogScreen period={defaultPeriod()} date={q.get('date')} /> },
     {
       pattern: '/log/:period',
@@ -123,6 +124,7 @@ const safety: Capability = {
       render: (_, q) => <SafetyScreen kind={q.get('check') === 'legs' ? 'legs' : 'full'} />,
     },
   ],
+  todayAlerts: [() => <SafetyAlert />],
   todayCards: [() => <SafetyCard />],
 };
 
@@ -197,6 +199,10 @@ export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, le
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);
+}
+
+export function todayAlerts(): TodayCard[] {
+  return CAPABILITIES.flatMap((c) => c.todayAlerts ?? []);
 }
 
 export function seeSections(): SeeSection[] {

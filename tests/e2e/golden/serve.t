@@ -39,6 +39,8 @@ real sockets in tests/server.
   GET     /api/safety
   GET     /api/safety/questions
   POST    /api/safety/checks
+  GET     /api/safety/settings
+  PATCH   /api/safety/settings
   POST    /api/safety/clinician
   GET     /api/questionnaires
   GET     /api/questionnaires/history

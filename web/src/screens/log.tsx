@@ -2,8 +2,9 @@
 // outbox, so a lost connection never loses one.
 import { useState } from 'preact/hooks';
 
-import { api, ApiError, type Entry, PERIODS, type Period, type SleepItem } from '../api';
+import { api, ApiError, type Entry, PERIODS, type Period, type SafetyGate, type SleepItem } from '../api';
 import { noteDecisions } from '../api_progress';
+import { EmergencyStop } from '../components/emergency_stop';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
 import { addDays, entrySummary, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
@@ -27,6 +28,16 @@ function useItems(): SleepItem[] {
   return items.data?.items ?? [];
 }
 
+// A yes to the one-tap safety question: the gate as it is now, for the stop
+// screen (null when daybreak cannot be reached: the stop shows all the same).
+async function gateAfterYes(): Promise<SafetyGate | null> {
+  try {
+    return await api.safety();
+  } catch {
+    return null;
+  }
+}
+
 export function LogScreen({ period, date: asked }: { period: Period; date: string | null }) {
   const { today, settled } = useToday();
   const todayDate = today?.date ?? browserToday();
@@ -35,6 +46,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
   const items = useItems();
   const [conflict, setConflict] = useState<{ existing: number; values: Values } | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [stop, setStop] = useState<{ gate: SafetyGate | null } | null>(null);
 
   const save = async (values: Values, replace: boolean) => {
     const fields = fieldsToCreate(values, catalogue.data!.fields.filter((f) => f.periods.includes(period)));
@@ -44,12 +56,14 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
       announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
       const made = noteDecisions(outcome.created); // told on Today, sentence by sentence
       if (made > 0) announce(`The program made ${made === 1 ? 'a decision' : `${made} decisions`} from it: see Today.`, 'info');
-      navigate('/');
+      if (values.red_flags === 'yes') setStop({ gate: await gateAfterYes() });
+      else navigate('/');
       return null;
     }
     if (outcome.kind === 'queued') {
       announce('Saved on this device. It will be sent as soon as daybreak can be reached.', 'info');
-      navigate('/');
+      if (values.red_flags === 'yes') setStop({ gate: null });
+      else navigate('/');
       return null;
     }
     const problem = outcome.error.problem;
@@ -62,6 +76,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
 
   return (
     <div class="screen log">
+      {stop ? <EmergencyStop gate={stop.gate} onClose={() => navigate('/')} /> : null}
       <h1 tabIndex={-1}>Log</h1>
       <nav class="period-tabs" aria-label="Period">
         {PERIODS.map((p) => (
@@ -168,6 +183,7 @@ export function EditScreen({ id }: { id: number }) {
   const entry = useLoad(() => api.entry(id), [id]);
   const catalogue = useLoad(loadCatalogue, []);
   const items = useItems();
+  const [stop, setStop] = useState<{ gate: SafetyGate | null } | null>(null);
   if (entry.error instanceof ApiError) return <Missing id={id} />;
   if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
   const e: Entry = entry.data;
@@ -186,11 +202,13 @@ export function EditScreen({ id }: { id: number }) {
     }
     diaryChanged();
     announce(`${PERIOD_LABELS[e.period]} of ${shortDate(e.date)} changed`);
-    navigate(`/entries/${id}`);
+    if (patch.red_flags === 'yes') setStop({ gate: await gateAfterYes() });
+    else navigate(`/entries/${id}`);
     return null;
   };
   return (
     <div class="screen log">
+      {stop ? <EmergencyStop gate={stop.gate} onClose={() => navigate(`/entries/${id}`)} /> : null}
       <a class="back-link" href={`/entries/${id}`}>
         <Icon name="back" size={18} /> Entry
       </a>

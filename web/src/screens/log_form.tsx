@@ -26,7 +26,8 @@ export type Values = Record<string, unknown>;
 // The questions asked before "More details", per period.
 export const PRIMARY: Record<Period, string[]> = {
   night: ['pain', 'bedtime', 'wake_time', 'awakenings', 'sleep_quality'],
-  morning: ['pain', 'stiffness_minutes', 'stiffness_severity'],
+  // The one-tap safety question belongs to every morning (clinical.md, Safety).
+  morning: ['pain', 'stiffness_minutes', 'stiffness_severity', 'red_flags'],
   afternoon: ['pain'],
   evening: ['pain'],
 };
@@ -56,6 +57,7 @@ const QUESTIONS: Record<string, string | Partial<Record<Period, string>>> = {
   humidity: 'Bedroom humidity',
   factors: 'Anything else you track',
   note: 'Note',
+  red_flags: 'Anything new like this since yesterday?',
 };
 
 const HINTS: Record<string, string> = {
@@ -64,6 +66,8 @@ const HINTS: Record<string, string> = {
   humidity: 'Exploratory, like temperature.',
   factors: 'Your own tags, such as caffeine = 2 or long drive = yes.',
   bedtime: 'From 18:00 on means the evening before.',
+  red_flags:
+    'Trouble passing urine, or holding urine or stools; numbness around your bottom or genitals; a change in sexual function; numbness, tingling or weakness in both legs, or a leg getting weaker. Yes stops your exercise and tells you what to do.',
 };
 
 const ANCHORS: Record<string, [string, string]> = {
@@ -177,7 +181,10 @@ interface FormProps {
 export function LogForm(props: FormProps) {
   const { catalogue, period } = props;
   const applicable = useMemo(() => catalogue.fields.filter((f) => f.periods.includes(period)), [catalogue, period]);
-  const [values, setValues] = useState<Values>(() => (props.initial ? valuesOf(props.initial.fields) : {}));
+  // A new morning starts with the safety question answered no: one tap says yes.
+  const [values, setValues] = useState<Values>(() =>
+    props.initial ? valuesOf(props.initial.fields) : period === 'morning' && applicable.some((f) => f.name === 'red_flags') ? { red_flags: 'no' } : {},
+  );
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [summary, setSummary] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
 import { safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
 import { Alert } from '../components/controls';
+import { EmergencyStop } from '../components/emergency_stop';
 import { fieldMessage, problemSummary } from '../format';
 import { useLoad } from '../state';
 
@@ -23,8 +24,63 @@ function awaitingClinician(gate: SafetyGate): boolean {
   return gate.emergency.length > 0 || gate.urgent.length > 0;
 }
 
-function callLine(gate: SafetyGate): string {
-  return gate.emergency_number ? `call ${gate.emergency_number}` : 'call your local emergency number';
+// "call 112" as a tap-to-call link, or the local emergency number in words.
+function CallLine({ gate }: { gate: SafetyGate }) {
+  const n = gate.emergency_number;
+  return n ? <a href={`tel:${n.replace(/[^0-9+*#]/g, '')}`}>call {n}</a> : <>call your local emergency number</>;
+}
+
+// Whether a routine may start now: none before the check or while locked,
+// only the flare-day routine while paused (app/session.cpp says the same).
+export function sessionOpen(gate: SafetyGate | null, routine: string): boolean {
+  if (!gate) return true; // not known (offline): the server still decides
+  if (gate.status === 'ok') return true;
+  return gate.status === 'paused' && routine === 'flare';
+}
+
+// Why sessions are closed (or only gentle), and the one next step: for the
+// session screens and Today's program card.
+export function GateNotice({ gate }: { gate: SafetyGate }) {
+  if (gate.status === 'ok') return null;
+  if (gate.status === 'locked') {
+    return (
+      <div class="notice warn gate-notice" role="status">
+        <p>
+          <strong>Exercise is locked</strong> until a clinician has seen you: you reported a warning sign that needs a
+          doctor now. If you have not yet, <CallLine gate={gate} /> or go to an emergency department.
+        </p>
+        <p>
+          <a href="/safety">When a clinician has seen you</a>
+        </p>
+      </div>
+    );
+  }
+  if (gate.status === 'paused') {
+    return (
+      <div class="notice warn gate-notice" role="status">
+        <p>
+          <strong>Only gentle movement</strong> until a clinician has seen you: please see a doctor within a day about
+          the warning sign you reported.
+        </p>
+        <p>
+          <a class="button" href="/session/flare">
+            Flare-day routine
+          </a>
+        </p>
+      </div>
+    );
+  }
+  const legs = gate.unchecked_leg_entries.length > 0 && gate.last_full_check !== null;
+  return (
+    <div class="notice info gate-notice" role="status">
+      <p>{legs ? 'A few questions about your leg symptoms come before your next session.' : 'A safety check comes before your next session.'}</p>
+      <p>
+        <a class="button primary" href={legs ? '/safety?check=legs' : '/safety'}>
+          {legs ? 'Answer the leg questions' : 'Take the safety check'}
+        </a>
+      </p>
+    </div>
+  );
 }
 
 // What the gate means now, in a sentence or two.
@@ -51,19 +107,23 @@ function GateSummary({ gate }: { gate: SafetyGate }) {
 // The answers' meaning, calm and plain; the emergency case first and alone.
 function Outcome({ result }: { result: SafetyCheckResult }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const [stop, setStop] = useState(result.check.result === 'emergency');
+  useEffect(() => {
+    if (!stop) heading.current?.focus();
+  }, [stop]);
   const gate = result.safety;
   const raised = [...gate.emergency, ...gate.urgent].map((f) => f.label);
   return (
     <section class="card safety-outcome" aria-labelledby="safety-outcome-title">
+      {stop ? <EmergencyStop gate={gate} onClose={() => setStop(false)} /> : null}
       {result.check.result === 'emergency' ? (
         <div class="notice warn" role="alert">
           <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
             Please get medical help now
           </h2>
           <p>
-            You said yes to: {raised.join('; ')}. This needs a doctor today, not exercise. Please {callLine(gate)}, or go
-            to an emergency department.
+            You said yes to: {raised.join('; ')}. This needs a doctor today, not exercise. Please <CallLine gate={gate} />,
+            or go to an emergency department.
           </p>
           <p>Sessions stay stopped until a clinician has seen you.</p>
         </div>
@@ -74,7 +134,7 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
           </h2>
           <p>
             You said yes to: {raised.join('; ')}. Please contact your doctor's practice or a health advice line within
-            the next 24 hours. If things get worse quickly, {callLine(gate)}.
+            the next 24 hours. If things get worse quickly, <CallLine gate={gate} />.
           </p>
           <p>
             Until a clinician has seen you, only the gentle <a href="/session/flare">bad-morning routine</a> is open.
@@ -325,6 +385,24 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
         </>
       )}
     </div>
+  );
+}
+
+// Today, above everything: exercise is locked or paused, why, and what to do now.
+export function SafetyAlert() {
+  const gate = useLoad(() => api.safety(), []);
+  const g = gate.data;
+  if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
+  return (
+    <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
+      <h2 id="safety-alert-title">{g.status === 'locked' ? 'Exercise is locked' : 'Exercise is paused'}</h2>
+      <ul>
+        {g.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <GateNotice gate={g} />
+    </section>
   );
 }
 

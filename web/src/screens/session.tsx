@@ -14,6 +14,7 @@ import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary } from '../format';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { useLoad } from '../state';
+import { GateNotice, sessionOpen } from './safety';
 
 export const ROUTINES: Routine[] = ['morning', 'evening', 'flare'];
 const ROUTINE_LABELS: Record<Routine, string> = { morning: 'Morning routine', evening: "Tonight's routine", flare: 'Bad-morning routine' };
@@ -53,10 +54,12 @@ export function isRoutine(r: string | undefined): r is Routine {
 // /session: the three routines of the person's stage.
 export function SessionChooser() {
   const program = useLoad(() => api.program(), []);
+  const gate = useLoad(() => api.safety(), []);
   return (
     <div class="screen session">
       <h1 tabIndex={-1}>Do a session</h1>
       <PendingNotice />
+      {gate.data ? <GateNotice gate={gate.data} /> : null}
       {program.error ? (
         <div class="notice info" role="status">
           <p>The program cannot be loaded right now: {problemText(program.error)}</p>
@@ -77,9 +80,13 @@ export function SessionChooser() {
                 <p class="muted">
                   {r.exercises} exercises, about {duration(r.total_seconds)}
                 </p>
-                <a class={`button${r.routine === 'morning' ? ' primary' : ''}`} href={`/session/${r.routine}`}>
-                  Start <span class="visually-hidden">{ROUTINE_LABELS[r.routine].toLowerCase()}</span>
-                </a>
+                {sessionOpen(gate.data, r.routine) ? (
+                  <a class={`button${r.routine === 'morning' ? ' primary' : ''}`} href={`/session/${r.routine}`}>
+                    Start <span class="visually-hidden">{ROUTINE_LABELS[r.routine].toLowerCase()}</span>
+                  </a>
+                ) : (
+                  <p class="muted">Not now: see above.</p>
+                )}
               </li>
             ))}
           </ul>
@@ -92,8 +99,10 @@ export function SessionChooser() {
 // Today's card: the stage, and the routines for this morning and tonight.
 export function ProgramCard() {
   const program = useLoad(() => api.program(), []);
+  const gate = useLoad(() => api.safety(), []);
   const p: ProgramStatus | null = program.data;
   if (!p) return null;
+  const closed = gate.data !== null && gate.data.status !== 'ok';
   const routine = (r: Routine) => p.routines.find((x) => x.routine === r);
   return (
     <section class="card program-card" aria-labelledby="program-title">
@@ -101,10 +110,20 @@ export function ProgramCard() {
       <p class="muted">
         Stage {p.stage} of {p.stages}: {p.program_name} · <a href="/progress">Your progress</a>
       </p>
+      {closed ? (
+        <p class="muted">
+          {gate.data!.status === 'check_needed'
+            ? 'Sessions wait for the safety check.'
+            : gate.data!.status === 'paused'
+              ? 'Only the flare-day routine until a clinician has seen you.'
+              : 'Sessions are locked until a clinician has seen you.'}{' '}
+          <a href={gate.data!.status === 'paused' ? '/session' : '/safety'}>What to do</a>
+        </p>
+      ) : null}
       <div class="button-row">
         {(['morning', 'evening'] as const).map((r) => {
           const x = routine(r);
-          return x ? (
+          return x && !closed ? (
             <a key={r} class="button" href={`/session/${r}`}>
               {ROUTINE_LABELS[r]} · {duration(x.total_seconds)}
             </a>

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 
 import { api, ApiError, type ImportSummary } from '../api';
+import { safetyReviewApi } from '../api_safety';
 import { announce } from '../components/toast';
 import { longDate } from '../format';
 import { OpenExportsSection } from './open_exports';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
     <div class="screen settings">
       <h1 tabIndex={-1}>More</h1>
       <ProfileSection />
+      <SafetySection />
       <AppearanceSection />
       <ItemsSection />
       <DataSection />
@@ -91,6 +93,73 @@ function ProfileSection() {
           Save profile
         </button>
       </form>
+    </section>
+  );
+}
+
+// The emergency number the stop screen offers to call, and whether a doctor
+// has diagnosed axial spondyloarthritis (BASDAI is offered only then).
+function SafetySection() {
+  const settings = useLoad(() => safetyReviewApi.settings(), []);
+  const [number, setNumber] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const s = settings.data;
+  if (!s) return null;
+  const save = async (change: { emergency_number?: string; axspa_diagnosis?: 'yes' | 'no' }, said: string) => {
+    try {
+      await call(() => safetyReviewApi.changeSettings(change));
+      setError(null);
+      setNumber(null);
+      settings.reload();
+      announce(said);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <section class="card" id="safety" aria-labelledby="safety-title">
+      <h2 id="safety-title">Safety</h2>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ emergency_number: (number ?? s.emergency_number ?? '').trim() }, 'Emergency number saved');
+        }}
+      >
+        <label class="field">
+          Emergency number{' '}
+          <span class="hint">
+            {s.emergency_number && !s.emergency_number_chosen
+              ? `The number for your time zone; change it if yours is different.`
+              : 'The number the stop screen offers to call.'}
+          </span>
+          <input
+            value={number ?? s.emergency_number ?? ''}
+            inputMode="tel"
+            autoComplete="off"
+            maxLength={8}
+            onInput={(e) => setNumber((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button class="button" type="submit">
+          Save emergency number
+        </button>
+      </form>
+      <fieldset class="segmented axspa">
+        <legend>Has a doctor told you that you have axial spondyloarthritis (ankylosing spondylitis)?</legend>
+        {(['no', 'yes'] as const).map((a) => (
+          <label key={a}>
+            <input type="radio" name="axspa" checked={s.axspa_diagnosis === a} onChange={() => void save({ axspa_diagnosis: a }, 'Saved')} />
+            <span>{a === 'yes' ? 'Yes' : 'No'}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint">Only then is the BASDAI questionnaire offered: it is validated for that diagnosis only.</p>
     </section>
   );
 }

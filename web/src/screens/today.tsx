@@ -12,7 +12,7 @@ import { browserToday } from './log';
 
 export type TodayCard = (today: Today | null) => VNode | null;
 
-export function TodayScreen({ cards }: { cards: TodayCard[] }) {
+export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts?: TodayCard[] }) {
   const version = useSignal(diaryVersion);
   const online = useSignal(reachable);
   const loaded = useLoad(async () => {
@@ -41,6 +41,10 @@ export function TodayScreen({ cards }: { cards: TodayCard[] }) {
           <p>daybreak cannot be reached right now. You can still log: entries wait on this device and are sent when it is back.</p>
         </div>
       )}
+
+      {alerts.map((alert, i) => (
+        <div key={`alert-${i}`}>{alert(today)}</div>
+      ))}
 
       {refused.map((item) => (
         <RefusedCard key={item.key} item={item} />
