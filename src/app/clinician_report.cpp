@@ -207,8 +207,12 @@ QuestionnaireWords questionnaire_words(const Store& store, const User& user, con
 
 ReportSection program_section(const Store& store, const User& user, const ClinicianReportContext& ctx,
                               const analysis::Insights& in, LocalDate from, LocalDate to) {
-  ReportSection s{
-      "The program", {}, std::nullopt, {}, {}, "{} earlier decisions are not shown: daybreak progress lists them."};
+  ReportSection s{"The program",
+                  {},
+                  std::nullopt,
+                  {},
+                  {},
+                  "{} earlier decisions are not shown (the person's daybreak keeps them all)."};
   const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone, progression_safety(store, user.id, ctx.now)};
   const auto overview = progress_overview(store, user.id, pctx, ctx.now, std::nullopt, 1);
   if (!overview || !overview->program) {
@@ -323,8 +327,12 @@ ReportSection sleep_and_medication_section(const std::vector<DiaryEntry>& entrie
 
 std::optional<ReportSection> experiments_section(const Store& store, const User& user,
                                                  const ClinicianReportContext& ctx, LocalDate from, LocalDate to) {
-  ReportSection s{
-      "Personal experiments", {}, std::nullopt, {}, {}, "{} more experiments: daybreak experiment list shows them."};
+  ReportSection s{"Personal experiments",
+                  {},
+                  std::nullopt,
+                  {},
+                  {},
+                  "{} more experiments are not shown (the person's daybreak keeps them all)."};
   const ExperimentClock clock = experiment_clock(ctx.now, ctx.zone);
   for (const Experiment& e : list_experiments(store, user.id)) {
     // Those designed by the end of the period and not over before it began.
@@ -357,8 +365,12 @@ std::optional<ReportSection> psfs_section(const std::optional<QuestionnaireRespo
 }
 
 ReportSection notes_section(const std::vector<DiaryEntry>& entries, LocalDate from) {
-  ReportSection s{
-      "Notes from the diary", {}, std::nullopt, {}, {}, "{} earlier notes are not shown: daybreak history lists them."};
+  ReportSection s{"Notes from the diary",
+                  {},
+                  std::nullopt,
+                  {},
+                  {},
+                  "{} earlier notes are not shown (the person's daybreak keeps them all)."};
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
     if (it->date < from || it->fields.note.empty()) continue;
     s.items.push_back(fmt::format("{}, {}: {}", short_date(it->date), name_of(it->period), it->fields.note));

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
+#include "app/week_glance.hpp"
 #include "server/memo.hpp"
 #include "server/progression_hook.hpp"
 #include "server/route_support.hpp"
@@ -43,10 +44,18 @@ Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now)
     if (it != entries.end()) p["entry"] = entry_to_json(*it, c.zone);
     periods.push_back(std::move(p));
   }
+  const WeekGlance g = week_glance(api.store(), c.user.id, c.zone, c.now);
+  Json done = Json::array();
+  for (const RoutineKind r : g.done_today) done.push_back(name_of(r));
   return http::json_response(200, Json{{"date", format_date(day)},
                                        {"time_zone", c.zone.name()},
                                        {"local_time", format_clock(local_now)},
-                                       {"periods", std::move(periods)}});
+                                       {"periods", std::move(periods)},
+                                       {"week",
+                                        {{"days", g.days},
+                                         {"mornings_logged", g.mornings_logged},
+                                         {"sessions", g.sessions},
+                                         {"done_today", std::move(done)}}}});
 }
 
 // Today's view changes only with the data, the person, and the minute on the

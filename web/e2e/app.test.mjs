@@ -185,7 +185,7 @@ const SCREENS = [
   ['/entries/1/edit', null],
 ];
 
-describe('accessibility', () => {
+describe('accessibility', { concurrency: true }, () => {
   for (const scheme of ['light', 'dark']) {
     test(`axe finds no serious or critical problem on any screen (${scheme})`, async () => {
       const { daybreak, page, close } = await open(PHONE, { colorScheme: scheme });

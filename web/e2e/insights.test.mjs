@@ -56,6 +56,19 @@ test('insights show the numbers the CLI gives, and an experiment runs from the b
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'The whole day' }).waitFor();
 
+    // Read top-down: up to three findings in words first, each said once on
+    // the page; the numbers only behind the switch.
+    const findings = page.locator('section.findings li');
+    const said = await findings.allTextContents();
+    assert.ok(said.length >= 1 && said.length <= 3, `${said.length} findings`);
+    assert.equal(said[0], cli.mornings.find((m) => m.measure === 'pain').trend.statement);
+    const order = await page.locator('main h2').allTextContents();
+    assert.equal(order[0], 'In short');
+    for (const s of said) assert.equal(await page.getByText(s, { exact: true }).count(), 1, `said once: ${s}`);
+    assert.equal(await page.getByTestId('trend-pain').count(), 0, 'no numbers before the switch');
+    assert.equal(await page.locator('tr[data-period]').count(), 0);
+    await page.getByRole('switch', { name: 'Show the numbers' }).check();
+
     // The range and the whole day, as the CLI has them.
     const range = await page.getByTestId('insights-range').textContent();
     assert.match(range, new RegExp(`${cli.days_logged} days with entries, ${cli.entries} entries`));
@@ -76,7 +89,7 @@ test('insights show the numbers the CLI gives, and an experiment runs from the b
       trend,
       `${signed(pain.trend.per_month)} (${signed(pain.trend.interval_per_month.lower)} to ${signed(pain.trend.interval_per_month.upper)})`,
     );
-    await page.getByText(pain.trend.statement).waitFor();
+    await page.getByText(pain.trend.statement).first().waitFor();
     assert.ok(pain.shifts.statements.length > 0);
     await page.getByText(pain.shifts.statements[0]).first().waitFor();
 
@@ -88,12 +101,12 @@ test('insights show the numbers the CLI gives, and an experiment runs from the b
       await factor.getByTestId('factor-effect').textContent(),
       `${signed(position.effect.estimate)} points next morning (95% interval ${signed(position.effect.lower)} to ${signed(position.effect.upper)})`,
     );
-    await factor.getByText(position.statement).waitFor();
+    await page.getByText(position.statement).first().waitFor(); // in short, if it stands out
     for (const c of cli.factors.comparisons.filter((x) => !x.effect)) {
       await page.getByText(c.statement).first().waitFor(); // says why no number is shown
     }
     await page.getByRole('heading', { name: 'Adherence' }).waitFor();
-    await page.getByText(cli.adherence.statement).waitFor();
+    await page.getByText(cli.adherence.statement).first().waitFor();
     assert.deepEqual(await seriousViolations(page), []);
 
     // "Test it as an experiment" opens the design form with A and B filled in.

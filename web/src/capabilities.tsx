@@ -109,7 +109,7 @@ const sessions: Capability = {
       render: (p) => (isRoutine(p.routine) ? <SessionScreen routine={p.routine} /> : <NotFound />),
     },
   ],
-  todayCards: [() => <ProgramCard />],
+  todayCards: [(today) => <ProgramCard today={today} />],
   seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
 };
 

@@ -125,3 +125,26 @@ function sentence(text: string): string {
   const t = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
+
+// An instant (RFC 3339) as the diary's wall clock: the person's zone, not the
+// browser's, so a session stands beside the entries of the same morning.
+// Without a zone (nothing loaded yet), the browser's.
+export function zoned(iso: string, zone: string | undefined): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    ...(zone ? { timeZone: zone } : {}),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+// "Mon 23 Nov, 07:30" in the diary's zone.
+export function zonedStamp(iso: string, zone: string | undefined): string {
+  const { date, time } = zoned(iso, zone);
+  return `${shortDate(date)}, ${time}`;
+}

@@ -55,8 +55,8 @@ export function Scale(
         ))}
       </div>
       {props.optional && value !== undefined && (
-        <button type="button" class="link-button" onClick={() => onChange(undefined)}>
-          Clear {props.legend.toLowerCase()}
+        <button type="button" class="link-button" aria-label={`Clear this answer: ${props.legend}`} onClick={() => onChange(undefined)}>
+          Clear this answer
         </button>
       )}
       <FieldError id={`${id}-err`} problem={props.problem} />
@@ -107,8 +107,8 @@ export function Chips(
         ))}
       </div>
       {props.single && props.value.length > 0 && (
-        <button type="button" class="link-button" onClick={() => props.onChange([])}>
-          Clear {props.legend.toLowerCase()}
+        <button type="button" class="link-button" aria-label={`Clear this answer: ${props.legend}`} onClick={() => props.onChange([])}>
+          Clear this answer
         </button>
       )}
       <FieldError id={`${id}-err`} problem={props.problem} />
@@ -131,7 +131,7 @@ export function Stepper(
         </p>
       )}
       <div class="stepper-row">
-        <button type="button" class="round" aria-label={`${props.legend}: one fewer`} onClick={() => set((v ?? 0) - 1)}>
+        <button type="button" class="round" aria-label={`${props.legend}: one fewer`} onClick={() => set(v === undefined ? props.min : v - 1)}>
           −
         </button>
         <input
@@ -148,7 +148,7 @@ export function Stepper(
             props.onChange(t === '' ? undefined : Number(t));
           }}
         />
-        <button type="button" class="round" aria-label={`${props.legend}: one more`} onClick={() => set((v ?? -1) + 1)}>
+        <button type="button" class="round" aria-label={`${props.legend}: one more`} onClick={() => set(v === undefined ? props.min + 1 : v + 1)}>
           +
         </button>
       </div>

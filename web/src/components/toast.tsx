@@ -1,24 +1,40 @@
 // Short messages after an action ("Morning saved"), read out by screen
 // readers through a polite live region, and gone after a few seconds.
+import { useEffect } from 'preact/hooks';
+
+import { useLocation } from '../router';
 import { Signal, useSignal } from '../state';
+
+// A toast announced just before a move ("Morning saved", then Today) shows on
+// the screen moved to; any other move clears it, so it never sits over the
+// next form's Save.
+const CARRIED_MS = 400;
 
 export interface Toast {
   id: number;
   text: string;
   kind: 'ok' | 'info' | 'warn';
+  at: number; // when announced (Date.now())
+  carried?: boolean; // already shown across the move that followed it
 }
 
 const toasts = new Signal<Toast[]>([]);
 let next = 1;
 
 export function announce(text: string, kind: Toast['kind'] = 'ok'): void {
-  const toast = { id: next++, text, kind };
+  const toast = { id: next++, text, kind, at: Date.now() };
   toasts.set([...toasts.value, toast]);
   window.setTimeout(() => toasts.set(toasts.value.filter((t) => t.id !== toast.id)), kind === 'warn' ? 9000 : 5000);
 }
 
 export function Toasts() {
   const list = useSignal(toasts);
+  const { path } = useLocation();
+  useEffect(() => {
+    if (toasts.value.length === 0) return;
+    const now = Date.now();
+    toasts.set(toasts.value.flatMap((t) => (!t.carried && now - t.at < CARRIED_MS ? [{ ...t, carried: true }] : [])));
+  }, [path]);
   return (
     <div class="toasts" role="status" aria-live="polite">
       {list.map((t) => (

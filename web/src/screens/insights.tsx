@@ -6,6 +6,9 @@
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
 import { addDays, PERIOD_LABELS, shortDate } from '../format';
 import { amount, experimentHref, interval, MEASURE_LABELS, pValue, signed } from '../insights_words';
+import { useState } from 'preact/hooks';
+
+import { Toggle } from '../components/controls';
 import { navigate } from '../router';
 import { diaryVersion, useLoad, useSignal, useToday } from '../state';
 import { browserToday } from './log';
@@ -59,7 +62,31 @@ function InsightsRange({ from, to, weeks }: { from: string | undefined; to: stri
   );
 }
 
+// Up to three findings in plain words, read first: where morning pain is
+// heading, the whole day, and what stands out (or how the sessions went).
+// Each is said once: the sections below leave out what is said here.
+export function findings(data: Insights): string[] {
+  const out: string[] = [];
+  const pain = data.mornings.find((m) => m.measure === 'pain');
+  if (pain?.trend.enough && pain.trend.statement) out.push(pain.trend.statement);
+  if (data.whole_day.statement) out.push(data.whole_day.statement);
+  const standing = data.factors.comparisons.find((c) => c.stands_out && c.statement);
+  if (standing) out.push(standing.statement);
+  else if (data.adherence.statement) out.push(data.adherence.statement);
+  return out.slice(0, 3);
+}
+
+// What each section shows: the numbers only when asked for, and no sentence
+// the findings already said.
+interface View {
+  numbers: boolean;
+  said: Set<string>;
+}
+
 function InsightsBody({ data }: { data: Insights }) {
+  const top = findings(data);
+  const [numbers, setNumbers] = useState(false);
+  const view: View = { numbers, said: new Set(top) };
   return (
     <>
       <p class="lead" data-testid="insights-range">
@@ -77,45 +104,59 @@ function InsightsBody({ data }: { data: Insights }) {
           </p>
         </div>
       ) : null}
-      <WholeDaySection data={data} />
-      <MorningsSection data={data} />
-      <FactorsSection data={data} />
-      <AdherenceSection data={data} />
+      {top.length > 0 ? (
+        <section class="card insight-section findings" aria-labelledby="findings-title">
+          <h2 id="findings-title">In short</h2>
+          <ul>
+            {top.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Toggle name="numbers" legend="Show the numbers" hint="Intervals, tables and tests behind each finding." value={numbers} onChange={setNumbers} />
+      <WholeDaySection data={data} view={view} />
+      <MorningsSection data={data} view={view} />
+      <FactorsSection data={data} view={view} />
+      <AdherenceSection data={data} view={view} />
     </>
   );
 }
 
-function WholeDaySection({ data }: { data: Insights }) {
+function WholeDaySection({ data, view }: { data: Insights; view: View }) {
   const w = data.whole_day;
   const by = w.by === 'week' ? 'week from' : w.by;
   return (
     <section class="card insight-section" aria-labelledby="whole-day-title">
       <h2 id="whole-day-title">The whole day</h2>
-      <table class="insight-table" aria-describedby="whole-day-caption">
-        <caption id="whole-day-caption" class="visually-hidden">
-          Mean pain by period, with its 95% interval
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Entries</th>
-            <th scope="col">Mean pain</th>
-            <th scope="col">95% interval</th>
-          </tr>
-        </thead>
-        <tbody>
-          {w.periods.map((p) => (
-            <tr key={p.period} data-period={p.period}>
-              <th scope="row">{PERIOD_LABELS[p.period]}</th>
-              <td>{p.entries}</td>
-              <td>{amount(p.mean)}</td>
-              <td>{p.interval ? `${amount(p.interval.lower)} to ${amount(p.interval.upper)}` : '–'}</td>
+      {w.statement && !view.said.has(w.statement) ? <p>{w.statement}</p> : null}
+      {view.said.has(w.statement) ? <p class="muted">Said above, in short.</p> : null}
+      {view.numbers ? (
+        <table class="insight-table" aria-describedby="whole-day-caption">
+          <caption id="whole-day-caption" class="visually-hidden">
+            Mean pain by period, with its 95% interval
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Entries</th>
+              <th scope="col">Mean pain</th>
+              <th scope="col">95% interval</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {w.statement ? <p>{w.statement}</p> : null}
-      {w.rows.length > 0 ? (
+          </thead>
+          <tbody>
+            {w.periods.map((p) => (
+              <tr key={p.period} data-period={p.period}>
+                <th scope="row">{PERIOD_LABELS[p.period]}</th>
+                <td>{p.entries}</td>
+                <td>{amount(p.mean)}</td>
+                <td>{p.interval ? `${amount(p.interval.lower)} to ${amount(p.interval.upper)}` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {view.numbers && w.rows.length > 0 ? (
         <details class="numbers">
           <summary>Mean pain by {w.by} and period</summary>
           <table>
@@ -146,13 +187,13 @@ function WholeDaySection({ data }: { data: Insights }) {
   );
 }
 
-function Outlook({ o }: { o: MorningOutlook }) {
+function Outlook({ o, view }: { o: MorningOutlook; view: View }) {
   const t = o.trend;
   return (
     <div class="outlook" data-measure={o.measure}>
       <h3>{MEASURE_LABELS[o.measure]}</h3>
-      <p>{t.statement}</p>
-      {t.enough && t.per_month !== undefined && t.interval_per_month ? (
+      {view.said.has(t.statement) ? <p class="muted">Said above, in short.</p> : <p>{t.statement}</p>}
+      {view.numbers && t.enough && t.per_month !== undefined && t.interval_per_month ? (
         <dl class="insight-numbers">
           <div>
             <dt>Change a month</dt>
@@ -171,7 +212,7 @@ function Outlook({ o }: { o: MorningOutlook }) {
       {o.shifts.statements.map((s) => (
         <p key={s}>{s}</p>
       ))}
-      {o.shifts.changes.length > 0 ? (
+      {view.numbers && o.shifts.changes.length > 0 ? (
         <ul class="shift-list">
           {o.shifts.changes.map((c) => (
             <li key={c.first_day}>
@@ -184,12 +225,12 @@ function Outlook({ o }: { o: MorningOutlook }) {
   );
 }
 
-function MorningsSection({ data }: { data: Insights }) {
+function MorningsSection({ data, view }: { data: Insights; view: View }) {
   return (
     <section class="card insight-section" aria-labelledby="mornings-title">
       <h2 id="mornings-title">Where mornings are heading</h2>
       {data.mornings.map((o) => (
-        <Outlook key={o.measure} o={o} />
+        <Outlook key={o.measure} o={o} view={view} />
       ))}
     </section>
   );
@@ -202,13 +243,13 @@ function factorTitle(c: FactorComparison): string {
   return `${label}: ${c.level ?? ''}${c.other ? ` (against ${c.other})` : ''}`;
 }
 
-function Factor({ c, index }: { c: FactorComparison; index: number }) {
+function Factor({ c, index, view }: { c: FactorComparison; index: number; view: View }) {
   const id = `factor-${index}`;
   return (
     <li class="factor" aria-labelledby={id} data-factor={c.factor}>
       <h3 id={id}>{factorTitle(c)}</h3>
-      <p>{c.statement}</p>
-      {c.effect ? (
+      {view.said.has(c.statement) ? <p class="muted">Said above, in short.</p> : <p>{c.statement}</p>}
+      {view.numbers && c.effect ? (
         <p class="factor-number">
           <span data-testid="factor-effect">
             {signed(c.effect.estimate)} points next morning (95% interval {interval(c.effect.lower, c.effect.upper)})
@@ -226,7 +267,7 @@ function Factor({ c, index }: { c: FactorComparison; index: number }) {
   );
 }
 
-function FactorsSection({ data }: { data: Insights }) {
+function FactorsSection({ data, view }: { data: Insights; view: View }) {
   const f = data.factors;
   return (
     <section class="card insight-section" aria-labelledby="factors-title">
@@ -245,7 +286,7 @@ function FactorsSection({ data }: { data: Insights }) {
           </p>
           <ul class="factor-list">
             {f.comparisons.map((c, i) => (
-              <Factor key={`${c.factor}-${c.level ?? ''}`} c={c} index={i} />
+              <Factor key={`${c.factor}-${c.level ?? ''}`} c={c} index={i} view={view} />
             ))}
           </ul>
           <p class="muted">
@@ -258,17 +299,17 @@ function FactorsSection({ data }: { data: Insights }) {
   );
 }
 
-function AdherenceSection({ data }: { data: Insights }) {
+function AdherenceSection({ data, view }: { data: Insights; view: View }) {
   const a = data.adherence;
   return (
     <section class="card insight-section" aria-labelledby="adherence-title">
       <h2 id="adherence-title">Adherence</h2>
-      {a.session_data && a.per_week !== undefined ? (
+      {view.numbers && a.session_data && a.per_week !== undefined ? (
         <p class="lead">
           {a.per_week.toFixed(1)} sessions done a week ({a.completed ?? 0} of {a.started ?? 0} started ran to the end).
         </p>
       ) : null}
-      <p>{a.statement}</p>
+      {view.said.has(a.statement) ? <p class="muted">Said above, in short.</p> : <p>{a.statement}</p>}
     </section>
   );
 }

@@ -28,6 +28,23 @@ function useItems(): SleepItem[] {
   return items.data?.items ?? [];
 }
 
+// Bedtime and wake time are much the same most nights: a new night starts
+// from the last night logged in the two weeks before, and a tap changes them.
+async function lastNightTimes(date: string): Promise<Values> {
+  try {
+    const { entries } = await api.entries(addDays(date, -14), addDays(date, -1));
+    const last = entries
+      .filter((e) => e.period === 'night' && (e.fields.bedtime || e.fields.wake_time))
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .pop();
+    if (!last) return {};
+    const v = valuesOf(last.fields);
+    return { ...(v.bedtime ? { bedtime: v.bedtime } : {}), ...(v.wake_time ? { wake_time: v.wake_time } : {}) };
+  } catch {
+    return {}; // offline: an empty form, as before
+  }
+}
+
 // A yes to the one-tap safety question: the gate as it is now, for the stop
 // screen (null when daybreak cannot be reached: the stop shows all the same).
 async function gateAfterYes(): Promise<SafetyGate | null> {
@@ -47,6 +64,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
   const [conflict, setConflict] = useState<{ existing: number; values: Values } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [stop, setStop] = useState<{ gate: SafetyGate | null } | null>(null);
+  const defaults = useLoad(() => (period === 'night' ? lastNightTimes(date) : Promise.resolve({})), [period, date]);
 
   const save = async (values: Values, replace: boolean) => {
     const fields = fieldsToCreate(values, catalogue.data!.fields.filter((f) => f.periods.includes(period)));
@@ -123,7 +141,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
           </div>
         </div>
       )}
-      {!settled ? (
+      {!settled || (!defaults.data && !defaults.error) ? (
         <p class="muted">Loading…</p>
       ) : catalogue.data ? (
         <LogForm
@@ -131,6 +149,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
           catalogue={catalogue.data}
           period={period}
           items={items}
+          defaults={defaults.data ?? undefined}
           submitLabel={`Save ${PERIOD_LABELS[period].toLowerCase()}`}
           onSubmit={(values) => save(values, false)}
         />

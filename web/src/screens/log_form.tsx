@@ -173,6 +173,7 @@ interface FormProps {
   period: Period;
   items: SleepItem[];
   initial?: Entry | undefined;
+  defaults?: Values | undefined; // a new entry's answers before any tap (last night's bedtime...)
   submitLabel: string;
   onSubmit: (values: Values, applicable: FieldDef[]) => Promise<Problem | null>;
   header?: ComponentChildren;
@@ -182,9 +183,12 @@ export function LogForm(props: FormProps) {
   const { catalogue, period } = props;
   const applicable = useMemo(() => catalogue.fields.filter((f) => f.periods.includes(period)), [catalogue, period]);
   // A new morning starts with the safety question answered no: one tap says yes.
-  const [values, setValues] = useState<Values>(() =>
-    props.initial ? valuesOf(props.initial.fields) : period === 'morning' && applicable.some((f) => f.name === 'red_flags') ? { red_flags: 'no' } : {},
-  );
+  const [values, setValues] = useState<Values>(() => {
+    if (props.initial) return valuesOf(props.initial.fields);
+    const fresh: Values = { ...props.defaults };
+    if (period === 'morning' && applicable.some((f) => f.name === 'red_flags')) fresh.red_flags = 'no';
+    return fresh;
+  });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [summary, setSummary] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

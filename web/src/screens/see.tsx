@@ -135,31 +135,33 @@ function PainChart({ entries, range }: { entries: Entry[]; range: Range }) {
       </p>
       <details class="numbers">
         <summary>Show the numbers</summary>
-        <table>
-          <caption class="visually-hidden">Pain by period, {bucket === 'day' ? 'per day' : 'weekly average'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{bucket === 'day' ? 'Day' : 'Week from'}</th>
-              {PERIODS.map((p) => (
-                <th scope="col" key={p}>
-                  {PERIOD_LABELS[p]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {s.starts.map((d, i) =>
-              PERIODS.some((p) => s.pain[p][i] !== null) ? (
-                <tr key={d}>
-                  <th scope="row">{shortDate(d)}</th>
-                  {PERIODS.map((p) => (
-                    <td key={p}>{s.pain[p][i] ?? '–'}</td>
-                  ))}
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="The numbers">
+          <table>
+            <caption class="visually-hidden">Pain by period, {bucket === 'day' ? 'per day' : 'weekly average'}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{bucket === 'day' ? 'Day' : 'Week from'}</th>
+                {PERIODS.map((p) => (
+                  <th scope="col" key={p}>
+                    {PERIOD_LABELS[p]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.starts.map((d, i) =>
+                PERIODS.some((p) => s.pain[p][i] !== null) ? (
+                  <tr key={d}>
+                    <th scope="row">{shortDate(d)}</th>
+                    {PERIODS.map((p) => (
+                      <td key={p}>{s.pain[p][i] ?? '–'}</td>
+                    ))}
+                  </tr>
+                ) : null,
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );
@@ -212,27 +214,29 @@ function StiffnessChart({ entries, range }: { entries: Entry[]; range: Range }) 
       </p>
       <details class="numbers">
         <summary>Show the numbers</summary>
-        <table>
-          <caption class="visually-hidden">Morning stiffness per day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Minutes</th>
-              <th scope="col">Severity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.dates.map((d, i) =>
-              s.minutes[i] !== null || s.severity[i] !== null || s.stillStiff[i] ? (
-                <tr key={d}>
-                  <th scope="row">{shortDate(d)}</th>
-                  <td>{s.stillStiff[i] ? 'still stiff' : s.minutes[i] ?? '–'}</td>
-                  <td>{s.severity[i] ?? '–'}</td>
-                </tr>
-              ) : null,
-            )}
-          </tbody>
-        </table>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="The numbers">
+          <table>
+            <caption class="visually-hidden">Morning stiffness per day</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Severity</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.dates.map((d, i) =>
+                s.minutes[i] !== null || s.severity[i] !== null || s.stillStiff[i] ? (
+                  <tr key={d}>
+                    <th scope="row">{shortDate(d)}</th>
+                    <td>{s.stillStiff[i] ? 'still stiff' : s.minutes[i] ?? '–'}</td>
+                    <td>{s.severity[i] ?? '–'}</td>
+                  </tr>
+                ) : null,
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );

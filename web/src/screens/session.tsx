@@ -6,14 +6,15 @@
 // result (POST /api/sessions) under one idempotency key, retried until stored.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason } from '../api';
+import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason, type Today } from '../api';
 import { Scale } from '../components/controls';
 import { HintButton } from '../components/hint';
+import { Icon } from '../components/icons';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
-import { fieldMessage, minutes, problemSummary } from '../format';
+import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
-import { useLoad } from '../state';
+import { lastToday, useLoad, useSignal } from '../state';
 import { GateNotice, sessionOpen } from './safety';
 
 export const ROUTINES: Routine[] = ['morning', 'evening', 'flare'];
@@ -34,6 +35,20 @@ export function duration(seconds: number): string {
 export function clock(ms: number): string {
   const total = Math.ceil(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+// Whether sending a session again can succeed: not after daybreak said no
+// (a 4xx: the safety gate, or data it cannot take), only when it could not
+// be reached or failed (5xx).
+function retryable(e: unknown): boolean {
+  return !(e instanceof ApiError) || e.problem.status >= 500 || e.problem.status === 0;
+}
+
+// Why a played session will never be stored, in words a person can act on
+// (never the raw field rules of data the app itself produced).
+function refusalText(e: ApiError): string {
+  if (e.problem.status === 409) return `${problemSummary(e.problem)} This session will not be stored.`;
+  return 'daybreak did not accept this session, so it was not stored. This is a fault in daybreak, not something you did.';
 }
 
 function problemText(e: unknown): string {
@@ -96,8 +111,9 @@ export function SessionChooser() {
   );
 }
 
-// Today's card: the stage, and the routines for this morning and tonight.
-export function ProgramCard() {
+// Today's card: the stage, and the routines for this morning and tonight,
+// each ticked once a session of it was begun today.
+export function ProgramCard({ today }: { today?: Today | null | undefined }) {
   const program = useLoad(() => api.program(), []);
   const gate = useLoad(() => api.safety(), []);
   const p: ProgramStatus | null = program.data;
@@ -124,9 +140,15 @@ export function ProgramCard() {
         {(['morning', 'evening'] as const).map((r) => {
           const x = routine(r);
           return x && !closed ? (
-            <a key={r} class="button" href={`/session/${r}`}>
-              {ROUTINE_LABELS[r]} · {duration(x.total_seconds)}
-            </a>
+            today?.week?.done_today.includes(r) ? (
+              <a key={r} class="button done" href={`/session/${r}`}>
+                <Icon name="check" size={18} /> {ROUTINE_LABELS[r]} · done today
+              </a>
+            ) : (
+              <a key={r} class="button" href={`/session/${r}`}>
+                {ROUTINE_LABELS[r]} · {duration(x.total_seconds)}
+              </a>
+            )
           ) : null;
         })}
       </div>
@@ -217,6 +239,17 @@ function Play({ plan }: { plan: SessionPlan }) {
     if (player.phase === 'playing') say(player.currentStep().cue);
   });
   useEffect(() => () => (typeof speechSynthesis !== 'undefined' ? speechSynthesis.cancel() : undefined), []);
+
+  // Start is pressed at the foot of a long page: the player opens at the top,
+  // the exercise's name and the countdown in view (on a phone too).
+  const begun = useRef(false);
+  useEffect(() => {
+    if (begun.current || player.phase === 'pain_before') return;
+    begun.current = true;
+    document.querySelector('main')?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('h1.session-exercise')?.focus({ preventScroll: true });
+  });
 
   const act = (f: () => void) => () => {
     f();
@@ -443,13 +476,19 @@ function PendingNotice() {
       setPending(null);
       announce('Session saved');
     } catch (e) {
+      if (!retryable(e)) {
+        localStorage.removeItem(PENDING_KEY); // it can never be stored: no button that cannot succeed
+        setPending(null);
+        announce(refusalText(e as ApiError), 'warn');
+        return;
+      }
       setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached yet.');
     }
   };
   return (
     <div class="notice warn" role="status">
       <p>
-        A {pending.session.routine} session from {pending.session.started_at.slice(0, 16).replace('T', ' ')} (UTC) is on this device and has
+        A {pending.session.routine} session from {zonedStamp(pending.session.started_at, lastToday.value?.time_zone)} is on this device and has
         not reached daybreak yet. {error}
       </p>
       <button type="button" class="button" onClick={() => void send()}>
@@ -464,6 +503,7 @@ function PendingNotice() {
 function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player; pending: Pending }) {
   const [saved, setSaved] = useState<SessionRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<ApiError | null>(null);
   const [sending, setSending] = useState(false);
   const send = async () => {
     setSending(true);
@@ -475,7 +515,13 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
       announce('Session saved');
       if (noteDecisions(record) > 0) announce('The program made a decision from it: see Today.', 'info');
     } catch (e) {
-      setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached; the session waits on this device. Try again when it is back.');
+      if (!retryable(e)) {
+        localStorage.removeItem(PENDING_KEY);
+        setRefused(e as ApiError);
+        setError(null);
+      } else {
+        setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached; the session waits on this device. Try again when it is back.');
+      }
     } finally {
       setSending(false);
     }
@@ -514,6 +560,12 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
             </button>
           </div>
         )}
+        {refused && (
+          <div class="notice warn" role="alert">
+            <p>{refusalText(refused)}</p>
+            <HintButton hint={refused.problem.hint} primary={false} />
+          </div>
+        )}
         <p>Tomorrow morning, log how your back is: the program judges today by how your next morning goes.</p>
         <div class="button-row">
           <a class="button primary" href="/">
@@ -531,8 +583,9 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
 // See: sessions done per week, with the comfort check at its highest.
 export function SessionsSection({ from, to }: { from: string; to: string }) {
   const loaded = useLoad(() => api.sessions(500), []);
+  const zone = useSignal(lastToday)?.time_zone; // the diary's days and clock
   const sessions = (loaded.data?.sessions ?? []).filter((s) => {
-    const day = s.started_at.slice(0, 10);
+    const day = zoned(s.started_at, zone).date;
     return day >= from && day <= to;
   });
   if (!loaded.data) return null;
@@ -553,7 +606,7 @@ export function SessionsSection({ from, to }: { from: string; to: string }) {
             <caption class="visually-hidden">Sessions, newest first</caption>
             <thead>
               <tr>
-                <th scope="col">Started (UTC)</th>
+                <th scope="col">Started</th>
                 <th scope="col">Routine</th>
                 <th scope="col">Steps done</th>
                 <th scope="col">Pain before</th>
@@ -565,7 +618,7 @@ export function SessionsSection({ from, to }: { from: string; to: string }) {
                 const during = s.exercises.map((e) => e.pain_during).filter((p): p is number => p !== null);
                 return (
                   <tr key={s.id}>
-                    <th scope="row">{s.started_at.slice(0, 16).replace('T', ' ')}</th>
+                    <th scope="row">{zonedStamp(s.started_at, zone)}</th>
                     <td>{s.routine}</td>
                     <td>
                       {s.work_steps.done}/{s.work_steps.total}

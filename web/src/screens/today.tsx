@@ -12,6 +12,12 @@ import { browserToday } from './log';
 
 export type TodayCard = (today: Today | null) => VNode | null;
 
+// "Last 7 days: 5 of 7 mornings logged · 4 sessions": what is done, no streaks.
+export function weekGlance(w: NonNullable<Today['week']>): string {
+  const sessions = w.sessions === 1 ? '1 session' : `${w.sessions} sessions`;
+  return `Last ${w.days} days: ${w.mornings_logged} of ${w.days} mornings logged · ${sessions}`;
+}
+
 export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts?: TodayCard[] }) {
   const version = useSignal(diaryVersion);
   const online = useSignal(reachable);
@@ -34,6 +40,7 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
         <p class="muted">
           {today ? `${logged} of 4 periods logged · ${today.local_time}, ${today.time_zone.replace(/_/g, ' ')}` : 'Today'}
         </p>
+        {today?.week ? <p class="muted week-glance">{weekGlance(today.week)}</p> : null}
       </header>
 
       {loaded.error instanceof Unreachable && !today && (
