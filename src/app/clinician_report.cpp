@@ -12,6 +12,7 @@
 #include "analysis/insights.hpp"
 #include "app/diary.hpp"
 #include "app/experiments.hpp"
+#include "app/fhir_transfer.hpp"
 #include "app/insights.hpp"
 #include "app/progression.hpp"
 #include "app/progression_safety.hpp"
@@ -23,6 +24,7 @@
 #include "clinical/score_change.hpp"
 #include "content/instruments.hpp"
 #include "domain/text.hpp"
+#include "report/fhir_document.hpp"
 
 namespace daybreak {
 namespace {
@@ -591,6 +593,11 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   ReportSection notes = notes_section(entries, from);
   if (!notes.items.empty()) r.detail.push_back(std::move(notes));
   return r;
+}
+
+std::string clinician_report_fhir(const Store& store, const User& user, const ClinicianReport& report,
+                                  const TimeZone& zone, std::string_view pdf) {
+  return fhir_report_document({report, export_person_id(*store.read(), user), zone, pdf});
 }
 
 }  // namespace daybreak

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/app_error.hpp"
 #include "exercise/library.hpp"
@@ -43,5 +44,10 @@ struct ClinicianReportContext {
 [[nodiscard]] AppResult<ClinicianReport> clinician_report(const Store& store, const User& user,
                                                           const ClinicianReportContext& ctx,
                                                           const ClinicianReportRequest& request);
+
+// The report as an HL7 FHIR R4 document Bundle, its PDF attached
+// (report/fhir_document.hpp): the Patient has the id of the diary's export.
+[[nodiscard]] std::string clinician_report_fhir(const Store& store, const User& user, const ClinicianReport& report,
+                                                const TimeZone& zone, std::string_view pdf);
 
 }  // namespace daybreak

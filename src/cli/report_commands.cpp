@@ -28,9 +28,12 @@ class ReportCommand final : public Command {
         ->type_name("DAY");
     sub.add_option("--to", to_, "last day (default: today)")->type_name("DAY");
     sub.add_option("--output,-o", output_,
-                   "write to this file, readable only by you (default: daybreak-report-FROM-to-TO.pdf here; - for "
-                   "stdout)")
+                   "write to this file, readable only by you (default: daybreak-report-FROM-to-TO.pdf, or "
+                   ".fhir.json, here; - for stdout)")
         ->type_name("FILE");
+    sub.add_option("--format", format_,
+                   "pdf (default), or fhir: an HL7 FHIR R4 document Bundle with the PDF inside, for a record system")
+        ->check(CLI::IsMember({"pdf", "fhir"}));
     sub.add_option("--paper", paper_, "a4 or letter (default: from your locale, LC_PAPER or LANG)")
         ->check(CLI::IsMember({"a4", "letter"}));
     sub.add_option("--questions", questions_,
@@ -65,13 +68,15 @@ class ReportCommand final : public Command {
       ctx.io.err << fmt::format("daybreak: the report could not be made: {}\n", pdf.error());
       return kStorage;
     }
+    const bool fhir = format_ == "fhir";
+    const std::string body = fhir ? clinician_report_fhir(ctx.store, ctx.user, *made, ctx.zone, *pdf) : *pdf;
     if (output_ && *output_ == "-") {
-      ctx.io.out << *pdf;
+      ctx.io.out << body;
       return kOk;
     }
-    const std::string file =
-        output_.value_or(fmt::format("daybreak-report-{}-to-{}.pdf", format_date(made->from), format_date(made->to)));
-    write_private_file(file, *pdf);
+    const std::string file = output_.value_or(fmt::format("daybreak-report-{}-to-{}.{}", format_date(made->from),
+                                                          format_date(made->to), fhir ? "fhir.json" : "pdf"));
+    write_private_file(file, body);
     ctx.io.err << fmt::format("Wrote your report ({}, {}) to {}. Read it before you share it.\n", made->title,
                               paper == Paper::a4 ? "A4" : "Letter", file);
     return kOk;
@@ -82,6 +87,7 @@ class ReportCommand final : public Command {
   std::optional<std::string> to_;
   std::optional<std::string> output_;
   std::optional<std::string> paper_;
+  std::string format_ = "pdf";
   std::string questions_;
   ContentOption content_;
 };

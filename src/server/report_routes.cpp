@@ -14,7 +14,9 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response report_pdf(const ApiContext& api, const Request& req) {
+// GET /api/report.pdf, or /api/report.fhir.json: the same report as a FHIR
+// document Bundle with the PDF inside.
+Response report(const ApiContext& api, const Request& req, bool fhir) {
   FieldErrors errors;
   ClinicianReportRequest request;
   const auto range = http::date_range_params(req, errors);
@@ -37,10 +39,11 @@ Response report_pdf(const ApiContext& api, const Request& req) {
   auto pdf = clinician_pdf(*made, paper);
   if (!pdf) return http::problem(500, "report-failed", "The report could not be made", pdf.error());
   Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(pdf).value();
-  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"daybreak-report-{}-to-{}.pdf\"",
-                                                   format_date(made->from), format_date(made->to)));
+  r.content_type = fhir ? "application/fhir+json" : "application/pdf";
+  r.body = fhir ? clinician_report_fhir(api.store(), c.user, *made, c.zone, *pdf) : std::move(pdf).value();
+  r.with_header("Content-Disposition",
+                fmt::format("attachment; filename=\"daybreak-report-{}-to-{}.{}\"", format_date(made->from),
+                            format_date(made->to), fhir ? "fhir.json" : "pdf"));
   // Health data: no copy kept along the way.
   r.with_header("Cache-Control", "no-store");
   return r;
@@ -50,7 +53,9 @@ Response report_pdf(const ApiContext& api, const Request& req) {
 
 void add_report_routes(http::Router& router, const ApiContext& api) {
   router.add(Method::get, "/api/report.pdf",
-             [&api](const Request& req, const http::PathParams&) { return report_pdf(api, req); });
+             [&api](const Request& req, const http::PathParams&) { return report(api, req, false); });
+  router.add(Method::get, "/api/report.fhir.json",
+             [&api](const Request& req, const http::PathParams&) { return report(api, req, true); });
 }
 
 }  // namespace daybreak

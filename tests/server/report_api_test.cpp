@@ -52,6 +52,25 @@ TEST_F(ReportApi, TheReportIsAPdfToDownloadTheSameAsTheUseCaseMakes) {
   EXPECT_EQ(asked.body, direct({std::nullopt, std::nullopt, "Is the chair the problem?"}, Paper::a4));
 }
 
+// The same report as a FHIR document Bundle: Composition first, the PDF inside
+// (the validators check it in tests/validators/fhir.test.mjs).
+TEST_F(ReportApi, TheReportIsAlsoAFhirDocumentWithThePdfInside) {
+  seed_diary();
+  const auto r = get("/api/report.fhir.json?from=2026-11-02&to=2026-11-23&paper=letter");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/fhir+json");
+  EXPECT_EQ(r.header("content-disposition"),
+            "attachment; filename=\"daybreak-report-2026-11-02-to-2026-11-23.fhir.json\"");
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  const auto doc = nlohmann::json::parse(r.body);
+  EXPECT_EQ(doc["type"], "document");
+  EXPECT_EQ(doc["entry"][0]["resource"]["resourceType"], "Composition");
+  EXPECT_EQ(doc["entry"][2]["resource"]["content"][0]["attachment"]["contentType"], "application/pdf");
+  EXPECT_EQ(doc["entry"][2]["resource"]["content"][0]["attachment"]["data"].get<std::string>().substr(0, 8),
+            "JVBERi0x");                                         // base64 of "%PDF-1"
+  EXPECT_EQ(get("/api/report.fhir.json?paper=a5").status, 400);  // the same checks as the PDF
+}
+
 TEST_F(ReportApi, ABadRangePaperOrQuestionIsRefusedWithItsField) {
   const auto bad = get("/api/report.pdf?from=November&paper=a5");
   ASSERT_EQ(bad.status, 400) << bad.body;

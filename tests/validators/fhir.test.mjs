@@ -39,8 +39,10 @@ function ok(dir, args, options) {
 }
 
 // Every part of a Bundle checked on its own: medplum checks a Bundle's entries only as Resource.
+// A document keeps its first entry, so that bdl-11 (a Composition first) is checked.
 function problems(bundle) {
-  const parts = [{ ...bundle, entry: [] }, ...bundle.entry.map((e) => e.resource)];
+  const head = { ...bundle, entry: bundle.type === 'document' ? bundle.entry.slice(0, 1) : [] };
+  const parts = [head, ...bundle.entry.map((e) => e.resource)];
   return parts.flatMap((r) => [...medplumErrors(r), ...schemaErrors(r)]);
 }
 
@@ -104,6 +106,43 @@ test('negative fixtures fail the validators', () => {
   assert.ok(mutate((r) => { r[1].status = 'done'; }).some((l) => l.startsWith('schema')));
   // a missing required element (Observation.code, cardinality 1..1): medplum
   assert.ok(mutate((r) => { delete r[1].code; }).some((l) => l.startsWith('medplum')));
+});
+
+// The clinician report as a FHIR document: a Composition first whose sections
+// are the report's parts, the Patient of the diary's export, the PDF inside.
+test('the report as a FHIR document Bundle passes the validators and holds the same PDF', () => {
+  const text = ok(source, ['report', '--format', 'fhir', '--output', '-']);
+  const doc = JSON.parse(text);
+  assert.equal(doc.type, 'document');
+  assert.ok(doc.identifier?.system && doc.identifier?.value, 'a document has an identifier (bdl-9)');
+  assert.match(doc.timestamp, /^2026-11-23T07:30:00\+01:00$/);
+  const [composition, patient, reference] = doc.entry.map((e) => e.resource);
+  assert.equal(composition.resourceType, 'Composition', 'the Composition comes first (bdl-11)');
+  assert.equal(patient.id, bundle.entry[0].resource.id, "the Patient is the diary export's");
+  assert.equal(composition.subject.reference, `urn:uuid:${patient.id}`);
+  const titles = composition.section.map((s) => s.title);
+  for (const t of ['Key changes', 'Questionnaires', 'The program', 'How to read this report', 'The report as PDF']) {
+    assert.ok(titles.includes(t), `a section "${t}" in ${titles.join(', ')}`);
+  }
+  const pdfSection = composition.section.find((s) => s.title === 'The report as PDF');
+  assert.equal(pdfSection.entry[0].reference, doc.entry[2].fullUrl);
+  assert.equal(reference.resourceType, 'DocumentReference');
+  const attached = Buffer.from(reference.content[0].attachment.data, 'base64');
+  const pdf = spawnSync(binary, ['report', '--output', '-'], {
+    env: { ...process.env, DAYBREAK_HOME: source, DAYBREAK_FAKE_NOW: '2026-11-23T07:30:00+01:00', TZ: 'Europe/Berlin' },
+  }).stdout;
+  assert.ok(attached.subarray(0, 5).equals(Buffer.from('%PDF-')), 'a PDF');
+  assert.ok(attached.equals(pdf), 'the same bytes as daybreak report');
+  assert.deepEqual(problems(doc), []);
+  assert.equal(ok(source, ['report', '--format', 'fhir', '--output', '-']), text, 'the same clock gives the same file');
+
+  // A document without its identifier, or with a section that says nothing, must fail.
+  const broken = structuredClone(doc);
+  delete broken.identifier;
+  assert.ok(problems(broken).some((l) => l.startsWith('medplum')), 'bdl-9 caught');
+  const empty = structuredClone(doc);
+  empty.entry[0].resource.section[0] = { title: 'Nothing' };
+  assert.ok(problems(empty).length > 0, 'cmp-1 caught');
 });
 
 test('export -> import into a fresh diary -> export gives the same file, and a second import changes nothing', () => {

@@ -63,6 +63,7 @@ real sockets in tests/server.
   GET     /api/export.fhir.json
   GET     /api/reminders.ics
   GET     /api/report.pdf
+  GET     /api/report.fhir.json
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]

@@ -4,8 +4,8 @@
 import type { Range } from './see';
 import { shortDate } from '../format';
 
-export function reportUrl(range: Range): string {
-  return `/api/report.pdf?from=${range.from}&to=${range.to}`;
+export function reportUrl(range: Range, format: 'pdf' | 'fhir.json' = 'pdf'): string {
+  return `/api/report.${format}?from=${range.from}&to=${range.to}`;
 }
 
 export function ReportLink({ range }: { range: Range }) {
@@ -21,6 +21,10 @@ export function ReportLink({ range }: { range: Range }) {
           Download the report (PDF)
         </a>
       </div>
+      <p class="muted">
+        For a record system that reads HL7 FHIR: <a href={reportUrl(range, 'fhir.json')} download>the same report as a FHIR
+        document</a> (the PDF inside).
+      </p>
     </section>
   );
 }
