@@ -30,6 +30,11 @@ test('the check answered in the browser opens the way to a session', async () =>
     await page.goto(daybreak.url);
     await page.getByRole('heading', { name: 'Safety check' }).waitFor();
 
+    // No Start is offered before the first check, only the way to it.
+    await page.goto(`${daybreak.url}/session`);
+    await page.locator('.gate-notice').getByText('A safety check comes before your next session.').waitFor();
+    assert.equal(await page.getByRole('link', { name: /^Start/ }).count(), 0);
+
     // The session is refused, with a way to the check.
     await page.goto(`${daybreak.url}/session/morning`);
     await page.getByRole('link', { name: 'Take the safety check' }).click();
