@@ -1,6 +1,6 @@
 // The safety check's clinician review over the API: the person confirms that
 // a clinician has seen them (as `daybreak screen ack --seen-clinician`).
-import { request, type SafetyGate } from './api';
+import { api, request, type SafetyGate } from './api';
 
 export interface ClinicianSeenResult {
   event: { id: number; kind: 'clinician_seen'; at: string; channel: string; result: 'acknowledged' };
@@ -12,6 +12,17 @@ export interface SafetySettings {
   emergency_number: string | null;
   emergency_number_chosen: boolean; // false: the number for the time zone
   axspa_diagnosis: 'yes' | 'no' | null;
+}
+
+// The gate, once for every part of a screen that asks for it at the same
+// time (Today's alert, safety card and program card): one request in flight
+// at a time, and a fresh one after it has answered.
+let gateInFlight: Promise<SafetyGate> | null = null;
+export function loadGate(): Promise<SafetyGate> {
+  gateInFlight ??= api.safety().finally(() => {
+    gateInFlight = null;
+  });
+  return gateInFlight;
 }
 
 export const safetyReviewApi = {

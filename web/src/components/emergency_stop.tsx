@@ -8,6 +8,11 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import type { SafetyGate } from '../api';
 
+// A tap-to-call link for a number as the person wrote it ("1 12" -> tel:112).
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^0-9+*#]/g, '')}`;
+}
+
 // The one-tap question's symptoms, when the gate cannot be read (offline).
 const QUICK_CHECK = 'new bladder, bowel, saddle, sexual or both-leg symptoms';
 
@@ -27,7 +32,7 @@ export function EmergencyStop({ gate, onClose }: { gate: SafetyGate | null; onCl
           serious problem that needs treatment within hours.
         </p>
         {number ? (
-          <a class="button stop-call" href={`tel:${number.replace(/[^0-9+*#]/g, '')}`}>
+          <a class="button stop-call" href={telHref(number)}>
             Call {number} now
           </a>
         ) : (

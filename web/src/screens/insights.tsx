@@ -65,7 +65,7 @@ function InsightsRange({ from, to, weeks }: { from: string | undefined; to: stri
 // Up to three findings in plain words, read first: where morning pain is
 // heading, the whole day, and what stands out (or how the sessions went).
 // Each is said once: the sections below leave out what is said here.
-export function findings(data: Insights): string[] {
+function findings(data: Insights): string[] {
   const out: string[] = [];
   const pain = data.mornings.find((m) => m.measure === 'pain');
   if (pain?.trend.enough && pain.trend.statement) out.push(pain.trend.statement);

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
-import { safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
+import { loadGate, safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
 import { Alert } from '../components/controls';
-import { EmergencyStop } from '../components/emergency_stop';
+import { EmergencyStop, telHref } from '../components/emergency_stop';
 import { fieldMessage, problemSummary } from '../format';
 import { useLoad } from '../state';
 
@@ -27,7 +27,7 @@ function awaitingClinician(gate: SafetyGate): boolean {
 // "call 112" as a tap-to-call link, or the local emergency number in words.
 function CallLine({ gate }: { gate: SafetyGate }) {
   const n = gate.emergency_number;
-  return n ? <a href={`tel:${n.replace(/[^0-9+*#]/g, '')}`}>call {n}</a> : <>call your local emergency number</>;
+  return n ? <a href={telHref(n)}>call {n}</a> : <>call your local emergency number</>;
 }
 
 // Whether a routine may start now: none before the check or while locked,
@@ -285,7 +285,7 @@ function YesNoQuestion(props: {
 
 // /safety (?check=legs for the leg questions).
 export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
-  const gate = useLoad(() => api.safety(), []);
+  const gate = useLoad(loadGate, []);
   const questions = useLoad(() => api.safetyQuestions(kind), [kind]);
   const [answers, setAnswers] = useState<Record<string, YesNo>>({});
   const [result, setResult] = useState<SafetyCheckResult | null>(null);
@@ -390,7 +390,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
 
 // Today, above everything: exercise is locked or paused, why, and what to do now.
 export function SafetyAlert() {
-  const gate = useLoad(() => api.safety(), []);
+  const gate = useLoad(loadGate, []);
   const g = gate.data;
   if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
   return (
@@ -408,7 +408,7 @@ export function SafetyAlert() {
 
 // Today: a card when a check is needed (or leg symptoms wait for their questions).
 export function SafetyCard() {
-  const gate = useLoad(() => api.safety(), []);
+  const gate = useLoad(loadGate, []);
   const g = gate.data;
   if (!g) return null;
   const legs = g.unchecked_leg_entries.length > 0;

@@ -15,6 +15,7 @@ import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, useLoad, useSignal } from '../state';
+import { loadGate } from '../api_safety';
 import { GateNotice, sessionOpen } from './safety';
 
 export const ROUTINES: Routine[] = ['morning', 'evening', 'flare'];
@@ -69,7 +70,7 @@ export function isRoutine(r: string | undefined): r is Routine {
 // /session: the three routines of the person's stage.
 export function SessionChooser() {
   const program = useLoad(() => api.program(), []);
-  const gate = useLoad(() => api.safety(), []);
+  const gate = useLoad(loadGate, []);
   return (
     <div class="screen session">
       <h1 tabIndex={-1}>Do a session</h1>
@@ -115,7 +116,7 @@ export function SessionChooser() {
 // each ticked once a session of it was begun today.
 export function ProgramCard({ today }: { today?: Today | null | undefined }) {
   const program = useLoad(() => api.program(), []);
-  const gate = useLoad(() => api.safety(), []);
+  const gate = useLoad(loadGate, []);
   const p: ProgramStatus | null = program.data;
   if (!p) return null;
   const closed = gate.data !== null && gate.data.status !== 'ok';
