@@ -1,17 +1,25 @@
 // `daybreak serve`: the web app and the HTTP API on this computer, in this
 // process. Diary days follow the person's zone as the CLI fixed it at start-up
 // (ProcessZone, the C library's), served through a SingleZoneProvider.
+#include <unistd.h>
+
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "app/devices.hpp"
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
+#include "platform/network.hpp"
 #include "platform/zone_provider.hpp"
+#include "server/home_network.hpp"
 #include "server/http_server.hpp"
+#include "server/qr.hpp"
 #include "server/routes.hpp"
 
 namespace daybreak {
@@ -30,8 +38,7 @@ class ServeCommand final : public Command {
   bool writes() const override { return true; }
   void configure(CLI::App& sub) override {
     sub.add_option("--address", options_.address,
-                   "where to listen: 127.0.0.1 (default), ::1 or localhost; other addresses are refused until "
-                   "daybreak has sign-in")
+                   "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")
         ->type_name("ADDR");
     sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
         ->type_name("PORT")
@@ -39,17 +46,30 @@ class ServeCommand final : public Command {
     sub.add_option("--threads", options_.threads, "threads serving requests (default 8)")
         ->type_name("N")
         ->check(CLI::Range(1, 64));
+    sub.add_flag("--pair", pair_,
+                 "pair a phone: listen on the home network too and show a QR code and a code to type on it");
+    sub.add_option("--lan-address", lan_address_,
+                   "this computer's address on the home network, for paired phones (default: found by itself)")
+        ->type_name("ADDR");
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");
     content_.add_to(sub);
     sub.footer(
         "Open the address it prints in a browser, on this computer. Everything stays here:\n"
-        "the web app is built into daybreak and talks only to it. Ctrl-C stops it.");
+        "the web app is built into daybreak and talks only to it. Ctrl-C stops it.\n"
+        "With --pair, or once a phone is paired, it listens on the home network too, where\n"
+        "only paired devices are let in (docs/security.md).");
   }
 
   int run(CommandContext& ctx) override {
     if (auto why = http::refuse_address(options_.address)) {
       ctx.io.err << "daybreak: " << *why << "\n";
       return kInvalid;
+    }
+    if (!lan_address_.empty()) {
+      if (auto why = http::refuse_home_address(lan_address_)) {
+        ctx.io.err << "daybreak: --lan-address: " << *why << "\n";
+        return kInvalid;
+      }
     }
     if (ctx.zone.name() != ctx.user.time_zone) {
       // run_cli fell back to UTC and said so; a server would file every entry
@@ -69,10 +89,22 @@ class ServeCommand final : public Command {
     if (!progression) return report(ctx.io, progression.error());
     // The one zone this process has; every thread only reads it from here on.
     const SingleZoneProvider zones(ctx.zone);
+    // The home network opens on --pair, on "Pair a phone" in the web app, or
+    // at start when a device is paired; until then only loopback listens.
+    http::HttpServer* running = nullptr;
+    HomeNetwork home([this, &running] {
+      const auto address = lan_address_.empty() ? home_network_address() : std::optional(lan_address_);
+      if (!address) throw std::runtime_error("no address of this computer on a home network was found");
+      if (running == nullptr) throw std::runtime_error("daybreak is not running yet");
+      const std::uint16_t port = running->listen_lan(*address, bound_port_);
+      const bool v6 = address->find(':') != std::string::npos;
+      return fmt::format("{}:{}", v6 ? "[" + *address + "]" : *address, port);
+    });
     const ApiContext api(ctx.store, ctx.clock, zones, *content, DAYBREAK_VERSION,
                          ApiSettings{.progression = *progression,
                                      .wording_dir = ctx.data_dir / "wording",
-                                     .paper = paper_for_locale(ctx.paper_locale)});
+                                     .paper = paper_for_locale(ctx.paper_locale),
+                                     .home = &home});
     const http::Router router = make_router(api, embedded::web_assets());
     if (list_routes_) {
       for (const auto& r : router.routes())
@@ -98,10 +130,13 @@ class ServeCommand final : public Command {
       ctx.io.err << "daybreak: " << e.what() << "\n";
       return kInvalid;
     }
+    bound_port_ = port;
+    running = &server;
     const bool v6 = options_.address.find(':') != std::string::npos;
     ctx.io.out << fmt::format("daybreak is running at http://{}:{}/\n",
                               v6 ? "[" + options_.address + "]" : options_.address, port)
                << std::flush;
+    if (const int status = open_home_network(ctx, api, home); status != kOk) return status;
     ctx.io.err << "Open it in your browser. Press Ctrl-C to stop.\n" << std::flush;
     int signal = 0;
     sigwait(&stop_signals, &signal);
@@ -111,10 +146,84 @@ class ServeCommand final : public Command {
   }
 
  private:
+  // Listens on the home network when asked (--pair) or when a device is
+  // paired, and with --pair shows the code to pair with.
+  int open_home_network(CommandContext& ctx, const ApiContext& api, HomeNetwork& home) const {
+    bool paired = false;
+    for (const auto& d : list_devices(ctx.store, ctx.user.id)) paired = paired || !d.revoked();
+    if (!pair_ && !paired) return kOk;
+    std::string host;
+    try {
+      host = home.open();
+    } catch (const std::exception& e) {
+      if (!pair_) {  // paired devices wait; this computer is served as before
+        ctx.io.err << fmt::format("daybreak: your paired devices cannot reach it: {}\n", e.what());
+        return kOk;
+      }
+      ctx.io.err << fmt::format("daybreak: cannot pair: {}; name this computer's address with --lan-address\n",
+                                e.what());
+      return kInvalid;
+    }
+    ctx.io.out << fmt::format("Paired devices reach it at http://{}/\n", host) << std::flush;
+    if (!pair_) return kOk;
+    const PairingCode code = home.desk().open(api.now());
+    const std::string url = fmt::format("http://{}/pair#code={}", host, code.code);
+    const bool color = ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    ctx.io.out << "\nTo pair your phone, scan this code with its camera:\n\n"
+               << qr_terminal(url, color)
+               << fmt::format("\nor open http://{}/pair on it and type {}\n", host, code.code)
+               << fmt::format("The code works once, until {} (a new one: More > Paired devices on this computer).\n",
+                              format_clock(ctx.zone.to_local(code.expires_at)))
+               << "Your phone and this computer must be on the same home network.\n\n"
+               << std::flush;
+    return kOk;
+  }
+
   http::ServerOptions options_;
+  bool pair_ = false;
+  std::string lan_address_;
+  std::uint16_t bound_port_ = 0;
   int port_ = 8765;
   bool list_routes_ = false;
   ContentOption content_;
+};
+
+// `daybreak devices`: the paired phones, and revoking one (as More > Paired
+// devices in the web app).
+class DevicesCommand final : public Command {
+ public:
+  std::string_view name() const override { return "devices"; }
+  std::string_view summary() const override { return "list the phones paired with daybreak serve, or revoke one"; }
+  bool writes() const override { return true; }
+  void configure(CLI::App& sub) override {
+    sub.add_option("--revoke", revoke_, "revoke the device with this number: it no longer reaches daybreak")
+        ->type_name("N");
+    sub.footer("Pair a phone with `daybreak serve --pair` (docs/security.md).");
+  }
+
+  int run(CommandContext& ctx) override {
+    if (revoke_) {
+      const auto revoked = revoke_device(ctx.store, ctx.user.id, DeviceId{*revoke_}, ctx.now());
+      if (!revoked) return report(ctx.io, revoked.error());
+      ctx.io.out << fmt::format("Revoked {}: it no longer reaches daybreak.\n", revoked->name);
+      return kOk;
+    }
+    const auto devices = list_devices(ctx.store, ctx.user.id);
+    if (devices.empty()) {
+      ctx.io.out << "No device is paired. To use daybreak from your phone: daybreak serve --pair\n";
+      return kOk;
+    }
+    for (const auto& d : devices) {
+      std::string status = "paired " + local_stamp(d.created_at, ctx.zone);
+      if (d.last_seen_at) status += ", last seen " + local_stamp(*d.last_seen_at, ctx.zone);
+      if (d.revoked_at) status += ", revoked " + local_stamp(*d.revoked_at, ctx.zone);
+      ctx.io.out << fmt::format("{:>3}  {}  ({})\n", d.id.value, d.name, status);
+    }
+    return kOk;
+  }
+
+ private:
+  std::optional<std::int64_t> revoke_;
 };
 
 }  // namespace
@@ -122,6 +231,7 @@ class ServeCommand final : public Command {
 std::vector<std::unique_ptr<Command>> serve_commands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(std::make_unique<ServeCommand>());
+  commands.push_back(std::make_unique<DevicesCommand>());
   return commands;
 }
 

@@ -18,6 +18,8 @@
 
 namespace daybreak {
 
+class HomeNetwork;  // server/home_network.hpp
+
 // The person a request acts for, with their zone and the request's "now".
 struct Caller {
   User user;
@@ -38,6 +40,9 @@ struct ApiSettings {
   // The clinician report's paper when a request names none: the
   // server's locale, as for `daybreak report`.
   Paper paper = Paper::a4;
+  // daybreak on the home network (`daybreak serve`'s); none: this computer
+  // only, and pairing cannot open.
+  HomeNetwork* home = nullptr;
 };
 
 class ApiContext {
@@ -62,6 +67,9 @@ class ApiContext {
   [[nodiscard]] const std::optional<std::filesystem::path>& wording_dir() const { return settings_.wording_dir; }
   // The clinician report's default paper.
   [[nodiscard]] Paper paper() const { return settings_.paper; }
+
+  // daybreak on the home network and its pairing desk, or nullptr.
+  [[nodiscard]] HomeNetwork* home() const { return settings_.home; }
 
   // Who is asking (see person()).
   [[nodiscard]] User user(const http::Request& request) const;

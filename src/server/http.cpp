@@ -56,6 +56,18 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
+std::string_view Request::cookie(std::string_view name) const {
+  // "a=1; daybreak_device=abc" (RFC 6265, section 4.2.1)
+  for (const auto& [key, value] : headers) {
+    if (!iequals(key, "Cookie")) continue;
+    for (const auto pair : split_list(value, ";")) {
+      const std::size_t eq = pair.find('=');
+      if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) return trim(pair.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
 std::string Request::media_type() const {
   std::string_view type = header("Content-Type");
   type = trim(type.substr(0, type.find(';')));

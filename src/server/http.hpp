@@ -24,11 +24,16 @@ struct Request {
   std::string_view query;  // "from=2026-11-01&to=2026-11-23", without '?'
   std::vector<std::pair<std::string_view, std::string_view>> headers;
   std::string_view body;
+  // Arrived on the home-network listener (a paired device's way in), not on
+  // this computer's loopback one: the router's home-network gate decides.
+  bool lan = false;
 
   // The first header of that name (case-insensitive), or "".
   [[nodiscard]] std::string_view header(std::string_view name) const;
   // The media type of Content-Type, lower case, without parameters: "application/json".
   [[nodiscard]] std::string media_type() const;
+  // A cookie's value from the Cookie header, or "".
+  [[nodiscard]] std::string_view cookie(std::string_view name) const;
   // A query parameter, percent-decoded; nullopt when absent.
   [[nodiscard]] std::optional<std::string> param(std::string_view name) const;
 };

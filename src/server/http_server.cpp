@@ -7,6 +7,7 @@
 #include <ctime>
 #include <iostream>
 #include <limits>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -64,8 +65,8 @@ void add_common_headers(bhttp::response<bhttp::string_body>& res, const Request&
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Socket&& socket, const Router& router, const ServerOptions& options)
-      : stream_(std::move(socket)), router_(router), options_(options) {}
+  Session(Socket&& socket, const Router& router, const ServerOptions& options, bool lan)
+      : stream_(std::move(socket)), router_(router), options_(options), lan_(lan) {}
 
   void start() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read_header, shared_from_this()));
@@ -87,6 +88,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return on_read_error(ec);
     const auto& req = parser_->get();
     request_ = to_request(req);
+    request_.lan = lan_;
     std::optional<std::uint64_t> length;
     if (const auto cl = parser_->content_length()) length = *cl;
     Admission admission = router_.admit(request_, length);
@@ -167,14 +169,15 @@ class Session : public std::enable_shared_from_this<Session> {
   bhttp::response<bhttp::string_body> res_;
   Request request_;  // views into parser_'s message
   std::size_t body_limit_ = 0;
+  bool lan_ = false;  // came in on the home-network listener
 };
 
 }  // namespace
 
 std::optional<std::string> refuse_address(std::string_view address) {
   const std::string advice =
-      "daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or "
-      "localhost";
+      "--address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use "
+      "daybreak from your phone, pair it (daybreak serve --pair)";
   if (address == "localhost") return std::nullopt;
   beast::error_code ec;
   const auto ip = net::ip::make_address(std::string(address), ec);
@@ -183,29 +186,80 @@ std::optional<std::string> refuse_address(std::string_view address) {
   return std::nullopt;
 }
 
+std::optional<std::string> refuse_home_address(std::string_view address) {
+  beast::error_code ec;
+  const auto ip = net::ip::make_address(std::string(address), ec);
+  if (ec) return fmt::format("'{}' is not an IP address; give this computer's address on your home network", address);
+  if (ip.is_loopback()) return fmt::format("{} is this computer's own address, which a phone cannot reach", address);
+  if (ip.is_unspecified() || ip.is_multicast()) {
+    return fmt::format("refusing to listen on {}: give one address of this computer on your home network", address);
+  }
+  return std::nullopt;
+}
+
 // One io_context per thread, each run by its thread alone: no lock is shared
 // between threads on the way of a request. The acceptor deals new connections
 // to the threads in turn.
 struct HttpServer::Impl {
+  using Acceptor = net::basic_socket_acceptor<tcp, Executor>;
+  struct Listener {
+    Acceptor acceptor;
+    bool lan;
+  };
+
   Impl(const Router& r, ServerOptions o) : router(r), options(std::move(o)) {
     const unsigned n = std::max(1U, options.threads);
     for (unsigned i = 0; i < n; ++i) {
       loops.push_back(std::make_unique<net::io_context>(1));
       idle.push_back(net::make_work_guard(*loops.back()));  // a loop with no connection yet keeps running
     }
-    acceptor.emplace(loops.front()->get_executor());
   }
 
-  void accept() {
+  // Binds and listens on `address`:`port`; returns the port. Throws ServerError.
+  std::uint16_t listen(const std::string& address, std::uint16_t port, bool lan) {
+    const std::string host = address == "localhost" ? "127.0.0.1" : address;
+    const tcp::endpoint endpoint{net::ip::make_address(host), port};
+    auto listener = std::make_unique<Listener>(Listener{Acceptor(loops.front()->get_executor()), lan});
+    auto& acceptor = listener->acceptor;
+    beast::error_code ec;
+    const auto check = [&](std::string_view step) {
+      if (!ec) return;
+      std::string hint;
+      if (ec == net::error::address_in_use) hint = " (is daybreak already running? choose another port with --port)";
+      if (ec == boost::system::errc::address_not_available) hint = " (it is not an address of this computer)";
+      throw ServerError(fmt::format("cannot {} {}:{}: {}{}", step, address, port, ec.message(), hint));
+    };
+    acceptor.open(endpoint.protocol(), ec);
+    check("open a socket for");
+    // SO_REUSEADDR lets a restarted server bind while old connections linger in
+    // TIME_WAIT. No SO_REUSEPORT: a second server on the same port must fail, not
+    // silently share the traffic.
+    acceptor.set_option(net::socket_base::reuse_address(true), ec);
+    check("configure");
+    acceptor.bind(endpoint, ec);
+    check("listen on");
+    acceptor.listen(net::socket_base::max_listen_connections, ec);  // a backlog of 5 drops bursts of connections
+    check("listen on");
+    const std::uint16_t bound = acceptor.local_endpoint().port();
+    Listener& added = *listener;
+    {
+      const std::scoped_lock lock(mutex);
+      listeners.push_back(std::move(listener));
+    }
+    net::post(loops.front()->get_executor(), [this, &added] { accept(added); });
+    return bound;
+  }
+
+  void accept(Listener& listener) {
     net::io_context& loop = *loops[next++ % loops.size()];
-    acceptor->async_accept(loop.get_executor(), [this](beast::error_code ec, Socket socket) {
-      if (!acceptor->is_open()) return;
+    listener.acceptor.async_accept(loop.get_executor(), [this, &listener](beast::error_code ec, Socket socket) {
+      if (!listener.acceptor.is_open()) return;
       if (!ec) {
         beast::error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);  // else every small response waits ~40 ms for an ACK
-        std::make_shared<Session>(std::move(socket), router, options)->start();
+        std::make_shared<Session>(std::move(socket), router, options, listener.lan)->start();
       }
-      accept();
+      accept(listener);
     });
   }
 
@@ -213,8 +267,9 @@ struct HttpServer::Impl {
   ServerOptions options;
   std::vector<std::unique_ptr<net::io_context>> loops;
   std::vector<net::executor_work_guard<Executor>> idle;
-  std::optional<net::basic_socket_acceptor<tcp, Executor>> acceptor;
-  std::size_t next = 0;  // only the acceptor's handler touches it
+  std::mutex mutex;                                  // guards listeners
+  std::vector<std::unique_ptr<Listener>> listeners;  // each accepts on the first loop's thread
+  std::size_t next = 0;                              // only the acceptors' handlers touch it, all on the first loop
   std::vector<std::thread> threads;
 };
 
@@ -226,38 +281,24 @@ HttpServer::~HttpServer() { stop(); }
 std::uint16_t HttpServer::start() {
   const ServerOptions& o = impl_->options;
   if (auto why = refuse_address(o.address)) throw ServerError(*why);
-  const std::string host = o.address == "localhost" ? "127.0.0.1" : o.address;
-  const tcp::endpoint endpoint{net::ip::make_address(host), o.port};
-  auto& acceptor = *impl_->acceptor;
-  beast::error_code ec;
-  const auto check = [&](std::string_view step) {
-    if (!ec) return;
-    std::string hint;
-    if (ec == net::error::address_in_use) hint = " (is daybreak already running? choose another port with --port)";
-    throw ServerError(fmt::format("cannot {} {}:{}: {}{}", step, o.address, o.port, ec.message(), hint));
-  };
-  acceptor.open(endpoint.protocol(), ec);
-  check("open a socket for");
-  // SO_REUSEADDR lets a restarted server bind while old connections linger in
-  // TIME_WAIT. No SO_REUSEPORT: a second server on the same port must fail, not
-  // silently share the traffic.
-  acceptor.set_option(net::socket_base::reuse_address(true), ec);
-  check("configure");
-  acceptor.bind(endpoint, ec);
-  check("listen on");
-  acceptor.listen(net::socket_base::max_listen_connections, ec);  // a backlog of 5 drops bursts of connections
-  check("listen on");
-  const std::uint16_t port = acceptor.local_endpoint().port();
-  impl_->accept();
+  const std::uint16_t port = impl_->listen(o.address, o.port, false);
   for (auto& loop : impl_->loops) impl_->threads.emplace_back([&loop] { loop->run(); });
   return port;
 }
 
+std::uint16_t HttpServer::listen_lan(const std::string& address, std::uint16_t port) {
+  if (auto why = refuse_home_address(address)) throw ServerError(*why);
+  return impl_->listen(address, port, true);
+}
+
 void HttpServer::stop() {
   if (impl_->threads.empty()) return;
-  net::post(impl_->acceptor->get_executor(), [this] {
-    beast::error_code ignored;
-    impl_->acceptor->close(ignored);
+  net::post(impl_->loops.front()->get_executor(), [this] {
+    const std::scoped_lock lock(impl_->mutex);
+    for (auto& listener : impl_->listeners) {
+      beast::error_code ignored;
+      listener->acceptor.close(ignored);
+    }
   });
   for (auto& loop : impl_->loops) loop->stop();
   for (auto& t : impl_->threads) t.join();

@@ -37,6 +37,10 @@ class ServerError : public std::runtime_error {
 // sign in (a later issue) daybreak listens only on this computer's loopback
 // addresses: 127.0.0.0/8, ::1, or "localhost".
 [[nodiscard]] std::optional<std::string> refuse_address(std::string_view address);
+// Why `address` may not be the home-network listener's, or nullopt when it
+// may: one address of this computer that is not loopback, not "any" and not
+// multicast (a paired phone reaches daybreak there).
+[[nodiscard]] std::optional<std::string> refuse_home_address(std::string_view address);
 
 class HttpServer {
  public:
@@ -49,6 +53,10 @@ class HttpServer {
   // one asked for or, for port 0, the one the system chose. Throws ServerError
   // when the address cannot be listened on (in use, refused, not loopback).
   std::uint16_t start();
+  // Listens also on a home-network address (see refuse_home_address), once
+  // started; its requests are marked Request::lan, for the router's gate.
+  // Returns the port (for port 0, the one the system chose). Throws ServerError.
+  std::uint16_t listen_lan(const std::string& address, std::uint16_t port);
   // Stops accepting, lets running handlers finish, and joins the threads.
   void stop();
 

@@ -124,14 +124,23 @@ Router::Match Router::match(Method method, std::string_view path) const {
 
 std::optional<Response> Router::refuse(const Request& head, const Match& m) const {
   const std::string_view host = head.header("Host");
-  if (!is_loopback_host(host)) {
+  if (head.lan) {
+    // The home network: the gate checks the host, the origin and the device.
+    if (!lan_gate_) {
+      return problem(403, "host-not-allowed", "Only this computer may use daybreak",
+                     "daybreak is not open to the home network");
+    }
+    if (auto refusal = lan_gate_(head, m.route != nullptr ? std::string_view(m.route->pattern) : "")) {
+      return refusal;
+    }
+  } else if (!is_loopback_host(host)) {
     return problem(403, "host-not-allowed", "Only this computer may use daybreak",
                    fmt::format("daybreak answers requests addressed to 127.0.0.1, localhost or [::1], not '{}'", host));
   }
   // A page from another site may send requests to this computer: refuse them
   // (browsers name the page's origin on every cross-origin request).
   const std::string_view origin = head.header("Origin");
-  if (!origin.empty() && !is_loopback_host(origin_host(origin))) {
+  if (!head.lan && !origin.empty() && !is_loopback_host(origin_host(origin))) {
     return problem(403, "origin-not-allowed", "Requests from other sites are refused",
                    fmt::format("a page from '{}' may not use daybreak", origin));
   }

@@ -51,6 +51,12 @@ class Router {
   void add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
   // Answers GET and HEAD requests outside /api/ that no route matches (the web app).
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+  // Decides requests that came over the home network (Request::lan), given
+  // the pattern of the route they match ("" for none): a response refuses
+  // one, nullopt lets it through to the usual checks. Without a gate, every
+  // such request is refused.
+  using Gate = std::function<std::optional<Response>(const Request&, std::string_view pattern)>;
+  void set_lan_gate(Gate gate) { lan_gate_ = std::move(gate); }
   // Where unexpected failures are reported (with the detail the client never sees).
   void set_error_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
 
@@ -81,6 +87,7 @@ class Router {
 
   std::vector<Route> routes_;
   Handler fallback_;
+  Gate lan_gate_;
   std::function<void(const std::string&)> log_;
 };
 

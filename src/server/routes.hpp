@@ -33,6 +33,9 @@ void add_insights_routes(http::Router& router, const ApiContext& api);
 void add_export_routes(http::Router& router, const ApiContext& api);
 // The clinician report as PDF.
 void add_report_routes(http::Router& router, const ApiContext& api);
+// Pairing a phone: the home-network gate, POST /api/pairing (a new code, on
+// the computer), POST /api/pair (the phone), the paired devices.
+void add_pairing_routes(http::Router& router, const ApiContext& api);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
 

@@ -91,7 +91,9 @@ void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets) 
     if (is_odd_path(req.path)) {
       return http::problem(404, "", "Not Found", "there is nothing at this path");
     }
-    auto it = table->find(req.path == "/" ? std::string_view("/index.html") : req.path);
+    // "/pair": the page a phone opens to pair (web/public/pair.html).
+    const std::string_view path = req.path == "/" ? "/index.html" : req.path == "/pair" ? "/pair.html" : req.path;
+    auto it = table->find(path);
     if (it == table->end() && !has_extension(req.path)) it = table->find(std::string_view("/index.html"));
     if (it == table->end()) return http::problem(404, "", "Not Found", fmt::format("there is nothing at {}", req.path));
     const Asset& a = it->second;

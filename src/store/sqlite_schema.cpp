@@ -285,13 +285,29 @@ constexpr std::string_view kV6 = R"sql(
 ALTER TABLE entries ADD COLUMN no_pillows INTEGER NOT NULL DEFAULT 0 CHECK (no_pillows IN (0, 1));
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Version 7: devices paired to reach `daybreak serve` over the home network.
+// Only a SHA-256 of each device's token is kept.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE devices (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+  token_sha256  TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  created_at    INTEGER NOT NULL,
+  last_seen_at  INTEGER,
+  revoked_at    INTEGER
+) STRICT;
+CREATE INDEX devices_by_user ON devices(user_id, id);
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
     {4, "personal experiments", kV4},
     {5, "progression decisions", kV5},
     {6, "nights recorded without a pillow", kV6},
+    {7, "paired devices", kV7},
 }};
 
 }  // namespace

@@ -126,7 +126,16 @@ class SqliteTransaction final : public StoreWriter {
   std::optional<Instant> first_session_at(UserId user, std::string_view program) override;
   DecisionRecord insert_decision(UserId user, const DecisionRecord& decision, const WriteMeta& meta) override;
 
+  // paired devices (sqlite_devices.cpp)
+  std::vector<Device> devices(UserId user) override;
+  std::optional<Device> find_device_by_token(std::string_view token_sha256) override;
+  Device add_device(UserId user, const std::string& name, std::string_view token_sha256, Instant at) override;
+  void revoke_device(UserId user, DeviceId id, Instant at) override;
+  void touch_device(UserId user, DeviceId id, Instant at) override;
+
  private:
+  // A device's revoked_at or last_seen_at (`update` binds user, id, time), or not_found.
+  void set_device_time(UserId user, DeviceId id, std::string_view update, Instant at);
   // guided sessions
   std::vector<SessionRecord> load_sessions(Statement& s, UserId user);
 

@@ -12,6 +12,7 @@
 
 #include "clinical/questionnaire_response.hpp"
 #include "clinical/screening.hpp"
+#include "domain/device.hpp"
 #include "domain/diary_entry.hpp"
 #include "domain/experiment.hpp"
 #include "domain/sleep_item.hpp"
@@ -185,6 +186,12 @@ class StoreReader {
                                                                            RoutineKind routine) = 0;
   // When the person's first session of a program started.
   [[nodiscard]] virtual std::optional<Instant> first_session_at(UserId user, std::string_view program) = 0;
+
+  // ---- Paired devices ----
+  // The person's devices, revoked ones too, in the order paired.
+  [[nodiscard]] virtual std::vector<Device> devices(UserId user) = 0;
+  // The device whose token has this SHA-256 (hex), of whichever person; revoked ones too.
+  [[nodiscard]] virtual std::optional<Device> find_device_by_token(std::string_view token_sha256) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -228,6 +235,15 @@ class StoreWriter : public StoreReader {
   // Throws StoreError{conflict} if the rule already decided that program, routine and day.
   [[nodiscard]] virtual DecisionRecord insert_decision(UserId user, const DecisionRecord& decision,
                                                        const WriteMeta& meta) = 0;
+
+  // ---- Paired devices ----
+  // Throws StoreError{conflict} if the token's hash is already stored.
+  [[nodiscard]] virtual Device add_device(UserId user, const std::string& name, std::string_view token_sha256,
+                                          Instant at) = 0;
+  // Marks a device revoked (once; revoking again keeps the first time). Throws
+  // StoreError{not_found} if the person has no such device.
+  virtual void revoke_device(UserId user, DeviceId id, Instant at) = 0;
+  virtual void touch_device(UserId user, DeviceId id, Instant at) = 0;  // last seen
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

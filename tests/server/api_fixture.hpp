@@ -12,6 +12,7 @@
 #include "platform/clock.hpp"
 #include "platform/zone_provider.hpp"
 #include "raw_http.hpp"
+#include "server/home_network.hpp"
 #include "server/http_server.hpp"
 #include "server/routes.hpp"
 #include "store/sqlite_store.hpp"
@@ -35,7 +36,7 @@ class ApiTest : public ::testing::Test {
         clock_(fixed_now()),
         user_(ensure_local_user(store_, fixed_now(), "Europe/Berlin")),
         api_(store_, clock_, zones_, content(), "test",
-             ApiSettings{.progression = {}, .wording_dir = dir_ / "wording"}),
+             ApiSettings{.progression = {}, .wording_dir = dir_ / "wording", .paper = Paper::a4, .home = &home_}),
         router_(make_router(api_, embedded::server_test_assets())) {}
 
   void SetUp() override {
@@ -75,6 +76,11 @@ class ApiTest : public ::testing::Test {
   SqliteStore store_;
   FixedClock clock_;
   User user_;
+  // The home network as the tests have it: opening it only says where it would
+  // listen (requests marked lan reach the router without a socket; the
+  // browser test pairs over a real one, web/e2e/pairing.test.mjs).
+  static constexpr std::string_view kHomeHost = "10.77.0.1:8765";
+  HomeNetwork home_{[] { return std::string(kHomeHost); }};
   ApiContext api_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;

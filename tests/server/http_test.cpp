@@ -245,20 +245,34 @@ TEST_F(Http, ManyClientsAtOnce) {
   EXPECT_EQ(stored_entries(), 8U);
 }
 
-TEST(ServerAddress, OnlyLoopbackAddressesAreAllowedUntilSignInExists) {
+TEST(ServerAddress, OnlyLoopbackAddressesAreAllowedForTheComputer) {
   EXPECT_EQ(http::refuse_address("127.0.0.1"), std::nullopt);
   EXPECT_EQ(http::refuse_address("127.0.0.2"), std::nullopt);
   EXPECT_EQ(http::refuse_address("::1"), std::nullopt);
   EXPECT_EQ(http::refuse_address("localhost"), std::nullopt);
   EXPECT_EQ(*http::refuse_address("0.0.0.0"),
-            "refusing to listen on 0.0.0.0: daybreak has no sign-in yet, so it listens only on this computer: use "
-            "127.0.0.1 (the default), ::1 or localhost");
+            "refusing to listen on 0.0.0.0: --address is where this computer reaches daybreak: use 127.0.0.1 (the "
+            "default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair)");
   EXPECT_TRUE(http::refuse_address("192.168.1.20"));
   EXPECT_TRUE(http::refuse_address("::"));
   EXPECT_NE(http::refuse_address("example.org")->find("not an IP address"), std::string::npos);
   http::Router router;
   http::HttpServer server(router, http::ServerOptions{"0.0.0.0", 0, 1});
   EXPECT_THROW((void)server.start(), http::ServerError);
+}
+
+TEST(ServerAddress, TheHomeNetworkListenerTakesOneAddressThatIsNotLoopback) {
+  EXPECT_EQ(http::refuse_home_address("192.168.1.20"), std::nullopt);
+  EXPECT_EQ(http::refuse_home_address("10.77.0.1"), std::nullopt);
+  EXPECT_EQ(http::refuse_home_address("fd00::5"), std::nullopt);
+  for (const char* bad : {"127.0.0.1", "::1", "0.0.0.0", "::", "224.0.0.1", "example.org"}) {
+    EXPECT_TRUE(http::refuse_home_address(bad)) << bad;
+  }
+  // Once started, an address that is not this computer's cannot be listened on.
+  http::Router router;
+  http::HttpServer server(router, http::ServerOptions{"127.0.0.1", 0, 1});
+  const std::uint16_t port = server.start();
+  EXPECT_THROW((void)server.listen_lan("192.0.2.1", port), http::ServerError);  // TEST-NET-1: never local
 }
 
 TEST(ServerAddress, APortInUseSaysSo) {

@@ -84,7 +84,9 @@ export async function waitForFocus(locator) {
   await locator.page().waitForFunction((el) => el === document.activeElement, element);
 }
 
-export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
+// `args`: more options for `daybreak serve` (--pair...); `out` then holds
+// what it printed (the home network's address, the pairing code).
+export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } = {}) {
   const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
   const dataDir = join(home, 'data');
   const env = {
@@ -96,14 +98,14 @@ export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
   };
-  const child = spawn(binary(), ['serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary(), ['serve', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
+  let out = '';
   child.stderr.on('data', (d) => (err += d));
+  child.stdout.on('data', (d) => (out += d));
   const port = await new Promise((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`daybreak serve printed no address: ${out} ${err}`)), 15000);
-    child.stdout.on('data', (d) => {
-      out += d;
+    child.stdout.on('data', () => {
       const m = /running at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       if (m) {
         clearTimeout(timer);
@@ -117,6 +119,8 @@ export async function startDaybreak({ now = FAKE_NOW, home: reuse } = {}) {
     url: `http://127.0.0.1:${port}`,
     home,
     dataDir,
+    // What `daybreak serve` printed so far.
+    output: () => out,
     // The CLI on the same data directory: what is really in the database.
     async cli(...args) {
       const { stdout } = await run(binary(), ['--data-dir', dataDir, ...args], { env });

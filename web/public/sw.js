@@ -28,6 +28,8 @@ self.addEventListener('activate', (event) => {
 
 function cacheable(url, request) {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return false;
+  // The pairing page is not the app: never keep it as the app's offline copy.
+  if (url.pathname === '/pair' || url.pathname.startsWith('/pair.')) return false;
   if (request.mode === 'navigate') return true;
   return SHELL.includes(url.pathname);
 }

@@ -1,13 +1,26 @@
 The web app and the HTTP API, served by daybreak itself, which listens on
-this computer only, until people can sign in. The API itself is tested over
-real sockets in tests/server.
+this computer only, until the person pairs a phone (--pair: then on the home
+network too, for paired devices only; docs/security.md). The API itself is
+tested over real sockets in tests/server, pairing in a browser over a private
+network namespace (web/e2e/pairing.test.mjs).
 
   $ daybreak serve --address 0.0.0.0
-  ! daybreak: refusing to listen on 0.0.0.0: daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or localhost
+  ! daybreak: refusing to listen on 0.0.0.0: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair)
   [2]
   $ daybreak serve --address 192.168.1.20 --port 8080
-  ! daybreak: refusing to listen on 192.168.1.20: daybreak has no sign-in yet, so it listens only on this computer: use 127.0.0.1 (the default), ::1 or localhost
+  ! daybreak: refusing to listen on 192.168.1.20: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair)
   [2]
+  $ daybreak serve --pair --lan-address 127.0.0.1
+  ! daybreak: --lan-address: 127.0.0.1 is this computer's own address, which a phone cannot reach
+  [2]
+  $ daybreak serve --pair --lan-address 0.0.0.0
+  ! daybreak: --lan-address: refusing to listen on 0.0.0.0: give one address of this computer on your home network
+  [2]
+  $ daybreak devices
+  No device is paired. To use daybreak from your phone: daybreak serve --pair
+  $ daybreak devices --revoke 3
+  ! daybreak: You have no paired device 3
+  [3]
   $ daybreak serve --port 70000
   ! --port: Value 70000 not in range 0 to 65535
   ! Run with --help for more information.
@@ -64,18 +77,26 @@ real sockets in tests/server.
   GET     /api/reminders.ics
   GET     /api/report.pdf
   GET     /api/report.fhir.json
+  POST    /api/pairing
+  POST    /api/pair
+  GET     /api/devices
+  DELETE  /api/devices/{id}
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]
   
   Options:
     -h,--help                       Print this help message and exit
-    --address ADDR                  where to listen: 127.0.0.1 (default), ::1 or localhost; other addresses are refused until daybreak has sign-in
+    --address ADDR                  where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)
     --port PORT:INT in [0 - 65535]  the TCP port (default 8765; 0 picks a free one)
     --threads N:INT in [1 - 64]     threads serving requests (default 8)
+    --pair                          pair a phone: listen on the home network too and show a QR code and a code to type on it
+    --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
     --list-routes                   print every route of the API and exit
     --content DIR (Env:DAYBREAK_CONTENT)
                                     use the exercises and programs in DIR instead of the built-in ones
   
   Open the address it prints in a browser, on this computer. Everything stays here:
   the web app is built into daybreak and talks only to it. Ctrl-C stops it.
+  With --pair, or once a phone is paired, it listens on the home network too, where
+  only paired devices are let in (docs/security.md).

@@ -143,6 +143,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   insights                        what your diary shows: trends, shifts and what goes with better mornings
   !   experiment                      test A against B on your own mornings (a personal trial)
   !   serve                           start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
+  !   devices                         list the phones paired with daybreak serve, or revoke one
   !   progress                        your stage, levels and the program's decisions, with their reasons
   !   report                          a two-page PDF for your physiotherapist or doctor (the last 12 weeks by default)
   ! 

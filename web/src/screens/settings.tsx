@@ -1,4 +1,4 @@
-// More: your profile, how the app looks, your mattresses and pillows, and
+// More: your profile, paired devices, how the app looks, your mattresses and pillows, and
 // your data (export, import, check), plus what waits on this device.
 import { useState } from 'preact/hooks';
 
@@ -6,6 +6,7 @@ import { api, ApiError, type ImportSummary } from '../api';
 import { safetyReviewApi } from '../api_safety';
 import { announce } from '../components/toast';
 import { longDate } from '../format';
+import { PairedDevicesSection } from './devices';
 import { OpenExportsSection } from './open_exports';
 import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
 import { call, diaryChanged, flushOutbox, useLoad, useOutbox } from '../state';
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <h1 tabIndex={-1}>More</h1>
       <ProfileSection />
       <SafetySection />
+      <PairedDevicesSection />
       <AppearanceSection />
       <ItemsSection />
       <DataSection />
@@ -337,24 +339,41 @@ function DataSection() {
   );
 }
 
+// Entries waiting to be sent. Over plain HTTP (a paired phone on the home
+// network), the page is not a secure context: no service worker, so no install
+// and no offline start; the section then says so even when nothing waits.
 function OutboxSection() {
   const items = useOutbox();
-  if (items.length === 0) return null;
+  const insecure = window.isSecureContext === false;
+  if (items.length === 0 && !insecure) return null;
   return (
     <section class="card" aria-labelledby="outbox-title">
       <h2 id="outbox-title">Waiting on this device</h2>
-      <ul class="item-list">
-        {items.map((i) => (
-          <li key={i.key}>
-            <span>
-              {i.entry.period}, {longDate(i.entry.date)} <span class="muted">{i.state === 'refused' ? 'not accepted' : `${i.attempts} tries`}</span>
-            </span>
-          </li>
-        ))}
-      </ul>
-      <button type="button" class="button" onClick={() => void flushOutbox()}>
-        Send now
-      </button>
+      {insecure && (
+        <p class="muted" id="insecure-note">
+          On this device, daybreak is reached over your home network without HTTPS, so it cannot be installed as an app
+          or opened offline. If the computer cannot be reached while this page is open, entries you save wait in this
+          browser's storage and are sent when it can.
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p>Nothing is waiting to be sent.</p>
+      ) : (
+        <>
+          <ul class="item-list">
+            {items.map((i) => (
+              <li key={i.key}>
+                <span>
+                  {i.entry.period}, {longDate(i.entry.date)} <span class="muted">{i.state === 'refused' ? 'not accepted' : `${i.attempts} tries`}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="button" onClick={() => void flushOutbox()}>
+            Send now
+          </button>
+        </>
+      )}
     </section>
   );
 }
