@@ -15,7 +15,6 @@ namespace {
 constexpr std::string_view kCodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::size_t kCodeLetters = 8;
 constexpr std::size_t kTokenBytes = 32;
-constexpr std::chrono::minutes kSeenEvery{15};
 
 }  // namespace
 
@@ -82,7 +81,7 @@ std::optional<Device> device_for_token(Store& store, std::string_view token, Ins
   if (token.size() != 2 * kTokenBytes) return std::nullopt;
   auto device = store.read()->find_device_by_token(sha256_hex(token));
   if (!device || device->revoked()) return std::nullopt;
-  if (!device->last_seen_at || now - *device->last_seen_at >= kSeenEvery) {
+  if (!device->last_seen_at || now - *device->last_seen_at >= kDeviceSeenEvery) {
     auto tx = store.write();
     tx->touch_device(device->user, device->id, now);
     tx->commit();

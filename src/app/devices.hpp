@@ -18,7 +18,8 @@
 namespace daybreak {
 
 inline constexpr std::chrono::minutes kPairingCodeLifetime{5};
-inline constexpr int kPairingAttempts = 5;  // wrong codes typed before the open code is voided
+inline constexpr int kPairingAttempts = 5;                   // wrong codes typed before the open code is voided
+inline constexpr std::chrono::minutes kDeviceSeenEvery{15};  // how often "last seen" is written
 
 struct PairingCode {
   std::string code;  // "K7QM-2XHD": 8 letters of Crockford's base 32, about 40 bits

@@ -7,8 +7,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/devices.hpp"
+#include "store/store.hpp"
 
 namespace daybreak {
 
@@ -40,7 +43,30 @@ class HomeNetwork {
   }
   [[nodiscard]] PairingDesk& desk() { return desk_; }
 
+  // Tokens checked against the store at a version, so that a phone's requests
+  // do not each read the store: any write (a revocation among them) moves the
+  // version and the next request checks again.
+  [[nodiscard]] std::optional<Device> known(std::string_view token, StoreVersion version) const {
+    const std::scoped_lock lock(mutex_);
+    for (const auto& k : known_) {
+      if (k.version == version && k.token == token) return k.device;
+    }
+    return std::nullopt;
+  }
+  void remember(std::string_view token, const Device& device, StoreVersion version) {
+    const std::scoped_lock lock(mutex_);
+    std::erase_if(known_, [&](const Known& k) { return k.token == token || k.version != version; });
+    if (known_.size() < kKnownTokens) known_.push_back({std::string(token), device, version});
+  }
+
  private:
+  struct Known {
+    std::string token;
+    Device device;
+    StoreVersion version;
+  };
+  static constexpr std::size_t kKnownTokens = 16;
+  std::vector<Known> known_;
   mutable std::mutex mutex_;
   Opener opener_;
   std::optional<std::string> host_;

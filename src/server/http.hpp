@@ -27,6 +27,8 @@ struct Request {
   // Arrived on the home-network listener (a paired device's way in), not on
   // this computer's loopback one: the router's home-network gate decides.
   bool lan = false;
+  // Router::admit() let it in (the server sets it): handle() does not check again.
+  bool admitted = false;
 
   // The first header of that name (case-insensitive), or "".
   [[nodiscard]] std::string_view header(std::string_view name) const;

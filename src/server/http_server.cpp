@@ -96,6 +96,7 @@ class Session : public std::enable_shared_from_this<Session> {
       // A body we will not read leaves the connection unusable: close it.
       return send(std::move(*admission.reject), !parser_->is_done() || !req.keep_alive());
     }
+    request_.admitted = true;
     body_limit_ = admission.body_limit;
     parser_->body_limit(body_limit_);
     if (!parser_->is_done() && beast::iequals(req[bhttp::field::expect], "100-continue")) {

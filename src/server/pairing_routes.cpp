@@ -33,11 +33,23 @@ bool open_before_pairing(const Request& r, std::string_view pattern) {
 
 bool is_api(std::string_view path) { return path.substr(0, 5) == "/api/" || path == "/api"; }
 
-// The token of the device asking, checked: its device, or nullopt.
+// The token of the device asking, checked: its device, or nullopt. A token
+// already checked at the store's present version is not read again, unless
+// it is time to note when the device was last seen.
 std::optional<Device> asking_device(const ApiContext& api, const Request& r) {
   const std::string_view token = r.cookie(kDeviceCookie);
   if (token.empty()) return std::nullopt;
-  return device_for_token(api.store(), token, api.now());
+  HomeNetwork* home = api.home();
+  const Instant now = api.now();
+  if (home != nullptr) {
+    if (auto d = home->known(token, api.store().version());
+        d && d->last_seen_at && now - *d->last_seen_at < kDeviceSeenEvery) {
+      return d;
+    }
+  }
+  auto device = device_for_token(api.store(), token, now);
+  if (device && home != nullptr) home->remember(token, *device, api.store().version());
+  return device;
 }
 
 std::optional<Response> lan_gate(const ApiContext& api, const Request& r, std::string_view pattern) {

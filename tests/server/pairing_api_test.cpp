@@ -148,12 +148,27 @@ TEST_F(PairingApi, ANewCodeReplacesTheOpenOne) {
 
 TEST_F(PairingApi, RevokingADeviceClosesItsTokenAndKeepsItListed) {
   const std::string token = paired_token();
+  EXPECT_EQ(lan(Method::get, "/api/today", "", token).status, 200);  // the token is now known to the gate
+  EXPECT_EQ(lan(Method::get, "/api/today", "", token).status, 200);
   const auto id = get("/api/devices").json()["devices"][0]["id"].get<std::int64_t>();
   EXPECT_EQ(del("/api/devices/" + std::to_string(id)).status, 204);
   EXPECT_EQ(lan(Method::get, "/api/today", "", token).status, 401);
   const auto listed = get("/api/devices").json();
   EXPECT_FALSE(listed["devices"][0]["revoked_at"].is_null());
   EXPECT_EQ(del("/api/devices/99").status, 404);
+}
+
+// A revocation by another process (`daybreak devices --revoke` while serve
+// runs) closes a token the gate already knows.
+TEST_F(PairingApi, ARevocationFromAnotherProcessClosesAKnownToken) {
+  const std::string token = paired_token();
+  EXPECT_EQ(lan(Method::get, "/api/today", "", token).status, 200);
+  {
+    SqliteStore other(SqliteOptions{dir_ / "daybreak.db"});
+    const DeviceId id = other.read()->devices(user_.id).at(0).id;  // the read ends here, before the write
+    ASSERT_TRUE(revoke_device(other, user_.id, id, fixed_now()));
+  }
+  EXPECT_EQ(lan(Method::get, "/api/today", "", token).status, 401);
 }
 
 TEST_F(PairingApi, APairedPhoneCanRevokeItselfButNotMakeCodes) {
