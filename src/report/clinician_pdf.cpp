@@ -84,26 +84,40 @@ constexpr std::array<const char*, 4> kFontFiles = {"/usr/share/fonts/truetype/de
 
 // A font map over just the fonts above, so the report looks the same (byte
 // for byte) whatever else is installed; the system's fonts when DejaVu is not
-// where Debian puts it. Kept for the process: building it reads the fonts.
-PangoFontMap* font_map(const Runtime& rt) {
-  static PangoFontMap* map = [&rt] {
-    PangoFontMap* m = rt.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-    if (std::filesystem::exists(kFontFiles[0]) && std::filesystem::exists(kFontFiles[1])) {
-      FcConfig* config = rt.FcConfigCreate();
-      bool cjk = false;
-      for (const char* file : kFontFiles) {
-        const bool fallback = std::string_view(file).find("droid") != std::string_view::npos;
-        if (fallback && cjk) continue;
-        if (!std::filesystem::exists(file)) continue;
-        if (rt.FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file)) && fallback) cjk = true;
-      }
-      // pango's font map is a PangoFcFontMap for the FreeType font type.
-      rt.pango_fc_font_map_set_config(reinterpret_cast<PangoFcFontMap*>(m), config);
-      rt.FcConfigDestroy(config);
-    }
-    return m;
-  }();
-  return map;
+// where Debian puts it. With `cjk`, Droid Sans Fallback too: reading its 4 MB
+// was a tenth of a report's instructions, so a report asks for it only when
+// DejaVu lacks a glyph (see clinician_pdf()). Kept for the process: building
+// one reads the fonts.
+PangoFontMap* make_font_map(const Runtime& rt, bool cjk) {
+  if (!std::filesystem::exists(kFontFiles[0]) || !std::filesystem::exists(kFontFiles[1])) {
+    return rt.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  }
+  FcConfig* config = rt.FcConfigCreate();
+  bool fallback_added = false;
+  for (const char* file : kFontFiles) {
+    const bool fallback = std::string_view(file).find("droid") != std::string_view::npos;
+    if (fallback && (!cjk || fallback_added)) continue;
+    if (!std::filesystem::exists(file)) continue;
+    if (rt.FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file)) && fallback) fallback_added = true;
+  }
+  // Fontconfig's current configuration before pango's font map starts: pango
+  // initialises fontconfig (on a thread of its own), which then finds one and
+  // does not read the system's configuration and font caches for nothing.
+  rt.FcConfigSetCurrent(config);
+  PangoFontMap* m = rt.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  // pango's font map is a PangoFcFontMap for the FreeType font type.
+  rt.pango_fc_font_map_set_config(reinterpret_cast<PangoFcFontMap*>(m), config);
+  rt.FcConfigDestroy(config);
+  return m;
+}
+
+PangoFontMap* font_map(const Runtime& rt, bool cjk) {
+  if (cjk) {
+    static PangoFontMap* with_fallback = make_font_map(rt, true);
+    return with_fallback;
+  }
+  static PangoFontMap* dejavu = make_font_map(rt, false);
+  return dejavu;
 }
 
 // ---- text and shapes -----------------------------------------------------------
@@ -119,7 +133,7 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 
 class Canvas {
  public:
-  Canvas(const Runtime& rt, PageSize size, const ClinicianReport& report) : rt_(rt), size_(size) {
+  Canvas(const Runtime& rt, PageSize size, const ClinicianReport& report, bool cjk) : rt_(rt), size_(size) {
     surface_ = rt.cairo_pdf_surface_create_for_stream(append_bytes, &out_, size.width, size.height);
     rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
     rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "daybreak");
@@ -127,7 +141,7 @@ class Canvas {
     rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     cr_ = rt.cairo_create(surface_);
-    context_ = rt.pango_font_map_create_context(font_map(rt));
+    context_ = rt.pango_font_map_create_context(font_map(rt, cjk));
     rt.pango_cairo_context_set_resolution(context_, 72.0);
     rt.pango_cairo_update_context(cr_, context_);
     for (std::size_t i = 0; i < fonts_.size(); ++i)
@@ -143,6 +157,8 @@ class Canvas {
   Canvas& operator=(const Canvas&) = delete;
 
   [[nodiscard]] PageSize size() const { return size_; }
+  // Whether some text shaped so far has a character the fonts lack.
+  [[nodiscard]] bool missing_glyphs() const { return missing_glyphs_; }
   [[nodiscard]] const Runtime& rt() const { return rt_; }
   [[nodiscard]] cairo_t* cr() const { return cr_; }
 
@@ -244,6 +260,7 @@ class Canvas {
     rt_.pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     rt_.pango_layout_set_width(layout.get(), units);
     rt_.pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+    if (rt_.pango_layout_get_unknown_glyphs_count(layout.get()) > 0) missing_glyphs_ = true;
     return layouts_.emplace(std::move(key), std::move(layout)).first->second.get();
   }
   std::pair<double, double> size_of(std::string_view text, Font font, double width) {
@@ -261,6 +278,7 @@ class Canvas {
   PangoContext* context_ = nullptr;
   std::array<PangoFontDescription*, kFontDescriptions.size()> fonts_{};
   std::map<std::tuple<std::string, int, int>, Layout> layouts_;
+  bool missing_glyphs_ = false;  // some text has a character the fonts lack
 };
 
 // ---- tables ----------------------------------------------------------------------
@@ -680,8 +698,10 @@ Result<std::string, std::string> accessibility_pass(const Runtime& rt, const std
 
 // ---- the report -------------------------------------------------------------------------
 
-Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport& r, Paper paper) {
-  Canvas c(rt, page_size(paper), r);
+// With `cjk` false, the fonts lack CJK: a report whose text needs a glyph
+// they lack is made again with Droid Sans Fallback.
+Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport& r, Paper paper, bool cjk) {
+  Canvas c(rt, page_size(paper), r, cjk);
   const PageSize size = c.size();
   const double x = kMargin;
   const double width = size.width - 2 * kMargin;
@@ -787,6 +807,7 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
     place(std::move(footer), x, y, width, bottom);
     c.end("Document");
   }
+  if (!cjk && c.missing_glyphs()) return render(rt, r, paper, true);
   auto bytes = c.finish();
   if (!bytes) return bytes;
   return accessibility_pass(rt, *bytes, alts, r.language);
@@ -818,7 +839,7 @@ Result<std::string, std::string> clinician_pdf(const ClinicianReport& report, Pa
   // One report at a time: the font map is shared, and reports are rare.
   static std::mutex one_at_a_time;
   const std::lock_guard lock(one_at_a_time);
-  return render(**rt, report, paper);
+  return render(**rt, report, paper, false);
 }
 
 }  // namespace daybreak

@@ -38,8 +38,12 @@ Loaded load() {
   Loaded loaded;
   std::array<void*, kLibraries.size()> handles{};
   for (std::size_t i = 0; i < kLibraries.size(); ++i) {
-    // Local: nothing of theirs is seen by anything but these look-ups.
-    handles[i] = dlopen(kLibraries[i], RTLD_NOW | RTLD_LOCAL);
+    // Local: nothing of theirs is seen by anything but these look-ups. Lazy:
+    // the 50-odd libraries they bring (X11's among them, which a PDF never
+    // calls) bind a function when it is first called, not all at load; every
+    // function daybreak calls is looked up below, so a missing one is still
+    // found here.
+    handles[i] = dlopen(kLibraries[i], RTLD_LAZY | RTLD_LOCAL);
     if (!handles[i]) {
       const char* why = dlerror();
       loaded.error =

@@ -62,6 +62,7 @@ namespace daybreak::pdf {
   X(pango_layout_set_wrap)                  \
   X(pango_layout_set_font_description)      \
   X(pango_layout_get_size)                  \
+  X(pango_layout_get_unknown_glyphs_count)  \
   X(pango_cairo_show_layout)                \
   X(pango_font_description_from_string)     \
   X(pango_font_description_free)            \
@@ -70,6 +71,7 @@ namespace daybreak::pdf {
 
 #define DAYBREAK_FONTCONFIG_FUNCTIONS(X) \
   X(FcConfigCreate)                      \
+  X(FcConfigSetCurrent)                  \
   X(FcConfigAppFontAddFile)              \
   X(FcConfigDestroy)
 

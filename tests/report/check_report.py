@@ -131,6 +131,14 @@ class Structure(unittest.TestCase):
                 emb, sub, uni = row.split()[-5:-2]
                 self.assertEqual((emb, sub, uni), ("yes", "yes", "yes"), f"{key}: {row}")
 
+    def test_the_cjk_font_is_read_only_when_the_text_needs_it(self):
+        # Reading Droid Sans Fallback (4 MB) was a tenth of a report's work: a
+        # report in Latin script embeds DejaVu alone (Text checks the CJK one).
+        for key, pdf in self.pdfs.items():
+            fonts = tool("pdffonts", str(pdf))
+            self.assertIn("DejaVuSans", fonts, key)
+            self.assertNotIn("Droid", fonts, key)
+
     def test_every_figure_has_alternative_text_and_the_language_is_set(self):
         for key, pdf in self.pdfs.items():
             with pikepdf.open(pdf) as doc:
@@ -214,6 +222,8 @@ class Text(unittest.TestCase):
             for sentence in [GREEK_NAME, questions, *re.split(r"(?<=\.) ", LONG_NOTE), *SENTENCES]:
                 self.assertIn(sentence, text)
             self.assertLessEqual(int(info(pdf)["Pages"]), 2)
+            # The CJK sentence made the report ask for Droid Sans Fallback.
+            self.assertIn("DroidSansFallback", tool("pdffonts", str(pdf)))
         finally:
             home.close()
 
