@@ -121,8 +121,9 @@ export function problemSummary(problem: Problem): string {
   return `${sentence(base)} ${count === 1 ? 'One value needs' : `${count} values need`} a look.`;
 }
 
+// A capital first and a full stop last ("daybreak" keeps its small d).
 function sentence(text: string): string {
-  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  const t = text.startsWith('daybreak') ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 

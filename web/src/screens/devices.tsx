@@ -8,15 +8,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { type Device, devicesApi, deviceStatus, type PairingCode, secondsLeft, validityText } from '../api_devices';
 import { Alert } from '../components/controls';
+import { problemSummary } from '../format';
 import { announce } from '../components/toast';
 import { call, lastToday, useLoad, useSignal } from '../state';
 
-// A problem's detail as a sentence ("daybreak" keeps its small d).
+// What went wrong, as a sentence; a network failure in words.
 function problemText(e: unknown): string {
-  if (!(e instanceof ApiError)) return 'daybreak cannot be reached right now. Please try again.';
-  const text = e.problem.detail || e.problem.title;
-  const t = text.startsWith('daybreak') ? text : text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(t) ? t : `${t}.`;
+  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
 }
 
 export function PairedDevicesSection() {
