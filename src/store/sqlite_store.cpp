@@ -215,8 +215,16 @@ std::string file_identity(const std::filesystem::path& path) {
   return fmt::format("{} {}.{:09} {}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ino);
 }
 
+// The log's part: an empty log holds nothing, so it is noted as no log. The
+// note is written after the last connection closed (the log gone) and compared
+// after the first read of the next opening (an empty log just made).
+std::string log_identity(const std::filesystem::path& db) {
+  const auto log = std::filesystem::path(db.string() + "-wal");
+  return file_size_or_zero(log) == 0 ? std::string("-") : file_identity(log);
+}
+
 std::string note_text(const std::filesystem::path& db) {
-  return fmt::format("daybreak-checked 1\n{}\n{}\n", file_identity(db), file_identity(db.string() + "-wal"));
+  return fmt::format("daybreak-checked 1\n{}\n{}\n", file_identity(db), log_identity(db));
 }
 
 std::filesystem::path note_path(const std::filesystem::path& db) { return db.string() + ".checked"; }

@@ -3,8 +3,11 @@
 // null hypothesis that match what the methods promise.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
+#include <vector>
 
 #include "analysis/change_points.hpp"
 #include "analysis/descriptive.hpp"
@@ -74,6 +77,62 @@ TEST(Properties, TheilSenIsEquivariantToAddedLines) {
   EXPECT_NEAR(b.upper, a.upper - 0.25, 1e-12);
   EXPECT_LE(a.lower, a.slope);
   EXPECT_GE(a.upper, a.slope);
+}
+
+// The bootstrap written the plain way: one draw after another, each draw's
+// slopes fully sorted. The library draws every resample first and then
+// selects its medians on several threads (issue 18's report time); its
+// interval must not move.
+TheilSen plain_bootstrap_interval(const std::vector<double>& t, const std::vector<double>& y, TheilSen fit) {
+  const std::size_t n = t.size();
+  const auto block = std::max<std::size_t>(2, static_cast<std::size_t>(std::cbrt(static_cast<double>(n)) + 0.5));
+  std::vector<double> residuals(n);
+  for (std::size_t i = 0; i < n; ++i) residuals[i] = y[i] - (fit.intercept + fit.slope * t[i]);
+  std::mt19937_64 engine(20261202);  // the library's fixed seed
+  std::uniform_int_distribution<std::size_t> start(0, n - std::min(block, n));
+  std::uniform_real_distribution<double> jitter(-0.5, 0.5);
+  std::vector<double> medians;
+  for (int d = 0; d < 999; ++d) {
+    std::vector<double> r(n);
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t from = start(engine);
+      for (std::size_t k = 0; k < block && i < n; ++k, ++i) {
+        r[i] = fit.intercept + fit.slope * t[i] + residuals[from + k] + jitter(engine);
+      }
+    }
+    std::vector<double> slopes;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i + 1; j < n; ++j) slopes.push_back((r[j] - r[i]) / (t[j] - t[i]));
+    }
+    medians.push_back(median(slopes));
+  }
+  std::sort(medians.begin(), medians.end());
+  fit.lower = medians[24];   // floor(999 x 0.025) + 1 = 25th
+  fit.upper = medians[974];  // ceil(999 x 0.975) = 975th
+  return fit;
+}
+
+TEST(Properties, TheBootstrapIntervalIsThePlainOneWhateverTheThreads) {
+  Random rng(12);
+  // Small (one thread, every median by selection) to a quarter's mornings
+  // with gaps (threads, medians by window), in whole points so that ties abound.
+  for (const std::size_t n : {12U, 40U, 90U}) {
+    std::vector<double> t;
+    std::vector<double> y;
+    for (double day = 0; t.size() < n; day += rng.chance(0.2) ? 2.0 : 1.0) {
+      t.push_back(day);
+      y.push_back(std::round(5.0 - 0.01 * day + rng.normal(1.2)));
+    }
+    TheilSen fit = theil_sen(t, y, mann_kendall(y).variance);
+    const TheilSen plain = plain_bootstrap_interval(t, y, fit);
+    smoothed_bootstrap_interval(t, y, fit);
+    EXPECT_TRUE(fit.resampled);
+    // The library multiplies by 1 / (t[j] - t[i]) where the plain one divides:
+    // the last bit of a slope may differ, nothing more.
+    EXPECT_NEAR(fit.lower, plain.lower, 1e-12) << n << " mornings";
+    EXPECT_NEAR(fit.upper, plain.upper, 1e-12) << n << " mornings";
+    EXPECT_LT(fit.lower, fit.upper) << n << " mornings";
+  }
 }
 
 TEST(Properties, MannKendallTurnsWithTheSeries) {

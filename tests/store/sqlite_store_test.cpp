@@ -195,6 +195,40 @@ TEST(SqliteStore, ADamagedPageIsFoundByCheckAndInspect) {
   EXPECT_THROW((void)inspect_database(dir / "missing.db"), StoreError);
 }
 
+// The whole-file check (PRAGMA quick_check, every page read) is for a file
+// that changed since daybreak closed it. It ran at every opening: by then the
+// first read had made an empty log beside the file, which the note (written
+// after the last connection closed and the log was gone) never matched. On
+// ten years of diary it was most of `daybreak insights`' time.
+TEST(SqliteStore, AFileAsDaybreakLeftItIsNotCheckedAgainAtEveryOpening) {
+  register_faulty_vfs();
+  TempDir dir;
+  const auto path = dir / "daybreak.db";
+  {
+    SqliteStore store(SqliteOptions{path, kFaultyVfs});
+    const UserId user = add_user(store);
+    for (unsigned d = 1; d <= 28; ++d) {
+      for (unsigned m = 1; m <= 12; ++m) add_entry(store, user, ymd(2025, m, d));
+    }
+  }
+  const int pages = std::stoi(raw_query(path, "PRAGMA page_count"));
+  ASSERT_GT(pages, 100);
+  for (int opening = 1; opening <= 2; ++opening) {
+    count_calls();
+    { SqliteStore store(SqliteOptions{path, kFaultyVfs}); }
+    const int reads = faulty_vfs_calls(FaultOp::read);
+    clear_fault();
+    EXPECT_LT(reads, pages / 4) << "opening " << opening << " read " << reads << " times, the file has " << pages
+                                << " pages";
+  }
+  // Changed behind daybreak's back: checked again, every page.
+  raw_query(path, "UPDATE entries SET note = 'edited elsewhere' WHERE id = 1");
+  count_calls();
+  { SqliteStore store(SqliteOptions{path, kFaultyVfs}); }
+  EXPECT_GE(faulty_vfs_calls(FaultOp::read), pages / 2);
+  clear_fault();
+}
+
 TEST(SqliteStore, ABackupIsASingleCompleteFile) {
   TempDir dir;
   SqliteStore store(SqliteOptions{dir / "daybreak.db"});
