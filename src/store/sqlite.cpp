@@ -119,8 +119,7 @@ Statement& Connection::prepare(std::string_view sql) {
   const int rc =
       sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
   if (rc != SQLITE_OK) fail(rc, sql.substr(0, 80));
-  auto cached =
-      std::make_unique<Cached>(Cached{std::unique_ptr<sqlite3_stmt, StmtDeleter>(raw), Statement(*this, raw)});
+  auto cached = std::make_unique<Cached>(raw, *this);
   Statement& s = cached->wrapper;
   cache_.emplace(std::string(sql), std::move(cached));
   return s;
@@ -146,31 +145,27 @@ void Connection::reset_statements() {
   for (auto& [sql, cached] : cache_) sqlite3_reset(cached->stmt.get());
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::last_insert_id() { return sqlite3_last_insert_rowid(db_); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 
-Statement& Statement::bind(int index, std::int64_t value) {
+void Statement::bind_integer(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK) db_->fail(rc);
-  return *this;
 }
 
-Statement& Statement::bind(int index, std::string_view value) {
+void Statement::bind_text(int index, std::string_view value) {
   const int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) db_->fail(rc);
-  return *this;
 }
 
-Statement& Statement::bind(int index, std::nullopt_t) {
+void Statement::bind_null(int index) {
   const int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK) db_->fail(rc);
-  return *this;
 }
 
-Statement& Statement::bind(int index, double value) {
+void Statement::bind_real(int index, double value) {
   const int rc = sqlite3_bind_double(stmt_, index, value);
   if (rc != SQLITE_OK) db_->fail(rc);
-  return *this;
 }
 
 bool Statement::step() {
@@ -195,8 +190,6 @@ void Statement::reset() {
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-
-std::string Statement::text(int column) const { return std::string(text_view(column)); }
 
 // The accessors that look at a column twice (its type or length, then its
 // value) take the column's value once and read it: half the calls into SQLite,

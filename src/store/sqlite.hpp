@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/sql.hpp"
 #include "store/store_error.hpp"
 
 struct sqlite3;
@@ -21,43 +22,32 @@ inline constexpr int kBusyTimeoutMs = 5000;
 
 class Connection;
 
-class Statement {
+class Statement final : public sql::Statement {
  public:
   Statement(Connection& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
 
-  // Binds by 1-based index. Returns *this so binds can be chained.
-  Statement& bind(int index, std::int64_t value);
-  Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
-  Statement& bind(int index, std::string_view value);
-  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-  Statement& bind(int index, std::nullopt_t);
-  Statement& bind(int index, double value);
-  template <class T>
-  Statement& bind(int index, const std::optional<T>& value) {
-    return value ? bind(index, *value) : bind(index, std::nullopt);
-  }
+  bool step() override;
+  void run() override;
+  void reset() override;
 
-  // Steps once: true if a row is ready to read, false when done.
-  bool step();
-  // Steps a statement that returns no rows.
-  void run();
-  // Resets for reuse and clears bindings.
-  void reset();
+  [[nodiscard]] bool is_null(int column) const override;
+  [[nodiscard]] std::int64_t integer(int column) const override;
+  [[nodiscard]] std::string_view text_view(int column) const override;
+  [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const override;
+  [[nodiscard]] double real(int column) const override;
 
-  [[nodiscard]] bool is_null(int column) const;
-  [[nodiscard]] std::int64_t integer(int column) const;
-  [[nodiscard]] std::string text(int column) const;
-  // The same text without a copy: valid until the next step() or reset().
-  [[nodiscard]] std::string_view text_view(int column) const;
-  [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const;
-  [[nodiscard]] double real(int column) const;
+ protected:
+  void bind_integer(int index, std::int64_t value) override;
+  void bind_text(int index, std::string_view value) override;
+  void bind_null(int index) override;
+  void bind_real(int index, double value) override;
 
  private:
   Connection* db_;
   sqlite3_stmt* stmt_;
 };
 
-class Connection {
+class Connection final : public sql::Connection {
  public:
   // Opens (and with `create`, creates) the database at `path`. `vfs` may name a
   // registered SQLite VFS (tests use one that fails writes on purpose).
@@ -67,14 +57,12 @@ class Connection {
   // writes and whose log holds nothing (SQLite would not read the log).
   struct Immutable {};
   Connection(const std::filesystem::path& path, Immutable, const char* vfs = nullptr);
-  ~Connection();
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
+  ~Connection() override;
 
   // Runs one or more statements without results.
   void exec(std::string_view sql);
   // A prepared statement, compiled once per connection and reset before reuse.
-  Statement& prepare(std::string_view sql);
+  Statement& prepare(std::string_view sql) override;
   // A one-off value: the first column of the first row, or nullopt.
   std::optional<std::int64_t> query_integer(std::string_view sql);
   std::optional<std::string> query_text(std::string_view sql);
@@ -83,14 +71,11 @@ class Connection {
   // snapshot open, so this runs at the end of every transaction.
   void reset_statements();
 
-  [[nodiscard]] std::int64_t last_insert_id() const;
-  [[nodiscard]] int changes() const;
+  [[nodiscard]] std::int64_t last_insert_id() override;
+  [[nodiscard]] int changes() const override;
+  [[nodiscard]] std::string where() const override { return path_.string(); }
   [[nodiscard]] sqlite3* handle() const { return db_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-  // The operation named in error messages: "saving the entry".
-  void set_operation(std::string_view what) { operation_ = what; }
-  [[nodiscard]] const std::string& operation() const { return operation_; }
 
   // The StoreError for SQLite result code `rc`: the file, the operation, and
   // SQLite's message; fail() throws it.
@@ -104,12 +89,12 @@ class Connection {
 
   std::filesystem::path path_;
   sqlite3* db_ = nullptr;
-  std::string operation_ = "opening the database";
   mutable bool damage_seen_ = false;
   struct StmtDeleter {
     void operator()(sqlite3_stmt* s) const;
   };
   struct Cached {
+    Cached(sqlite3_stmt* raw, Connection& db) : stmt(raw), wrapper(db, raw) {}
     std::unique_ptr<sqlite3_stmt, StmtDeleter> stmt;
     Statement wrapper;
   };

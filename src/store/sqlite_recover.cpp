@@ -278,17 +278,6 @@ void copy_private(const std::filesystem::path& from, const std::filesystem::path
                                std::filesystem::perm_options::replace);
 }
 
-void fsync_path(const std::filesystem::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int err = errno;
-    if (fd >= 0) ::close(fd);
-    throw StoreError(StoreError::Kind::io,
-                     fmt::format("{}: cannot flush to disk: {}", path.string(), std::strerror(err)));
-  }
-  ::close(fd);
-}
-
 // A folder that is removed with everything in it when we leave.
 struct WorkDir {
   explicit WorkDir(const std::filesystem::path& beside) {

@@ -187,17 +187,6 @@ Connection open_for_reading(const std::filesystem::path& path, const char* vfs) 
   return Connection(path, Connection::Immutable{}, vfs);
 }
 
-void fsync_path(const std::filesystem::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int err = errno;
-    if (fd >= 0) ::close(fd);
-    throw StoreError(StoreError::Kind::io,
-                     fmt::format("{}: cannot flush to disk: {}", path.string(), std::strerror(err)));
-  }
-  ::close(fd);
-}
-
 // Copies every page of `from` into `to` in one step.
 void copy_database(sqlite3* to, sqlite3* from, const Connection& errors_for) {
   sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
@@ -439,6 +428,17 @@ DatabaseInfo inspect_database(const std::filesystem::path& path) {
   info.schema_version = static_cast<int>(h.version);
   info.problems = refusing_damage(path, kSourceAdvice, [&] { return integrity_problems(db); });
   return info;
+}
+
+void fsync_path(const std::filesystem::path& path, bool directory) {
+  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    throw StoreError(StoreError::Kind::io,
+                     fmt::format("{}: cannot flush to disk: {}", path.string(), std::strerror(err)));
+  }
+  ::close(fd);
 }
 
 }  // namespace daybreak

@@ -88,6 +88,9 @@ class SqliteStore final : public Store {
   bool read_only_;
 };
 
+// Flushes a file, or a folder's entries, to disk; throws StoreError{io}.
+void fsync_path(const std::filesystem::path& path, bool directory);
+
 // Free space on the file system holding `path`, in bytes (nullopt if unknown).
 [[nodiscard]] std::optional<std::uintmax_t> free_space(const std::filesystem::path& path);
 

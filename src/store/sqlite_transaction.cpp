@@ -24,21 +24,21 @@ std::unique_lock<std::mutex> Gate::idle() {
 }
 
 SqliteTransaction::SqliteTransaction(std::unique_lock<std::mutex> turn, Connection& db)
-    : lock_(std::move(turn)), db_(db), writable_(false) {
-  db_.set_operation("starting a read");
-  db_.exec("BEGIN");
+    : sql::Transaction(db), lock_(std::move(turn)), conn_(db), writable_(false) {
+  conn_.set_operation("starting a read");
+  conn_.exec("BEGIN");
 }
 
 SqliteTransaction::SqliteTransaction(Gate& gate, Connection& writer)
-    : gate_(&gate), lock_(writer_turn(gate)), db_(writer), writable_(true) {
-  db_.set_operation("starting a write");
+    : sql::Transaction(writer), gate_(&gate), lock_(writer_turn(gate)), conn_(writer), writable_(true) {
+  conn_.set_operation("starting a write");
   if (!gate.open) {
-    db_.exec("BEGIN IMMEDIATE");
+    conn_.exec("BEGIN IMMEDIATE");
     gate.open = std::make_shared<Gate::Group>();
   }
   group_ = gate.open;
   try {
-    db_.exec("SAVEPOINT member");
+    conn_.exec("SAVEPOINT member");
   } catch (const StoreError& e) {
     fail_group_if_undone(e);
     end_turn(false);
@@ -48,15 +48,15 @@ SqliteTransaction::SqliteTransaction(Gate& gate, Connection& writer)
 
 SqliteTransaction::~SqliteTransaction() {
   if (done_) return;
-  db_.reset_statements();
+  conn_.reset_statements();
   if (!writable_) {
     try {
-      db_.exec("COMMIT");  // a read simply ends
+      conn_.exec("COMMIT");  // a read simply ends
     } catch (const StoreError&) {
       // A read that failed (a damaged page, an I/O error) has nothing to keep;
       // SQLite ends the transaction itself when the COMMIT cannot.
-      if (sqlite3_get_autocommit(db_.handle()) == 0)
-        (void)sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      if (sqlite3_get_autocommit(conn_.handle()) == 0)
+        (void)sqlite3_exec(conn_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
     return;
   }
@@ -64,10 +64,10 @@ SqliteTransaction::~SqliteTransaction() {
     // A write that was not committed undoes its own changes; the group's other
     // writes stand. If an error made SQLite undo the whole transaction, they
     // are gone too and the group fails.
-    if (sqlite3_get_autocommit(db_.handle()) != 0) {
-      fail_group_if_undone(db_.error(sqlite3_extended_errcode(db_.handle())));
+    if (sqlite3_get_autocommit(conn_.handle()) != 0) {
+      fail_group_if_undone(conn_.error(sqlite3_extended_errcode(conn_.handle())));
     }
-    if (!group_->ended) db_.exec("ROLLBACK TO member; RELEASE member");
+    if (!group_->ended) conn_.exec("ROLLBACK TO member; RELEASE member");
   } catch (const StoreError&) {
     // SQLite has already rolled back when a statement failed; nothing more to do.
   }
@@ -75,15 +75,15 @@ SqliteTransaction::~SqliteTransaction() {
 }
 
 void SqliteTransaction::commit() {
-  db_.reset_statements();
-  db_.set_operation("committing");
+  conn_.reset_statements();
+  conn_.set_operation("committing");
   if (!writable_) {
-    db_.exec("COMMIT");
+    conn_.exec("COMMIT");
     done_ = true;
     lock_.unlock();
     return;
   }
-  db_.exec("RELEASE member");
+  conn_.exec("RELEASE member");
   done_ = true;
   end_turn(true);
 }
@@ -101,18 +101,18 @@ void SqliteTransaction::end_turn(bool joined) {
     // The last one in ends the transaction: a COMMIT, or with nothing to keep
     // (a lone write that gave up), a rollback that leaves the version as it was.
     try {
-      db_.set_operation("committing");
+      conn_.set_operation("committing");
       if (group->members > 0) {
-        db_.exec("COMMIT");
+        conn_.exec("COMMIT");
         ++gate_->commits;
       } else {
-        db_.exec("ROLLBACK");
+        conn_.exec("ROLLBACK");
       }
     } catch (const StoreError& e) {
       group->error = e;
-      if (sqlite3_get_autocommit(db_.handle()) == 0) {
+      if (sqlite3_get_autocommit(conn_.handle()) == 0) {
         try {
-          db_.exec("ROLLBACK");
+          conn_.exec("ROLLBACK");
         } catch (const StoreError&) {
           // the rollback's own failure says nothing more than the COMMIT's
         }
@@ -127,15 +127,11 @@ void SqliteTransaction::end_turn(bool joined) {
 }
 
 void SqliteTransaction::fail_group_if_undone(const StoreError& why) {
-  if (group_->ended || sqlite3_get_autocommit(db_.handle()) == 0) return;
+  if (group_->ended || sqlite3_get_autocommit(conn_.handle()) == 0) return;
   group_->error = why;
   group_->ended = true;
   gate_->open.reset();
   gate_->ended.notify_all();
-}
-
-void SqliteTransaction::not_found(const std::string& what) const {
-  throw StoreError(StoreError::Kind::not_found, fmt::format("{}: no {}", db_.path().string(), what));
 }
 
 }  // namespace daybreak::sqlite

@@ -1,5 +1,6 @@
-// Reading and writing domain values in SQLite columns, shared by the SQLite
-// store's files. A value that breaks the domain's rules means a damaged file.
+// Reading and writing domain values in SQL columns, shared by the store's
+// query files (sql_*.cpp) on SQLite and PostgreSQL. A value that breaks the
+// domain's rules means damaged data.
 #pragma once
 
 #include <optional>
@@ -10,15 +11,16 @@
 
 #include "domain/choices.hpp"
 #include "domain/time.hpp"
-#include "store/sqlite.hpp"
+#include "store/sql.hpp"
+#include "store/store_error.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 
 inline std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
 inline Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 [[noreturn]] inline void corrupt(const Connection& db, const std::string& what) {
-  throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: stored data is damaged: {}", db.path().string(), what));
+  throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: stored data is damaged: {}", db.where(), what));
 }
 
 template <class B>
@@ -74,4 +76,4 @@ inline std::optional<std::int64_t> raw_time(const std::optional<Instant>& v) {
   return seconds_of(*v);
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

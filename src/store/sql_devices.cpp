@@ -1,11 +1,11 @@
-// Paired devices in the SQLite transaction: the person's phone and the SHA-256
+// Paired devices in the store's SQL transaction: the person's phone and the SHA-256
 // of its token. The token itself is never stored.
 #include <fmt/format.h>
 
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 constexpr std::string_view kDeviceColumns = "id, user_id, name, created_at, last_seen_at, revoked_at";
@@ -23,7 +23,7 @@ Device device_of(const Statement& s) {
 
 }  // namespace
 
-std::vector<Device> SqliteTransaction::devices(UserId user) {
+std::vector<Device> Transaction::devices(UserId user) {
   db_.set_operation("reading paired devices");
   Statement& s = db_.prepare(fmt::format("SELECT {} FROM devices WHERE user_id = ?1 ORDER BY id", kDeviceColumns));
   s.bind(1, user.value);
@@ -32,7 +32,7 @@ std::vector<Device> SqliteTransaction::devices(UserId user) {
   return out;
 }
 
-std::optional<Device> SqliteTransaction::find_device_by_token(std::string_view token_sha256) {
+std::optional<Device> Transaction::find_device_by_token(std::string_view token_sha256) {
   db_.set_operation("checking a device's token");
   Statement& s = db_.prepare(fmt::format("SELECT {} FROM devices WHERE token_sha256 = ?1", kDeviceColumns));
   s.bind(1, token_sha256);
@@ -42,7 +42,7 @@ std::optional<Device> SqliteTransaction::find_device_by_token(std::string_view t
   return d;
 }
 
-Device SqliteTransaction::add_device(UserId user, const std::string& name, std::string_view token_sha256, Instant at) {
+Device Transaction::add_device(UserId user, const std::string& name, std::string_view token_sha256, Instant at) {
   db_.set_operation("pairing a device");
   db_.prepare("INSERT INTO devices (user_id, name, token_sha256, created_at) VALUES (?1, ?2, ?3, ?4)")
       .bind(1, user.value)
@@ -53,21 +53,21 @@ Device SqliteTransaction::add_device(UserId user, const std::string& name, std::
   return Device{DeviceId{db_.last_insert_id()}, user, name, at, std::nullopt, std::nullopt};
 }
 
-void SqliteTransaction::revoke_device(UserId user, DeviceId id, Instant at) {
+void Transaction::revoke_device(UserId user, DeviceId id, Instant at) {
   db_.set_operation(fmt::format("revoking device {}", id.value));
   // The first revocation's time stays.
   set_device_time(user, id, "UPDATE devices SET revoked_at = coalesce(revoked_at, ?3) WHERE user_id = ?1 AND id = ?2",
                   at);
 }
 
-void SqliteTransaction::touch_device(UserId user, DeviceId id, Instant at) {
+void Transaction::touch_device(UserId user, DeviceId id, Instant at) {
   db_.set_operation(fmt::format("noting when device {} was last seen", id.value));
   set_device_time(user, id, "UPDATE devices SET last_seen_at = ?3 WHERE user_id = ?1 AND id = ?2", at);
 }
 
-void SqliteTransaction::set_device_time(UserId user, DeviceId id, std::string_view update, Instant at) {
+void Transaction::set_device_time(UserId user, DeviceId id, std::string_view update, Instant at) {
   db_.prepare(update).bind(1, user.value).bind(2, id.value).bind(3, seconds_of(at)).run();
   if (db_.changes() == 0) not_found(fmt::format("device {}", id.value));
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

@@ -1,11 +1,11 @@
-// The personal experiments' part of the SQLite transaction: designs, stops,
+// The personal experiments' part of the store's SQL transaction: designs, stops,
 // and what was logged for each night.
 #include <fmt/format.h>
 
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 constexpr std::string_view kExperimentColumns =
@@ -39,7 +39,7 @@ Experiment read_experiment(const Connection& db, const Statement& s) {
 
 }  // namespace
 
-std::vector<Experiment> SqliteTransaction::load_experiments(UserId user, std::optional<ExperimentId> id) {
+std::vector<Experiment> Transaction::load_experiments(UserId user, std::optional<ExperimentId> id) {
   Statement& s =
       db_.prepare(fmt::format("SELECT {} FROM experiments WHERE user_id = ?1 AND (?2 IS NULL OR id = ?2) "
                               "ORDER BY id",
@@ -55,19 +55,19 @@ std::vector<Experiment> SqliteTransaction::load_experiments(UserId user, std::op
   return out;
 }
 
-std::optional<Experiment> SqliteTransaction::find_experiment(UserId user, ExperimentId id) {
+std::optional<Experiment> Transaction::find_experiment(UserId user, ExperimentId id) {
   db_.set_operation(fmt::format("reading experiment {}", id.value));
   auto found = load_experiments(user, id);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
-std::vector<Experiment> SqliteTransaction::experiments(UserId user) {
+std::vector<Experiment> Transaction::experiments(UserId user) {
   db_.set_operation("reading experiments");
   return load_experiments(user, std::nullopt);
 }
 
-std::vector<ExperimentNight> SqliteTransaction::experiment_nights(UserId user, ExperimentId id) {
+std::vector<ExperimentNight> Transaction::experiment_nights(UserId user, ExperimentId id) {
   db_.set_operation(fmt::format("reading the nights of experiment {}", id.value));
   Statement& s = db_.prepare(
       "SELECT night, followed, note, recorded_at FROM experiment_nights "
@@ -80,7 +80,7 @@ std::vector<ExperimentNight> SqliteTransaction::experiment_nights(UserId user, E
   return out;
 }
 
-Experiment SqliteTransaction::insert_experiment(UserId user, const ExperimentDesign& design, Instant at) {
+Experiment Transaction::insert_experiment(UserId user, const ExperimentDesign& design, Instant at) {
   db_.set_operation(fmt::format("saving the experiment '{}'", design.title));
   db_.prepare(
          "INSERT INTO experiments (user_id, title, condition_a, condition_b, first_night, pairs, period_nights, "
@@ -100,8 +100,8 @@ Experiment SqliteTransaction::insert_experiment(UserId user, const ExperimentDes
   return Experiment{ExperimentId{db_.last_insert_id()}, user, design, at, std::nullopt, std::nullopt, ""};
 }
 
-void SqliteTransaction::stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
-                                        Instant at) {
+void Transaction::stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,
+                                  Instant at) {
   db_.set_operation(fmt::format("stopping experiment {}", id.value));
   db_.prepare(
          "UPDATE experiments SET stopped_at = ?3, stopped_after = ?4, stop_reason = ?5 "
@@ -115,7 +115,7 @@ void SqliteTransaction::stop_experiment(UserId user, ExperimentId id, LocalDate 
   if (db_.changes() == 0) not_found(fmt::format("running experiment {}", id.value));
 }
 
-void SqliteTransaction::log_experiment_night(UserId user, const ExperimentNight& night) {
+void Transaction::log_experiment_night(UserId user, const ExperimentNight& night) {
   db_.set_operation(
       fmt::format("saving the night of {} for experiment {}", format_date(night.night), night.experiment.value));
   db_.prepare(
@@ -133,4 +133,4 @@ void SqliteTransaction::log_experiment_night(UserId user, const ExperimentNight&
   if (db_.changes() == 0) not_found(fmt::format("experiment {}", night.experiment.value));
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

@@ -1,14 +1,14 @@
-// Safety screening and questionnaires in the SQLite transaction: screening
+// Safety screening and questionnaires in the store's SQL transaction: screening
 // events, settings and questionnaire responses. Answers are stored as JSON, as
 // given; a value that does not read back means a damaged file.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "domain/text.hpp"
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -101,7 +101,7 @@ std::vector<SubscaleScore> subscales_of(const Connection& db, const std::string&
 
 }  // namespace
 
-std::vector<ScreeningEvent> SqliteTransaction::screening_events(UserId user) {
+std::vector<ScreeningEvent> Transaction::screening_events(UserId user) {
   db_.set_operation("reading screening events");
   Statement& s = db_.prepare(
       "SELECT id, kind, recorded_at, channel, entry_id, answers, result, raised, ibp FROM screening_events "
@@ -127,7 +127,7 @@ std::vector<ScreeningEvent> SqliteTransaction::screening_events(UserId user) {
   return out;
 }
 
-ScreeningEvent SqliteTransaction::add_screening(UserId user, const ScreeningEvent& event) {
+ScreeningEvent Transaction::add_screening(UserId user, const ScreeningEvent& event) {
   db_.set_operation(fmt::format("saving a {} safety check", name_of(event.kind)));
   Statement& s = db_.prepare(
       "INSERT INTO screening_events (user_id, kind, recorded_at, channel, entry_id, answers, result, raised, ibp) "
@@ -151,7 +151,7 @@ ScreeningEvent SqliteTransaction::add_screening(UserId user, const ScreeningEven
   return stored;
 }
 
-std::optional<std::string> SqliteTransaction::setting(UserId user, std::string_view key) {
+std::optional<std::string> Transaction::setting(UserId user, std::string_view key) {
   db_.set_operation("reading settings");
   Statement& s = db_.prepare("SELECT value FROM settings WHERE user_id = ?1 AND key = ?2");
   s.bind(1, user.value).bind(2, key);
@@ -161,7 +161,7 @@ std::optional<std::string> SqliteTransaction::setting(UserId user, std::string_v
   return value;
 }
 
-void SqliteTransaction::set_setting(UserId user, std::string_view key, std::string_view value, Instant at) {
+void Transaction::set_setting(UserId user, std::string_view key, std::string_view value, Instant at) {
   db_.set_operation(fmt::format("saving the setting {}", key));
   db_.prepare(
          "INSERT INTO settings (user_id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4) "
@@ -173,8 +173,7 @@ void SqliteTransaction::set_setting(UserId user, std::string_view key, std::stri
       .run();
 }
 
-std::vector<QuestionnaireResponse> SqliteTransaction::questionnaire_responses(UserId user,
-                                                                              std::string_view instrument) {
+std::vector<QuestionnaireResponse> Transaction::questionnaire_responses(UserId user, std::string_view instrument) {
   db_.set_operation("reading questionnaire responses");
   Statement& s = db_.prepare(
       "SELECT id, instrument, version, taken_at, channel, answers, score, band, subscales, answered, skipped, notes "
@@ -203,8 +202,7 @@ std::vector<QuestionnaireResponse> SqliteTransaction::questionnaire_responses(Us
   return out;
 }
 
-QuestionnaireResponse SqliteTransaction::add_questionnaire_response(UserId user,
-                                                                    const QuestionnaireResponse& response) {
+QuestionnaireResponse Transaction::add_questionnaire_response(UserId user, const QuestionnaireResponse& response) {
   db_.set_operation(fmt::format("saving the {} questionnaire", response.instrument));
   db_.prepare(
          "INSERT INTO questionnaire_responses (user_id, instrument, version, taken_at, channel, answers, score, band, "
@@ -228,4 +226,4 @@ QuestionnaireResponse SqliteTransaction::add_questionnaire_response(UserId user,
   return stored;
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

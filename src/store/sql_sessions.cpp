@@ -1,4 +1,4 @@
-// Guided sessions' part of the SQLite transaction: sessions with how
+// Guided sessions' part of the store's SQL transaction: sessions with how
 // each exercise went and the plan they played, the person's exercise levels
 // and program stages.
 #include <algorithm>
@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 // The session columns, in the order read_session_row expects them.
@@ -38,7 +38,7 @@ SessionRecord read_session_row(const Connection& db, const Statement& s) {
 
 }  // namespace
 
-std::vector<SessionRecord> SqliteTransaction::load_sessions(Statement& s, UserId user) {
+std::vector<SessionRecord> Transaction::load_sessions(Statement& s, UserId user) {
   std::vector<SessionRecord> sessions;
   while (s.step()) sessions.push_back(read_session_row(db_, s));
   s.reset();
@@ -67,7 +67,7 @@ std::vector<SessionRecord> SqliteTransaction::load_sessions(Statement& s, UserId
   return sessions;
 }
 
-std::optional<SessionRecord> SqliteTransaction::find_session(UserId user, SessionId id) {
+std::optional<SessionRecord> Transaction::find_session(UserId user, SessionId id) {
   db_.set_operation(fmt::format("reading session {}", id.value));
   Statement& s = db_.prepare(fmt::format("SELECT {} FROM sessions WHERE user_id = ?1 AND id = ?2", kSessionColumns));
   s.bind(1, user.value).bind(2, id.value);
@@ -76,7 +76,7 @@ std::optional<SessionRecord> SqliteTransaction::find_session(UserId user, Sessio
   return std::move(found.front());
 }
 
-std::optional<SessionRecord> SqliteTransaction::find_session_by_key(UserId user, std::string_view key) {
+std::optional<SessionRecord> Transaction::find_session_by_key(UserId user, std::string_view key) {
   db_.set_operation("looking up a session's idempotency key");
   Statement& s =
       db_.prepare(fmt::format("SELECT {} FROM sessions WHERE user_id = ?1 AND idempotency_key = ?2", kSessionColumns));
@@ -86,7 +86,7 @@ std::optional<SessionRecord> SqliteTransaction::find_session_by_key(UserId user,
   return std::move(found.front());
 }
 
-std::vector<SessionRecord> SqliteTransaction::sessions_between(UserId user, Instant from, Instant to) {
+std::vector<SessionRecord> Transaction::sessions_between(UserId user, Instant from, Instant to) {
   db_.set_operation("reading sessions");
   Statement& s = db_.prepare(fmt::format(
       "SELECT {} FROM sessions WHERE user_id = ?1 AND started_at >= ?2 AND started_at < ?3 ORDER BY started_at, id",
@@ -95,7 +95,7 @@ std::vector<SessionRecord> SqliteTransaction::sessions_between(UserId user, Inst
   return load_sessions(s, user);
 }
 
-std::vector<SessionRecord> SqliteTransaction::recent_sessions(UserId user, int limit) {
+std::vector<SessionRecord> Transaction::recent_sessions(UserId user, int limit) {
   db_.set_operation("reading sessions");
   Statement& s = db_.prepare(fmt::format(
       "SELECT {} FROM sessions WHERE user_id = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2", kSessionColumns));
@@ -103,7 +103,7 @@ std::vector<SessionRecord> SqliteTransaction::recent_sessions(UserId user, int l
   return load_sessions(s, user);
 }
 
-std::vector<SessionOutline> SqliteTransaction::session_outlines(UserId user) {
+std::vector<SessionOutline> Transaction::session_outlines(UserId user) {
   db_.set_operation("reading sessions");
   Statement& s = db_.prepare(
       "SELECT started_at, routine, stop_reason IS NULL FROM sessions WHERE user_id = ?1 ORDER BY started_at, id");
@@ -116,7 +116,7 @@ std::vector<SessionOutline> SqliteTransaction::session_outlines(UserId user) {
   return out;
 }
 
-std::optional<std::string> SqliteTransaction::session_plan(UserId user, SessionId id) {
+std::optional<std::string> Transaction::session_plan(UserId user, SessionId id) {
   db_.set_operation(fmt::format("reading the plan of session {}", id.value));
   Statement& s = db_.prepare("SELECT plan FROM sessions WHERE user_id = ?1 AND id = ?2");
   s.bind(1, user.value).bind(2, id.value);
@@ -126,7 +126,7 @@ std::optional<std::string> SqliteTransaction::session_plan(UserId user, SessionI
   return plan;
 }
 
-ExerciseLevels SqliteTransaction::exercise_levels(UserId user) {
+ExerciseLevels Transaction::exercise_levels(UserId user) {
   db_.set_operation("reading exercise levels");
   Statement& s = db_.prepare("SELECT exercise, level FROM exercise_levels WHERE user_id = ?1");
   s.bind(1, user.value);
@@ -135,7 +135,7 @@ ExerciseLevels SqliteTransaction::exercise_levels(UserId user) {
   return levels;
 }
 
-std::optional<int> SqliteTransaction::current_stage(UserId user, std::string_view program) {
+std::optional<int> Transaction::current_stage(UserId user, std::string_view program) {
   db_.set_operation("reading the program stage");
   Statement& s = db_.prepare("SELECT stage FROM program_stages WHERE user_id = ?1 AND program = ?2");
   s.bind(1, user.value).bind(2, program);
@@ -145,8 +145,8 @@ std::optional<int> SqliteTransaction::current_stage(UserId user, std::string_vie
   return stage;
 }
 
-SessionRecord SqliteTransaction::insert_session(UserId user, const SessionRecord& session, const std::string& plan_json,
-                                                const WriteMeta& meta) {
+SessionRecord Transaction::insert_session(UserId user, const SessionRecord& session, const std::string& plan_json,
+                                          const WriteMeta& meta) {
   db_.set_operation(fmt::format("saving the {} session", name_of(session.routine)));
   Statement& s = db_.prepare(
       "INSERT INTO sessions (user_id, program, stage, routine, started_at, ended_at, pain_before, stop_reason, "
@@ -194,7 +194,7 @@ SessionRecord SqliteTransaction::insert_session(UserId user, const SessionRecord
   return stored;
 }
 
-void SqliteTransaction::set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) {
+void Transaction::set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) {
   db_.set_operation(fmt::format("setting the level of {}", exercise));
   db_.prepare(
          "INSERT INTO exercise_levels (user_id, exercise, level, updated_at) VALUES (?1, ?2, ?3, ?4) "
@@ -206,7 +206,7 @@ void SqliteTransaction::set_exercise_level(UserId user, std::string_view exercis
       .run();
 }
 
-void SqliteTransaction::set_current_stage(UserId user, std::string_view program, int stage, Instant at) {
+void Transaction::set_current_stage(UserId user, std::string_view program, int stage, Instant at) {
   db_.set_operation(fmt::format("setting the stage of {}", program));
   db_.prepare(
          "INSERT INTO program_stages (user_id, program, stage, updated_at) VALUES (?1, ?2, ?3, ?4) "
@@ -218,4 +218,4 @@ void SqliteTransaction::set_current_stage(UserId user, std::string_view program,
       .run();
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

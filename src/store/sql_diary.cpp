@@ -1,4 +1,4 @@
-// The diary's part of the SQLite transaction: users, entries with their lists
+// The diary's part of the store's SQL transaction: users, entries with their lists
 // and revisions, and sleep items.
 #include <algorithm>
 #include <utility>
@@ -8,10 +8,10 @@
 
 #include "domain/entry_fields.hpp"
 #include "domain/utc_zone.hpp"
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 // The entry columns, in the order read_entry_row expects them.
@@ -94,7 +94,11 @@ struct EntryScope {
   }
 };
 
-std::optional<User> SqliteTransaction::find_user(UserId id) {
+void Transaction::not_found(const std::string& what) const {
+  throw StoreError(StoreError::Kind::not_found, fmt::format("{}: no {}", db_.where(), what));
+}
+
+std::optional<User> Transaction::find_user(UserId id) {
   db_.set_operation("reading the user");
   Statement& s = db_.prepare("SELECT id, name, time_zone, created_at FROM users WHERE id = ?1");
   s.bind(1, id.value);
@@ -102,14 +106,14 @@ std::optional<User> SqliteTransaction::find_user(UserId id) {
   return User{UserId{s.integer(0)}, s.text(1), s.text(2), instant_of(s.integer(3))};
 }
 
-std::optional<DiaryEntry> SqliteTransaction::find_entry(UserId user, EntryId id) {
+std::optional<DiaryEntry> Transaction::find_entry(UserId user, EntryId id) {
   db_.set_operation(fmt::format("reading entry {}", id.value));
   auto entries = load({user, id});
   if (entries.empty()) return std::nullopt;
   return std::move(entries.front());
 }
 
-bool SqliteTransaction::entry_id_taken(EntryId id) {
+bool Transaction::entry_id_taken(EntryId id) {
   db_.set_operation(fmt::format("looking up entry number {}", id.value));
   Statement& s = db_.prepare("SELECT 1 FROM entries WHERE id = ?1");
   s.bind(1, id.value);
@@ -118,7 +122,7 @@ bool SqliteTransaction::entry_id_taken(EntryId id) {
   return taken;
 }
 
-std::optional<DiaryEntry> SqliteTransaction::find_entry_on(UserId user, LocalDate date, Period period) {
+std::optional<DiaryEntry> Transaction::find_entry_on(UserId user, LocalDate date, Period period) {
   db_.set_operation("reading an entry");
   Statement& s =
       db_.prepare("SELECT id FROM entries WHERE user_id = ?1 AND day = ?2 AND period = ?3 AND deleted_at IS NULL");
@@ -129,12 +133,12 @@ std::optional<DiaryEntry> SqliteTransaction::find_entry_on(UserId user, LocalDat
   return find_entry(user, id);
 }
 
-std::vector<DiaryEntry> SqliteTransaction::entries_between(UserId user, LocalDate from, LocalDate to) {
+std::vector<DiaryEntry> Transaction::entries_between(UserId user, LocalDate from, LocalDate to) {
   db_.set_operation("reading entries");
   return load({user, std::nullopt, from, to});
 }
 
-std::optional<LocalDate> SqliteTransaction::first_entry_date(UserId user) {
+std::optional<LocalDate> Transaction::first_entry_date(UserId user) {
   db_.set_operation("reading entries");
   Statement& s = db_.prepare("SELECT min(day) FROM entries WHERE user_id = ?1 AND deleted_at IS NULL");
   s.bind(1, user.value);
@@ -142,7 +146,7 @@ std::optional<LocalDate> SqliteTransaction::first_entry_date(UserId user) {
   return date_column(db_, s, 0);
 }
 
-std::optional<KeyedEntry> SqliteTransaction::find_by_key(UserId user, std::string_view key) {
+std::optional<KeyedEntry> Transaction::find_by_key(UserId user, std::string_view key) {
   db_.set_operation("looking up an idempotency key");
   Statement& s = db_.prepare(
       "SELECT e.id, e.day, e.period, e.deleted_at IS NOT NULL, r.fields FROM entries e "
@@ -159,7 +163,7 @@ std::optional<KeyedEntry> SqliteTransaction::find_by_key(UserId user, std::strin
   return k;
 }
 
-std::vector<EntryRevision> SqliteTransaction::revisions(UserId user, EntryId id) {
+std::vector<EntryRevision> Transaction::revisions(UserId user, EntryId id) {
   db_.set_operation(fmt::format("reading the history of entry {}", id.value));
   Statement& s = db_.prepare(
       "SELECT revision, operation, recorded_at, actor_user_id, channel, day, period, fields "
@@ -181,7 +185,7 @@ std::vector<EntryRevision> SqliteTransaction::revisions(UserId user, EntryId id)
   return out;
 }
 
-std::vector<SleepItem> SqliteTransaction::sleep_items(UserId user) {
+std::vector<SleepItem> Transaction::sleep_items(UserId user) {
   db_.set_operation("reading sleep items");
   Statement& s = db_.prepare(
       "SELECT id, kind, name, created_at, retired_at FROM sleep_items WHERE user_id = ?1 ORDER BY kind, name");
@@ -199,7 +203,7 @@ std::vector<SleepItem> SqliteTransaction::sleep_items(UserId user) {
   return out;
 }
 
-User SqliteTransaction::create_user(const std::string& name, const std::string& time_zone, Instant at) {
+User Transaction::create_user(const std::string& name, const std::string& time_zone, Instant at) {
   db_.set_operation("creating the user");
   db_.prepare("INSERT INTO users (name, time_zone, created_at) VALUES (?1, ?2, ?3)")
       .bind(1, name)
@@ -209,7 +213,7 @@ User SqliteTransaction::create_user(const std::string& name, const std::string& 
   return User{UserId{db_.last_insert_id()}, name, time_zone, at};
 }
 
-void SqliteTransaction::update_user(const User& user) {
+void Transaction::update_user(const User& user) {
   db_.set_operation("updating the user");
   db_.prepare("UPDATE users SET name = ?2, time_zone = ?3 WHERE id = ?1")
       .bind(1, user.id.value)
@@ -219,31 +223,36 @@ void SqliteTransaction::update_user(const User& user) {
   if (db_.changes() == 0) not_found(fmt::format("user {}", user.id.value));
 }
 
-DiaryEntry SqliteTransaction::insert_entry(UserId user, const NewEntry& entry, const WriteMeta& meta) {
+DiaryEntry Transaction::insert_entry(UserId user, const NewEntry& entry, const WriteMeta& meta) {
   const auto& [date, period, fields, key, created_at, op, wanted_id] = entry;
   db_.set_operation(fmt::format("saving the {} entry for {}", name_of(period), format_date(date)));
   const Instant created = created_at.value_or(meta.at);
-  Statement& s = db_.prepare(
-      "INSERT INTO entries (id, user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
+  // The id column only when an import keeps its number: a NULL id is a new
+  // row to SQLite but an error to PostgreSQL.
+  static constexpr std::string_view kInsertEntry =
+      "INSERT INTO entries ({}user_id, day, period, pain, stiffness_minutes, still_stiff, stiffness_severity, "
       "signs, locations, leg_symptoms, relief, walking_minutes, sitting_tenths, anxiety, bedtime, wake_time, "
       "awakenings, sleep_quality, sleep_position, mattress_id, room_temp_tenths, humidity, note, revision, "
-      "created_at, updated_at, idempotency_key, red_flags, no_pillows) VALUES (?28, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?29)");
-  s.bind(28, wanted_id ? std::optional<std::int64_t>(wanted_id->value) : std::nullopt);
+      "created_at, updated_at, idempotency_key, red_flags, no_pillows) VALUES ({}?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28)";
+  Statement& s =
+      db_.prepare(wanted_id ? fmt::format(kInsertEntry, "id, ", "?29, ") : fmt::format(kInsertEntry, "", ""));
+  if (wanted_id) s.bind(29, wanted_id->value);
   s.bind(1, user.value).bind(2, format_date(date)).bind(3, name_of(period));
   bind_fields(s, user, fields, 4);
   s.bind(24, seconds_of(created)).bind(25, seconds_of(meta.at)).bind(26, key);
   bind_red_flags(s, 27, fields);
-  s.bind(29, no_pillows(fields));
+  s.bind(28, no_pillows(fields));
   s.run();
-  const EntryId id{db_.last_insert_id()};
+  const EntryId id = wanted_id ? *wanted_id : EntryId{db_.last_insert_id()};
+  if (wanted_id) db_.took_id("entries", id.value);
   write_children(user, id, fields);
   write_revision(user, id, 1, op, meta, date, period, fields);
   return DiaryEntry{id, user, date, period, fields, 1, created, meta.at};
 }
 
-DiaryEntry SqliteTransaction::update_entry(UserId user, EntryId id, const DiaryFields& fields, RevisionOp op,
-                                           const WriteMeta& meta) {
+DiaryEntry Transaction::update_entry(UserId user, EntryId id, const DiaryFields& fields, RevisionOp op,
+                                     const WriteMeta& meta) {
   db_.set_operation(fmt::format("saving entry {}", id.value));
   Statement& s = db_.prepare(
       "UPDATE entries SET pain = ?4, stiffness_minutes = ?5, still_stiff = ?6, stiffness_severity = ?7, "
@@ -269,7 +278,7 @@ DiaryEntry SqliteTransaction::update_entry(UserId user, EntryId id, const DiaryF
   return DiaryEntry{id, user, date, period, fields, revision, created, meta.at};
 }
 
-void SqliteTransaction::delete_entry(UserId user, EntryId id, const WriteMeta& meta) {
+void Transaction::delete_entry(UserId user, EntryId id, const WriteMeta& meta) {
   const DiaryEntry entry = must_find(user, id);
   db_.set_operation(fmt::format("deleting entry {}", id.value));
   db_.prepare(
@@ -282,7 +291,7 @@ void SqliteTransaction::delete_entry(UserId user, EntryId id, const WriteMeta& m
   write_revision(user, id, entry.revision + 1, RevisionOp::remove, meta, entry.date, entry.period, entry.fields);
 }
 
-SleepItem SqliteTransaction::add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) {
+SleepItem Transaction::add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) {
   db_.set_operation(fmt::format("adding the {} '{}'", name_of(kind), name));
   db_.prepare("INSERT INTO sleep_items (user_id, kind, name, created_at) VALUES (?1, ?2, ?3, ?4)")
       .bind(1, user.value)
@@ -293,7 +302,7 @@ SleepItem SqliteTransaction::add_sleep_item(UserId user, SleepItemKind kind, con
   return SleepItem{ItemId{db_.last_insert_id()}, kind, name, at, std::nullopt};
 }
 
-void SqliteTransaction::retire_sleep_item(UserId user, ItemId id, Instant at) {
+void Transaction::retire_sleep_item(UserId user, ItemId id, Instant at) {
   db_.set_operation("retiring a sleep item");
   db_.prepare("UPDATE sleep_items SET retired_at = ?3 WHERE user_id = ?1 AND id = ?2 AND retired_at IS NULL")
       .bind(1, user.value)
@@ -303,13 +312,13 @@ void SqliteTransaction::retire_sleep_item(UserId user, ItemId id, Instant at) {
   if (db_.changes() == 0) not_found(fmt::format("sleep item {}", id.value));
 }
 
-DiaryEntry SqliteTransaction::must_find(UserId user, EntryId id) {
+DiaryEntry Transaction::must_find(UserId user, EntryId id) {
   auto e = find_entry(user, id);
   if (!e) not_found(fmt::format("entry {}", id.value));
   return std::move(*e);
 }
 
-std::vector<DiaryEntry> SqliteTransaction::load(const EntryScope& scope) {
+std::vector<DiaryEntry> Transaction::load(const EntryScope& scope) {
   // The entries come in (day, period) order as stored, which entries_by_day
   // gives without sorting. Their lists are read by entry id range straight
   // from each list's primary key (no join back to the entries: that was most
@@ -379,7 +388,7 @@ std::vector<DiaryEntry> SqliteTransaction::load(const EntryScope& scope) {
   return entries;
 }
 
-std::int64_t SqliteTransaction::item_id(UserId user, SleepItemKind kind, const std::string& name) {
+std::int64_t Transaction::item_id(UserId user, SleepItemKind kind, const std::string& name) {
   Statement& s = db_.prepare("SELECT id FROM sleep_items WHERE user_id = ?1 AND kind = ?2 AND name = ?3");
   s.bind(1, user.value).bind(2, name_of(kind)).bind(3, name);
   if (!s.step()) not_found(fmt::format("{} named '{}'", name_of(kind), name));
@@ -388,7 +397,7 @@ std::int64_t SqliteTransaction::item_id(UserId user, SleepItemKind kind, const s
   return id;
 }
 
-void SqliteTransaction::bind_fields(Statement& s, UserId user, const DiaryFields& f, int first) {
+void Transaction::bind_fields(Statement& s, UserId user, const DiaryFields& f, int first) {
   std::optional<std::int64_t> mattress;
   if (f.mattress) mattress = item_id(user, SleepItemKind::mattress, *f.mattress);
   int i = first;
@@ -418,7 +427,7 @@ void SqliteTransaction::bind_fields(Statement& s, UserId user, const DiaryFields
   s.bind(i++, f.note);
 }
 
-void SqliteTransaction::delete_children(EntryId id) {
+void Transaction::delete_children(EntryId id) {
   for (const char* sql :
        {"DELETE FROM entry_medications WHERE entry_id = ?1", "DELETE FROM entry_factors WHERE entry_id = ?1",
         "DELETE FROM entry_pillows WHERE entry_id = ?1"}) {
@@ -426,7 +435,7 @@ void SqliteTransaction::delete_children(EntryId id) {
   }
 }
 
-void SqliteTransaction::write_children(UserId user, EntryId id, const DiaryFields& f) {
+void Transaction::write_children(UserId user, EntryId id, const DiaryFields& f) {
   int position = 0;
   for (const auto& m : f.medications) {
     db_.prepare(
@@ -458,8 +467,8 @@ void SqliteTransaction::write_children(UserId user, EntryId id, const DiaryField
   }
 }
 
-void SqliteTransaction::write_revision(UserId user, EntryId id, int revision, RevisionOp op, const WriteMeta& meta,
-                                       LocalDate date, Period period, const DiaryFields& fields) {
+void Transaction::write_revision(UserId user, EntryId id, int revision, RevisionOp op, const WriteMeta& meta,
+                                 LocalDate date, Period period, const DiaryFields& fields) {
   db_.prepare(
          "INSERT INTO entry_revisions (entry_id, user_id, revision, operation, recorded_at, actor_user_id, "
          "channel, day, period, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
@@ -476,7 +485,7 @@ void SqliteTransaction::write_revision(UserId user, EntryId id, int revision, Re
       .run();
 }
 
-DiaryFields SqliteTransaction::decode_fields(const std::string& text, LocalDate date, Period period) const {
+DiaryFields Transaction::decode_fields(const std::string& text, LocalDate date, Period period) const {
   const auto json = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
   DiaryFields fields;
   const FieldErrors errors =
@@ -485,4 +494,4 @@ DiaryFields SqliteTransaction::decode_fields(const std::string& text, LocalDate 
   return fields;
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql

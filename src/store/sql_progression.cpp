@@ -1,11 +1,11 @@
-// Progression's part of the SQLite transaction: decisions with
+// Progression's part of the store's SQL transaction: decisions with
 // their inputs, level changes and sentences, and the rule's memory per routine.
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite_columns.hpp"
-#include "store/sqlite_transaction.hpp"
+#include "store/sql_columns.hpp"
+#include "store/sql_transaction.hpp"
 
-namespace daybreak::sqlite {
+namespace daybreak::sql {
 namespace {
 
 // The decision columns, in the order read_decision_row expects them.
@@ -58,8 +58,8 @@ std::vector<DecisionRecord> read_all(const Connection& db, Statement& s) {
 
 }  // namespace
 
-std::vector<DecisionRecord> SqliteTransaction::decisions(UserId user, std::string_view program,
-                                                         std::optional<DecisionKind> kind, int limit) {
+std::vector<DecisionRecord> Transaction::decisions(UserId user, std::string_view program,
+                                                   std::optional<DecisionKind> kind, int limit) {
   db_.set_operation("reading progression decisions");
   Statement& s = db_.prepare(fmt::format(
       "SELECT {} FROM progression_decisions WHERE user_id = ?1 AND program = ?2 AND (?3 IS NULL OR kind = ?3) "
@@ -75,7 +75,7 @@ std::vector<DecisionRecord> SqliteTransaction::decisions(UserId user, std::strin
   return read_all(db_, s);
 }
 
-std::vector<DecisionRecord> SqliteTransaction::decisions_on(UserId user, LocalDate day) {
+std::vector<DecisionRecord> Transaction::decisions_on(UserId user, LocalDate day) {
   db_.set_operation(fmt::format("reading the decisions of {}", format_date(day)));
   Statement& s = db_.prepare(fmt::format(
       "SELECT {} FROM progression_decisions WHERE user_id = ?1 AND day = ?2 ORDER BY id", kDecisionColumns));
@@ -83,8 +83,8 @@ std::vector<DecisionRecord> SqliteTransaction::decisions_on(UserId user, LocalDa
   return read_all(db_, s);
 }
 
-std::optional<DecisionRecord> SqliteTransaction::latest_rule_decision(UserId user, std::string_view program,
-                                                                      RoutineKind routine) {
+std::optional<DecisionRecord> Transaction::latest_rule_decision(UserId user, std::string_view program,
+                                                                RoutineKind routine) {
   db_.set_operation("reading the latest progression decision");
   Statement& s = db_.prepare(fmt::format(
       "SELECT {} FROM progression_decisions WHERE user_id = ?1 AND program = ?2 AND kind = 'rule' AND routine = ?3 "
@@ -96,7 +96,7 @@ std::optional<DecisionRecord> SqliteTransaction::latest_rule_decision(UserId use
   return std::move(found.front());
 }
 
-std::optional<Instant> SqliteTransaction::first_session_at(UserId user, std::string_view program) {
+std::optional<Instant> Transaction::first_session_at(UserId user, std::string_view program) {
   db_.set_operation("reading the first session of a program");
   Statement& s = db_.prepare("SELECT min(started_at) FROM sessions WHERE user_id = ?1 AND program = ?2");
   s.bind(1, user.value).bind(2, program);
@@ -106,7 +106,7 @@ std::optional<Instant> SqliteTransaction::first_session_at(UserId user, std::str
   return first;
 }
 
-DecisionRecord SqliteTransaction::insert_decision(UserId user, const DecisionRecord& d, const WriteMeta& meta) {
+DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d, const WriteMeta& meta) {
   db_.set_operation(fmt::format("saving a progression decision for {}", format_date(d.date)));
   Statement& s = db_.prepare(
       "INSERT INTO progression_decisions (user_id, program, kind, routine, day, verdict, reasons, stage, inputs, "
@@ -140,4 +140,4 @@ DecisionRecord SqliteTransaction::insert_decision(UserId user, const DecisionRec
   return stored;
 }
 
-}  // namespace daybreak::sqlite
+}  // namespace daybreak::sql
