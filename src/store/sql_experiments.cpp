@@ -40,10 +40,10 @@ Experiment read_experiment(const Connection& db, const Statement& s) {
 }  // namespace
 
 std::vector<Experiment> Transaction::load_experiments(UserId user, std::optional<ExperimentId> id) {
-  Statement& s =
-      db_.prepare(fmt::format("SELECT {} FROM experiments WHERE user_id = ?1 AND (?2 IS NULL OR id = ?2) "
-                              "ORDER BY id",
-                              kExperimentColumns));
+  Statement& s = db_.prepare(
+      fmt::format("SELECT {} FROM experiments WHERE user_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR id = ?2) "
+                  "ORDER BY id",
+                  kExperimentColumns));
   s.bind(1, user.value);
   if (id) {
     s.bind(2, id->value);

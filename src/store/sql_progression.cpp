@@ -61,10 +61,11 @@ std::vector<DecisionRecord> read_all(const Connection& db, Statement& s) {
 std::vector<DecisionRecord> Transaction::decisions(UserId user, std::string_view program,
                                                    std::optional<DecisionKind> kind, int limit) {
   db_.set_operation("reading progression decisions");
-  Statement& s = db_.prepare(fmt::format(
-      "SELECT {} FROM progression_decisions WHERE user_id = ?1 AND program = ?2 AND (?3 IS NULL OR kind = ?3) "
-      "ORDER BY day DESC, id DESC LIMIT ?4",
-      kDecisionColumns));
+  Statement& s =
+      db_.prepare(fmt::format("SELECT {} FROM progression_decisions WHERE user_id = ?1 AND program = ?2 AND (CAST(?3 "
+                              "AS TEXT) IS NULL OR kind = ?3) "
+                              "ORDER BY day DESC, id DESC LIMIT ?4",
+                              kDecisionColumns));
   s.bind(1, user.value).bind(2, program);
   if (kind) {
     s.bind(3, name_of(*kind));

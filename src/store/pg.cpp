@@ -1,0 +1,259 @@
+#include "store/pg.hpp"
+
+#include <charconv>
+#include <cstdlib>
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+namespace daybreak::pg {
+namespace {
+
+// Type OIDs from PostgreSQL's catalogue (pg_type.dat), stable across versions.
+constexpr unsigned kInt8 = 20;
+constexpr unsigned kText = 25;
+constexpr unsigned kFloat8 = 701;
+
+// The store's error kind for a SQLSTATE (PostgreSQL's appendix A).
+StoreError::Kind kind_of(std::string_view state) {
+  if (state.starts_with("23")) return StoreError::Kind::conflict;  // integrity constraint violation
+  if (state == "40001" || state == "40P01" || state == "55P03") return StoreError::Kind::busy;
+  if (state == "53100") return StoreError::Kind::full;
+  if (state == "XX001" || state == "XX002") return StoreError::Kind::corrupt;
+  return StoreError::Kind::io;
+}
+
+// libpq's messages end with a newline and may hold several lines.
+std::string one_line(const char* text) {
+  std::string s = text != nullptr ? text : "";
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  for (char& c : s) {
+    if (c == '\n') c = ' ';
+  }
+  return s;
+}
+
+}  // namespace
+
+Numbered number_parameters(std::string_view sql) {
+  Numbered out;
+  out.sql.reserve(sql.size());
+  char quote = 0;  // inside '...' or "..."
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      out.sql += c;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      out.sql += c;
+      continue;
+    }
+    if (c == '?' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      int n = 0;
+      std::size_t j = i + 1;
+      while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') n = n * 10 + (sql[j++] - '0');
+      out.sql += fmt::format("${}", n);
+      out.parameters = std::max(out.parameters, n);
+      if (out.used.size() < static_cast<std::size_t>(n)) out.used.resize(static_cast<std::size_t>(n), false);
+      out.used[static_cast<std::size_t>(n - 1)] = true;
+      i = j - 1;
+      continue;
+    }
+    out.sql += c;
+  }
+  return out;
+}
+
+std::string describe(pg_conn* conn) {
+  if (conn == nullptr) return "the PostgreSQL database";
+  const char* host = PQhost(conn);
+  std::string where = fmt::format("PostgreSQL database {}", PQdb(conn) != nullptr ? PQdb(conn) : "?");
+  if (host != nullptr && host[0] != '\0') {
+    where += fmt::format(" on {}", host[0] == '/' ? std::string("a local socket") : std::string(host));
+    if (const char* port = PQport(conn); port != nullptr && port[0] != '\0') where += fmt::format(":{}", port);
+  }
+  return where;
+}
+
+// ---- Connection ----
+
+Connection::Connection(const std::string& conninfo) {
+  set_operation("connecting to the database");
+  conn_ = PQconnectdb(conninfo.c_str());
+  where_ = describe(conn_);
+  if (conn_ == nullptr) throw StoreError(StoreError::Kind::io, "cannot reach PostgreSQL: out of memory");
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    const std::string says = one_line(PQerrorMessage(conn_));
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw StoreError(StoreError::Kind::io, fmt::format("{}: cannot connect: {}", where_, says));
+  }
+  // Quiet notices (they would go to stderr), and UTC for any time the server shows.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
+  exec("SET TIME ZONE 'UTC'");
+}
+
+Connection::~Connection() {
+  cache_.clear();
+  if (conn_ != nullptr) PQfinish(conn_);
+}
+
+bool Connection::ok() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
+
+bool Connection::in_transaction() const {
+  const auto status = PQtransactionStatus(conn_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+StoreError Connection::error(const pg_result* result, std::string_view detail) const {
+  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string says = one_line(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
+  const StoreError::Kind kind = state != nullptr ? kind_of(state) : StoreError::Kind::io;
+  std::string message = fmt::format("{}: {} failed: {}", where_, operation_, says);
+  if (!detail.empty()) message += fmt::format(" ({})", detail);
+  if (kind == StoreError::Kind::full) message += "; the server's disk is full, nothing was saved";
+  return StoreError(kind, message);
+}
+
+void Connection::exec(std::string_view sql) {
+  std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(conn_, std::string(sql).c_str()), &PQclear);
+  const auto status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
+}
+
+Statement& Connection::prepare(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    it->second->reset();
+    return *it->second;
+  }
+  auto made = std::make_unique<Statement>(*this, sql);
+  Statement& s = *made;
+  cache_.emplace(std::string(sql), std::move(made));
+  return s;
+}
+
+std::optional<std::int64_t> Connection::query_integer(std::string_view sql) {
+  Statement& s = prepare(sql);
+  std::optional<std::int64_t> v;
+  if (s.step()) v = s.optional_integer(0);
+  s.reset();
+  return v;
+}
+
+std::int64_t Connection::last_insert_id() {
+  // The last value this session's sequences handed out: the INSERT's own id.
+  return query_integer("SELECT lastval()").value_or(0);
+}
+
+void Connection::took_id(std::string_view table, std::int64_t id) {
+  // A row kept its own id: the table's sequence moves past it, so the next
+  // new row does not collide with it.
+  prepare(
+      "SELECT setval(q.s, greatest(?2, coalesce(pg_sequence_last_value(q.s), 1))) "
+      "FROM (SELECT pg_get_serial_sequence(?1, 'id')::regclass AS s) q")
+      .bind(1, table)
+      .bind(2, id)
+      .run();
+}
+
+// ---- Statement ----
+
+Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {
+  Numbered numbered = number_parameters(sql);
+  sql_ = std::move(numbered.sql);
+  used_ = std::move(numbered.used);
+  values_.resize(static_cast<std::size_t>(numbered.parameters));
+  types_.assign(static_cast<std::size_t>(numbered.parameters), 0);
+}
+
+Statement::~Statement() {
+  if (result_ != nullptr) PQclear(result_);
+}
+
+void Statement::set(int index, std::optional<std::string> value, unsigned type) {
+  if (index < 1 || static_cast<std::size_t>(index) > values_.size()) {
+    db_->fail(nullptr, fmt::format("parameter {} is not in the statement", index));
+  }
+  values_[static_cast<std::size_t>(index - 1)] = std::move(value);
+  types_[static_cast<std::size_t>(index - 1)] = type;
+}
+
+void Statement::bind_integer(int index, std::int64_t value) { set(index, std::to_string(value), kInt8); }
+void Statement::bind_text(int index, std::string_view value) { set(index, std::string(value), kText); }
+void Statement::bind_null(int index) { set(index, std::nullopt, 0); }
+void Statement::bind_real(int index, double value) { set(index, fmt::format("{}", value), kFloat8); }
+
+void Statement::execute() {
+  std::vector<const char*> values(values_.size());
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    values[i] = values_[i] ? values_[i]->c_str() : nullptr;
+    if (!used_[i]) types_[i] = kText;  // a number the SQL skips still needs a type
+  }
+  result_ = PQexecParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),
+                         reinterpret_cast<const Oid*>(types_.data()), values.data(), nullptr, nullptr, 0);
+  const auto status = PQresultStatus(result_);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    const StoreError e = db_->error(result_);
+    PQclear(result_);
+    result_ = nullptr;
+    throw e;
+  }
+  rows_ = PQntuples(result_);
+  const char* changed = PQcmdTuples(result_);
+  db_->changes_ = changed != nullptr && changed[0] != '\0' ? std::atoi(changed) : 0;
+  row_ = -1;
+}
+
+bool Statement::step() {
+  if (result_ == nullptr) execute();
+  if (row_ + 1 >= rows_) {
+    row_ = rows_;
+    return false;
+  }
+  ++row_;
+  return true;
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  if (result_ != nullptr) PQclear(result_);
+  result_ = nullptr;
+  row_ = -1;
+  rows_ = 0;
+  for (auto& v : values_) v.reset();
+  std::fill(types_.begin(), types_.end(), 0U);
+}
+
+bool Statement::is_null(int column) const { return PQgetisnull(result_, row_, column) != 0; }
+
+std::int64_t Statement::integer(int column) const {
+  const std::string_view v = text_view(column);
+  if (v == "t") return 1;  // a boolean expression's value
+  if (v == "f") return 0;
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || end != v.data() + v.size()) {
+    throw StoreError(StoreError::Kind::corrupt,
+                     fmt::format("{}: stored data is damaged: '{}' is not a whole number", db_->where(), v));
+  }
+  return n;
+}
+
+std::string_view Statement::text_view(int column) const {
+  if (PQgetisnull(result_, row_, column) != 0) return {};
+  return {PQgetvalue(result_, row_, column), static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+}
+
+double Statement::real(int column) const { return std::strtod(PQgetvalue(result_, row_, column), nullptr); }
+
+}  // namespace daybreak::pg

@@ -1,0 +1,114 @@
+// A thin RAII layer over libpq, PostgreSQL's C client, implementing the
+// store's SQL interface (sql.hpp). Every statement is sent as an unnamed,
+// parameterised one (PQexecParams): the values never enter the SQL text, and
+// nothing is left prepared on the server, which a pgbouncer in transaction
+// mode requires (Debian 12's 1.18 cannot carry named prepared statements
+// between clients). The store's `?1` parameters become PostgreSQL's `$1`.
+//
+// libpq rather than libpqxx: the store binds its values by index at run time
+// and reads columns by index, which is libpq's own model; libpqxx 6.4 would add
+// a layer (and its exceptions) over the same calls and nothing the store uses.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sql.hpp"
+#include "store/store_error.hpp"
+
+struct pg_conn;
+struct pg_result;
+
+namespace daybreak::pg {
+
+class Connection;
+
+// `?1` ... `?99` to `$1` ... `$99`, outside quoted strings and identifiers;
+// also the highest number used.
+struct Numbered {
+  std::string sql;
+  int parameters = 0;
+  std::vector<bool> used;  // by number - 1: a number below the highest may go unused
+};
+[[nodiscard]] Numbered number_parameters(std::string_view sql);
+
+class Statement final : public sql::Statement {
+ public:
+  Statement(Connection& db, std::string_view sql);
+  ~Statement() override;
+
+  bool step() override;
+  void run() override;
+  void reset() override;
+
+  [[nodiscard]] bool is_null(int column) const override;
+  [[nodiscard]] std::int64_t integer(int column) const override;
+  [[nodiscard]] std::string_view text_view(int column) const override;
+  [[nodiscard]] double real(int column) const override;
+
+ protected:
+  void bind_integer(int index, std::int64_t value) override;
+  void bind_text(int index, std::string_view value) override;
+  void bind_null(int index) override;
+  void bind_real(int index, double value) override;
+
+ private:
+  void set(int index, std::optional<std::string> value, unsigned type);
+  void execute();
+
+  Connection* db_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<unsigned> types_;  // the parameters' type OIDs; 0 lets the server infer (a NULL)
+  std::vector<bool> used_;
+  pg_result* result_ = nullptr;
+  int row_ = -1;
+  int rows_ = 0;
+};
+
+class Connection final : public sql::Connection {
+ public:
+  // Connects with a libpq connection string or postgresql:// URI. The password,
+  // if the URI has one, appears in no message.
+  explicit Connection(const std::string& conninfo);
+  ~Connection() override;
+
+  // Runs statements without parameters or results (BEGIN, COMMIT, DDL).
+  void exec(std::string_view sql);
+  Statement& prepare(std::string_view sql) override;
+  [[nodiscard]] std::optional<std::int64_t> query_integer(std::string_view sql);
+  [[nodiscard]] std::int64_t last_insert_id() override;
+  [[nodiscard]] int changes() const override { return changes_; }
+  [[nodiscard]] std::string where() const override { return where_; }
+  void took_id(std::string_view table, std::int64_t id) override;
+
+  // Whether the connection is usable (a server restart breaks it).
+  [[nodiscard]] bool ok() const;
+  // Whether a transaction is open (or failed and not yet rolled back).
+  [[nodiscard]] bool in_transaction() const;
+
+  // The StoreError for a failed result (nullptr: the connection's own error);
+  // fail() throws it.
+  [[nodiscard]] StoreError error(const pg_result* result, std::string_view detail = {}) const;
+  [[noreturn]] void fail(const pg_result* result, std::string_view detail = {}) const { throw error(result, detail); }
+
+  [[nodiscard]] pg_conn* handle() const { return conn_; }
+
+ private:
+  friend class Statement;
+  pg_conn* conn_ = nullptr;
+  std::string where_;
+  int changes_ = 0;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// A connection string's words for people: the database, user, host and port,
+// never the password.
+[[nodiscard]] std::string describe(pg_conn* conn);
+
+}  // namespace daybreak::pg

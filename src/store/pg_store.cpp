@@ -1,0 +1,174 @@
+#include "store/pg_store.hpp"
+
+#include <fmt/format.h>
+
+#include "store/pg_schema.hpp"
+#include "store/sql_transaction.hpp"
+
+namespace daybreak {
+namespace {
+
+// "DYBR", as SQLite's application_id: the advisory lock migrations take.
+constexpr std::int64_t kMigrationLock = 0x44594252;
+
+// A transaction on a lent connection. A read is a REPEATABLE READ, READ ONLY
+// snapshot; a write commits on its own, then moves the store's version.
+class PgTransaction final : public sql::Transaction {
+ public:
+  PgTransaction(PgStore::Lease lease, PgStore* writer)
+      : sql::Transaction(*lease), lease_(std::move(lease)), writer_(writer) {
+    lease_->set_operation(writer_ != nullptr ? "starting a write" : "starting a read");
+    lease_->exec(writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  ~PgTransaction() override {
+    if (done_ || !lease_->ok()) return;
+    try {
+      lease_->exec("ROLLBACK");  // a write not committed keeps nothing; a read simply ends
+    } catch (const StoreError&) {
+      // a broken connection is dropped when given back
+    }
+  }
+  PgTransaction(const PgTransaction&) = delete;
+  PgTransaction& operator=(const PgTransaction&) = delete;
+
+  void commit() override {
+    lease_->set_operation("committing");
+    lease_->exec("COMMIT");
+    done_ = true;
+    if (writer_ != nullptr) {
+      // After the COMMIT, so that a server that sees the new version also sees the write.
+      lease_->exec("SELECT nextval('daybreak_commits')");
+      writer_->committed();
+    }
+  }
+
+ private:
+  PgStore::Lease lease_;
+  PgStore* writer_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+bool is_postgresql_uri(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+PgStore::PgStore(const PgOptions& options) : options_(options) {
+  if (options_.connections < 1) options_.connections = 1;
+  migrate();
+}
+
+PgStore::~PgStore() = default;
+
+void PgStore::Return::operator()(pg::Connection* c) const {
+  std::unique_ptr<pg::Connection> owned(c);
+  std::lock_guard lock(store->mutex_);
+  if (owned->ok() && !owned->in_transaction()) {
+    store->idle_.push_back(std::move(owned));
+  } else {
+    --store->open_;  // broken, or left mid-transaction: dropped
+  }
+  store->returned_.notify_one();
+}
+
+PgStore::Lease PgStore::lease() const {
+  std::unique_lock lock(mutex_);
+  returned_.wait(lock, [&] { return !idle_.empty() || open_ < options_.connections; });
+  if (!idle_.empty()) {
+    std::unique_ptr<pg::Connection> c = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(c.release(), Return{this});
+  }
+  ++open_;
+  lock.unlock();
+  try {
+    return Lease(new pg::Connection(options_.conninfo), Return{this});
+  } catch (...) {
+    lock.lock();
+    --open_;
+    returned_.notify_one();
+    throw;
+  }
+}
+
+void PgStore::migrate() {
+  Lease db = lease();
+  location_ = db->where();
+  db->set_operation("bringing the schema up to date");
+  db->exec("BEGIN");
+  db->exec(fmt::format("SELECT pg_advisory_xact_lock({})", kMigrationLock));
+  const bool ours = db->query_integer(
+                          "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+                          "AND tablename = 'daybreak_schema'")
+                        .value_or(0) > 0;
+  if (!ours &&
+      db->query_integer("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").value_or(0) > 0) {
+    db->exec("ROLLBACK");
+    throw StoreError(StoreError::Kind::foreign,
+                     fmt::format("{} holds tables that are not daybreak's; it was left untouched", location_));
+  }
+  db->exec(
+      "CREATE TABLE IF NOT EXISTS daybreak_schema (version integer PRIMARY KEY, description text NOT NULL, "
+      "applied_at timestamptz NOT NULL DEFAULT now());"
+      "CREATE SEQUENCE IF NOT EXISTS daybreak_commits");
+  const auto at = db->query_integer("SELECT coalesce(max(version), 0) FROM daybreak_schema").value_or(0);
+  const auto all = pg::migrations();
+  if (at > all.back().version) {
+    db->exec("ROLLBACK");
+    throw StoreError(StoreError::Kind::too_new,
+                     fmt::format("{} was written by a newer daybreak (schema version {}; this one knows up to {}). "
+                                 "It was left untouched: update daybreak to use it.",
+                                 location_, at, all.back().version));
+  }
+  for (const auto& m : all) {
+    if (m.version <= at) continue;
+    db->set_operation(fmt::format("bringing the schema to version {} ({})", m.version, m.description));
+    db->exec(m.sql);
+    db->prepare("INSERT INTO daybreak_schema (version, description) VALUES (?1, ?2)")
+        .bind(1, m.version)
+        .bind(2, m.description)
+        .run();
+  }
+  db->set_operation("bringing the schema up to date");
+  db->exec("COMMIT");
+}
+
+std::unique_ptr<StoreReader> PgStore::read() const { return std::make_unique<PgTransaction>(lease(), nullptr); }
+
+std::unique_ptr<StoreWriter> PgStore::write() { return std::make_unique<PgTransaction>(lease(), this); }
+
+std::vector<std::string> PgStore::check() const {
+  // PostgreSQL checks its own pages (data checksums, pg_amcheck); this checks
+  // that the database answers and its schema is daybreak's.
+  Lease db = lease();
+  db->set_operation("checking the database");
+  std::vector<std::string> problems;
+  if (db->query_integer("SELECT count(*) FROM daybreak_schema").value_or(0) == 0) {
+    problems.push_back("the schema's history (daybreak_schema) is empty");
+  }
+  return problems;
+}
+
+StoreVersion PgStore::version() const {
+  Lease db = lease();
+  db->set_operation("reading the store's version");
+  return StoreVersion{
+      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0),
+      own_commits_.load()};
+}
+
+int PgStore::schema_version() const {
+  Lease db = lease();
+  db->set_operation("reading the schema's version");
+  return static_cast<int>(db->query_integer("SELECT coalesce(max(version), 0) FROM daybreak_schema").value_or(0));
+}
+
+void PgStore::backup_to(const std::filesystem::path& destination) const {
+  throw StoreError(StoreError::Kind::io,
+                   fmt::format("{} cannot be copied to {} by daybreak: a PostgreSQL database is backed up with "
+                               "pg_dump or pg_basebackup (docs/deploy.md)",
+                               location_, destination.string()));
+}
+
+}  // namespace daybreak

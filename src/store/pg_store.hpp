@@ -1,0 +1,70 @@
+// The clinic's store: a PostgreSQL database shared by any number of
+// `daybreak serve` processes. Each transaction takes a connection from a small
+// pool; a write is a PostgreSQL transaction of its own (the server's commit is
+// durable when it answers, as synchronous_commit says), a read a REPEATABLE
+// READ snapshot. The queries are the SQLite store's (sql_transaction.hpp).
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/pg.hpp"
+#include "store/store.hpp"
+
+namespace daybreak {
+
+struct PgOptions {
+  std::string conninfo;  // postgresql://user@host:port/database or key=value words
+  int connections = 8;   // the most this store opens at once
+};
+
+// Whether `location` names a PostgreSQL database rather than a file.
+[[nodiscard]] bool is_postgresql_uri(std::string_view location);
+
+class PgStore final : public Store {
+ public:
+  // Connects, then creates the schema or brings it up to date under an
+  // advisory lock (several servers starting together migrate once). Refuses
+  // (StoreError) a database from a newer daybreak, or one holding tables that
+  // are not daybreak's.
+  explicit PgStore(const PgOptions& options);
+  ~PgStore() override;
+
+  [[nodiscard]] std::unique_ptr<StoreReader> read() const override;
+  [[nodiscard]] std::unique_ptr<StoreWriter> write() override;
+  [[nodiscard]] std::vector<std::string> check() const override;
+  // Moves with every commit through any server: a sequence each write moves
+  // once it has committed, before it answers, so a view kept by another
+  // server is read again on its next request.
+  [[nodiscard]] StoreVersion version() const override;
+  [[nodiscard]] int schema_version() const override;
+  [[nodiscard]] std::string location() const override { return location_; }
+  // Not for a server's database: PostgreSQL's own pg_dump (docs/deploy.md).
+  void backup_to(const std::filesystem::path& destination) const override;
+
+  // A connection lent to one transaction, given back (or dropped when broken)
+  // when it ends.
+  struct Return {
+    const PgStore* store;
+    void operator()(pg::Connection* c) const;
+  };
+  using Lease = std::unique_ptr<pg::Connection, Return>;
+  [[nodiscard]] Lease lease() const;
+  void committed() { ++own_commits_; }
+
+ private:
+  void migrate();
+
+  PgOptions options_;
+  std::string location_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable returned_;
+  mutable std::vector<std::unique_ptr<pg::Connection>> idle_;
+  mutable int open_ = 0;
+  std::atomic<std::uint64_t> own_commits_{0};
+};
+
+}  // namespace daybreak

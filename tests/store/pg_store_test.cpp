@@ -1,0 +1,178 @@
+// The PostgreSQL backend: the conformance suite on a real server (a
+// throw-away cluster started by ctest, tests/support/pg_cluster), one fresh
+// database per test, and what only a server has: migrations under a lock,
+// refusing a newer schema or someone else's tables, ids kept from an import,
+// and a version that moves for every server sharing the database.
+#include "store/pg_store.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <future>
+
+#include <fmt/format.h>
+
+#include "store/pg.hpp"
+#include "store/pg_schema.hpp"
+#include "store/store_conformance.hpp"
+
+namespace daybreak::testing {
+namespace {
+
+// The cluster's connection words, for its maintenance database, from the
+// file ctest's fixture wrote (DAYBREAK_TEST_PG); empty when it is not running.
+std::string cluster() {
+  std::ifstream in(DAYBREAK_TEST_PG);
+  std::string words;
+  std::getline(in, words);
+  return words;
+}
+
+std::string with_database(const std::string& words, const std::string& database) {
+  return words.substr(0, words.rfind("dbname=")) + "dbname=" + database;
+}
+
+// A new, empty database on the cluster; its connection words.
+std::string fresh_database() {
+  static std::atomic<int> made{0};
+  const std::string name = fmt::format("t_{}_{}", ::getpid(), ++made);
+  pg::Connection admin(cluster());
+  admin.exec(fmt::format("CREATE DATABASE {}", name));
+  return with_database(cluster(), name);
+}
+
+std::unique_ptr<Store> make_pg_store(const std::filesystem::path&) {
+  if (cluster().empty())
+    throw std::runtime_error("no PostgreSQL cluster for the tests: run them with ctest, which starts one");
+  return std::make_unique<PgStore>(PgOptions{fresh_database()});
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgresql, StoreConformance, ::testing::Values(StoreFactory{"postgresql", make_pg_store}),
+                         [](const auto& p) { return p.param.name; });
+
+class PgStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (cluster().empty()) FAIL() << "no PostgreSQL cluster for the tests: run them with ctest, which starts one";
+    words_ = fresh_database();
+  }
+  std::string words_;
+};
+
+TEST(PgParameters, QuestionNumbersBecomeDollarNumbersOutsideQuotes) {
+  const auto n = pg::number_parameters("SELECT '?1', \"a?2\" FROM t WHERE a = ?1 AND b = ?12 AND c = '?3'");
+  EXPECT_EQ(n.sql, "SELECT '?1', \"a?2\" FROM t WHERE a = $1 AND b = $12 AND c = '?3'");
+  EXPECT_EQ(n.parameters, 12);
+  EXPECT_TRUE(n.used[0]);
+  EXPECT_FALSE(n.used[2]);  // ?3 is inside quotes
+  EXPECT_TRUE(n.used[11]);
+}
+
+TEST_F(PgStoreTest, CreatesTheSchemaOnceAndNotesEachMigration) {
+  {
+    PgStore store(PgOptions{words_});
+    EXPECT_EQ(store.schema_version(), pg::migrations().back().version);
+  }
+  PgStore again(PgOptions{words_});
+  pg::Connection db(words_);
+  EXPECT_EQ(db.query_integer("SELECT count(*) FROM daybreak_schema"),
+            static_cast<std::int64_t>(pg::migrations().size()));
+}
+
+TEST_F(PgStoreTest, ServersStartingTogetherMigrateOnce) {
+  std::vector<std::future<int>> servers;
+  for (int i = 0; i < 4; ++i) {
+    servers.push_back(std::async(std::launch::async, [&] { return PgStore(PgOptions{words_}).schema_version(); }));
+  }
+  for (auto& s : servers) EXPECT_EQ(s.get(), pg::migrations().back().version);
+  pg::Connection db(words_);
+  EXPECT_EQ(db.query_integer("SELECT count(*) FROM daybreak_schema"),
+            static_cast<std::int64_t>(pg::migrations().size()));
+}
+
+TEST_F(PgStoreTest, RefusesADatabaseFromANewerDaybreak) {
+  { PgStore store(PgOptions{words_}); }
+  {
+    pg::Connection db(words_);
+    db.exec("INSERT INTO daybreak_schema (version, description) VALUES (999, 'from the future')");
+  }
+  try {
+    PgStore store(PgOptions{words_});
+    FAIL() << "a newer schema was opened";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::too_new);
+    EXPECT_NE(std::string(e.what()).find("schema version 999"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(PgStoreTest, RefusesSomeoneElsesTables) {
+  {
+    pg::Connection db(words_);
+    db.exec("CREATE TABLE invoices (id bigint PRIMARY KEY)");
+  }
+  try {
+    PgStore store(PgOptions{words_});
+    FAIL() << "a database of someone else's tables was opened";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::foreign) << e.what();
+  }
+  pg::Connection db(words_);
+  EXPECT_EQ(db.query_integer("SELECT count(*) FROM pg_tables WHERE tablename = 'entries'"), 0);
+}
+
+TEST_F(PgStoreTest, AnImportedEntryKeepsItsNumberAndNewOnesDoNotCollideWithIt) {
+  PgStore store(PgOptions{words_});
+  const UserId user = new_user(store, "me");
+  DiaryFields f;
+  f.pain = *PainScore::make(3);
+  {
+    auto tx = store.write();
+    (void)tx->insert_entry(user, NewEntry{ymd(2026, 1, 1), Period::morning, f, {}, {}, RevisionOp::import, EntryId{40}},
+                           WriteMeta{kNow, Actor{user, "import"}});
+    tx->commit();
+  }
+  auto tx = store.write();
+  const DiaryEntry next = tx->insert_entry(user, NewEntry{ymd(2026, 1, 2), Period::morning, f, {}, {}, {}, {}},
+                                           WriteMeta{kNow, Actor{user, "test"}});
+  tx->commit();
+  EXPECT_EQ(next.id.value, 41);
+  EXPECT_TRUE(store.read()->find_entry(user, EntryId{40}).has_value());
+}
+
+TEST_F(PgStoreTest, AWriteThroughOneServerMovesTheVersionTheOtherSees) {
+  PgStore one(PgOptions{words_});
+  PgStore other(PgOptions{words_});
+  const StoreVersion before = other.version();
+  EXPECT_EQ(other.version(), before);  // nothing written: the same
+  const UserId user = new_user(one, "me");
+  EXPECT_NE(other.version(), before);
+  EXPECT_TRUE(other.read()->find_user(user).has_value());  // and the write is there to read
+}
+
+TEST_F(PgStoreTest, AWriteNotCommittedKeepsNothingAndLeavesTheVersion) {
+  PgStore store(PgOptions{words_});
+  const UserId user = new_user(store, "me");
+  const StoreVersion before = store.version();
+  {
+    auto tx = store.write();
+    (void)tx->add_sleep_item(user, SleepItemKind::pillow, "knee", kNow);
+  }
+  EXPECT_TRUE(store.read()->sleep_items(user).empty());
+  EXPECT_EQ(store.version(), before);
+}
+
+TEST_F(PgStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {
+  try {
+    PgStore store(PgOptions{"postgresql://daybreak:s3cret-words@127.0.0.1:1/nowhere?connect_timeout=2"});
+    FAIL() << "connected to nothing";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::io);
+    EXPECT_NE(std::string(e.what()).find("cannot connect"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace daybreak::testing
