@@ -15,6 +15,8 @@
 #include "platform/clock.hpp"
 #include "platform/files.hpp"
 #include "platform/zones.hpp"
+#include "store/pg_store.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace daybreak {
 namespace {
@@ -31,7 +33,7 @@ const char* c_str(const std::optional<std::string>& s) { return s ? s->c_str() :
 // of --data-dir. Empty when there is none (`daybreak --help`).
 std::string command_word(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--data-dir") {
+    if (args[i] == "--data-dir" || args[i] == "--database") {
       ++i;
     } else if (args[i].empty() || args[i].front() != '-') {
       return args[i];
@@ -42,7 +44,8 @@ std::string command_word(const std::vector<std::string>& args) {
 
 constexpr std::string_view kFooter =
     "Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.\n"
-    "Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.\n"
+    "Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak;\n"
+    "a clinic's in PostgreSQL: --database postgresql://... or $DAYBREAK_DATABASE.\n"
     "Run `daybreak COMMAND --help` for a command's options.";
 
 }  // namespace
@@ -56,7 +59,8 @@ Environment Environment::from_process() {
                      env_var("HOME"),
                      env_var("TZ"),
                      env_var("DAYBREAK_FAKE_NOW"),
-                     paper};
+                     paper,
+                     env_var("DAYBREAK_DATABASE")};
 }
 
 int exit_code(ErrorCode code) {
@@ -92,6 +96,11 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   app.get_formatter()->column_width(34);
   std::optional<std::string> data_dir;
   app.add_option("--data-dir", data_dir, "where daybreak keeps its data")->type_name("DIR");
+  std::optional<std::string> database;
+  app.add_option("--database", database,
+                 "a PostgreSQL database to use instead of the file in the data folder (also DAYBREAK_DATABASE)")
+      ->type_name("postgresql://...");
+  app.fallthrough();  // `daybreak serve --database ...` as well as `daybreak --database ... serve`
 
   auto commands = diary_commands();
   for (auto& c : data_commands()) commands.push_back(std::move(c));
@@ -148,6 +157,22 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   }
 
   auto* on_file = dynamic_cast<FileCommand*>(&command);
+  // A PostgreSQL database (a clinic's) instead of the file in the data folder.
+  const std::optional<std::string> server = database ? database : env.database;
+  if (server && !is_postgresql_uri(*server)) {
+    io.err << fmt::format(
+        "daybreak: {} '{}' is not a PostgreSQL database's address; give one such as "
+        "postgresql://daybreak@localhost/daybreak, or leave it out to use the file in the data folder\n",
+        database ? "--database" : "DAYBREAK_DATABASE", *server);
+    return kUsage;
+  }
+  if (server && on_file != nullptr) {
+    io.err << fmt::format(
+        "daybreak: `{}` works on the SQLite file in the data folder; a PostgreSQL database is backed up and "
+        "restored with PostgreSQL's own tools (docs/deploy.md)\n",
+        command.name());
+    return kUsage;
+  }
   try {
     const auto dir = resolve_data_dir(data_dir, c_str(env.daybreak_home), c_str(env.xdg_data_home), c_str(env.home));
     ensure_private_dir(dir);
@@ -155,19 +180,23 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
       FileContext ctx{io, *clock, dir};
       return on_file->run_on_file(ctx);
     }
-    std::optional<SqliteStore> opened;
-    try {
-      opened.emplace(SqliteOptions{dir / "daybreak.db"});
-    } catch (const StoreError& e) {
-      // A full disk: what only reads still works, from the file as it is.
-      if (e.kind() != StoreError::Kind::full || command.writes() || !std::filesystem::exists(dir / "daybreak.db")) {
-        throw;
+    std::unique_ptr<Store> opened;
+    if (server) {
+      opened = std::make_unique<PgStore>(PgOptions{*server});
+    } else {
+      try {
+        opened = std::make_unique<SqliteStore>(SqliteOptions{dir / "daybreak.db"});
+      } catch (const StoreError& e) {
+        // A full disk: what only reads still works, from the file as it is.
+        if (e.kind() != StoreError::Kind::full || command.writes() || !std::filesystem::exists(dir / "daybreak.db")) {
+          throw;
+        }
+        opened = std::make_unique<SqliteStore>(SqliteOptions{dir / "daybreak.db", nullptr, true});
+        io.err << "daybreak: " << e.what() << "\n"
+               << "daybreak: your diary is shown read-only until there is room on the disk.\n";
       }
-      opened.emplace(SqliteOptions{dir / "daybreak.db", nullptr, true});
-      io.err << "daybreak: " << e.what() << "\n"
-             << "daybreak: your diary is shown read-only until there is room on the disk.\n";
     }
-    SqliteStore& store = *opened;
+    Store& store = *opened;
     const User user = ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
     std::unique_ptr<ProcessZone> zone;
     try {

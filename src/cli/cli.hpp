@@ -18,6 +18,7 @@ struct Environment {
   std::optional<std::string> tz;             // TZ
   std::optional<std::string> fake_now;       // DAYBREAK_FAKE_NOW: a fixed "now", for demos and tests
   std::optional<std::string> paper_locale;   // LC_ALL, else LC_PAPER, else LANG: the report's default paper
+  std::optional<std::string> database;       // DAYBREAK_DATABASE: a PostgreSQL database instead of the file
 
   [[nodiscard]] static Environment from_process();
 };

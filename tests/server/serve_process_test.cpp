@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "raw_http.hpp"
+#include "support/pg_database.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -53,6 +54,43 @@ TEST(ServeProcess, StartsAnswersAndStopsCleanly) {
   const auto history =
       run_shell("daybreak today", {dir.path(), test_environment(dir.path(), binary.parent_path()), ""});
   EXPECT_NE(history.out.find("morning    pain 4/10"), std::string::npos) << history.out << history.err;
+}
+
+// A clinic's set-up: two stateless servers on one PostgreSQL database. What is
+// written through one is read through the other at once, the kept view of
+// Today included (the database's version moves before the write answers).
+TEST(ServeProcess, TwoServersOnOnePostgresqlDatabaseReadEachOthersWritesAtOnce) {
+  TempDir dir;
+  const std::filesystem::path binary = DAYBREAK_BINARY;
+  auto env = test_environment(dir.path(), binary.parent_path());
+  env.push_back("DAYBREAK_DATABASE=" + pg_uri(fresh_pg_database()));
+  write_file(dir / "out1", "");
+  write_file(dir / "out2", "");
+  Child one("exec daybreak serve --port 0", {dir.path(), env, ""}, dir / "out1", dir / "err1");
+  Child two("exec daybreak serve --port 0", {dir.path(), env, ""}, dir / "out2", dir / "err2");
+  const std::uint16_t a = wait_for_address(dir / "out1");
+  const std::uint16_t b = wait_for_address(dir / "out2");
+  ASSERT_NE(a, 0);
+  ASSERT_NE(b, 0);
+
+  // periods[1] is the morning (night first).
+  const auto empty = http(b, "GET", "/api/today");
+  EXPECT_FALSE(empty.json()["periods"][1].contains("entry")) << empty.body;  // B keeps its view of an empty morning
+  const auto logged = http(a, "POST", "/api/entries", R"({"period": "morning", "fields": {"pain": 6}})");
+  ASSERT_EQ(logged.status, 201) << logged.body;
+  const auto seen = http(b, "GET", "/api/today");
+  EXPECT_EQ(seen.json()["periods"][1]["entry"]["fields"]["pain"], 6) << seen.body;
+  const auto entry_id = logged.json()["entry"]["id"].get<int>();
+  const auto edited = http(b, "PATCH", "/api/entries/" + std::to_string(entry_id), R"({"fields": {"pain": 3}})");
+  EXPECT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(http(a, "GET", "/api/today").json()["periods"][1]["entry"]["fields"]["pain"], 3);
+
+  one.kill_group(SIGTERM);
+  two.kill_group(SIGTERM);
+  EXPECT_EQ(one.wait(), 0);
+  EXPECT_EQ(two.wait(), 0);
+  // Nothing was written beside the data folder's (absent) file.
+  EXPECT_FALSE(std::filesystem::exists(dir / "data" / "daybreak.db"));
 }
 
 }  // namespace

@@ -6,47 +6,19 @@
 #include "store/pg_store.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <fstream>
 #include <future>
-
-#include <fmt/format.h>
 
 #include "store/pg.hpp"
 #include "store/pg_schema.hpp"
 #include "store/store_conformance.hpp"
+#include "support/pg_database.hpp"
 
 namespace daybreak::testing {
 namespace {
 
-// The cluster's connection words, for its maintenance database, from the
-// file ctest's fixture wrote (DAYBREAK_TEST_PG); empty when it is not running.
-std::string cluster() {
-  std::ifstream in(DAYBREAK_TEST_PG);
-  std::string words;
-  std::getline(in, words);
-  return words;
-}
-
-std::string with_database(const std::string& words, const std::string& database) {
-  return words.substr(0, words.rfind("dbname=")) + "dbname=" + database;
-}
-
-// A new, empty database on the cluster; its connection words.
-std::string fresh_database() {
-  static std::atomic<int> made{0};
-  const std::string name = fmt::format("t_{}_{}", ::getpid(), ++made);
-  pg::Connection admin(cluster());
-  admin.exec(fmt::format("CREATE DATABASE {}", name));
-  return with_database(cluster(), name);
-}
-
 std::unique_ptr<Store> make_pg_store(const std::filesystem::path&) {
-  if (cluster().empty())
-    throw std::runtime_error("no PostgreSQL cluster for the tests: run them with ctest, which starts one");
-  return std::make_unique<PgStore>(PgOptions{fresh_database()});
+  return std::make_unique<PgStore>(PgOptions{fresh_pg_database()});
 }
 
 INSTANTIATE_TEST_SUITE_P(Postgresql, StoreConformance, ::testing::Values(StoreFactory{"postgresql", make_pg_store}),
@@ -54,10 +26,7 @@ INSTANTIATE_TEST_SUITE_P(Postgresql, StoreConformance, ::testing::Values(StoreFa
 
 class PgStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (cluster().empty()) FAIL() << "no PostgreSQL cluster for the tests: run them with ctest, which starts one";
-    words_ = fresh_database();
-  }
+  void SetUp() override { words_ = fresh_pg_database(); }
   std::string words_;
 };
 
