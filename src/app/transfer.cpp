@@ -9,6 +9,7 @@
 #include "app/safety.hpp"
 #include "clinical/safety_state.hpp"
 #include "report/diary_csv.hpp"
+#include "store/pg_store.hpp"
 
 namespace daybreak {
 namespace {
@@ -177,6 +178,39 @@ AppResult<Ok> backup(const Store& store, const std::filesystem::path& destinatio
   }
   store.backup_to(destination);
   return Ok{};
+}
+
+namespace {
+
+// A store opened on `location`: PostgreSQL for an address, else a SQLite file.
+std::unique_ptr<Store> open_location(const std::string& location) {
+  if (is_postgresql_uri(location)) return std::make_unique<PgStore>(PgOptions{location});
+  return std::make_unique<SqliteStore>(SqliteOptions{location});
+}
+
+}  // namespace
+
+AppResult<MigrateOutcome> migrate_store(const std::string& from, const std::string& to) {
+  if (from == to) return fail(invalid(fmt::format("--from and --to both name {}: nothing to move", from)));
+  if (!is_postgresql_uri(from) && !std::filesystem::exists(from)) {
+    return fail(not_found(fmt::format("{}: no such file, so nothing was moved", from)));
+  }
+  const std::unique_ptr<Store> source = open_location(from);
+  const bool new_file = !is_postgresql_uri(to) && !std::filesystem::exists(to);
+  std::unique_ptr<Store> target = open_location(to);
+  MigrateOutcome outcome{source->location(), target->location(), {}};
+  try {
+    outcome.tables = copy_store(*source, *target);
+  } catch (const StoreError&) {
+    target.reset();
+    if (new_file) {
+      // The empty file made for the copy goes too: nothing was moved.
+      std::error_code ignored;
+      for (const char* suffix : {"", "-wal", "-shm", ".checked"}) std::filesystem::remove(to + suffix, ignored);
+    }
+    throw;
+  }
+  return outcome;
 }
 
 AppResult<RestoreOutcome> restore(const std::filesystem::path& database, const std::filesystem::path& source,

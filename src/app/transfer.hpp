@@ -10,6 +10,7 @@
 #include "app/app_error.hpp"
 #include "store/sqlite_recover.hpp"
 #include "store/sqlite_store.hpp"
+#include "store/store_copy.hpp"
 
 namespace daybreak {
 
@@ -79,6 +80,17 @@ struct RecoverOutcome {
 // `folder` (named with the time), never writing to `database`.
 [[nodiscard]] AppResult<RecoverOutcome> recover(const std::filesystem::path& database,
                                                 const std::filesystem::path& folder, Instant now);
+
+// Moves a whole store to another database (`daybreak migrate`): a SQLite file
+// (a path) or a PostgreSQL database (a postgresql:// address) on either side.
+// The source must exist; the destination must be empty (a new file is made).
+// All or nothing, every table read back and compared before it is kept.
+struct MigrateOutcome {
+  std::string from;  // where, in people's words
+  std::string to;
+  std::vector<TableCopied> tables;
+};
+[[nodiscard]] AppResult<MigrateOutcome> migrate_store(const std::string& from, const std::string& to);
 
 struct CheckReport {
   int schema_version = 0;

@@ -166,7 +166,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
         database ? "--database" : "DAYBREAK_DATABASE", *server);
     return kUsage;
   }
-  if (server && on_file != nullptr) {
+  if (server && on_file != nullptr && !on_file->beside_a_server()) {
     io.err << fmt::format(
         "daybreak: `{}` works on the SQLite file in the data folder; a PostgreSQL database is backed up and "
         "restored with PostgreSQL's own tools (docs/deploy.md)\n",

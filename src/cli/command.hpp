@@ -76,6 +76,9 @@ class FileCommand : public Command {
   [[nodiscard]] bool writes() const override { return true; }
   [[nodiscard]] int run(CommandContext&) final { return kUsage; }
   [[nodiscard]] virtual int run_on_file(FileContext& ctx) = 0;
+  // Whether it may run while a PostgreSQL database is chosen (--database):
+  // the commands that mend or replace the diary's file may not.
+  [[nodiscard]] virtual bool beside_a_server() const { return false; }
 };
 
 [[nodiscard]] int exit_code(ErrorCode code);

@@ -23,6 +23,7 @@
 #include "domain/text.hpp"
 #include "platform/files.hpp"
 #include "platform/zones.hpp"
+#include "store/pg_store.hpp"
 
 namespace daybreak {
 namespace {
@@ -209,6 +210,7 @@ std::string_view table_words(std::string_view table) {
       {"experiments", "experiments"},
       {"experiment_nights", "experiment nights"},
       {"progression_decisions", "progression decisions"},
+      {"devices", "paired devices"},
   };
   for (const auto& [name, words] : kWords) {
     if (name == table) return words;
@@ -254,6 +256,61 @@ class RecoverCommand final : public FileCommand {
         ctx.database().string(), result->saved.string());
     return kOk;
   }
+};
+
+// Moves the whole diary between databases: a person's file into a clinic's
+// PostgreSQL database, or back. A file command: it opens both ends itself.
+class MigrateCommand final : public FileCommand {
+ public:
+  std::string_view name() const override { return "migrate"; }
+  std::string_view summary() const override {
+    return "move the whole diary between your file and a PostgreSQL database (all or nothing)";
+  }
+  void configure(CLI::App& sub) override {
+    sub.add_option("--from", from_,
+                   "where the diary is: [sqlite] FILE or [postgresql] postgresql://... (default: yours)")
+        ->expected(1, 2)
+        ->type_name("WHERE");
+    sub.add_option("--to", to_, "an empty database to move it to: [sqlite] FILE or postgresql://...")
+        ->expected(1, 2)
+        ->type_name("WHERE")
+        ->required();
+  }
+  bool beside_a_server() const override { return true; }  // it names both ends itself
+  int run_on_file(FileContext& ctx) override {
+    const auto from = place(from_, "--from", ctx);
+    const auto to = place(to_, "--to", ctx);
+    if (!from || !to) return kUsage;
+    const auto outcome = migrate_store(*from, *to);
+    if (!outcome) return report(ctx.io, outcome.error());
+    std::int64_t rows = 0;
+    for (const auto& t : outcome->tables) rows += t.rows;
+    ctx.io.out << fmt::format("Moved {} row{} from {} to {}:\n", rows, rows == 1 ? "" : "s", outcome->from,
+                              outcome->to);
+    for (const auto& t : outcome->tables) {
+      if (t.rows > 0) ctx.io.out << fmt::format("  {:>7}  {}\n", t.rows, table_words(t.table));
+    }
+    ctx.io.out << "Every table was read back and compared before the move was kept; the source was not changed.\n";
+    return kOk;
+  }
+
+ private:
+  // "sqlite FILE", "postgresql URI", or the place alone; the diary's file when not given.
+  static std::optional<std::string> place(const std::vector<std::string>& words, std::string_view option,
+                                          const FileContext& ctx) {
+    if (words.empty()) return ctx.database().string();
+    if (words.size() == 1) return words[0];
+    if ((words[0] == "sqlite" && !is_postgresql_uri(words[1])) ||
+        (words[0] == "postgresql" && is_postgresql_uri(words[1]))) {
+      return words[1];
+    }
+    ctx.io.err << fmt::format("daybreak: {} '{} {}': give sqlite FILE, or postgresql postgresql://user@host/database\n",
+                              option, words[0], words[1]);
+    return std::nullopt;
+  }
+
+  std::vector<std::string> from_;
+  std::vector<std::string> to_;
 };
 
 class CheckCommand final : public Command {
@@ -390,6 +447,7 @@ std::vector<std::unique_ptr<Command>> data_commands() {
   commands.push_back(std::make_unique<BackupCommand>());
   commands.push_back(std::make_unique<RestoreCommand>());
   commands.push_back(std::make_unique<RecoverCommand>());
+  commands.push_back(std::make_unique<MigrateCommand>());
   commands.push_back(std::make_unique<CheckCommand>());
   commands.push_back(std::make_unique<ItemCommand>());
   commands.push_back(std::make_unique<ProfileCommand>());

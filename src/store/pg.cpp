@@ -13,6 +13,11 @@ namespace {
 constexpr unsigned kInt8 = 20;
 constexpr unsigned kText = 25;
 constexpr unsigned kFloat8 = 701;
+constexpr unsigned kBool = 16;
+constexpr unsigned kInt2 = 21;
+constexpr unsigned kInt4 = 23;
+constexpr unsigned kFloat4 = 700;
+constexpr unsigned kNumeric = 1700;
 
 // The store's error kind for a SQLSTATE (PostgreSQL's appendix A).
 StoreError::Kind kind_of(std::string_view state) {
@@ -255,5 +260,26 @@ std::string_view Statement::text_view(int column) const {
 }
 
 double Statement::real(int column) const { return std::strtod(PQgetvalue(result_, row_, column), nullptr); }
+
+int Statement::column_count() const { return result_ != nullptr ? PQnfields(result_) : 0; }
+
+std::string Statement::column_name(int column) const { return PQfname(result_, column); }
+
+Statement::Kind Statement::column_kind(int column) const {
+  if (PQgetisnull(result_, row_, column) != 0) return Kind::null;
+  switch (PQftype(result_, column)) {
+    case kInt8:
+    case kInt4:
+    case kInt2:
+    case kBool:
+      return Kind::integer;
+    case kFloat8:
+    case kFloat4:
+    case kNumeric:
+      return Kind::real;
+    default:
+      return Kind::text;
+  }
+}
 
 }  // namespace daybreak::pg

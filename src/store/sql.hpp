@@ -63,6 +63,12 @@ class Statement {
   }
   [[nodiscard]] virtual double real(int column) const = 0;
 
+  // What a row holds, for code that copies rows whatever their table.
+  enum class Kind : std::uint8_t { null, integer, real, text };
+  [[nodiscard]] virtual int column_count() const = 0;
+  [[nodiscard]] virtual std::string column_name(int column) const = 0;
+  [[nodiscard]] virtual Kind column_kind(int column) const = 0;
+
  protected:
   virtual void bind_integer(int index, std::int64_t value) = 0;
   virtual void bind_text(int index, std::string_view value) = 0;

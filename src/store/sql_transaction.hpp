@@ -25,6 +25,10 @@ class Transaction : public StoreWriter {
  public:
   explicit Transaction(Connection& db) : db_(db) {}
 
+  // The connection this transaction runs on, for whole-database work inside
+  // the store (store_copy.cpp).
+  [[nodiscard]] Connection& connection() { return db_; }
+
   // users
   std::optional<User> find_user(UserId id) override;
   User create_user(const std::string& name, const std::string& time_zone, Instant at) override;

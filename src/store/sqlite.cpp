@@ -204,6 +204,23 @@ std::string_view Statement::text_view(int column) const {
 
 double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::column_name(int column) const { return sqlite3_column_name(stmt_, column); }
+
+Statement::Kind Statement::column_kind(int column) const {
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_NULL:
+      return Kind::null;
+    case SQLITE_INTEGER:
+      return Kind::integer;
+    case SQLITE_FLOAT:
+      return Kind::real;
+    default:
+      return Kind::text;
+  }
+}
+
 std::optional<std::int64_t> Statement::optional_integer(int column) const {
   sqlite3_value* v = sqlite3_column_value(stmt_, column);
   if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;

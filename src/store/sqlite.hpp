@@ -35,6 +35,9 @@ class Statement final : public sql::Statement {
   [[nodiscard]] std::string_view text_view(int column) const override;
   [[nodiscard]] std::optional<std::int64_t> optional_integer(int column) const override;
   [[nodiscard]] double real(int column) const override;
+  [[nodiscard]] int column_count() const override;
+  [[nodiscard]] std::string column_name(int column) const override;
+  [[nodiscard]] Kind column_kind(int column) const override;
 
  protected:
   void bind_integer(int index, std::int64_t value) override;

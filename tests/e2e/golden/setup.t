@@ -114,6 +114,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   -h,--help                       Print this help message and exit
   !   --version                       Display program version information and exit
   !   --data-dir DIR                  where daybreak keeps its data
+  !   --database postgresql://...     a PostgreSQL database to use instead of the file in the data folder (also DAYBREAK_DATABASE)
   ! 
   ! Subcommands:
   !   log                             record how your back is in one period of a day
@@ -128,6 +129,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   backup                          copy the whole database to a file, safely while in use
   !   restore                         replace your diary with a backup (the current one is kept aside)
   !   recover                         save what can still be read of a damaged diary into a new file
+  !   migrate                         move the whole diary between your file and a PostgreSQL database (all or nothing)
   !   check                           check the database for damage
   !   item                            name your mattresses and pillows, to compare set-ups
   !   profile                         show or change your name and time zone
@@ -148,7 +150,8 @@ Profile, sleep items, the interactive check-in, and help.
   !   report                          a two-page PDF for your physiotherapist or doctor (the last 12 weeks by default)
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
-  ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak.
+  ! Data lives in --data-dir, else $DAYBREAK_HOME, else $XDG_DATA_HOME/daybreak;
+  ! a clinic's in PostgreSQL: --database postgresql://... or $DAYBREAK_DATABASE.
   ! Run `daybreak COMMAND --help` for a command's options.
   [1]
   $ daybreak frobnicate

@@ -41,3 +41,36 @@ row imports nothing.
   $ daybreak import csv missing.csv
   ! daybreak: cannot read missing.csv: No such file or directory
   [3]
+
+Moving the whole diary to another database, all or nothing: here into a new
+file; a clinic's PostgreSQL database takes a postgresql:// address instead
+(docs/deploy.md). A destination that already holds data is refused, and the
+names of the two ends are checked.
+
+  $ daybreak migrate --to sqlite moved.db
+  Moved 10 rows from $TMP/data/daybreak.db to moved.db:
+          1  your profile
+          1  mattresses and pillows
+          2  diary entries
+          2  medications of entries
+          1  factors of entries
+          1  pillows of entries
+          2  earlier versions of entries
+  Every table was read back and compared before the move was kept; the source was not changed.
+  $ mkdir moved-home && cp moved.db moved-home/daybreak.db && daybreak --data-dir moved-home history --from 2026-11-01
+  date        day  night  morning  afternoon  evening  stiffness
+  2026-11-22  Sun      3        5          -        -  -
+  
+  1 day with entries from 2026-11-01 to 2026-11-23 (pain 0-10; '+' means still stiff when logged)
+  $ daybreak migrate --to moved.db
+  ! daybreak: moved.db already holds data (1 row in users); daybreak copies only into an empty database, and nothing was changed
+  [4]
+  $ daybreak migrate --to mysql moved2.db
+  ! daybreak: --to 'mysql moved2.db': give sqlite FILE, or postgresql postgresql://user@host/database
+  [1]
+  $ daybreak migrate --from nowhere.db --to moved3.db
+  ! daybreak: nowhere.db: no such file, so nothing was moved
+  [3]
+  $ ls moved3.db
+  ! ls: cannot access 'moved3.db': No such file or directory
+  [2]
