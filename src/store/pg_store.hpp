@@ -18,7 +18,7 @@ namespace daybreak {
 
 struct PgOptions {
   std::string conninfo;  // postgresql://user@host:port/database or key=value words
-  int connections = 8;   // the most this store opens at once
+  int connections = 32;  // the most this store opens at once (opened as needed)
 };
 
 // Whether `location` names a PostgreSQL database rather than a file.
