@@ -142,14 +142,6 @@ Statement& Connection::prepare(std::string_view sql) {
   return s;
 }
 
-std::optional<std::int64_t> Connection::query_integer(std::string_view sql) {
-  Statement& s = prepare(sql);
-  std::optional<std::int64_t> v;
-  if (s.step()) v = s.optional_integer(0);
-  s.reset();
-  return v;
-}
-
 std::int64_t Connection::last_insert_id() {
   // The last value this session's sequences handed out: the INSERT's own id.
   return query_integer("SELECT lastval()").value_or(0);

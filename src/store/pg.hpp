@@ -84,7 +84,6 @@ class Connection final : public sql::Connection {
   // Runs statements without parameters or results (BEGIN, COMMIT, DDL).
   void exec(std::string_view sql);
   Statement& prepare(std::string_view sql) override;
-  [[nodiscard]] std::optional<std::int64_t> query_integer(std::string_view sql);
   [[nodiscard]] std::int64_t last_insert_id() override;
   [[nodiscard]] int changes() const override { return changes_; }
   [[nodiscard]] std::string where() const override { return where_; }

@@ -85,6 +85,21 @@ class Connection {
 
   // A statement for `sql`, kept for reuse on this connection and reset before it.
   virtual Statement& prepare(std::string_view sql) = 0;
+  // A one-off value: the first column of the first row, or nullopt.
+  std::optional<std::int64_t> query_integer(std::string_view sql) {
+    Statement& s = prepare(sql);
+    std::optional<std::int64_t> v;
+    if (s.step()) v = s.optional_integer(0);
+    s.reset();
+    return v;
+  }
+  std::optional<std::string> query_text(std::string_view sql) {
+    Statement& s = prepare(sql);
+    std::optional<std::string> v;
+    if (s.step() && !s.is_null(0)) v = s.text(0);
+    s.reset();
+    return v;
+  }
   // The id the last INSERT gave its row.
   [[nodiscard]] virtual std::int64_t last_insert_id() = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE.

@@ -125,22 +125,6 @@ Statement& Connection::prepare(std::string_view sql) {
   return s;
 }
 
-std::optional<std::int64_t> Connection::query_integer(std::string_view sql) {
-  Statement& s = prepare(sql);
-  std::optional<std::int64_t> v;
-  if (s.step()) v = s.optional_integer(0);
-  s.reset();
-  return v;
-}
-
-std::optional<std::string> Connection::query_text(std::string_view sql) {
-  Statement& s = prepare(sql);
-  std::optional<std::string> v;
-  if (s.step() && !s.is_null(0)) v = s.text(0);
-  s.reset();
-  return v;
-}
-
 void Connection::reset_statements() {
   for (auto& [sql, cached] : cache_) sqlite3_reset(cached->stmt.get());
 }

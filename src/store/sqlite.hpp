@@ -66,9 +66,6 @@ class Connection final : public sql::Connection {
   void exec(std::string_view sql);
   // A prepared statement, compiled once per connection and reset before reuse.
   Statement& prepare(std::string_view sql) override;
-  // A one-off value: the first column of the first row, or nullopt.
-  std::optional<std::int64_t> query_integer(std::string_view sql);
-  std::optional<std::string> query_text(std::string_view sql);
 
   // Resets every prepared statement. A statement left mid-way keeps its read
   // snapshot open, so this runs at the end of every transaction.
