@@ -123,6 +123,8 @@ test('phone layout: one-line controls, a hint under its value, and wide tables t
   try {
     await fetch(`${daybreak.url}/api/import/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: seedCsv() });
     const oneRow = async (locator, what) => {
+      // The screen draws after its data arrives: wait for the controls, not for the page's load event.
+      await locator.nth(1).waitFor();
       const tops = await locator.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
       assert.ok(tops.length > 1, what);
       assert.equal(new Set(tops).size, 1, `${what} on one row: ${tops}`);
