@@ -113,6 +113,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   // progression
   for (auto& c : progress_commands()) commands.push_back(std::move(c));
   for (auto& c : report_commands()) commands.push_back(std::move(c));
+  for (auto& c : admin_commands()) commands.push_back(std::move(c));  // a clinic's accounts
   // Every command is listed, but only the one asked for declares its options:
   // building them all would cost a third of a short command's run time.
   const std::string wanted = command_word(args);

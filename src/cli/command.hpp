@@ -99,6 +99,8 @@ int report(const Io& io, const AppError& error);
 [[nodiscard]] std::vector<std::unique_ptr<Command>> insights_commands();
 // web app and HTTP API
 [[nodiscard]] std::vector<std::unique_ptr<Command>> serve_commands();
+// A clinic's accounts (admin user ...) and a person's sharing (share).
+[[nodiscard]] std::vector<std::unique_ptr<Command>> admin_commands();
 // Progress (show, explain, set, confirm).
 [[nodiscard]] std::vector<std::unique_ptr<Command>> progress_commands();
 // The clinician report as PDF.

@@ -61,9 +61,18 @@ class ServeCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
+    // Another address than this computer's own only with accounts on: then
+    // everyone signs in (docs/deploy.md puts nginx with TLS in front).
+    const bool accounts = ctx.store.read()->has_accounts();
     if (auto why = http::refuse_address(options_.address)) {
-      ctx.io.err << "daybreak: " << *why << "\n";
-      return kInvalid;
+      if (!accounts) {
+        ctx.io.err << "daybreak: " << *why << "; a clinic adds accounts first (`daybreak admin user add`)\n";
+        return kInvalid;
+      }
+      ctx.io.err << fmt::format(
+          "daybreak: warning: listening on {} with sign-in, but without TLS passwords cross the network in the "
+          "clear; put nginx with TLS in front (docs/deploy.md)\n",
+          options_.address);
     }
     if (!lan_address_.empty()) {
       if (auto why = http::refuse_home_address(lan_address_)) {
@@ -105,7 +114,8 @@ class ServeCommand final : public Command {
                                      .wording_dir = ctx.data_dir / "wording",
                                      .paper = paper_for_locale(ctx.paper_locale),
                                      .home = &home});
-    const http::Router router = make_router(api, embedded::web_assets());
+    http::Router router = make_router(api, embedded::web_assets());
+    router.set_any_host(accounts);  // a clinic's name, through its proxy; sign-in guards every request
     if (list_routes_) {
       for (const auto& r : router.routes())
         ctx.io.out << fmt::format("{:<7} {}\n", http::method_name(r.method), r.pattern);
@@ -121,6 +131,7 @@ class ServeCommand final : public Command {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
     options_.port = static_cast<std::uint16_t>(port_);
+    options_.any_address = accounts;
     ctx.store.open_reader();  // reads on their own connection, never behind a write's fsync
     http::HttpServer server(router, options_);
     std::uint16_t port = 0;
@@ -136,7 +147,11 @@ class ServeCommand final : public Command {
     ctx.io.out << fmt::format("daybreak is running at http://{}:{}/\n",
                               v6 ? "[" + options_.address + "]" : options_.address, port)
                << std::flush;
-    if (const int status = open_home_network(ctx, api, home); status != kOk) return status;
+    if (accounts) {
+      ctx.io.err << "Accounts are on: everyone signs in.\n";
+    } else if (const int status = open_home_network(ctx, api, home); status != kOk) {
+      return status;
+    }
     ctx.io.err << "Open it in your browser. Press Ctrl-C to stop.\n" << std::flush;
     int signal = 0;
     sigwait(&stop_signals, &signal);

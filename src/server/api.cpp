@@ -20,6 +20,7 @@ http::Router make_router(const ApiContext& api, std::span<const EmbeddedFile> we
   add_export_routes(router, api);
   add_report_routes(router, api);
   add_pairing_routes(router, api);
+  add_account_routes(router, api);
   add_web_routes(router, web_assets);
   router.set_error_log([](const std::string& line) {
     static std::mutex mutex;

@@ -24,11 +24,50 @@ Caller ApiContext::caller(const http::Request& request) const {
   const StoreVersion version = store_.version();
   User u = person(request, version);
   const TimeZone& z = zone(u.time_zone);
-  return Caller{std::move(u), z, clock_.now(), version};
+  const UserId actor = request.actor != 0 ? UserId{request.actor} : u.id;
+  return Caller{std::move(u), z, clock_.now(), version, actor};
 }
 
-User ApiContext::person(const http::Request&, StoreVersion version) const {
+User ApiContext::person(const http::Request& request, StoreVersion version) const {
+  if (request.subject != 0) {
+    auto user = store_.read()->find_user(UserId{request.subject});
+    if (!user) throw StoreError(StoreError::Kind::not_found, "that person's profile is missing");
+    return std::move(*user);
+  }
   return local_user_.get(version, [this] { return local_user(store_); });
+}
+
+bool ApiContext::accounts_on() const {
+  return accounts_on_.get(store_.version(), [this] { return store_.read()->has_accounts(); });
+}
+
+std::optional<Session> ApiContext::session(const http::Request& request) const {
+  const std::string_view token = request.cookie(kSessionCookie);
+  if (token.empty()) return std::nullopt;
+  const StoreVersion version = store_.version();
+  const Instant now = clock_.now();
+  {
+    const std::lock_guard lock(sessions_mutex_);
+    if (const auto it = sessions_.find(token); it != sessions_.end() && it->second.first == version) {
+      const SignIn& si = it->second.second.sign_in;
+      // Kept only while nothing is due: no note of its use, no expiry.
+      if (now - si.last_seen_at < kSignInSeenEvery && now < si.expires_at) return it->second.second;
+    }
+  }
+  auto found = session_for_token(store_, token, now);
+  const std::lock_guard lock(sessions_mutex_);
+  if (!found) {
+    sessions_.erase(std::string(token));
+    return std::nullopt;
+  }
+  if (sessions_.size() > 4096) sessions_.clear();  // bounded: a busy clinic reads them again
+  sessions_.insert_or_assign(std::string(token), std::pair{store_.version(), *found});
+  return found;
+}
+
+void ApiContext::forget_sessions() const {
+  const std::lock_guard lock(sessions_mutex_);
+  sessions_.clear();
 }
 
 const TimeZone& ApiContext::zone(std::string_view name) const {

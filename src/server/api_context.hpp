@@ -3,10 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "app/accounts.hpp"
 #include "domain/time.hpp"
 #include "exercise/library.hpp"
 #include "platform/zone_provider.hpp"
@@ -26,9 +29,10 @@ struct Caller {
   const TimeZone& zone;
   Instant now;
   StoreVersion version;  // of the data when the request began: a key for what is kept (http::Memo)
+  UserId actor;          // who acts: the person, or a clinician they granted (a clinic's accounts)
 
   [[nodiscard]] LocalDate today() const { return zone.date_of(now); }
-  [[nodiscard]] WriteMeta meta() const { return {now, Actor{user.id, "api"}}; }
+  [[nodiscard]] WriteMeta meta() const { return {now, Actor{actor, "api"}}; }
 };
 
 // What `daybreak serve` reads at start-up besides the content.
@@ -43,6 +47,10 @@ struct ApiSettings {
   // daybreak on the home network (`daybreak serve`'s); none: this computer
   // only, and pairing cannot open.
   HomeNetwork* home = nullptr;
+  // A clinic's accounts: the Argon2id cost of new password hashes and how
+  // many may be computed at once (each holds the cost's memory).
+  PasswordCost password_cost = interactive_cost();
+  int concurrent_hashes = 4;
 };
 
 class ApiContext {
@@ -54,7 +62,8 @@ class ApiContext {
         zones_(zones),
         content_(content),
         version_(std::move(version)),
-        settings_(std::move(settings)) {}
+        settings_(std::move(settings)),
+        hasher_(settings_.password_cost, settings_.concurrent_hashes) {}
 
   [[nodiscard]] Store& store() const { return store_; }
   [[nodiscard]] Instant now() const { return clock_.now(); }
@@ -70,6 +79,16 @@ class ApiContext {
 
   // daybreak on the home network and its pairing desk, or nullptr.
   [[nodiscard]] HomeNetwork* home() const { return settings_.home; }
+
+  // A clinic's accounts: whether any exists (then every request signs in),
+  // the password hasher, the sign-in limits, and the live session a request's
+  // cookie holds (nullopt: none, or no longer live).
+  [[nodiscard]] bool accounts_on() const;
+  [[nodiscard]] PasswordHasher& hasher() const { return hasher_; }
+  [[nodiscard]] SignInLimits& sign_in_limits() const { return limits_; }
+  [[nodiscard]] std::optional<Session> session(const http::Request& request) const;
+  // Forgets kept sessions (after signing out), so no server thread trusts one.
+  void forget_sessions() const;
 
   // Who is asking (see person()).
   [[nodiscard]] User user(const http::Request& request) const;
@@ -93,13 +112,19 @@ class ApiContext {
   const ContentLibrary& content_;
   std::string version_;
   ApiSettings settings_;
-  // Who is asking, with the data at `version`. Until people sign in (a later
-  // issue), every request acts for the local person, whose profile is read
-  // again only when the version moved; authentication replaces this one
-  // function.
+  // Whose data a request is about, with the data at `version`: the person
+  // the router's guard named (a clinic's accounts), else the local person,
+  // whose profile is read again only when the version moved.
   [[nodiscard]] User person(const http::Request& request, StoreVersion version) const;
 
   mutable http::Memo<StoreVersion, User> local_user_;
+  mutable http::Memo<StoreVersion, bool> accounts_on_;
+  mutable PasswordHasher hasher_;
+  mutable SignInLimits limits_;
+  // Sessions checked at a store version, by token: a version that moved
+  // (a sign-out or revoke anywhere, on any server) means reading again.
+  mutable std::mutex sessions_mutex_;
+  mutable std::map<std::string, std::pair<StoreVersion, Session>, std::less<>> sessions_;
 };
 
 }  // namespace daybreak

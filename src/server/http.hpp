@@ -3,6 +3,7 @@
 // their tests never touch sockets or parsers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ struct Request {
   bool lan = false;
   // Router::admit() let it in (the server sets it): handle() does not check again.
   bool admitted = false;
+  // The client's address as the socket saw it ("127.0.0.1"), for the audit trail.
+  std::string peer;
+  // Set by the router's guard (a clinic's accounts) before the handler runs:
+  // the user acting and the person whose data the request is about. 0: no
+  // accounts, the local person.
+  std::int64_t actor = 0;
+  std::int64_t subject = 0;
 
   // The first header of that name (case-insensitive), or "".
   [[nodiscard]] std::string_view header(std::string_view name) const;

@@ -89,6 +89,11 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& req = parser_->get();
     request_ = to_request(req);
     request_.lan = lan_;
+    if (request_.peer.empty()) {
+      beast::error_code peer_error;
+      const auto endpoint = stream_.socket().remote_endpoint(peer_error);
+      if (!peer_error) request_.peer = endpoint.address().to_string();
+    }
     std::optional<std::uint64_t> length;
     if (const auto cl = parser_->content_length()) length = *cl;
     Admission admission = router_.admit(request_, length);
@@ -219,7 +224,10 @@ struct HttpServer::Impl {
   // Binds and listens on `address`:`port`; returns the port. Throws ServerError.
   std::uint16_t listen(const std::string& address, std::uint16_t port, bool lan) {
     const std::string host = address == "localhost" ? "127.0.0.1" : address;
-    const tcp::endpoint endpoint{net::ip::make_address(host), port};
+    beast::error_code bad_address;
+    const auto ip = net::ip::make_address(host, bad_address);
+    if (bad_address) throw ServerError(fmt::format("'{}' is not an IP address", address));
+    const tcp::endpoint endpoint{ip, port};
     auto listener = std::make_unique<Listener>(Listener{Acceptor(loops.front()->get_executor()), lan});
     auto& acceptor = listener->acceptor;
     beast::error_code ec;
@@ -281,7 +289,9 @@ HttpServer::~HttpServer() { stop(); }
 
 std::uint16_t HttpServer::start() {
   const ServerOptions& o = impl_->options;
-  if (auto why = refuse_address(o.address)) throw ServerError(*why);
+  if (!o.any_address) {
+    if (auto why = refuse_address(o.address)) throw ServerError(*why);
+  }
   const std::uint16_t port = impl_->listen(o.address, o.port, false);
   for (auto& loop : impl_->loops) impl_->threads.emplace_back([&loop] { loop->run(); });
   return port;

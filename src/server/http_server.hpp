@@ -26,6 +26,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};  // to receive a request's body once its headers are in
   std::chrono::seconds write_timeout{30};
   std::size_t header_limit = 16 * 1024;
+  // A clinic with accounts on may listen on any address (everyone signs in);
+  // otherwise only this computer's loopback (refuse_address).
+  bool any_address = false;
 };
 
 class ServerError : public std::runtime_error {

@@ -84,7 +84,7 @@ void Router::add(Method method, std::string pattern, Handler handler, RouteOptio
 
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> out;
-  for (const auto& r : routes_) out.push_back({r.method, r.pattern});
+  for (const auto& r : routes_) out.push_back({r.method, r.pattern, r.options.accepts});
   return out;
 }
 
@@ -133,6 +133,14 @@ std::optional<Response> Router::refuse(const Request& head, const Match& m) cons
     if (auto refusal = lan_gate_(head, m.route != nullptr ? std::string_view(m.route->pattern) : "")) {
       return refusal;
     }
+  } else if (any_host_) {
+    // A clinic: any name may reach it (its proxy decides), but a page may
+    // only call the API from the same origin.
+    const std::string_view origin = head.header("Origin");
+    if (!origin.empty() && origin_host(origin) != host) {
+      return problem(403, "origin-not-allowed", "Requests from other sites are refused",
+                     fmt::format("a page from '{}' may not use daybreak", origin));
+    }
   } else if (!is_loopback_host(host)) {
     return problem(403, "host-not-allowed", "Only this computer may use daybreak",
                    fmt::format("daybreak answers requests addressed to 127.0.0.1, localhost or [::1], not '{}'", host));
@@ -140,7 +148,7 @@ std::optional<Response> Router::refuse(const Request& head, const Match& m) cons
   // A page from another site may send requests to this computer: refuse them
   // (browsers name the page's origin on every cross-origin request).
   const std::string_view origin = head.header("Origin");
-  if (!head.lan && !origin.empty() && !is_loopback_host(origin_host(origin))) {
+  if (!head.lan && !any_host_ && !origin.empty() && !is_loopback_host(origin_host(origin))) {
     return problem(403, "origin-not-allowed", "Requests from other sites are refused",
                    fmt::format("a page from '{}' may not use daybreak", origin));
   }
@@ -191,6 +199,39 @@ Response Router::handle(const Request& request) const {
   if (!request.admitted || (m.route == nullptr && !fallback_)) {
     if (auto refusal = refuse(request, m)) return std::move(*refusal);
   }
+  if (!guard_ || m.route == nullptr) return run(request, m);
+  Pass pass;
+  Response response;
+  {
+    Request guarded = request;
+    try {
+      pass = guard_(request, m.route->pattern);
+    } catch (const StoreError& e) {
+      if (log_) log_(fmt::format("{} {}: {}", method_name(request.method), request.path, e.what()));
+      return problem_for(e);
+    }
+    if (pass.refusal) {
+      response = std::move(*pass.refusal);
+    } else {
+      guarded.actor = pass.actor;
+      guarded.subject = pass.subject;
+      response = run(guarded, m);
+    }
+    if (pass.after) {
+      try {
+        pass.after(guarded, response);
+      } catch (const std::exception& e) {
+        if (log_)
+          log_(fmt::format("{} {}: the audit record failed: {}", method_name(request.method), request.path, e.what()));
+        return problem(500, "audit-failed", "Something went wrong",
+                       "the server could not record this access, so it gives nothing out; try again");
+      }
+    }
+  }
+  return response;
+}
+
+Response Router::run(const Request& request, const Match& m) const {
   const Handler& handler = m.route != nullptr ? m.route->handler : fallback_;
   try {
     return handler(request, m.params);

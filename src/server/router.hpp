@@ -35,7 +35,8 @@ struct RouteOptions {
 
 struct RouteInfo {
   Method method = Method::get;
-  std::string pattern;  // "/api/entries/{id}"
+  std::string pattern;                    // "/api/entries/{id}"
+  std::vector<std::string_view> accepts;  // the body's media types; empty: no body
 };
 
 // What to do with a request once its headers are read: refuse it at once
@@ -57,6 +58,23 @@ class Router {
   // such request is refused.
   using Gate = std::function<std::optional<Response>(const Request&, std::string_view pattern)>;
   void set_lan_gate(Gate gate) { lan_gate_ = std::move(gate); }
+  // A clinic's accounts: decides, once a request is admitted and matches a
+  // route, whom it acts for (Request::actor and subject) or refuses it; and
+  // may see the response before it leaves (the audit trail). Without a guard,
+  // every request acts for the local person.
+  struct Pass {
+    std::optional<Response> refusal;
+    std::int64_t actor = 0;
+    std::int64_t subject = 0;
+    // Runs after the handler with its response; a throw turns the response
+    // into a 500 (nothing read is given out unrecorded).
+    std::function<void(const Request&, const Response&)> after;
+  };
+  using Guard = std::function<Pass(const Request&, std::string_view pattern)>;
+  void set_guard(Guard guard) { guard_ = std::move(guard); }
+  // Lets any Host in on the loopback listener (a clinic behind its TLS proxy,
+  // where sign-in guards everything); an Origin must then be the Host's own.
+  void set_any_host(bool any) { any_host_ = any; }
   // Where unexpected failures are reported (with the detail the client never sees).
   void set_error_log(std::function<void(const std::string&)> log) { log_ = std::move(log); }
 
@@ -88,6 +106,9 @@ class Router {
   std::vector<Route> routes_;
   Handler fallback_;
   Gate lan_gate_;
+  Guard guard_;
+  bool any_host_ = false;
+  [[nodiscard]] Response run(const Request& request, const Match& m) const;
   std::function<void(const std::string&)> log_;
 };
 

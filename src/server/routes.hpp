@@ -5,6 +5,8 @@
 #pragma once
 
 #include <span>
+#include <string>
+#include <vector>
 
 #include "platform/embedded.hpp"
 #include "server/api_context.hpp"
@@ -36,6 +38,13 @@ void add_report_routes(http::Router& router, const ApiContext& api);
 // Pairing a phone: the home-network gate, POST /api/pairing (a new code, on
 // the computer), POST /api/pair (the phone), the paired devices.
 void add_pairing_routes(http::Router& router, const ApiContext& api);
+// A clinic's accounts: the guard of every request once accounts are on
+// (sign-in, CSRF, roles, grants, the audit trail), signing in and out,
+// invitations, passwords, grants, "who looked", a clinician's people.
+void add_account_routes(http::Router& router, const ApiContext& api);
+// The routes the accounts' guard has no rule for (refused to all in a
+// clinic): none, or a new route was added without one.
+[[nodiscard]] std::vector<std::string> routes_without_a_rule(const http::Router& router);
 // The web app's files, for every GET outside /api/.
 void add_web_routes(http::Router& router, std::span<const EmbeddedFile> assets);
 

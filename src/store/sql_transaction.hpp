@@ -6,7 +6,7 @@
 // items), sql_sessions.cpp (guided sessions, levels and stages),
 // sql_safety.cpp (screening and questionnaires), sql_experiments.cpp
 // (personal experiments), sql_progression.cpp (progression decisions),
-// sql_devices.cpp (paired devices).
+// sql_devices.cpp (paired devices), sql_accounts.cpp (a clinic's accounts).
 #pragma once
 
 #include <cstdint>
@@ -96,6 +96,26 @@ class Transaction : public StoreWriter {
   Device add_device(UserId user, const std::string& name, std::string_view token_sha256, Instant at) override;
   void revoke_device(UserId user, DeviceId id, Instant at) override;
   void touch_device(UserId user, DeviceId id, Instant at) override;
+
+  // a clinic's accounts (sql_accounts.cpp)
+  bool has_accounts() override;
+  std::optional<Account> find_account(UserId user) override;
+  std::optional<Account> find_account_by_login(std::string_view login) override;
+  std::optional<Account> find_account_by_invitation(std::string_view token_sha256) override;
+  std::vector<Account> accounts() override;
+  std::optional<SignIn> find_sign_in(std::string_view token_sha256) override;
+  std::vector<Grant> grants_of(UserId person) override;
+  std::vector<Grant> grants_to(UserId clinician) override;
+  std::vector<AuditEvent> audit_events(UserId person, int limit) override;
+  void add_account(const Account& account) override;
+  void update_account(const Account& account) override;
+  SignIn add_sign_in(UserId user, std::string_view token_sha256, Instant at, Instant expires_at) override;
+  void touch_sign_in(SignInId id, Instant at) override;
+  void end_sign_in(SignInId id, Instant at) override;
+  void end_sign_ins(UserId user, std::optional<SignInId> keep, Instant at) override;
+  Grant add_grant(const Grant& grant) override;
+  void revoke_grant(UserId person, GrantId id, Instant at) override;
+  AuditEvent add_audit_event(const AuditEvent& event) override;
 
  protected:
   [[noreturn]] void not_found(const std::string& what) const;

@@ -300,7 +300,59 @@ CREATE TABLE devices (
 CREATE INDEX devices_by_user ON devices(user_id, id);
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations = {{
+// Version 8: a clinic's accounts (issue 21). A person on their own computer
+// has none. Sign-in sessions keep only their token's SHA-256; grants are a
+// person's consent for a clinician; the audit trail is only ever added to.
+constexpr std::string_view kV8 = R"sql(
+CREATE TABLE accounts (
+  user_id                INTEGER PRIMARY KEY REFERENCES users(id),
+  login                  TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 64),
+  role                   TEXT NOT NULL CHECK (role IN ('person', 'clinician', 'admin')),
+  password_hash          TEXT,
+  invitation_sha256      TEXT UNIQUE CHECK (length(invitation_sha256) = 64),
+  invitation_expires_at  INTEGER,
+  created_at             INTEGER NOT NULL,
+  disabled_at            INTEGER
+) STRICT;
+CREATE TABLE sign_ins (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  token_sha256  TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+  created_at    INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL,
+  ended_at      INTEGER
+) STRICT;
+CREATE INDEX sign_ins_by_user ON sign_ins(user_id, id);
+CREATE TABLE grants (
+  id            INTEGER PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id),
+  clinician_id  INTEGER NOT NULL REFERENCES users(id),
+  scope         TEXT NOT NULL CHECK (length(scope) BETWEEN 1 AND 200),
+  created_at    INTEGER NOT NULL,
+  until_date    TEXT CHECK (until_date IS NULL OR until_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  revoked_at    INTEGER
+) STRICT;
+CREATE INDEX grants_by_user ON grants(user_id, id);
+CREATE INDEX grants_by_clinician ON grants(clinician_id, id);
+CREATE TABLE audit_events (
+  id         INTEGER PRIMARY KEY,
+  at         INTEGER NOT NULL,
+  actor_id   INTEGER NOT NULL REFERENCES users(id),
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  action     TEXT NOT NULL CHECK (action IN ('read', 'export', 'change')),
+  what       TEXT NOT NULL CHECK (length(what) BETWEEN 1 AND 300),
+  source     TEXT NOT NULL CHECK (length(source) <= 100),
+  status     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX audit_events_by_user ON audit_events(user_id, id);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is only ever added to'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is only ever added to'); END;
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -308,6 +360,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
     {5, "progression decisions", kV5},
     {6, "nights recorded without a pillow", kV6},
     {7, "paired devices", kV7},
+    {8, "accounts, sign-ins, grants and the audit trail", kV8},
 }};
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "clinical/questionnaire_response.hpp"
 #include "clinical/screening.hpp"
+#include "domain/account.hpp"
 #include "domain/device.hpp"
 #include "domain/diary_entry.hpp"
 #include "domain/experiment.hpp"
@@ -192,6 +193,22 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<Device> devices(UserId user) = 0;
   // The device whose token has this SHA-256 (hex), of whichever person; revoked ones too.
   [[nodiscard]] virtual std::optional<Device> find_device_by_token(std::string_view token_sha256) = 0;
+
+  // ---- A clinic's accounts (sql_accounts.cpp) ----
+  // Whether any account exists: then every request must sign in.
+  [[nodiscard]] virtual bool has_accounts() = 0;
+  [[nodiscard]] virtual std::optional<Account> find_account(UserId user) = 0;
+  [[nodiscard]] virtual std::optional<Account> find_account_by_login(std::string_view login) = 0;
+  [[nodiscard]] virtual std::optional<Account> find_account_by_invitation(std::string_view token_sha256) = 0;
+  // Every account, by login.
+  [[nodiscard]] virtual std::vector<Account> accounts() = 0;
+  // The sign-in whose token has this SHA-256 (hex), ended ones too.
+  [[nodiscard]] virtual std::optional<SignIn> find_sign_in(std::string_view token_sha256) = 0;
+  // The grants a person made, and those made to a clinician, oldest first.
+  [[nodiscard]] virtual std::vector<Grant> grants_of(UserId person) = 0;
+  [[nodiscard]] virtual std::vector<Grant> grants_to(UserId clinician) = 0;
+  // The audit records about a person's data, newest first.
+  [[nodiscard]] virtual std::vector<AuditEvent> audit_events(UserId person, int limit) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -244,6 +261,24 @@ class StoreWriter : public StoreReader {
   // StoreError{not_found} if the person has no such device.
   virtual void revoke_device(UserId user, DeviceId id, Instant at) = 0;
   virtual void touch_device(UserId user, DeviceId id, Instant at) = 0;  // last seen
+
+  // ---- A clinic's accounts ----
+  // Throws StoreError{conflict} if the login is taken or the user has one.
+  virtual void add_account(const Account& account) = 0;
+  // Replaces the password hash, the invitation and disabled_at (the login and role stay).
+  virtual void update_account(const Account& account) = 0;
+  [[nodiscard]] virtual SignIn add_sign_in(UserId user, std::string_view token_sha256, Instant at,
+                                           Instant expires_at) = 0;
+  virtual void touch_sign_in(SignInId id, Instant at) = 0;
+  // Ends one sign-in, or every live one of a user but `keep`.
+  virtual void end_sign_in(SignInId id, Instant at) = 0;
+  virtual void end_sign_ins(UserId user, std::optional<SignInId> keep, Instant at) = 0;
+  [[nodiscard]] virtual Grant add_grant(const Grant& grant) = 0;
+  // Throws StoreError{not_found} if the person made no such grant. Revoking
+  // again keeps the first time.
+  virtual void revoke_grant(UserId person, GrantId id, Instant at) = 0;
+  // The trail has no update or delete.
+  [[nodiscard]] virtual AuditEvent add_audit_event(const AuditEvent& event) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

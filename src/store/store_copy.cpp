@@ -34,6 +34,10 @@ constexpr Table kTables[] = {
     {"experiment_nights", "experiment_id, night", false},
     {"progression_decisions", "id", true},
     {"devices", "id", true},
+    {"accounts", "user_id", false},
+    {"sign_ins", "id", true},
+    {"grants", "id", true},
+    {"audit_events", "id", true},
 };
 
 sql::Connection& connection_of(StoreReader& tx) {

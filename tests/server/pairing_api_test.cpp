@@ -2,6 +2,7 @@
 // computer, used once, within minutes, with few tries; device tokens that open
 // the API and close when revoked; and a generated matrix: no route answers the
 // home network without a live token, whatever the route.
+#include <algorithm>
 #include <regex>
 
 #include "api_fixture.hpp"
@@ -191,9 +192,11 @@ TEST_F(PairingApi, EveryRouteRefusesTheHomeNetworkWithoutALiveToken) {
   ASSERT_EQ(del("/api/devices/" + std::to_string(id)).status, 204);
 
   std::vector<http::RouteInfo> routes = router_.routes();
-  routes.push_back({Method::get, "/"});
-  routes.push_back({Method::get, "/today"});
-  routes.push_back({Method::get, "/assets/app.js"});
+  routes.push_back({Method::get, "/", {}});
+  routes.push_back({Method::get, "/today", {}});
+  routes.push_back({Method::get, "/assets/app.js", {}});
+  // Deletions last: DELETE /api/devices/1 with the live token revokes it.
+  std::stable_partition(routes.begin(), routes.end(), [](const auto& r) { return r.pattern != "/api/devices/{id}"; });
   int checked = 0;
   for (const auto& route : routes) {
     std::string path = std::regex_replace(route.pattern, std::regex("\\{[a-z_]+\\}"), "1");
@@ -217,7 +220,7 @@ TEST_F(PairingApi, EveryRouteRefusesTheHomeNetworkWithoutALiveToken) {
     const auto foreign_origin = lan(route.method, path, body, live, "10.77.0.1:8765", "http://evil.example");
     EXPECT_EQ(foreign_origin.status, 403) << what;
     const auto with_token = lan(route.method, path, body, live);
-    EXPECT_NE(with_token.status, 401) << what;
+    EXPECT_NE(with_token.status, 401) << what << with_token.body;
   }
   EXPECT_GT(checked, 150);
   EXPECT_EQ(lan(Method::get, "/pair").status, 200);

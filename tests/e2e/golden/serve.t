@@ -5,10 +5,10 @@ tested over real sockets in tests/server, pairing in a browser over a private
 network namespace (web/e2e/pairing.test.mjs).
 
   $ daybreak serve --address 0.0.0.0
-  ! daybreak: refusing to listen on 0.0.0.0: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair)
+  ! daybreak: refusing to listen on 0.0.0.0: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair); a clinic adds accounts first (`daybreak admin user add`)
   [2]
   $ daybreak serve --address 192.168.1.20 --port 8080
-  ! daybreak: refusing to listen on 192.168.1.20: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair)
+  ! daybreak: refusing to listen on 192.168.1.20: --address is where this computer reaches daybreak: use 127.0.0.1 (the default), ::1 or localhost; to use daybreak from your phone, pair it (daybreak serve --pair); a clinic adds accounts first (`daybreak admin user add`)
   [2]
   $ daybreak serve --pair --lan-address 127.0.0.1
   ! daybreak: --lan-address: 127.0.0.1 is this computer's own address, which a phone cannot reach
@@ -81,6 +81,17 @@ network namespace (web/e2e/pairing.test.mjs).
   POST    /api/pair
   GET     /api/devices
   DELETE  /api/devices/{id}
+  GET     /api/account
+  POST    /api/sign-in
+  POST    /api/sign-out
+  POST    /api/account/password
+  POST    /api/invitations/accept
+  GET     /api/grants
+  POST    /api/grants
+  DELETE  /api/grants/{id}
+  GET     /api/clinicians
+  GET     /api/access-log
+  GET     /api/people
   $ daybreak serve --help
   start the web app and the HTTP API on this computer (http://127.0.0.1:8765)
   Usage: daybreak serve [OPTIONS]

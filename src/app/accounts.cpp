@@ -1,0 +1,331 @@
+#include "app/accounts.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "domain/text.hpp"
+#include "platform/secrets.hpp"
+
+namespace daybreak {
+namespace {
+
+constexpr std::size_t kAccountTokenBytes = 32;
+constexpr std::size_t kMaxLogin = 64;
+constexpr std::size_t kMaxAccountName = 80;
+
+// A hash to check a password against when the login is unknown, so a wrong
+// login takes as long as a wrong password. Made once, at the hasher's cost.
+const std::string& decoy_hash(PasswordHasher& hasher) {
+  static const std::string decoy = hasher.hash(random_hex(16));
+  return decoy;
+}
+
+void forget_before(std::vector<Instant>& times, Instant since) {
+  std::erase_if(times, [&](Instant t) { return t <= since; });
+}
+
+std::optional<std::chrono::seconds> wait_for(const std::vector<Instant>& times, int limit, Instant now) {
+  if (static_cast<int>(times.size()) < limit) return std::nullopt;
+  // The oldest counted failure leaves the window first.
+  const auto left = std::chrono::duration_cast<std::chrono::seconds>(times.front() + kSignInWindow - now);
+  return std::max(left, std::chrono::seconds{1});
+}
+
+SignedIn open_session(StoreWriter& tx, const Account& account, const User& user, Instant now) {
+  std::string token = random_hex(kAccountTokenBytes);
+  SignIn si = tx.add_sign_in(account.user, sha256_hex(token), now, now + kSignInLifetime);
+  return SignedIn{Session{si, account, user}, std::move(token)};
+}
+
+bool is_login_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@';
+}
+
+}  // namespace
+
+PasswordHasher::PasswordHasher(PasswordCost cost, int concurrent)
+    : cost_(cost), concurrent_(std::clamp(concurrent, 1, 256)), slots_(concurrent_) {}
+
+std::string PasswordHasher::hash(std::string_view password) {
+  slots_.acquire();
+  try {
+    std::string h = hash_password(password, cost_);
+    slots_.release();
+    return h;
+  } catch (...) {
+    slots_.release();
+    throw;
+  }
+}
+
+bool PasswordHasher::verify(std::string_view hash, std::string_view password) {
+  slots_.acquire();
+  const bool ok = verify_password(hash, password);
+  slots_.release();
+  return ok;
+}
+
+std::optional<std::chrono::seconds> SignInLimits::wait(std::string_view login, std::string_view address, Instant now) {
+  const std::scoped_lock lock(mutex_);
+  std::optional<std::chrono::seconds> longest;
+  for (auto* table : {&by_login_, &by_address_}) {
+    const bool is_login = table == &by_login_;
+    const auto it = table->find(is_login ? login : address);
+    if (it == table->end()) continue;
+    forget_before(it->second, now - kSignInWindow);
+    const auto w = wait_for(it->second, is_login ? kSignInFailuresPerAccount : kSignInFailuresPerAddress, now);
+    if (w && (!longest || *w > *longest)) longest = w;
+  }
+  return longest;
+}
+
+void SignInLimits::failed(std::string_view login, std::string_view address, Instant now) {
+  const std::scoped_lock lock(mutex_);
+  by_login_[std::string(login)].push_back(now);
+  by_address_[std::string(address)].push_back(now);
+}
+
+void SignInLimits::succeeded(std::string_view login) {
+  const std::scoped_lock lock(mutex_);
+  if (const auto it = by_login_.find(login); it != by_login_.end()) by_login_.erase(it);
+}
+
+std::string normalize_login(std::string_view login) {
+  std::string out(trim(login));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<AppError> check_login(std::string_view login) {
+  const std::string l = normalize_login(login);
+  if (l.empty() || l.size() > kMaxLogin || !std::all_of(l.begin(), l.end(), is_login_char)) {
+    return invalid("The login is not allowed",
+                   {{"login", std::string(login),
+                     fmt::format("1 to {} of the letters a-z, digits and . _ - @, such as \"anna.berg\"", kMaxLogin)}});
+  }
+  return std::nullopt;
+}
+
+std::optional<AppError> check_new_password(std::string_view password, std::string_view field) {
+  const auto length = utf8_length(password);
+  if (!length || *length < kMinPasswordLength || *length > kMaxPasswordLength) {
+    // The value is never echoed back: it is a password.
+    return invalid("The password is not allowed",
+                   {{std::string(field), "(hidden)",
+                     fmt::format("{} to {} characters; a few words in a row are easy to remember", kMinPasswordLength,
+                                 kMaxPasswordLength)}});
+  }
+  return std::nullopt;
+}
+
+AppResult<AddedAccount> add_account(Store& store, PasswordHasher& hasher, const NewAccount& wanted, Instant now) {
+  if (auto bad = check_login(wanted.login)) return fail(std::move(*bad));
+  const std::string name(trim(wanted.name));
+  const auto name_length = utf8_length(name);
+  if (!name_length || *name_length < 1 || *name_length > kMaxAccountName || has_control_chars(name)) {
+    return fail(
+        invalid("The name is not allowed",
+                {{"name", wanted.name, fmt::format("1 to {} characters, such as \"Anna Berg\"", kMaxAccountName)}}));
+  }
+  if (wanted.password) {
+    if (auto bad = check_new_password(*wanted.password, "password")) return fail(std::move(*bad));
+  }
+  Account account;
+  account.login = normalize_login(wanted.login);
+  account.role = wanted.role;
+  account.created_at = now;
+  std::optional<std::string> invitation;
+  if (wanted.password) {
+    account.password_hash = hasher.hash(*wanted.password);
+  } else {
+    invitation = random_hex(kAccountTokenBytes);
+    account.invitation_sha256 = sha256_hex(*invitation);
+    account.invitation_expires_at = now + kInvitationLifetime;
+  }
+  auto tx = store.write();
+  if (tx->find_account_by_login(account.login)) {
+    return fail(conflict(fmt::format("The login '{}' is taken", account.login)));
+  }
+  User user = tx->create_user(name, wanted.time_zone, now);
+  account.user = user.id;
+  tx->add_account(account);
+  tx->commit();
+  return AddedAccount{std::move(account), std::move(user), std::move(invitation)};
+}
+
+AppResult<std::string> reset_password(Store& store, std::string_view login, Instant now) {
+  auto tx = store.write();
+  auto account = tx->find_account_by_login(normalize_login(login));
+  if (!account) return fail(not_found(fmt::format("No account has the login '{}'", normalize_login(login))));
+  std::string token = random_hex(kAccountTokenBytes);
+  account->password_hash.reset();
+  account->invitation_sha256 = sha256_hex(token);
+  account->invitation_expires_at = now + kInvitationLifetime;
+  tx->update_account(*account);
+  tx->end_sign_ins(account->user, std::nullopt, now);
+  tx->commit();
+  return token;
+}
+
+SignInAttempt sign_in(Store& store, PasswordHasher& hasher, SignInLimits& limits, std::string_view login,
+                      std::string_view password, std::string_view address, Instant now) {
+  const std::string l = normalize_login(login);
+  if (auto w = limits.wait(l, address, now)) return {SignInVerdict::wait, std::nullopt, *w};
+  std::optional<Account> account;
+  std::optional<User> user;
+  {
+    auto tx = store.read();
+    account = tx->find_account_by_login(l);
+    if (account) user = tx->find_user(account->user);
+  }
+  const bool usable = account && user && account->password_hash && !account->disabled_at;
+  // The decoy keeps a wrong login as slow as a wrong password.
+  const bool right = hasher.verify(usable ? *account->password_hash : decoy_hash(hasher), password) && usable;
+  if (!right) {
+    limits.failed(l, address, now);
+    return {SignInVerdict::wrong, std::nullopt, {}};
+  }
+  limits.succeeded(l);
+  auto tx = store.write();
+  if (needs_rehash(*account->password_hash, hasher.cost())) {
+    account->password_hash = hasher.hash(password);
+    tx->update_account(*account);
+  }
+  SignedIn signed_in = open_session(*tx, *account, *user, now);
+  tx->commit();
+  return {SignInVerdict::accepted, std::move(signed_in), {}};
+}
+
+std::optional<Session> session_for_token(Store& store, std::string_view token, Instant now) {
+  if (token.size() != 2 * kAccountTokenBytes) return std::nullopt;
+  std::optional<Session> found;
+  {
+    auto tx = store.read();
+    auto si = tx->find_sign_in(sha256_hex(token));
+    if (!si || si->ended_at || now >= si->expires_at || now - si->last_seen_at >= kSignInIdle) return std::nullopt;
+    auto account = tx->find_account(si->user);
+    auto user = tx->find_user(si->user);
+    if (!account || !user || account->disabled_at) return std::nullopt;
+    found = Session{*si, std::move(*account), std::move(*user)};
+  }
+  if (now - found->sign_in.last_seen_at >= kSignInSeenEvery) {
+    auto tx = store.write();
+    tx->touch_sign_in(found->sign_in.id, now);
+    tx->commit();
+    found->sign_in.last_seen_at = now;
+  }
+  return found;
+}
+
+void sign_out(Store& store, const Session& session, Instant now) {
+  auto tx = store.write();
+  tx->end_sign_in(session.sign_in.id, now);
+  tx->commit();
+}
+
+std::string csrf_for(std::string_view session_token) {
+  return sha256_hex(fmt::format("daybreak csrf {}", session_token));
+}
+
+AppResult<bool> change_password(Store& store, PasswordHasher& hasher, const Session& session, std::string_view current,
+                                std::string_view fresh, Instant now) {
+  if (auto bad = check_new_password(fresh, "new")) return fail(std::move(*bad));
+  if (!session.account.password_hash || !hasher.verify(*session.account.password_hash, current)) {
+    return fail(invalid("The current password is wrong", {{"current", "(hidden)", "your password now"}}));
+  }
+  Account account = session.account;
+  account.password_hash = hasher.hash(fresh);
+  auto tx = store.write();
+  tx->update_account(account);
+  tx->end_sign_ins(account.user, session.sign_in.id, now);
+  tx->commit();
+  return true;
+}
+
+InvitationAttempt accept_invitation(Store& store, PasswordHasher& hasher, std::string_view token,
+                                    std::string_view password, Instant now) {
+  auto tx = store.write();
+  auto account = tx->find_account_by_invitation(sha256_hex(token));
+  if (!account) return {InvitationVerdict::unknown, std::nullopt};
+  if (!account->invitation_expires_at || now >= *account->invitation_expires_at) {
+    return {InvitationVerdict::expired, std::nullopt};
+  }
+  auto user = tx->find_user(account->user);
+  if (!user) return {InvitationVerdict::unknown, std::nullopt};
+  account->password_hash = hasher.hash(password);
+  account->invitation_sha256.reset();  // single use
+  account->invitation_expires_at.reset();
+  tx->update_account(*account);
+  SignedIn signed_in = open_session(*tx, *account, *user, now);
+  tx->commit();
+  return {InvitationVerdict::accepted, std::move(signed_in)};
+}
+
+AppResult<GrantRequest> grant_scopes(std::vector<std::string> names, GrantRequest request) {
+  request.everything = false;
+  request.scopes.clear();
+  std::string allowed = "\"all\", or one or more of";
+  for (const Scope s : kScopes) allowed += fmt::format(" \"{}\"", scope_name(s));
+  for (const auto& n : names) {
+    if (n == "all") {
+      request.everything = true;
+    } else if (const auto s = parse_scope(n)) {
+      if (std::find(request.scopes.begin(), request.scopes.end(), *s) == request.scopes.end()) {
+        request.scopes.push_back(*s);
+      }
+    } else {
+      return fail(invalid("The scope is not allowed", {{"scope", n, allowed}}));
+    }
+  }
+  if (names.empty() || (request.everything && !request.scopes.empty())) {
+    return fail(invalid("The scope is not allowed", {{"scope", fmt::format("{}", fmt::join(names, ",")), allowed}}));
+  }
+  return request;
+}
+
+AppResult<Grant> grant_access(Store& store, UserId person, const GrantRequest& request, LocalDate today, Instant now) {
+  if (request.until && *request.until < today) {
+    return fail(invalid("The last day is already past",
+                        {{"until", format_date(*request.until), fmt::format("{} or later", format_date(today))}}));
+  }
+  auto tx = store.write();
+  const auto clinician = tx->find_account_by_login(normalize_login(request.clinician));
+  if (!clinician || clinician->role != Role::clinician || clinician->disabled_at) {
+    return fail(invalid("No clinician has that login",
+                        {{"clinician", request.clinician, "the login of a clinician of this clinic"}}));
+  }
+  Grant g;
+  g.person = person;
+  g.clinician = clinician->user;
+  g.everything = request.everything;
+  g.scopes = request.scopes;
+  g.created_at = now;
+  g.until = request.until;
+  Grant out = tx->add_grant(g);
+  tx->commit();
+  return out;
+}
+
+AppResult<bool> revoke_access(Store& store, UserId person, GrantId id, Instant now) {
+  auto tx = store.write();
+  const auto grants = tx->grants_of(person);
+  if (std::none_of(grants.begin(), grants.end(), [&](const Grant& g) { return g.id == id; })) {
+    return fail(not_found(fmt::format("You made no grant {}", id.value)));
+  }
+  tx->revoke_grant(person, id, now);
+  tx->commit();
+  return true;
+}
+
+std::optional<Grant> grant_for(StoreReader& tx, UserId person, UserId clinician, std::optional<Scope> scope,
+                               LocalDate today) {
+  for (const Grant& g : tx.grants_to(clinician)) {
+    if (g.person == person && g.covers(scope, today)) return g;
+  }
+  return std::nullopt;
+}
+
+}  // namespace daybreak

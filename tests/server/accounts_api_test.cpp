@@ -1,0 +1,604 @@
+// A clinic's accounts (issue 21) through the whole API, on SQLite and on
+// PostgreSQL: the authorization matrix (every route the router has x every
+// kind of caller, the expected outcome of each cell in the table below),
+// signing in and out, CSRF, session expiry, grants and the audit trail.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/accounts.hpp"
+#include "app/diary.hpp"
+#include "content/library_loader.hpp"
+#include "platform/clock.hpp"
+#include "platform/secrets.hpp"
+#include "platform/zone_provider.hpp"
+#include "server/routes.hpp"
+#include "store/pg_store.hpp"
+#include "store/sql_transaction.hpp"
+#include "store/sqlite_store.hpp"
+#include "support/fixtures.hpp"
+#include "support/pg_database.hpp"
+#include "support/temp_dir.hpp"
+
+namespace daybreak::embedded {
+std::span<const EmbeddedFile> server_test_assets();
+}
+
+namespace daybreak::testing {
+namespace accounts_matrix {
+
+using Json = nlohmann::ordered_json;
+
+// What a route is, in the matrix's own words (written apart from the
+// server's guard, so a wrong rule there fails here).
+enum class Kind { open, account, account_person, account_clinician, read, adjust, own, home };
+
+const std::map<std::string, Kind>& expected_kinds() {
+  static const std::map<std::string, Kind> kinds = {
+      {"GET /api/health", Kind::open},
+      {"GET /api/openapi.yaml", Kind::open},
+      {"GET /api/fields", Kind::open},
+      {"GET /api/time-zones", Kind::open},
+      {"POST /api/sign-in", Kind::open},
+      {"POST /api/invitations/accept", Kind::open},
+      {"GET /api/account", Kind::account},
+      {"POST /api/sign-out", Kind::account},
+      {"POST /api/account/password", Kind::account},
+      {"GET /api/grants", Kind::account},
+      {"POST /api/grants", Kind::account_person},
+      {"DELETE /api/grants/{id}", Kind::account},
+      {"GET /api/clinicians", Kind::account},
+      {"GET /api/access-log", Kind::account},
+      {"GET /api/people", Kind::account_clinician},
+      {"GET /api/profile", Kind::read},
+      {"GET /api/today", Kind::read},
+      {"GET /api/entries", Kind::read},
+      {"GET /api/entries/{id}", Kind::read},
+      {"GET /api/entries/{id}/revisions", Kind::read},
+      {"GET /api/sleep-items", Kind::read},
+      {"GET /api/insights", Kind::read},
+      {"GET /api/program", Kind::read},
+      {"GET /api/session-plans/{routine}", Kind::read},
+      {"GET /api/sessions", Kind::read},
+      {"GET /api/progress", Kind::read},
+      {"GET /api/progress/decisions", Kind::read},
+      {"POST /api/progress/level", Kind::adjust},
+      {"POST /api/progress/stage", Kind::adjust},
+      {"GET /api/questionnaires", Kind::read},
+      {"GET /api/questionnaires/history", Kind::read},
+      {"GET /api/questionnaires/psfs/activities", Kind::read},
+      {"GET /api/questionnaires/{id}", Kind::read},
+      {"GET /api/safety", Kind::read},
+      {"GET /api/safety/questions", Kind::read},
+      {"GET /api/safety/settings", Kind::read},
+      {"POST /api/safety/clinician", Kind::adjust},
+      {"GET /api/experiments", Kind::read},
+      {"GET /api/experiments/tonight", Kind::read},
+      {"GET /api/experiments/report", Kind::read},
+      {"GET /api/experiments/{id}/report", Kind::read},
+      {"GET /api/report.pdf", Kind::read},
+      {"GET /api/report.fhir.json", Kind::read},
+      {"GET /api/export.fhir.json", Kind::read},
+      {"GET /api/export/csv", Kind::read},
+      {"PATCH /api/profile", Kind::own},
+      {"POST /api/sleep-items", Kind::own},
+      {"POST /api/sleep-items/{id}/retire", Kind::own},
+      {"POST /api/import/csv", Kind::own},
+      {"GET /api/check", Kind::own},
+      {"POST /api/entries", Kind::own},
+      {"PATCH /api/entries/{id}", Kind::own},
+      {"DELETE /api/entries/{id}", Kind::own},
+      {"POST /api/sessions", Kind::own},
+      {"POST /api/questionnaires/{id}/responses", Kind::own},
+      {"POST /api/safety/checks", Kind::own},
+      {"PATCH /api/safety/settings", Kind::own},
+      {"POST /api/experiments", Kind::own},
+      {"POST /api/experiments/nights", Kind::own},
+      {"POST /api/experiments/{id}/stop", Kind::own},
+      {"POST /api/progress/confirm", Kind::own},
+      {"GET /api/reminders.ics", Kind::own},
+      {"GET /api/devices", Kind::home},
+      {"DELETE /api/devices/{id}", Kind::home},
+      {"POST /api/pairing", Kind::home},
+      {"POST /api/pair", Kind::home},
+  };
+  return kinds;
+}
+
+// Who asks, about person A's data.
+enum class Asker { anonymous, person_a, person_b, clinician_granted, clinician_not_granted, clinician_revoked, admin };
+constexpr Asker kAskers[] = {
+    Asker::anonymous,         Asker::person_a, Asker::person_b, Asker::clinician_granted, Asker::clinician_not_granted,
+    Asker::clinician_revoked, Asker::admin};
+
+std::string_view asker_name(Asker c) {
+  switch (c) {
+    case Asker::anonymous:
+      return "anonymous";
+    case Asker::person_a:
+      return "person A";
+    case Asker::person_b:
+      return "person B";
+    case Asker::clinician_granted:
+      return "clinician with a grant";
+    case Asker::clinician_not_granted:
+      return "clinician without a grant";
+    case Asker::clinician_revoked:
+      return "clinician after revoke";
+    case Asker::admin:
+      return "admin";
+  }
+  return "?";
+}
+
+enum class Outcome { let_in, refused, signed_out };
+
+// The matrix's table: each route kind x each caller.
+Outcome expected(Kind kind, Asker caller) {
+  if (kind == Kind::open) return Outcome::let_in;
+  if (kind == Kind::home) return Outcome::refused;  // never in a clinic, whoever asks
+  if (caller == Asker::anonymous) return Outcome::signed_out;
+  switch (kind) {
+    case Kind::account:
+      return Outcome::let_in;   // about themselves
+    case Kind::account_person:  // sharing is a person's
+      return caller == Asker::person_a || caller == Asker::person_b ? Outcome::let_in : Outcome::refused;
+    case Kind::account_clinician:  // the list of people who share
+      return caller == Asker::clinician_granted || caller == Asker::clinician_not_granted ||
+                     caller == Asker::clinician_revoked
+                 ? Outcome::let_in
+                 : Outcome::refused;
+    case Kind::read:
+    case Kind::adjust:
+      return caller == Asker::person_a || caller == Asker::clinician_granted ? Outcome::let_in : Outcome::refused;
+    case Kind::own:
+      return caller == Asker::person_a ? Outcome::let_in : Outcome::refused;
+    default:
+      return Outcome::refused;
+  }
+}
+
+constexpr std::string_view kMarkA = "ZEBRA-NOTE-OF-A";
+constexpr std::string_view kMarkB = "YAK-NOTE-OF-B";
+const PasswordCost kQuickCost{1, 8 * 1024};  // the tests' hashes; the real cost is checked on its own
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const std::filesystem::path&)> open;
+};
+
+class Accounts : public ::testing::TestWithParam<Backend> {
+ protected:
+  Accounts()
+      : store_(GetParam().open(dir_ / "daybreak.db")),
+        clock_(fixed_now()),
+        local_(ensure_local_user(*store_, fixed_now(), "Europe/Berlin")),
+        api_(*store_, clock_, zones(), content(), "test",
+             ApiSettings{
+                 .progression = {}, .wording_dir = dir_ / "wording", .paper = Paper::a4, .password_cost = kQuickCost}),
+        router_(make_router(api_, embedded::server_test_assets())) {}
+
+  static const ZoneProvider& zones() {
+    static const SingleZoneProvider z(berlin());
+    return z;
+  }
+  static const ContentLibrary& content() {
+    static const ContentLibrary library = load_builtin_content().value();
+    return library;
+  }
+
+  UserId add(const std::string& login, Role role, const std::string& name) {
+    PasswordHasher hasher(kQuickCost, 2);
+    auto added = add_account(*store_, hasher, {login, role, name, "Europe/Berlin", password(login)}, fixed_now());
+    EXPECT_TRUE(added) << login;
+    return added->user.id;
+  }
+  static std::string password(const std::string& login) { return login + " horse battery staple"; }
+
+  void log_note(UserId user, std::string_view note) {
+    Draft d;
+    d.set("pain", "4");
+    d.set("stiffness_minutes", "30");
+    d.set("note", std::string(note));
+    const auto logged = log_entry(*store_, {fixed_now(), Actor{user, "test"}}, user, berlin(),
+                                  LogRequest{ymd(2026, 11, 23), Period::morning, d, false, std::nullopt});
+    ASSERT_TRUE(logged) << logged.error().message;
+  }
+
+  struct Reply {
+    int status = 0;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    [[nodiscard]] std::string header(std::string_view name) const {
+      for (const auto& [k, v] : headers) {
+        if (k == name) return v;
+      }
+      return "";
+    }
+  };
+
+  struct Who {
+    std::string token;  // the session cookie's value; empty: not signed in
+    std::string csrf;
+  };
+
+  Reply call(http::Method method, const std::string& target, const Who& who, std::string body = {},
+             std::string type = "application/json", bool with_csrf = true) {
+    http::Request r;
+    r.method = method;
+    const auto q = target.find('?');
+    r.path = std::string_view(target).substr(0, q);
+    if (q != std::string::npos) r.query = std::string_view(target).substr(q + 1);
+    const std::string cookie = who.token.empty() ? "" : std::string(kSessionCookie) + "=" + who.token;
+    r.headers.emplace_back("Host", "127.0.0.1:8765");
+    if (!cookie.empty()) r.headers.emplace_back("Cookie", cookie);
+    if (with_csrf && !who.csrf.empty()) r.headers.emplace_back(kCsrfHeader, who.csrf);
+    if (!body.empty() || method == http::Method::post || method == http::Method::patch) {
+      r.headers.emplace_back("Content-Type", type);
+    }
+    r.body = body;
+    r.peer = "127.0.0.1";
+    const http::Response response = router_.handle(r);
+    return {response.status, response.body, response.headers};
+  }
+
+  Who sign_in_as(const std::string& login) {
+    const Reply r =
+        call(http::Method::post, "/api/sign-in", {}, Json{{"login", login}, {"password", password(login)}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    const std::string cookie = r.header("Set-Cookie");
+    const auto start = cookie.find('=') + 1;
+    return {cookie.substr(start, cookie.find(';') - start), Json::parse(r.body).at("csrf").get<std::string>()};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+  FixedClock clock_;
+  User local_;
+  ApiContext api_;
+  http::Router router_;
+};
+
+std::unique_ptr<Store> open_sqlite(const std::filesystem::path& file) {
+  auto s = std::make_unique<SqliteStore>(SqliteOptions{file});
+  s->open_reader();
+  return s;
+}
+std::unique_ptr<Store> open_postgresql(const std::filesystem::path&) {
+  return std::make_unique<PgStore>(PgOptions{fresh_pg_database()});
+}
+
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Accounts,
+                         ::testing::Values(Backend{"sqlite", open_sqlite}, Backend{"postgresql", open_postgresql}),
+                         [](const auto& p) { return p.param.name; });
+
+std::string fill(std::string pattern) {
+  for (const auto& [name, value] : {std::pair{"{id}", "999999"}, std::pair{"{routine}", "morning"}}) {
+    for (auto at = pattern.find(name); at != std::string::npos; at = pattern.find(name)) {
+      pattern.replace(at, std::string_view(name).size(), value);
+    }
+  }
+  return pattern;
+}
+
+TEST_P(Accounts, EveryRouteHasARuleAndTheMatrixKnowsIt) {
+  EXPECT_EQ(routes_without_a_rule(router_), std::vector<std::string>{});
+  std::set<std::string> routes;
+  for (const auto& r : router_.routes()) routes.insert(fmt::format("{} {}", http::method_name(r.method), r.pattern));
+  std::set<std::string> known;
+  for (const auto& [k, v] : expected_kinds()) known.insert(k);
+  EXPECT_EQ(routes, known) << "a route was added or removed: give it a line in expected_kinds()";
+}
+
+TEST_P(Accounts, TheAuthorizationMatrixLeaksNothing) {
+  const UserId a = add("anna", Role::person, "Anna");
+  const UserId b = add("bert", Role::person, "Bert");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  add("dr.cole", Role::clinician, "Dr Cole");
+  add("dr.dahl", Role::clinician, "Dr Dahl");
+  add("root", Role::admin, "Admin");
+  log_note(a, kMarkA);
+  log_note(b, kMarkB);
+  // Anna shares everything with Dr Berg, and shared with Dr Dahl until she stopped.
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const auto dahl = grant_access(*store_, a, {"dr.dahl", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now());
+  ASSERT_TRUE(dahl);
+  ASSERT_TRUE(revoke_access(*store_, a, dahl->id, fixed_now()));
+
+  std::map<Asker, Who> who;
+  who[Asker::anonymous] = {};
+  who[Asker::person_a] = sign_in_as("anna");
+  who[Asker::person_b] = sign_in_as("bert");
+  who[Asker::clinician_granted] = sign_in_as("dr.berg");
+  who[Asker::clinician_not_granted] = sign_in_as("dr.cole");
+  who[Asker::clinician_revoked] = sign_in_as("dr.dahl");
+  who[Asker::admin] = sign_in_as("root");
+
+  int cells = 0;
+  int leaks = 0;
+  // Reads first, then the changes (which may not undo what later cells read).
+  auto routes = router_.routes();
+  std::stable_partition(routes.begin(), routes.end(), [](const auto& r) { return r.method == http::Method::get; });
+  for (const auto& route : routes) {
+    const std::string key = fmt::format("{} {}", http::method_name(route.method), route.pattern);
+    const auto kind_it = expected_kinds().find(key);
+    ASSERT_NE(kind_it, expected_kinds().end()) << key;
+    if (key == "POST /api/sign-out") continue;  // ends the caller's session: its own test
+    for (const Asker c : kAskers) {
+      const bool person_itself = c == Asker::person_a || c == Asker::anonymous;
+      const std::string target = fill(route.pattern) + (person_itself ? "" : fmt::format("?person={}", a.value));
+      const std::string type = route.accepts.empty() ? "application/json" : std::string(route.accepts.front());
+      const std::string body = route.accepts.empty() ? "" : (type == "text/csv" ? "date,period\n" : "{}");
+      const Reply r = call(route.method, target, who[c], body, type);
+      ++cells;
+      const Outcome want = expected(kind_it->second, c);
+      const bool refused = r.status == 403;
+      const bool signed_out = r.status == 401;
+      switch (want) {
+        case Outcome::let_in:
+          EXPECT_FALSE(refused || signed_out) << key << " by " << asker_name(c) << ": " << r.status << " " << r.body;
+          break;
+        case Outcome::refused:
+          EXPECT_TRUE(refused) << key << " by " << asker_name(c) << ": " << r.status << " " << r.body;
+          break;
+        case Outcome::signed_out:
+          EXPECT_TRUE(signed_out) << key << " by " << asker_name(c) << ": " << r.status << " " << r.body;
+          break;
+      }
+      // Whatever the status: A's diary only to A and her clinician, B's to no one here but B.
+      const bool may_see_a = c == Asker::person_a || c == Asker::clinician_granted;
+      if (!may_see_a && r.body.find(kMarkA) != std::string::npos) {
+        ++leaks;
+        ADD_FAILURE() << key << " showed A's diary to " << asker_name(c);
+      }
+      if (c != Asker::person_b && r.body.find(kMarkB) != std::string::npos) {
+        ++leaks;
+        ADD_FAILURE() << key << " showed B's diary to " << asker_name(c);
+      }
+    }
+  }
+  EXPECT_EQ(leaks, 0);
+  EXPECT_GE(cells, 7 * 60);
+  // The grant is real: the clinician read A's diary through it.
+  const Reply today =
+      call(http::Method::get, fmt::format("/api/entries?person={}", a.value), who[Asker::clinician_granted]);
+  EXPECT_NE(today.body.find(kMarkA), std::string::npos) << today.body;
+}
+
+TEST_P(Accounts, WithoutAccountsNothingAsksToSignIn) {
+  const Reply r = call(http::Method::get, "/api/today", {});
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/account", {}).body), Json({{"accounts", false}}));
+}
+
+TEST_P(Accounts, SigningInSetsAStrictHttpOnlyCookieAndSigningOutEndsIt) {
+  add("anna", Role::person, "Anna");
+  const Reply wrong = call(http::Method::post, "/api/sign-in", {},
+                           Json{{"login", "anna"}, {"password", "not her password at all"}}.dump());
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.header("Set-Cookie"), "");
+  const Reply unknown = call(http::Method::post, "/api/sign-in", {},
+                             Json{{"login", "nobody"}, {"password", "not her password at all"}}.dump());
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(Json::parse(unknown.body).at("detail"), Json::parse(wrong.body).at("detail"));  // the same words
+
+  const Reply ok =
+      call(http::Method::post, "/api/sign-in", {}, Json{{"login", "ANNA"}, {"password", password("anna")}}.dump());
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  const std::string cookie = ok.header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain HTTP here; behind TLS it is Secure (below)
+  const Who anna = sign_in_as("anna");
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 200);
+  // The stored row holds the token's SHA-256, not the token.
+  EXPECT_TRUE(store_->read()->find_sign_in(sha256_hex(anna.token)));
+  EXPECT_FALSE(store_->read()->find_sign_in(anna.token));
+
+  EXPECT_EQ(call(http::Method::post, "/api/sign-out", anna).status, 204);
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 401);
+}
+
+TEST_P(Accounts, BehindTlsTheCookieIsSecure) {
+  add("anna", Role::person, "Anna");
+  http::Request r;
+  r.method = http::Method::post;
+  r.path = "/api/sign-in";
+  const std::string body = Json{{"login", "anna"}, {"password", password("anna")}}.dump();
+  r.body = body;
+  r.headers = {{"Host", "127.0.0.1"}, {"Content-Type", "application/json"}, {"X-Forwarded-Proto", "https"}};
+  const http::Response response = router_.handle(r);
+  ASSERT_EQ(response.status, 200);
+  std::string cookie;
+  for (const auto& [k, v] : response.headers) {
+    if (k == "Set-Cookie") cookie = v;
+  }
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
+}
+
+TEST_P(Accounts, AChangeWithoutTheCsrfTokenIsRefusedAndChangesNothing) {
+  const UserId a = add("anna", Role::person, "Anna");
+  const Who anna = sign_in_as("anna");
+  const std::string entry =
+      Json{{"date", "2026-11-23"}, {"period", "morning"}, {"fields", {{"pain", 4}, {"stiffness_minutes", 20}}}}.dump();
+  const Reply missing = call(http::Method::post, "/api/entries", anna, entry, "application/json", false);
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_NE(missing.body.find("csrf-token-missing"), std::string::npos);
+  Who forged = anna;
+  forged.csrf = std::string(64, 'a');
+  const Reply wrong = call(http::Method::post, "/api/entries", forged, entry);
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_NE(wrong.body.find("csrf-token-wrong"), std::string::npos);
+  EXPECT_TRUE(entries_between(*store_, a, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
+  EXPECT_EQ(call(http::Method::post, "/api/entries", anna, entry).status, 201);
+  EXPECT_EQ(entries_between(*store_, a, ymd(2026, 1, 1), ymd(2026, 12, 31)).size(), 1U);
+}
+
+TEST_P(Accounts, ASessionEndsWhenIdleAndAtItsAbsoluteLifetime) {
+  add("anna", Role::person, "Anna");
+  const Who anna = sign_in_as("anna");
+  clock_.advance(kSignInIdle - std::chrono::minutes{1});
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 200);  // used: the idle time starts again
+  clock_.advance(kSignInIdle - std::chrono::minutes{1});
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 200);
+  clock_.advance(kSignInIdle);
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 401);
+
+  const Who again = sign_in_as("anna");
+  for (auto spent = std::chrono::minutes{0}; spent < kSignInLifetime - std::chrono::minutes{20};
+       spent += std::chrono::minutes{20}) {
+    clock_.advance(std::chrono::minutes{20});
+    ASSERT_EQ(call(http::Method::get, "/api/today", again).status, 200);
+  }
+  clock_.advance(std::chrono::minutes{20});
+  EXPECT_EQ(call(http::Method::get, "/api/today", again).status, 401);
+}
+
+TEST_P(Accounts, SigningInAgainGivesANewTokenAndEndsTheOldOne) {
+  add("anna", Role::person, "Anna");
+  const Who first = sign_in_as("anna");
+  // Fixation: a cookie sent along to sign-in is never kept.
+  const Reply r =
+      call(http::Method::post, "/api/sign-in", first, Json{{"login", "anna"}, {"password", password("anna")}}.dump());
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("Set-Cookie").find(first.token), std::string::npos);
+  EXPECT_EQ(call(http::Method::get, "/api/today", first).status, 401);
+}
+
+TEST_P(Accounts, SignInAttemptsAreLimitedPerAccount) {
+  add("anna", Role::person, "Anna");
+  for (int i = 0; i < kSignInFailuresPerAccount; ++i) {
+    EXPECT_EQ(
+        call(http::Method::post, "/api/sign-in", {}, Json{{"login", "anna"}, {"password", "wrong"}}.dump()).status,
+        401);
+  }
+  const Reply blocked =
+      call(http::Method::post, "/api/sign-in", {}, Json{{"login", "anna"}, {"password", password("anna")}}.dump());
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_FALSE(blocked.header("Retry-After").empty());
+  clock_.advance(kSignInWindow);
+  EXPECT_EQ(call(http::Method::post, "/api/sign-in", {}, Json{{"login", "anna"}, {"password", password("anna")}}.dump())
+                .status,
+            200);
+}
+
+TEST_P(Accounts, RevokingAGrantRefusesTheClinicianAtTheNextRequestAndEveryReadIsAudited) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  log_note(a, kMarkA);
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  const Reply shared = call(http::Method::post, "/api/grants", anna,
+                            Json{{"clinician", "dr.berg"}, {"scope", {"diary"}}, {"until", nullptr}}.dump());
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  const std::string today = fmt::format("/api/today?person={}", a.value);
+  EXPECT_EQ(call(http::Method::get, today, berg).status, 200);
+  // Only the diary was shared.
+  EXPECT_EQ(call(http::Method::get, fmt::format("/api/progress?person={}", a.value), berg).status, 403);
+  // A clinician may not write the person's diary, with a grant or not.
+  EXPECT_EQ(call(http::Method::post, fmt::format("/api/entries?person={}", a.value), berg, "{}").status, 403);
+
+  const auto id = Json::parse(shared.body).at("id").get<std::int64_t>();
+  EXPECT_EQ(call(http::Method::del, fmt::format("/api/grants/{}", id), anna).status, 204);
+  EXPECT_EQ(call(http::Method::get, today, berg).status, 403);
+
+  // One record per clinician request, the refused ones too, newest first.
+  const Json log = Json::parse(call(http::Method::get, "/api/access-log", anna).body).at("events");
+  ASSERT_EQ(log.size(), 4U) << log.dump();
+  EXPECT_EQ(log[0].at("outcome"), "refused");
+  EXPECT_EQ(log[0].at("what"), "GET /api/today");
+  EXPECT_EQ(log[0].at("who").at("login"), "dr.berg");
+  EXPECT_EQ(log[3].at("outcome"), "allowed");
+  EXPECT_EQ(log[3].at("action"), "read");
+  EXPECT_EQ(log[3].at("source"), "127.0.0.1");
+  // The person's own reads are not clinicians' reads.
+  EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 200);
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/access-log", anna).body).at("events").size(), 4U);
+}
+
+TEST_P(Accounts, TheAuditTrailCannotBeChangedOrDeleted) {
+  const UserId a = add("anna", Role::person, "Anna");
+  const UserId berg = add("dr.berg", Role::clinician, "Dr Berg");
+  {
+    auto tx = store_->write();
+    (void)tx->add_audit_event({AuditId{}, fixed_now(), berg, a, "read", "GET /api/today", "127.0.0.1", 200});
+    tx->commit();
+  }
+  for (const std::string_view sql : {"UPDATE audit_events SET status = 500", "DELETE FROM audit_events"}) {
+    auto tx = store_->write();
+    auto* t = dynamic_cast<sql::Transaction*>(tx.get());
+    ASSERT_NE(t, nullptr);
+    EXPECT_THROW(t->connection().prepare(sql).run(), StoreError) << sql;
+  }
+  EXPECT_EQ(store_->read()->audit_events(a, 10).size(), 1U);
+}
+
+TEST_P(Accounts, AnInvitationSetsThePasswordOnceAndSignsIn) {
+  PasswordHasher hasher(kQuickCost, 1);
+  const auto added =
+      add_account(*store_, hasher, {"anna", Role::person, "Anna", "Europe/Berlin", std::nullopt}, fixed_now());
+  ASSERT_TRUE(added);
+  ASSERT_TRUE(added->invitation);
+  const std::string token = *added->invitation;
+  const Reply short_one =
+      call(http::Method::post, "/api/invitations/accept", {}, Json{{"token", token}, {"password", "short"}}.dump());
+  EXPECT_EQ(short_one.status, 422);
+  EXPECT_EQ(short_one.body.find("short\""), std::string::npos);  // a password is never echoed
+  const Reply ok = call(http::Method::post, "/api/invitations/accept", {},
+                        Json{{"token", token}, {"password", "a long enough password"}}.dump());
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  const Reply again = call(http::Method::post, "/api/invitations/accept", {},
+                           Json{{"token", token}, {"password", "another long password"}}.dump());
+  EXPECT_EQ(again.status, 404);
+  const Reply in = call(http::Method::post, "/api/sign-in", {},
+                        Json{{"login", "anna"}, {"password", "a long enough password"}}.dump());
+  EXPECT_EQ(in.status, 200);
+}
+
+TEST_P(Accounts, ChangingThePasswordEndsTheOtherSessions) {
+  add("anna", Role::person, "Anna");
+  const Who laptop = sign_in_as("anna");
+  const Who phone = sign_in_as("anna");
+  const Reply changed = call(http::Method::post, "/api/account/password", laptop,
+                             Json{{"current", password("anna")}, {"new", "a brand new long password"}}.dump());
+  EXPECT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(call(http::Method::get, "/api/today", laptop).status, 200);
+  EXPECT_EQ(call(http::Method::get, "/api/today", phone).status, 401);
+}
+
+TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
+  PasswordHasher hasher;  // the server's default
+  const std::string hash = hasher.hash("correct horse battery staple");
+  EXPECT_EQ(hash.rfind("$argon2id$v=19$", 0), 0U) << hash;
+  const auto cost = cost_of(hash);
+  ASSERT_TRUE(cost);
+  EXPECT_GE(cost->operations, interactive_cost().operations);
+  EXPECT_GE(cost->memory_bytes, 64U * 1024 * 1024);
+  EXPECT_TRUE(verify_password(hash, "correct horse battery staple"));
+  EXPECT_FALSE(verify_password(hash, "correct horse battery stapler"));
+  EXPECT_FALSE(needs_rehash(hash, interactive_cost()));
+  EXPECT_TRUE(needs_rehash(hash_password("x", kQuickCost), interactive_cost()));
+  EXPECT_FALSE(verify_password("not a hash", "x"));
+}
+
+TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
+  const UserId a = add("anna", Role::person, "Anna");  // at the tests' quick cost
+  PasswordHasher stronger(PasswordCost{kQuickCost.operations + 1, kQuickCost.memory_bytes}, 1);
+  const SignInAttempt attempt =
+      sign_in(*store_, stronger, api_.sign_in_limits(), "anna", password("anna"), "127.0.0.1", fixed_now());
+  ASSERT_EQ(attempt.verdict, SignInVerdict::accepted);
+  const auto hash = store_->read()->find_account(a)->password_hash;
+  ASSERT_TRUE(hash);
+  EXPECT_EQ(cost_of(*hash)->operations, kQuickCost.operations + 1);
+}
+
+}  // namespace accounts_matrix
+}  // namespace daybreak::testing
