@@ -15,6 +15,7 @@
 #include "platform/clock.hpp"
 #include "platform/files.hpp"
 #include "platform/zones.hpp"
+#include "store/acting_user.hpp"
 #include "store/pg_store.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -210,6 +211,10 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
       zone = std::make_unique<ProcessZone>("UTC");
     }
     CommandContext ctx{io, store, *clock, *zone, user, dir, env.paper_locale.value_or("")};
+    // The CLI acts for the local person where the database checks whose rows
+    // a transaction may touch (PostgreSQL's row-level security for a role
+    // that does not own the tables; the owner sees every row).
+    const ActingUser acting(user.id);
     return command.run(ctx);
   } catch (const StoreError& e) {
     io.err << "daybreak: " << e.what() << "\n";

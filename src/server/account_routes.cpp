@@ -10,10 +10,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.hpp"
+#include "app/diary.hpp"
 #include "app/safety.hpp"
 #include "platform/secrets.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
+#include "store/acting_user.hpp"
 
 namespace daybreak {
 namespace {
@@ -128,7 +130,7 @@ const RouteRule* rule_for(Method method, std::string_view pattern) {
 
 bool changes_state(Method m) { return m != Method::get && m != Method::head; }
 
-http::Router::Pass refuse(Response r) { return {std::move(r), 0, 0, {}}; }
+http::Router::Pass refuse(Response r) { return {std::move(r), 0, 0, {}, {}}; }
 
 Response sign_in_required() {
   return http::problem(401, "sign-in-required", "Please sign in", "this daybreak has accounts: sign in to go on")
@@ -169,7 +171,12 @@ std::optional<std::int64_t> person_param(const Request& r, bool& bad) {
 }
 
 http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_view pattern) {
-  if (!api.accounts_on()) return {};
+  if (!api.accounts_on()) {
+    // No accounts: every request acts for the local person, in the database too.
+    http::Router::Pass local;
+    local.scope = std::make_shared<ActingUser>(kLocalUser);
+    return local;
+  }
   const RouteRule* rule = rule_for(r.method, pattern);
   if (rule == nullptr) {
     return refuse(http::problem(403, "not-in-a-clinic", "Not available here",
@@ -195,6 +202,9 @@ http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_vi
     }
   }
   const std::int64_t me = session->user.id.value;
+  // The store's transactions act for the signed-in user from here on (what
+  // PostgreSQL's row-level security checks, behind the checks below).
+  auto acting = std::make_shared<ActingUser>(session->user.id);
   bool bad = false;
   const auto asked = person_param(r, bad);
   if (bad) {
@@ -203,12 +213,12 @@ http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_vi
   }
   const Role role = session->account.role;
   if (rule->rule == Rule::account || (!asked || *asked == me)) {
-    if (rule->rule == Rule::account) return {std::nullopt, me, me, {}};
+    if (rule->rule == Rule::account) return {std::nullopt, me, me, {}, acting};
     if (role != Role::person) {
       return refuse(not_for_role(role == Role::clinician ? "name the person whose data you want to see: ?person=ID"
                                                          : "an admin manages accounts and sees no one's health data"));
     }
-    return {std::nullopt, me, me, {}};
+    return {std::nullopt, me, me, {}, acting};
   }
   // About someone else: a clinician with a live grant only. Every request
   // about a person who has an account is recorded, refused ones too.
@@ -219,7 +229,9 @@ http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_vi
     auto tx = api.store().read();
     const auto user = tx->find_user(person);
     known = user && tx->find_account(person);
-    if (known && role == Role::clinician && rule->rule != Rule::own) {
+    if (known && !api.check_grants()) {
+      grant = Grant{};  // the test of the database's own wall: it alone decides
+    } else if (known && role == Role::clinician && rule->rule != Rule::own) {
       const LocalDate today = api.zone(user->time_zone).date_of(api.now());
       grant = grant_for(*tx, person, session->user.id, rule->scope, today);
     }
@@ -242,9 +254,10 @@ http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_vi
                             "a person shares their data from More > Sharing; they may have stopped, or shared only "
                             "part of it"));
     p.after = record;
+    p.scope = acting;
     return p;
   }
-  return {std::nullopt, me, person.value, record};
+  return {std::nullopt, me, person.value, record, acting};
 }
 
 // ---- the handlers ----
@@ -491,7 +504,10 @@ Response access_log(const ApiContext& api, const Request& req) {
                        {"who", who_json(*tx, e.actor)},
                        {"action", e.action},
                        {"what", e.what},
-                       {"outcome", e.status < 400 ? "allowed" : "refused"},
+                       // refused: not theirs to see; failed: let in, but the request itself went wrong
+                       {"outcome", e.status == 401 || e.status == 403 ? "refused"
+                                   : e.status < 400                   ? "allowed"
+                                                                      : "failed"},
                        {"status", e.status},
                        {"source", e.source}});
   }

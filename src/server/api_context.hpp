@@ -51,6 +51,9 @@ struct ApiSettings {
   // many may be computed at once (each holds the cost's memory).
   PasswordCost password_cost = interactive_cost();
   int concurrent_hashes = 4;
+  // The router's own checks of roles and grants. Off only in the test that
+  // shows PostgreSQL's row-level security holds alone (accounts_api_test.cpp).
+  bool check_grants = true;
 };
 
 class ApiContext {
@@ -85,6 +88,7 @@ class ApiContext {
   // cookie holds (nullopt: none, or no longer live).
   [[nodiscard]] bool accounts_on() const;
   [[nodiscard]] PasswordHasher& hasher() const { return hasher_; }
+  [[nodiscard]] bool check_grants() const { return settings_.check_grants; }
   [[nodiscard]] SignInLimits& sign_in_limits() const { return limits_; }
   [[nodiscard]] std::optional<Session> session(const http::Request& request) const;
   // Forgets kept sessions (after signing out), so no server thread trusts one.

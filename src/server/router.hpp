@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,9 @@ class Router {
     // Runs after the handler with its response; a throw turns the response
     // into a 500 (nothing read is given out unrecorded).
     std::function<void(const Request&, const Response&)> after;
+    // Held while the handler and `after` run (the acting user of the store's
+    // transactions, for PostgreSQL's row-level security).
+    std::shared_ptr<void> scope;
   };
   using Guard = std::function<Pass(const Request&, std::string_view pattern)>;
   void set_guard(Guard guard) { guard_ = std::move(guard); }

@@ -354,6 +354,109 @@ CREATE FUNCTION daybreak_audit_is_append_only() RETURNS trigger LANGUAGE plpgsql
 BEGIN RAISE EXCEPTION 'the audit trail is only ever added to' USING ERRCODE = 'insufficient_privilege'; END $$;
 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
 FOR EACH ROW EXECUTE FUNCTION daybreak_audit_is_append_only();
+
+-- Row-level security, the second wall behind the application's own checks:
+-- the role that ran this migration (the owner) sees every row; any other
+-- role (the servers' daybreak_app, docs/deploy.md) sees a person's rows only
+-- when the transaction's acting user (set_config('daybreak.user_id', ...,
+-- true), set by the server per request) is that person, or a clinician whose
+-- live grant covers the table's part. No acting user: no rows. Accounts,
+-- sign-ins and users (names and zones) are read before anyone is known, to
+-- sign in, and stay outside it.
+CREATE FUNCTION daybreak_actor() RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT NULLIF(current_setting('daybreak.user_id', true), '')::bigint $$;
+CREATE FUNCTION daybreak_may_see(owner bigint, part text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT owner = daybreak_actor() OR EXISTS (
+    SELECT 1 FROM grants g
+    WHERE g.user_id = owner AND g.clinician_id = daybreak_actor() AND g.revoked_at IS NULL
+      AND (g.until_date IS NULL OR g.until_date >= to_char(current_date, 'YYYY-MM-DD'))
+      AND (g.scope = 'all' OR ('+' || g.scope || '+') LIKE ('%+' || part || '+%'))) $$;
+ALTER TABLE sleep_items ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sleep_items FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON sleep_items TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON sleep_items USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entries FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON entries TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON entries USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE entry_medications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entry_medications FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON entry_medications TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON entry_medications USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE entry_factors ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entry_factors FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON entry_factors TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON entry_factors USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE entry_pillows ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entry_pillows FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON entry_pillows TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON entry_pillows USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE entry_revisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entry_revisions FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON entry_revisions TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON entry_revisions USING (daybreak_may_see(user_id, 'diary')) WITH CHECK (daybreak_may_see(user_id, 'diary'));
+ALTER TABLE sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sessions FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON sessions TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON sessions USING (daybreak_may_see(user_id, 'program')) WITH CHECK (daybreak_may_see(user_id, 'program'));
+ALTER TABLE session_exercises ENABLE ROW LEVEL SECURITY;
+ALTER TABLE session_exercises FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON session_exercises TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON session_exercises USING (daybreak_may_see(user_id, 'program')) WITH CHECK (daybreak_may_see(user_id, 'program'));
+ALTER TABLE exercise_levels ENABLE ROW LEVEL SECURITY;
+ALTER TABLE exercise_levels FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON exercise_levels TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON exercise_levels USING (daybreak_may_see(user_id, 'program')) WITH CHECK (daybreak_may_see(user_id, 'program'));
+ALTER TABLE program_stages ENABLE ROW LEVEL SECURITY;
+ALTER TABLE program_stages FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON program_stages TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON program_stages USING (daybreak_may_see(user_id, 'program')) WITH CHECK (daybreak_may_see(user_id, 'program'));
+ALTER TABLE progression_decisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE progression_decisions FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON progression_decisions TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON progression_decisions USING (daybreak_may_see(user_id, 'program')) WITH CHECK (daybreak_may_see(user_id, 'program'));
+ALTER TABLE screening_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE screening_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON screening_events TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON screening_events USING (daybreak_may_see(user_id, 'safety')) WITH CHECK (daybreak_may_see(user_id, 'safety'));
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE settings FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON settings TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON settings USING (daybreak_may_see(user_id, 'safety')) WITH CHECK (daybreak_may_see(user_id, 'safety'));
+ALTER TABLE questionnaire_responses ENABLE ROW LEVEL SECURITY;
+ALTER TABLE questionnaire_responses FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON questionnaire_responses TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON questionnaire_responses USING (daybreak_may_see(user_id, 'questionnaires')) WITH CHECK (daybreak_may_see(user_id, 'questionnaires'));
+ALTER TABLE experiments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE experiments FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON experiments TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON experiments USING (daybreak_may_see(user_id, 'experiments')) WITH CHECK (daybreak_may_see(user_id, 'experiments'));
+ALTER TABLE experiment_nights ENABLE ROW LEVEL SECURITY;
+ALTER TABLE experiment_nights FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON experiment_nights TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY shared ON experiment_nights USING (daybreak_may_see(user_id, 'experiments')) WITH CHECK (daybreak_may_see(user_id, 'experiments'));
+ALTER TABLE devices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE devices FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON devices TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY own ON devices USING (user_id = daybreak_actor()) WITH CHECK (user_id = daybreak_actor());
+ALTER TABLE grants ENABLE ROW LEVEL SECURITY;
+ALTER TABLE grants FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON grants TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY party ON grants USING (user_id = daybreak_actor() OR clinician_id = daybreak_actor()) WITH CHECK (user_id = daybreak_actor());
+ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY owner_all ON audit_events TO CURRENT_USER USING (true) WITH CHECK (true);
+CREATE POLICY read_own ON audit_events FOR SELECT USING (user_id = daybreak_actor());
+CREATE POLICY write_as_self ON audit_events FOR INSERT WITH CHECK (actor_id = daybreak_actor());
+-- The servers' role, where the clinic made one: rows only, never the schema;
+-- the audit trail may be added to and read, never changed (its trigger).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'daybreak_app') AND current_user <> 'daybreak_app' THEN
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO daybreak_app;
+    REVOKE UPDATE, DELETE ON audit_events FROM daybreak_app;
+    GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO daybreak_app;
+  END IF;
+END $$;
 )sql";
 
 constexpr std::array<sqlite::Migration, 8> kMigrations = {{

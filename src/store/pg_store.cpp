@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "store/acting_user.hpp"
 #include "store/pg_schema.hpp"
 #include "store/sql_transaction.hpp"
 
@@ -18,7 +19,13 @@ class PgTransaction final : public sql::Transaction {
   PgTransaction(PgStore::Lease lease, PgStore* writer)
       : sql::Transaction(*lease), lease_(std::move(lease)), writer_(writer) {
     lease_->set_operation(writer_ != nullptr ? "starting a write" : "starting a read");
-    lease_->exec(writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // The acting user for row-level security goes with BEGIN in one round
+    // trip, local to the transaction (never a session SET, which would stay
+    // on a pooled connection for its next client). None: no person's rows.
+    const auto actor = ActingUser::current();
+    lease_->exec(fmt::format("{}; SELECT set_config('daybreak.user_id', '{}', true)",
+                             writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                             actor ? std::to_string(actor->value) : std::string()));
   }
   ~PgTransaction() override {
     if (done_ || !lease_->ok()) return;
@@ -108,10 +115,13 @@ void PgStore::migrate() {
     throw StoreError(StoreError::Kind::foreign,
                      fmt::format("{} holds tables that are not daybreak's; it was left untouched", location_));
   }
-  db->exec(
-      "CREATE TABLE IF NOT EXISTS daybreak_schema (version integer PRIMARY KEY, description text NOT NULL, "
-      "applied_at timestamptz NOT NULL DEFAULT now());"
-      "CREATE SEQUENCE IF NOT EXISTS daybreak_commits");
+  // A server's role may not create anything (docs/deploy.md): only a new
+  // database gets these, from its owner.
+  if (!ours)
+    db->exec(
+        "CREATE TABLE IF NOT EXISTS daybreak_schema (version integer PRIMARY KEY, description text NOT NULL, "
+        "applied_at timestamptz NOT NULL DEFAULT now());"
+        "CREATE SEQUENCE IF NOT EXISTS daybreak_commits");
   const auto at = db->query_integer("SELECT coalesce(max(version), 0) FROM daybreak_schema").value_or(0);
   const auto all = pg::migrations();
   if (at > all.back().version) {

@@ -18,6 +18,8 @@
 #include "platform/secrets.hpp"
 #include "platform/zone_provider.hpp"
 #include "server/routes.hpp"
+#include "store/acting_user.hpp"
+#include "store/pg.hpp"
 #include "store/pg_store.hpp"
 #include "store/sql_transaction.hpp"
 #include "store/sqlite_store.hpp"
@@ -598,6 +600,131 @@ TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   const auto hash = store_->read()->find_account(a)->password_hash;
   ASSERT_TRUE(hash);
   EXPECT_EQ(cost_of(*hash)->operations, kQuickCost.operations + 1);
+}
+
+// PostgreSQL's row-level security on its own: the servers' role (not the
+// owner), the router's checks of roles and grants switched off. Whatever a
+// signed-in user asks about another person, the database gives no row the
+// acting user may not see.
+class RowLevelSecurity : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    words_ = fresh_pg_database();
+    {
+      pg::Connection admin(words_);
+      admin.exec(
+          "DO $$ BEGIN CREATE ROLE daybreak_app LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+          "END $$");
+    }
+    owner_ = std::make_unique<PgStore>(PgOptions{words_});  // migrates, granting daybreak_app its rows
+    (void)ensure_local_user(*owner_, fixed_now(), "Europe/Berlin");
+    PasswordHasher hasher(kQuickCost, 2);
+    for (const auto& [login, role] : {std::pair{"anna", Role::person}, std::pair{"bert", Role::person},
+                                      std::pair{"dr.berg", Role::clinician}, std::pair{"dr.cole", Role::clinician}}) {
+      auto added = add_account(*owner_, hasher,
+                               {login, role, login, "Europe/Berlin", std::string(login) + " password!"}, fixed_now());
+      ASSERT_TRUE(added);
+      ids_[login] = added->user.id;
+    }
+    for (const auto& [login, mark] : {std::pair{"anna", kMarkA}, std::pair{"bert", kMarkB}}) {
+      Draft d;
+      d.set("pain", "4");
+      d.set("stiffness_minutes", "30");
+      d.set("note", std::string(mark));
+      ASSERT_TRUE(log_entry(*owner_, {fixed_now(), Actor{ids_[login], "test"}}, ids_[login], berlin(),
+                            LogRequest{ymd(2026, 11, 23), Period::morning, d, false, std::nullopt}));
+    }
+    ASSERT_TRUE(
+        grant_access(*owner_, ids_["anna"], {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+    app_ = std::make_unique<PgStore>(PgOptions{words_ + " user=daybreak_app"});
+  }
+
+  std::string words_;
+  std::unique_ptr<PgStore> owner_;
+  std::unique_ptr<PgStore> app_;
+  std::map<std::string, UserId> ids_;
+};
+
+TEST_F(RowLevelSecurity, WithNoActingUserTheServersRoleSeesNoRowAndWithOneOnlyItsOwn) {
+  const UserId anna = ids_["anna"];
+  EXPECT_TRUE(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
+  {
+    const ActingUser as(ids_["bert"]);
+    EXPECT_TRUE(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
+    EXPECT_EQ(app_->read()->entries_between(ids_["bert"], ymd(2026, 1, 1), ymd(2026, 12, 31)).size(), 1U);
+    // Nor can it write into Anna's diary.
+    auto tx = app_->write();
+    EXPECT_THROW((void)tx->add_sleep_item(anna, SleepItemKind::pillow, "slipped in", fixed_now()), StoreError);
+  }
+  {
+    const ActingUser as(ids_["dr.berg"]);  // Anna's grant covers him
+    EXPECT_EQ(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).size(), 1U);
+    EXPECT_TRUE(app_->read()->entries_between(ids_["bert"], ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
+  }
+  {
+    const ActingUser as(ids_["dr.cole"]);
+    EXPECT_TRUE(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
+  }
+  // The owner, who ran the migrations (the CLI's admin), sees every row.
+  EXPECT_EQ(owner_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).size(), 1U);
+}
+
+TEST_F(RowLevelSecurity, TheMatrixWithTheAppsOwnChecksOffStillLeaksNothing) {
+  FixedClock clock(fixed_now());
+  const SingleZoneProvider zones(berlin());
+  static const ContentLibrary library = load_builtin_content().value();
+  const ApiContext api(*app_, clock, zones, library, "test",
+                       ApiSettings{.progression = {},
+                                   .wording_dir = std::nullopt,
+                                   .paper = Paper::a4,
+                                   .home = nullptr,
+                                   .password_cost = kQuickCost,
+                                   .concurrent_hashes = 2,
+                                   .check_grants = false});
+  const http::Router router = make_router(api, embedded::server_test_assets());
+  auto sign_in_as = [&](const std::string& login) {
+    const std::string body = Json{{"login", login}, {"password", login + " password!"}}.dump();
+    http::Request r;
+    r.method = http::Method::post;
+    r.path = "/api/sign-in";
+    r.body = body;
+    r.headers = {{"Host", "127.0.0.1"}, {"Content-Type", "application/json"}};
+    const http::Response response = router.handle(r);
+    EXPECT_EQ(response.status, 200) << response.body;
+    for (const auto& [k, v] : response.headers) {
+      if (k == "Set-Cookie") return v.substr(0, v.find(';'));
+    }
+    return std::string();
+  };
+  const std::string anna = std::to_string(ids_["anna"].value);
+  int leaks = 0;
+  int cells = 0;
+  int seen_through_grant = 0;
+  for (const std::string login : {"bert", "dr.cole", "dr.berg"}) {
+    const std::string cookie = sign_in_as(login);
+    for (const auto& route : router.routes()) {
+      if (route.method != http::Method::get) continue;
+      const std::string target = fill(route.pattern);
+      const std::string query = "person=" + anna;
+      http::Request r;
+      r.method = http::Method::get;
+      r.path = target;
+      r.query = query;
+      r.headers = {{"Host", "127.0.0.1"}, {"Cookie", cookie}};
+      const http::Response response = router.handle(r);
+      ++cells;
+      const bool shows_a = response.body.find(kMarkA) != std::string::npos;
+      if (login == "dr.berg") {
+        seen_through_grant += shows_a ? 1 : 0;
+      } else if (shows_a) {
+        ++leaks;
+        ADD_FAILURE() << "GET " << target << " showed A's diary to " << login << " with only the database's wall";
+      }
+    }
+  }
+  EXPECT_EQ(leaks, 0);
+  EXPECT_GT(cells, 3 * 30);
+  EXPECT_GT(seen_through_grant, 0);  // the wall lets the grant through: the test can tell
 }
 
 }  // namespace accounts_matrix

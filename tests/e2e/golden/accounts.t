@@ -17,15 +17,15 @@ tests/server/accounts_api_test.cpp, on SQLite and PostgreSQL.
   [2]
   $ daybreak admin user add "Anna Berg" --role person --name Anna
   ! daybreak: The login is not allowed
-  !   login: 'Anna Berg' is not allowed: expected 1 to 64 of the letters a-z, digits and . _ - @, such as "anna.berg"
+  !   login: 'Anna Berg' is not allowed; allowed: 1 to 64 of the letters a-z, digits and . _ - @, such as "anna.berg"
   [2]
   $ echo short | daybreak admin user add bo --role admin --name Bo --password-stdin
   ! daybreak: The password is not allowed
-  !   password: '(hidden)' is not allowed: expected 12 to 128 characters; a few words in a row are easy to remember
+  !   password: '(hidden)' is not allowed; allowed: 12 to 128 characters; a few words in a row are easy to remember
   [2]
   $ daybreak admin user list
-     2  dr.berg                  clinician  active    Dr Berg
      3  anna                     person     invited   Anna Berg
+     2  dr.berg                  clinician  active    Dr Berg
   $ daybreak admin user reset anna | sed 's/#[0-9a-f]*$/#TOKEN/'
   The password of anna is cleared and every sign-in ended.
   Invitation link (works once, for 7 days): http://127.0.0.1:8765/invite#TOKEN
@@ -39,11 +39,11 @@ they stop (as More > Sharing in the web app).
   Sharing diary, program with dr.berg until 2027-03-01, number 1.
   $ daybreak share --person anna --with dr.berg --scope everything
   ! daybreak: The scope is not allowed
-  !   scope: 'everything' is not allowed: expected "all", or one or more of "diary" "program" "questionnaires" "safety" "experiments"
+  !   scope: 'everything' is not allowed; allowed: "all", or one or more of "diary" "program" "questionnaires" "safety" "experiments"
   [2]
   $ daybreak share --person anna --with anna
   ! daybreak: No clinician has that login
-  !   clinician: 'anna' is not allowed: expected the login of a clinician of this clinic
+  !   clinician: 'anna' is not allowed; allowed: the login of a clinician of this clinic
   [2]
   $ daybreak share --person anna --stop 1
   Stopped sharing 1: the clinician's next request is refused.
