@@ -138,8 +138,12 @@ export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } =
     },
     async stop({ keep = false } = {}) {
       if (child.exitCode === null) {
+        // A daybreak that does not stop within 10 s is killed, never left behind.
+        const exited = once(child, 'exit');
         child.kill('SIGTERM');
-        await once(child, 'exit');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+        await exited;
+        clearTimeout(timer);
       }
       if (!keep) await rm(home, { recursive: true, force: true });
       return err;

@@ -154,9 +154,13 @@ export interface Problem {
   hint?: Hint;
 }
 
-// The server answered with a problem (4xx or 5xx).
+// The server answered with a problem (4xx or 5xx). `retryAfter`: the seconds
+// its Retry-After header asked to wait (too many sign-in attempts), if any.
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    readonly retryAfter?: number,
+  ) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
   }
@@ -171,6 +175,88 @@ export class Unreachable extends Error {
   }
 }
 
+// Whether a problem is of a kind: its type URI ends with the kind's name
+// ("tag:daybreak,2026:sign-in-required" is "sign-in-required").
+export function isProblem(problem: Problem | undefined, kind: string): boolean {
+  if (!problem) return false;
+  return problem.type === kind || problem.type.endsWith(`:${kind}`) || problem.type.endsWith(`/${kind}`);
+}
+
+// A write the server refused for want of a (current) CSRF token.
+export function isCsrfProblem(problem: Problem | undefined): boolean {
+  return problem?.status === 403 && (isProblem(problem, 'csrf-token-missing') || isProblem(problem, 'csrf-token-wrong'));
+}
+
+// Accounts (a clinic, issue 21). On a person's own computer accounts are off:
+// no token, nobody viewed, and every request goes out as it always did. In a
+// clinic every write carries the session's CSRF token, and while a clinician
+// views a person who shares with them, every request about that person's data
+// names them (person=<id>). Both live here, in the one place requests are sent.
+let csrfToken: string | null = null;
+let viewing: number | null = null;
+const signInListeners = new Set<(problem: Problem) => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+export function setViewingPerson(id: number | null): void {
+  viewing = id;
+}
+
+export function viewingPersonId(): number | null {
+  return viewing;
+}
+
+// Called with the problem whenever the server says to sign in first.
+export function onSignInRequired(listener: (problem: Problem) => void): () => void {
+  signInListeners.add(listener);
+  return () => signInListeners.delete(listener);
+}
+
+// About the signed-in account itself, never about the person viewed.
+const OWN_PATHS = [
+  '/api/account',
+  '/api/sign-in',
+  '/api/sign-out',
+  '/api/invitations',
+  '/api/people',
+  '/api/grants',
+  '/api/clinicians',
+  '/api/access-log',
+  '/api/health',
+];
+
+// The address to ask for: with person=<id> added while a clinician views a
+// person (links to downloads use it too).
+export function apiPath(path: string): string {
+  if (viewing === null || !path.startsWith('/api/')) return path;
+  const bare = path.split(/[?#]/)[0]!;
+  if (OWN_PATHS.some((p) => bare === p || bare.startsWith(`${p}/`))) return path;
+  const [head, fragment] = path.split('#', 2);
+  const joined = `${head}${head!.includes('?') ? '&' : '?'}person=${viewing}`;
+  return fragment === undefined ? joined : `${joined}#${fragment}`;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isWrite(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+// Retry-After in seconds: a number of seconds or an HTTP date; undefined when absent.
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 const TIMEOUT_MS = 10_000;
 
 export interface RequestOptions {
@@ -179,8 +265,28 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+// Sends a request; a write the server refuses for want of a current CSRF token
+// (the session changed since it was read) is sent once more with a fresh one.
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (e) {
+    if (!(e instanceof ApiError) || !isWrite(method) || !isCsrfProblem(e.problem)) throw e;
+    await refreshCsrfToken();
+    return send<T>(method, path, options);
+  }
+}
+
+// Asks the server for the session's token again (GET /api/account).
+export async function refreshCsrfToken(): Promise<string | null> {
+  const account = await send<{ accounts: boolean; csrf?: string }>('GET', '/api/account');
+  csrfToken = account.accounts ? (account.csrf ?? null) : null;
+  return csrfToken;
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (csrfToken && isWrite(method)) headers['X-CSRF-Token'] = csrfToken;
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -191,7 +297,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(apiPath(path), { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (e) {
     throw new Unreachable(e);
   }
@@ -199,11 +305,21 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) {
     let problem: Problem;
     try {
-      problem = JSON.parse(text) as Problem;
+      const parsed = JSON.parse(text) as Partial<Problem> | null;
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('not a problem');
+      problem = {
+        ...parsed,
+        type: typeof parsed.type === 'string' ? parsed.type : 'about:blank',
+        title: typeof parsed.title === 'string' ? parsed.title : response.statusText || 'Error',
+        status: typeof parsed.status === 'number' ? parsed.status : response.status,
+      };
     } catch {
       problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
     }
-    throw new ApiError(problem);
+    if (response.status === 401 && isProblem(problem, 'sign-in-required')) {
+      for (const l of [...signInListeners]) l(problem);
+    }
+    throw new ApiError(problem, retryAfterSeconds(response.headers?.get?.('Retry-After') ?? null));
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }

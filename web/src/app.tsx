@@ -1,14 +1,66 @@
 // The app's frame: a skip link, the top bar with the connection state, the
 // navigation (a bottom bar on phones, a side bar on wide screens), and the
-// screen the address names.
+// screen the address names. In a clinic (accounts on) the screen waits for a
+// sign-in, and what shows depends on who is signed in: a person sees their
+// own app, a clinician the people who share with them (and, while viewing one,
+// that person's screens), an administrator a short start page.
 import { useEffect, useRef } from 'preact/hooks';
 
-import { CAPABILITIES, NotFound } from './capabilities';
+import { account, type AccountState, loadAccount, type Role, roleOf, showsApp, type Viewed, viewing } from './account';
+import { CAPABILITIES, type NavItem, NotFound, type Screen } from './capabilities';
 import { Icon } from './components/icons';
 import { Toasts } from './components/toast';
 import { matchRoute, onLinkClick, useLocation } from './router';
+import { InviteScreen, SIGNED_OUT_KEY, SignInScreen, SignOutButton } from './screens/account';
+import { AdminHome, PeopleScreen, ViewingBanner } from './screens/people';
 import { reachable, useOutbox, useSignal } from './state';
 import { applyTheme, effectiveTheme } from './theme';
+
+const INVITE: Screen = { pattern: '/invite', title: 'Choose your password', render: () => <InviteScreen /> };
+const PEOPLE: Screen = { pattern: '/', title: 'People', render: () => <PeopleScreen /> };
+const ADMIN: Screen = { pattern: '/', title: 'daybreak', render: () => <AdminHome /> };
+
+// The screen for an address, for who is signed in (and whom a clinician views).
+function screenFor(path: string, role: Role | null, viewed: Viewed | null) {
+  if (path === '/invite') return { screen: INVITE, params: {} };
+  if (path === '/' && role === 'clinician' && !viewed) return { screen: PEOPLE, params: {} };
+  if (path === '/' && role === 'admin') return { screen: ADMIN, params: {} };
+  return findScreen(path);
+}
+
+// The navigation: a clinician's has People and, while viewing a person, that
+// person's Today, See and Progress (never Log or Session: a clinician does not
+// write the diary); an administrator's only Learn and More.
+export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
+  const all = CAPABILITIES.flatMap((c) => c.nav ?? []);
+  const keep = (href: string) => all.filter((i) => i.href === href);
+  if (role === 'admin') return [...keep('/learn'), ...keep('/settings')];
+  if (role !== 'clinician') return all;
+  const people: NavItem = {
+    href: '/people',
+    label: 'People',
+    icon: 'people',
+    owns: (p) => p === '/people' || (p === '/' && !viewed),
+  };
+  const theirs: NavItem[] = viewed
+    ? [
+        {
+          href: `/people/${viewed.id}`,
+          label: 'Today',
+          icon: 'today',
+          owns: (p) => p === '/' || p === `/people/${viewed.id}` || p.startsWith('/entries'),
+        },
+        ...keep('/see'),
+        { href: '/progress', label: 'Progress', icon: 'play', owns: (p) => p.startsWith('/progress') },
+      ]
+    : [];
+  return [people, ...theirs, ...keep('/learn'), ...keep('/settings')];
+}
+
+// Whether the address is shown before anyone signs in.
+function isOpenPath(path: string): boolean {
+  return path === '/invite';
+}
 
 function findScreen(path: string) {
   for (const c of CAPABILITIES) {
@@ -22,11 +74,30 @@ function findScreen(path: string) {
 
 export function App() {
   const { path, query } = useLocation();
-  const found = findScreen(path);
+  const state = useSignal(account);
+  const viewed = useSignal(viewing);
+  const online = useSignal(reachable);
+  const role = roleOf(state);
+  const found = screenFor(path, role, viewed);
   const first = useRef(true);
+  const gate: 'loading' | 'sign-in' | 'app' = isOpenPath(path) ? 'app' : state.kind === 'loading' ? 'loading' : showsApp(state) ? 'app' : 'sign-in';
+  const wasGate = useRef(gate);
 
   useEffect(() => {
-    document.title = found ? `${found.screen.title} · daybreak` : 'daybreak';
+    void loadAccount().then(saySignedOut);
+  }, []);
+  // Asked while daybreak could not be reached: ask again once it answers.
+  useEffect(() => {
+    if (online && state.kind === 'unknown') void loadAccount();
+  }, [online, state.kind]);
+
+  useEffect(() => {
+    if (gate !== 'app') return;
+    const title = found ? found.screen.title : null;
+    document.title = [title, viewed?.name, 'daybreak'].filter(Boolean).join(' · ');
+  }, [path, gate, viewed?.name]);
+
+  useEffect(() => {
     // After a navigation, move focus to the new screen's heading, so screen
     // readers announce it and keyboard users start at the top.
     if (first.current) {
@@ -36,12 +107,21 @@ export function App() {
     window.setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 0);
   }, [path]);
 
+  // Signed in: to the heading of the screen the person was on.
+  useEffect(() => {
+    if (wasGate.current === 'sign-in' && gate === 'app') {
+      window.setTimeout(() => document.querySelector<HTMLElement>('main h1')?.focus(), 0);
+    }
+    wasGate.current = gate;
+  }, [gate]);
+
   useEffect(() => {
     document.addEventListener('click', onLinkClick);
     return () => document.removeEventListener('click', onLinkClick);
   }, []);
 
-  const nav = CAPABILITIES.flatMap((c) => c.nav ?? []);
+  // No navigation before signing in, nor on the invitation page (not signed in yet).
+  const nav = gate === 'app' && !isOpenPath(path) ? navFor(role, viewed) : [];
   return (
     <>
       <a class="skip-link" href="#main">
@@ -53,25 +133,59 @@ export function App() {
           <span>daybreak</span>
         </a>
         <Connection />
+        {role === 'clinician' && gate === 'app' && <ClinicianHeader state={state} />}
         <ThemeButton />
       </header>
-      <nav class="main-nav" aria-label="Main">
-        <ul>
-          {nav.map((item) => (
-            <li key={item.href}>
-              <a href={item.href} aria-current={item.owns(path) ? 'page' : undefined}>
-                <Icon name={item.icon} />
-                <span>{item.label}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" tabIndex={-1}>
-        {found ? found.screen.render(found.params, query) : <NotFound />}
+      {nav.length > 0 && (
+        <nav class="main-nav" aria-label="Main">
+          <ul>
+            {nav.map((item) => (
+              <li key={item.href}>
+                <a href={item.href} aria-current={item.owns(path) ? 'page' : undefined}>
+                  <Icon name={item.icon} />
+                  <span>{item.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1} class={nav.length === 0 ? 'no-nav' : undefined}>
+        {gate === 'loading' ? (
+          <p class="muted">Loading…</p>
+        ) : gate === 'sign-in' && state.kind === 'signed-out' ? (
+          <SignInScreen why={state.why} />
+        ) : (
+          <>
+            {path !== '/invite' && <ViewingBanner />}
+            {found ? found.screen.render(found.params, query) : <NotFound />}
+          </>
+        )}
       </main>
       <Toasts />
     </>
+  );
+}
+
+// After "Sign out" the page starts afresh; the sign-in screen then says so.
+function saySignedOut(state: AccountState): void {
+  let flagged = false;
+  try {
+    flagged = sessionStorage.getItem(SIGNED_OUT_KEY) === '1';
+    sessionStorage.removeItem(SIGNED_OUT_KEY);
+  } catch {
+    /* no storage: nothing to say */
+  }
+  if (flagged && state.kind === 'signed-out') account.set({ kind: 'signed-out', why: 'signed-out' });
+}
+
+function ClinicianHeader({ state }: { state: AccountState }) {
+  if (state.kind !== 'signed-in') return null;
+  return (
+    <span class="topbar-user">
+      <span class="topbar-name">{state.user.name}</span>
+      <SignOutButton id="header-sign-out" />
+    </span>
   );
 }
 

@@ -19,6 +19,7 @@ import { ProgressCard, ProgressScreen } from './screens/progress';
 import { ExperimentCard, ExperimentScreen, ExperimentsScreen, NewExperimentScreen } from './screens/experiments';
 import { InsightsScreen } from './screens/insights';
 import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection } from './screens/session';
+import { PeopleScreen, PersonHome } from './screens/people';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
 
@@ -195,7 +196,27 @@ const more: Capability = {
   screens: [{ pattern: '/settings', title: 'More', render: () => <SettingsScreen /> }],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights, questionnaires];
+// A clinic (issue 21): a clinician's list of the people who share with them,
+// and a person's own screens, opened from it (app.tsx gives the clinician their
+// navigation and their start screen).
+const clinic: Capability = {
+  name: 'clinic',
+  screens: [
+    { pattern: '/people', title: 'People', render: () => <PeopleScreen /> },
+    {
+      pattern: '/people/:id',
+      title: 'Today',
+      render: (p) =>
+        /^[1-9][0-9]*$/.test(p.id ?? '') ? (
+          <PersonHome id={Number(p.id)} today={<TodayScreen cards={todayCards()} alerts={todayAlerts()} />} />
+        ) : (
+          <NotFound />
+        ),
+    },
+  ],
+};
+
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights, questionnaires, clinic];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

@@ -5,6 +5,12 @@
 // it exactly once however many times it is tried. Nothing is ever dropped
 // silently: an entry the server refuses stays, marked, until the person
 // discards or fixes it.
+//
+// In a clinic (accounts on) each entry also keeps whose it is: on a computer
+// several people sign in to, an entry waits for the person who wrote it and
+// is sent only while they are signed in. A write refused because the session
+// ended waits too (until they sign in again), and one refused for a stale CSRF
+// token is sent again with a fresh one (api.ts request()), same key.
 
 import type { Created, NewEntry, Problem } from './api';
 
@@ -20,6 +26,7 @@ export interface OutboxItem {
   attempts: number;
   state: 'waiting' | 'refused';
   problem?: Problem; // why the server refused it
+  owner?: string; // the login of who wrote it (accounts on); absent on a person's own computer
 }
 
 export type SendResult =
@@ -38,6 +45,9 @@ export interface FlushReport {
 const STORAGE_KEY = 'daybreak.outbox.v1';
 
 export class Outbox {
+  // Whose entries this page sends and shows: the signed-in login, or
+  // undefined when accounts are off.
+  owner: string | undefined = undefined;
   private listeners = new Set<() => void>();
   private flushing: Promise<FlushReport> | null = null;
   private inFlight = new Map<string, Promise<SendResult>>();
@@ -61,8 +71,13 @@ export class Outbox {
     }
   }
 
+  // The current owner's items (all of them when accounts are off).
+  mine(): OutboxItem[] {
+    return this.items().filter((i) => i.owner === this.owner);
+  }
+
   waiting(): OutboxItem[] {
-    return this.items().filter((i) => i.state === 'waiting');
+    return this.mine().filter((i) => i.state === 'waiting');
   }
 
   // Keeps the entry (throws if the browser cannot store it) and returns it.
@@ -73,6 +88,7 @@ export class Outbox {
       queued_at: this.now().toISOString(),
       attempts: 0,
       state: 'waiting',
+      ...(this.owner !== undefined ? { owner: this.owner } : {}),
     };
     this.write([...this.items(), item]);
     return item;
@@ -121,7 +137,7 @@ export class Outbox {
   }
 
   private async attempt(key: string): Promise<SendResult> {
-    const item = this.items().find((i) => i.key === key);
+    const item = this.mine().find((i) => i.key === key);
     if (!item) return { kind: 'unreachable' };
     this.update(key, (i) => ({ ...i, attempts: i.attempts + 1 }));
     const result = await this.sender(item);
@@ -146,4 +162,28 @@ export class Outbox {
 // Whether a failed request is worth trying again with the same key.
 export function retryable(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
+}
+
+// Whether a refusal only means "not now": the session ended (sign in again)
+// or its CSRF token went stale. The entry then waits; it is not refused.
+export function waitsForSignIn(problem: Problem): boolean {
+  const kind = (name: string) => problem.type.endsWith(`:${name}`) || problem.type.endsWith(`/${name}`) || problem.type === name;
+  if (problem.status === 401) return kind('sign-in-required');
+  return problem.status === 403 && (kind('csrf-token-missing') || kind('csrf-token-wrong'));
+}
+
+// The sender the app uses: `create` posts the entry (api.create, which sends
+// the CSRF token and fetches a fresh one once if it was stale). Errors with a
+// `problem` are the server's answer; anything else means unreachable.
+export function entrySender(create: (entry: NewEntry, key: string) => Promise<Created>): Sender {
+  return async (item) => {
+    try {
+      return { kind: 'sent', created: await create(item.entry, item.key) };
+    } catch (e) {
+      const problem = (e as { problem?: Problem } | null)?.problem;
+      if (problem && typeof problem.status === 'number' && !retryable(problem.status) && !waitsForSignIn(problem))
+        return { kind: 'refused', problem };
+      return { kind: 'unreachable' };
+    }
+  };
 }

@@ -3,25 +3,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
 import { api, ApiError, type Catalogue, type Created, type NewEntry, type Today, Unreachable } from './api';
-import { Outbox, type OutboxItem, retryable, type SendResult } from './outbox';
+import { account } from './account';
+import { entrySender, Outbox, type OutboxItem } from './outbox';
+import { Signal } from './signal';
 
-// A tiny observable value, for state several screens watch.
-export class Signal<T> {
-  private listeners = new Set<() => void>();
-  constructor(private current: T) {}
-  get value(): T {
-    return this.current;
-  }
-  set(next: T): void {
-    if (Object.is(next, this.current)) return;
-    this.current = next;
-    for (const l of this.listeners) l();
-  }
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
+export { Signal };
 
 export function useSignal<T>(signal: Signal<T>): T {
   const [, setTick] = useState(0);
@@ -69,27 +55,54 @@ export async function call<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-async function sendEntry(item: OutboxItem): Promise<SendResult> {
+export const outbox = new Outbox(
+  localStorage,
+  entrySender((entry, key) => call(() => api.create(entry, key))),
+);
+
+// Whose entries wait here: the signed-in person's (accounts on), or anyone's
+// (accounts off). The login is remembered on this device until they sign out,
+// so an entry written while daybreak cannot be reached (not knowing yet who is
+// signed in) is still theirs.
+const OWNER_KEY = 'daybreak.outbox.owner';
+
+function ownerNow(): string | undefined {
+  const s = account.value;
   try {
-    const created = await call(() => api.create(item.entry, item.key));
-    return { kind: 'sent', created };
-  } catch (e) {
-    if (e instanceof ApiError && !retryable(e.problem.status)) return { kind: 'refused', problem: e.problem };
-    return { kind: 'unreachable' };
+    if (s.kind === 'signed-in') {
+      localStorage.setItem(OWNER_KEY, s.user.login);
+      return s.user.login;
+    }
+    if (s.kind === 'off' || (s.kind === 'signed-out' && s.why === 'signed-out')) localStorage.removeItem(OWNER_KEY);
+    if (s.kind === 'loading' || s.kind === 'unknown') return localStorage.getItem(OWNER_KEY) ?? undefined;
+  } catch {
+    /* no storage: nobody remembered */
   }
+  return undefined;
 }
 
-export const outbox = new Outbox(localStorage, sendEntry);
+function followAccount(): void {
+  const owner = ownerNow();
+  if (owner === outbox.owner) return;
+  outbox.owner = owner;
+  for (const l of ownerListeners) l();
+  if (owner !== undefined && account.value.kind === 'signed-in') void flushOutbox();
+}
+const ownerListeners = new Set<() => void>();
+outbox.owner = ownerNow();
+account.subscribe(followAccount);
 
 export function useOutbox(): OutboxItem[] {
-  const [items, setItems] = useState(() => outbox.items());
+  const [items, setItems] = useState(() => outbox.mine());
   useEffect(() => {
-    const update = () => setItems(outbox.items());
+    const update = () => setItems(outbox.mine());
     const off = outbox.subscribe(update);
+    ownerListeners.add(update);
     // Another tab's changes arrive as storage events.
     window.addEventListener('storage', update);
     return () => {
       off();
+      ownerListeners.delete(update);
       window.removeEventListener('storage', update);
     };
   }, []);

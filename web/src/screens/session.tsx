@@ -6,6 +6,7 @@
 // result (POST /api/sessions) under one idempotency key, retried until stored.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { viewing } from '../account';
 import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason, type Today } from '../api';
 import { Scale } from '../components/controls';
 import { HintButton } from '../components/hint';
@@ -118,16 +119,18 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
   const program = useLoad(() => api.program(), []);
   const gate = useLoad(loadGate, []);
   const p: ProgramStatus | null = program.data;
+  // A clinician viewing a person sees the program, not its session buttons.
+  const readOnly = useSignal(viewing) !== null;
   if (!p) return null;
-  const closed = gate.data !== null && gate.data.status !== 'ok';
+  const closed = readOnly || (gate.data !== null && gate.data.status !== 'ok');
   const routine = (r: Routine) => p.routines.find((x) => x.routine === r);
   return (
     <section class="card program-card" aria-labelledby="program-title">
-      <h2 id="program-title">Your program</h2>
+      <h2 id="program-title">{readOnly ? 'Their program' : 'Your program'}</h2>
       <p class="muted">
-        Stage {p.stage} of {p.stages}: {p.program_name} · <a href="/progress">Your progress</a>
+        Stage {p.stage} of {p.stages}: {p.program_name} · <a href="/progress">{readOnly ? 'Progress' : 'Your progress'}</a>
       </p>
-      {closed ? (
+      {closed && !readOnly ? (
         <p class="muted">
           {gate.data!.status === 'check_needed'
             ? 'Sessions wait for the safety check.'

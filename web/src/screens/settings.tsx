@@ -1,22 +1,44 @@
 // More: your profile, paired devices, how the app looks, your mattresses and pillows, and
-// your data (export, import, check), plus what waits on this device.
+// your data (export, import, check), plus what waits on this device. In a
+// clinic (accounts on) also sharing with your clinician, who looked at your
+// data, and your account (password, sign out); a clinician's or an
+// administrator's More has only their account and how the app looks.
 import { useState } from 'preact/hooks';
 
+import { account, roleOf } from '../account';
 import { api, ApiError, type ImportSummary } from '../api';
 import { safetyReviewApi } from '../api_safety';
 import { announce } from '../components/toast';
 import { longDate } from '../format';
+import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
 import { OpenExportsSection } from './open_exports';
+import { AccessLogSection, SharingSection } from './sharing';
 import { applyTheme, storedTheme, type ThemeChoice } from '../theme';
-import { call, diaryChanged, flushOutbox, useLoad, useOutbox } from '../state';
+import { call, diaryChanged, flushOutbox, useLoad, useOutbox, useSignal } from '../state';
 
 export function SettingsScreen() {
   const health = useLoad(() => api.health(), []);
+  const state = useSignal(account);
+  const role = roleOf(state);
+  const version = `daybreak ${health.data?.version ?? ''}`.trim();
+  if (role === 'clinician' || role === 'admin') {
+    return (
+      <div class="screen settings">
+        <h1 tabIndex={-1}>More</h1>
+        <AccountSection />
+        <AppearanceSection />
+        <p class="muted about">{version}.</p>
+      </div>
+    );
+  }
+  const clinic = role === 'person';
   return (
     <div class="screen settings">
       <h1 tabIndex={-1}>More</h1>
       <ProfileSection />
+      {clinic && <SharingSection />}
+      {clinic && <AccessLogSection />}
       <SafetySection />
       <PairedDevicesSection />
       <AppearanceSection />
@@ -24,7 +46,12 @@ export function SettingsScreen() {
       <DataSection />
       <OpenExportsSection />
       <OutboxSection />
-      <p class="muted about">daybreak {health.data?.version ?? ''}. Everything stays on this computer; nothing is sent anywhere else.</p>
+      {clinic && <AccountSection />}
+      <p class="muted about">
+        {clinic
+          ? `${version}. Your data is kept by your clinic's daybreak; a clinician sees it only while you share it.`
+          : `${version}. Everything stays on this computer; nothing is sent anywhere else.`}
+      </p>
     </div>
   );
 }

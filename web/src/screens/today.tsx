@@ -3,6 +3,7 @@
 // (tonight's routine, the current stage...) through capabilities.tsx.
 import type { VNode } from 'preact';
 
+import { viewing } from '../account';
 import { api, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
 import { Icon } from '../components/icons';
 import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS } from '../format';
@@ -27,7 +28,11 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
     return t;
   }, [version, online]);
   const today = loaded.data ?? lastToday.value;
-  const items = useOutbox();
+  // A clinician viewing a person: their day, without the person's own writes
+  // (Log) or this device's outbox.
+  const readOnly = useSignal(viewing) !== null;
+  const mine = useOutbox();
+  const items = readOnly ? [] : mine;
   const date = today?.date ?? browserToday();
   const waiting = items.filter((i) => i.state === 'waiting');
   const refused = items.filter((i) => i.state === 'refused');
@@ -45,7 +50,11 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
 
       {loaded.error instanceof Unreachable && !today && (
         <div class="notice info" role="status">
-          <p>daybreak cannot be reached right now. You can still log: entries wait on this device and are sent when it is back.</p>
+          <p>
+            {readOnly
+              ? 'daybreak cannot be reached right now.'
+              : 'daybreak cannot be reached right now. You can still log: entries wait on this device and are sent when it is back.'}
+          </p>
         </div>
       )}
 
@@ -61,7 +70,16 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
         {PERIODS.map((period) => {
           const p = today?.periods.find((x) => x.period === period);
           const queued = waiting.find((i) => i.entry.period === period && i.entry.date === date);
-          return <PeriodCard key={period} period={period} status={queued ? 'queued' : (p?.status ?? 'due')} p={p} queued={queued} />;
+          return (
+            <PeriodCard
+              key={period}
+              period={period}
+              status={queued ? 'queued' : (p?.status ?? 'due')}
+              p={p}
+              queued={queued}
+              readOnly={readOnly}
+            />
+          );
         })}
       </ol>
 
@@ -89,11 +107,13 @@ function PeriodCard({
   status,
   p,
   queued,
+  readOnly = false,
 }: {
   period: Period;
   status: PeriodStatus | 'queued';
   p: Today['periods'][number] | undefined;
   queued: OutboxItem | undefined;
+  readOnly?: boolean;
 }) {
   const entry = p?.entry;
   const summary = entry ? entrySummary(period, entry.fields) : queued ? entrySummary(period, queued.entry.fields) : '';
@@ -105,7 +125,10 @@ function PeriodCard({
       </div>
       <div class="period-body">
         <h2 id={headingId}>
-          {PERIOD_LABELS[period]} <span class={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>
+          {PERIOD_LABELS[period]}{' '}
+          <span class={`badge badge-${status}`}>
+            {readOnly && (status === 'due' || status === 'later') ? 'Not logged yet' : STATUS_LABELS[status]}
+          </span>
         </h2>
         <p class={summary ? 'summary' : 'muted'}>{summary || PERIOD_HINTS[period]}</p>
       </div>
@@ -114,7 +137,7 @@ function PeriodCard({
           <a class="button" href={`/entries/${entry.id}`} aria-label={`View ${period}`}>
             View
           </a>
-        ) : queued ? null : (
+        ) : queued || readOnly ? null : (
           <a class={`button${status === 'due' ? ' primary' : ''}`} href={`/log/${period}`}>
             Log <span class="visually-hidden">{period}</span>
           </a>

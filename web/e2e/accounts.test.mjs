@@ -1,0 +1,169 @@
+// A clinic (issue 21) in a real browser against the real daybreak serve: two
+// accounts made with `daybreak admin user add` (a clinician and a person), the
+// person signs in and shares everything with the clinician, the clinician
+// signs in, sees her in "People who share with you" and opens her Today; the
+// person then sees the clinician in "Who looked at my data, and when" and
+// stops sharing; the clinician no longer sees her, and the server refuses
+// their next request for her data. axe is clean on the sign-in screen, on
+// More with the sharing section, and on the clinician's list.
+//
+// Skipped, with a message, while this daybreak has no `admin` command.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { binary, FAKE_NOW, launchChromium, newPage, seriousViolations, startDaybreak, waitForFocus } from './daybreak.mjs';
+
+const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
+const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
+
+// The same environment startDaybreak gives `daybreak serve`.
+function environment(home) {
+  return {
+    PATH: '/usr/bin:/bin',
+    HOME: home,
+    DAYBREAK_HOME: join(home, 'data'),
+    DAYBREAK_FAKE_NOW: FAKE_NOW,
+    TZ: 'Europe/Berlin',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+  };
+}
+
+// Whether this daybreak has the admin commands yet (else the test is skipped).
+function adminMissing() {
+  const r = spawnSync(binary(), ['admin', '--help'], { encoding: 'utf8', timeout: 15000 });
+  if (r.status === 0) return false;
+  const said = r.error?.message ?? (r.stderr || r.stdout || '').trim().split('\n')[0];
+  return `this daybreak has no \`admin\` command yet (\`daybreak admin --help\`: ${r.status ?? r.signal ?? 'not run'}${said ? `, ${said}` : ''})`;
+}
+
+const skip = adminMissing();
+
+// `daybreak admin user add LOGIN --role ROLE --name NAME --password-stdin`,
+// the password piped in, on the test's data directory.
+async function addUser(home, user) {
+  const args = ['--data-dir', join(home, 'data'), 'admin', 'user', 'add', user.login, '--role', user.role, '--name', user.name,
+    '--password-stdin'];
+  const child = spawn(binary(), args, { env: environment(home), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.stdin.end(`${user.password}\n`);
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0, `daybreak admin user add ${user.login} failed: ${out}`);
+}
+
+let browser;
+let daybreak;
+
+before(async () => {
+  if (skip) return;
+  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
+  await addUser(home, BERG);
+  await addUser(home, ANNA);
+  browser = await launchChromium();
+  daybreak = await startDaybreak({ home });
+});
+
+after(async () => {
+  await browser?.close();
+  await daybreak?.stop();
+});
+
+async function signIn(page, user) {
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await page.getByLabel('Login').fill(user.login);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut(page, where = '#sign-out') {
+  await page.locator(where).click();
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await page.getByText('You have signed out.').waitFor();
+}
+
+test('a person shares with their clinician, sees who looked, and stops sharing', { skip }, async () => {
+  const { page, close } = await newPage(browser);
+  try {
+    // Accounts are on: every page asks to sign in first, and signing in goes
+    // on to the page asked for.
+    await page.goto(`${daybreak.url}/settings`);
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'the sign-in screen');
+    await page.getByLabel('Login').fill(ANNA.login);
+    await page.getByLabel('Password').fill('not her password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.filter({ hasText: /login or (the )?password is wrong/i }).waitFor();
+    await waitForFocus(summary);
+    assert.deepEqual(await seriousViolations(page), [], 'the sign-in screen with its problem');
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/settings');
+    await page.locator('#signed-in-as').filter({ hasText: 'Anna (anna)' }).waitFor();
+    const annaId = await page.evaluate(async () => (await (await fetch('/api/account')).json()).user.id);
+
+    // Share everything with Dr Berg.
+    const sharing = page.locator('#sharing');
+    await sharing.locator('#grant-list-empty').waitFor();
+    await sharing.getByRole('button', { name: 'Share with a clinician' }).click();
+    const who = sharing.getByLabel('Clinician', { exact: true });
+    if ((await who.inputValue()) !== BERG.login) await who.selectOption(BERG.login);
+    await sharing.getByLabel('Everything', { exact: true }).check();
+    assert.deepEqual(await seriousViolations(page), [], 'More with the share form');
+    await sharing.getByRole('button', { name: 'Share', exact: true }).click();
+    const grant = sharing.locator('li.grant', { hasText: BERG.name });
+    await grant.filter({ hasText: 'Everything, until you stop it' }).waitFor();
+    await grant.locator('.pill', { hasText: 'sharing' }).waitFor();
+    await page.locator('#access-log-empty').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'More sharing with Dr Berg');
+    await signOut(page);
+
+    // Dr Berg: Anna in the list; her Today, clearly hers, without Log.
+    await signIn(page, BERG);
+    await page.getByRole('heading', { name: 'People who share with you', level: 1 }).waitFor();
+    const anna = page.locator('#people-list').getByRole('link', { name: ANNA.name, exact: true });
+    await anna.waitFor();
+    assert.deepEqual(await seriousViolations(page), [], "the clinician's list");
+    await anna.click();
+    await page.locator('#viewing-banner').filter({ hasText: ANNA.name }).waitFor();
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /^Log/ }).count(), 0, 'a clinician is offered no Log');
+    assert.deepEqual(await seriousViolations(page), [], "Anna's Today, as Dr Berg sees it");
+    await page.locator('#viewing-back').click();
+    await page.getByRole('heading', { name: 'People who share with you', level: 1 }).waitFor();
+    await signOut(page, '#header-sign-out');
+
+    // Anna sees that Dr Berg looked, then stops sharing (with a confirm step).
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'More' }).click();
+    const looked = page.locator('#access-log');
+    await looked.locator('li', { hasText: BERG.name }).first().waitFor();
+    assert.match(await looked.innerText(), /Dr Berg looked at/);
+    assert.match(await looked.innerText(), /07:30|just now/, 'when, in the diary’s time (06:30 UTC is 07:30 in Berlin)');
+    await sharing.getByRole('button', { name: `Stop sharing with ${BERG.name}` }).click();
+    await waitForFocus(page.locator('#stop-sharing-confirm'));
+    assert.deepEqual(await seriousViolations(page), [], 'More asking to confirm');
+    await page.locator('#stop-sharing-yes').click();
+    await sharing.locator('li.grant.ended', { hasText: BERG.name }).waitFor();
+    await signOut(page);
+
+    // Dr Berg: nobody shares any more, and the server refuses Anna's data.
+    await signIn(page, BERG);
+    await page.locator('#people-empty').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], "the clinician's empty list");
+    const refused = await page.evaluate(async (id) => (await fetch(`/api/today?person=${id}`)).status, annaId);
+    assert.ok([403, 404].includes(refused), `Anna's Today after she stopped sharing: ${refused}`);
+    await page.goto(`${daybreak.url}/people/${annaId}`);
+    await page.getByRole('heading', { name: 'Not shared with you', level: 1 }).waitFor();
+  } finally {
+    await close();
+  }
+});
