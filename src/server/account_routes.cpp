@@ -11,6 +11,8 @@
 
 #include "app/accounts.hpp"
 #include "app/diary.hpp"
+#include "app/progression.hpp"
+#include "app/progression_hook.hpp"
 #include "app/safety.hpp"
 #include "platform/secrets.hpp"
 #include "server/route_support.hpp"
@@ -551,6 +553,21 @@ Response people(const ApiContext& api, const Request& req) {
       for (const auto& why : gate_reasons(safety_gate(api.store(), g.person, api.now()), zone)) {
         attention.push_back(Json{{"kind", "safety"}, {"words", why}});
         weight += 100;
+      }
+    }
+    if (g.covers(Scope::program, today)) {
+      const auto o = progress_overview(
+          api.store(), g.person,
+          progression_context(api.store(), g.person, api.content(), api.progression(), zone, api.now()), api.now(),
+          std::nullopt, 1);
+      if (o && o->flare_offer) {
+        attention.push_back(
+            Json{{"kind", "flare"}, {"words", "A flare today: the gentle flare-day routine is offered"}});
+        weight += 50;
+      }
+      if (o && o->proposal) {
+        attention.push_back(Json{{"kind", "stage-waiting"}, {"words", "A change of stage waits for their word"}});
+        weight += 20;
       }
     }
     std::optional<LocalDate> last_morning;

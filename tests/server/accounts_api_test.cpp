@@ -576,6 +576,31 @@ TEST_P(Accounts, ChangingThePasswordEndsTheOtherSessions) {
   EXPECT_EQ(call(http::Method::get, "/api/today", phone).status, 401);
 }
 
+TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
+  const UserId a = add("anna", Role::person, "Anna");
+  const UserId b = add("bert", Role::person, "Bert");
+  add("carl", Role::person, "Carl");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  add("dr.cole", Role::clinician, "Dr Cole");
+  log_note(b, kMarkB);  // Bert logged this morning; Anna has not logged for a week
+  ASSERT_TRUE(grant_access(*store_, b, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Json people = Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.berg")).body).at("people");
+  ASSERT_EQ(people.size(), 2U) << people.dump();  // Carl shares with no one
+  auto kinds = [](const Json& person) {
+    std::vector<std::string> out;
+    for (const auto& item : person.at("attention")) out.push_back(item.at("kind").get<std::string>());
+    return out;
+  };
+  // Neither has done the first safety check (new accounts); Anna has not logged for a week either.
+  EXPECT_EQ(people[0].at("name"), "Anna");
+  EXPECT_EQ(kinds(people[0]), (std::vector<std::string>{"safety", "not-logged"}));
+  EXPECT_EQ(people[1].at("name"), "Bert");
+  EXPECT_EQ(people[1].at("last_morning"), "2026-11-23");
+  EXPECT_EQ(kinds(people[1]), std::vector<std::string>{"safety"}) << people[1].dump();
+  EXPECT_TRUE(Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.cole")).body).at("people").empty());
+}
+
 TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   PasswordHasher hasher;  // the server's default
   const std::string hash = hasher.hash("correct horse battery staple");
