@@ -30,8 +30,17 @@ Caller ApiContext::caller(const http::Request& request) const {
 
 User ApiContext::person(const http::Request& request, StoreVersion version) const {
   if (request.subject != 0) {
+    {
+      const std::lock_guard lock(people_mutex_);
+      if (const auto it = people_.find(request.subject); it != people_.end() && it->second.first == version) {
+        return it->second.second;
+      }
+    }
     auto user = store_.read()->find_user(UserId{request.subject});
     if (!user) throw StoreError(StoreError::Kind::not_found, "that person's profile is missing");
+    const std::lock_guard lock(people_mutex_);
+    if (people_.size() > 4096) people_.clear();  // bounded
+    people_.insert_or_assign(request.subject, std::pair{version, *user});
     return std::move(*user);
   }
   return local_user_.get(version, [this] { return local_user(store_); });

@@ -129,6 +129,10 @@ class ApiContext {
   // (a sign-out or revoke anywhere, on any server) means reading again.
   mutable std::mutex sessions_mutex_;
   mutable std::map<std::string, std::pair<StoreVersion, Session>, std::less<>> sessions_;
+  // The profiles of the people requests were about, by id, read again when
+  // the version moved (a clinic's guarded requests: one read saved each).
+  mutable std::mutex people_mutex_;
+  mutable std::map<std::int64_t, std::pair<StoreVersion, User>> people_;
 };
 
 }  // namespace daybreak
