@@ -72,6 +72,11 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
   Json json = plan_to_json(*plan);
   // Each step in words, as the terminal player shows it.
   for (std::size_t i = 0; i < plan->steps.size(); ++i) json["steps"][i]["text"] = describe_step(*plan, plan->steps[i]);
+  // Each exercise's figure, for the player to draw (not part of the stored plan).
+  for (std::size_t i = 0; i < plan->exercises.size(); ++i) {
+    if (const Exercise* e = api.content().exercise(plan->exercises[i].id))
+      json["exercises"][i]["figure"] = figure_to_json(*e);
+  }
   return http::json_response(200, json);
 }
 

@@ -121,10 +121,17 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   Json served = r.json();
   const auto expected = session_plan(store_, content(), user_.id, SessionChoice{RoutineKind::morning, {}, {}});
   ASSERT_TRUE(expected.ok());
-  // Each step gains its words; the rest is plan_to_json's, key for key.
+  // Each step gains its words and each exercise its figure (issue 22); the
+  // rest is plan_to_json's, key for key.
   ASSERT_EQ(served["steps"].size(), expected->steps.size());
   EXPECT_EQ(served["steps"][0]["text"], describe_step(*expected, expected->steps[0]));
   for (auto& s : served["steps"]) s.erase("text");
+  const Json& figure = served["exercises"][0]["figure"];
+  EXPECT_EQ(figure, figure_to_json(*content().exercise(expected->exercises[0].id)));
+  EXPECT_EQ(figure["surface"], "bed");  // abdominal_brace, in bed
+  EXPECT_GE(figure["poses"].size(), 2U);
+  EXPECT_EQ(figure["poses"][0]["hip"].size(), 2U);  // [near, far]
+  for (auto& e : served["exercises"]) e.erase("figure");
   EXPECT_EQ(served, plan_to_json(*expected));
   EXPECT_EQ(served["format"], "daybreak-plan/1");
 
