@@ -13,7 +13,9 @@
 #include "cli/text_layout.hpp"
 #include "content/library_loader.hpp"
 #include "domain/text.hpp"
+#include "exercise/figure_svg.hpp"
 #include "exercise/json.hpp"
+#include "platform/files.hpp"
 
 namespace daybreak {
 namespace {
@@ -102,6 +104,10 @@ class ExerciseCommand final : public Command {
     show_ = sub.add_subcommand("show", "show one exercise: steps, cues, cautions, dose ladder, variants");
     show_->add_option("id", id_, "the exercise's id, as `daybreak exercise list` shows it")->required();
     show_->add_flag("--json", json_, "print as JSON");
+    show_
+        ->add_option("--svg", svg_,
+                     "write the exercise's figure (its poses, start to end) as SVG to this file; - for stdout")
+        ->type_name("FILE");
     content_.add_to(*show_);
   }
 
@@ -151,6 +157,16 @@ class ExerciseCommand final : public Command {
       return report(ctx.io,
                     not_found(fmt::format("there is no exercise '{}'; `daybreak exercise list` lists them", id_)));
     }
+    if (svg_) {
+      const std::string svg = figure_svg(*e);
+      if (*svg_ == "-") {
+        ctx.io.out << svg;
+        return kOk;
+      }
+      write_private_file(*svg_, svg);
+      ctx.io.err << fmt::format("Wrote the figure of {} ({} poses) to {}.\n", e->name, e->poses.size(), *svg_);
+      return kOk;
+    }
     if (json_) {
       print_json(ctx.io.out, exercise_to_json(*e));
       return kOk;
@@ -195,6 +211,7 @@ class ExerciseCommand final : public Command {
 
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
+  std::optional<std::string> svg_;
   std::optional<std::string> muscle_;
   std::optional<std::string> kind_;
   std::optional<std::string> position_;

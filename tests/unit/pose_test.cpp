@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "content/library_loader.hpp"
+#include "exercise/figure_svg.hpp"
 #include "exercise/pose.hpp"
 #include "unit/builtin.hpp"
 
@@ -134,6 +135,34 @@ TEST(Pose, EveryBuiltInExerciseHasPosesThatRestOnItsSurface) {
   }
   // A knee-to-chest stretch shows the flexion its tag says.
   EXPECT_GT(builtin().exercise("double_knee_to_chest")->lumbar_flexion().first, kMorningLumbarFlexion);
+}
+
+std::size_t count(const std::string& text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(FigureSvg, DrawsEachPoseOnItsSurfaceWithTheMovingPartsMarkedAndTheStepsAsItsText) {
+  const Exercise& bridge = *builtin().exercise("glute_bridge");
+  const std::string svg = figure_svg(bridge);
+  EXPECT_EQ(count(svg, "<g class=\"pose\""), bridge.poses.size());
+  EXPECT_EQ(count(svg, "data-part=\"thigh-near\""), bridge.poses.size());
+  EXPECT_EQ(count(svg, "data-part=\"head\""), bridge.poses.size());
+  EXPECT_NE(svg.find("<title id=\"title\">Glute bridge: 2 poses, start to end</title>"), std::string::npos);
+  EXPECT_NE(svg.find(bridge.steps.front()), std::string::npos);  // the text alternative
+  // The bridge lifts the hips: the pelvis and hips move, the elbows do not.
+  EXPECT_NE(svg.find("data-part=\"pelvis\" class=\"near moving\""), std::string::npos);
+  EXPECT_NE(svg.find("data-part=\"forearm-near\" class=\"near\""), std::string::npos);
+  // Seen from the front, the figure has shoulders and hips across.
+  EXPECT_EQ(count(figure_svg(*builtin().exercise("side_bridge_full")), "data-part=\"hips-near\""), 2U);
+  // Every built-in exercise draws; the segments join up at the joints.
+  for (const Exercise& e : builtin().exercises()) {
+    const Figure f = figure_of(e.poses.front(), e.view, e.surface);
+    const auto segments = figure_segments(f, e.view);
+    EXPECT_EQ(segments.size(), e.view == View::side ? 14U : 18U) << e.id;
+    EXPECT_NE(figure_svg(e).find("</svg>"), std::string::npos) << e.id;
+  }
 }
 
 // ---- the loader's rules, one failing example each -----------------------

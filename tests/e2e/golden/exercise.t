@@ -518,3 +518,14 @@ what happens with a name that is not there.
       }
     }
   ]
+
+The figure, for people who script (issue 22): its poses side by side as SVG,
+to a file or to stdout:
+
+  $ daybreak exercise show glute_bridge --svg bridge.svg && grep -c '<g class="pose"' bridge.svg
+  2
+  ! Wrote the figure of Glute bridge (2 poses) to bridge.svg.
+  $ daybreak exercise show walking --svg - | grep -E '<title|data-part="thigh-near"'
+  <title id="title">Walking: 2 poses, start to end</title>
+      <line data-part="thigh-near" class="near moving" x1="31.43" y1="53.00" x2="41.78" y2="75.20"/>
+      <line data-part="thigh-near" class="near moving" x1="125.99" y1="53.00" x2="119.65" y2="76.67"/>
