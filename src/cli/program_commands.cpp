@@ -16,6 +16,7 @@
 #include "exercise/figure_svg.hpp"
 #include "exercise/json.hpp"
 #include "platform/files.hpp"
+#include "report/handout_pdf.hpp"
 
 namespace daybreak {
 namespace {
@@ -235,6 +236,18 @@ class ProgramCommand final : public Command {
     show->add_option("--program", program_, "which program, when the content has several")->type_name("ID");
     show->add_flag("--json", json_, "print as JSON");
     content_.add_to(*show);
+    print_ = sub.add_subcommand("print",
+                                "a printable PDF of your home program: the morning and evening routines of a stage, "
+                                "each exercise with its figure, dose, steps and cautions");
+    print_->add_option("--stage", stage_, "this stage (default: the one you are in)")->type_name("N");
+    print_->add_option("--program", program_, "which program, when the content has several")->type_name("ID");
+    print_
+        ->add_option("--output,-o", output_,
+                     "write to this file (default: daybreak-program-stage-N.pdf here; - for stdout)")
+        ->type_name("FILE");
+    print_->add_option("--paper", paper_, "a4 or letter (default: from your locale, LC_PAPER or LANG)")
+        ->check(CLI::IsMember({"a4", "letter"}));
+    content_.add_to(*print_);
   }
 
   int run(CommandContext& ctx) override {
@@ -248,6 +261,7 @@ class ProgramCommand final : public Command {
                     invalid("there is no such stage", {{"--stage", std::to_string(*stage_),
                                                         fmt::format("a stage from 1 to {}", p.stage_count())}}));
     }
+    if (print_->parsed()) return print(ctx, *library, *status);
     if (json_) {
       Json out = program_to_json(p, *library);
       out["current_stage"] = status->stage;
@@ -286,6 +300,26 @@ class ProgramCommand final : public Command {
   }
 
  private:
+  int print(CommandContext& ctx, const ContentLibrary& library, const ProgramStatus& status) const {
+    const int stage = stage_.value_or(status.stage);
+    const Handout handout = make_handout(library, *status.program, stage, status.levels, ctx.now(), ctx.zone);
+    const Paper paper = paper_ ? *parse_paper(*paper_) : paper_for_locale(ctx.paper_locale);
+    const auto pdf = handout_pdf(handout, paper);
+    if (!pdf) {
+      ctx.io.err << fmt::format("daybreak: the handout could not be made: {}\n", pdf.error());
+      return kStorage;
+    }
+    if (output_ && *output_ == "-") {
+      ctx.io.out << *pdf;
+      return kOk;
+    }
+    const std::string file = output_.value_or(fmt::format("daybreak-program-stage-{}.pdf", stage));
+    write_private_file(file, *pdf);
+    ctx.io.err << fmt::format("Wrote your home program (stage {}, {}) to {}.\n", stage,
+                              paper == Paper::a4 ? "A4" : "Letter", file);
+    return kOk;
+  }
+
   // One routine as the person would play it today: their levels, and where a
   // ladder has moved them on to another exercise.
   static void print_routine(std::ostream& out, const ContentLibrary& library, int stage, const Routine& r,
@@ -304,6 +338,9 @@ class ProgramCommand final : public Command {
   }
 
   std::optional<int> stage_;
+  CLI::App* print_ = nullptr;
+  std::optional<std::string> output_;
+  std::optional<std::string> paper_;
   std::optional<std::string> program_;
   bool json_ = false;
   ContentOption content_;

@@ -500,9 +500,7 @@ Paper paper_for_locale(std::string_view locale) {
 Result<std::string, std::string> clinician_pdf(const ClinicianReport& report, Paper paper) {
   const auto rt = pdf::runtime();
   if (!rt) return fail(rt.error());
-  // One report at a time: the font map is shared, and reports are rare.
-  static std::mutex one_at_a_time;
-  const std::lock_guard lock(one_at_a_time);
+  const std::lock_guard lock(one_pdf_at_a_time());
   return render(**rt, report, paper, false);
 }
 

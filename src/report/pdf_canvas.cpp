@@ -142,4 +142,9 @@ Result<std::string, std::string> accessibility_pass(const Runtime& rt, const std
   return std::string(reinterpret_cast<const char*>(buffer), rt.qpdf_get_buffer_length(q));
 }
 
+std::mutex& one_pdf_at_a_time() {
+  static std::mutex m;
+  return m;
+}
+
 }  // namespace daybreak::pdf

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -241,5 +242,8 @@ std::vector<Piece> place(std::vector<Piece> pieces, double x, double& y, double 
 [[nodiscard]] Result<std::string, std::string> accessibility_pass(const Runtime& rt, const std::string& pdf,
                                                                   const std::vector<std::string>& alts,
                                                                   const std::string& language);
+
+// Held while a PDF is made: the font map is shared, and PDFs are rare.
+[[nodiscard]] std::mutex& one_pdf_at_a_time();
 
 }  // namespace daybreak::pdf
