@@ -4,6 +4,7 @@
 #include "api_fixture.hpp"
 #include "app/session.hpp"
 #include "exercise/json.hpp"
+#include "report/handout_pdf.hpp"
 #include "support/safety_fixtures.hpp"
 
 namespace daybreak::testing {
@@ -140,6 +141,27 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json()["errors"].size(), 2U);  // routine and stage at once
   EXPECT_EQ(get("/api/session-plans/morning?stage=99").status, 400);
+}
+
+// Issue 22: the home program to print, the same PDF as `daybreak program print`.
+TEST_F(SessionApi, TheHomeProgramIsAPdfOfTheStageToPrint) {
+  const auto r = get("/api/program/handout.pdf");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/pdf");
+  EXPECT_EQ(r.header("content-disposition"), "attachment; filename=\"daybreak-program-stage-1.pdf\"");
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  EXPECT_EQ(r.body.substr(0, 5), "%PDF-");
+  const Program& p = content().default_program();
+  const auto direct = handout_pdf(make_handout(content(), p, 3, {}, clock_.now(), berlin()), Paper::letter);
+  ASSERT_TRUE(direct.ok()) << direct.error();
+  const auto three = get("/api/program/handout.pdf?stage=3&paper=letter");
+  ASSERT_EQ(three.status, 200);
+  EXPECT_EQ(three.header("content-disposition"), "attachment; filename=\"daybreak-program-stage-3.pdf\"");
+  EXPECT_EQ(three.body, *direct);
+  const auto bad = get("/api/program/handout.pdf?stage=9&paper=a5");
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.json()["errors"].size(), 1U);  // the paper first; the stage once it is known
+  EXPECT_EQ(get("/api/program/handout.pdf?stage=9").json()["errors"][0]["allowed"], "a stage from 1 to 4");
 }
 
 TEST_F(SessionApi, AResultIsStoredOncePerKeyAndListed) {

@@ -108,3 +108,20 @@ test('screenshots of three exercises at phone size (set DAYBREAK_SCREENSHOTS to 
     await close();
   }
 });
+
+test("Today's program card prints the home program of the stage as a PDF", async () => {
+  const { daybreak, page, close } = await openDaybreak(browser, { safetyCheck: true });
+  try {
+    await page.goto(`${daybreak.url}/`);
+    const link = page.getByRole('link', { name: 'Print your home program' });
+    await link.waitFor();
+    assert.equal(await link.getAttribute('href'), '/api/program/handout.pdf?stage=1');
+    assert.notEqual(await link.getAttribute('download'), null);
+    const r = await page.request.get(daybreak.url + (await link.getAttribute('href')));
+    assert.equal(r.status(), 200);
+    assert.equal(r.headers()['content-type'], 'application/pdf');
+    assert.equal((await r.body()).subarray(0, 5).toString(), '%PDF-');
+  } finally {
+    await close();
+  }
+});

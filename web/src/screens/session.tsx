@@ -154,6 +154,12 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
           ) : null;
         })}
       </div>
+      <p>
+        <a href={`/api/program/handout.pdf?stage=${p.stage}`} download>
+          Print your home program
+        </a>{' '}
+        <span class="muted">(a PDF of stage {p.stage}: each exercise with its figure, dose and steps)</span>
+      </p>
     </section>
   );
 }
