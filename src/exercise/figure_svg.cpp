@@ -22,29 +22,6 @@ struct Frame {
   double max_y = 0;
 };
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<FigureSegment> figure_segments(const Figure& f, View view) {
@@ -112,8 +89,8 @@ std::string figure_svg(const Exercise& e) {
       "    .body .moving, .body line.far.moving {{ stroke: #f2a766; }}\n"
       "  }}\n"
       "</style>\n",
-      total * kScale, height * kScale, total * kScale, height * kScale, escape(e.name), figures.size(),
-      escape(join(e.steps, " ")));
+      total * kScale, height * kScale, total * kScale, height * kScale, xml_text(e.name), figures.size(),
+      xml_text(join(e.steps, " ")));
   const double floor = frame.max_y * kScale + kPad * kScale / 2;
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];

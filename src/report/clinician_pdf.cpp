@@ -366,16 +366,9 @@ void draw_list(Canvas& c, const ListPiece& l, double x, double y, double w) {
 // they lack is made again with Droid Sans Fallback.
 Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport& r, Paper paper, bool cjk) {
   Canvas c(rt, page_size(paper), r.title, r.generated_at, cjk);
-  const PageSize size = c.size();
-  const double x = kMargin;
-  const double width = size.width - 2 * kMargin;
-  const double bottom = size.height - kMargin;
+  const auto [x, width, bottom] = content_box(c.size());
   std::vector<std::string> alts;
-
-  c.begin("Document");
-  double y = kMargin;
-  y += c.paragraph(x, y, width, r.title, Font::title, "H1");
-  y += 2;
+  double y = begin_document(c, content_box(c.size()), r.title);
   std::vector<Piece> first;
   if (!r.name.empty()) first.push_back(paragraph_piece(c, r.name, Font::bold, "P", kInk, 1));
   first.push_back(paragraph_piece(c, r.period + "\n" + r.completeness, Font::body, "P", kInk, 1));
@@ -441,7 +434,6 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
   if (one_page) {
     y = bottom - footer_height;
     place(std::move(footer), x, y, width, bottom);
-    c.end("Document");
   } else {
     c.next_page();
     y = kMargin;
@@ -469,12 +461,9 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
     }
     y = bottom - footer_height;
     place(std::move(footer), x, y, width, bottom);
-    c.end("Document");
   }
   if (!cjk && c.missing_glyphs()) return render(rt, r, paper, true);
-  auto bytes = c.finish();
-  if (!bytes) return bytes;
-  return accessibility_pass(rt, *bytes, alts, r.language);
+  return finish_document(c, alts, r.language);
 }
 
 }  // namespace

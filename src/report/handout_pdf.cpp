@@ -143,16 +143,9 @@ Piece together(std::vector<Piece> parts) {
 
 Result<std::string, std::string> render(const Runtime& rt, const Handout& h, Paper paper, bool cjk) {
   Canvas c(rt, page_size(paper), h.title, h.made, cjk);
-  const PageSize size = c.size();
-  const double x = kMargin;
-  const double width = size.width - 2 * kMargin;
-  const double bottom = size.height - kMargin;
+  const auto [x, width, bottom] = content_box(c.size());
   std::vector<std::string> alts;
-
-  c.begin("Document");
-  double y = kMargin;
-  y += c.paragraph(x, y, width, h.title, Font::title, "H1");
-  y += 2;
+  double y = begin_document(c, content_box(c.size()), h.title);
   std::vector<Piece> pieces;
   pieces.push_back(paragraph_piece(c, h.subtitle, Font::body, "P", kInk, 1));
   for (const HandoutRoutine& r : h.routines) {
@@ -186,11 +179,8 @@ Result<std::string, std::string> render(const Runtime& rt, const Handout& h, Pap
       pieces.erase(pieces.begin());
     }
   }
-  c.end("Document");
   if (!cjk && c.missing_glyphs()) return render(rt, h, paper, true);
-  auto bytes = c.finish();
-  if (!bytes) return bytes;
-  return accessibility_pass(rt, *bytes, alts, h.language);
+  return finish_document(c, alts, h.language);
 }
 
 }  // namespace

@@ -142,6 +142,19 @@ Result<std::string, std::string> accessibility_pass(const Runtime& rt, const std
   return std::string(reinterpret_cast<const char*>(buffer), rt.qpdf_get_buffer_length(q));
 }
 
+double begin_document(Canvas& c, const ContentBox& box, std::string_view title) {
+  c.begin("Document");
+  return kMargin + c.paragraph(box.x, kMargin, box.width, title, Font::title, "H1") + 2;
+}
+
+Result<std::string, std::string> finish_document(Canvas& c, const std::vector<std::string>& alts,
+                                                 const std::string& language) {
+  c.end("Document");
+  auto bytes = c.finish();
+  if (!bytes) return bytes;
+  return accessibility_pass(c.rt(), *bytes, alts, language);
+}
+
 std::mutex& one_pdf_at_a_time() {
   static std::mutex m;
   return m;

@@ -243,6 +243,25 @@ std::vector<Piece> place(std::vector<Piece> pieces, double x, double& y, double 
                                                                   const std::vector<std::string>& alts,
                                                                   const std::string& language);
 
+// Where a page's content goes: inside the margins.
+struct ContentBox {
+  double x = 0;
+  double width = 0;
+  double bottom = 0;
+};
+[[nodiscard]] inline ContentBox content_box(PageSize size) {
+  return {kMargin, size.width - 2 * kMargin, size.height - kMargin};
+}
+
+// Opens the document's structure and sets its title at the top of page 1;
+// returns where the next piece goes.
+double begin_document(Canvas& c, const ContentBox& box, std::string_view title);
+
+// Closes the document's structure, finishes the PDF and runs the
+// accessibility pass (`alts`: each figure's /Alt, in the order drawn).
+[[nodiscard]] Result<std::string, std::string> finish_document(Canvas& c, const std::vector<std::string>& alts,
+                                                               const std::string& language);
+
 // Held while a PDF is made: the font map is shared, and PDFs are rare.
 [[nodiscard]] std::mutex& one_pdf_at_a_time();
 

@@ -64,14 +64,7 @@ Response handout(const ApiContext& api, const Request& req) {
   FieldErrors errors;
   const auto stage = http::int_param(req, "stage", 1, 99);
   if (!stage) errors.push_back(stage.error());
-  Paper paper = api.paper();
-  if (const auto text = req.param("paper")) {
-    if (const auto p = parse_paper(*text)) {
-      paper = *p;
-    } else {
-      errors.push_back({"paper", *text, "a4 or letter"});
-    }
-  }
+  const Paper paper = http::paper_param(req, api.paper(), errors);
   if (!errors.empty()) return http::invalid_fields("the home program cannot be printed", errors, true);
   const Caller c = api.caller(req);
   const auto status = program_status(api.store(), api.content(), c.user.id, req.param("program"));

@@ -80,6 +80,24 @@ def text_of(pdf, first=None, last=None):
     return " ".join(tool(*args, str(pdf), "-").split())
 
 
+def structure(doc):
+    """The structure tree's elements in reading order, as (type, /Alt)."""
+    out = []
+
+    def walk(node, depth=0):
+        assert depth < 50, "a structure tree this deep has a cycle"
+        if isinstance(node, pikepdf.Array):
+            for k in node:
+                walk(k, depth + 1)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            out.append((str(node.S), str(node.get("/Alt", ""))))
+            if "/K" in node:
+                walk(node.K, depth + 1)
+
+    walk(doc.Root.StructTreeRoot.K)
+    return out
+
+
 def year_csv():
     return subprocess.run([sys.executable, str(ROOT / "bench/make_diary.py"), "--days", "365", "--end", "2026-11-22"],
                           capture_output=True, text=True, check=True).stdout
@@ -150,22 +168,11 @@ class Structure(unittest.TestCase):
                 self.assertEqual(str(root.Lang), "en", key)
                 self.assertTrue(bool(root.ViewerPreferences.DisplayDocTitle), key)
                 self.assertTrue(bool(root.MarkInfo.Marked), key)
-                kinds = []
-
-                def walk(node, depth=0):
-                    self.assertLess(depth, 50)
-                    if isinstance(node, pikepdf.Array):
-                        for k in node:
-                            walk(k, depth + 1)
-                    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                        kinds.append(str(node.S))
-                        if node.S == "/Figure":
-                            alt = str(node.get("/Alt", ""))
-                            self.assertRegex(alt, r"^Chart of .*\d", f"{key}: a figure without a useful /Alt")
-                        if "/K" in node:
-                            walk(node.K, depth + 1)
-
-                walk(root.StructTreeRoot.K)
+                elements = structure(doc)
+                kinds = [kind for kind, _ in elements]
+                for kind, alt in elements:
+                    if kind == "/Figure":
+                        self.assertRegex(alt, r"^Chart of .*\d", f"{key}: a figure without a useful /Alt")
                 self.assertEqual(kinds.count("/Figure"), 2, key)
                 # Reading order: the title first, the headings and tables after it.
                 self.assertEqual(kinds[:2], ["/Document", "/H1"], key)
@@ -323,20 +330,7 @@ class Handout(unittest.TestCase):
                 self.assertIn(name, text, (stage, name))
             with pikepdf.open(pdf) as doc:
                 self.assertEqual(str(doc.Root.Lang), "en")
-                alts = []
-
-                def walk(node, depth=0):
-                    self.assertLess(depth, 50)
-                    if isinstance(node, pikepdf.Array):
-                        for k in node:
-                            walk(k, depth + 1)
-                    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                        if node.S == "/Figure":
-                            alts.append(str(node.get("/Alt", "")))
-                        if "/K" in node:
-                            walk(node.K, depth + 1)
-
-                walk(doc.Root.StructTreeRoot.K)
+                alts = [alt for kind, alt in structure(doc) if kind == "/Figure"]
             self.assertEqual(alts, [f"{n}, drawn at the start and at the end of the movement." for n in names], stage)
         one = " ".join(text_of(self.pdfs[1]).split())
         self.assertIn("Abdominal brace 8 holds of 5 s, 5 s relax between", one)
