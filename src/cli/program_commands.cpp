@@ -13,7 +13,10 @@
 #include "cli/text_layout.hpp"
 #include "content/library_loader.hpp"
 #include "domain/text.hpp"
+#include "exercise/figure_svg.hpp"
 #include "exercise/json.hpp"
+#include "platform/files.hpp"
+#include "report/handout_pdf.hpp"
 
 namespace daybreak {
 namespace {
@@ -102,6 +105,10 @@ class ExerciseCommand final : public Command {
     show_ = sub.add_subcommand("show", "show one exercise: steps, cues, cautions, dose ladder, variants");
     show_->add_option("id", id_, "the exercise's id, as `daybreak exercise list` shows it")->required();
     show_->add_flag("--json", json_, "print as JSON");
+    show_
+        ->add_option("--svg", svg_,
+                     "write the exercise's figure (its poses, start to end) as SVG to this file; - for stdout")
+        ->type_name("FILE");
     content_.add_to(*show_);
   }
 
@@ -151,6 +158,16 @@ class ExerciseCommand final : public Command {
       return report(ctx.io,
                     not_found(fmt::format("there is no exercise '{}'; `daybreak exercise list` lists them", id_)));
     }
+    if (svg_) {
+      const std::string svg = figure_svg(*e);
+      if (*svg_ == "-") {
+        ctx.io.out << svg;
+        return kOk;
+      }
+      write_private_file(*svg_, svg);
+      ctx.io.err << fmt::format("Wrote the figure of {} ({} poses) to {}.\n", e->name, e->poses.size(), *svg_);
+      return kOk;
+    }
     if (json_) {
       print_json(ctx.io.out, exercise_to_json(*e));
       return kOk;
@@ -195,6 +212,7 @@ class ExerciseCommand final : public Command {
 
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
+  std::optional<std::string> svg_;
   std::optional<std::string> muscle_;
   std::optional<std::string> kind_;
   std::optional<std::string> position_;
@@ -218,6 +236,18 @@ class ProgramCommand final : public Command {
     show->add_option("--program", program_, "which program, when the content has several")->type_name("ID");
     show->add_flag("--json", json_, "print as JSON");
     content_.add_to(*show);
+    print_ = sub.add_subcommand("print",
+                                "a printable PDF of your home program: the morning and evening routines of a stage, "
+                                "each exercise with its figure, dose, steps and cautions");
+    print_->add_option("--stage", stage_, "this stage (default: the one you are in)")->type_name("N");
+    print_->add_option("--program", program_, "which program, when the content has several")->type_name("ID");
+    print_
+        ->add_option("--output,-o", output_,
+                     "write to this file (default: daybreak-program-stage-N.pdf here; - for stdout)")
+        ->type_name("FILE");
+    print_->add_option("--paper", paper_, "a4 or letter (default: from your locale, LC_PAPER or LANG)")
+        ->check(CLI::IsMember({"a4", "letter"}));
+    content_.add_to(*print_);
   }
 
   int run(CommandContext& ctx) override {
@@ -231,6 +261,7 @@ class ProgramCommand final : public Command {
                     invalid("there is no such stage", {{"--stage", std::to_string(*stage_),
                                                         fmt::format("a stage from 1 to {}", p.stage_count())}}));
     }
+    if (print_->parsed()) return print(ctx, *library, *status);
     if (json_) {
       Json out = program_to_json(p, *library);
       out["current_stage"] = status->stage;
@@ -269,6 +300,26 @@ class ProgramCommand final : public Command {
   }
 
  private:
+  int print(CommandContext& ctx, const ContentLibrary& library, const ProgramStatus& status) const {
+    const int stage = stage_.value_or(status.stage);
+    const Handout handout = make_handout(library, *status.program, stage, status.levels, ctx.now(), ctx.zone);
+    const Paper paper = paper_ ? *parse_paper(*paper_) : paper_for_locale(ctx.paper_locale);
+    const auto pdf = handout_pdf(handout, paper);
+    if (!pdf) {
+      ctx.io.err << fmt::format("daybreak: the handout could not be made: {}\n", pdf.error());
+      return kStorage;
+    }
+    if (output_ && *output_ == "-") {
+      ctx.io.out << *pdf;
+      return kOk;
+    }
+    const std::string file = output_.value_or(fmt::format("daybreak-program-stage-{}.pdf", stage));
+    write_private_file(file, *pdf);
+    ctx.io.err << fmt::format("Wrote your home program (stage {}, {}) to {}.\n", stage,
+                              paper == Paper::a4 ? "A4" : "Letter", file);
+    return kOk;
+  }
+
   // One routine as the person would play it today: their levels, and where a
   // ladder has moved them on to another exercise.
   static void print_routine(std::ostream& out, const ContentLibrary& library, int stage, const Routine& r,
@@ -287,6 +338,9 @@ class ProgramCommand final : public Command {
   }
 
   std::optional<int> stage_;
+  CLI::App* print_ = nullptr;
+  std::optional<std::string> output_;
+  std::optional<std::string> paper_;
   std::optional<std::string> program_;
   bool json_ = false;
   ContentOption content_;

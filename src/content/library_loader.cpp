@@ -33,6 +33,7 @@ constexpr std::size_t kNameLength = 60;
 constexpr std::size_t kSentenceLength = 300;
 constexpr std::size_t kCueLength = 150;
 constexpr std::size_t kParagraphLength = 600;
+constexpr std::size_t kMaxPoses = 8;
 
 // Values are read as written and checked against the exercise's kind once
 // resolved (dose.hpp), which gives the more useful message.
@@ -116,6 +117,9 @@ class Loader {
     e.easier = read_reference(t, "easier", e.id);
     e.harder = read_reference(t, "harder", e.id);
     e.source = t.text("source", Need::required, kSentenceLength).value_or("");
+    // A pose flexed further than its tags say is an error, but the exercise
+    // is kept for the routines' morning rule to name it there too.
+    const std::size_t mistagged = read_figure(t, e);
     read_ladder(t, e, kind.has_value());
     t.finish();
 
@@ -125,7 +129,63 @@ class Loader {
       return;
     }
     ids_.emplace(e.id, doc.file());
-    if (errors_.size() == errors_before) exercises_.push_back(std::move(e));
+    if (errors_.size() == errors_before + mistagged) exercises_.push_back(std::move(e));
+  }
+
+  // The figure: surface, view and [[pose]]s, each listing the joints that
+  // change from the pose before (the first, from standing upright). Returns
+  // how many poses flex the lumbar spine more than the exercise's tags allow.
+  std::size_t read_figure(TableReader& t, Exercise& e) {
+    e.surface = t.choice<Surface>("surface").value_or(Surface::floor);
+    e.view = t.choice<View>("view", Need::optional).value_or(View::side);
+    auto poses = t.tables("pose");
+    if (!poses) return 0;
+    if (poses->size() < 2 || poses->size() > kMaxPoses) {
+      t.problem("pose", fmt::format("{} [[pose]] table{}", poses->size(), poses->size() == 1 ? "" : "s"),
+                fmt::format("2 to {} [[pose]] tables: the start, any poses on the way, and the end", kMaxPoses));
+    }
+    std::size_t mistagged = 0;
+    Pose pose;
+    for (TableReader& p : *poses) {
+      const std::size_t before = errors_.size();
+      for (std::size_t j = 0; j < kJointCount; ++j) read_joint(p, static_cast<Joint>(j), e.view, pose);
+      p.finish();
+      e.poses.push_back(pose);
+      if (errors_.size() != before) continue;
+      if (const auto problem = check_support(pose, e.view, e.surface)) {
+        p.problem("", problem->value, problem->allowed);
+      } else if (e.view == View::side && !e.has(ExerciseTag::flexion_load) && p.has("lumbar") &&
+                 pose.angle(Joint::lumbar) > kMorningLumbarFlexion) {
+        p.problem("lumbar", fmt::format("{:g}", pose.angle(Joint::lumbar)),
+                  fmt::format("at most {:g} degrees in an exercise not tagged flexion_load: more is end-range lumbar "
+                              "flexion, so tag the exercise flexion_load (the tag and the poses must agree)",
+                              kMorningLumbarFlexion));
+        ++mistagged;
+      }
+    }
+    return mistagged;
+  }
+
+  // One joint's angle in a pose: a number, or [near, far] for a limb.
+  static void read_joint(TableReader& p, Joint joint, View view, Pose& pose) {
+    const auto key = name_of(joint);
+    const auto values = p.numbers(key, Need::optional);
+    if (!values) return;
+    const JointRange r = joint_range(joint, view);
+    const std::string allowed =
+        fmt::format("{:g} to {:g} degrees ({}, seen from the {}){}", r.lo, r.hi, r.meaning, name_of(view),
+                    is_limb(joint) ? ", or a list [near, far] of two such angles" : "");
+    if (values->empty() || values->size() > (is_limb(joint) ? 2U : 1U)) {
+      p.problem(key, fmt::format("a list of {}", values->size()), allowed);
+      return;
+    }
+    for (const double v : *values) {
+      if (v < r.lo || v > r.hi) {
+        p.problem(key, fmt::format("{:g}", v), allowed);
+        return;
+      }
+    }
+    pose.set(joint, values->front(), values->back());
   }
 
   // Reads [dose] and [[level]]; checks each level's dose when the kind is known.
@@ -258,6 +318,14 @@ class Loader {
                                : fmt::format("an exercise whose ladder does not lead to one tagged flexion_load "
                                              "(this one leads to '{}'): {}",
                                              step->id, kMorningWhy));
+        break;
+      }
+      if (const auto [flexion, pose] = step->lumbar_flexion();
+          kind != RoutineKind::evening && flexion > kMorningLumbarFlexion) {
+        item.problem("exercise", *id,
+                     fmt::format("an exercise whose poses flex the lumbar spine at most {:g} degrees ('{}' pose[{}] "
+                                 "flexes it {:g}): {}",
+                                 kMorningLumbarFlexion, step->id, pose, flexion, kMorningWhy));
         break;
       }
       if (fixed.empty()) continue;

@@ -1,5 +1,6 @@
 #include "content/toml_reader.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -223,6 +224,37 @@ std::optional<double> TableReader::number(std::string_view key, double lo, doubl
     return std::nullopt;
   }
   return v;
+}
+
+std::optional<std::vector<double>> TableReader::numbers(std::string_view key, Need need) {
+  const std::string allowed = "a number, or a list of numbers";
+  const toml::node* node = find(key);
+  if (node == nullptr) {
+    if (need == Need::required) problem(key, std::nullopt, allowed);
+    return std::nullopt;
+  }
+  const auto as_number = [](const toml::node& n) -> std::optional<double> {
+    if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
+    if (const auto* f = n.as_floating_point()) return f->get();
+    return std::nullopt;
+  };
+  std::vector<double> out;
+  if (const auto* array = node->as_array()) {
+    for (const auto& item : *array) {
+      const auto v = as_number(item);
+      if (!v || !std::isfinite(*v)) {
+        problem(key, shown(*node), allowed);
+        return std::nullopt;
+      }
+      out.push_back(*v);
+    }
+  } else if (const auto v = as_number(*node); v && std::isfinite(*v)) {
+    out.push_back(*v);
+  } else {
+    problem(key, shown(*node), allowed);
+    return std::nullopt;
+  }
+  return out;
 }
 
 std::optional<bool> TableReader::boolean(std::string_view key, Need need) {

@@ -72,6 +72,8 @@ class TableReader {
   [[nodiscard]] std::optional<bool> boolean(std::string_view key, Need need = Need::required);
   // A number, whole or decimal, in [lo, hi] (questionnaire weights and thresholds).
   [[nodiscard]] std::optional<double> number(std::string_view key, double lo, double hi, Need need = Need::required);
+  // A number, or a list of numbers (any count; the caller checks it).
+  [[nodiscard]] std::optional<std::vector<double>> numbers(std::string_view key, Need need = Need::required);
   // An array of strings, each at most `max_length` characters.
   [[nodiscard]] std::optional<std::vector<std::string>> texts(std::string_view key, Need need = Need::required,
                                                               std::size_t max_length = 200);

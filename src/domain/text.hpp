@@ -13,6 +13,8 @@ namespace daybreak {
 // Splits on any of `separators`, trims each part, drops empty parts.
 [[nodiscard]] std::vector<std::string_view> split_list(std::string_view s, std::string_view separators);
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Text for the content of an XML or XHTML element: &, < and > escaped.
+[[nodiscard]] std::string xml_text(std::string_view text);
 // Number of code points if `s` is well-formed UTF-8, otherwise nullopt.
 [[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view s);
 // True if `s` holds a control character other than those in `allowed`.

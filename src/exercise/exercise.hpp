@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "exercise/dose.hpp"
+#include "exercise/pose.hpp"
 #include "exercise/vocabulary.hpp"
 
 namespace daybreak {
@@ -42,6 +44,11 @@ struct Exercise {
   std::optional<std::string> harder;
   std::vector<DoseLevel> levels;  // never empty; levels[0] holds the default dose
   std::string source;             // where the exercise and its dose come from
+  // The figure: what it rests on, where it is seen from, and the poses the
+  // movement passes through, start to end (at least two).
+  Surface surface = Surface::floor;
+  View view = View::side;
+  std::vector<Pose> poses;
 
   [[nodiscard]] int level_count() const { return static_cast<int>(levels.size()); }
   // The level `level` (1-based), clamped to the ladder.
@@ -49,6 +56,16 @@ struct Exercise {
     return levels.at(static_cast<std::size_t>(std::clamp(n, 1, level_count()) - 1));
   }
   [[nodiscard]] bool has(ExerciseTag tag) const { return tags.contains(tag); }
+  // The most the poses flex the lumbar spine (0 seen from the front, where the
+  // lumbar angle is side bending), and the pose (0-based) that does.
+  [[nodiscard]] std::pair<double, std::size_t> lumbar_flexion() const {
+    std::pair<double, std::size_t> most{0.0, 0};
+    if (view != View::side) return most;
+    for (std::size_t i = 0; i < poses.size(); ++i) {
+      if (poses[i].angle(Joint::lumbar) > most.first) most = {poses[i].angle(Joint::lumbar), i};
+    }
+    return most;
+  }
 };
 
 }  // namespace daybreak

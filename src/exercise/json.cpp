@@ -57,6 +57,26 @@ Json dose_to_json(const Dose& dose) {
               {"rest_seconds", dose.rest_seconds}};
 }
 
+Json figure_to_json(const Exercise& e) {
+  Json poses = Json::array();
+  for (const Pose& p : e.poses) {
+    Json pose = Json::object();
+    for (std::size_t i = 0; i < kJointCount; ++i) {
+      const auto j = static_cast<Joint>(i);
+      pose[std::string(name_of(j))] = is_limb(j) ? Json::array({p.angle(j), p.angle(j, true)}) : Json(p.angle(j));
+    }
+    poses.push_back(std::move(pose));
+  }
+  Json moving = Json::array();
+  if (!e.poses.empty()) {
+    for (const Joint j : moving_joints(e.poses.front(), e.poses.back())) moving.push_back(name_of(j));
+  }
+  return Json{{"surface", name_of(e.surface)},
+              {"view", name_of(e.view)},
+              {"poses", std::move(poses)},
+              {"moving", std::move(moving)}};
+}
+
 Json exercise_to_json(const Exercise& e) {
   Json levels = Json::array();
   for (std::size_t i = 0; i < e.levels.size(); ++i) {
@@ -86,7 +106,8 @@ Json exercise_to_json(const Exercise& e) {
            {"harder", e.harder ? Json(*e.harder) : Json(nullptr)},
            {"dose", dose_to_json(e.levels.front().dose)},
            {"levels", std::move(levels)},
-           {"source", e.source}};
+           {"source", e.source},
+           {"figure", figure_to_json(e)}};
   return out;
 }
 

@@ -18,6 +18,9 @@ inline constexpr std::string_view kPlanFormat = "daybreak-plan/1";
 
 [[nodiscard]] nlohmann::ordered_json dose_to_json(const Dose& dose);
 [[nodiscard]] nlohmann::ordered_json exercise_to_json(const Exercise& exercise);
+// The exercise's figure: surface, view, the poses as joint angles (a limb's as
+// [near, far]) and the joints that move from the first pose to the last.
+[[nodiscard]] nlohmann::ordered_json figure_to_json(const Exercise& exercise);
 [[nodiscard]] nlohmann::ordered_json routine_to_json(const Routine& routine, const ContentLibrary& library);
 [[nodiscard]] nlohmann::ordered_json program_to_json(const Program& program, const ContentLibrary& library);
 

@@ -17,47 +17,20 @@
 
 #include <fmt/format.h>
 
-#include "report/pdf_runtime.hpp"
+#include "report/pdf_canvas.hpp"
 
 namespace daybreak {
 namespace {
 
-using pdf::Runtime;
+using namespace pdf;  // the shared PDF pieces (report/pdf_canvas.hpp)
 using std::chrono::days;
 using std::chrono::sys_days;
 
-// ---- page geometry and looks -------------------------------------------------
-
-struct PageSize {
-  double width = 0;
-  double height = 0;
-};
-
-PageSize page_size(Paper paper) {
-  // ISO 216 A4 (210 x 297 mm) and US Letter (8.5 x 11 in), in points.
-  return paper == Paper::a4 ? PageSize{595.276, 841.89} : PageSize{612.0, 792.0};
-}
-
-constexpr double kMargin = 40.0;
-constexpr double kGap = 5.0;         // between blocks
-constexpr double kSectionGap = 9.0;  // before a heading
+// Colours and sizes of the report's own tables and charts.
 constexpr double kCellPadX = 3.0;
 constexpr double kCellPadY = 1.6;
 constexpr double kPainChartHeight = 178.0;
 constexpr double kStiffnessChartHeight = 104.0;
-
-struct Rgb {
-  double r = 0;
-  double g = 0;
-  double b = 0;
-};
-// Dark enough on white for small text; the chart colours differ in lightness
-// as well as hue, so a grey-scale print keeps them apart.
-constexpr Rgb kInk{0.08, 0.08, 0.10};
-constexpr Rgb kMuted{0.30, 0.30, 0.34};
-constexpr Rgb kRule{0.70, 0.70, 0.74};
-constexpr Rgb kGrid{0.88, 0.88, 0.90};
-constexpr Rgb kHeaderFill{0.93, 0.94, 0.96};
 constexpr Rgb kDot{0.10, 0.27, 0.52};
 constexpr Rgb kMean{0.80, 0.33, 0.00};
 constexpr Rgb kBand{0.78, 0.85, 0.93};
@@ -66,220 +39,6 @@ constexpr Rgb kFlare{0.72, 0.08, 0.08};
 constexpr Rgb kBar{0.42, 0.53, 0.70};
 constexpr Rgb kAlert{0.66, 0.0, 0.0};
 constexpr Rgb kAlertFill{1.0, 0.94, 0.94};
-
-enum class Font { title, heading, body, bold, small, tiny };
-
-// DejaVu Sans covers Latin, Greek, Cyrillic, Hebrew and Arabic; Droid Sans
-// Fallback adds CJK. Sizes in points (the context runs at 72 dpi).
-constexpr std::array<const char*, 6> kFontDescriptions = {"DejaVu Sans Bold 15", "DejaVu Sans Bold 10.5",
-                                                          "DejaVu Sans 8.5",     "DejaVu Sans Bold 8.5",
-                                                          "DejaVu Sans 7.5",     "DejaVu Sans 6.5"};
-
-constexpr std::array<const char*, 4> kFontFiles = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-                                                   "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-                                                   "/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"};
-
-// ---- the fonts, once per process ---------------------------------------------
-
-// A font map over just the fonts above, so the report looks the same (byte
-// for byte) whatever else is installed; the system's fonts when DejaVu is not
-// where Debian puts it. With `cjk`, Droid Sans Fallback too: reading its 4 MB
-// was a tenth of a report's instructions, so a report asks for it only when
-// DejaVu lacks a glyph (see clinician_pdf()). Kept for the process: building
-// one reads the fonts.
-PangoFontMap* make_font_map(const Runtime& rt, bool cjk) {
-  if (!std::filesystem::exists(kFontFiles[0]) || !std::filesystem::exists(kFontFiles[1])) {
-    return rt.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-  }
-  FcConfig* config = rt.FcConfigCreate();
-  bool fallback_added = false;
-  for (const char* file : kFontFiles) {
-    const bool fallback = std::string_view(file).find("droid") != std::string_view::npos;
-    if (fallback && (!cjk || fallback_added)) continue;
-    if (!std::filesystem::exists(file)) continue;
-    if (rt.FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(file)) && fallback) fallback_added = true;
-  }
-  // Fontconfig's current configuration before pango's font map starts: pango
-  // initialises fontconfig (on a thread of its own), which then finds one and
-  // does not read the system's configuration and font caches for nothing.
-  rt.FcConfigSetCurrent(config);
-  PangoFontMap* m = rt.pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-  // pango's font map is a PangoFcFontMap for the FreeType font type.
-  rt.pango_fc_font_map_set_config(reinterpret_cast<PangoFcFontMap*>(m), config);
-  rt.FcConfigDestroy(config);
-  return m;
-}
-
-PangoFontMap* font_map(const Runtime& rt, bool cjk) {
-  if (cjk) {
-    static PangoFontMap* with_fallback = make_font_map(rt, true);
-    return with_fallback;
-  }
-  static PangoFontMap* dejavu = make_font_map(rt, false);
-  return dejavu;
-}
-
-// ---- text and shapes -----------------------------------------------------------
-
-struct PdfBytes {
-  std::string bytes;
-};
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<PdfBytes*>(closure)->bytes.append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-class Canvas {
- public:
-  Canvas(const Runtime& rt, PageSize size, const ClinicianReport& report, bool cjk) : rt_(rt), size_(size) {
-    surface_ = rt.cairo_pdf_surface_create_for_stream(append_bytes, &out_, size.width, size.height);
-    rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
-    rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "daybreak");
-    const std::string date = format_utc(report.generated_at);  // ISO 8601, as cairo wants
-    rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    rt.cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-    cr_ = rt.cairo_create(surface_);
-    context_ = rt.pango_font_map_create_context(font_map(rt, cjk));
-    rt.pango_cairo_context_set_resolution(context_, 72.0);
-    rt.pango_cairo_update_context(cr_, context_);
-    for (std::size_t i = 0; i < fonts_.size(); ++i)
-      fonts_[i] = rt.pango_font_description_from_string(kFontDescriptions[i]);
-  }
-  ~Canvas() {
-    for (PangoFontDescription* f : fonts_) rt_.pango_font_description_free(f);
-    if (context_) rt_.g_object_unref(context_);
-    if (cr_) rt_.cairo_destroy(cr_);
-    if (surface_) rt_.cairo_surface_destroy(surface_);
-  }
-  Canvas(const Canvas&) = delete;
-  Canvas& operator=(const Canvas&) = delete;
-
-  [[nodiscard]] PageSize size() const { return size_; }
-  // Whether some text shaped so far has a character the fonts lack.
-  [[nodiscard]] bool missing_glyphs() const { return missing_glyphs_; }
-  [[nodiscard]] const Runtime& rt() const { return rt_; }
-  [[nodiscard]] cairo_t* cr() const { return cr_; }
-
-  // The finished PDF, or cairo's error.
-  Result<std::string, std::string> finish() {
-    rt_.cairo_destroy(cr_);
-    cr_ = nullptr;
-    rt_.cairo_surface_finish(surface_);
-    const cairo_status_t status = rt_.cairo_surface_status(surface_);
-    if (status != CAIRO_STATUS_SUCCESS) return fail(fmt::format("cairo: {}", rt_.cairo_status_to_string(status)));
-    return std::move(out_.bytes);
-  }
-
-  void next_page() { rt_.cairo_show_page(cr_); }
-  void begin(const char* tag) { rt_.cairo_tag_begin(cr_, tag, ""); }
-  void end(const char* tag) { rt_.cairo_tag_end(cr_, tag); }
-
-  // Height of `text` wrapped to `width` (never clipped: long words break too).
-  double text_height(std::string_view text, Font font, double width) { return size_of(text, font, width).second; }
-  // Width of `text` on one line.
-  double text_width(std::string_view text, Font font) { return size_of(text, font, -1).first; }
-  // Draws `text` with its top-left at (x, y); returns its height.
-  double text(double x, double y, double width, std::string_view text, Font font, Rgb colour = kInk) {
-    PangoLayout* layout = layout_for(text, font, width);
-    colour_(colour);
-    rt_.cairo_move_to(cr_, x, y);
-    rt_.pango_cairo_show_layout(cr_, layout);
-    return size_of(text, font, width).second;
-  }
-  // A paragraph in its own structure element.
-  double paragraph(double x, double y, double width, std::string_view text, Font font, const char* tag = "P",
-                   Rgb colour = kInk) {
-    begin(tag);
-    const double h = this->text(x, y, width, text, font, colour);
-    end(tag);
-    return h;
-  }
-
-  void colour_(Rgb c) { rt_.cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
-  void line(double x0, double y0, double x1, double y1, Rgb c, double width, double dash = 0) {
-    rt_.cairo_save(cr_);
-    colour_(c);
-    rt_.cairo_set_line_width(cr_, width);
-    if (dash > 0) rt_.cairo_set_dash(cr_, &dash, 1, 0);
-    rt_.cairo_move_to(cr_, x0, y0);
-    rt_.cairo_line_to(cr_, x1, y1);
-    rt_.cairo_stroke(cr_);
-    rt_.cairo_restore(cr_);
-  }
-  void rect(double x, double y, double w, double h, Rgb c) {
-    colour_(c);
-    rt_.cairo_rectangle(cr_, x, y, w, h);
-    rt_.cairo_fill(cr_);
-  }
-  void frame(double x, double y, double w, double h, Rgb c, double width) {
-    colour_(c);
-    rt_.cairo_set_line_width(cr_, width);
-    rt_.cairo_rectangle(cr_, x, y, w, h);
-    rt_.cairo_stroke(cr_);
-  }
-  void dot(double x, double y, double r, Rgb c, bool filled = true) {
-    colour_(c);
-    rt_.cairo_new_path(cr_);
-    rt_.cairo_arc(cr_, x, y, r, 0, 2 * std::numbers::pi);
-    if (filled) {
-      rt_.cairo_fill(cr_);
-    } else {
-      rt_.cairo_set_line_width(cr_, 0.6);
-      rt_.cairo_stroke(cr_);
-    }
-  }
-  void triangle(double x, double y, double size, Rgb c) {  // pointing up, its tip at y
-    colour_(c);
-    rt_.cairo_new_path(cr_);
-    rt_.cairo_move_to(cr_, x, y);
-    rt_.cairo_line_to(cr_, x - size / 2, y + size);
-    rt_.cairo_line_to(cr_, x + size / 2, y + size);
-    rt_.cairo_close_path(cr_);
-    rt_.cairo_fill(cr_);
-  }
-
- private:
-  struct LayoutDeleter {
-    const Runtime* rt;
-    void operator()(PangoLayout* l) const { rt->g_object_unref(l); }
-  };
-  using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
-
-  // Every text is measured before it is drawn, some several times: each is
-  // shaped once and its layout kept for the rest of the report (shaping was
-  // a fifth of a report's instructions before).
-  PangoLayout* layout_for(std::string_view text, Font font, double width) {
-    const int units = width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE);
-    auto key = std::make_tuple(std::string(text), static_cast<int>(font), units);
-    auto it = layouts_.find(key);
-    if (it != layouts_.end()) return it->second.get();
-    Layout layout(rt_.pango_layout_new(context_), LayoutDeleter{&rt_});
-    rt_.pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(font)]);
-    rt_.pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    rt_.pango_layout_set_width(layout.get(), units);
-    rt_.pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
-    if (rt_.pango_layout_get_unknown_glyphs_count(layout.get()) > 0) missing_glyphs_ = true;
-    return layouts_.emplace(std::move(key), std::move(layout)).first->second.get();
-  }
-  std::pair<double, double> size_of(std::string_view text, Font font, double width) {
-    int w = 0;
-    int h = 0;
-    rt_.pango_layout_get_size(layout_for(text, font, width), &w, &h);
-    return {static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
-  }
-
-  const Runtime& rt_;
-  PageSize size_;
-  PdfBytes out_;
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-  PangoContext* context_ = nullptr;
-  std::array<PangoFontDescription*, kFontDescriptions.size()> fonts_{};
-  std::map<std::tuple<std::string, int, int>, Layout> layouts_;
-  bool missing_glyphs_ = false;  // some text has a character the fonts lack
-};
 
 // ---- tables ----------------------------------------------------------------------
 
@@ -522,27 +281,6 @@ void stiffness_chart(Canvas& c, const ClinicianReport& r, double x, double y, do
 
 // ---- pieces and pages ------------------------------------------------------------
 
-// One thing on a page, measured before anything is drawn.
-struct Piece {
-  std::function<double(double width)> height;  // at the content width
-  std::function<void(double x, double y, double width)> draw;
-  double gap_before = kGap;
-};
-
-Piece paragraph_piece(Canvas& c, std::string text, Font font, const char* tag = "P", Rgb colour = kInk,
-                      double gap = kGap) {
-  auto shared = std::make_shared<std::string>(std::move(text));
-  return {[&c, shared, font](double w) { return c.text_height(*shared, font, w); },
-          [&c, shared, font, tag, colour](double x, double y, double w) {
-            c.paragraph(x, y, w, *shared, font, tag, colour);
-          },
-          gap};
-}
-
-Piece heading_piece(Canvas& c, std::string text) {
-  return paragraph_piece(c, std::move(text), Font::heading, "H2", kInk, kSectionGap);
-}
-
 Piece table_piece(Canvas& c, const ReportTable& t) {
   auto layout = std::make_shared<TableLayout>();
   return {[&c, &t, layout](double w) {
@@ -622,96 +360,15 @@ void draw_list(Canvas& c, const ListPiece& l, double x, double y, double w) {
   }
 }
 
-// Places pieces from `y` down; returns those that did not fit (in order).
-std::vector<Piece> place(std::vector<Piece> pieces, double x, double& y, double width, double bottom) {
-  std::size_t i = 0;
-  for (; i < pieces.size(); ++i) {
-    const double h = pieces[i].height(width);
-    const double top = y + pieces[i].gap_before;
-    if (top + h > bottom) break;
-    pieces[i].draw(x, top, width);
-    y = top + h;
-  }
-  return {std::make_move_iterator(pieces.begin() + static_cast<std::ptrdiff_t>(i)),
-          std::make_move_iterator(pieces.end())};
-}
-
-// ---- the qpdf pass ------------------------------------------------------------------
-
-void find_figures(const Runtime& rt, qpdf_data q, qpdf_oh node, std::vector<qpdf_oh>& out, int depth) {
-  if (depth > 64) return;  // cairo's trees are shallow; this guards against a cycle
-  if (rt.qpdf_oh_is_array(q, node)) {
-    const int n = rt.qpdf_oh_get_array_n_items(q, node);
-    for (int i = 0; i < n; ++i) find_figures(rt, q, rt.qpdf_oh_get_array_item(q, node, i), out, depth + 1);
-    return;
-  }
-  if (!rt.qpdf_oh_is_dictionary(q, node)) return;
-  if (rt.qpdf_oh_is_name_and_equals(q, rt.qpdf_oh_get_key(q, node, "/S"), "/Figure")) out.push_back(node);
-  if (rt.qpdf_oh_has_key(q, node, "/K")) find_figures(rt, q, rt.qpdf_oh_get_key(q, node, "/K"), out, depth + 1);
-}
-
-struct Qpdf {
-  const Runtime& rt;
-  qpdf_data q;
-  explicit Qpdf(const Runtime& r) : rt(r), q(r.qpdf_init()) {
-    rt.qpdf_silence_errors(q);
-    rt.qpdf_set_suppress_warnings(q, QPDF_TRUE);
-  }
-  ~Qpdf() { rt.qpdf_cleanup(&q); }
-  Qpdf(const Qpdf&) = delete;
-  Qpdf& operator=(const Qpdf&) = delete;
-  [[nodiscard]] std::string error() const {
-    if (!rt.qpdf_has_error(q)) return "qpdf failed";
-    return fmt::format("qpdf: {}", rt.qpdf_get_error_full_text(q, rt.qpdf_get_error(q)));
-  }
-};
-
-// /Lang, DisplayDocTitle and each Figure's /Alt (in the order drawn), then a
-// deterministic /ID.
-Result<std::string, std::string> accessibility_pass(const Runtime& rt, const std::string& pdf,
-                                                    const std::vector<std::string>& alts, const std::string& language) {
-  Qpdf qpdf(rt);
-  qpdf_data q = qpdf.q;
-  if (rt.qpdf_read_memory(q, "report", pdf.data(), pdf.size(), nullptr) & QPDF_ERRORS) return fail(qpdf.error());
-  const qpdf_oh root = rt.qpdf_get_root(q);
-  rt.qpdf_oh_replace_key(q, root, "/Lang", rt.qpdf_oh_new_unicode_string(q, language.c_str()));
-  const qpdf_oh prefs = rt.qpdf_oh_new_dictionary(q);
-  rt.qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", rt.qpdf_oh_new_bool(q, QPDF_TRUE));
-  rt.qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
-  std::vector<qpdf_oh> figures;
-  if (rt.qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
-    find_figures(rt, q, rt.qpdf_oh_get_key(q, root, "/StructTreeRoot"), figures, 0);
-  }
-  if (figures.size() != alts.size()) {
-    return fail(fmt::format("the PDF has {} figures where {} were drawn", figures.size(), alts.size()));
-  }
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    rt.qpdf_oh_replace_key(q, figures[i], "/Alt", rt.qpdf_oh_new_unicode_string(q, alts[i].c_str()));
-  }
-  rt.qpdf_oh_release_all(q);
-  rt.qpdf_init_write_memory(q);
-  rt.qpdf_set_deterministic_ID(q, QPDF_TRUE);
-  if (rt.qpdf_write(q) & QPDF_ERRORS) return fail(qpdf.error());
-  const auto* buffer = rt.qpdf_get_buffer(q);
-  return std::string(reinterpret_cast<const char*>(buffer), rt.qpdf_get_buffer_length(q));
-}
-
 // ---- the report -------------------------------------------------------------------------
 
 // With `cjk` false, the fonts lack CJK: a report whose text needs a glyph
 // they lack is made again with Droid Sans Fallback.
 Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport& r, Paper paper, bool cjk) {
-  Canvas c(rt, page_size(paper), r, cjk);
-  const PageSize size = c.size();
-  const double x = kMargin;
-  const double width = size.width - 2 * kMargin;
-  const double bottom = size.height - kMargin;
+  Canvas c(rt, page_size(paper), r.title, r.generated_at, cjk);
+  const auto [x, width, bottom] = content_box(c.size());
   std::vector<std::string> alts;
-
-  c.begin("Document");
-  double y = kMargin;
-  y += c.paragraph(x, y, width, r.title, Font::title, "H1");
-  y += 2;
+  double y = begin_document(c, content_box(c.size()), r.title);
   std::vector<Piece> first;
   if (!r.name.empty()) first.push_back(paragraph_piece(c, r.name, Font::bold, "P", kInk, 1));
   first.push_back(paragraph_piece(c, r.period + "\n" + r.completeness, Font::body, "P", kInk, 1));
@@ -777,7 +434,6 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
   if (one_page) {
     y = bottom - footer_height;
     place(std::move(footer), x, y, width, bottom);
-    c.end("Document");
   } else {
     c.next_page();
     y = kMargin;
@@ -805,12 +461,9 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
     }
     y = bottom - footer_height;
     place(std::move(footer), x, y, width, bottom);
-    c.end("Document");
   }
   if (!cjk && c.missing_glyphs()) return render(rt, r, paper, true);
-  auto bytes = c.finish();
-  if (!bytes) return bytes;
-  return accessibility_pass(rt, *bytes, alts, r.language);
+  return finish_document(c, alts, r.language);
 }
 
 }  // namespace
@@ -836,9 +489,7 @@ Paper paper_for_locale(std::string_view locale) {
 Result<std::string, std::string> clinician_pdf(const ClinicianReport& report, Paper paper) {
   const auto rt = pdf::runtime();
   if (!rt) return fail(rt.error());
-  // One report at a time: the font map is shared, and reports are rare.
-  static std::mutex one_at_a_time;
-  const std::lock_guard lock(one_at_a_time);
+  const std::lock_guard lock(one_pdf_at_a_time());
   return render(**rt, report, paper, false);
 }
 

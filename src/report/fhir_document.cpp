@@ -5,6 +5,7 @@
 #include <boost/archive/iterators/transform_width.hpp>
 #include <nlohmann/json.hpp>
 
+#include "domain/text.hpp"
 #include "report/fhir_codes.hpp"
 
 namespace daybreak {
@@ -25,40 +26,19 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // A section's narrative: XHTML as FHIR's Narrative allows (p, table, ul).
 class Narrative {
  public:
   void paragraph(std::string_view text) {
-    if (!text.empty()) html_ += "<p>" + escaped(text) + "</p>";
+    if (!text.empty()) html_ += "<p>" + xml_text(text) + "</p>";
   }
   void table(const ReportTable& t) {
     html_ += "<table><thead><tr>";
-    for (const auto& h : t.header) html_ += "<th>" + escaped(h) + "</th>";
+    for (const auto& h : t.header) html_ += "<th>" + xml_text(h) + "</th>";
     html_ += "</tr></thead><tbody>";
     for (const auto& row : t.rows) {
       html_ += "<tr>";
-      for (const auto& cell : row) html_ += "<td>" + escaped(cell) + "</td>";
+      for (const auto& cell : row) html_ += "<td>" + xml_text(cell) + "</td>";
       html_ += "</tr>";
     }
     html_ += "</tbody></table>";
@@ -66,7 +46,7 @@ class Narrative {
   void list(const std::vector<std::string>& items) {
     if (items.empty()) return;
     html_ += "<ul>";
-    for (const auto& i : items) html_ += "<li>" + escaped(i) + "</li>";
+    for (const auto& i : items) html_ += "<li>" + xml_text(i) + "</li>";
     html_ += "</ul>";
   }
   [[nodiscard]] bool empty() const { return html_.empty(); }

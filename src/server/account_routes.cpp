@@ -73,6 +73,7 @@ constexpr RouteRule kRules[] = {
     // the program
     {Method::get, "/api/program", Rule::read, Scope::program},
     {Method::get, "/api/session-plans/{routine}", Rule::read, Scope::program},
+    {Method::get, "/api/program/handout.pdf", Rule::read, Scope::program},
     {Method::get, "/api/sessions", Rule::read, Scope::program},
     {Method::get, "/api/progress", Rule::read, Scope::program},
     {Method::get, "/api/progress/decisions", Rule::read, Scope::program},

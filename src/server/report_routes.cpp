@@ -22,14 +22,7 @@ Response report(const ApiContext& api, const Request& req, bool fhir) {
   const auto range = http::date_range_params(req, errors);
   request.from = range.from;
   request.to = range.to;
-  Paper paper = api.paper();
-  if (const auto text = req.param("paper")) {
-    if (const auto p = parse_paper(*text)) {
-      paper = *p;
-    } else {
-      errors.push_back({"paper", *text, "a4 or letter"});
-    }
-  }
+  const Paper paper = http::paper_param(req, api.paper(), errors);
   if (const auto questions = req.param("questions")) request.questions = *questions;
   if (!errors.empty()) return http::invalid_fields("the report cannot be made", errors, true);
   const Caller c = api.caller(req);

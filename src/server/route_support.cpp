@@ -48,6 +48,14 @@ std::optional<int> int_member(const Json& body, std::string_view key, int min, i
   return static_cast<int>(it->get<std::int64_t>());
 }
 
+Paper paper_param(const Request& request, Paper fallback, FieldErrors& errors) {
+  const auto text = request.param("paper");
+  if (!text) return fallback;
+  if (const auto p = parse_paper(*text)) return *p;
+  errors.push_back({"paper", *text, "a4 or letter"});
+  return fallback;
+}
+
 Result<bool, FieldError> flag_param(const Request& request, std::string_view name) {
   const auto text = request.param(name);
   if (!text || *text == "false" || *text == "0") return false;

@@ -10,6 +10,7 @@
 #include "domain/ids.hpp"
 #include "domain/result.hpp"
 #include "domain/time.hpp"
+#include "report/clinician_pdf.hpp"
 #include "server/responses.hpp"
 
 namespace daybreak::http {
@@ -30,6 +31,9 @@ struct DateRange {
 // An optional whole-number query parameter within [min, max].
 [[nodiscard]] Result<std::optional<int>, FieldError> int_param(const Request& request, std::string_view name, int min,
                                                                int max);
+
+// The optional `paper` query parameter (a4 or letter), else `fallback`; a bad one is added to `errors`.
+[[nodiscard]] Paper paper_param(const Request& request, Paper fallback, FieldErrors& errors);
 
 // An optional true/false query parameter (absent: false).
 [[nodiscard]] Result<bool, FieldError> flag_param(const Request& request, std::string_view name);

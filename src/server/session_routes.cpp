@@ -8,6 +8,7 @@
 #include "app/session.hpp"
 #include "domain/text.hpp"
 #include "exercise/json.hpp"
+#include "report/handout_pdf.hpp"
 #include "server/progression_hook.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
@@ -57,6 +58,34 @@ Response program(const ApiContext& api, const Request& req) {
                                        {"routines", std::move(routines)}});
 }
 
+// GET /api/program/handout.pdf: the home program of a stage (default: the
+// person's), as `daybreak program print` prints it.
+Response handout(const ApiContext& api, const Request& req) {
+  FieldErrors errors;
+  const auto stage = http::int_param(req, "stage", 1, 99);
+  if (!stage) errors.push_back(stage.error());
+  const Paper paper = http::paper_param(req, api.paper(), errors);
+  if (!errors.empty()) return http::invalid_fields("the home program cannot be printed", errors, true);
+  const Caller c = api.caller(req);
+  const auto status = program_status(api.store(), api.content(), c.user.id, req.param("program"));
+  if (!status) return http::problem_for(status.error(), true);
+  const Program& p = *status->program;
+  const int number = stage->value_or(status->stage);
+  if (number > p.stage_count()) {
+    return http::invalid_fields(
+        "the home program cannot be printed",
+        {{"stage", std::to_string(number), fmt::format("a stage from 1 to {}", p.stage_count())}}, true);
+  }
+  auto pdf = handout_pdf(make_handout(api.content(), p, number, status->levels, c.now, c.zone), paper);
+  if (!pdf) return http::problem(500, "handout-failed", "The home program could not be printed", pdf.error());
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(pdf).value();
+  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"daybreak-program-stage-{}.pdf\"", number));
+  r.with_header("Cache-Control", "no-store");
+  return r;
+}
+
 Response plan(const ApiContext& api, const Request& req, const PathParams& params) {
   FieldErrors errors;
   const std::string& routine_text = params.get("routine");
@@ -72,6 +101,11 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
   Json json = plan_to_json(*plan);
   // Each step in words, as the terminal player shows it.
   for (std::size_t i = 0; i < plan->steps.size(); ++i) json["steps"][i]["text"] = describe_step(*plan, plan->steps[i]);
+  // Each exercise's figure, for the player to draw (not part of the stored plan).
+  for (std::size_t i = 0; i < plan->exercises.size(); ++i) {
+    if (const Exercise* e = api.content().exercise(plan->exercises[i].id))
+      json["exercises"][i]["figure"] = figure_to_json(*e);
+  }
   return http::json_response(200, json);
 }
 
@@ -174,6 +208,8 @@ Response save(const ApiContext& api, const Request& req) {
 
 void add_session_routes(http::Router& router, const ApiContext& api) {
   router.add(Method::get, "/api/program", [&api](const Request& r, const PathParams&) { return program(api, r); });
+  router.add(Method::get, "/api/program/handout.pdf",
+             [&api](const Request& r, const PathParams&) { return handout(api, r); });
   router.add(Method::get, "/api/session-plans/{routine}",
              [&api](const Request& r, const PathParams& p) { return plan(api, r, p); });
   router.add(Method::get, "/api/sessions",

@@ -8,8 +8,12 @@ data directories with the clock fixed (2026-11-23 07:30 in Berlin).
 
 Classes: Structure (7-day, 12-week and 365-day reports on A4 and Letter),
 Text (every sentence of a fixture diary verbatim, non-Latin letters),
-EdgeCases (nothing logged, one day, no questionnaires, an emergency sign).
+EdgeCases (nothing logged, one day, no questionnaires, an emergency sign),
+Handout (`daybreak program print`, issue 22: every stage's home program; its
+text for stage 1 against tests/report/handout-stage-1.txt, which
+DAYBREAK_UPDATE_GOLDEN=1 rewrites).
 """
+import json
 import os
 import re
 import subprocess
@@ -74,6 +78,24 @@ def text_of(pdf, first=None, last=None):
         args += ["-f", str(first), "-l", str(last or first)]
     # Lines wrapped on the page join with a space, as they were written.
     return " ".join(tool(*args, str(pdf), "-").split())
+
+
+def structure(doc):
+    """The structure tree's elements in reading order, as (type, /Alt)."""
+    out = []
+
+    def walk(node, depth=0):
+        assert depth < 50, "a structure tree this deep has a cycle"
+        if isinstance(node, pikepdf.Array):
+            for k in node:
+                walk(k, depth + 1)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            out.append((str(node.S), str(node.get("/Alt", ""))))
+            if "/K" in node:
+                walk(node.K, depth + 1)
+
+    walk(doc.Root.StructTreeRoot.K)
+    return out
 
 
 def year_csv():
@@ -146,22 +168,11 @@ class Structure(unittest.TestCase):
                 self.assertEqual(str(root.Lang), "en", key)
                 self.assertTrue(bool(root.ViewerPreferences.DisplayDocTitle), key)
                 self.assertTrue(bool(root.MarkInfo.Marked), key)
-                kinds = []
-
-                def walk(node, depth=0):
-                    self.assertLess(depth, 50)
-                    if isinstance(node, pikepdf.Array):
-                        for k in node:
-                            walk(k, depth + 1)
-                    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                        kinds.append(str(node.S))
-                        if node.S == "/Figure":
-                            alt = str(node.get("/Alt", ""))
-                            self.assertRegex(alt, r"^Chart of .*\d", f"{key}: a figure without a useful /Alt")
-                        if "/K" in node:
-                            walk(node.K, depth + 1)
-
-                walk(root.StructTreeRoot.K)
+                elements = structure(doc)
+                kinds = [kind for kind, _ in elements]
+                for kind, alt in elements:
+                    if kind == "/Figure":
+                        self.assertRegex(alt, r"^Chart of .*\d", f"{key}: a figure without a useful /Alt")
                 self.assertEqual(kinds.count("/Figure"), 2, key)
                 # Reading order: the title first, the headings and tables after it.
                 self.assertEqual(kinds[:2], ["/Document", "/H1"], key)
@@ -270,6 +281,78 @@ class EdgeCases(unittest.TestCase):
         r = self.home.run("report", "--paper", "a5", check=False)
         self.assertEqual(r.returncode, 1)
         self.assertEqual(list(self.home.path.glob("*.pdf")), [])
+
+
+class Handout(unittest.TestCase):
+    """The printable home program: the morning and evening routines of a stage,
+    each exercise with a figure (start and end) whose /Alt names it, its dose,
+    steps and cautions; two to four tagged pages with embedded fonts."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.home = Home()
+        cls.pdfs = {}
+        for stage in (1, 2, 3, 4):
+            out = cls.home.path / f"handout-{stage}.pdf"
+            cls.home.run("program", "print", "--stage", str(stage), "--paper", "a4", "--output", str(out))
+            cls.pdfs[stage] = out
+        cls.program = json.loads(cls.home.run("program", "show", "--json").stdout)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.home.close()
+
+    def test_qpdf_finds_nothing_wrong_and_every_font_is_embedded(self):
+        for stage, pdf in self.pdfs.items():
+            r = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, f"stage {stage}: {r.stdout}{r.stderr}")
+            for row in tool("pdffonts", str(pdf)).splitlines()[2:]:
+                cols = row.split()
+                self.assertEqual(cols[-5:-2], ["yes", "yes", "yes"], f"stage {stage}: {row}")
+
+    def test_two_to_four_tagged_pages_titled_with_the_stage(self):
+        for stage, pdf in self.pdfs.items():
+            i = info(pdf)
+            self.assertIn(int(i["Pages"]), (2, 3, 4), stage)
+            self.assertEqual(i["Tagged"], "yes", stage)
+            self.assertEqual(i["Title"], f"Your home program: stage {stage} of 4")
+            self.assertEqual(i["Page size"], SIZES["a4"])
+
+    def test_every_exercise_of_the_stage_with_its_figure_dose_and_steps(self):
+        for stage, pdf in self.pdfs.items():
+            text = " ".join(text_of(pdf).split())
+            routines = self.program["stages"][stage - 1]
+            names = []
+            for routine in ("morning", "evening"):
+                self.assertIn(" ".join(routines[routine]["title"].split()), text, stage)
+                names += [item["name"] for item in routines[routine]["items"]]
+            for name in names:
+                self.assertIn(name, text, (stage, name))
+            with pikepdf.open(pdf) as doc:
+                self.assertEqual(str(doc.Root.Lang), "en")
+                alts = [alt for kind, alt in structure(doc) if kind == "/Figure"]
+            self.assertEqual(alts, [f"{n}, drawn at the start and at the end of the movement." for n in names], stage)
+        one = " ".join(text_of(self.pdfs[1]).split())
+        self.assertIn("Abdominal brace 8 holds of 5 s, 5 s relax between", one)
+        self.assertIn("1. Lie on your back in bed with your knees bent and your feet flat.", one)
+        self.assertIn("Take care: Do not hold your breath", one)
+        self.assertIn("clinician-approved program only", one)
+
+    def test_stage_one_reads_as_its_golden_text_and_prints_the_same_bytes_again(self):
+        golden = HERE / "handout-stage-1.txt"
+        text = text_of(self.pdfs[1])
+        if os.environ.get("DAYBREAK_UPDATE_GOLDEN"):
+            golden.write_text(text)
+        self.assertEqual(text, golden.read_text())
+        again = self.home.path / "again.pdf"
+        self.home.run("program", "print", "--stage", "1", "--paper", "a4", "--output", str(again))
+        self.assertEqual(again.read_bytes(), self.pdfs[1].read_bytes())
+
+    def test_a_stage_that_is_not_there_is_refused_and_nothing_is_written(self):
+        r = self.home.run("program", "print", "--stage", "9", "--output", "nine.pdf", check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--stage: '9' is not allowed; allowed: a stage from 1 to 4", r.stderr.decode())
+        self.assertFalse((self.home.path / "nine.pdf").exists())
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ const std::map<std::string, Kind>& expected_kinds() {
       {"GET /api/insights", Kind::read},
       {"GET /api/program", Kind::read},
       {"GET /api/session-plans/{routine}", Kind::read},
+      {"GET /api/program/handout.pdf", Kind::read},
       {"GET /api/sessions", Kind::read},
       {"GET /api/progress", Kind::read},
       {"GET /api/progress/decisions", Kind::read},

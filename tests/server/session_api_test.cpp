@@ -4,6 +4,7 @@
 #include "api_fixture.hpp"
 #include "app/session.hpp"
 #include "exercise/json.hpp"
+#include "report/handout_pdf.hpp"
 #include "support/safety_fixtures.hpp"
 
 namespace daybreak::testing {
@@ -121,10 +122,17 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   Json served = r.json();
   const auto expected = session_plan(store_, content(), user_.id, SessionChoice{RoutineKind::morning, {}, {}});
   ASSERT_TRUE(expected.ok());
-  // Each step gains its words; the rest is plan_to_json's, key for key.
+  // Each step gains its words and each exercise its figure (issue 22); the
+  // rest is plan_to_json's, key for key.
   ASSERT_EQ(served["steps"].size(), expected->steps.size());
   EXPECT_EQ(served["steps"][0]["text"], describe_step(*expected, expected->steps[0]));
   for (auto& s : served["steps"]) s.erase("text");
+  const Json& figure = served["exercises"][0]["figure"];
+  EXPECT_EQ(figure, figure_to_json(*content().exercise(expected->exercises[0].id)));
+  EXPECT_EQ(figure["surface"], "bed");  // abdominal_brace, in bed
+  EXPECT_GE(figure["poses"].size(), 2U);
+  EXPECT_EQ(figure["poses"][0]["hip"].size(), 2U);  // [near, far]
+  for (auto& e : served["exercises"]) e.erase("figure");
   EXPECT_EQ(served, plan_to_json(*expected));
   EXPECT_EQ(served["format"], "daybreak-plan/1");
 
@@ -133,6 +141,27 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json()["errors"].size(), 2U);  // routine and stage at once
   EXPECT_EQ(get("/api/session-plans/morning?stage=99").status, 400);
+}
+
+// Issue 22: the home program to print, the same PDF as `daybreak program print`.
+TEST_F(SessionApi, TheHomeProgramIsAPdfOfTheStageToPrint) {
+  const auto r = get("/api/program/handout.pdf");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/pdf");
+  EXPECT_EQ(r.header("content-disposition"), "attachment; filename=\"daybreak-program-stage-1.pdf\"");
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  EXPECT_EQ(r.body.substr(0, 5), "%PDF-");
+  const Program& p = content().default_program();
+  const auto direct = handout_pdf(make_handout(content(), p, 3, {}, clock_.now(), berlin()), Paper::letter);
+  ASSERT_TRUE(direct.ok()) << direct.error();
+  const auto three = get("/api/program/handout.pdf?stage=3&paper=letter");
+  ASSERT_EQ(three.status, 200);
+  EXPECT_EQ(three.header("content-disposition"), "attachment; filename=\"daybreak-program-stage-3.pdf\"");
+  EXPECT_EQ(three.body, *direct);
+  const auto bad = get("/api/program/handout.pdf?stage=9&paper=a5");
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.json()["errors"].size(), 1U);  // the paper first; the stage once it is known
+  EXPECT_EQ(get("/api/program/handout.pdf?stage=9").json()["errors"][0]["allowed"], "a stage from 1 to 4");
 }
 
 TEST_F(SessionApi, AResultIsStoredOncePerKeyAndListed) {

@@ -175,8 +175,13 @@ steps = ["Move."]
 cues = ["Slowly."]
 cautions = ["Careful."]
 source = "test"
+surface = "floor"
 [dose]
 reps = 6
+[[pose]]
+pelvis = -90
+[[pose]]
+hip = 20
 )"},
       {"notes/readme.toml", "x = 1\n"},
   };

@@ -324,6 +324,8 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+import type { FigureData } from './figure/figure';
+
 // Guided sessions (the plans, played by the web player): the shapes of
 // docs/session-plan.md, with each step's words (`text`) added by the API.
 export type Routine = 'morning' | 'evening' | 'flare';
@@ -343,6 +345,8 @@ export interface PlanExercise {
   instructions: string[];
   first_step: number;
   step_count: number;
+  dose?: { tempo: string };
+  figure?: FigureData; // added by GET /api/session-plans: the stick figure's poses
 }
 
 export interface PlanStep {

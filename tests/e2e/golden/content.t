@@ -98,43 +98,43 @@ References (easier, harder, move_to) resolve:
 Doses stay within the bounds of clinical-facts.md section 10:
 
   $ cp -r $FIXTURES/content/base stretch-too-long && cp $FIXTURES/content/bad/stretch-too-long.toml stretch-too-long/exercises/ && daybreak content check stretch-too-long
-  stretch-too-long/exercises/stretch-too-long.toml:17:16: dose.hold_seconds: '90' is not allowed; allowed: for stretch exercises, a whole number from 10 to 60 seconds (ACSM 2021: 10-30 s, 30-60 s for older adults)
+  stretch-too-long/exercises/stretch-too-long.toml:18:16: dose.hold_seconds: '90' is not allowed; allowed: for stretch exercises, a whole number from 10 to 60 seconds (ACSM 2021: 10-30 s, 30-60 s for older adults)
   ! daybreak: 1 problem in stretch-too-long; it cannot be used until fixed
   [2]
 
 A stretch is dosed in holds:
 
   $ cp -r $FIXTURES/content/base stretch-in-reps && cp $FIXTURES/content/bad/stretch-in-reps.toml stretch-in-reps/exercises/ && daybreak content check stretch-in-reps
-  stretch-in-reps/exercises/stretch-in-reps.toml:15:8: dose.reps: '10' is not allowed; allowed: none: stretch exercises are dosed in holds (hold_seconds)
+  stretch-in-reps/exercises/stretch-in-reps.toml:16:8: dose.reps: '10' is not allowed; allowed: none: stretch exercises are dosed in holds (hold_seconds)
   ! daybreak: 1 problem in stretch-in-reps; it cannot be used until fixed
   [2]
 
 Every level of the ladder is checked:
 
   $ cp -r $FIXTURES/content/base level-out-of-bounds && cp $FIXTURES/content/bad/level-out-of-bounds.toml level-out-of-bounds/exercises/ && daybreak content check level-out-of-bounds
-  level-out-of-bounds/exercises/level-out-of-bounds.toml:22:8: level[1].sets: '6' is not allowed; allowed: for strength exercises, a whole number from 1 to 4 (ACSM: 2-4 sets, one for beginners)
+  level-out-of-bounds/exercises/level-out-of-bounds.toml:23:8: level[1].sets: '6' is not allowed; allowed: for strength exercises, a whole number from 1 to 4 (ACSM: 2-4 sets, one for beginners)
   ! daybreak: 1 problem in level-out-of-bounds; it cannot be used until fixed
   [2]
 
 move_to belongs on the last level only:
 
   $ cp -r $FIXTURES/content/base move-to-not-last && cp $FIXTURES/content/bad/move-to-not-last.toml move-to-not-last/exercises/ && daybreak content check move-to-not-last
-  move-to-not-last/exercises/move-to-not-last.toml:19:11: level[0].move_to: 'brace' is not allowed; allowed: move_to only on the last level of the ladder
+  move-to-not-last/exercises/move-to-not-last.toml:20:11: level[0].move_to: 'brace' is not allowed; allowed: move_to only on the last level of the ladder
   ! daybreak: 1 problem in move-to-not-last; it cannot be used until fixed
   [2]
 
 A tempo is written like 2-1-2:
 
   $ cp -r $FIXTURES/content/base bad-tempo && cp $FIXTURES/content/bad/bad-tempo.toml bad-tempo/exercises/ && daybreak content check bad-tempo
-  bad-tempo/exercises/bad-tempo.toml:16:9: dose.tempo: 'slow' is not allowed; allowed: seconds to move out, pause and move back, each 0-10, written like "2-1-2"
+  bad-tempo/exercises/bad-tempo.toml:17:9: dose.tempo: 'slow' is not allowed; allowed: seconds to move out, pause and move back, each 0-10, written like "2-1-2"
   ! daybreak: 1 problem in bad-tempo; it cannot be used until fixed
   [2]
 
 Ladders must not move on in a circle:
 
   $ cp -r $FIXTURES/content/base cycle && cp $FIXTURES/content/bad/ladder-cycle-*.toml cycle/exercises/ && daybreak content check cycle
-  cycle/exercises/ladder-cycle-a.toml:18:11: level[0].move_to: 'cycle_b' is not allowed; allowed: a ladder that does not lead back to 'cycle_a'
-  cycle/exercises/ladder-cycle-b.toml:18:11: level[0].move_to: 'cycle_a' is not allowed; allowed: a ladder that does not lead back to 'cycle_b'
+  cycle/exercises/ladder-cycle-a.toml:19:11: level[0].move_to: 'cycle_b' is not allowed; allowed: a ladder that does not lead back to 'cycle_a'
+  cycle/exercises/ladder-cycle-b.toml:19:11: level[0].move_to: 'cycle_a' is not allowed; allowed: a ladder that does not lead back to 'cycle_b'
   ! daybreak: 2 problems in cycle; it cannot be used until fixed
   [2]
 
@@ -157,6 +157,40 @@ The flare-day routine is for a bad morning, so the rule holds there too:
   $ cp -r $FIXTURES/content/base flare-flexion && cp $FIXTURES/content/bad/flare-flexion.toml flare-flexion/programs/program.toml && daybreak content check flare-flexion
   flare-flexion/programs/program.toml:36:12: flare.item[0].exercise: 'knee_hug' is not allowed; allowed: an exercise not tagged flexion_load: morning and flare-day routines have no loaded or end-range lumbar flexion, because discs are fullest in the first hours after waking (clinical.md; Adams 1987, Snook 1998)
   ! daybreak: 1 problem in flare-flexion; it cannot be used until fixed
+  [2]
+
+Every exercise has its figure (docs/content-authoring.md "The figure"):
+
+  $ cp -r $FIXTURES/content/base no-poses && cp $FIXTURES/content/bad/no-poses.toml no-poses/exercises/ && daybreak content check no-poses
+  no-poses/exercises/no-poses.toml:1:1: surface: missing; allowed: one of: bed, floor, chair, wall, standing
+  no-poses/exercises/no-poses.toml:1:1: pose: missing; allowed: a list of tables ([[pose]])
+  ! daybreak: 2 problems in no-poses; it cannot be used until fixed
+  [2]
+
+Its joint angles stay within human ranges:
+
+  $ cp -r $FIXTURES/content/base pose-range && cp $FIXTURES/content/bad/pose-range.toml pose-range/exercises/ && daybreak content check pose-range
+  pose-range/exercises/pose-range.toml:25:8: pose[1].knee: '170' is not allowed; allowed: 0 to 150 degrees (knee flexion, from straight, seen from the side), or a list [near, far] of two such angles
+  ! daybreak: 1 problem in pose-range; it cannot be used until fixed
+  [2]
+
+The figure rests on its surface: said to be standing, it may not kneel:
+
+  $ cp -r $FIXTURES/content/base pose-not-resting && cp $FIXTURES/content/bad/pose-not-resting.toml pose-not-resting/exercises/ && daybreak content check pose-not-resting
+  pose-not-resting/exercises/pose-not-resting.toml:18:1: pose[0]: 'touching the floor: knee, heel, toe' is not allowed; allowed: a figure on its feet (standing): only the feet touch the floor
+  pose-not-resting/exercises/pose-not-resting.toml:23:1: pose[1]: 'the body's weight at 0.02, supported from 0.19 to 0.34 (touching the floor: heel, toe)' is not allowed; allowed: a figure with its weight over what it rests on: it would topple
+  ! daybreak: 2 problems in pose-not-resting; it cannot be used until fixed
+  [2]
+
+The morning rule is read from the poses too: a pose that flexes the low back
+beyond 30 degrees needs the flexion_load tag, and a morning or flare-day
+routine refuses the exercise, tagged or not:
+
+  $ cp -r $FIXTURES/content/base mistagged && cp $FIXTURES/content/bad/mistagged-tilt.toml mistagged/exercises/tilt.toml && daybreak content check mistagged
+  mistagged/exercises/tilt.toml:28:10: pose[1].lumbar: '40' is not allowed; allowed: at most 30 degrees in an exercise not tagged flexion_load: more is end-range lumbar flexion, so tag the exercise flexion_load (the tag and the poses must agree)
+  mistagged/programs/program.toml:18:12: stage[0].morning.item[1].exercise: 'tilt' is not allowed; allowed: an exercise whose poses flex the lumbar spine at most 30 degrees ('tilt' pose[1] flexes it 40): morning and flare-day routines have no loaded or end-range lumbar flexion, because discs are fullest in the first hours after waking (clinical.md; Adams 1987, Snook 1998)
+  mistagged/programs/program.toml:36:12: flare.item[0].exercise: 'tilt' is not allowed; allowed: an exercise whose poses flex the lumbar spine at most 30 degrees ('tilt' pose[1] flexes it 40): morning and flare-day routines have no loaded or end-range lumbar flexion, because discs are fullest in the first hours after waking (clinical.md; Adams 1987, Snook 1998)
+  ! daybreak: 3 problems in mistagged; it cannot be used until fixed
   [2]
 
 A routine names exercises that exist:

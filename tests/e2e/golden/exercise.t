@@ -257,7 +257,70 @@ what happens with a name that is not there.
         "text": "20 minutes"
       }
     ],
-    "source": "clinical-facts.md 10.3: walking, start with tolerated minutes daily and build gradually; pace by the next-morning rule."
+    "source": "clinical-facts.md 10.3: walking, start with tolerated minutes daily and build gradually; pace by the next-morning rule.",
+    "figure": {
+      "surface": "standing",
+      "view": "side",
+      "poses": [
+        {
+          "pelvis": 0.0,
+          "lumbar": 0.0,
+          "thoracic": 0.0,
+          "head": 0.0,
+          "hip": [
+            25.0,
+            -15.0
+          ],
+          "knee": [
+            5.0,
+            10.0
+          ],
+          "ankle": [
+            -20.0,
+            20.0
+          ],
+          "shoulder": [
+            -20.0,
+            20.0
+          ],
+          "elbow": [
+            20.0,
+            20.0
+          ]
+        },
+        {
+          "pelvis": 0.0,
+          "lumbar": 0.0,
+          "thoracic": 0.0,
+          "head": 0.0,
+          "hip": [
+            -15.0,
+            25.0
+          ],
+          "knee": [
+            10.0,
+            5.0
+          ],
+          "ankle": [
+            20.0,
+            -20.0
+          ],
+          "shoulder": [
+            20.0,
+            -20.0
+          ],
+          "elbow": [
+            20.0,
+            20.0
+          ]
+        }
+      ],
+      "moving": [
+        "hip",
+        "ankle",
+        "shoulder"
+      ]
+    }
   }
   $ daybreak exercise show bird_dgo
   ! daybreak: there is no exercise 'bird_dgo'; `daybreak exercise list` lists them
@@ -363,6 +426,106 @@ what happens with a name that is not there.
           "text": "3 sets of 12 reps, about 6 s a rep, 45 s rest between sets"
         }
       ],
-      "source": "clinical-facts.md 10.3: sit-to-stand, 8-12 reps x 2-3; hip hinge with neutral spine (Osteoporosis Canada)."
+      "source": "clinical-facts.md 10.3: sit-to-stand, 8-12 reps x 2-3; hip hinge with neutral spine (Osteoporosis Canada).",
+      "figure": {
+        "surface": "chair",
+        "view": "side",
+        "poses": [
+          {
+            "pelvis": 0.0,
+            "lumbar": 0.0,
+            "thoracic": 0.0,
+            "head": 0.0,
+            "hip": [
+              90.0,
+              90.0
+            ],
+            "knee": [
+              100.0,
+              100.0
+            ],
+            "ankle": [
+              10.0,
+              10.0
+            ],
+            "shoulder": [
+              0.0,
+              0.0
+            ],
+            "elbow": [
+              0.0,
+              0.0
+            ]
+          },
+          {
+            "pelvis": 40.0,
+            "lumbar": 0.0,
+            "thoracic": 0.0,
+            "head": 0.0,
+            "hip": [
+              130.0,
+              130.0
+            ],
+            "knee": [
+              100.0,
+              100.0
+            ],
+            "ankle": [
+              10.0,
+              10.0
+            ],
+            "shoulder": [
+              0.0,
+              0.0
+            ],
+            "elbow": [
+              0.0,
+              0.0
+            ]
+          },
+          {
+            "pelvis": 0.0,
+            "lumbar": 0.0,
+            "thoracic": 0.0,
+            "head": 0.0,
+            "hip": [
+              0.0,
+              0.0
+            ],
+            "knee": [
+              0.0,
+              0.0
+            ],
+            "ankle": [
+              0.0,
+              0.0
+            ],
+            "shoulder": [
+              0.0,
+              0.0
+            ],
+            "elbow": [
+              0.0,
+              0.0
+            ]
+          }
+        ],
+        "moving": [
+          "hip",
+          "knee",
+          "ankle"
+        ]
+      }
     }
   ]
+
+The figure, for people who script (issue 22): its poses side by side as SVG,
+to a file or to stdout:
+
+  $ daybreak exercise show glute_bridge --svg bridge.svg && grep -c '<g class="pose"' bridge.svg
+  2
+  ! Wrote the figure of Glute bridge (2 poses) to bridge.svg.
+  $ daybreak exercise show walking --svg - | grep -E '<title|data-part="thigh-near"'
+  <title id="title">Walking: 2 poses, start to end</title>
+      <line data-part="thigh-near" class="near moving" x1="31.43" y1="53.00" x2="41.78" y2="75.20"/>
+      <line data-part="thigh-near" class="near moving" x1="125.99" y1="53.00" x2="119.65" y2="76.67"/>

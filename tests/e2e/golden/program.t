@@ -234,3 +234,16 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   ! daybreak: there is no such program
   !   program: 'nope' is not allowed; allowed: one of: daybreak
   [2]
+
+A stage's home program, printed (issue 22): both routines, each exercise with
+its figure, dose, steps and cautions, as a PDF (tests/report/check_report.py
+reads it). A stage that is not there is refused, and nothing is written:
+
+  $ daybreak program print --stage 2 --paper a4 --output home.pdf && head -c 8 home.pdf && echo
+  %PDF-1.5
+  ! Wrote your home program (stage 2, A4) to home.pdf.
+  $ daybreak program print --stage 5 --output five.pdf; ls five.pdf
+  ! daybreak: there is no such stage
+  !   --stage: '5' is not allowed; allowed: a stage from 1 to 4
+  ! ls: cannot access 'five.pdf': No such file or directory
+  [2]

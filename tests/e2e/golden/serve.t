@@ -46,6 +46,7 @@ network namespace (web/e2e/pairing.test.mjs).
   POST    /api/import/csv
   GET     /api/check
   GET     /api/program
+  GET     /api/program/handout.pdf
   GET     /api/session-plans/{routine}
   GET     /api/sessions
   POST    /api/sessions

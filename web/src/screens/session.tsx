@@ -11,6 +11,7 @@ import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type 
 import { Scale } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
+import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
@@ -156,6 +157,12 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
           ) : null;
         })}
       </div>
+      <p>
+        <a href={`/api/program/handout.pdf?stage=${p.stage}`} download>
+          Print your home program
+        </a>{' '}
+        <span class="muted">(a PDF of stage {p.stage}: each exercise with its figure, dose and steps)</span>
+      </p>
     </section>
   );
 }
@@ -346,6 +353,15 @@ function Play({ plan }: { plan: SessionPlan }) {
         Exercise {step!.exercise + 1} of {plan.exercises.length} · {exercise!.dose_text}
       </p>
       <div class="player card" data-phase={player.phase}>
+        {exercise!.figure && (
+          <StepFigure
+            data={exercise!.figure}
+            step={step!}
+            elapsedMs={step!.seconds * 1000 - remaining}
+            tempo={exercise!.dose?.tempo}
+            label={`${exercise!.name}: ${step!.text}`}
+          />
+        )}
         <p class="step-text" aria-live="polite">
           {step!.text}
         </p>
@@ -406,6 +422,7 @@ function Play({ plan }: { plan: SessionPlan }) {
       {step!.type === 'ready' && exercise!.instructions.length > 0 && (
         <section class="card" aria-labelledby="how-title">
           <h2 id="how-title">How to do it</h2>
+          {exercise!.figure && <FigurePoses data={exercise!.figure} label={`${exercise!.name}, start and end: ${exercise!.instructions.join(' ')}`} />}
           <ol>
             {exercise!.instructions.map((line, i) => (
               <li key={i}>{line}</li>
