@@ -97,34 +97,34 @@ bool Transaction::has_accounts() {
   return any;
 }
 
-std::optional<Account> Transaction::find_account(UserId user) {
-  db_.set_operation(fmt::format("reading the account of user {}", user.value));
-  Statement& s = db_.prepare(fmt::format("SELECT {} FROM accounts WHERE user_id = ?1", kAccountColumns));
-  s.bind(1, user.value);
+namespace {
+
+// The one account `where` (a condition on ?1) finds, or nullopt.
+template <class Key>
+std::optional<Account> one_account(Connection& db, std::string_view where, const Key& key) {
+  Statement& s = db.prepare(fmt::format("SELECT {} FROM accounts WHERE {}", kAccountColumns, where));
+  s.bind(1, key);
   if (!s.step()) return std::nullopt;
-  Account a = account_of(db_, s);
+  Account a = account_of(db, s);
   s.reset();
   return a;
+}
+
+}  // namespace
+
+std::optional<Account> Transaction::find_account(UserId user) {
+  db_.set_operation(fmt::format("reading the account of user {}", user.value));
+  return one_account(db_, "user_id = ?1", user.value);
 }
 
 std::optional<Account> Transaction::find_account_by_login(std::string_view login) {
   db_.set_operation("finding an account by its login");
-  Statement& s = db_.prepare(fmt::format("SELECT {} FROM accounts WHERE login = ?1", kAccountColumns));
-  s.bind(1, login);
-  if (!s.step()) return std::nullopt;
-  Account a = account_of(db_, s);
-  s.reset();
-  return a;
+  return one_account(db_, "login = ?1", login);
 }
 
 std::optional<Account> Transaction::find_account_by_invitation(std::string_view token_sha256) {
   db_.set_operation("checking an invitation");
-  Statement& s = db_.prepare(fmt::format("SELECT {} FROM accounts WHERE invitation_sha256 = ?1", kAccountColumns));
-  s.bind(1, token_sha256);
-  if (!s.step()) return std::nullopt;
-  Account a = account_of(db_, s);
-  s.reset();
-  return a;
+  return one_account(db_, "invitation_sha256 = ?1", token_sha256);
 }
 
 std::vector<Account> Transaction::accounts() {
