@@ -116,6 +116,20 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
       FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments});
 }
 
+AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone, LocalDate today) {
+  auto tx = store.read();
+  const auto user = tx->find_user(person);
+  if (!user) return fail(not_found("there is no such person"));
+  std::vector<FhirConsent> consents;
+  for (auto& g : tx->grants_of(person)) {
+    const auto clinician = tx->find_user(g.clinician);
+    if (!clinician) continue;  // accounts are never deleted; a grant always names one
+    FhirParty party{export_person_id(*tx, *clinician), clinician->name};
+    consents.push_back(FhirConsent{std::move(g), std::move(party)});
+  }
+  return fhir_consents(FhirConsentExport{{export_person_id(*tx, *user), user->name}, zone, today, consents});
+}
+
 AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user_id, const TimeZone& zone,
                                          const ContentLibrary& library, std::string_view text, bool dry_run) {
   const auto& catalogue = builtin_instruments();

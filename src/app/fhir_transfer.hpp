@@ -25,14 +25,14 @@ inline constexpr std::string_view kExportIdKey = "export_person_id";
 // one derived from who they are here, the same every time.
 [[nodiscard]] Uuid export_person_id(StoreReader& tx, const User& user);
 
-// Diary days from `from` to `to` (both included; none: everything).
-struct DayRange {
-  std::optional<LocalDate> from;
-  std::optional<LocalDate> to;
-};
-
 [[nodiscard]] AppResult<std::string> export_fhir(const Store& store, UserId user, const TimeZone& zone,
                                                  const DayRange& range);
+
+// The person's grants to clinicians, stopped and ended ones too, as a FHIR
+// collection Bundle of Consent resources (report/fhir.hpp). `today` is the
+// person's date.
+[[nodiscard]] AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone,
+                                                     LocalDate today);
 
 struct FhirImportSummary {
   ImportSummary entries;

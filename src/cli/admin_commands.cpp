@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/accounts.hpp"
+#include "app/fhir_transfer.hpp"
 #include "cli/command.hpp"
 #include "cli/output.hpp"
 
@@ -125,6 +126,9 @@ class ShareCommand final : public Command {
     sub.add_option("--until", until_, "the last day it holds (default: until you stop it)")->type_name("YYYY-MM-DD");
     sub.add_option("--stop", stop_, "stop the sharing with this number")->type_name("N");
     sub.add_option("--person", person_, "whose sharing (in a clinic's database: their login)")->type_name("LOGIN");
+    sub.add_flag("--fhir", fhir_, "write what you share, stopped sharing too, as FHIR R4 Consent resources")
+        ->excludes("--with")
+        ->excludes("--stop");
     sub.footer("Without options: what you share, with whom, until when.");
   }
 
@@ -136,6 +140,12 @@ class ShareCommand final : public Command {
         return report(ctx.io, invalid("No person has that login", {{"person", person_, "a person's login"}}));
       }
       person = account->user;
+    }
+    if (fhir_) {
+      auto bundle = export_consents(ctx.store, person, ctx.zone, ctx.today());
+      if (!bundle) return report(ctx.io, bundle.error());
+      ctx.io.out << *bundle;
+      return kOk;
     }
     if (stop_) {
       const auto stopped = revoke_access(ctx.store, person, GrantId{*stop_}, ctx.now());
@@ -189,6 +199,7 @@ class ShareCommand final : public Command {
   std::string until_;
   std::optional<std::int64_t> stop_;
   std::string person_;
+  bool fhir_ = false;
 };
 
 }  // namespace

@@ -15,10 +15,6 @@ namespace daybreak {
 [[nodiscard]] AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option);
 
 // --from and --to, each optional; the first bad one is refused.
-struct DayRange {
-  std::optional<LocalDate> from;
-  std::optional<LocalDate> to;
-};
 [[nodiscard]] AppResult<DayRange> parse_day_range(const std::optional<std::string>& from,
                                                   const std::optional<std::string>& to, LocalDate today);
 

@@ -50,8 +50,14 @@ class TimeZone {
 
 // Calendar helpers. Parsing is strict: fixed widths, real dates only.
 [[nodiscard]] std::optional<LocalDate> parse_date(std::string_view text);  // 2026-11-23
-[[nodiscard]] std::string format_date(LocalDate d);                        // 2026-11-23
-[[nodiscard]] std::string format_long_date(LocalDate d);                   // Monday 23 November 2026
+// Diary days from `from` to `to` (both included; none: no bound on that side).
+struct DayRange {
+  std::optional<LocalDate> from;
+  std::optional<LocalDate> to;
+};
+
+[[nodiscard]] std::string format_date(LocalDate d);       // 2026-11-23
+[[nodiscard]] std::string format_long_date(LocalDate d);  // Monday 23 November 2026
 // The one table of day and month names: "Monday", "November", "Nov".
 [[nodiscard]] std::string_view weekday_name(LocalDate d);
 [[nodiscard]] std::string_view month_name(LocalDate d);

@@ -14,6 +14,7 @@
 
 #include "clinical/instrument.hpp"
 #include "clinical/questionnaire_response.hpp"
+#include "domain/account.hpp"
 #include "domain/field_error.hpp"
 #include "domain/result.hpp"
 #include "report/stable_id.hpp"
@@ -79,5 +80,28 @@ struct FhirContent {
 // engine; any problem anywhere means no content, and every problem is reported.
 [[nodiscard]] Result<FhirContent, FhirProblems> read_fhir_collection(std::string_view text, const TimeZone& zone,
                                                                      std::span<const Instrument> instruments);
+
+// A person's grants as FHIR Consent (docs/fhir.md): who shared, with whom,
+// what, from when until when. A grant stopped or past its last day is an
+// inactive Consent whose provision.period ends then.
+struct FhirParty {
+  Uuid id;  // the Patient's or Practitioner's id
+  std::string name;
+};
+
+struct FhirConsent {
+  Grant grant;
+  FhirParty clinician;
+};
+
+struct FhirConsentExport {
+  FhirParty person;
+  const TimeZone& zone;
+  LocalDate today;  // the person's date, which decides whether a grant is still active
+  std::span<const FhirConsent> consents;
+};
+
+// A collection Bundle of the Patient, each clinician as a Practitioner, and one Consent per grant.
+[[nodiscard]] std::string fhir_consents(const FhirConsentExport& data);
 
 }  // namespace daybreak

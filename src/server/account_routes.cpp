@@ -11,6 +11,7 @@
 
 #include "app/accounts.hpp"
 #include "app/diary.hpp"
+#include "app/fhir_transfer.hpp"
 #include "app/progression.hpp"
 #include "app/progression_hook.hpp"
 #include "app/safety.hpp"
@@ -57,6 +58,7 @@ constexpr RouteRule kRules[] = {
     {Method::post, "/api/sign-out", Rule::account, {}},
     {Method::post, "/api/account/password", Rule::account, {}},
     {Method::get, "/api/grants", Rule::account, {}},
+    {Method::get, "/api/grants.fhir.json", Rule::account, {}},
     {Method::post, "/api/grants", Rule::account, {}},
     {Method::del, "/api/grants/{id}", Rule::account, {}},
     {Method::get, "/api/clinicians", Rule::account, {}},
@@ -437,6 +439,16 @@ Response grants(const ApiContext& api, const Request& req) {
   return http::json_response(200, Json{{"grants", out}});
 }
 
+// The person's grants as FHIR Consent resources, for their records or another system.
+Response consents(const ApiContext& api, const Request& req) {
+  const Session s = signed_in(api, req);
+  if (s.account.role != Role::person) return not_for_role("only a person's own sharing is exported");
+  const TimeZone& zone = api.zone(s.user.time_zone);
+  auto bundle = export_consents(api.store(), s.user.id, zone, zone.date_of(api.now()));
+  if (!bundle) return http::problem_for(bundle.error());
+  return http::download("application/fhir+json", std::move(*bundle), "daybreak-sharing.fhir.json");
+}
+
 Response add_grant(const ApiContext& api, const Request& req) {
   const Session s = signed_in(api, req);
   if (s.account.role != Role::person) return not_for_role("only a person shares their own data");
@@ -616,6 +628,8 @@ void add_account_routes(http::Router& router, const ApiContext& api) {
       Method::post, "/api/invitations/accept",
       [&api](const Request& r, const PathParams&) { return accept_route(api, r); }, json);
   router.add(Method::get, "/api/grants", [&api](const Request& r, const PathParams&) { return grants(api, r); });
+  router.add(Method::get, "/api/grants.fhir.json",
+             [&api](const Request& r, const PathParams&) { return consents(api, r); });
   router.add(
       Method::post, "/api/grants", [&api](const Request& r, const PathParams&) { return add_grant(api, r); }, json);
   router.add(Method::del, "/api/grants/{id}",

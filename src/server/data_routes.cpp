@@ -109,12 +109,8 @@ Response retire_item(const ApiContext& api, const Request& req, const PathParams
 
 Response export_diary(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
-  Response r;
-  r.content_type = "text/csv; charset=utf-8";
-  r.body = export_csv(api.store(), c.user.id, c.zone);
-  r.with_header("Content-Disposition",
-                fmt::format("attachment; filename=\"daybreak-diary-{}.csv\"", format_date(c.today())));
-  return r;
+  return http::download("text/csv; charset=utf-8", export_csv(api.store(), c.user.id, c.zone),
+                        fmt::format("daybreak-diary-{}.csv", format_date(c.today())));
 }
 
 Response import_diary(const ApiContext& api, const Request& req) {

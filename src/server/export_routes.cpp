@@ -16,14 +16,6 @@ using http::PathParams;
 using http::Request;
 using http::Response;
 
-Response download(std::string content_type, std::string body, std::string filename) {
-  Response r;
-  r.content_type = std::move(content_type);
-  r.body = std::move(body);
-  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
-  return r;
-}
-
 Response export_fhir_bundle(const ApiContext& api, const Request& req) {
   const auto from = http::date_param(req, "from");
   const auto to = http::date_param(req, "to");
@@ -34,8 +26,8 @@ Response export_fhir_bundle(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   auto bundle = export_fhir(api.store(), c.user.id, c.zone, DayRange{*from, *to});
   if (!bundle) return http::problem_for(bundle.error());
-  return download("application/fhir+json", std::move(*bundle),
-                  fmt::format("daybreak-fhir-{}.json", format_date(c.today())));
+  return http::download("application/fhir+json", std::move(*bundle),
+                        fmt::format("daybreak-fhir-{}.json", format_date(c.today())));
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {
@@ -44,7 +36,7 @@ Response reminders_calendar_file(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   auto ics = reminders_ics(api.store(), c.user.id, c.zone, *alarm, api.version());
   if (!ics) return http::problem_for(ics.error());
-  return download("text/calendar; charset=utf-8", std::move(*ics), "daybreak-reminders.ics");
+  return http::download("text/calendar; charset=utf-8", std::move(*ics), "daybreak-reminders.ics");
 }
 
 }  // namespace

@@ -31,15 +31,10 @@ Response report(const ApiContext& api, const Request& req, bool fhir) {
   if (!made) return http::problem_for(made.error(), true);
   auto pdf = clinician_pdf(*made, paper);
   if (!pdf) return http::problem(500, "report-failed", "The report could not be made", pdf.error());
-  Response r;
-  r.content_type = fhir ? "application/fhir+json" : "application/pdf";
-  r.body = fhir ? clinician_report_fhir(api.store(), c.user, *made, c.zone, *pdf) : std::move(pdf).value();
-  r.with_header("Content-Disposition",
-                fmt::format("attachment; filename=\"daybreak-report-{}-to-{}.{}\"", format_date(made->from),
-                            format_date(made->to), fhir ? "fhir.json" : "pdf"));
-  // Health data: no copy kept along the way.
-  r.with_header("Cache-Control", "no-store");
-  return r;
+  return http::download(fhir ? "application/fhir+json" : "application/pdf",
+                        fhir ? clinician_report_fhir(api.store(), c.user, *made, c.zone, *pdf) : std::move(pdf).value(),
+                        fmt::format("daybreak-report-{}-to-{}.{}", format_date(made->from), format_date(made->to),
+                                    fhir ? "fhir.json" : "pdf"));
 }
 
 }  // namespace

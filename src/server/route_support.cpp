@@ -123,4 +123,13 @@ DateRange date_range_params(const Request& request, FieldErrors& errors) {
   return range;
 }
 
+Response download(std::string content_type, std::string body, std::string_view filename) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
+  r.with_header("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace daybreak::http

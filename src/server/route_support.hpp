@@ -51,6 +51,10 @@ struct DateRange {
 // "idempotency_key": 1-255 visible ASCII characters; both must agree.
 [[nodiscard]] std::optional<std::string> idempotency_key(const Request& request, const Json& body, FieldErrors& errors);
 
+// A file to save: its type, bytes and name (Content-Disposition: attachment);
+// health data, so no copy is kept along the way (Cache-Control: no-store).
+[[nodiscard]] Response download(std::string content_type, std::string body, std::string_view filename);
+
 // Every member of `body` not in `known` is an error naming the known ones.
 void reject_unknown_members(const Json& body, std::initializer_list<std::string_view> known, FieldErrors& errors);
 

@@ -78,12 +78,8 @@ Response handout(const ApiContext& api, const Request& req) {
   }
   auto pdf = handout_pdf(make_handout(api.content(), p, number, status->levels, c.now, c.zone), paper);
   if (!pdf) return http::problem(500, "handout-failed", "The home program could not be printed", pdf.error());
-  Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(pdf).value();
-  r.with_header("Content-Disposition", fmt::format("attachment; filename=\"daybreak-program-stage-{}.pdf\"", number));
-  r.with_header("Cache-Control", "no-store");
-  return r;
+  return http::download("application/pdf", std::move(pdf).value(),
+                        fmt::format("daybreak-program-stage-{}.pdf", number));
 }
 
 Response plan(const ApiContext& api, const Request& req, const PathParams& params) {

@@ -52,6 +52,7 @@ const std::map<std::string, Kind>& expected_kinds() {
       {"POST /api/sign-out", Kind::account},
       {"POST /api/account/password", Kind::account},
       {"GET /api/grants", Kind::account},
+      {"GET /api/grants.fhir.json", Kind::account_person},
       {"POST /api/grants", Kind::account_person},
       {"DELETE /api/grants/{id}", Kind::account},
       {"GET /api/clinicians", Kind::account},
@@ -217,6 +218,7 @@ class Accounts : public ::testing::TestWithParam<Backend> {
     int status = 0;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::string content_type;
     [[nodiscard]] std::string header(std::string_view name) const {
       for (const auto& [k, v] : headers) {
         if (k == name) return v;
@@ -247,7 +249,7 @@ class Accounts : public ::testing::TestWithParam<Backend> {
     r.body = body;
     r.peer = "127.0.0.1";
     const http::Response response = router_.handle(r);
-    return {response.status, response.body, response.headers};
+    return {response.status, response.body, response.headers, response.content_type};
   }
 
   Who sign_in_as(const std::string& login) {
@@ -525,6 +527,53 @@ TEST_P(Accounts, RevokingAGrantRefusesTheClinicianAtTheNextRequestAndEveryReadIs
   // The person's own reads are not clinicians' reads.
   EXPECT_EQ(call(http::Method::get, "/api/today", anna).status, 200);
   EXPECT_EQ(Json::parse(call(http::Method::get, "/api/access-log", anna).body).at("events").size(), 4U);
+}
+
+TEST_P(Accounts, APersonExportsTheirSharingAsFhirConsentAndTheStoppedGrantIsInactive) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  const Reply shared =
+      call(http::Method::post, "/api/grants", anna,
+           Json{{"clinician", "dr.berg"}, {"scope", {"diary", "safety"}}, {"until", "2027-01-31"}}.dump());
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  ASSERT_EQ(call(http::Method::post, "/api/grants", anna, Json{{"clinician", "dr.berg"}}.dump()).status, 201);
+  const auto all = Json::parse(call(http::Method::get, "/api/grants", anna).body).at("grants");
+  ASSERT_EQ(all.size(), 2U);
+  const auto everything = all[0].at("scope") == Json::array({"all"}) ? all[0] : all[1];
+  clock_.advance(std::chrono::minutes{5});
+  EXPECT_EQ(
+      call(http::Method::del, fmt::format("/api/grants/{}", everything.at("id").get<std::int64_t>()), anna).status,
+      204);
+
+  const Reply r = call(http::Method::get, "/api/grants.fhir.json", anna);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/fhir+json");
+  EXPECT_EQ(r.header("Cache-Control"), "no-store");
+  const Json bundle = Json::parse(r.body);
+  std::vector<Json> consents;
+  for (const auto& e : bundle.at("entry")) {
+    if (e.at("resource").at("resourceType") == "Consent") consents.push_back(e.at("resource"));
+  }
+  ASSERT_EQ(consents.size(), 2U) << r.body;
+  int active = 0;
+  for (const auto& c : consents) {
+    if (c.at("status") == "active") {
+      ++active;
+      EXPECT_EQ(c.at("provision").at("period").at("end"), "2027-01-31");
+      EXPECT_EQ(c.at("provision").at("code").size(), 2U);
+    } else {
+      EXPECT_EQ(c.at("status"), "inactive");
+      EXPECT_TRUE(c.at("provision").at("period").contains("end")) << c.dump();
+      EXPECT_FALSE(c.at("provision").contains("code"));
+    }
+  }
+  EXPECT_EQ(active, 1);
+  // Only a person exports their own sharing; nobody exports another's.
+  EXPECT_EQ(call(http::Method::get, "/api/grants.fhir.json", berg).status, 403);
+  EXPECT_EQ(call(http::Method::get, fmt::format("/api/grants.fhir.json?person={}", a.value), berg).status, 403);
+  EXPECT_EQ(call(http::Method::get, "/api/grants.fhir.json", {}).status, 401);
 }
 
 TEST_P(Accounts, TheAuditTrailCannotBeChangedOrDeleted) {

@@ -88,6 +88,7 @@ network namespace (web/e2e/pairing.test.mjs).
   POST    /api/account/password
   POST    /api/invitations/accept
   GET     /api/grants
+  GET     /api/grants.fhir.json
   POST    /api/grants
   DELETE  /api/grants/{id}
   GET     /api/clinicians

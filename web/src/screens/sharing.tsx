@@ -139,6 +139,14 @@ export function SharingSection() {
           ))}
         </ul>
       )}
+      {list.length > 0 && (
+        <p class="muted" id="sharing-fhir">
+          For your records or another health system: what you share, stopped sharing too, as HL7 FHIR R4 consents.{' '}
+          <a href="/api/grants.fhir.json" download>
+            Save as FHIR
+          </a>
+        </p>
+      )}
       <Alert text={problem} />
       <ShareForm
         onShared={(g) => {
