@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/store_error.hpp"
+
 namespace daybreak::sql {
 
 class Statement {
@@ -50,6 +52,14 @@ class Statement {
   virtual void run() = 0;
   // Resets for reuse and clears bindings.
   virtual void reset() = 0;
+  // Runs an `INSERT ... RETURNING id` (SQLite and PostgreSQL both have it)
+  // and gives the new row's id: one round trip, where asking after is two.
+  std::int64_t insert() {
+    if (!step()) throw StoreError(StoreError::Kind::io, "an INSERT gave back no id");
+    const std::int64_t id = integer(0);
+    run();
+    return id;
+  }
 
   [[nodiscard]] virtual bool is_null(int column) const = 0;
   // An integer column; a true/false one (PostgreSQL's boolean) reads as 1 or 0.

@@ -203,15 +203,16 @@ void Transaction::update_account(const Account& a) {
 
 SignIn Transaction::add_sign_in(UserId user, std::string_view token_sha256, Instant at, Instant expires_at) {
   db_.set_operation("signing in");
-  db_.prepare(
-         "INSERT INTO sign_ins (user_id, token_sha256, created_at, last_seen_at, expires_at) "
-         "VALUES (?1, ?2, ?3, ?3, ?4)")
-      .bind(1, user.value)
-      .bind(2, token_sha256)
-      .bind(3, seconds_of(at))
-      .bind(4, seconds_of(expires_at))
-      .run();
-  return SignIn{SignInId{db_.last_insert_id()}, user, at, at, expires_at, std::nullopt};
+  const std::int64_t new_id =
+      db_.prepare(
+             "INSERT INTO sign_ins (user_id, token_sha256, created_at, last_seen_at, expires_at) "
+             "VALUES (?1, ?2, ?3, ?3, ?4) RETURNING id")
+          .bind(1, user.value)
+          .bind(2, token_sha256)
+          .bind(3, seconds_of(at))
+          .bind(4, seconds_of(expires_at))
+          .insert();
+  return SignIn{SignInId{new_id}, user, at, at, expires_at, std::nullopt};
 }
 
 void Transaction::touch_sign_in(SignInId id, Instant at) {
@@ -240,15 +241,17 @@ void Transaction::end_sign_ins(UserId user, std::optional<SignInId> keep, Instan
 
 Grant Transaction::add_grant(const Grant& g) {
   db_.set_operation(fmt::format("granting user {} access for user {}", g.clinician.value, g.person.value));
-  db_.prepare("INSERT INTO grants (user_id, clinician_id, scope, created_at, until_date) VALUES (?1, ?2, ?3, ?4, ?5)")
-      .bind(1, g.person.value)
-      .bind(2, g.clinician.value)
-      .bind(3, scope_text(g))
-      .bind(4, seconds_of(g.created_at))
-      .bind(5, g.until ? std::optional<std::string>(format_date(*g.until)) : std::nullopt)
-      .run();
+  const std::int64_t new_id = db_.prepare(
+                                     "INSERT INTO grants (user_id, clinician_id, scope, created_at, until_date) VALUES "
+                                     "(?1, ?2, ?3, ?4, ?5) RETURNING id")
+                                  .bind(1, g.person.value)
+                                  .bind(2, g.clinician.value)
+                                  .bind(3, scope_text(g))
+                                  .bind(4, seconds_of(g.created_at))
+                                  .bind(5, g.until ? std::optional<std::string>(format_date(*g.until)) : std::nullopt)
+                                  .insert();
   Grant out = g;
-  out.id = GrantId{db_.last_insert_id()};
+  out.id = GrantId{new_id};
   out.revoked_at.reset();
   return out;
 }
@@ -265,6 +268,8 @@ void Transaction::revoke_grant(UserId person, GrantId id, Instant at) {
 
 AuditEvent Transaction::add_audit_event(const AuditEvent& e) {
   db_.set_operation("writing an audit record");
+  // Not RETURNING: PostgreSQL would check the new row against who may read
+  // it (the person), and a clinician's record of their own read is not theirs to read.
   db_.prepare(
          "INSERT INTO audit_events (at, actor_id, user_id, action, what, source, status) "
          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")

@@ -44,13 +44,14 @@ std::optional<Device> Transaction::find_device_by_token(std::string_view token_s
 
 Device Transaction::add_device(UserId user, const std::string& name, std::string_view token_sha256, Instant at) {
   db_.set_operation("pairing a device");
-  db_.prepare("INSERT INTO devices (user_id, name, token_sha256, created_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, user.value)
-      .bind(2, name)
-      .bind(3, token_sha256)
-      .bind(4, seconds_of(at))
-      .run();
-  return Device{DeviceId{db_.last_insert_id()}, user, name, at, std::nullopt, std::nullopt};
+  const std::int64_t new_id =
+      db_.prepare("INSERT INTO devices (user_id, name, token_sha256, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id")
+          .bind(1, user.value)
+          .bind(2, name)
+          .bind(3, token_sha256)
+          .bind(4, seconds_of(at))
+          .insert();
+  return Device{DeviceId{new_id}, user, name, at, std::nullopt, std::nullopt};
 }
 
 void Transaction::revoke_device(UserId user, DeviceId id, Instant at) {

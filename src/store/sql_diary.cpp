@@ -205,12 +205,13 @@ std::vector<SleepItem> Transaction::sleep_items(UserId user) {
 
 User Transaction::create_user(const std::string& name, const std::string& time_zone, Instant at) {
   db_.set_operation("creating the user");
-  db_.prepare("INSERT INTO users (name, time_zone, created_at) VALUES (?1, ?2, ?3)")
-      .bind(1, name)
-      .bind(2, time_zone)
-      .bind(3, seconds_of(at))
-      .run();
-  return User{UserId{db_.last_insert_id()}, name, time_zone, at};
+  const std::int64_t new_id =
+      db_.prepare("INSERT INTO users (name, time_zone, created_at) VALUES (?1, ?2, ?3) RETURNING id")
+          .bind(1, name)
+          .bind(2, time_zone)
+          .bind(3, seconds_of(at))
+          .insert();
+  return User{UserId{new_id}, name, time_zone, at};
 }
 
 void Transaction::update_user(const User& user) {
@@ -234,7 +235,8 @@ DiaryEntry Transaction::insert_entry(UserId user, const NewEntry& entry, const W
       "signs, locations, leg_symptoms, relief, walking_minutes, sitting_tenths, anxiety, bedtime, wake_time, "
       "awakenings, sleep_quality, sleep_position, mattress_id, room_temp_tenths, humidity, note, revision, "
       "created_at, updated_at, idempotency_key, red_flags, no_pillows) VALUES ({}?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28)";
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, 1, ?24, ?25, ?26, ?27, ?28) "
+      "RETURNING id";
   Statement& s =
       db_.prepare(wanted_id ? fmt::format(kInsertEntry, "id, ", "?29, ") : fmt::format(kInsertEntry, "", ""));
   if (wanted_id) s.bind(29, wanted_id->value);
@@ -243,8 +245,7 @@ DiaryEntry Transaction::insert_entry(UserId user, const NewEntry& entry, const W
   s.bind(24, seconds_of(created)).bind(25, seconds_of(meta.at)).bind(26, key);
   bind_red_flags(s, 27, fields);
   s.bind(28, no_pillows(fields));
-  s.run();
-  const EntryId id = wanted_id ? *wanted_id : EntryId{db_.last_insert_id()};
+  const EntryId id{s.insert()};
   if (wanted_id) db_.took_id("entries", id.value);
   write_children(user, id, fields);
   write_revision(user, id, 1, op, meta, date, period, fields);
@@ -293,13 +294,14 @@ void Transaction::delete_entry(UserId user, EntryId id, const WriteMeta& meta) {
 
 SleepItem Transaction::add_sleep_item(UserId user, SleepItemKind kind, const std::string& name, Instant at) {
   db_.set_operation(fmt::format("adding the {} '{}'", name_of(kind), name));
-  db_.prepare("INSERT INTO sleep_items (user_id, kind, name, created_at) VALUES (?1, ?2, ?3, ?4)")
-      .bind(1, user.value)
-      .bind(2, name_of(kind))
-      .bind(3, name)
-      .bind(4, seconds_of(at))
-      .run();
-  return SleepItem{ItemId{db_.last_insert_id()}, kind, name, at, std::nullopt};
+  const std::int64_t new_id =
+      db_.prepare("INSERT INTO sleep_items (user_id, kind, name, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id")
+          .bind(1, user.value)
+          .bind(2, name_of(kind))
+          .bind(3, name)
+          .bind(4, seconds_of(at))
+          .insert();
+  return SleepItem{ItemId{new_id}, kind, name, at, std::nullopt};
 }
 
 void Transaction::retire_sleep_item(UserId user, ItemId id, Instant at) {

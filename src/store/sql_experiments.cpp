@@ -82,22 +82,24 @@ std::vector<ExperimentNight> Transaction::experiment_nights(UserId user, Experim
 
 Experiment Transaction::insert_experiment(UserId user, const ExperimentDesign& design, Instant at) {
   db_.set_operation(fmt::format("saving the experiment '{}'", design.title));
-  db_.prepare(
-         "INSERT INTO experiments (user_id, title, condition_a, condition_b, first_night, pairs, period_nights, "
-         "washout_nights, seed, orders, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-      .bind(1, user.value)
-      .bind(2, design.title)
-      .bind(3, design.condition_a)
-      .bind(4, design.condition_b)
-      .bind(5, format_date(design.first_night))
-      .bind(6, design.pairs)
-      .bind(7, design.period_nights)
-      .bind(8, design.washout_nights)
-      .bind(9, static_cast<std::int64_t>(design.seed))
-      .bind(10, orders_text(design.first_in_pair))
-      .bind(11, seconds_of(at))
-      .run();
-  return Experiment{ExperimentId{db_.last_insert_id()}, user, design, at, std::nullopt, std::nullopt, ""};
+  const std::int64_t new_id =
+      db_.prepare(
+             "INSERT INTO experiments (user_id, title, condition_a, condition_b, first_night, pairs, period_nights, "
+             "washout_nights, seed, orders, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+             "RETURNING id")
+          .bind(1, user.value)
+          .bind(2, design.title)
+          .bind(3, design.condition_a)
+          .bind(4, design.condition_b)
+          .bind(5, format_date(design.first_night))
+          .bind(6, design.pairs)
+          .bind(7, design.period_nights)
+          .bind(8, design.washout_nights)
+          .bind(9, static_cast<std::int64_t>(design.seed))
+          .bind(10, orders_text(design.first_in_pair))
+          .bind(11, seconds_of(at))
+          .insert();
+  return Experiment{ExperimentId{new_id}, user, design, at, std::nullopt, std::nullopt, ""};
 }
 
 void Transaction::stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,

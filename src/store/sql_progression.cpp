@@ -112,7 +112,7 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
   Statement& s = db_.prepare(
       "INSERT INTO progression_decisions (user_id, program, kind, routine, day, verdict, reasons, stage, inputs, "
       "changes, sentence, good_sessions, last_step_up, last_weekly_check, offer_flare, note, decided_at, channel) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id");
   s.bind(1, user.value).bind(2, d.program).bind(3, name_of(d.kind));
   if (d.routine) {
     s.bind(4, name_of(*d.routine));
@@ -133,9 +133,9 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
       .bind(16, d.note)
       .bind(17, seconds_of(meta.at))
       .bind(18, meta.actor.channel);
-  s.run();
+  const std::int64_t new_id = s.insert();
   DecisionRecord stored = d;
-  stored.id = DecisionId{db_.last_insert_id()};
+  stored.id = DecisionId{new_id};
   stored.decided_at = meta.at;
   stored.channel = meta.actor.channel;
   return stored;

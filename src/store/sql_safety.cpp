@@ -131,7 +131,7 @@ ScreeningEvent Transaction::add_screening(UserId user, const ScreeningEvent& eve
   db_.set_operation(fmt::format("saving a {} safety check", name_of(event.kind)));
   Statement& s = db_.prepare(
       "INSERT INTO screening_events (user_id, kind, recorded_at, channel, entry_id, answers, result, raised, ibp) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
   s.bind(1, user.value).bind(2, name_of(event.kind)).bind(3, seconds_of(event.at)).bind(4, event.channel);
   if (event.entry) {
     s.bind(5, event.entry->value);
@@ -144,9 +144,9 @@ ScreeningEvent Transaction::add_screening(UserId user, const ScreeningEvent& eve
   } else {
     s.bind(9, std::nullopt);
   }
-  s.run();
+  const std::int64_t new_id = s.insert();
   ScreeningEvent stored = event;
-  stored.id = ScreeningId{db_.last_insert_id()};
+  stored.id = ScreeningId{new_id};
   stored.user = user;
   return stored;
 }
@@ -204,24 +204,26 @@ std::vector<QuestionnaireResponse> Transaction::questionnaire_responses(UserId u
 
 QuestionnaireResponse Transaction::add_questionnaire_response(UserId user, const QuestionnaireResponse& response) {
   db_.set_operation(fmt::format("saving the {} questionnaire", response.instrument));
-  db_.prepare(
-         "INSERT INTO questionnaire_responses (user_id, instrument, version, taken_at, channel, answers, score, band, "
-         "subscales, answered, skipped, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
-      .bind(1, user.value)
-      .bind(2, response.instrument)
-      .bind(3, response.version)
-      .bind(4, seconds_of(response.taken_at))
-      .bind(5, response.channel)
-      .bind(6, item_answers_text(response.answers))
-      .bind(7, response.score.value)
-      .bind(8, response.score.band)
-      .bind(9, subscales_text(response.score.subscales))
-      .bind(10, response.score.answered)
-      .bind(11, response.score.skipped)
-      .bind(12, Json(response.score.notes).dump())
-      .run();
+  const std::int64_t new_id = db_.prepare(
+                                     "INSERT INTO questionnaire_responses (user_id, instrument, version, taken_at, "
+                                     "channel, answers, score, band, "
+                                     "subscales, answered, skipped, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                     "?10, ?11, ?12) RETURNING id")
+                                  .bind(1, user.value)
+                                  .bind(2, response.instrument)
+                                  .bind(3, response.version)
+                                  .bind(4, seconds_of(response.taken_at))
+                                  .bind(5, response.channel)
+                                  .bind(6, item_answers_text(response.answers))
+                                  .bind(7, response.score.value)
+                                  .bind(8, response.score.band)
+                                  .bind(9, subscales_text(response.score.subscales))
+                                  .bind(10, response.score.answered)
+                                  .bind(11, response.score.skipped)
+                                  .bind(12, Json(response.score.notes).dump())
+                                  .insert();
   QuestionnaireResponse stored = response;
-  stored.id = ResponseId{db_.last_insert_id()};
+  stored.id = ResponseId{new_id};
   stored.user = user;
   return stored;
 }

@@ -151,7 +151,7 @@ SessionRecord Transaction::insert_session(UserId user, const SessionRecord& sess
   Statement& s = db_.prepare(
       "INSERT INTO sessions (user_id, program, stage, routine, started_at, ended_at, pain_before, stop_reason, "
       "step_outcomes, plan, idempotency_key, recorded_at, channel) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
   s.bind(1, user.value)
       .bind(2, session.program)
       .bind(3, session.stage)
@@ -169,9 +169,9 @@ SessionRecord Transaction::insert_session(UserId user, const SessionRecord& sess
       .bind(11, session.idempotency_key)
       .bind(12, seconds_of(meta.at))
       .bind(13, meta.actor.channel);
-  s.run();
+  const std::int64_t new_id = s.insert();
   SessionRecord stored = session;
-  stored.id = SessionId{db_.last_insert_id()};
+  stored.id = SessionId{new_id};
   stored.recorded_at = meta.at;
   stored.channel = meta.actor.channel;
 
