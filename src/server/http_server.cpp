@@ -4,6 +4,8 @@
 
 #include "server/http_server.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <iostream>
 #include <limits>
@@ -61,6 +63,13 @@ void add_common_headers(bhttp::response<bhttp::string_body>& res, const Request&
   if (req.path.substr(0, 5) == "/api/" && res.find(bhttp::field::cache_control) == res.end()) {
     res.set(bhttp::field::cache_control, "no-store");
   }
+  // A request's X-Request-Id (1 to 64 letters, digits and . _ : -) comes back
+  // on its answer, so that a client, a proxy's log or a load test can pair them.
+  const std::string_view id = req.header("X-Request-Id");
+  const auto allowed = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == ':' || c == '-';
+  };
+  if (!id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), allowed)) res.set("X-Request-Id", id);
 }
 
 class Session : public std::enable_shared_from_this<Session> {

@@ -52,6 +52,19 @@ TEST_F(Http, EveryResponseCarriesTheSafetyHeaders) {
   EXPECT_EQ(r.header("server"), "");  // nothing said about what runs here
 }
 
+TEST_F(Http, AnAnswerCarriesItsRequestsIdBackAndNothingElse) {
+  HttpConnection c(port_);
+  EXPECT_EQ(c.request("GET", "/api/health", {}, {}, "X-Request-Id: p17-42\r\n").header("x-request-id"), "p17-42");
+  // Not a well-formed id (a space, too long): not echoed, the request still answered.
+  const auto odd = c.request("GET", "/api/health", {}, {}, "X-Request-Id: a b\r\n");
+  EXPECT_EQ(odd.status, 200);
+  EXPECT_EQ(odd.header("x-request-id"), "");
+  EXPECT_EQ(
+      c.request("GET", "/api/health", {}, {}, "X-Request-Id: " + std::string(65, 'a') + "\r\n").header("x-request-id"),
+      "");
+  EXPECT_EQ(c.request("GET", "/api/health").header("x-request-id"), "");
+}
+
 TEST_F(Http, UnknownPathsAreProblems) {
   const auto r = get("/api/nothing-here");
   EXPECT_EQ(r.status, 404);
