@@ -1,5 +1,7 @@
 #include "exercise/json.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -109,6 +111,26 @@ Json exercise_to_json(const Exercise& e) {
            {"source", e.source},
            {"figure", figure_to_json(e)}};
   return out;
+}
+
+Json exercise_uses_to_json(std::string_view id, const ContentLibrary& library) {
+  Json uses = Json::array();
+  for (const Program& p : library.programs()) {
+    const auto add = [&](const Routine& r, const Stage* stage) {
+      if (std::ranges::none_of(r.items, [&](const RoutineItem& i) { return i.exercise == id; })) return;
+      uses.push_back(Json{{"program", p.id},
+                          {"stage", stage != nullptr ? Json(stage->number) : Json(nullptr)},
+                          {"stage_name", stage != nullptr ? Json(stage->name) : Json(nullptr)},
+                          {"routine", name_of(r.kind)},
+                          {"title", r.title}});
+    };
+    for (const Stage& s : p.stages) {
+      add(s.morning, &s);
+      add(s.evening, &s);
+    }
+    add(p.flare, nullptr);
+  }
+  return uses;
 }
 
 Json routine_to_json(const Routine& routine, const ContentLibrary& library) {

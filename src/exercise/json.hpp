@@ -21,6 +21,9 @@ inline constexpr std::string_view kPlanFormat = "daybreak-plan/1";
 // The exercise's figure: surface, view, the poses as joint angles (a limb's as
 // [near, far]) and the joints that move from the first pose to the last.
 [[nodiscard]] nlohmann::ordered_json figure_to_json(const Exercise& exercise);
+// Where the library's programs use the exercise: each stage's routine (and each
+// flare-day routine, with no stage) that has it, in program order.
+[[nodiscard]] nlohmann::ordered_json exercise_uses_to_json(std::string_view id, const ContentLibrary& library);
 [[nodiscard]] nlohmann::ordered_json routine_to_json(const Routine& routine, const ContentLibrary& library);
 [[nodiscard]] nlohmann::ordered_json program_to_json(const Program& program, const ContentLibrary& library);
 

@@ -1,7 +1,8 @@
 // Guided sessions over HTTP (the program, played by the web player):
 // where the person is in the program, the plan of a routine (the same step
 // list the terminal player plays), and the sessions saved, with idempotent
-// saving. Same use cases as `daybreak program`, `session` and `sessions`.
+// saving. Same use cases as `daybreak program`, `session` and `sessions`;
+// and the exercises themselves (`daybreak exercise`), for the web app's library.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -103,6 +104,27 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
       json["exercises"][i]["figure"] = figure_to_json(*e);
   }
   return http::json_response(200, json);
+}
+
+// An exercise of the content in full (as `daybreak exercise show --json`),
+// with where the programs use it: the web app's exercise library and pages.
+Json exercise_json(const ApiContext& api, const Exercise& e) {
+  Json json = exercise_to_json(e);
+  json["used_in"] = exercise_uses_to_json(e.id, api.content());
+  return json;
+}
+
+Response exercises(const ApiContext& api) {
+  Json list = Json::array();
+  for (const Exercise& e : api.content().exercises()) list.push_back(exercise_json(api, e));
+  return http::json_response(200, Json{{"exercises", std::move(list)}});
+}
+
+Response exercise(const ApiContext& api, const PathParams& params) {
+  const std::string& id = params.get("id");
+  const Exercise* e = api.content().exercise(id);
+  if (e == nullptr) return http::problem_for(not_found(fmt::format("there is no exercise '{}'", id)));
+  return http::json_response(200, exercise_json(api, *e));
 }
 
 Response list_sessions(const ApiContext& api, const Request& req) {
@@ -208,6 +230,9 @@ void add_session_routes(http::Router& router, const ApiContext& api) {
              [&api](const Request& r, const PathParams&) { return handout(api, r); });
   router.add(Method::get, "/api/session-plans/{routine}",
              [&api](const Request& r, const PathParams& p) { return plan(api, r, p); });
+  router.add(Method::get, "/api/exercises", [&api](const Request&, const PathParams&) { return exercises(api); });
+  router.add(Method::get, "/api/exercises/{id}",
+             [&api](const Request&, const PathParams& p) { return exercise(api, p); });
   router.add(Method::get, "/api/sessions",
              [&api](const Request& r, const PathParams&) { return list_sessions(api, r); });
   router.add(

@@ -46,6 +46,8 @@ const std::map<std::string, Kind>& expected_kinds() {
       {"GET /api/openapi.yaml", Kind::open},
       {"GET /api/fields", Kind::open},
       {"GET /api/time-zones", Kind::open},
+      {"GET /api/exercises", Kind::open},
+      {"GET /api/exercises/{id}", Kind::open},
       {"POST /api/sign-in", Kind::open},
       {"POST /api/invitations/accept", Kind::open},
       {"GET /api/account", Kind::account},

@@ -1,6 +1,8 @@
 // The program and guided sessions over HTTP: the plan is the one the terminal
 // player plays, a result is checked against it and stored once per key, and
 // every refusal names the fields.
+#include <algorithm>
+
 #include "api_fixture.hpp"
 #include "app/session.hpp"
 #include "exercise/json.hpp"
@@ -141,6 +143,45 @@ TEST_F(SessionApi, ThePlanIsTheOneTheTerminalPlays) {
   ASSERT_EQ(bad.status, 400);
   EXPECT_EQ(bad.json()["errors"].size(), 2U);  // routine and stage at once
   EXPECT_EQ(get("/api/session-plans/morning?stage=99").status, 400);
+}
+
+// Issue 22: the exercise library. Every exercise of the content, each as
+// `daybreak exercise show --json` prints it, with the routines that have it.
+TEST_F(SessionApi, TheLibraryListsEveryExerciseWithItsFigureAndWhereItIsUsed) {
+  const auto r = get("/api/exercises");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json list = r.json()["exercises"];
+  ASSERT_EQ(list.size(), content().exercises().size());
+  EXPECT_EQ(list.size(), 31U);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Exercise& e = content().exercises()[i];
+    EXPECT_GE(list[i]["figure"]["poses"].size(), 2U) << e.id;
+    EXPECT_EQ(list[i]["used_in"], exercise_uses_to_json(e.id, content())) << e.id;
+    list[i].erase("used_in");
+    EXPECT_EQ(list[i], exercise_to_json(e)) << e.id;
+  }
+
+  // The brace starts every stage's morning, in bed; the page names each routine.
+  const auto brace = get("/api/exercises/abdominal_brace");
+  ASSERT_EQ(brace.status, 200) << brace.body;
+  const Json uses = brace.json()["used_in"];
+  ASSERT_FALSE(uses.empty());
+  EXPECT_EQ(uses[0]["program"], "daybreak");
+  EXPECT_EQ(uses[0]["stage"], 1);
+  EXPECT_EQ(uses[0]["routine"], "morning");
+  EXPECT_EQ(uses[0]["title"], content().default_program().stage(1).morning.title);
+  const auto in_flare = [](const Json& u) { return u["routine"] == "flare" && u["stage"].is_null(); };
+  const Json walking = get("/api/exercises/walking").json()["used_in"];
+  EXPECT_TRUE(std::any_of(walking.begin(), walking.end(), in_flare)) << walking.dump();
+
+  // Variants name each other.
+  const Json bird_dog = get("/api/exercises/bird_dog").json();
+  EXPECT_EQ(bird_dog["easier"], "quadruped_leg_reach");
+  EXPECT_EQ(get("/api/exercises/quadruped_leg_reach").json()["harder"], "bird_dog");
+
+  const auto missing = get("/api/exercises/nope");
+  ASSERT_EQ(missing.status, 404) << missing.body;
+  EXPECT_NE(missing.body.find("there is no exercise 'nope'"), std::string::npos) << missing.body;
 }
 
 // Issue 22: the home program to print, the same PDF as `daybreak program print`.

@@ -220,6 +220,9 @@ test('every operation answers as documented, for good input and bad', async () =
 
   // The program and guided sessions (issue 3's, played by the web player).
   await good('GET', '/api/program', {}, 200);
+  await good('GET', '/api/exercises', {}, 200);
+  await good('GET', '/api/exercises/bird_dog', {}, 200);
+  await bad('GET', '/api/exercises/nope', {}, 404);
   const plan = (await good('GET', '/api/session-plans/morning', {}, 200)).json();
   await good('GET', '/api/session-plans/evening?stage=1', {}, 200);
   const session = {

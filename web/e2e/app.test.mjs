@@ -172,6 +172,8 @@ const SCREENS = [
   ['/settings', null],
   ['/session', null],
   ['/session/morning', null],
+  ['/exercises', null],
+  ['/exercises/bird_dog', null],
   ['/safety', null],
   ['/questionnaires', null],
   ['/questionnaires/odi', null],

@@ -1,11 +1,12 @@
 // daybreak's service worker: keeps the app itself (its page, script, styles and
 // the diary's field list) available when daybreak cannot be reached, so the
-// app still opens and entries can be written into the outbox. Network first,
+// app still opens and entries can be written into the outbox (and the
+// exercise library, which is content, not anyone's data, still shows). Network first,
 // always: the server is on this computer, so the copy here is only a fallback.
 // Diary data is never cached here; entries waiting to be sent live in the
 // page's own storage (see src/outbox.ts).
 const CACHE = 'daybreak-shell-v1';
-const SHELL = ['/', '/assets/app.js', '/assets/app.css', '/icon.svg', '/manifest.webmanifest', '/api/fields'];
+const SHELL = ['/', '/assets/app.js', '/assets/app.css', '/icon.svg', '/manifest.webmanifest', '/api/fields', '/api/exercises'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -229,6 +229,7 @@ const OWN_PATHS = [
   '/api/clinicians',
   '/api/access-log',
   '/api/health',
+  '/api/exercises', // the content: the same for everyone
 ];
 
 // The address to ask for: with person=<id> added while a clinician views a
@@ -408,6 +409,40 @@ export interface NewSession {
   duration_seconds: number;
 }
 
+// An exercise of the content (GET /api/exercises), for the library and its pages.
+export type ExerciseKind = 'stretch' | 'mobility' | 'activation' | 'strength' | 'aerobic';
+export interface ExerciseDose {
+  mode: 'reps' | 'holds' | 'timed';
+  sets: number;
+  reps: number;
+  hold_seconds: number;
+  minutes: number;
+  tempo: string;
+  relax_seconds: number;
+  rest_seconds: number;
+}
+export interface Exercise {
+  id: string;
+  name: string;
+  summary: string;
+  kind: ExerciseKind;
+  position: 'in_bed' | 'floor' | 'standing' | 'chair';
+  sides: 'both' | 'each' | 'alternate';
+  muscles: string[];
+  tags: string[];
+  steps: string[];
+  cues: string[];
+  cautions: string[];
+  notice: string;
+  easier: string | null;
+  harder: string | null;
+  dose: ExerciseDose;
+  levels: { level: number; dose?: ExerciseDose; text?: string; move_to?: string }[];
+  source: string;
+  figure: FigureData;
+  used_in: { program: string; stage: number | null; stage_name: string | null; routine: Routine; title: string }[];
+}
+
 export interface ProgramStatus {
   program: string;
   program_name: string;
@@ -478,6 +513,7 @@ export const api = {
     request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
   check: () => request<CheckReport>('GET', '/api/check'),
   program: () => request<ProgramStatus>('GET', '/api/program'),
+  exercises: () => request<{ exercises: Exercise[] }>('GET', '/api/exercises'),
   plan: (routine: Routine) => request<SessionPlan>('GET', `/api/session-plans/${routine}`),
   sessions: (limit = 60) => request<{ sessions: SessionRecord[] }>('GET', `/api/sessions?limit=${limit}`),
   saveSession: (session: NewSession, key: string) =>

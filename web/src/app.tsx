@@ -51,7 +51,7 @@ export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
           owns: (p) => p === '/' || p === `/people/${viewed.id}` || p.startsWith('/entries'),
         },
         ...keep('/see'),
-        { href: '/progress', label: 'Progress', icon: 'play', owns: (p) => p.startsWith('/progress') },
+        { href: '/progress', label: 'Progress', icon: 'play', owns: (p) => p.startsWith('/progress') || p.startsWith('/exercises') },
       ]
     : [];
   return [people, ...theirs, ...keep('/learn'), ...keep('/settings')];

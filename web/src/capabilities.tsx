@@ -10,6 +10,7 @@ import type { IconName } from './components/icons';
 import { Icon } from './components/icons';
 import { LEARN_PAGES } from './learn/pages';
 import { EntryScreen } from './screens/entry';
+import { ExerciseLibrary, ExerciseScreen } from './screens/exercises';
 import { LearnIndex, LearnPageScreen } from './screens/learn';
 import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
@@ -99,7 +100,8 @@ const sessions: Capability = {
       href: '/session',
       label: 'Session',
       icon: 'play',
-      owns: (p) => p.startsWith('/session') || p.startsWith('/progress'), // the Progress sits with the sessions
+      // the Progress and the exercise library sit with the sessions
+      owns: (p) => p.startsWith('/session') || p.startsWith('/progress') || p.startsWith('/exercises'),
     },
   ],
   screens: [
@@ -112,6 +114,16 @@ const sessions: Capability = {
   ],
   todayCards: [(today) => <ProgramCard today={today} />],
   seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
+};
+
+// The exercise library (issue 22): every exercise with its figure, and a
+// page for each; reached from the session screens and Progress.
+const exercises: Capability = {
+  name: 'exercises',
+  screens: [
+    { pattern: '/exercises', title: 'Exercises', render: () => <ExerciseLibrary /> },
+    { pattern: '/exercises/:id', title: 'Exercise', render: (p) => <ExerciseScreen id={p.id!} /> },
+  ],
 };
 
 // The safety check: the questions that come before exercise, and a
@@ -216,7 +228,7 @@ const clinic: Capability = {
   ],
 };
 
-export const CAPABILITIES: Capability[] = [diary, safety, sessions, progress, learn, more, insights, questionnaires, clinic];
+export const CAPABILITIES: Capability[] = [diary, safety, sessions, exercises, progress, learn, more, insights, questionnaires, clinic];
 
 export function todayCards(): TodayCard[] {
   return CAPABILITIES.flatMap((c) => c.todayCards ?? []);

@@ -48,6 +48,8 @@ network namespace (web/e2e/pairing.test.mjs).
   GET     /api/program
   GET     /api/program/handout.pdf
   GET     /api/session-plans/{routine}
+  GET     /api/exercises
+  GET     /api/exercises/{id}
   GET     /api/sessions
   POST    /api/sessions
   GET     /api/safety

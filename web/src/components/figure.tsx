@@ -1,6 +1,8 @@
 // The exercise's stick figure as SVG, drawn from its pose data (figure/figure.ts):
 // one pose, the poses side by side, or the figure moving with a player step.
 // Colours come from the theme's CSS variables; the words are its text alternative.
+import { useEffect, useState } from 'preact/hooks';
+
 import type { PlanStep } from '../api';
 import { figureOf, motionAt, parseTempo, poseAlong, segments, type Figure, type FigureData, type Pose, type View } from '../figure/figure';
 
@@ -110,6 +112,47 @@ export function FigurePoses({ data, label }: { data: FigureData; label: string }
       {data.poses.map((p, i) => (
         <FigureSvg key={i} data={data} pose={p} b={b} label={i === 0 ? 'Start' : i === data.poses.length - 1 ? 'End' : `On the way, ${i}`} />
       ))}
+    </div>
+  );
+}
+
+// One pose on its own (the start, by default): the exercise library's thumbnails.
+export function FigurePose({ data, label, index = 0 }: { data: FigureData; label: string; index?: number }) {
+  const pose = data.poses[Math.min(index, data.poses.length - 1)];
+  if (!pose) return null;
+  return <FigureSvg data={data} pose={pose} b={frame(data)} label={label} />;
+}
+
+// How an exercise page's figure moves, over and over: a rep at its tempo, a
+// hold out and back with a short stay, walking's swing.
+export function demoMotion(mode: 'reps' | 'holds' | 'timed', tempo: string | undefined): { step: Pick<PlanStep, 'type' | 'seconds' | 'rep_seconds' | 'side'>; tempo: string } {
+  if (mode === 'timed') return { step: { type: 'timed', seconds: 0, rep_seconds: 0, side: 'none' }, tempo: '2-1-2' };
+  return { step: { type: 'reps', seconds: 0, rep_seconds: 0, side: 'none' }, tempo: mode === 'holds' ? '2-2-2' : (tempo ?? '2-1-2') };
+}
+
+const DEMO_TICK_MS = 50;
+
+// The figure moving on its own, with a button to stop it; the poses side by
+// side when the person asks for less motion (as StepFigure).
+export function MovingFigure({ data, mode, tempo, label }: { data: FigureData; mode: 'reps' | 'holds' | 'timed'; tempo: string | undefined; label: string }) {
+  const [elapsed, setElapsed] = useState(0);
+  const [paused, setPaused] = useState(false);
+  const still = reducedMotion();
+  useEffect(() => {
+    if (paused || still) return;
+    const started = Date.now() - elapsed;
+    const timer = window.setInterval(() => setElapsed(Date.now() - started), DEMO_TICK_MS);
+    return () => window.clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [paused, still]);
+  if (still) return <FigurePoses data={data} label={label} />;
+  const demo = demoMotion(mode, tempo);
+  return (
+    <div class="moving-figure">
+      <StepFigure data={data} step={demo.step} elapsedMs={elapsed} tempo={demo.tempo} label={label} />
+      <button type="button" class="button" aria-pressed={paused} onClick={() => setPaused(!paused)}>
+        {paused ? 'Move the figure' : 'Stop the figure'}
+      </button>
     </div>
   );
 }

@@ -378,7 +378,9 @@ export function ProgressScreen() {
                   {r.exercises.map((e) => (
                     <li key={e.listed}>
                       <span>
-                        <strong>{e.name}</strong>
+                        <a href={`/exercises/${e.exercise}`}>
+                          <strong>{e.name}</strong>
+                        </a>
                         {e.exercise !== e.listed ? <span class="muted"> (for {e.listed_name})</span> : null}
                         <br />
                         <span class="muted">{e.dose}</span>
@@ -391,6 +393,9 @@ export function ProgressScreen() {
                 </ul>
               </div>
             ))}
+            <p>
+              <a href="/exercises">All exercises</a>
+            </p>
           </section>
           <SetByHand key={`${p.stage}-${p.decisions[0]?.id ?? 0}`} p={p} onDone={reload} />
           <p class="muted">{p.rule}</p>

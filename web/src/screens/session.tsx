@@ -110,6 +110,9 @@ export function SessionChooser() {
           </ul>
         </>
       )}
+      <p>
+        <a href="/exercises">All exercises, with how to do each one</a>
+      </p>
     </div>
   );
 }
