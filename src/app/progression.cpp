@@ -571,7 +571,8 @@ Json decision_to_json(const DecisionRecord& d) {
               {"note", d.note},
               {"inputs", std::move(inputs)},
               {"decided_at", format_utc(d.decided_at)},
-              {"channel", d.channel}};
+              {"channel", d.channel},
+              {"author", d.author ? Json{{"id", d.author->id.value}, {"name", d.author->name}} : Json(nullptr)}};
 }
 
 std::vector<ProgressRoutine> progress_routines(const ContentLibrary& library, const ProgressOverview& o) {

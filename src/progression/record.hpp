@@ -39,6 +39,15 @@ struct RoutineState {
   bool operator==(const RoutineState&) const = default;
 };
 
+// Who made a decision for the person, when it was not the person themself
+// nor the rule: a clinician they share with, setting a level or the stage by
+// hand (a clinic's accounts).
+struct DecisionAuthor {
+  UserId id;
+  std::string name;  // as the clinician's account shows it
+  bool operator==(const DecisionAuthor&) const = default;
+};
+
 struct DecisionRecord {
   DecisionId id;  // set by the store
   std::string program;
@@ -53,9 +62,10 @@ struct DecisionRecord {
   std::string sentence;
   RoutineState state;  // rule decisions: after this one
   bool offer_flare = false;
-  std::string note;     // an override's reason, as given
-  Instant decided_at;   // set by the store from WriteMeta
-  std::string channel;  // set by the store from WriteMeta
+  std::string note;                      // an override's reason, as given
+  Instant decided_at;                    // set by the store from WriteMeta
+  std::string channel;                   // set by the store from WriteMeta
+  std::optional<DecisionAuthor> author;  // set by the store from WriteMeta: someone else than the person
   bool operator==(const DecisionRecord&) const = default;
 };
 

@@ -459,7 +459,12 @@ DO $$ BEGIN
 END $$;
 )sql";
 
-constexpr std::array<sqlite::Migration, 8> kMigrations = {{
+// Version 9: who made a decision, as in SQLite's version 9.
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE progression_decisions ADD COLUMN decided_by bigint REFERENCES users(id);
+)sql";
+
+constexpr std::array<sqlite::Migration, 9> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -468,6 +473,7 @@ constexpr std::array<sqlite::Migration, 8> kMigrations = {{
     {6, "nights recorded without a pillow", kV6},
     {7, "paired devices", kV7},
     {8, "accounts, sign-ins, grants and the audit trail", kV8},
+    {9, "who made a progression decision", kV9},
 }};
 
 }  // namespace

@@ -11,7 +11,9 @@ namespace {
 // The decision columns, in the order read_decision_row expects them.
 constexpr std::string_view kDecisionColumns =
     "id, program, kind, routine, day, verdict, reasons, stage, inputs, changes, sentence, good_sessions, "
-    "last_step_up, last_weekly_check, offer_flare, note, decided_at, channel";
+    "last_step_up, last_weekly_check, offer_flare, note, decided_at, channel, "
+    "CASE WHEN decided_by <> user_id THEN decided_by END, "
+    "(SELECT u.name FROM users u WHERE u.id = progression_decisions.decided_by)";
 
 std::optional<LocalDate> optional_date_column(const Connection& db, const Statement& s, int col) {
   if (s.is_null(col)) return std::nullopt;
@@ -46,6 +48,7 @@ DecisionRecord read_decision_row(const Connection& db, const Statement& s) {
   r.note = s.text(15);
   r.decided_at = instant_of(s.integer(16));
   r.channel = s.text(17);
+  if (!s.is_null(18)) r.author = DecisionAuthor{UserId{s.integer(18)}, s.is_null(19) ? std::string() : s.text(19)};
   return r;
 }
 
@@ -111,8 +114,9 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
   db_.set_operation(fmt::format("saving a progression decision for {}", format_date(d.date)));
   Statement& s = db_.prepare(
       "INSERT INTO progression_decisions (user_id, program, kind, routine, day, verdict, reasons, stage, inputs, "
-      "changes, sentence, good_sessions, last_step_up, last_weekly_check, offer_flare, note, decided_at, channel) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id");
+      "changes, sentence, good_sessions, last_step_up, last_weekly_check, offer_flare, note, decided_at, channel, "
+      "decided_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id");
   s.bind(1, user.value).bind(2, d.program).bind(3, name_of(d.kind));
   if (d.routine) {
     s.bind(4, name_of(*d.routine));
@@ -132,12 +136,18 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
       .bind(15, d.offer_flare ? 1 : 0)
       .bind(16, d.note)
       .bind(17, seconds_of(meta.at))
-      .bind(18, meta.actor.channel);
+      .bind(18, meta.actor.channel)
+      .bind(19, meta.actor.user.value);
   const std::int64_t new_id = s.insert();
   DecisionRecord stored = d;
   stored.id = DecisionId{new_id};
   stored.decided_at = meta.at;
   stored.channel = meta.actor.channel;
+  stored.author.reset();
+  if (meta.actor.user != user) {
+    const auto actor = find_user(meta.actor.user);
+    stored.author = DecisionAuthor{meta.actor.user, actor ? actor->name : std::string()};
+  }
   return stored;
 }
 

@@ -352,7 +352,13 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'the audit trail is only ever added to'); END;
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations = {{
+// Version 9: who made a decision (issue 21): a clinician sets a person's
+// level or stage by hand. Empty for the decisions made before.
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE progression_decisions ADD COLUMN decided_by INTEGER REFERENCES users(id);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -361,6 +367,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
     {6, "nights recorded without a pillow", kV6},
     {7, "paired devices", kV7},
     {8, "accounts, sign-ins, grants and the audit trail", kV8},
+    {9, "who made a progression decision", kV9},
 }};
 
 }  // namespace

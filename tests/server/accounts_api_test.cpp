@@ -668,6 +668,35 @@ TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   EXPECT_FALSE(verify_password("not a hash", "x"));
 }
 
+TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  const std::string person = fmt::format("?person={}", a.value);
+  const Json progress = Json::parse(call(http::Method::get, "/api/progress" + person, berg).body);
+  const std::string exercise = progress.at("routines").at(0).at("exercises").at(0).at("exercise").get<std::string>();
+
+  const Reply set = call(http::Method::post, "/api/progress/level" + person, berg,
+                         Json{{"exercise", exercise}, {"level", 2}, {"note", "easier on the knees"}}.dump());
+  ASSERT_EQ(set.status, 201) << set.body;
+  EXPECT_EQ(Json::parse(set.body).at("author").at("name"), "Dr Berg");
+  // Her own override names no one.
+  ASSERT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 1}, {"note", "mine"}}.dump()).status,
+            201);
+
+  const Json seen = Json::parse(call(http::Method::get, "/api/progress/decisions", anna).body).at("decisions");
+  ASSERT_EQ(seen.size(), 2U) << seen.dump();
+  EXPECT_EQ(seen[0].at("note"), "easier on the knees");
+  EXPECT_EQ(seen[0].at("author").at("name"), "Dr Berg");
+  EXPECT_EQ(seen[1].at("note"), "mine");
+  EXPECT_TRUE(seen[1].at("author").is_null());
+  const Json recent = Json::parse(call(http::Method::get, "/api/progress", anna).body).at("decisions");
+  ASSERT_EQ(recent.size(), 2U);
+  EXPECT_EQ(recent[1].at("author").at("name"), "Dr Berg");
+}
+
 TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   const UserId a = add("anna", Role::person, "Anna");  // at the tests' quick cost
   PasswordHasher stronger(PasswordCost{kQuickCost.operations + 1, kQuickCost.memory_bytes}, 1);

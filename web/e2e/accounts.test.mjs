@@ -1,62 +1,35 @@
 // A clinic (issue 21) in a real browser against the real daybreak serve: two
 // accounts made with `daybreak admin user add` (a clinician and a person), the
 // person signs in and shares everything with the clinician, the clinician
-// signs in, sees her in "People who share with you" and opens her Today; the
-// person then sees the clinician in "Who looked at my data, and when" and
-// stops sharing; the clinician no longer sees her, and the server refuses
+// signs in, sees her in "People who share with you" and opens her page, then
+// her Today; the person then sees the clinician in "Who looked at my data, and
+// when" and stops sharing; the clinician no longer sees her, and the server refuses
 // their next request for her data. axe is clean on the sign-in screen, on
 // More with the sharing section, and on the clinician's list.
 //
 // Skipped, with a message, while this daybreak has no `admin` command.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { binary, FAKE_NOW, launchChromium, newPage, seriousViolations, startDaybreak, waitForFocus } from './daybreak.mjs';
+import {
+  addAccount,
+  adminMissing,
+  launchChromium,
+  newPage,
+  seriousViolations,
+  signIn,
+  signOut,
+  startDaybreak,
+  waitForFocus,
+} from './daybreak.mjs';
 
 const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
 const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
 
-// The same environment startDaybreak gives `daybreak serve`.
-function environment(home) {
-  return {
-    PATH: '/usr/bin:/bin',
-    HOME: home,
-    DAYBREAK_HOME: join(home, 'data'),
-    DAYBREAK_FAKE_NOW: FAKE_NOW,
-    TZ: 'Europe/Berlin',
-    LANG: 'C.UTF-8',
-    LC_ALL: 'C.UTF-8',
-  };
-}
-
-// Whether this daybreak has the admin commands yet (else the test is skipped).
-function adminMissing() {
-  const r = spawnSync(binary(), ['admin', '--help'], { encoding: 'utf8', timeout: 15000 });
-  if (r.status === 0) return false;
-  const said = r.error?.message ?? (r.stderr || r.stdout || '').trim().split('\n')[0];
-  return `this daybreak has no \`admin\` command yet (\`daybreak admin --help\`: ${r.status ?? r.signal ?? 'not run'}${said ? `, ${said}` : ''})`;
-}
-
 const skip = adminMissing();
-
-// `daybreak admin user add LOGIN --role ROLE --name NAME --password-stdin`,
-// the password piped in, on the test's data directory.
-async function addUser(home, user) {
-  const args = ['--data-dir', join(home, 'data'), 'admin', 'user', 'add', user.login, '--role', user.role, '--name', user.name,
-    '--password-stdin'];
-  const child = spawn(binary(), args, { env: environment(home), stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  child.stdin.end(`${user.password}\n`);
-  const [code] = await once(child, 'exit');
-  assert.equal(code, 0, `daybreak admin user add ${user.login} failed: ${out}`);
-}
 
 let browser;
 let daybreak;
@@ -64,8 +37,8 @@ let daybreak;
 before(async () => {
   if (skip) return;
   const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
-  await addUser(home, BERG);
-  await addUser(home, ANNA);
+  await addAccount(home, BERG);
+  await addAccount(home, ANNA);
   browser = await launchChromium();
   daybreak = await startDaybreak({ home });
 });
@@ -74,19 +47,6 @@ after(async () => {
   await browser?.close();
   await daybreak?.stop();
 });
-
-async function signIn(page, user) {
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await page.getByLabel('Login').fill(user.login);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page, where = '#sign-out') {
-  await page.locator(where).click();
-  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-  await page.getByText('You have signed out.').waitFor();
-}
 
 test('a person shares with their clinician, sees who looked, and stops sharing', { skip }, async () => {
   const { page, close } = await newPage(browser);
@@ -133,6 +93,8 @@ test('a person shares with their clinician, sees who looked, and stops sharing',
     assert.deepEqual(await seriousViolations(page), [], "the clinician's list");
     await anna.click();
     await page.locator('#viewing-banner').filter({ hasText: ANNA.name }).waitFor();
+    await page.getByRole('heading', { name: ANNA.name, level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
     assert.equal(await page.getByRole('link', { name: /^Log/ }).count(), 0, 'a clinician is offered no Log');
     assert.deepEqual(await seriousViolations(page), [], "Anna's Today, as Dr Berg sees it");

@@ -1,7 +1,7 @@
 // Starts the real `daybreak serve` for a Node test, in a fresh data directory
 // with the clock fixed, and stops it (by its own process id) afterwards.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,20 +84,64 @@ export async function waitForFocus(locator) {
   await locator.page().waitForFunction((el) => el === document.activeElement, element);
 }
 
-// `args`: more options for `daybreak serve` (--pair...); `out` then holds
-// what it printed (the home network's address, the pairing code).
-export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } = {}) {
-  const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
-  const dataDir = join(home, 'data');
-  const env = {
+// The environment startDaybreak gives `daybreak serve`, for the CLI on the same home.
+function environment(home, now = FAKE_NOW) {
+  return {
     PATH: '/usr/bin:/bin',
     HOME: home,
-    DAYBREAK_HOME: dataDir,
+    DAYBREAK_HOME: join(home, 'data'),
     DAYBREAK_FAKE_NOW: now,
     TZ: 'Europe/Berlin',
     LANG: 'C.UTF-8',
     LC_ALL: 'C.UTF-8',
   };
+}
+
+// A clinic's accounts: why a test of them is skipped (this daybreak has no
+// `admin` command yet), or false.
+export function adminMissing() {
+  const r = spawnSync(binary(), ['admin', '--help'], { encoding: 'utf8', timeout: 15000 });
+  if (r.status === 0) return false;
+  const said = r.error?.message ?? (r.stderr || r.stdout || '').trim().split('\n')[0];
+  return `this daybreak has no \`admin\` command yet (\`daybreak admin --help\`: ${r.status ?? r.signal ?? 'not run'}${said ? `, ${said}` : ''})`;
+}
+
+// `daybreak admin user add LOGIN --role ROLE --name NAME --password-stdin`,
+// the password piped in, on the data directory of `home` (before
+// startDaybreak({ home }) serves it).
+export async function addAccount(home, user) {
+  const args = ['--data-dir', join(home, 'data'), 'admin', 'user', 'add', user.login, '--role', user.role, '--name', user.name,
+    '--password-stdin'];
+  const child = spawn(binary(), args, { env: environment(home), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.stdin.end(`${user.password}\n`);
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0, `daybreak admin user add ${user.login} failed: ${out}`);
+}
+
+// Signs in on the sign-in screen the page shows.
+export async function signIn(page, user) {
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await page.getByLabel('Login').fill(user.login);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+// Signs out with the button `where` names, and waits for the sign-in screen.
+export async function signOut(page, where = '#sign-out') {
+  await page.locator(where).click();
+  await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+  await page.getByText('You have signed out.').waitFor();
+}
+
+// `args`: more options for `daybreak serve` (--pair...); `out` then holds
+// what it printed (the home network's address, the pairing code).
+export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } = {}) {
+  const home = reuse ?? (await mkdtemp(join(tmpdir(), 'daybreak-web-')));
+  const dataDir = join(home, 'data');
+  const env = environment(home, now);
   const child = spawn(binary(), ['serve', '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   let out = '';

@@ -23,6 +23,8 @@ export interface Decision {
   inputs: Record<string, unknown>;
   decided_at: string;
   channel: string;
+  // Who set it by hand, when not the person themself: a clinician they share with.
+  author: { id: number; name: string } | null;
 }
 
 export interface ProgressExercise {

@@ -29,8 +29,9 @@ function screenFor(path: string, role: Role | null, viewed: Viewed | null) {
 }
 
 // The navigation: a clinician's has People and, while viewing a person, that
-// person's Today, See and Progress (never Log or Session: a clinician does not
-// write the diary); an administrator's only Learn and More.
+// person's page (Overview), Today, See and Progress (never Log or Session: a
+// clinician does not write the diary) in place of Learn; an administrator's
+// only Learn and More.
 export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
   const all = CAPABILITIES.flatMap((c) => c.nav ?? []);
   const keep = (href: string) => all.filter((i) => i.href === href);
@@ -44,17 +45,14 @@ export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
   };
   const theirs: NavItem[] = viewed
     ? [
-        {
-          href: `/people/${viewed.id}`,
-          label: 'Today',
-          icon: 'today',
-          owns: (p) => p === '/' || p === `/people/${viewed.id}` || p.startsWith('/entries'),
-        },
+        { href: `/people/${viewed.id}`, label: 'Overview', icon: 'check', owns: (p) => p === `/people/${viewed.id}` },
+        { href: '/', label: 'Today', icon: 'today', owns: (p) => p === '/' || p.startsWith('/entries') },
         ...keep('/see'),
         { href: '/progress', label: 'Progress', icon: 'play', owns: (p) => p.startsWith('/progress') || p.startsWith('/exercises') },
       ]
     : [];
-  return [people, ...theirs, ...keep('/learn'), ...keep('/settings')];
+  // While viewing a person, their screens take Learn's place (a phone's bar has room for six).
+  return [people, ...theirs, ...(viewed ? [] : keep('/learn')), ...keep('/settings')];
 }
 
 // Whether the address is shown before anyone signs in.

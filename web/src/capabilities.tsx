@@ -209,7 +209,7 @@ const more: Capability = {
 };
 
 // A clinic (issue 21): a clinician's list of the people who share with them,
-// and a person's own screens, opened from it (app.tsx gives the clinician their
+// a person's page, and that person's own screens, opened from it (app.tsx gives the clinician their
 // navigation and their start screen).
 const clinic: Capability = {
   name: 'clinic',
@@ -217,13 +217,8 @@ const clinic: Capability = {
     { pattern: '/people', title: 'People', render: () => <PeopleScreen /> },
     {
       pattern: '/people/:id',
-      title: 'Today',
-      render: (p) =>
-        /^[1-9][0-9]*$/.test(p.id ?? '') ? (
-          <PersonHome id={Number(p.id)} today={<TodayScreen cards={todayCards()} alerts={todayAlerts()} />} />
-        ) : (
-          <NotFound />
-        ),
+      title: 'Overview',
+      render: (p) => (/^[1-9][0-9]*$/.test(p.id ?? '') ? <PersonHome id={Number(p.id)} /> : <NotFound />),
     },
   ],
 };

@@ -308,7 +308,8 @@ The full reasoning of one day, and the same as JSON for scripts:
           "safety_note": ""
         },
         "decided_at": "2026-11-25T18:00:00Z",
-        "channel": "cli"
+        "channel": "cli",
+        "author": null
       }
     ],
     "rule": "This rule is adapted from a model tested in Achilles tendon pain (Silbernagel 2007), not yet in back pain: your own mornings guide it, and you are the judge of comfort."
@@ -359,7 +360,8 @@ A clinician (or the person) sets a level by hand; it is logged as an override:
       "to": 2
     },
     "decided_at": "2026-11-28T09:05:00Z",
-    "channel": "cli"
+    "channel": "cli",
+    "author": null
   }
 
 Nothing proposed a stage change, so there is nothing to confirm:
@@ -416,7 +418,8 @@ The latest decisions, as JSON:
           "to": 2
         },
         "decided_at": "2026-11-28T09:05:00Z",
-        "channel": "cli"
+        "channel": "cli",
+        "author": null
       }
     ],
     "program_name": "The daybreak program",

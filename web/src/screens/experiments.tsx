@@ -242,6 +242,22 @@ function ExperimentSummary({ e }: { e: Experiment }) {
   );
 }
 
+// Every experiment, newest first: its title (to its report), status and nights.
+export function ExperimentList({ all }: { all: Experiment[] }) {
+  return (
+    <ul class="item-list experiment-list">
+      {[...all].reverse().map((e) => (
+        <li key={e.id}>
+          <a href={`/experiments/${e.id}`}>{e.title}</a>
+          <span class="muted">
+            {STATUS_WORDS[e.status]}, {shortDate(e.first_night)} to {shortDate(e.stopped_after ?? e.last_night)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 // /experiments: tonight, last night, the current report, and every experiment.
 export function ExperimentsScreen() {
   const { list, all, tonight, report } = useExperimentState();
@@ -284,16 +300,7 @@ export function ExperimentsScreen() {
       {all.length > 0 ? (
         <section aria-labelledby="all-title">
           <h2 id="all-title">All experiments</h2>
-          <ul class="item-list experiment-list">
-            {[...all].reverse().map((e) => (
-              <li key={e.id}>
-                <a href={`/experiments/${e.id}`}>{e.title}</a>
-                <span class="muted">
-                  {STATUS_WORDS[e.status]}, {shortDate(e.first_night)} to {shortDate(e.stopped_after ?? e.last_night)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ExperimentList all={all} />
         </section>
       ) : list.data ? (
         <p class="muted">No experiments yet. Insights suggests some worth testing.</p>

@@ -65,7 +65,7 @@ function InsightsRange({ from, to, weeks }: { from: string | undefined; to: stri
 // Up to three findings in plain words, read first: where morning pain is
 // heading, the whole day, and what stands out (or how the sessions went).
 // Each is said once: the sections below leave out what is said here.
-function findings(data: Insights): string[] {
+export function findings(data: Insights): string[] {
   const out: string[] = [];
   const pain = data.mornings.find((m) => m.measure === 'pain');
   if (pain?.trend.enough && pain.trend.statement) out.push(pain.trend.statement);
@@ -74,6 +74,31 @@ function findings(data: Insights): string[] {
   if (standing) out.push(standing.statement);
   else if (data.adherence.statement) out.push(data.adherence.statement);
   return out.slice(0, 3);
+}
+
+// The findings as a card ("In short"), or nothing when there are none.
+export function Findings({ top, title = 'In short' }: { top: string[]; title?: string }) {
+  if (top.length === 0) return null;
+  return (
+    <section class="card insight-section findings" aria-labelledby="findings-title">
+      <h2 id="findings-title">{title}</h2>
+      <ul>
+        {top.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// The key changes over a range: the findings of its insights, for a
+// clinician's page of a person.
+export function KeyChanges({ from, to }: { from: string; to: string }) {
+  const loaded = useLoad(() => insightsApi.insights(from, to), [from, to]);
+  if (!loaded.data) return loaded.error ? <p class="muted">The key changes cannot be loaded right now.</p> : null;
+  const top = findings(loaded.data);
+  if (top.length === 0) return <p class="muted">No key changes stand out from {shortDate(from)} to {shortDate(to)}.</p>;
+  return <Findings top={top} title="Key changes" />;
 }
 
 // What each section shows: the numbers only when asked for, and no sentence
@@ -104,16 +129,7 @@ function InsightsBody({ data }: { data: Insights }) {
           </p>
         </div>
       ) : null}
-      {top.length > 0 ? (
-        <section class="card insight-section findings" aria-labelledby="findings-title">
-          <h2 id="findings-title">In short</h2>
-          <ul>
-            {top.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Findings top={top} />
       <Toggle name="numbers" legend="Show the numbers" hint="Intervals, tables and tests behind each finding." value={numbers} onChange={setNumbers} />
       <WholeDaySection data={data} view={view} />
       <MorningsSection data={data} view={view} />

@@ -1,21 +1,34 @@
 // The clinician's screens (issue 21): "People who share with you", what needs
-// attention first (the server sorts it so), and a person's own screens
-// (Today, See, Progress, the report) reused as they are: while a person is
-// viewed, every request names them (api.ts), a banner says whose data this is,
-// and the person's own write actions (Log, sessions) are hidden. Plus the
-// administrator's start screen.
+// attention first (the server sorts it so), a person's page (what they share,
+// composed of the other screens' parts), and a person's own screens (Today,
+// See, Progress, the report) reused as they are: while a person is viewed,
+// every request names them (api.ts), a banner says whose data this is, and
+// the person's own write actions (Log, sessions) are hidden; what a clinician
+// may change (a level or the stage, "a clinician has seen them") is offered.
+// Plus the administrator's start screen.
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 
 import { ApiError } from '../api';
-import { type Attention, accountApi, account, viewing, viewPerson } from '../account';
+import { type Attention, accountApi, account, type SharedPerson, type Viewed, viewing, viewPerson } from '../account';
+import { insightsApi } from '../api_insights';
+import { progressApi } from '../api_progress';
+import { possessive, shares } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { Icon } from '../components/icons';
-import { problemSummary } from '../format';
+import { addDays, problemSummary } from '../format';
 import { navigate } from '../router';
 import { lastMorningText, sharesText } from '../sharing_words';
-import { lastToday, useLoad, useSignal } from '../state';
+import { lastToday, useLoad, useSignal, useToday } from '../state';
 import { signedInLine, SignOutButton } from './account';
+import { ExperimentList } from './experiments';
+import { KeyChanges } from './insights';
+import { browserToday } from './log';
+import { DecisionList } from './progress';
+import { QuestionnairesSection } from './questionnaires';
+import { ReportLink } from './report_link';
+import { PersonSafety } from './safety';
+import { DiaryCharts, type Range } from './see';
 
 function problemText(e: unknown): string {
   return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
@@ -28,7 +41,7 @@ const ATTENTION_LABELS: Record<Attention['kind'], string> = {
   'not-logged': 'Not logging',
 };
 
-// Opens a person: their data from now on, starting with their Today.
+// Opens a person: their data from now on, starting with their page.
 export function openPerson(p: { id: number; name: string }): void {
   lastToday.set(null);
   viewPerson({ id: p.id, name: p.name });
@@ -108,13 +121,15 @@ export function PeopleScreen() {
   );
 }
 
-// /people/:id: that person's Today (`today`), once they are the one viewed;
-// opened from the address alone (a reload, a new tab), the list gives their
-// name first. A person who no longer shares is said so.
-export function PersonHome({ id, today }: { id: number; today: VNode }) {
+// /people/:id: that person's page, once they are the one viewed. The list
+// says what they share (and so which parts to show: asking for the others
+// would only be refused, and logged as refused in their access log) and their
+// name, when opened from the address alone (a reload, a new tab). A person who
+// no longer shares is said so.
+export function PersonHome({ id }: { id: number }) {
   const viewed = useSignal(viewing);
   const ready = viewed?.id === id;
-  const people = useLoad(() => (ready ? Promise.resolve(null) : accountApi.people()), [id, ready]);
+  const people = useLoad(() => accountApi.people(), [id]);
   const found = people.data?.people.find((p) => p.id === id);
   useEffect(() => {
     if (!ready && found) {
@@ -122,7 +137,7 @@ export function PersonHome({ id, today }: { id: number; today: VNode }) {
       viewPerson({ id: found.id, name: found.name });
     }
   }, [ready, found?.id]);
-  if (ready) return today;
+  if (found && ready) return <PersonPage person={found} viewed={viewed} />;
   if (people.error) return <Alert text={problemText(people.error)} />;
   if (!people.data || found) return <p class="muted">Loading…</p>;
   return (
@@ -132,6 +147,126 @@ export function PersonHome({ id, today }: { id: number; today: VNode }) {
         This person does not share their data with you, or no longer does. <a href="/people">Back to the list</a>
       </p>
     </div>
+  );
+}
+
+const WEEKS = 4;
+
+// A clinician's page of a person: what needs attention, their safety state,
+// the last four weeks (key changes, the charts, the report), questionnaires'
+// latest scores, the program's latest decisions with their reasons, and
+// experiments; each only when shared. Every part is the one the person's own
+// screens show.
+function PersonPage({ person, viewed }: { person: SharedPerson; viewed: Viewed }) {
+  const part = (p: Parameters<typeof shares>[1]) => shares(person.scope, p);
+  return (
+    <div class="screen person-page">
+      <header class="screen-header">
+        <h1 tabIndex={-1}>{person.name}</h1>
+        <p class="muted">
+          {sharesText(person)} · {lastMorningText(person)}
+        </p>
+      </header>
+      {person.attention.length > 0 && (
+        <section class="card needs-attention" aria-labelledby="attention-title">
+          <h2 id="attention-title">Needs attention</h2>
+          <ul class="attention-list">
+            {person.attention.map((a, i) => (
+              <li key={`${a.kind}-${i}`} class={`attention attention-${a.kind}`}>
+                <span class="pill pill-warn">{ATTENTION_LABELS[a.kind] ?? a.kind}</span> {a.words}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {part('safety') && <PersonSafety viewed={viewed} />}
+      {part('diary') && <DiaryPart viewed={viewed} />}
+      {part('questionnaires') && <QuestionnairesSection />}
+      {part('program') && <ProgramPart viewed={viewed} />}
+      {part('experiments') && <ExperimentsPart viewed={viewed} />}
+      <p class="button-row">
+        {part('diary') && (
+          <a class="button" href="/">
+            {possessive(person.name)} day
+          </a>
+        )}
+        {part('diary') && (
+          <a class="button" href="/see">
+            All charts
+          </a>
+        )}
+      </p>
+    </div>
+  );
+}
+
+// The last four weeks of the diary, to the person's today.
+function DiaryPart({ viewed }: { viewed: Viewed }) {
+  const { today, settled } = useToday();
+  if (!settled) return <p class="muted">Loading…</p>;
+  const to = today?.date ?? browserToday();
+  const range: Range = { from: addDays(to, -(WEEKS * 7 - 1)), to, weeks: WEEKS };
+  return (
+    <section class="person-diary" aria-labelledby="person-diary-title">
+      <h2 id="person-diary-title">The last {WEEKS} weeks</h2>
+      <p class="muted">From {possessive(viewed.name)} diary: what went together, not what caused what.</p>
+      <KeyChanges from={range.from} to={range.to} />
+      <DiaryCharts range={range} />
+      <ReportLink range={range} />
+    </section>
+  );
+}
+
+// The program: where they stand, the latest decisions with their reasons, and
+// the way to adjust it.
+function ProgramPart({ viewed }: { viewed: Viewed }) {
+  const loaded = useLoad(() => progressApi.progress(6), []);
+  const p = loaded.data;
+  return (
+    <section class="person-program" aria-labelledby="person-program-title">
+      <h2 id="person-program-title">Program</h2>
+      {!p ? (
+        loaded.error ? (
+          <Alert text={problemText(loaded.error)} />
+        ) : (
+          <p class="muted">Loading…</p>
+        )
+      ) : (
+        <>
+          <p>
+            Stage {p.stage} of {p.stages}: {p.stage_name}.
+            {p.proposal ? ` Stage ${p.proposal.stage} is ready, waiting for ${possessive(viewed.name)} word.` : ''}
+          </p>
+          <DecisionList decisions={p.decisions} viewed={viewed} />
+          <p class="button-row">
+            <a class="button primary" href="/progress" id="adjust-program">
+              Adjust the program
+            </a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ExperimentsPart({ viewed }: { viewed: Viewed }) {
+  const loaded = useLoad(() => insightsApi.experiments(), []);
+  const all = loaded.data?.experiments;
+  return (
+    <section class="person-experiments" aria-labelledby="person-experiments-title">
+      <h2 id="person-experiments-title">Experiments</h2>
+      {!all ? (
+        loaded.error ? (
+          <Alert text={problemText(loaded.error)} />
+        ) : (
+          <p class="muted">Loading…</p>
+        )
+      ) : all.length === 0 ? (
+        <p class="muted">{viewed.name} has run no experiment.</p>
+      ) : (
+        <ExperimentList all={all} />
+      )}
+    </section>
   );
 }
 

@@ -2,9 +2,13 @@
 // next, each exercise's level, the program's latest decisions in plain
 // sentences with their reasons ("Why?"), a proposed stage to confirm, and a
 // level or stage set by hand (logged as an override, with its note). Plus the
-// Today card for a proposed stage, a flare-day offer, or decisions just made.
+// Today card for a proposed stage, a flare-day offer, decisions just made, or
+// a change the person's clinician made. A clinician viewing a person (issue
+// 21) sees the same screen with the person's name, and sets a level or the
+// stage by hand for them, with a note the person then reads.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { type Viewed, viewing } from '../account';
 import { ApiError, type FieldProblem } from '../api';
 import {
   type Decision,
@@ -14,10 +18,11 @@ import {
   progressApi,
   VERDICT_LABELS,
 } from '../api_progress';
+import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
 import { fieldMessage, longDate, problemSummary } from '../format';
-import { call, diaryVersion, useLoad, useSignal } from '../state';
+import { call, diaryVersion, lastToday, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
 
@@ -101,8 +106,12 @@ function Why({ decision }: { decision: Decision }) {
   );
 }
 
-function DecisionItem({ d }: { d: Decision }) {
+// One decision: when, what, the verdict, its sentence, who set it by hand
+// (a clinician) with their note, and "Why?".
+export function DecisionItem({ d }: { d: Decision }) {
   const [open, setOpen] = useState(false);
+  const viewed = useSignal(viewing);
+  const by = authorLine(d, viewed !== null);
   const headingId = `decision-${d.id}`;
   return (
     <li class="decision" aria-labelledby={headingId}>
@@ -113,6 +122,12 @@ function DecisionItem({ d }: { d: Decision }) {
         <span class={`badge verdict-${d.verdict}`}>{VERDICT_LABELS[d.verdict]}</span>
       </h3>
       <p>{d.sentence}</p>
+      {by ? (
+        <p class="decision-author">
+          <strong>{by}</strong>
+          {d.note ? <>: “{d.note}”</> : '.'}
+        </p>
+      ) : null}
       <button type="button" class="link-button" aria-expanded={open} aria-controls={`why-${d.id}`} onClick={() => setOpen(!open)}>
         {open ? 'Hide why' : 'Why?'}
       </button>
@@ -143,10 +158,22 @@ function Criteria({ p }: { p: Progress }) {
   );
 }
 
-function Proposal({ p, onDone }: { p: Progress; onDone: () => void }) {
+function Proposal({ p, onDone, viewed }: { p: Progress; onDone: () => void; viewed: Viewed | null }) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (!p.proposal) return null;
+  if (viewed) {
+    // Moving on is the person's own word.
+    return (
+      <section class="card proposal-card" aria-labelledby="proposal-title">
+        <h2 id="proposal-title">Stage {p.proposal.stage} is ready</h2>
+        <p>
+          {viewed.name} has met everything stage {p.stage} asks. Moving on waits for their word; you can also set the
+          stage by hand below.
+        </p>
+      </section>
+    );
+  }
   const confirm = async () => {
     setSaving(true);
     setProblem(null);
@@ -181,8 +208,33 @@ function problemsByField(e: unknown): { summary: string; fields: Record<string, 
   return { summary: errorText(e), fields };
 }
 
-// A level or the stage set by hand: logged as an override, with the note.
-function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
+// The latest decisions, newest first, or what comes before the first.
+export function DecisionList({ decisions, viewed }: { decisions: Decision[]; viewed: Viewed | null }) {
+  if (decisions.length === 0) {
+    return (
+      <p class="muted">
+        {viewed
+          ? `None yet. After a session, the program decides from how ${possessive(viewed.name)} next morning compares with their usual one.`
+          : 'None yet. After a session, log the next morning: the program decides from how that morning compares with your usual one.'}
+      </p>
+    );
+  }
+  return (
+    <ol class="decision-list">
+      {decisions.map((d) => (
+        <DecisionItem key={d.id} d={d} />
+      ))}
+    </ol>
+  );
+}
+
+// What a clinician's note must have: a few words the person will read.
+export const CLINICIAN_NOTE_NEEDED = 'Please say why, in a few words: they will read this note with your name.';
+
+// A level or the stage set by hand: logged as an override, with the note. A
+// clinician viewing a person sets them for that person (person=<id>), and
+// their note is asked for: the person reads it with their name.
+function SetByHand({ p, onDone, viewed }: { p: Progress; onDone: () => void; viewed: Viewed | null }) {
   const exercises = p.routines.flatMap((r) => r.exercises);
   const unique = exercises.filter((e, i) => exercises.findIndex((x) => x.exercise === e.exercise) === i);
   const [exercise, setExercise] = useState(unique[0]?.exercise ?? '');
@@ -191,9 +243,16 @@ function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
   const [stage, setStage] = useState(p.stage);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [noteMissing, setNoteMissing] = useState(false);
   const [problem, setProblem] = useState<{ summary: string; fields: Record<string, FieldProblem> } | null>(null);
 
   const run = async (f: () => Promise<Decision>) => {
+    setNoteMissing(false);
+    if (viewed && note.trim() === '') {
+      setNoteMissing(true);
+      document.getElementById('by-hand-note')?.focus();
+      return;
+    }
     setSaving(true);
     setProblem(null);
     try {
@@ -207,14 +266,22 @@ function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
       setSaving(false);
     }
   };
-  const noteError = problem?.fields.note;
+  const noteError = problem?.fields.note ?? noteMissing;
   return (
-    <section class="card" aria-labelledby="by-hand-title">
-      <h2 id="by-hand-title">Set by hand</h2>
-      <p class="muted">
-        For when you or your clinician know better. It is logged as an override, with your note, among the decisions
-        above; the program carries on from there.
-      </p>
+    <section class="card by-hand" aria-labelledby="by-hand-title" id="by-hand">
+      <h2 id="by-hand-title">{viewed ? `Adjust ${possessive(viewed.name)} program` : 'Set by hand'}</h2>
+      {viewed ? (
+        <p class="muted">
+          Set a stage, or an exercise's level: a lower level is its easier version, a higher one its harder version. It
+          is logged as a change made by you, and {viewed.name} sees it with your name and your note; the program carries
+          on from there.
+        </p>
+      ) : (
+        <p class="muted">
+          For when you or your clinician know better. It is logged as an override, with your note, among the decisions
+          above; the program carries on from there.
+        </p>
+      )}
       {problem ? (
         <div class="notice warn" role="alert">
           <p>{problem.summary}</p>
@@ -228,15 +295,27 @@ function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
         </div>
       ) : null}
       <div class="field">
-        <label for="by-hand-note">Note (who and why)</label>
+        <label for="by-hand-note">{viewed ? `Note for ${viewed.name} (why)` : 'Note (who and why)'}</label>
+        {viewed ? (
+          <p class="hint" id="by-hand-note-hint">
+            Needed: {viewed.name} reads it with your name.
+          </p>
+        ) : null}
         <input
           id="by-hand-note"
           value={note}
           maxLength={NOTE_MAX}
-          placeholder="physio, 28 Nov"
+          placeholder={viewed ? 'easier version while the knee settles' : 'physio, 28 Nov'}
+          required={viewed ? true : undefined}
+          aria-describedby={viewed ? `by-hand-note-hint${noteMissing ? ' by-hand-note-error' : ''}` : undefined}
           aria-invalid={noteError ? true : undefined}
           onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
         />
+        {noteMissing ? (
+          <p class="field-error" id="by-hand-note-error" role="alert">
+            Nothing was set yet. {CLINICIAN_NOTE_NEEDED}
+          </p>
+        ) : null}
       </div>
       <form
         class="inline-form"
@@ -307,6 +386,7 @@ function SetByHand({ p, onDone }: { p: Progress; onDone: () => void }) {
 // /progress
 export function ProgressScreen() {
   const version = useSignal(diaryVersion);
+  const viewed = useSignal(viewing);
   const [tick, setTick] = useState(0);
   const loaded = useLoad(() => progressApi.progress(8), [version, tick]);
   const p = loaded.data;
@@ -319,17 +399,19 @@ export function ProgressScreen() {
   return (
     <div class="screen progress">
       <h1 tabIndex={-1} ref={heading}>
-        Your progress
+        {whose(viewed, 'progress')}
       </h1>
       {loaded.error && !p ? (
         <div class="notice info" role="status">
-          <p>Your progress cannot be loaded right now: {errorText(loaded.error)}</p>
+          <p>
+            {whose(viewed, 'progress')} cannot be loaded right now: {errorText(loaded.error)}
+          </p>
         </div>
       ) : !p ? (
         <p class="muted">Loading…</p>
       ) : (
         <>
-          {p.flare_offer ? (
+          {p.flare_offer && !viewed ? (
             <div class="notice info" role="status">
               <p>
                 This morning was a bad one after {weekday(p.flare_offer.date)}'s session: today, try the gentle flare-day
@@ -337,7 +419,7 @@ export function ProgressScreen() {
               </p>
             </div>
           ) : null}
-          <Proposal p={p} onDone={reload} />
+          <Proposal p={p} onDone={reload} viewed={viewed} />
           <section class="card" aria-labelledby="stage-title">
             <h2 id="stage-title">
               Stage {p.stage} of {p.stages}: {p.stage_name}
@@ -356,21 +438,10 @@ export function ProgressScreen() {
           </section>
           <section aria-labelledby="decisions-title">
             <h2 id="decisions-title">Latest decisions</h2>
-            {p.decisions.length === 0 ? (
-              <p class="muted">
-                None yet. After a session, log the next morning: the program decides from how that morning compares
-                with your usual one.
-              </p>
-            ) : (
-              <ol class="decision-list">
-                {p.decisions.map((d) => (
-                  <DecisionItem key={d.id} d={d} />
-                ))}
-              </ol>
-            )}
+            <DecisionList decisions={p.decisions} viewed={viewed} />
           </section>
           <section class="card" aria-labelledby="levels-title">
-            <h2 id="levels-title">Your levels</h2>
+            <h2 id="levels-title">{whose(viewed, 'levels')}</h2>
             {p.routines.map((r) => (
               <div key={r.routine}>
                 <h3>{r.title}</h3>
@@ -397,7 +468,7 @@ export function ProgressScreen() {
               <a href="/exercises">All exercises</a>
             </p>
           </section>
-          <SetByHand key={`${p.stage}-${p.decisions[0]?.id ?? 0}`} p={p} onDone={reload} />
+          <SetByHand key={`${p.stage}-${p.decisions[0]?.id ?? 0}`} p={p} onDone={reload} viewed={viewed} />
           <p class="muted">{p.rule}</p>
         </>
       )}
@@ -405,14 +476,74 @@ export function ProgressScreen() {
   );
 }
 
-// Today: decisions just made, a stage waiting for the person's word, or a
-// flare-day routine offered after a bad morning.
+// Changes a clinician made that the person has put away (decision ids), on this device.
+const PUT_AWAY_KEY = 'daybreak.clinician-changes-seen.v1';
+
+function putAway(): number[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(PUT_AWAY_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+  } catch {
+    return [];
+  }
+}
+
+function putAwayChange(id: number): void {
+  try {
+    localStorage.setItem(PUT_AWAY_KEY, JSON.stringify([id, ...putAway()].slice(0, 50)));
+  } catch {
+    /* no storage: it shows again next time */
+  }
+}
+
+// Today, for the person: what their clinician changed lately, with the note.
+function ClinicianChangeCard({ d, onPutAway }: { d: Decision; onPutAway: () => void }) {
+  return (
+    <section class="card clinician-change" aria-labelledby="clinician-change-title" id="clinician-change">
+      <h2 id="clinician-change-title">Your clinician changed your program</h2>
+      <p>{clinicianChangeText(d)}</p>
+      {d.note ? (
+        <p>
+          <strong>{d.author?.name}’s note:</strong> “{d.note}”
+        </p>
+      ) : null}
+      <div class="button-row">
+        <a class="button" href="/progress">
+          See your progress
+        </a>
+        <button type="button" class="link-button" onClick={onPutAway}>
+          Dismiss
+        </button>
+      </div>
+    </section>
+  );
+}
+
+// Today: decisions just made, a stage waiting for the person's word, a
+// flare-day routine offered after a bad morning, or what their clinician
+// changed lately.
 export function ProgressCard() {
   const made = useSignal(decisionsMade);
   const version = useSignal(diaryVersion);
-  const loaded = useLoad(() => progressApi.progress(1), [version, made.length]);
+  const viewed = useSignal(viewing);
+  const today = useSignal(lastToday);
+  const [, setPutAway] = useState(0);
+  const loaded = useLoad(() => progressApi.progress(5), [version, made.length]);
   const p = loaded.data;
   const cards = [];
+  const changed = p && today && !viewed ? clinicianChange(p.decisions, today.date, putAway()) : null;
+  if (changed) {
+    cards.push(
+      <ClinicianChangeCard
+        key="clinician"
+        d={changed}
+        onPutAway={() => {
+          putAwayChange(changed.id);
+          setPutAway((n) => n + 1);
+        }}
+      />,
+    );
+  }
   if (made.length > 0) {
     cards.push(
       <section class="card decisions-card" aria-labelledby="made-title" key="made">
@@ -439,14 +570,18 @@ export function ProgressCard() {
     cards.push(
       <section class="card" aria-labelledby="stage-ready-title" key="stage">
         <h2 id="stage-ready-title">Stage {p.proposal.stage} is ready</h2>
-        <p class="muted">You have met everything stage {p.stage} asks. Move on when you are ready.</p>
+        <p class="muted">
+          {viewed
+            ? `${viewed.name} has met everything stage ${p.stage} asks; moving on waits for their word.`
+            : `You have met everything stage ${p.stage} asks. Move on when you are ready.`}
+        </p>
         <a class="button primary" href="/progress">
-          See and confirm
+          {viewed ? 'See the progress' : 'See and confirm'}
         </a>
       </section>,
     );
   }
-  if (p?.flare_offer) {
+  if (p?.flare_offer && !viewed) {
     cards.push(
       <section class="card" aria-labelledby="flare-title" key="flare">
         <h2 id="flare-title">A gentler day</h2>

@@ -7,6 +7,7 @@
 // words of its own in their place.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { viewing } from '../account';
 import { ApiError, type FieldProblem } from '../api';
 import {
   type ActivityRating,
@@ -24,7 +25,7 @@ import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
 import { fieldMessage, problemSummary } from '../format';
 import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
-import { useLoad } from '../state';
+import { useLoad, useSignal } from '../state';
 
 const LABELS_ONLY =
   'daybreak shows short labels only: the wording is copyrighted. Read each item on the paper form and enter the answer given there.';
@@ -614,6 +615,7 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
 
 // See: the latest score of each questionnaire taken.
 export function QuestionnairesSection() {
+  const viewed = useSignal(viewing); // a clinician: the scores, not the person's own forms
   const offers = useLoad(() => questionnaireApi.list(), []);
   if (!offers.data) return null;
   const taken = offers.data.filter((o) => o.last);
@@ -622,7 +624,7 @@ export function QuestionnairesSection() {
       <h2 id="questionnaires-see-title">Questionnaires</h2>
       {taken.length === 0 ? (
         <p class="muted">
-          None taken yet. <a href="/questionnaires">See the questionnaires</a>.
+          None taken yet.{viewed ? null : <> <a href="/questionnaires">See the questionnaires</a>.</>}
         </p>
       ) : (
         <>
@@ -634,9 +636,11 @@ export function QuestionnairesSection() {
               </li>
             ))}
           </ul>
-          <p>
-            <a href="/questionnaires">All questionnaires</a>
-          </p>
+          {viewed ? null : (
+            <p>
+              <a href="/questionnaires">All questionnaires</a>
+            </p>
+          )}
         </>
       )}
     </section>

@@ -2,15 +2,18 @@
 // of a check as yes/no pairs, the answers recorded with POST
 // /api/safety/checks, and what they mean in plain words. Plus the Today card
 // that says when a check is needed. daybreak is not a diagnosis: the wording
-// points to a doctor whenever a warning sign is raised.
+// points to a doctor whenever a warning sign is raised. A clinician viewing a
+// person (issue 21) sees their safety state, and records there that a
+// clinician has seen them when a warning sign waits for it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { type Viewed, viewing } from '../account';
 import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
 import { loadGate, safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
 import { Alert } from '../components/controls';
 import { EmergencyStop, telHref } from '../components/emergency_stop';
 import { fieldMessage, problemSummary } from '../format';
-import { useLoad } from '../state';
+import { useLoad, useSignal } from '../state';
 
 const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
 
@@ -168,7 +171,17 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
 // Emergency or urgent warning signs wait for a clinician: once one has seen
 // the person, they say so here (with a confirmation), as with `daybreak screen
 // ack --seen-clinician`. Never offered before then, and never a way round it.
-function ClinicianReview({ gate, onDone }: { gate: SafetyGate; onDone: (result: ClinicianSeenResult) => void }) {
+// A clinician viewing the person records it for them (`viewed`): the same
+// request, with person=<id>.
+function ClinicianReview({
+  gate,
+  onDone,
+  viewed = null,
+}: {
+  gate: SafetyGate;
+  onDone: (result: ClinicianSeenResult) => void;
+  viewed?: Viewed | null;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -194,24 +207,32 @@ function ClinicianReview({ gate, onDone }: { gate: SafetyGate; onDone: (result: 
   };
   return (
     <section class="card clinician-review" aria-labelledby="clinician-title">
-      <h2 id="clinician-title">Has a clinician seen you?</h2>
-      <p>
-        {gate.status === 'locked' ? 'Exercise sessions stay locked' : 'Your program stays on hold'} until a doctor or
-        another clinician has seen you about: {labels.join('; ')}.
-      </p>
+      <h2 id="clinician-title">{viewed ? `Has a clinician seen ${viewed.name}?` : 'Has a clinician seen you?'}</h2>
+      {viewed ? (
+        <p>
+          {gate.status === 'locked' ? `${viewed.name}’s exercise sessions stay locked` : `${viewed.name}’s program stays on hold`}{' '}
+          until a doctor or another clinician has seen them about: {labels.join('; ')}.
+        </p>
+      ) : (
+        <p>
+          {gate.status === 'locked' ? 'Exercise sessions stay locked' : 'Your program stays on hold'} until a doctor or
+          another clinician has seen you about: {labels.join('; ')}.
+        </p>
+      )}
       {!confirming ? (
-        <button type="button" class="button" onClick={() => setConfirming(true)}>
-          A clinician has seen me
+        <button type="button" class="button" id="clinician-seen" onClick={() => setConfirming(true)}>
+          {viewed ? `A clinician has seen ${viewed.name}` : 'A clinician has seen me'}
         </button>
       ) : (
         <div class="notice info" role="group" aria-labelledby="clinician-confirm-text" tabIndex={-1} ref={confirmRef}>
           <p id="clinician-confirm-text">
-            Please confirm only after a clinician has seen you about these signs. If you have not been seen yet, please
-            get help first.
+            {viewed
+              ? `Please confirm only after you or another clinician have seen ${viewed.name} about these signs. It is recorded with your name.`
+              : 'Please confirm only after a clinician has seen you about these signs. If you have not been seen yet, please get help first.'}
           </p>
           <div class="button-row">
-            <button type="button" class="button primary" disabled={saving} onClick={confirm}>
-              {saving ? 'Saving…' : 'Yes, a clinician has seen me'}
+            <button type="button" class="button primary" id="clinician-seen-yes" disabled={saving} onClick={confirm}>
+              {saving ? 'Saving…' : viewed ? `Yes, a clinician has seen ${viewed.name}` : 'Yes, a clinician has seen me'}
             </button>
             <button type="button" class="button" disabled={saving} onClick={() => setConfirming(false)}>
               Not yet
@@ -225,9 +246,30 @@ function ClinicianReview({ gate, onDone }: { gate: SafetyGate; onDone: (result: 
 }
 
 // What recording the review changed, said once it is recorded.
-function ClinicianRecorded({ result, wasLocked }: { result: ClinicianSeenResult; wasLocked: boolean }) {
+function ClinicianRecorded({
+  result,
+  wasLocked,
+  viewed = null,
+}: {
+  result: ClinicianSeenResult;
+  wasLocked: boolean;
+  viewed?: Viewed | null;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  if (viewed) {
+    return (
+      <section class="card" aria-labelledby="clinician-done-title" id="clinician-recorded">
+        <h2 id="clinician-done-title" ref={heading} tabIndex={-1}>
+          Recorded: a clinician has seen {viewed.name}
+        </h2>
+        <p>
+          {wasLocked ? `${viewed.name}’s exercise sessions are unlocked` : `${viewed.name}’s program may move on again`}
+          {result.safety.status === 'check_needed' ? '; they answer the safety questions before their next session' : ''}.
+        </p>
+      </section>
+    );
+  }
   return (
     <section class="card" aria-labelledby="clinician-done-title">
       <h2 id="clinician-done-title" ref={heading} tabIndex={-1}>
@@ -388,8 +430,61 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   );
 }
 
-// Today, above everything: exercise is locked or paused, why, and what to do now.
+// A clinician's view of the person's safety state: the gate in a sentence,
+// and, while a warning sign waits for a clinician, the review to record.
+export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always?: boolean }) {
+  const gate = useLoad(loadGate, []);
+  const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
+  const g = gate.data;
+  if (!g) return gate.error && always ? <Alert text="The safety state cannot be loaded right now." /> : null;
+  const waiting = awaitingClinician(g);
+  if (!always && !waiting && !reviewed) return null;
+  return (
+    <section class="card safety-card person-safety" aria-labelledby="person-safety-title" id="person-safety">
+      <h2 id="person-safety-title">Safety</h2>
+      {g.status === 'ok' ? (
+        <p>No warning signs at the last check{g.next_full_check ? `; the next is due on ${day(g.next_full_check)}` : ''}.</p>
+      ) : (
+        <>
+          <p>
+            {g.status === 'locked'
+              ? 'Exercise is locked.'
+              : g.status === 'paused'
+                ? 'Only gentle movement.'
+                : 'A safety check comes before the next session.'}
+          </p>
+          <ul>
+            {g.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {g.last_clinician_review ? <p class="muted">A clinician last saw them on {day(g.last_clinician_review)}.</p> : null}
+      {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} viewed={viewed} /> : null}
+      {waiting ? (
+        <ClinicianReview
+          gate={g}
+          viewed={viewed}
+          onDone={(r) => {
+            setReviewed({ result: r, wasLocked: g.status === 'locked' });
+            gate.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+// Today, above everything: exercise is locked or paused, why, and what to do
+// now. A clinician viewing the person sees the review to record instead.
 export function SafetyAlert() {
+  const viewed = useSignal(viewing);
+  if (viewed) return <PersonSafety viewed={viewed} always={false} />;
+  return <OwnSafetyAlert />;
+}
+
+function OwnSafetyAlert() {
   const gate = useLoad(loadGate, []);
   const g = gate.data;
   if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
@@ -406,11 +501,13 @@ export function SafetyAlert() {
   );
 }
 
-// Today: a card when a check is needed (or leg symptoms wait for their questions).
+// Today: a card when a check is needed (or leg symptoms wait for their
+// questions). Not for a clinician viewing the person.
 export function SafetyCard() {
+  const viewed = useSignal(viewing);
   const gate = useLoad(loadGate, []);
   const g = gate.data;
-  if (!g) return null;
+  if (!g || viewed) return null; // the questions are the person's own to answer
   const legs = g.unchecked_leg_entries.length > 0;
   if (g.status !== 'check_needed' && !legs) return null;
   const href = g.status === 'check_needed' ? '/safety' : '/safety?check=legs';

@@ -5,6 +5,7 @@ import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 
+import { viewing } from '../account';
 import { api, type Entry, PERIODS } from '../api';
 import { Chart, type ChartColors, utcDate } from '../charts/chart';
 import { averages, type Bucket, median, morningStiffness, painByPeriod } from '../charts/series';
@@ -45,11 +46,8 @@ export function SeeScreen({ weeks, sections }: { weeks: number; sections: SeeSec
 }
 
 function SeeRange({ to, weeks, sections }: { to: string; weeks: number; sections: SeeSection[] }) {
-  const version = useSignal(diaryVersion);
   const w = RANGES.includes(weeks) ? weeks : 4;
   const range: Range = { from: addDays(to, -(w * 7 - 1)), to, weeks: w };
-  const loaded = useLoad(() => api.entries(range.from, range.to), [range.from, range.to, version]);
-  const entries = loaded.data?.entries ?? null;
 
   return (
     <div class="screen see">
@@ -63,30 +61,51 @@ function SeeRange({ to, weeks, sections }: { to: string; weeks: number; sections
           </label>
         ))}
       </fieldset>
-      {loaded.error && !entries ? (
-        <div class="notice info" role="status">
-          <p>daybreak cannot be reached, so there is nothing to draw right now.</p>
-        </div>
-      ) : !entries ? (
-        <p class="muted">Loading…</p>
-      ) : entries.length === 0 ? (
-        <div class="notice info">
-          <p>
-            Nothing logged from {shortDate(range.from)} to {shortDate(range.to)} yet. <a href="/log">Log how your back is</a>, and
-            your charts grow here.
-          </p>
-        </div>
-      ) : (
-        <>
-          <PainChart entries={entries} range={range} />
-          <StiffnessChart entries={entries} range={range} />
-        </>
-      )}
+      <DiaryCharts range={range} />
       {sections.map((s, i) => (
         <div key={i}>{s(range)}</div>
       ))}
       <ReportLink range={range} />
     </div>
+  );
+}
+
+// The diary's two charts over a range (See, and a clinician's page of a
+// person), or what stands in for them.
+export function DiaryCharts({ range }: { range: Range }) {
+  const version = useSignal(diaryVersion);
+  const viewed = useSignal(viewing);
+  const loaded = useLoad(() => api.entries(range.from, range.to), [range.from, range.to, version]);
+  const entries = loaded.data?.entries ?? null;
+  if (loaded.error && !entries) {
+    return (
+      <div class="notice info" role="status">
+        <p>daybreak cannot be reached, so there is nothing to draw right now.</p>
+      </div>
+    );
+  }
+  if (!entries) return <p class="muted">Loading…</p>;
+  if (entries.length === 0) {
+    return (
+      <div class="notice info">
+        {viewed ? (
+          <p>
+            {viewed.name} logged nothing from {shortDate(range.from)} to {shortDate(range.to)}.
+          </p>
+        ) : (
+          <p>
+            Nothing logged from {shortDate(range.from)} to {shortDate(range.to)} yet. <a href="/log">Log how your back is</a>,
+            and your charts grow here.
+          </p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <>
+      <PainChart entries={entries} range={range} />
+      <StiffnessChart entries={entries} range={range} />
+    </>
   );
 }
 

@@ -1,0 +1,159 @@
+// A physiotherapist's screens of a person (issue 21) in a real browser against
+// the real daybreak serve: Anna imports six weeks of diary, shares everything
+// with Dr Berg and answers a safety check with a warning sign that locks
+// exercise until a clinician has seen her (through the API, as her own
+// screens would: safety.test.mjs and accounts.test.mjs drive those). Dr Berg
+// opens Anna's page (the charts, the key changes, the program's decisions, the
+// safety lock), records that a clinician has seen her, and sets an exercise's
+// level with a note, which the program screen asks for; Anna then reads the
+// change, with Dr Berg's name and note, on Today and on her progress. axe is
+// clean on Anna's page and her progress as Dr Berg sees them.
+//
+// Skipped, with a message, while this daybreak has no `admin` command.
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  addAccount,
+  adminMissing,
+  launchChromium,
+  newPage,
+  seedCsv,
+  seriousViolations,
+  signIn,
+  signOut,
+  startDaybreak,
+  waitForFocus,
+} from './daybreak.mjs';
+
+const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
+const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
+const NOTE = 'The easier version while the knee settles';
+
+const skip = adminMissing();
+
+let browser;
+let daybreak;
+
+before(async () => {
+  if (skip) return;
+  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
+  await addAccount(home, BERG);
+  await addAccount(home, ANNA);
+  browser = await launchChromium();
+  daybreak = await startDaybreak({ home });
+});
+
+after(async () => {
+  await browser?.close();
+  await daybreak?.stop();
+});
+
+// A write as the signed-in person, with the CSRF token their sign-in gave.
+async function write(page, method, path, body, type = 'application/json') {
+  return page.evaluate(
+    async ({ method, path, body, type }) => {
+      const { csrf } = await (await fetch('/api/account')).json();
+      const r = await fetch(path, { method, headers: { 'Content-Type': type, 'X-CSRF-Token': csrf }, body });
+      return { status: r.status, text: await r.text() };
+    },
+    { method, path, body, type },
+  );
+}
+
+test('a clinician adjusts a level with a note and records a review; the person reads who and why', { skip }, async () => {
+  const { page, close } = await newPage(browser);
+  try {
+    // Anna: her diary, sharing with Dr Berg, and a warning sign that locks exercise.
+    await page.goto(daybreak.url);
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    const imported = await write(page, 'POST', '/api/import/csv?dry_run=false&replace=false', seedCsv(), 'text/csv');
+    assert.ok(imported.status < 300, `import: ${imported.status} ${imported.text}`);
+    const shared = await write(page, 'POST', '/api/grants', JSON.stringify({ clinician: BERG.login, scope: ['all'], until: null }));
+    assert.equal(shared.status, 201, shared.text);
+    const questions = await page.evaluate(async () => (await (await fetch('/api/safety/questions?check=full')).json()).questions);
+    const emergency = questions.find((q) => q.level === 'emergency');
+    assert.ok(emergency, 'the full check has an emergency question');
+    const answers = Object.fromEntries(questions.map((q) => [q.id, q.id === emergency.id ? 'yes' : 'no']));
+    const checked = await write(page, 'POST', '/api/safety/checks', JSON.stringify({ check: 'full', answers }));
+    assert.equal(checked.status, 201, checked.text);
+    assert.equal(JSON.parse(checked.text).safety.status, 'locked');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
+    await signOut(page);
+
+    // Dr Berg opens Anna's page from the list.
+    await signIn(page, BERG);
+    await page.getByRole('heading', { name: 'People who share with you', level: 1 }).waitFor();
+    await page.locator('#people-list').getByRole('link', { name: ANNA.name, exact: true }).click();
+    await page.getByRole('heading', { name: ANNA.name, level: 1 }).waitFor();
+    const annaId = new URL(page.url()).pathname.split('/').pop();
+    await page.locator('#viewing-banner').filter({ hasText: ANNA.name }).waitFor();
+    await page.getByRole('heading', { name: 'The last 4 weeks', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Pain by period', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Program', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Experiments', level: 2 }).waitFor();
+    const safety = page.locator('#person-safety');
+    await safety.getByRole('heading', { name: `Has a clinician seen ${ANNA.name}?` }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], "Anna's page, as Dr Berg sees it");
+
+    // "A clinician has seen Anna", with a confirm step.
+    await safety.locator('#clinician-seen').click();
+    await waitForFocus(page.locator('[aria-labelledby="clinician-confirm-text"]'));
+    await safety.locator('#clinician-seen-yes').click();
+    await page.locator('#clinician-recorded').filter({ hasText: `Recorded: a clinician has seen ${ANNA.name}` }).waitFor();
+    await page.locator('#clinician-recorded').filter({ hasText: 'exercise sessions are unlocked' }).waitFor();
+    const gate = await page.evaluate(async (id) => (await (await fetch(`/api/safety?person=${id}`)).json()).status, annaId);
+    assert.notEqual(gate, 'locked', 'the lock is lifted');
+
+    // Her progress, titled with her name; a level set by hand asks for a note.
+    await page.locator('#adjust-program').click();
+    await page.getByRole('heading', { name: `${ANNA.name}’s progress`, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Adjust ${ANNA.name}’s program`, level: 2 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Your progress' }).count(), 0);
+    const progress = await page.evaluate(async (id) => (await (await fetch(`/api/progress?person=${id}`)).json()).routines, annaId);
+    const exercise = progress.flatMap((r) => r.exercises).find((e) => e.levels > e.level);
+    assert.ok(exercise, 'an exercise with a harder level');
+    const form = page.getByRole('form', { name: 'Set a level' });
+    await form.getByLabel('Exercise').selectOption(exercise.exercise);
+    await form.getByLabel('Level').selectOption(String(exercise.level + 1));
+    await form.getByRole('button', { name: 'Set level' }).click();
+    await page.locator('#by-hand-note-error').waitFor();
+    await waitForFocus(page.locator('#by-hand-note'));
+    await page.locator('#by-hand-note').fill(NOTE);
+    assert.deepEqual(await seriousViolations(page), [], "Anna's progress, as Dr Berg sees it");
+    await form.getByRole('button', { name: 'Set level' }).click();
+    const set = page.locator('.decision-author', { hasText: NOTE }).first();
+    await set.waitFor();
+    assert.match(await set.innerText(), new RegExp(`^Set by ${BERG.name}: “${NOTE}”`));
+    await page.locator('#viewing-back').click();
+    await page.getByRole('heading', { name: 'People who share with you', level: 1 }).waitFor();
+    await signOut(page, '#header-sign-out');
+
+    // Anna reads it on Today, with his name and note, and on her progress.
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    const card = page.locator('#clinician-change');
+    await card.getByRole('heading', { name: 'Your clinician changed your program' }).waitFor();
+    assert.match(await card.innerText(), new RegExp(`${BERG.name} changed your program on Monday 23 November: ${exercise.name}`));
+    assert.match(await card.innerText(), new RegExp(`${BERG.name}’s note: “${NOTE}”`));
+    await card.getByRole('link', { name: 'See your progress' }).click();
+    await page.getByRole('heading', { name: 'Your progress', level: 1 }).waitFor();
+    const hers = page.locator('.decision-author', { hasText: NOTE }).first();
+    assert.match(await hers.innerText(), new RegExp(`^Set by your clinician ${BERG.name}: “${NOTE}”`));
+    assert.deepEqual(await seriousViolations(page), [], "Anna's progress with Dr Berg's change");
+
+    // Put away, the card stays away.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
+    await card.getByRole('button', { name: 'Dismiss' }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('#clinician-change').count(), 0);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,54 @@
+// Words for a clinician's screens of a person and for what a clinician
+// changed in a person's program (issue 21): whose screen this is, who set a
+// decision by hand, and the change a person is told about on Today. Plain
+// functions, so the unit tests read them without a browser.
+import type { Part, Scope } from './account';
+import type { Decision } from './api_progress';
+import { addDays, longDate } from './format';
+
+// "Anna’s", as the banner says it.
+export function possessive(name: string): string {
+  return `${name}’s`;
+}
+
+// "Your progress", or "Anna’s progress" while a clinician views Anna.
+export function whose(viewed: { name: string } | null, what: string): string {
+  return viewed ? `${possessive(viewed.name)} ${what}` : `Your ${what}`;
+}
+
+// Whether a grant's scope covers a part of the person's data.
+export function shares(scope: readonly Scope[], part: Part): boolean {
+  return scope.includes('all') || scope.includes(part);
+}
+
+// What a decision set by hand changed, without "Set by hand" or its note:
+// "Cat–camel: level 1 to 2", "stage 2".
+export function changeText(d: Decision): string {
+  if (d.changes.length > 0) return d.changes.map((c) => c.what).join('; ');
+  return `stage ${d.stage}`;
+}
+
+// Who set a decision by hand, for the decision's line: the person reads "your
+// clinician Dr Berg", a clinician the name alone. Null when the person did,
+// or the program's rule.
+export function authorLine(d: Decision, viewing: boolean): string | null {
+  if (!d.author) return null;
+  return viewing ? `Set by ${d.author.name}` : `Set by your clinician ${d.author.name}`;
+}
+
+// The newest change a clinician made to the person's program in the last
+// `days` days (today included), unless the person has put it away: what
+// Today tells them about. Decisions come newest first, as GET /api/progress
+// lists them.
+export function clinicianChange(decisions: readonly Decision[], today: string, dismissed: readonly number[], days = 14): Decision | null {
+  const since = addDays(today, -(days - 1));
+  const d = decisions.find((x) => x.author !== null);
+  if (!d || d.date < since || dismissed.includes(d.id)) return null;
+  return d;
+}
+
+// "Dr Berg changed your program on Monday 23 November: Cat–camel: level 1 to 2."
+export function clinicianChangeText(d: Decision): string {
+  const who = d.author?.name ?? 'Your clinician';
+  return `${who} changed your program on ${longDate(d.date)}: ${changeText(d)}.`;
+}
