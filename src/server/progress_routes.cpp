@@ -56,9 +56,17 @@ Response explain(const ApiContext& api, const Request& req) {
   return http::json_response(200, decisions_to_json(*found));
 }
 
-// The optional "note" of an override.
-std::string note_member(const Json& body, FieldErrors& errors) {
+// The "note" of an override: optional for the person, required of a
+// clinician changing a person's program (the person reads it).
+std::string note_member(const Json& body, FieldErrors& errors, const Caller& c) {
+  const std::size_t before = errors.size();
   const auto note = http::string_member(body, "note", errors, kOverrideNoteAllowed);
+  if (c.actor != c.user.id && errors.size() == before &&
+      (!note || note->find_first_not_of(" \t\n") == std::string::npos)) {
+    errors.push_back({"note", note.value_or(""),
+                      "a note for the person: what you changed and why (a clinician's change needs one)"});
+    return {};
+  }
   if (!note) return {};
   if (auto problem = override_note_problem(*note)) {
     errors.push_back(std::move(*problem));
@@ -77,9 +85,9 @@ Response set_level(const ApiContext& api, const Request& req) {
   const auto exercise = http::string_member(*body, "exercise", errors, kExerciseAllowed);
   if (!exercise && errors.size() == before) errors.push_back({"exercise", "", std::string(kExerciseAllowed)});
   const auto level = http::int_member(*body, "level", 1, 99, errors, "a level of the exercise's ladder, 1 or more");
-  const std::string note = note_member(*body, errors);
-  if (!errors.empty()) return http::invalid_fields("no level was set", errors);
   const Caller c = api.caller(req);
+  const std::string note = note_member(*body, errors, c);
+  if (!errors.empty()) return http::invalid_fields("no level was set", errors);
   const auto d = override_level(api.store(), c.meta(), c.user.id, context_of(api, c), *exercise, *level, note);
   if (!d) return http::problem_for(d.error());
   return http::json_response(201, decision_to_json(*d));
@@ -91,10 +99,10 @@ Response set_stage(const ApiContext& api, const Request& req) {
   FieldErrors errors;
   http::reject_unknown_members(*body, {"stage", "note", "program"}, errors);
   const auto stage = http::int_member(*body, "stage", 1, 99, errors, "a stage of the program, 1 or more");
-  const std::string note = note_member(*body, errors);
+  const Caller c = api.caller(req);
+  const std::string note = note_member(*body, errors, c);
   const auto program = http::string_member(*body, "program", errors, "a program id, or left out for yours");
   if (!errors.empty()) return http::invalid_fields("the stage was not set", errors);
-  const Caller c = api.caller(req);
   const auto d = override_stage(api.store(), c.meta(), c.user.id, context_of(api, c), program, *stage, note);
   if (!d) return http::problem_for(d.error());
   return http::json_response(201, decision_to_json(*d));

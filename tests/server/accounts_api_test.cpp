@@ -678,6 +678,18 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
   const Json progress = Json::parse(call(http::Method::get, "/api/progress" + person, berg).body);
   const std::string exercise = progress.at("routines").at(0).at("exercises").at(0).at("exercise").get<std::string>();
 
+  // A clinician's change needs a note for the person, and without one changes nothing.
+  for (const Json& body : {Json{{"exercise", exercise}, {"level", 2}},
+                           Json{{"exercise", exercise}, {"level", 2}, {"note", "  "}}, Json{{"stage", 2}}}) {
+    const Reply refused =
+        call(http::Method::post,
+             std::string(body.contains("stage") ? "/api/progress/stage" : "/api/progress/level") + person, berg,
+             body.dump());
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    EXPECT_NE(refused.body.find("\"note\""), std::string::npos) << refused.body;
+  }
+  EXPECT_TRUE(Json::parse(call(http::Method::get, "/api/progress", anna).body).at("decisions").empty());
+
   const Reply set = call(http::Method::post, "/api/progress/level" + person, berg,
                          Json{{"exercise", exercise}, {"level", 2}, {"note", "easier on the knees"}}.dump());
   ASSERT_EQ(set.status, 201) << set.body;

@@ -62,6 +62,9 @@ test('the library lists every exercise with its figure; a page shows the figure 
     const moved = await figureLines(page);
     assert.notDeepEqual(moved, start);
     await page.getByRole('button', { name: 'Stop the figure' }).click();
+    // Once the button says so; a frame already asked for may still be drawn.
+    await page.getByRole('button', { name: 'Move the figure' }).waitFor();
+    await page.clock.runFor(200);
     const stopped = await figureLines(page);
     await page.clock.runFor(3_000);
     assert.deepEqual(await figureLines(page), stopped, 'stopped, the figure stands still');
