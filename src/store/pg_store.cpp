@@ -40,13 +40,17 @@ class PgTransaction final : public sql::Transaction {
 
   void commit() override {
     lease_->set_operation("committing");
-    lease_->exec("COMMIT");
-    done_ = true;
-    if (writer_ != nullptr) {
-      // After the COMMIT, so that a server that sees the new version also sees the write.
-      lease_->exec("SELECT nextval('daybreak_commits')");
-      writer_->committed();
+    if (writer_ == nullptr) {
+      lease_->exec("COMMIT");
+      done_ = true;
+      return;
     }
+    // The version moves after the COMMIT (so that a server that sees the new
+    // version also sees the write), in the same message: one round trip. A
+    // COMMIT that fails stops the message there, and the version stays.
+    lease_->exec("COMMIT; SELECT nextval('daybreak_commits')");
+    done_ = true;
+    writer_->committed();
   }
 
  private:
