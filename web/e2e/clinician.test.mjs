@@ -34,6 +34,9 @@ const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: '
 const NOTE = 'The easier version while the knee settles';
 
 const skip = adminMissing();
+// With DAYBREAK_SCREENSHOTS=dir (make screenshots), the README's pictures of
+// Anna's page as Dr Berg sees it and of his change on her Today.
+const shots = process.env.DAYBREAK_SCREENSHOTS;
 
 let browser;
 let daybreak;
@@ -99,6 +102,10 @@ test('a clinician adjusts a level with a note and records a review; the person r
     const safety = page.locator('#person-safety');
     await safety.getByRole('heading', { name: `Has a clinician seen ${ANNA.name}?` }).waitFor();
     assert.deepEqual(await seriousViolations(page), [], "Anna's page, as Dr Berg sees it");
+    if (shots) {
+      await page.locator('.toast').waitFor({ state: 'detached', timeout: 15000 });
+      await page.screenshot({ path: join(shots, 'clinician-person-phone.png') });
+    }
 
     // "A clinician has seen Anna", with a confirm step.
     await safety.locator('#clinician-seen').click();
@@ -138,6 +145,11 @@ test('a clinician adjusts a level with a note and records a review; the person r
     await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
     const card = page.locator('#clinician-change');
     await card.getByRole('heading', { name: 'Your clinician changed your program' }).waitFor();
+    if (shots) {
+      await page.locator('.toast').waitFor({ state: 'detached', timeout: 15000 });
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'clinician-change-phone.png') });
+    }
     assert.match(await card.innerText(), new RegExp(`${BERG.name} changed your program on Monday 23 November: ${exercise.name}`));
     assert.match(await card.innerText(), new RegExp(`${BERG.name}’s note: “${NOTE}”`));
     await card.getByRole('link', { name: 'See your progress' }).click();
