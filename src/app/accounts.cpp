@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -21,10 +22,6 @@ constexpr std::size_t kMaxAccountName = 80;
 const std::string& decoy_hash(PasswordHasher& hasher) {
   static const std::string decoy = hasher.hash(random_hex(16));
   return decoy;
-}
-
-void forget_before(std::vector<Instant>& times, Instant since) {
-  std::erase_if(times, [&](Instant t) { return t <= since; });
 }
 
 std::optional<std::chrono::seconds> wait_for(const std::vector<Instant>& times, int limit, Instant now) {
@@ -66,31 +63,6 @@ bool PasswordHasher::verify(std::string_view hash, std::string_view password) {
   const bool ok = verify_password(hash, password);
   slots_.release();
   return ok;
-}
-
-std::optional<std::chrono::seconds> SignInLimits::wait(std::string_view login, std::string_view address, Instant now) {
-  const std::scoped_lock lock(mutex_);
-  std::optional<std::chrono::seconds> longest;
-  for (auto* table : {&by_login_, &by_address_}) {
-    const bool is_login = table == &by_login_;
-    const auto it = table->find(is_login ? login : address);
-    if (it == table->end()) continue;
-    forget_before(it->second, now - kSignInWindow);
-    const auto w = wait_for(it->second, is_login ? kSignInFailuresPerAccount : kSignInFailuresPerAddress, now);
-    if (w && (!longest || *w > *longest)) longest = w;
-  }
-  return longest;
-}
-
-void SignInLimits::failed(std::string_view login, std::string_view address, Instant now) {
-  const std::scoped_lock lock(mutex_);
-  by_login_[std::string(login)].push_back(now);
-  by_address_[std::string(address)].push_back(now);
-}
-
-void SignInLimits::succeeded(std::string_view login) {
-  const std::scoped_lock lock(mutex_);
-  if (const auto it = by_login_.find(login); it != by_login_.end()) by_login_.erase(it);
 }
 
 std::string normalize_login(std::string_view login) {
@@ -170,14 +142,20 @@ AppResult<std::string> reset_password(Store& store, std::string_view login, Inst
   return token;
 }
 
-SignInAttempt sign_in(Store& store, PasswordHasher& hasher, SignInLimits& limits, std::string_view login,
-                      std::string_view password, std::string_view address, Instant now) {
+SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view login, std::string_view password,
+                      std::string_view address, Instant now) {
   const std::string l = normalize_login(login);
-  if (auto w = limits.wait(l, address, now)) return {SignInVerdict::wait, std::nullopt, *w};
   std::optional<Account> account;
   std::optional<User> user;
   {
     auto tx = store.read();
+    std::optional<std::chrono::seconds> wait;
+    for (const auto& [kind, key, limit] : {std::tuple{"login", std::string_view(l), kSignInFailuresPerAccount},
+                                           std::tuple{"address", address, kSignInFailuresPerAddress}}) {
+      const auto w = wait_for(tx->sign_in_failures(kind, key, now - kSignInWindow), limit, now);
+      if (w && (!wait || *w > *wait)) wait = w;
+    }
+    if (wait) return {SignInVerdict::wait, std::nullopt, *wait};
     account = tx->find_account_by_login(l);
     if (account) user = tx->find_user(account->user);
   }
@@ -185,11 +163,13 @@ SignInAttempt sign_in(Store& store, PasswordHasher& hasher, SignInLimits& limits
   // The decoy keeps a wrong login as slow as a wrong password.
   const bool right = hasher.verify(usable ? *account->password_hash : decoy_hash(hasher), password) && usable;
   if (!right) {
-    limits.failed(l, address, now);
+    auto tx = store.write();
+    tx->add_sign_in_failure(l, address, now, now - kSignInWindow);
+    tx->commit();
     return {SignInVerdict::wrong, std::nullopt, {}};
   }
-  limits.succeeded(l);
   auto tx = store.write();
+  tx->forget_sign_in_failures(l);
   if (needs_rehash(*account->password_hash, hasher.cost())) {
     account->password_hash = hasher.hash(password);
     tx->update_account(*account);

@@ -5,8 +5,6 @@
 #pragma once
 
 #include <chrono>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <semaphore>
 #include <string>
@@ -46,21 +44,6 @@ class PasswordHasher {
   PasswordCost cost_;
   int concurrent_;
   std::counting_semaphore<256> slots_;
-};
-
-// Failed sign-ins in the last kSignInWindow, per login and per address, in
-// memory (a restart forgets them; each server counts its own).
-class SignInLimits {
- public:
-  // How long to wait before trying again; nullopt: go ahead.
-  [[nodiscard]] std::optional<std::chrono::seconds> wait(std::string_view login, std::string_view address, Instant now);
-  void failed(std::string_view login, std::string_view address, Instant now);
-  void succeeded(std::string_view login);
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::vector<Instant>, std::less<>> by_login_;
-  std::map<std::string, std::vector<Instant>, std::less<>> by_address_;
 };
 
 // Login rules: 1-64 of a-z, 0-9, '.', '_', '-', '@' (letters lower-cased first).
@@ -111,7 +94,9 @@ struct SignInAttempt {
 // Checks a login and password (rehashing at today's cost when the stored hash
 // is older), within the limits. Wrong login and wrong password look the same,
 // and take the same time.
-[[nodiscard]] SignInAttempt sign_in(Store& store, PasswordHasher& hasher, SignInLimits& limits, std::string_view login,
+// Failed sign-ins in the last kSignInWindow are counted per login and per
+// address in the database, so every server of a clinic counts them together.
+[[nodiscard]] SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view login,
                                     std::string_view password, std::string_view address, Instant now);
 // The live session holding `token`, or nullopt (unknown, ended, idle too
 // long, too old, account disabled). Notes its use at most every kSignInSeenEvery.

@@ -321,8 +321,7 @@ Response sign_in_route(const ApiContext& api, const Request& req) {
   if (!login && errors.empty()) errors.push_back({"login", "", "your login, such as anna.berg"});
   if (!password && errors.empty()) errors.push_back({"password", "", "your password"});
   if (!errors.empty()) return http::invalid_fields("you were not signed in", errors, true);
-  const SignInAttempt attempt =
-      sign_in(api.store(), api.hasher(), api.sign_in_limits(), *login, *password, source_of(req), api.now());
+  const SignInAttempt attempt = sign_in(api.store(), api.hasher(), *login, *password, source_of(req), api.now());
   switch (attempt.verdict) {
     case SignInVerdict::accepted:
       return signed_in_response(api, req, *attempt.signed_in);

@@ -89,7 +89,6 @@ class ApiContext {
   [[nodiscard]] bool accounts_on() const;
   [[nodiscard]] PasswordHasher& hasher() const { return hasher_; }
   [[nodiscard]] bool check_grants() const { return settings_.check_grants; }
-  [[nodiscard]] SignInLimits& sign_in_limits() const { return limits_; }
   [[nodiscard]] std::optional<Session> session(const http::Request& request) const;
   // Forgets kept sessions (after signing out), so no server thread trusts one.
   void forget_sessions() const;
@@ -124,7 +123,6 @@ class ApiContext {
   mutable http::Memo<StoreVersion, User> local_user_;
   mutable http::Memo<StoreVersion, bool> accounts_on_;
   mutable PasswordHasher hasher_;
-  mutable SignInLimits limits_;
   // Sessions checked at a store version, by token: a version that moved
   // (a sign-out or revoke anywhere, on any server) means reading again.
   mutable std::mutex sessions_mutex_;

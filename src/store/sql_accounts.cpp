@@ -286,4 +286,29 @@ AuditEvent Transaction::add_audit_event(const AuditEvent& e) {
   return out;
 }
 
+std::vector<Instant> Transaction::sign_in_failures(std::string_view kind, std::string_view key, Instant since) {
+  db_.set_operation("reading failed sign-ins");
+  Statement& s = db_.prepare("SELECT at FROM sign_in_failures WHERE kind = ?1 AND key = ?2 AND at > ?3 ORDER BY at");
+  s.bind(1, kind).bind(2, key).bind(3, seconds_of(since));
+  std::vector<Instant> out;
+  while (s.step()) out.push_back(instant_of(s.integer(0)));
+  return out;
+}
+
+void Transaction::add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
+                                      Instant forget_before) {
+  db_.set_operation("noting a failed sign-in");
+  db_.prepare("DELETE FROM sign_in_failures WHERE at <= ?1").bind(1, seconds_of(forget_before)).run();
+  db_.prepare("INSERT INTO sign_in_failures (kind, key, at) VALUES ('login', ?1, ?3), ('address', ?2, ?3)")
+      .bind(1, login)
+      .bind(2, address)
+      .bind(3, seconds_of(at))
+      .run();
+}
+
+void Transaction::forget_sign_in_failures(std::string_view login) {
+  db_.set_operation("forgetting failed sign-ins");
+  db_.prepare("DELETE FROM sign_in_failures WHERE kind = 'login' AND key = ?1").bind(1, login).run();
+}
+
 }  // namespace daybreak::sql

@@ -107,6 +107,7 @@ class Transaction : public StoreWriter {
   std::vector<Grant> grants_of(UserId person) override;
   std::vector<Grant> grants_to(UserId clinician) override;
   std::vector<AuditEvent> audit_events(UserId person, int limit) override;
+  std::vector<Instant> sign_in_failures(std::string_view kind, std::string_view key, Instant since) override;
   void add_account(const Account& account) override;
   void update_account(const Account& account) override;
   SignIn add_sign_in(UserId user, std::string_view token_sha256, Instant at, Instant expires_at) override;
@@ -116,6 +117,9 @@ class Transaction : public StoreWriter {
   Grant add_grant(const Grant& grant) override;
   void revoke_grant(UserId person, GrantId id, Instant at) override;
   AuditEvent add_audit_event(const AuditEvent& event) override;
+  void add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
+                           Instant forget_before) override;
+  void forget_sign_in_failures(std::string_view login) override;
 
  protected:
   [[noreturn]] void not_found(const std::string& what) const;

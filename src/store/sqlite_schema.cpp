@@ -358,7 +358,19 @@ constexpr std::string_view kV9 = R"sql(
 ALTER TABLE progression_decisions ADD COLUMN decided_by INTEGER REFERENCES users(id);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Version 10: failed sign-ins, so that every server of a clinic counts them
+// together (the limits per login and per address).
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE sign_in_failures (
+  id    INTEGER PRIMARY KEY,
+  kind  TEXT NOT NULL CHECK (kind IN ('login', 'address')),
+  key   TEXT NOT NULL,
+  at    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX sign_in_failures_by_key ON sign_in_failures(kind, key, at);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -368,6 +380,7 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {7, "paired devices", kV7},
     {8, "accounts, sign-ins, grants and the audit trail", kV8},
     {9, "who made a progression decision", kV9},
+    {10, "failed sign-ins, counted by every server", kV10},
 }};
 
 }  // namespace

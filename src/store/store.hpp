@@ -209,6 +209,9 @@ class StoreReader {
   [[nodiscard]] virtual std::vector<Grant> grants_to(UserId clinician) = 0;
   // The audit records about a person's data, newest first.
   [[nodiscard]] virtual std::vector<AuditEvent> audit_events(UserId person, int limit) = 0;
+  // When sign-ins failed for a login or from an address ("login", "address") after `since`, oldest first.
+  [[nodiscard]] virtual std::vector<Instant> sign_in_failures(std::string_view kind, std::string_view key,
+                                                              Instant since) = 0;
 };
 
 class StoreWriter : public StoreReader {
@@ -279,6 +282,11 @@ class StoreWriter : public StoreReader {
   virtual void revoke_grant(UserId person, GrantId id, Instant at) = 0;
   // The trail has no update or delete.
   [[nodiscard]] virtual AuditEvent add_audit_event(const AuditEvent& event) = 0;
+  // A failed sign-in for `login` from `address`; failures up to `forget_before` are dropped.
+  virtual void add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
+                                   Instant forget_before) = 0;
+  // A login signed in: its failures are forgotten (its address's are kept).
+  virtual void forget_sign_in_failures(std::string_view login) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

@@ -38,6 +38,7 @@ constexpr Table kTables[] = {
     {"sign_ins", "id", true},
     {"grants", "id", true},
     {"audit_events", "id", true},
+    {"sign_in_failures", "id", true},
 };
 
 sql::Connection& connection_of(StoreReader& tx) {

@@ -497,6 +497,34 @@ TEST_P(Accounts, SignInAttemptsAreLimitedPerAccount) {
             200);
 }
 
+// The limits were kept in each server's memory: behind nginx, two servers
+// gave twice the tries. They are in the database now.
+TEST_P(Accounts, SignInLimitsAreCountedByEveryServerTogether) {
+  add("anna", Role::person, "Anna");
+  // Failures through this server, then the right password through another
+  // one on the same database (its own hasher, nothing else shared).
+  for (int i = 0; i < kSignInFailuresPerAccount; ++i) {
+    EXPECT_EQ(
+        call(http::Method::post, "/api/sign-in", {}, Json{{"login", "anna"}, {"password", "wrong"}}.dump()).status,
+        401);
+  }
+  PasswordHasher other(kQuickCost, 1);
+  const SignInAttempt there = sign_in(*store_, other, "anna", password("anna"), "127.0.0.1", fixed_now());
+  EXPECT_EQ(there.verdict, SignInVerdict::wait);
+  EXPECT_GT(there.retry_after.count(), 0);
+  // Per address too: 20 failures from one address, whatever the logins.
+  for (int i = 0; i < kSignInFailuresPerAddress; ++i) {
+    EXPECT_EQ(sign_in(*store_, other, fmt::format("nobody{}", i), "wrong", "192.0.2.7", fixed_now()).verdict,
+              SignInVerdict::wrong);
+  }
+  add("bo", Role::person, "Bo");
+  EXPECT_EQ(sign_in(*store_, other, "bo", password("bo"), "192.0.2.7", fixed_now()).verdict, SignInVerdict::wait);
+  EXPECT_EQ(sign_in(*store_, other, "bo", password("bo"), "192.0.2.8", fixed_now()).verdict, SignInVerdict::accepted);
+  // After the window, all forgotten.
+  EXPECT_EQ(sign_in(*store_, other, "anna", password("anna"), "127.0.0.1", fixed_now() + kSignInWindow).verdict,
+            SignInVerdict::accepted);
+}
+
 TEST_P(Accounts, RevokingAGrantRefusesTheClinicianAtTheNextRequestAndEveryReadIsAudited) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
@@ -712,8 +740,7 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
 TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   const UserId a = add("anna", Role::person, "Anna");  // at the tests' quick cost
   PasswordHasher stronger(PasswordCost{kQuickCost.operations + 1, kQuickCost.memory_bytes}, 1);
-  const SignInAttempt attempt =
-      sign_in(*store_, stronger, api_.sign_in_limits(), "anna", password("anna"), "127.0.0.1", fixed_now());
+  const SignInAttempt attempt = sign_in(*store_, stronger, "anna", password("anna"), "127.0.0.1", fixed_now());
   ASSERT_EQ(attempt.verdict, SignInVerdict::accepted);
   const auto hash = store_->read()->find_account(a)->password_hash;
   ASSERT_TRUE(hash);
