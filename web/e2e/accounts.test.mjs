@@ -9,44 +9,33 @@
 //
 // Skipped, with a message, while this daybreak has no `admin` command.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  addAccount,
   adminMissing,
-  launchChromium,
+  ANNA,
+  BERG,
   newPage,
   seriousViolations,
   signIn,
   signOut,
-  startDaybreak,
+  startClinic,
   waitForFocus,
 } from './daybreak.mjs';
 
-const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
-const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
-
 const skip = adminMissing();
 
+let clinic;
 let browser;
 let daybreak;
 
 before(async () => {
   if (skip) return;
-  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
-  await addAccount(home, BERG);
-  await addAccount(home, ANNA);
-  browser = await launchChromium();
-  daybreak = await startDaybreak({ home });
+  clinic = await startClinic();
+  ({ browser, daybreak } = clinic);
 });
 
-after(async () => {
-  await browser?.close();
-  await daybreak?.stop();
-});
+after(async () => clinic?.stop());
 
 test('a person shares with their clinician, sees who looked, and stops sharing', { skip }, async () => {
   const { page, close } = await newPage(browser);

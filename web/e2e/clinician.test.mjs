@@ -11,26 +11,22 @@
 //
 // Skipped, with a message, while this daybreak has no `admin` command.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  addAccount,
   adminMissing,
-  launchChromium,
+  ANNA,
+  BERG,
   newPage,
   seedCsv,
   seriousViolations,
   signIn,
   signOut,
-  startDaybreak,
+  startClinic,
   waitForFocus,
 } from './daybreak.mjs';
 
-const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
-const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
 const NOTE = 'The easier version while the knee settles';
 
 const skip = adminMissing();
@@ -38,22 +34,17 @@ const skip = adminMissing();
 // Anna's page as Dr Berg sees it and of his change on her Today.
 const shots = process.env.DAYBREAK_SCREENSHOTS;
 
+let clinic;
 let browser;
 let daybreak;
 
 before(async () => {
   if (skip) return;
-  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
-  await addAccount(home, BERG);
-  await addAccount(home, ANNA);
-  browser = await launchChromium();
-  daybreak = await startDaybreak({ home });
+  clinic = await startClinic();
+  ({ browser, daybreak } = clinic);
 });
 
-after(async () => {
-  await browser?.close();
-  await daybreak?.stop();
-});
+after(async () => clinic?.stop());
 
 // A write as the signed-in person, with the CSRF token their sign-in gave.
 async function write(page, method, path, body, type = 'application/json') {

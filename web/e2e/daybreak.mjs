@@ -121,6 +121,27 @@ export async function addAccount(home, user) {
   assert.equal(code, 0, `daybreak admin user add ${user.login} failed: ${out}`);
 }
 
+// The clinic of the accounts and clinician tests: Anna, a person, and Dr
+// Berg, a clinician, with their accounts made before daybreak serves them,
+// and a browser. stop() ends both.
+export const ANNA = { login: 'anna', name: 'Anna', role: 'person', password: 'anna likes slow mornings' };
+export const BERG = { login: 'dr.berg', name: 'Dr Berg', role: 'clinician', password: 'berg reads the diaries' };
+export async function startClinic() {
+  const home = await mkdtemp(join(tmpdir(), 'daybreak-web-'));
+  await addAccount(home, BERG);
+  await addAccount(home, ANNA);
+  const browser = await launchChromium();
+  const daybreak = await startDaybreak({ home });
+  return {
+    browser,
+    daybreak,
+    async stop() {
+      await browser.close();
+      await daybreak.stop();
+    },
+  };
+}
+
 // Signs in on the sign-in screen the page shows.
 export async function signIn(page, user) {
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
