@@ -199,26 +199,26 @@ SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   return gate;
 }
 
-std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zone) {
+std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zone, std::string_view who) {
   const SafetyState& s = gate.state;
   std::vector<std::string> reasons;
   for (const auto& r : s.emergency) {
-    reasons.push_back(fmt::format("you reported {} ({}, {})", r.label, check_name(r.kind), stamp(r.at, zone)));
+    reasons.push_back(fmt::format("{} reported {} ({}, {})", who, r.label, check_name(r.kind), stamp(r.at, zone)));
   }
   for (const auto& r : s.urgent) {
     if (r.reviewed_before) {
       reasons.push_back(fmt::format(
-          "you reported {} again ({}, {}), more than 4 weeks after a clinician saw it ({}): a symptom that lasts or "
+          "{} reported {} again ({}, {}), more than 4 weeks after a clinician saw it ({}): a symptom that lasts or "
           "changes needs another look, so see a doctor within 24 hours, sooner if it gets worse",
-          r.label, check_name(r.kind), stamp(r.at, zone), stamp(*r.reviewed_before, zone)));
+          who, r.label, check_name(r.kind), stamp(r.at, zone), stamp(*r.reviewed_before, zone)));
       continue;
     }
-    reasons.push_back(fmt::format("you reported {} ({}, {}): see a doctor within 24 hours", r.label, check_name(r.kind),
-                                  stamp(r.at, zone)));
+    reasons.push_back(fmt::format("{} reported {} ({}, {}): see a doctor within 24 hours", who, r.label,
+                                  check_name(r.kind), stamp(r.at, zone)));
   }
   for (const auto& n : s.unchecked_legs) {
-    reasons.push_back(fmt::format("you noted {} on {} (entry {}), and the leg questions have not been answered since",
-                                  describe_leg_symptoms(n.symptoms), format_date(n.date), n.entry.value));
+    reasons.push_back(fmt::format("{} noted {} on {} (entry {}), and the leg questions have not been answered since",
+                                  who, describe_leg_symptoms(n.symptoms), format_date(n.date), n.entry.value));
   }
   // While a warning sign waits for a clinician, no check opens the gate: asking
   // for one then only sends the person to questions that cannot help.

@@ -56,7 +56,10 @@ struct SafetyGate {
 
 // Why a session may not start (or may only be gentle), in plain sentences with
 // times in the person's zone; empty when the gate is ok.
-[[nodiscard]] std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zone);
+// `who` names the person as the reader knows them: "you", or their name on a
+// clinician's screen ("Anna reported ...").
+[[nodiscard]] std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zone,
+                                                    std::string_view who = "you");
 
 // ---- checks -------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ Json ibp_result_json(const IbpResult& r) {
   return j;
 }
 
-Json safety_gate_json(const SafetyGate& gate, const TimeZone& zone) {
+Json safety_gate_json(const SafetyGate& gate, const TimeZone& zone, std::string_view who) {
   const SafetyState& s = gate.state;
   Json reviewed = Json::array();
   for (const auto& r : s.reviewed) {
@@ -61,7 +61,7 @@ Json safety_gate_json(const SafetyGate& gate, const TimeZone& zone) {
   return Json{{"status", name_of(s.status)},
               {"session_allowed", s.session_allowed()},
               {"progression_allowed", s.progression_allowed()},
-              {"reasons", gate_reasons(gate, zone)},
+              {"reasons", gate_reasons(gate, zone, who)},
               {"emergency", reports_json(s.emergency)},
               {"urgent", reports_json(s.urgent)},
               {"reviewed", reviewed},

@@ -14,7 +14,9 @@ namespace daybreak {
 [[nodiscard]] nlohmann::ordered_json ibp_result_json(const IbpResult& result);
 // The gate: status, whether sessions and progression may go on, the reasons
 // in words (times in `zone`), open flags, last and next checks, the contact.
-[[nodiscard]] nlohmann::ordered_json safety_gate_json(const SafetyGate& gate, const TimeZone& zone);
+// `who`: as gate_reasons() says it.
+[[nodiscard]] nlohmann::ordered_json safety_gate_json(const SafetyGate& gate, const TimeZone& zone,
+                                                      std::string_view who = "you");
 // A check just recorded: {"check", "safety"} and "ibp" for a full check.
 [[nodiscard]] nlohmann::ordered_json screen_outcome_json(const ScreenOutcome& outcome, const TimeZone& zone);
 // A clinician's review just recorded: {"event", "safety"} (the gate after it).

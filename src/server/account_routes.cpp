@@ -564,7 +564,7 @@ Response people(const ApiContext& api, const Request& req) {
     Json attention = Json::array();
     int weight = 0;
     if (g.covers(Scope::safety, today)) {
-      for (const auto& why : gate_reasons(safety_gate(api.store(), g.person, api.now()), zone)) {
+      for (const auto& why : gate_reasons(safety_gate(api.store(), g.person, api.now()), zone, sh.user.name)) {
         attention.push_back(Json{{"kind", "safety"}, {"words", why}});
         weight += 100;
       }

@@ -681,6 +681,40 @@ TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   EXPECT_TRUE(Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.cole")).body).at("people").empty());
 }
 
+// The safety reasons said "you reported ..." to the clinician too.
+TEST_P(Accounts, AClinicianReadsTheSafetyReasonsWithThePersonsName) {
+  add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  ASSERT_EQ(call(http::Method::post, "/api/grants", anna, Json{{"clinician", "dr.berg"}}.dump()).status, 201);
+  const Json questions =
+      Json::parse(call(http::Method::get, "/api/safety/questions?check=full", anna).body).at("questions");
+  Json answers = Json::object();
+  bool flagged = false;
+  for (const auto& q : questions) {
+    const bool flag = !flagged && q.at("level") == "emergency";
+    flagged = flagged || flag;
+    answers[q.at("id").get<std::string>()] = flag ? "yes" : "no";
+  }
+  ASSERT_TRUE(flagged);
+  const Reply checked =
+      call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump());
+  ASSERT_EQ(checked.status, 201) << checked.body;
+
+  const auto first_reason = [&](const Who& who, const std::string& target) {
+    return Json::parse(call(http::Method::get, target, who).body).at("reasons").at(0).get<std::string>();
+  };
+  const std::string person = fmt::format("?person={}", store_->read()->find_account_by_login("anna")->user.value);
+  EXPECT_TRUE(first_reason(anna, "/api/safety").starts_with("you reported ")) << first_reason(anna, "/api/safety");
+  EXPECT_TRUE(first_reason(berg, "/api/safety" + person).starts_with("Anna reported "))
+      << first_reason(berg, "/api/safety" + person);
+  const Json people = Json::parse(call(http::Method::get, "/api/people", berg).body).at("people");
+  ASSERT_EQ(people.size(), 1U);
+  EXPECT_TRUE(people[0].at("attention").at(0).at("words").get<std::string>().starts_with("Anna reported "))
+      << people.dump();
+}
+
 TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   PasswordHasher hasher;  // the server's default
   const std::string hash = hasher.hash("correct horse battery staple");
