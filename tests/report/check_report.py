@@ -10,9 +10,10 @@ Classes: Structure (7-day, 12-week and 365-day reports on A4 and Letter),
 Text (every sentence of a fixture diary verbatim, non-Latin letters),
 EdgeCases (nothing logged, one day, no questionnaires, an emergency sign),
 Handout (`daybreak program print`, issue 22: every stage's home program; its
-text for stage 1 against tests/report/handout-stage-1.txt, which
-DAYBREAK_UPDATE_GOLDEN=1 rewrites).
+text for stage 1 against tests/report/handout-stage-1.txt and its bytes
+against handout-stage-1.pdf.sha256, which DAYBREAK_UPDATE_GOLDEN=1 rewrites).
 """
+import hashlib
 import json
 import os
 import re
@@ -347,6 +348,23 @@ class Handout(unittest.TestCase):
         again = self.home.path / "again.pdf"
         self.home.run("program", "print", "--stage", "1", "--paper", "a4", "--output", str(again))
         self.assertEqual(again.read_bytes(), self.pdfs[1].read_bytes())
+
+    def test_stage_one_is_the_golden_pdf_byte_for_byte_from_any_data_directory(self):
+        # The PDF itself as a SHA-256 (handout-stage-1.pdf.sha256): a change of
+        # layout, fonts or tags shows here even when the text stays the same.
+        golden = HERE / "handout-stage-1.pdf.sha256"
+        other = Home()
+        try:
+            out = other.path / "elsewhere.pdf"
+            other.run("program", "print", "--stage", "1", "--paper", "a4", "--output", str(out))
+            digest = hashlib.sha256(out.read_bytes()).hexdigest()
+        finally:
+            other.close()
+        self.assertEqual(digest, hashlib.sha256(self.pdfs[1].read_bytes()).hexdigest())
+        if os.environ.get("DAYBREAK_UPDATE_GOLDEN"):
+            golden.write_text(digest + "\n")
+        self.assertEqual(digest, golden.read_text().strip(),
+                         "the stage 1 handout changed; look at it (pdftoppm) and DAYBREAK_UPDATE_GOLDEN=1 if it is right")
 
     def test_a_stage_that_is_not_there_is_refused_and_nothing_is_written(self):
         r = self.home.run("program", "print", "--stage", "9", "--output", "nine.pdf", check=False)
