@@ -4,16 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Created, NewEntry, Problem } from '../src/api';
 import { Outbox, type OutboxItem, retryable, type SendResult } from '../src/outbox';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-}
+import { MemoryStorage } from './memory_storage';
 
 const morning: NewEntry = { date: '2026-11-23', period: 'morning', fields: { pain: 5 } };
 const evening: NewEntry = { date: '2026-11-23', period: 'evening', fields: { pain: 3 } };

@@ -6,16 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { api, setCsrfToken } from '../src/api';
 import { entrySender, Outbox, waitsForSignIn } from '../src/outbox';
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-}
+import { MemoryStorage } from './memory_storage';
 
 const morning = { date: '2026-11-23', period: 'morning' as const, fields: { pain: 5 } };
 const created = (id: number) => ({
