@@ -8,59 +8,63 @@
 
 namespace daybreak {
 
-namespace {
-
-User local_user(const Store& store) {
-  auto user = store.read()->find_user(kLocalUser);
-  if (!user) throw StoreError(StoreError::Kind::not_found, "the local person's profile is missing");
-  return std::move(*user);
+User ApiContext::user(const http::Request& request) const {
+  const UserId who = subject_of(request);
+  return person(who, store_.version_of(who));
 }
 
-}  // namespace
-
-User ApiContext::user(const http::Request& request) const { return person(request, store_.version()); }
-
 Caller ApiContext::caller(const http::Request& request) const {
-  const StoreVersion version = store_.version();
-  User u = person(request, version);
+  const UserId who = subject_of(request);
+  const StoreVersion version = store_.version_of(who);
+  User u = person(who, version);
   const TimeZone& z = zone(u.time_zone);
   const UserId actor = request.actor != 0 ? UserId{request.actor} : u.id;
   return Caller{std::move(u), z, clock_.now(), version, actor};
 }
 
-User ApiContext::person(const http::Request& request, StoreVersion version) const {
-  if (request.subject != 0) {
-    {
-      const std::lock_guard lock(people_mutex_);
-      if (const auto it = people_.find(request.subject); it != people_.end() && it->second.first == version) {
-        return it->second.second;
-      }
+UserId ApiContext::subject_of(const http::Request& request) {
+  return request.subject != 0 ? UserId{request.subject} : kLocalUser;
+}
+
+User ApiContext::person(UserId who, StoreVersion version) const {
+  return people_.get(who.value, version, [&] {
+    auto user = store_.read()->find_user(who);
+    if (!user) {
+      throw StoreError(StoreError::Kind::not_found, who == kLocalUser ? "the local person's profile is missing"
+                                                                      : "that person's profile is missing");
     }
-    auto user = store_.read()->find_user(UserId{request.subject});
-    if (!user) throw StoreError(StoreError::Kind::not_found, "that person's profile is missing");
-    const std::lock_guard lock(people_mutex_);
-    if (people_.size() > 4096) people_.clear();  // bounded
-    people_.insert_or_assign(request.subject, std::pair{version, *user});
     return std::move(*user);
-  }
-  return local_user_.get(version, [this] { return local_user(store_); });
+  });
 }
 
 bool ApiContext::accounts_on() const {
-  return accounts_on_.get(store_.version(), [this] { return store_.read()->has_accounts(); });
+  // A clinic's accounts are disabled, never removed: once one is seen, they
+  // are on for good, and no request asks again.
+  if (accounts_seen_.load()) return true;
+  const bool on = accounts_on_.get(store_.version(), [this] { return store_.read()->has_accounts(); });
+  if (on) accounts_seen_.store(true);
+  return on;
 }
 
 std::optional<Session> ApiContext::session(const http::Request& request) const {
   const std::string_view token = request.cookie(kSessionCookie);
   if (token.empty()) return std::nullopt;
-  const StoreVersion version = store_.version();
   const Instant now = clock_.now();
+  std::optional<KeptSession> kept;
   {
     const std::lock_guard lock(sessions_mutex_);
-    if (const auto it = sessions_.find(token); it != sessions_.end() && it->second.first == version) {
-      const SignIn& si = it->second.second.sign_in;
-      // Kept only while nothing is due: no note of its use, no expiry.
-      if (now - si.last_seen_at < kSignInSeenEvery && now < si.expires_at) return it->second.second;
+    if (const auto it = sessions_.find(token); it != sessions_.end()) kept = it->second;
+  }
+  // The version of the session's person, read before the session is: a
+  // sign-out, a disabled account or a revoked grant anywhere (on any server)
+  // moves it.
+  std::optional<StoreVersion> version;
+  if (kept) {
+    version = store_.version_of(kept->session.user.id);
+    const SignIn& si = kept->session.sign_in;
+    // Kept only while nothing is due: no note of its use, no expiry.
+    if (kept->version == version && now - si.last_seen_at < kSignInSeenEvery && now < si.expires_at) {
+      return kept->session;
     }
   }
   auto found = session_for_token(store_, token, now);
@@ -70,7 +74,10 @@ std::optional<Session> ApiContext::session(const http::Request& request) const {
     return std::nullopt;
   }
   if (sessions_.size() > 4096) sessions_.clear();  // bounded: a busy clinic reads them again
-  sessions_.insert_or_assign(std::string(token), std::pair{store_.version(), *found});
+  // A token seen for the first time had no version read before it: it is kept
+  // without one, so its next request reads it again, after its version.
+  const bool same_person = kept && kept->session.user.id == found->user.id;
+  sessions_.insert_or_assign(std::string(token), KeptSession{same_person ? version : std::nullopt, *found});
   return found;
 }
 

@@ -2,6 +2,7 @@
 // who is asking. One ApiContext serves all requests, from any thread.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -115,22 +116,27 @@ class ApiContext {
   const ContentLibrary& content_;
   std::string version_;
   ApiSettings settings_;
-  // Whose data a request is about, with the data at `version`: the person
-  // the router's guard named (a clinic's accounts), else the local person,
-  // whose profile is read again only when the version moved.
-  [[nodiscard]] User person(const http::Request& request, StoreVersion version) const;
+  // Whose data a request is about: the person the router's guard named (a
+  // clinic's accounts), else the local person.
+  [[nodiscard]] static UserId subject_of(const http::Request& request);
+  // Their profile, with their data at `version`, read again only when it moved.
+  [[nodiscard]] User person(UserId who, StoreVersion version) const;
 
-  mutable http::Memo<StoreVersion, User> local_user_;
   mutable http::Memo<StoreVersion, bool> accounts_on_;
+  mutable std::atomic<bool> accounts_seen_{false};
   mutable PasswordHasher hasher_;
-  // Sessions checked at a store version, by token: a version that moved
-  // (a sign-out or revoke anywhere, on any server) means reading again.
+  // Sessions by token, each with its person's version read before it was
+  // checked (none: not yet): a version that moved (a sign-out or revoke
+  // anywhere, on any server) means reading it again.
+  struct KeptSession {
+    std::optional<StoreVersion> version;
+    Session session;
+  };
   mutable std::mutex sessions_mutex_;
-  mutable std::map<std::string, std::pair<StoreVersion, Session>, std::less<>> sessions_;
-  // The profiles of the people requests were about, by id, read again when
-  // the version moved (a clinic's guarded requests: one read saved each).
-  mutable std::mutex people_mutex_;
-  mutable std::map<std::int64_t, std::pair<StoreVersion, User>> people_;
+  mutable std::map<std::string, KeptSession, std::less<>> sessions_;
+  // The profiles of the people requests were about, by id, each read again
+  // when that person's version moved.
+  mutable http::MemoMap<std::int64_t, StoreVersion, User> people_;
 };
 
 }  // namespace daybreak

@@ -58,22 +58,23 @@ Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now)
                                          {"done_today", std::move(done)}}}});
 }
 
-// Today's view changes only with the data, the person, and the minute on the
-// clock (it shows the local time, and what is due turns with the hour): the
-// app polls it, so it is built once for each of those.
+// Today's view changes only with the person's data, who looks (a clinician
+// sees what their grant shows), and the minute on the clock (it shows the
+// local time, and what is due turns with the hour): the app polls it, so it
+// is built once for each of those, and kept for each person.
 struct TodayKey {
   StoreVersion version;
-  UserId user;
+  UserId actor;
   LocalTime minute;
 
   bool operator==(const TodayKey&) const = default;
 };
-using TodayMemo = http::Memo<TodayKey, Response>;
+using TodayMemo = http::MemoMap<std::int64_t, TodayKey, Response>;
 
 Response today(const ApiContext& api, const Request& req, TodayMemo& memo) {
   const Caller c = api.caller(req);
   const LocalTime local_now = c.zone.to_local(c.now);
-  return memo.get({c.version, c.user.id, std::chrono::floor<std::chrono::minutes>(local_now)},
+  return memo.get(c.user.id.value, {c.version, c.actor, std::chrono::floor<std::chrono::minutes>(local_now)},
                   [&] { return today_view(api, c, local_now); });
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "server/responses.hpp"
+#include "store/request_versions.hpp"
 
 namespace daybreak::http {
 namespace {
@@ -193,6 +194,9 @@ Admission Router::admit(const Request& head, std::optional<std::uint64_t> conten
 }
 
 Response Router::handle(const Request& request) const {
+  // The store's versions are read once for the whole request (its guard, its
+  // kept views), and again after a write it commits.
+  const RequestVersions versions;
   Match m = match(request.method, request.path);
   // Admitted requests were checked with their headers (for the home network,
   // a store read each); the others (tests, the fuzzer) are checked here.

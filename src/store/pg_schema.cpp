@@ -482,7 +482,50 @@ DO $$ BEGIN
 END $$;
 )sql";
 
-constexpr std::array<sqlite::Migration, 10> kMigrations = {{
+// Version 11: a person's data version, as in SQLite's version 11. Every
+// write transaction moves the version of each person whose rows it changed,
+// inside the transaction (so a snapshot's version and rows agree); a server
+// keeps its views of a person (a session, a profile, Today) while their
+// version stands, so one person's write leaves everyone else's kept views.
+constexpr std::string_view kV11 = R"sql(
+ALTER TABLE users ADD COLUMN data_version bigint NOT NULL DEFAULT 0;
+-- Moved by the database itself, so that no write can forget it: a trigger on
+-- every table of a person's rows, and on the profile.
+CREATE FUNCTION daybreak_person_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE users SET data_version = data_version + 1 WHERE id = OLD.user_id;
+  ELSE
+    UPDATE users SET data_version = data_version + 1 WHERE id = NEW.user_id;
+  END IF;
+  RETURN NULL;
+END $$;
+-- A grant is both parties' (the clinician's list of people moves with it).
+CREATE FUNCTION daybreak_grant_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE users SET data_version = data_version + 1 WHERE id IN (NEW.user_id, NEW.clinician_id);
+  RETURN NULL;
+END $$;
+CREATE FUNCTION daybreak_profile_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.data_version = OLD.data_version THEN NEW.data_version := OLD.data_version + 1; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER users_move_version BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION daybreak_profile_changed();
+CREATE TRIGGER grants_move_version AFTER INSERT OR UPDATE ON grants
+FOR EACH ROW EXECUTE FUNCTION daybreak_grant_changed();
+DO $$ DECLARE t text; BEGIN
+  FOREACH t IN ARRAY ARRAY['sleep_items', 'entries', 'entry_medications', 'entry_factors', 'entry_pillows',
+      'entry_revisions', 'sessions', 'session_exercises', 'exercise_levels', 'program_stages', 'settings',
+      'screening_events', 'questionnaire_responses', 'experiments', 'experiment_nights',
+      'progression_decisions', 'devices', 'accounts', 'sign_ins', 'audit_events'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION daybreak_person_changed()', t || '_move_version', t);
+  END LOOP;
+END $$;
+)sql";
+
+constexpr std::array<sqlite::Migration, 11> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -493,6 +536,7 @@ constexpr std::array<sqlite::Migration, 10> kMigrations = {{
     {8, "accounts, sign-ins, grants and the audit trail", kV8},
     {9, "who made a progression decision", kV9},
     {10, "failed sign-ins, counted by every server", kV10},
+    {11, "a version of each person's data", kV11},
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "store/acting_user.hpp"
 #include "store/pg_schema.hpp"
+#include "store/request_versions.hpp"
 #include "store/sql_transaction.hpp"
 
 namespace daybreak {
@@ -51,6 +52,7 @@ class PgTransaction final : public sql::Transaction {
     lease_->exec("COMMIT; SELECT nextval('daybreak_commits')");
     done_ = true;
     writer_->committed();
+    RequestVersions::forget();  // this request's write moved them
   }
 
  private:
@@ -165,11 +167,28 @@ std::vector<std::string> PgStore::check() const {
 }
 
 StoreVersion PgStore::version() const {
+  const std::uint64_t own = own_commits_.load();
+  if (const auto kept = RequestVersions::find(0)) return StoreVersion{*kept, own};
   Lease db = lease();
   db->set_operation("reading the store's version");
-  return StoreVersion{
-      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0),
-      own_commits_.load()};
+  const std::int64_t others =
+      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
+  RequestVersions::keep(0, others);
+  return StoreVersion{others, own};
+}
+
+StoreVersion PgStore::version_of(UserId person) const {
+  // Moved inside each write that changes the person's rows (schema version
+  // 11's triggers), so it needs no count of this server's own commits.
+  if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0};
+  Lease db = lease();
+  db->set_operation("reading a person's data version");
+  // No such person: -1, which no kept view has.
+  sql::Statement& s = db->prepare("SELECT data_version FROM users WHERE id = ?1").bind(1, person.value);
+  const std::int64_t v = s.step() ? s.integer(0) : -1;
+  s.reset();
+  RequestVersions::keep(person.value, v);
+  return StoreVersion{v, 0};
 }
 
 int PgStore::schema_version() const {

@@ -40,6 +40,10 @@ class PgStore final : public Store {
   // once it has committed, before it answers, so a view kept by another
   // server is read again on its next request.
   [[nodiscard]] StoreVersion version() const override;
+  // The person's own version (users.data_version), moved by the database
+  // inside every write that changes their rows: one person's write leaves the
+  // views every server keeps of the others.
+  [[nodiscard]] StoreVersion version_of(UserId person) const override;
   [[nodiscard]] int schema_version() const override;
   [[nodiscard]] std::string location() const override { return location_; }
   // Not for a server's database: PostgreSQL's own pg_dump (docs/deploy.md).

@@ -370,7 +370,15 @@ CREATE TABLE sign_in_failures (
 CREATE INDEX sign_in_failures_by_key ON sign_in_failures(kind, key, at);
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations = {{
+// Version 11: a person's data version, as in PostgreSQL's version 11, where
+// every commit that changes a person's rows moves it (the clinic's servers
+// keep their views of a person while it stands). SQLite's one file keeps one
+// version for all (PRAGMA data_version), so here it stays as copied.
+constexpr std::string_view kV11 = R"sql(
+ALTER TABLE users ADD COLUMN data_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -381,6 +389,7 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {8, "accounts, sign-ins, grants and the audit trail", kV8},
     {9, "who made a progression decision", kV9},
     {10, "failed sign-ins, counted by every server", kV10},
+    {11, "a version of each person's data", kV11},
 }};
 
 }  // namespace

@@ -318,6 +318,11 @@ class Store {
   [[nodiscard]] virtual std::vector<std::string> check() const = 0;
   // The data's version now; cheap (no table is read).
   [[nodiscard]] virtual StoreVersion version() const = 0;
+  // The version of one person's data (their rows, profile, account, sign-ins
+  // and grants): it moves with every commit that changed them, and may move
+  // with others' (a store with one version for all returns version()). What
+  // is kept of a person keeps the version read before it was read.
+  [[nodiscard]] virtual StoreVersion version_of(UserId /*person*/) const { return version(); }
   // The schema's version as stored (opening migrates it to the latest).
   [[nodiscard]] virtual int schema_version() const = 0;
   // Where the data lives, for people: a file's path, or a server's database.

@@ -824,6 +824,76 @@ class RowLevelSecurity : public ::testing::Test {
   std::map<std::string, UserId> ids_;
 };
 
+// Signs in as `login` (the fixture's passwords) and gives the cookie to send.
+std::string session_cookie(const http::Router& router, const std::string& login) {
+  const std::string body = Json{{"login", login}, {"password", login + " password!"}}.dump();
+  http::Request r;
+  r.method = http::Method::post;
+  r.path = "/api/sign-in";
+  r.body = body;
+  r.headers = {{"Host", "127.0.0.1"}, {"Content-Type", "application/json"}};
+  const http::Response response = router.handle(r);
+  EXPECT_EQ(response.status, 200) << response.body;
+  for (const auto& [k, v] : response.headers) {
+    if (k == "Set-Cookie") return v.substr(0, v.find(';'));
+  }
+  return std::string();
+}
+
+TEST_F(RowLevelSecurity, TodayKeptForThePersonIsNotShownToAClinicianWithLessShared) {
+  // Dr Cole may see Anna's diary, not her program: the database shows him
+  // her entries and hides her guided sessions.
+  const UserId anna = ids_["anna"];
+  ASSERT_TRUE(
+      grant_access(*owner_, anna, {"dr.cole", false, {Scope::diary}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  {
+    SessionRecord done;
+    done.program = "daybreak";
+    done.stage = 1;
+    done.routine = RoutineKind::morning;
+    done.started_at = fixed_now() - std::chrono::minutes{20};
+    done.ended_at = fixed_now() - std::chrono::minutes{10};
+    done.pain_before = *PainScore::make(3);
+    done.stop_reason = StopReason::time;
+    done.steps = {StepOutcome::done};
+    done.exercises = {{"cat_camel", 1, 1, 1, 0, std::nullopt}};
+    auto tx = owner_->write();
+    (void)tx->insert_session(anna, done, R"({"steps":[]})", WriteMeta{fixed_now(), Actor{anna, "test"}});
+    tx->commit();
+  }
+  FixedClock clock(fixed_now());
+  const SingleZoneProvider zones(berlin());
+  static const ContentLibrary library = load_builtin_content().value();
+  const ApiContext api(*app_, clock, zones, library, "test",
+                       ApiSettings{.progression = {},
+                                   .wording_dir = std::nullopt,
+                                   .paper = Paper::a4,
+                                   .home = nullptr,
+                                   .password_cost = kQuickCost,
+                                   .concurrent_hashes = 2});
+  const http::Router router = make_router(api, embedded::server_test_assets());
+  const std::string hers = session_cookie(router, "anna");
+  const std::string his = session_cookie(router, "dr.cole");
+  auto today = [&](const std::string& cookie, std::string_view query) {
+    http::Request r;
+    r.method = http::Method::get;
+    r.path = "/api/today";
+    r.query = query;
+    r.headers = {{"Host", "127.0.0.1"}, {"Cookie", cookie}};
+    const http::Response response = router.handle(r);
+    EXPECT_EQ(response.status, 200) << response.body;
+    return Json::parse(response.body);
+  };
+  const Json as_anna = today(hers, "");
+  ASSERT_EQ(as_anna.at("week").at("done_today").size(), 1U) << as_anna.dump();
+  // Asked at once, with nothing written in between: not the view kept for her.
+  const std::string query = "person=" + std::to_string(anna.value);
+  const Json as_cole = today(his, query);
+  EXPECT_NE(as_cole.dump().find(kMarkA), std::string::npos);
+  EXPECT_TRUE(as_cole.at("week").at("done_today").empty()) << as_cole.dump();
+  EXPECT_EQ(today(hers, "").at("week").at("done_today").size(), 1U);
+}
+
 TEST_F(RowLevelSecurity, WithNoActingUserTheServersRoleSeesNoRowAndWithOneOnlyItsOwn) {
   const UserId anna = ids_["anna"];
   EXPECT_TRUE(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
@@ -861,20 +931,7 @@ TEST_F(RowLevelSecurity, TheMatrixWithTheAppsOwnChecksOffStillLeaksNothing) {
                                    .concurrent_hashes = 2,
                                    .check_grants = false});
   const http::Router router = make_router(api, embedded::server_test_assets());
-  auto sign_in_as = [&](const std::string& login) {
-    const std::string body = Json{{"login", login}, {"password", login + " password!"}}.dump();
-    http::Request r;
-    r.method = http::Method::post;
-    r.path = "/api/sign-in";
-    r.body = body;
-    r.headers = {{"Host", "127.0.0.1"}, {"Content-Type", "application/json"}};
-    const http::Response response = router.handle(r);
-    EXPECT_EQ(response.status, 200) << response.body;
-    for (const auto& [k, v] : response.headers) {
-      if (k == "Set-Cookie") return v.substr(0, v.find(';'));
-    }
-    return std::string();
-  };
+  auto sign_in_as = [&](const std::string& login) { return session_cookie(router, login); };
   const std::string anna = std::to_string(ids_["anna"].value);
   int leaks = 0;
   int cells = 0;

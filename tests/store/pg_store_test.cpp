@@ -11,6 +11,7 @@
 
 #include "store/pg.hpp"
 #include "store/pg_schema.hpp"
+#include "store/request_versions.hpp"
 #include "store/store_conformance.hpp"
 #include "support/pg_database.hpp"
 
@@ -130,6 +131,72 @@ TEST_F(PgStoreTest, AWriteNotCommittedKeepsNothingAndLeavesTheVersion) {
   }
   EXPECT_TRUE(store.read()->sleep_items(user).empty());
   EXPECT_EQ(store.version(), before);
+}
+
+TEST_F(PgStoreTest, APersonsVersionMovesWithTheirOwnWritesThroughAnyServerAndNoOneElses) {
+  PgStore one(PgOptions{words_});
+  PgStore other(PgOptions{words_});
+  const UserId anna = new_user(one, "anna");
+  const UserId bert = new_user(one, "bert");
+  const StoreVersion a0 = other.version_of(anna);
+  const StoreVersion b0 = other.version_of(bert);
+  EXPECT_EQ(other.version_of(anna), a0);  // nothing written: the same
+  (void)other.read()->find_user(anna);    // nor by a read
+  EXPECT_EQ(other.version_of(anna), a0);
+
+  DiaryFields f;
+  f.pain = *PainScore::make(3);
+  {
+    auto tx = one.write();
+    (void)tx->insert_entry(anna, NewEntry{ymd(2026, 1, 1), Period::morning, f, {}, {}, {}, {}},
+                           WriteMeta{kNow, Actor{anna, "test"}});
+    tx->commit();
+  }
+  const StoreVersion a1 = other.version_of(anna);
+  EXPECT_NE(a1, a0);                      // Anna's entry, seen by the other server
+  EXPECT_EQ(other.version_of(bert), b0);  // and Bert's kept views stand
+  {
+    auto tx = one.write();  // not committed: nothing moves
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+  }
+  EXPECT_EQ(other.version_of(anna), a1);
+  {
+    auto tx = one.write();  // her profile
+    auto user = *tx->find_user(anna);
+    user.name = "Anna B";
+    tx->update_user(user);
+    tx->commit();
+  }
+  EXPECT_NE(other.version_of(anna), a1);
+  EXPECT_EQ(other.version_of(bert), b0);
+  EXPECT_EQ(other.version_of(UserId{999999}), (StoreVersion{-1, 0}));  // nobody: a version no kept view has
+}
+
+TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
+  PgStore store(PgOptions{words_});
+  PgStore elsewhere(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  const RequestVersions request;
+  const StoreVersion start = store.version_of(anna);
+  const StoreVersion whole = store.version();
+  std::async(std::launch::async,
+             [&] {  // another server, during this request
+               auto tx = elsewhere.write();
+               (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+               tx->commit();
+             })
+      .get();
+  // Kept for the request: what it builds from later reads is newer than the
+  // version it keeps it under, never older.
+  EXPECT_EQ(store.version_of(anna), start);
+  EXPECT_EQ(store.version().others, whole.others);
+  {
+    auto tx = store.write();  // the request's own write forgets them
+    (void)tx->add_sleep_item(anna, SleepItemKind::mattress, "firm", kNow);
+    tx->commit();
+  }
+  EXPECT_NE(store.version_of(anna), start);
+  EXPECT_NE(store.version().others, whole.others);
 }
 
 TEST_F(PgStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {

@@ -1,0 +1,33 @@
+// The store's versions one request has read (the database's, a person's),
+// kept for the rest of that request on its thread, so that each is read from
+// the database once however many kept views ask; a write the request commits
+// forgets them (it moved them). The server opens one per request; without
+// one, every version is read afresh.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace daybreak {
+
+class RequestVersions {
+ public:
+  RequestVersions();
+  ~RequestVersions();
+  RequestVersions(const RequestVersions&) = delete;
+  RequestVersions& operator=(const RequestVersions&) = delete;
+
+  // `who`: a person's id, or 0 for the whole database's version.
+  [[nodiscard]] static std::optional<std::int64_t> find(std::int64_t who);
+  static void keep(std::int64_t who, std::int64_t version);
+  // After a commit on this thread.
+  static void forget();
+
+ private:
+  RequestVersions* previous_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> kept_;
+};
+
+}  // namespace daybreak
