@@ -41,6 +41,10 @@ bool ApiContext::accounts_on() const {
   // A clinic's accounts are disabled, never removed: once one is seen, they
   // are on for good, and no request asks again.
   if (accounts_seen_.load()) return true;
+  // Until then every request is the local person's: their version is read
+  // first, where the store reads the database's with it (PostgreSQL), so
+  // that the two cost one round trip.
+  (void)store_.version_of(kLocalUser);
   const bool on = accounts_on_.get(store_.version(), [this] { return store_.read()->has_accounts(); });
   if (on) accounts_seen_.store(true);
   return on;

@@ -482,28 +482,36 @@ DO $$ BEGIN
 END $$;
 )sql";
 
-// Version 11: a person's data version, as in SQLite's version 11. Every
-// write transaction moves the version of each person whose rows it changed,
-// inside the transaction (so a snapshot's version and rows agree); a server
+// Version 11: a person's data version, as in SQLite's version 11. A server
 // keeps its views of a person (a session, a profile, Today) while their
 // version stands, so one person's write leaves everyone else's kept views.
+// The database notes whose rows a transaction changed (triggers, so that no
+// write can forget it) in the connection's `daybreak.changed`; the store's
+// commit moves their versions right after the COMMIT, in the same message
+// (pg_store.cpp). Moving them inside the transaction would hold the person's
+// users row locked until the commit is on disk, one write of theirs at a time.
+// A profile's own change moves it at once (its row is locked anyway).
 constexpr std::string_view kV11 = R"sql(
 ALTER TABLE users ADD COLUMN data_version bigint NOT NULL DEFAULT 0;
--- Moved by the database itself, so that no write can forget it: a trigger on
--- every table of a person's rows, and on the profile.
+CREATE FUNCTION daybreak_note_change(who bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE seen text := coalesce(current_setting('daybreak.changed', true), '');
+BEGIN
+  IF position(' ' || who || ' ' IN ' ' || seen || ' ') = 0 THEN
+    PERFORM set_config('daybreak.changed', ltrim(seen || ' ' || who), false);
+  END IF;
+END $$;
 CREATE FUNCTION daybreak_person_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    UPDATE users SET data_version = data_version + 1 WHERE id = OLD.user_id;
-  ELSE
-    UPDATE users SET data_version = data_version + 1 WHERE id = NEW.user_id;
+  IF TG_OP = 'DELETE' THEN PERFORM daybreak_note_change(OLD.user_id);
+  ELSE PERFORM daybreak_note_change(NEW.user_id);
   END IF;
   RETURN NULL;
 END $$;
 -- A grant is both parties' (the clinician's list of people moves with it).
 CREATE FUNCTION daybreak_grant_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE users SET data_version = data_version + 1 WHERE id IN (NEW.user_id, NEW.clinician_id);
+  PERFORM daybreak_note_change(NEW.user_id);
+  PERFORM daybreak_note_change(NEW.clinician_id);
   RETURN NULL;
 END $$;
 CREATE FUNCTION daybreak_profile_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -512,7 +520,7 @@ BEGIN
   RETURN NEW;
 END $$;
 CREATE TRIGGER users_move_version BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION daybreak_profile_changed();
-CREATE TRIGGER grants_move_version AFTER INSERT OR UPDATE ON grants
+CREATE TRIGGER grants_note_change AFTER INSERT OR UPDATE ON grants
 FOR EACH ROW EXECUTE FUNCTION daybreak_grant_changed();
 DO $$ DECLARE t text; BEGIN
   FOREACH t IN ARRAY ARRAY['sleep_items', 'entries', 'entry_medications', 'entry_factors', 'entry_pillows',
@@ -520,7 +528,7 @@ DO $$ DECLARE t text; BEGIN
       'screening_events', 'questionnaire_responses', 'experiments', 'experiment_nights',
       'progression_decisions', 'devices', 'accounts', 'sign_ins', 'audit_events'] LOOP
     EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
-                   'FOR EACH ROW EXECUTE FUNCTION daybreak_person_changed()', t || '_move_version', t);
+                   'FOR EACH ROW EXECUTE FUNCTION daybreak_person_changed()', t || '_note_change', t);
   END LOOP;
 END $$;
 )sql";

@@ -46,10 +46,19 @@ class PgTransaction final : public sql::Transaction {
       done_ = true;
       return;
     }
-    // The version moves after the COMMIT (so that a server that sees the new
+    // The versions move after the COMMIT (so that a server that sees a new
     // version also sees the write), in the same message: one round trip. A
-    // COMMIT that fails stops the message there, and the version stays.
-    lease_->exec("COMMIT; SELECT nextval('daybreak_commits')");
+    // COMMIT that fails stops the message there, and the versions stay (and
+    // what the transaction noted is undone with it). The people's versions
+    // (schema version 11) move in a transaction of their own that does not
+    // wait for the disk: the write itself already did, and should the
+    // database crash before that moment reaches the disk, every server sees
+    // it restarted and drops all it kept (PgStore::epoch_).
+    lease_->exec(
+        "COMMIT; BEGIN; SET LOCAL synchronous_commit = off; "
+        "UPDATE users SET data_version = data_version + 1 WHERE id = "
+        "ANY(string_to_array(nullif(current_setting('daybreak.changed', true), ''), ' ')::bigint[]); "
+        "SELECT set_config('daybreak.changed', '', false); COMMIT; SELECT nextval('daybreak_commits')");
     done_ = true;
     writer_->committed();
     RequestVersions::forget();  // this request's write moved them
@@ -96,13 +105,23 @@ PgStore::Lease PgStore::lease() const {
   ++open_;
   lock.unlock();
   try {
-    return Lease(new pg::Connection(options_.conninfo), Return{this});
+    Lease fresh(new pg::Connection(options_.conninfo), Return{this});
+    note_server_start(*fresh);
+    return fresh;
   } catch (...) {
     lock.lock();
     --open_;
     returned_.notify_one();
     throw;
   }
+}
+
+void PgStore::note_server_start(pg::Connection& c) const {
+  c.set_operation("connecting to the database");
+  const auto started = c.query_text("SELECT pg_postmaster_start_time()::text").value_or("");
+  const std::lock_guard lock(mutex_);
+  if (!server_started_.empty() && started != server_started_) ++epoch_;
+  server_started_ = started;
 }
 
 void PgStore::migrate() {
@@ -178,17 +197,25 @@ StoreVersion PgStore::version() const {
 }
 
 StoreVersion PgStore::version_of(UserId person) const {
-  // Moved inside each write that changes the person's rows (schema version
-  // 11's triggers), so it needs no count of this server's own commits.
-  if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0};
+  // Moved by each write that changed the person's rows (schema version 11),
+  // so it needs no count of this server's own commits; the database's
+  // restarts count instead.
+  if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, epoch_.load()};
   Lease db = lease();
   db->set_operation("reading a person's data version");
-  // No such person: -1, which no kept view has.
-  sql::Statement& s = db->prepare("SELECT data_version FROM users WHERE id = ?1").bind(1, person.value);
-  const std::int64_t v = s.step() ? s.integer(0) : -1;
+  // With the database's version, kept for the request too: one round trip
+  // where a request asks for both. No such person: -1, which no kept view has.
+  sql::Statement& s = db->prepare(
+                            "SELECT (SELECT data_version FROM users WHERE id = ?1), "
+                            "CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits")
+                          .bind(1, person.value);
+  if (!s.step())
+    throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: the version's sequence is missing", location_));
+  const std::int64_t v = s.is_null(0) ? -1 : s.integer(0);
+  if (!RequestVersions::find(0)) RequestVersions::keep(0, s.integer(1));
   s.reset();
   RequestVersions::keep(person.value, v);
-  return StoreVersion{v, 0};
+  return StoreVersion{v, epoch_.load()};
 }
 
 int PgStore::schema_version() const {
