@@ -10,12 +10,12 @@ namespace daybreak {
 
 User ApiContext::user(const http::Request& request) const {
   const UserId who = subject_of(request);
-  return person(who, store_.version_of(who));
+  return person(who, version_of(who));
 }
 
 Caller ApiContext::caller(const http::Request& request) const {
   const UserId who = subject_of(request);
-  const StoreVersion version = store_.version_of(who);
+  const StoreVersion version = version_of(who);
   User u = person(who, version);
   const TimeZone& z = zone(u.time_zone);
   const UserId actor = request.actor != 0 ? UserId{request.actor} : u.id;
@@ -37,14 +37,16 @@ User ApiContext::person(UserId who, StoreVersion version) const {
   });
 }
 
+StoreVersion ApiContext::version_of(UserId who) const {
+  // Without accounts there is one person: the whole store's version is
+  // theirs, and it is the one read to know whether accounts came on.
+  return accounts_on() ? store_.version_of(who) : store_.version();
+}
+
 bool ApiContext::accounts_on() const {
   // A clinic's accounts are disabled, never removed: once one is seen, they
   // are on for good, and no request asks again.
   if (accounts_seen_.load()) return true;
-  // Until then every request is the local person's: their version is read
-  // first, where the store reads the database's with it (PostgreSQL), so
-  // that the two cost one round trip.
-  (void)store_.version_of(kLocalUser);
   const bool on = accounts_on_.get(store_.version(), [this] { return store_.read()->has_accounts(); });
   if (on) accounts_seen_.store(true);
   return on;
@@ -64,7 +66,7 @@ std::optional<Session> ApiContext::session(const http::Request& request) const {
   // moves it.
   std::optional<StoreVersion> version;
   if (kept) {
-    version = store_.version_of(kept->session.user.id);
+    version = version_of(kept->session.user.id);
     const SignIn& si = kept->session.sign_in;
     // Kept only while nothing is due: no note of its use, no expiry.
     if (kept->version == version && now - si.last_seen_at < kSignInSeenEvery && now < si.expires_at) {

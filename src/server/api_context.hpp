@@ -119,6 +119,8 @@ class ApiContext {
   // Whose data a request is about: the person the router's guard named (a
   // clinic's accounts), else the local person.
   [[nodiscard]] static UserId subject_of(const http::Request& request);
+  // The version of a person's data that what is kept of them is keyed by.
+  [[nodiscard]] StoreVersion version_of(UserId who) const;
   // Their profile, with their data at `version`, read again only when it moved.
   [[nodiscard]] User person(UserId who, StoreVersion version) const;
 

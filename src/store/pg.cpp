@@ -1,5 +1,6 @@
 #include "store/pg.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdlib>
 
@@ -110,6 +111,7 @@ Connection::~Connection() {
 bool Connection::ok() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::in_transaction() const {
+  if (unread_) return false;  // its end is on the way (end_later)
   const auto status = PQtransactionStatus(conn_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
@@ -125,9 +127,89 @@ StoreError Connection::error(const pg_result* result, std::string_view detail) c
 }
 
 void Connection::exec(std::string_view sql) {
-  std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(conn_, std::string(sql).c_str()), &PQclear);
+  throw_unread();
+  std::string text(sql);
+  if (begin_) {
+    // Simple-query text: the acting user is a number of ours (or empty).
+    text = fmt::format("{}; SELECT set_config('daybreak.user_id', '{}', true); {}", *begin_, acting_user_, sql);
+    begin_.reset();
+  }
+  std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(conn_, text.c_str()), &PQclear);
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
+}
+
+void Connection::begin_with_next(std::string begin, std::string acting_user) {
+  begin_ = std::move(begin);
+  acting_user_ = std::move(acting_user);
+}
+
+bool Connection::abandon_begin() {
+  const bool never_sent = begin_.has_value();
+  begin_.reset();
+  return never_sent;
+}
+
+void Connection::end_later(std::string_view sql) {
+  throw_unread();
+  if (PQsendQuery(conn_, std::string(sql).c_str()) != 1) fail(nullptr, sql);
+  unread_ = true;
+}
+
+bool Connection::settle() noexcept {
+  if (!unread_) return ok();
+  unread_ = false;
+  bool fine = true;
+  while (PGresult* r = PQgetResult(conn_)) {
+    const auto status = PQresultStatus(r);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
+    PQclear(r);
+  }
+  return fine && ok() && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+}
+
+void Connection::throw_unread() {
+  if (unread_ && !settle()) {
+    throw StoreError(StoreError::Kind::io, fmt::format("{}: ending the last transaction failed: {}", where_,
+                                                       one_line(PQerrorMessage(conn_))));
+  }
+}
+
+PGresult* Connection::execute_with_begin(const std::string& sql, int count, const unsigned* types,
+                                         const char* const* values) {
+  const std::string begin = std::move(*begin_);
+  begin_.reset();
+  const char* actor[] = {acting_user_.c_str()};
+  const Oid actor_type[] = {kText};
+  // Three statements, one sync: the server answers them in one go.
+  const bool sent = PQenterPipelineMode(conn_) == 1 &&
+                    PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+                    PQsendQueryParams(conn_, "SELECT set_config('daybreak.user_id', $1, true)", 1, actor_type, actor,
+                                      nullptr, nullptr, 0) == 1 &&
+                    PQsendQueryParams(conn_, sql.c_str(), count, reinterpret_cast<const Oid*>(types), values, nullptr,
+                                      nullptr, 0) == 1 &&
+                    PQpipelineSync(conn_) == 1;
+  std::array<PGresult*, 3> got{};
+  if (sent) {
+    for (auto& r : got) {
+      r = PQgetResult(conn_);
+      if (r == nullptr) break;
+      while (PGresult* end = PQgetResult(conn_)) PQclear(end);  // a statement's results end with nothing
+    }
+    if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
+  }
+  PQexitPipelineMode(conn_);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto status = PQresultStatus(got[i]);
+    if (got[i] == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
+      const StoreError e = error(got[i], i == 0 ? "beginning a transaction" : "setting the acting user");
+      for (auto* r : got) PQclear(r);
+      throw e;
+    }
+  }
+  PQclear(got[0]);
+  PQclear(got[1]);
+  return got[2];  // the statement's: the caller reads (or reports) it
 }
 
 Statement& Connection::prepare(std::string_view sql) {
@@ -191,8 +273,13 @@ void Statement::execute() {
     values[i] = values_[i] ? values_[i]->c_str() : nullptr;
     if (!used_[i]) types_[i] = kText;  // a number the SQL skips still needs a type
   }
-  result_ = PQexecParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),
-                         reinterpret_cast<const Oid*>(types_.data()), values.data(), nullptr, nullptr, 0);
+  db_->throw_unread();
+  if (db_->begin_) {
+    result_ = db_->execute_with_begin(sql_, static_cast<int>(values.size()), types_.data(), values.data());
+  } else {
+    result_ = PQexecParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),
+                           reinterpret_cast<const Oid*>(types_.data()), values.data(), nullptr, nullptr, 0);
+  }
   const auto status = PQresultStatus(result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     const StoreError e = db_->error(result_);

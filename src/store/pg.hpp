@@ -83,6 +83,20 @@ class Connection final : public sql::Connection {
 
   // Runs statements without parameters or results (BEGIN, COMMIT, DDL).
   void exec(std::string_view sql);
+
+  // A transaction's beginning, sent with the first statement that follows
+  // (in libpq's pipeline mode: one round trip for the three): `begin` (BEGIN
+  // ...), then the acting user set for the transaction alone (empty: none).
+  void begin_with_next(std::string begin, std::string acting_user);
+  // Whether nothing was sent since begin_with_next (the transaction need not
+  // end: it never began); clears it.
+  [[nodiscard]] bool abandon_begin();
+  // Sends `sql` (a read's ROLLBACK) and goes on without waiting for its
+  // answer, which the next use of the connection reads first.
+  void end_later(std::string_view sql);
+  // Reads what end_later left unread; false when it failed or the connection
+  // broke (then the connection is not to be used again).
+  [[nodiscard]] bool settle() noexcept;
   Statement& prepare(std::string_view sql) override;
   [[nodiscard]] std::int64_t last_insert_id() override;
   [[nodiscard]] int changes() const override { return changes_; }
@@ -103,7 +117,17 @@ class Connection final : public sql::Connection {
 
  private:
   friend class Statement;
+  // Sends what begin_with_next left, with a statement of its own when it is
+  // one (pipeline mode), or before `sql` in one message when it is exec's.
+  void send_begin_if_due();
+  [[nodiscard]] pg_result* execute_with_begin(const std::string& sql, int count, const unsigned* types,
+                                              const char* const* values);
+  void throw_unread();
+
   pg_conn* conn_ = nullptr;
+  std::optional<std::string> begin_;  // a BEGIN not yet sent
+  std::string acting_user_;
+  bool unread_ = false;  // end_later's answer not yet read
   std::string where_;
   int changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;

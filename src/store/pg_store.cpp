@@ -20,18 +20,19 @@ class PgTransaction final : public sql::Transaction {
   PgTransaction(PgStore::Lease lease, PgStore* writer)
       : sql::Transaction(*lease), lease_(std::move(lease)), writer_(writer) {
     lease_->set_operation(writer_ != nullptr ? "starting a write" : "starting a read");
-    // The acting user for row-level security goes with BEGIN in one round
-    // trip, local to the transaction (never a session SET, which would stay
-    // on a pooled connection for its next client). None: no person's rows.
+    // The acting user for row-level security is set local to the transaction
+    // (never a session SET, which would stay on a pooled connection for its
+    // next client); none: no person's rows. Both go with the first statement.
     const auto actor = ActingUser::current();
-    lease_->exec(fmt::format("{}; SELECT set_config('daybreak.user_id', '{}', true)",
-                             writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                             actor ? std::to_string(actor->value) : std::string()));
+    lease_->begin_with_next(writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                            actor ? std::to_string(actor->value) : std::string());
   }
   ~PgTransaction() override {
-    if (done_ || !lease_->ok()) return;
+    if (done_ || !lease_->ok() || lease_->abandon_begin()) return;
     try {
-      lease_->exec("ROLLBACK");  // a write not committed keeps nothing; a read simply ends
+      // A write not committed keeps nothing; a read simply ends. Neither
+      // waits: the next use of the connection reads the answer.
+      lease_->end_later("ROLLBACK");
     } catch (const StoreError&) {
       // a broken connection is dropped when given back
     }
@@ -41,24 +42,19 @@ class PgTransaction final : public sql::Transaction {
 
   void commit() override {
     lease_->set_operation("committing");
-    if (writer_ == nullptr) {
-      lease_->exec("COMMIT");
+    if (lease_->abandon_begin() || writer_ == nullptr) {
+      // Nothing was read or written: nothing to end. A read ends as a
+      // rollback does, without waiting.
       done_ = true;
+      if (writer_ == nullptr && lease_->in_transaction()) lease_->end_later("COMMIT");
       return;
     }
-    // The versions move after the COMMIT (so that a server that sees a new
-    // version also sees the write), in the same message: one round trip. A
-    // COMMIT that fails stops the message there, and the versions stay (and
-    // what the transaction noted is undone with it). The people's versions
-    // (schema version 11) move in a transaction of their own that does not
-    // wait for the disk: the write itself already did, and should the
-    // database crash before that moment reaches the disk, every server sees
-    // it restarted and drops all it kept (PgStore::epoch_).
-    lease_->exec(
-        "COMMIT; BEGIN; SET LOCAL synchronous_commit = off; "
-        "UPDATE users SET data_version = data_version + 1 WHERE id = "
-        "ANY(string_to_array(nullif(current_setting('daybreak.changed', true), ''), ' ')::bigint[]); "
-        "SELECT set_config('daybreak.changed', '', false); COMMIT; SELECT nextval('daybreak_commits')");
+    // The people whose rows changed (noted by the database, schema version
+    // 11) are counted last, inside the write; the database's version moves
+    // after the COMMIT (so that a server that sees it moved also sees the
+    // write). One message, one round trip; a statement that fails stops the
+    // message there, and nothing moves.
+    lease_->exec("SELECT daybreak_count_changes(); COMMIT; SELECT nextval('daybreak_commits')");
     done_ = true;
     writer_->committed();
     RequestVersions::forget();  // this request's write moved them
@@ -96,32 +92,28 @@ void PgStore::Return::operator()(pg::Connection* c) const {
 
 PgStore::Lease PgStore::lease() const {
   std::unique_lock lock(mutex_);
-  returned_.wait(lock, [&] { return !idle_.empty() || open_ < options_.connections; });
-  if (!idle_.empty()) {
+  for (;;) {
+    returned_.wait(lock, [&] { return !idle_.empty() || open_ < options_.connections; });
+    if (idle_.empty()) break;
     std::unique_ptr<pg::Connection> c = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(c.release(), Return{this});
+    lock.unlock();
+    // The end of its last transaction, sent without waiting, is read here.
+    if (c->settle()) return Lease(c.release(), Return{this});
+    c.reset();  // it failed or the connection broke: another one
+    lock.lock();
+    --open_;
   }
   ++open_;
   lock.unlock();
   try {
-    Lease fresh(new pg::Connection(options_.conninfo), Return{this});
-    note_server_start(*fresh);
-    return fresh;
+    return Lease(new pg::Connection(options_.conninfo), Return{this});
   } catch (...) {
     lock.lock();
     --open_;
     returned_.notify_one();
     throw;
   }
-}
-
-void PgStore::note_server_start(pg::Connection& c) const {
-  c.set_operation("connecting to the database");
-  const auto started = c.query_text("SELECT pg_postmaster_start_time()::text").value_or("");
-  const std::lock_guard lock(mutex_);
-  if (!server_started_.empty() && started != server_started_) ++epoch_;
-  server_started_ = started;
 }
 
 void PgStore::migrate() {
@@ -197,25 +189,18 @@ StoreVersion PgStore::version() const {
 }
 
 StoreVersion PgStore::version_of(UserId person) const {
-  // Moved by each write that changed the person's rows (schema version 11),
-  // so it needs no count of this server's own commits; the database's
-  // restarts count instead.
-  if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, epoch_.load()};
+  // Moved inside each write that changed the person's rows (schema version
+  // 11), so it needs no count of this server's own commits.
+  if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0, person.value};
   Lease db = lease();
   db->set_operation("reading a person's data version");
-  // With the database's version, kept for the request too: one round trip
-  // where a request asks for both. No such person: -1, which no kept view has.
-  sql::Statement& s = db->prepare(
-                            "SELECT (SELECT data_version FROM users WHERE id = ?1), "
-                            "CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits")
-                          .bind(1, person.value);
-  if (!s.step())
-    throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: the version's sequence is missing", location_));
-  const std::int64_t v = s.is_null(0) ? -1 : s.integer(0);
-  if (!RequestVersions::find(0)) RequestVersions::keep(0, s.integer(1));
+  // Nothing written for them yet: -1.
+  sql::Statement& s =
+      db->prepare("SELECT sum(weight)::bigint FROM person_changes WHERE user_id = ?1").bind(1, person.value);
+  const std::int64_t v = s.step() && !s.is_null(0) ? s.integer(0) : -1;
   s.reset();
   RequestVersions::keep(person.value, v);
-  return StoreVersion{v, epoch_.load()};
+  return StoreVersion{v, 0, person.value};
 }
 
 int PgStore::schema_version() const {

@@ -41,10 +41,10 @@ class PgStore final : public Store {
   // once it has committed, before it answers, so a view kept by another
   // server is read again on its next request.
   [[nodiscard]] StoreVersion version() const override;
-  // The person's own version (users.data_version), moved with every commit
-  // that changed their rows, and with every restart of the database this
-  // store notices: one person's write leaves the views every server keeps of
-  // the others.
+  // The person's own version (how many writes changed their rows, from
+  // person_changes), moved inside every such write: one person's write leaves
+  // the views every server keeps of the others, and two writes of one person
+  // never wait for each other.
   [[nodiscard]] StoreVersion version_of(UserId person) const override;
   [[nodiscard]] int schema_version() const override;
   [[nodiscard]] std::string location() const override { return location_; }
@@ -63,9 +63,6 @@ class PgStore final : public Store {
 
  private:
   void migrate();
-  // A new connection: a database that started again since the last one (a
-  // crash may have lost the last moves of people's versions) moves epoch_.
-  void note_server_start(pg::Connection& c) const;
 
   PgOptions options_;
   std::string location_;
@@ -74,8 +71,6 @@ class PgStore final : public Store {
   mutable std::vector<std::unique_ptr<pg::Connection>> idle_;
   mutable int open_ = 0;
   std::atomic<std::uint64_t> own_commits_{0};
-  mutable std::atomic<std::uint64_t> epoch_{0};
-  mutable std::string server_started_;  // pg_postmaster_start_time() at the last connection
 };
 
 }  // namespace daybreak

@@ -370,12 +370,17 @@ CREATE TABLE sign_in_failures (
 CREATE INDEX sign_in_failures_by_key ON sign_in_failures(kind, key, at);
 )sql";
 
-// Version 11: a person's data version, as in PostgreSQL's version 11, where
-// every commit that changes a person's rows moves it (the clinic's servers
-// keep their views of a person while it stands). SQLite's one file keeps one
-// version for all (PRAGMA data_version), so here it stays as copied.
+// Version 11: how many writes changed each person's rows, as in
+// PostgreSQL's version 11, where the clinic's servers keep their views of a
+// person while it stands. SQLite's one file keeps one version for all
+// (PRAGMA data_version), so here the table stays as copied.
 constexpr std::string_view kV11 = R"sql(
-ALTER TABLE users ADD COLUMN data_version INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE person_changes (
+  id       INTEGER PRIMARY KEY,
+  user_id  INTEGER NOT NULL,
+  weight   INTEGER NOT NULL CHECK (weight >= 1)
+) STRICT;
+CREATE INDEX person_changes_by_user ON person_changes(user_id, weight);
 )sql";
 
 constexpr std::array<Migration, 11> kMigrations = {{

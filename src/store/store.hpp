@@ -298,6 +298,7 @@ class StoreWriter : public StoreReader {
 struct StoreVersion {
   std::int64_t others = 0;  // moves when another connection or process commits
   std::uint64_t own = 0;    // moves when this store commits
+  std::int64_t of = 0;      // the person whose version it is (version_of); 0: the whole store's
 
   bool operator==(const StoreVersion&) const = default;
 };

@@ -41,9 +41,9 @@ constexpr Table kTables[] = {
     {"sign_in_failures", "id", true},
 };
 
-// users.data_version: a key of the servers' kept views, not data; each
-// database counts its own (PostgreSQL's moves as the rows are written).
-bool copied(std::string_view column) { return column != "data_version"; }
+// Each database's own count of every person's writes (PostgreSQL's kept views
+// are keyed by it): not copied; the copy's own writes count in the copy.
+constexpr std::string_view kNotCopied[] = {"person_changes"};
 
 sql::Connection& connection_of(StoreReader& tx) {
   auto* t = dynamic_cast<sql::Transaction*>(&tx);
@@ -97,7 +97,6 @@ Digest digest(sql::Connection& db, const Table& t) {
   while (s.step()) {
     row.clear();
     for (int c = 0; c < s.column_count(); ++c) {
-      if (!copied(s.column_name(c))) continue;
       row += s.column_name(c);
       row += '=';
       append_value(row, s, c);
@@ -120,31 +119,25 @@ std::int64_t copy_table(sql::Connection& from, sql::Connection& to, const Table&
     if (write == nullptr) {
       std::string names;
       std::string values;
-      int n = 0;
       for (int c = 0; c < columns; ++c) {
-        if (!copied(read.column_name(c))) continue;
-        names += fmt::format("{}{}", n == 0 ? "" : ", ", read.column_name(c));
-        values += fmt::format("{}?{}", n == 0 ? "" : ", ", n + 1);
-        ++n;
+        names += fmt::format("{}{}", c == 0 ? "" : ", ", read.column_name(c));
+        values += fmt::format("{}?{}", c == 0 ? "" : ", ", c + 1);
       }
       write = &to.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, names, values));
     }
-    int n = 0;
     for (int c = 0; c < columns; ++c) {
-      if (!copied(read.column_name(c))) continue;
-      ++n;
       switch (read.column_kind(c)) {
         case sql::Statement::Kind::null:
-          write->bind(n, std::nullopt);
+          write->bind(c + 1, std::nullopt);
           break;
         case sql::Statement::Kind::integer:
-          write->bind(n, read.integer(c));
+          write->bind(c + 1, read.integer(c));
           break;
         case sql::Statement::Kind::real:
-          write->bind(n, read.real(c));
+          write->bind(c + 1, read.real(c));
           break;
         case sql::Statement::Kind::text:
-          write->bind(n, read.text_view(c));
+          write->bind(c + 1, read.text_view(c));
           break;
       }
       if (t.has_id && read.column_name(c) == "id") highest_id = std::max(highest_id, read.integer(c));
@@ -158,6 +151,8 @@ std::int64_t copy_table(sql::Connection& from, sql::Connection& to, const Table&
 }
 
 }  // namespace
+
+std::vector<std::string_view> store_tables_not_copied() { return {std::begin(kNotCopied), std::end(kNotCopied)}; }
 
 const std::vector<std::string_view>& store_tables() {
   static const std::vector<std::string_view> names = [] {

@@ -13,6 +13,8 @@ namespace daybreak {
 
 // Every table the schema has, parents before children: what a copy moves.
 [[nodiscard]] const std::vector<std::string_view>& store_tables();
+// The schema's other tables: each database's own bookkeeping, not copied.
+[[nodiscard]] std::vector<std::string_view> store_tables_not_copied();
 
 struct TableCopied {
   std::string_view table;

@@ -9,6 +9,8 @@
 
 #include <future>
 
+#include <fmt/format.h>
+
 #include "store/pg.hpp"
 #include "store/pg_schema.hpp"
 #include "store/request_versions.hpp"
@@ -169,7 +171,34 @@ TEST_F(PgStoreTest, APersonsVersionMovesWithTheirOwnWritesThroughAnyServerAndNoO
   }
   EXPECT_NE(other.version_of(anna), a1);
   EXPECT_EQ(other.version_of(bert), b0);
-  EXPECT_EQ(other.version_of(UserId{999999}), (StoreVersion{-1, 0}));  // nobody: a version no kept view has
+  EXPECT_EQ(other.version_of(UserId{999999}), (StoreVersion{-1, 0, 999999}));  // nothing written for them
+}
+
+TEST_F(PgStoreTest, APersonsVersionCountsEveryWriteWhenManyComeAtOnceAndItsRowsStayFew) {
+  PgStore store(PgOptions{words_, 16});
+  const UserId anna = new_user(store, "anna");
+  const UserId bert = new_user(store, "bert");
+  const std::int64_t before = store.version_of(anna).others;
+  const std::int64_t bert_before = store.version_of(bert).others;
+  constexpr int kThreads = 8;
+  constexpr int kEach = 12;  // 96 writes of one person: her rows are summed again and again meanwhile
+  std::vector<std::future<void>> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.push_back(std::async(std::launch::async, [&store, anna, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto tx = store.write();
+        (void)tx->add_sleep_item(anna, SleepItemKind::pillow, fmt::format("pillow {}-{}", t, i), kNow);
+        tx->commit();
+      }
+    }));
+  }
+  for (auto& w : writers) w.get();
+  // -1 is "nothing written yet"; each write counts once, none twice or lost.
+  EXPECT_EQ(store.version_of(anna).others, std::max<std::int64_t>(before, 0) + kThreads * kEach);
+  EXPECT_EQ(store.version_of(bert).others, bert_before);
+  pg::Connection db(words_);
+  EXPECT_LE(db.query_integer(fmt::format("SELECT count(*) FROM person_changes WHERE user_id = {}", anna.value)),
+            33 + kThreads);
 }
 
 TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
