@@ -4,12 +4,14 @@
 
 namespace daybreak {
 
-WeekGlance week_glance(const Store& store, UserId user, const TimeZone& zone, Instant now) {
-  WeekGlance g;
+WeekRead read_week(const Store& store, UserId user, const TimeZone& zone, Instant now) {
+  WeekRead w;
+  WeekGlance& g = w.glance;
   const LocalDate today = zone.date_of(now);
   const LocalDate first = add_days(today, -(g.days - 1));
   auto tx = store.read();
-  for (const auto& e : tx->entries_between(user, first, today)) {
+  w.entries = tx->entries_between(user, first, today);
+  for (const auto& e : w.entries) {
     if (e.period == Period::morning) ++g.mornings_logged;
   }
   // A day either side covers every zone's offset; the local date decides.
@@ -21,7 +23,7 @@ WeekGlance week_glance(const Store& store, UserId user, const TimeZone& zone, In
       g.done_today.push_back(s.routine);
     }
   }
-  return g;
+  return w;
 }
 
 }  // namespace daybreak

@@ -17,6 +17,12 @@ struct WeekGlance {
   std::vector<RoutineKind> done_today;  // routines with a session begun today, in the order played
 };
 
-[[nodiscard]] WeekGlance week_glance(const Store& store, UserId user, const TimeZone& zone, Instant now);
+// The glance with the week's entries it was counted from (Today shows
+// today's), from one read.
+struct WeekRead {
+  WeekGlance glance;
+  std::vector<DiaryEntry> entries;  // the seven days', oldest first
+};
+[[nodiscard]] WeekRead read_week(const Store& store, UserId user, const TimeZone& zone, Instant now);
 
 }  // namespace daybreak

@@ -84,6 +84,9 @@ std::optional<Session> ApiContext::session(const http::Request& request) const {
   // without one, so its next request reads it again, after its version.
   const bool same_person = kept && kept->session.user.id == found->user.id;
   sessions_.insert_or_assign(std::string(token), KeptSession{same_person ? version : std::nullopt, *found});
+  // The profile came with it, read after that version: the request about
+  // them reads it from here.
+  if (same_person) people_.put(found->user.id.value, *version, found->user);
   return found;
 }
 

@@ -34,17 +34,18 @@ std::string periods_allowed() {
 
 Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now) {
   const LocalDate day = c.today();
-  const auto entries = entries_between(api.store(), c.user.id, day, day);
+  const WeekRead week = read_week(api.store(), c.user.id, c.zone, c.now);
+  const auto& entries = week.entries;
   Json periods = Json::array();
   for (std::size_t i = 0; i < choice_count<Period>(); ++i) {
     const auto period = static_cast<Period>(i);
-    const auto it =
-        std::find_if(entries.begin(), entries.end(), [&](const DiaryEntry& e) { return e.period == period; });
+    const auto it = std::find_if(entries.begin(), entries.end(),
+                                 [&](const DiaryEntry& e) { return e.date == day && e.period == period; });
     Json p{{"period", name_of(period)}, {"status", due_name(period_due(period, it != entries.end(), day, local_now))}};
     if (it != entries.end()) p["entry"] = entry_to_json(*it, c.zone);
     periods.push_back(std::move(p));
   }
-  const WeekGlance g = week_glance(api.store(), c.user.id, c.zone, c.now);
+  const WeekGlance& g = week.glance;
   Json done = Json::array();
   for (const RoutineKind r : g.done_today) done.push_back(name_of(r));
   return http::json_response(200, Json{{"date", format_date(day)},

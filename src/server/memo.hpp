@@ -48,10 +48,15 @@ class MemoMap {
       if (const auto it = kept_.find(id); it != kept_.end() && it->second.first == key) return it->second.second;
     }
     Value value = std::forward<Build>(build)();
+    put(id, key, value);
+    return value;
+  }
+
+  // Keeps a value built elsewhere (read with what it depends on).
+  void put(const Id& id, const Key& key, const Value& value) {
     const std::lock_guard lock(mutex_);
     if (kept_.size() >= capacity_ && !kept_.contains(id)) kept_.clear();
     kept_.insert_or_assign(id, std::pair{key, value});
-    return value;
   }
 
  private:
