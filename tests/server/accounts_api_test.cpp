@@ -818,6 +818,22 @@ class RowLevelSecurity : public ::testing::Test {
     app_ = std::make_unique<PgStore>(PgOptions{words_ + " user=daybreak_app"});
   }
 
+  // A server's settings here: quick hashes; the router's own checks of
+  // grants off only to show the database's wall holds alone.
+  static ApiSettings settings(bool check_grants) {
+    return ApiSettings{.progression = {},
+                       .wording_dir = std::nullopt,
+                       .paper = Paper::a4,
+                       .home = nullptr,
+                       .password_cost = kQuickCost,
+                       .concurrent_hashes = 2,
+                       .check_grants = check_grants};
+  }
+  static const ContentLibrary& library() {
+    static const ContentLibrary loaded = load_builtin_content().value();
+    return loaded;
+  }
+
   std::string words_;
   std::unique_ptr<PgStore> owner_;
   std::unique_ptr<PgStore> app_;
@@ -863,14 +879,7 @@ TEST_F(RowLevelSecurity, TodayKeptForThePersonIsNotShownToAClinicianWithLessShar
   }
   FixedClock clock(fixed_now());
   const SingleZoneProvider zones(berlin());
-  static const ContentLibrary library = load_builtin_content().value();
-  const ApiContext api(*app_, clock, zones, library, "test",
-                       ApiSettings{.progression = {},
-                                   .wording_dir = std::nullopt,
-                                   .paper = Paper::a4,
-                                   .home = nullptr,
-                                   .password_cost = kQuickCost,
-                                   .concurrent_hashes = 2});
+  const ApiContext api(*app_, clock, zones, library(), "test", settings(true));
   const http::Router router = make_router(api, embedded::server_test_assets());
   const std::string hers = session_cookie(router, "anna");
   const std::string his = session_cookie(router, "dr.cole");
@@ -921,15 +930,7 @@ TEST_F(RowLevelSecurity, WithNoActingUserTheServersRoleSeesNoRowAndWithOneOnlyIt
 TEST_F(RowLevelSecurity, TheMatrixWithTheAppsOwnChecksOffStillLeaksNothing) {
   FixedClock clock(fixed_now());
   const SingleZoneProvider zones(berlin());
-  static const ContentLibrary library = load_builtin_content().value();
-  const ApiContext api(*app_, clock, zones, library, "test",
-                       ApiSettings{.progression = {},
-                                   .wording_dir = std::nullopt,
-                                   .paper = Paper::a4,
-                                   .home = nullptr,
-                                   .password_cost = kQuickCost,
-                                   .concurrent_hashes = 2,
-                                   .check_grants = false});
+  const ApiContext api(*app_, clock, zones, library(), "test", settings(false));
   const http::Router router = make_router(api, embedded::server_test_assets());
   auto sign_in_as = [&](const std::string& login) { return session_cookie(router, login); };
   const std::string anna = std::to_string(ids_["anna"].value);
