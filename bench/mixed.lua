@@ -4,8 +4,12 @@
 -- the request's X-Request-Id (which daybreak sends back) names the person,
 -- and the answer must hold that person's own marker ("marker-p<N>", written
 -- into their diary before the run) and no other. Usage:
---   wrk -t2 -c200 -d60s --latency -s bench/mixed.lua URL -- PEOPLE_FILE
--- PEOPLE_FILE: one line per person, "N TOKEN CSRF".
+--   wrk -t2 -c200 -d60s --latency -s bench/mixed.lua URL -- PEOPLE_FILE [PAUSE_MS]
+-- PEOPLE_FILE: one line per person, "N TOKEN CSRF". PAUSE_MS: a bounded load,
+-- each connection waiting about that long (0.5 to 1.5 times, at random)
+-- after each answer before its next request; none: as fast as answered.
+-- PERIOD: the period the new entries are for (evening), so that a second
+-- run's entries are new too.
 local threads = {}
 local counter = 0
 
@@ -27,6 +31,13 @@ function init(args)
   failed = 0     -- answers that were not 200/201
   reads, writes = 0, 0
   math.randomseed(number * 7919)
+  pause = tonumber(args[2] or "0")
+  period = args[3] or "evening"
+end
+
+function delay()
+  if pause <= 0 then return 0 end
+  return pause * (0.5 + math.random())
 end
 
 local function day_back(days)
@@ -39,13 +50,13 @@ function request()
   local p = people[math.random(#people)]
   local headers = { ["Cookie"] = p.cookie, ["X-CSRF-Token"] = p.csrf }
   if sent % 5 == 0 then
-    -- A write: the evening of a day no other write of this run used for this person.
+    -- A write: the period of a day no other write of this run used for this person.
     local k = (writes_of[p.n] or 0) + 1
     writes_of[p.n] = k
     headers["X-Request-Id"] = "w" .. p.n .. "-" .. number .. "-" .. k
     headers["Content-Type"] = "application/json"
-    local body = string.format('{"date": "%s", "period": "evening", "fields": {"pain": %d, "note": "marker-p%d"}}',
-      day_back(2 * k + number), k % 11, p.n)
+    local body = string.format('{"date": "%s", "period": "%s", "fields": {"pain": %d, "note": "marker-p%d"}}',
+      day_back(2 * k + number), period, k % 11, p.n)
     return wrk.format("POST", "/api/entries", headers, body)
   end
   headers["X-Request-Id"] = "r" .. p.n .. "-" .. sent
