@@ -117,9 +117,8 @@ class Connection final : public sql::Connection {
 
  private:
   friend class Statement;
-  // Sends what begin_with_next left, with a statement of its own when it is
-  // one (pipeline mode), or before `sql` in one message when it is exec's.
-  void send_begin_if_due();
+  // Sends what begin_with_next left with the statement `sql` (pipeline mode)
+  // and gives the statement's result; exec() sends it in its own message.
   [[nodiscard]] pg_result* execute_with_begin(const std::string& sql, int count, const unsigned* types,
                                               const char* const* values);
   void throw_unread();

@@ -373,7 +373,7 @@ CREATE INDEX sign_in_failures_by_key ON sign_in_failures(kind, key, at);
 // Version 11: how many writes changed each person's rows, as in
 // PostgreSQL's version 11, where the clinic's servers keep their views of a
 // person while it stands. SQLite's one file keeps one version for all
-// (PRAGMA data_version), so here the table stays as copied.
+// (PRAGMA data_version), so here the table stays empty (a copy leaves it).
 constexpr std::string_view kV11 = R"sql(
 CREATE TABLE person_changes (
   id       INTEGER PRIMARY KEY,

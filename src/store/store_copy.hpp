@@ -11,7 +11,7 @@
 
 namespace daybreak {
 
-// Every table the schema has, parents before children: what a copy moves.
+// The schema's tables a copy moves, parents before children.
 [[nodiscard]] const std::vector<std::string_view>& store_tables();
 // The schema's other tables: each database's own bookkeeping, not copied.
 [[nodiscard]] std::vector<std::string_view> store_tables_not_copied();
