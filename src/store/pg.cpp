@@ -116,6 +116,8 @@ bool Connection::in_transaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+bool Connection::transaction_failed() const { return !unread_ && PQtransactionStatus(conn_) == PQTRANS_INERROR; }
+
 StoreError Connection::error(const pg_result* result, std::string_view detail) const {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string says = one_line(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
@@ -129,10 +131,12 @@ StoreError Connection::error(const pg_result* result, std::string_view detail) c
 void Connection::exec(std::string_view sql) {
   throw_unread();
   std::string text(sql);
-  if (begin_) {
+  if (actor_pending_) {
     // Simple-query text: the acting user is a number of ours (or empty).
-    text = fmt::format("{}; SELECT set_config('daybreak.user_id', '{}', true); {}", *begin_, acting_user_, sql);
+    text = fmt::format("{}SELECT set_config('daybreak.user_id', '{}', true); {}", begin_ ? *begin_ + "; " : "",
+                       acting_user_, sql);
     begin_.reset();
+    actor_pending_ = false;
   }
   std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(conn_, text.c_str()), &PQclear);
   const auto status = PQresultStatus(r.get());
@@ -141,12 +145,18 @@ void Connection::exec(std::string_view sql) {
 
 void Connection::begin_with_next(std::string begin, std::string acting_user) {
   begin_ = std::move(begin);
+  act_as_with_next(std::move(acting_user));
+}
+
+void Connection::act_as_with_next(std::string acting_user) {
   acting_user_ = std::move(acting_user);
+  actor_pending_ = true;
 }
 
 bool Connection::abandon_begin() {
   const bool never_sent = begin_.has_value();
   begin_.reset();
+  actor_pending_ = false;
   return never_sent;
 }
 
@@ -177,39 +187,42 @@ void Connection::throw_unread() {
 
 PGresult* Connection::execute_with_begin(const std::string& sql, int count, const unsigned* types,
                                          const char* const* values) {
-  const std::string begin = std::move(*begin_);
+  const std::optional<std::string> begin = std::move(begin_);
   begin_.reset();
+  actor_pending_ = false;
   const char* actor[] = {acting_user_.c_str()};
   const Oid actor_type[] = {kText};
-  // Three statements, one sync: the server answers them in one go.
-  const bool sent = PQenterPipelineMode(conn_) == 1 &&
-                    PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-                    PQsendQueryParams(conn_, "SELECT set_config('daybreak.user_id', $1, true)", 1, actor_type, actor,
-                                      nullptr, nullptr, 0) == 1 &&
-                    PQsendQueryParams(conn_, sql.c_str(), count, reinterpret_cast<const Oid*>(types), values, nullptr,
-                                      nullptr, 0) == 1 &&
-                    PQpipelineSync(conn_) == 1;
+  // Two or three statements, one sync: the server answers them in one go.
+  const std::size_t count_sent = begin ? 3 : 2;
+  const auto* oids = reinterpret_cast<const Oid*>(types);
+  const bool sent =
+      PQenterPipelineMode(conn_) == 1 &&
+      (!begin || PQsendQueryParams(conn_, begin->c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) &&
+      PQsendQueryParams(conn_, "SELECT set_config('daybreak.user_id', $1, true)", 1, actor_type, actor, nullptr,
+                        nullptr, 0) == 1 &&
+      PQsendQueryParams(conn_, sql.c_str(), count, oids, values, nullptr, nullptr, 0) == 1 &&
+      PQpipelineSync(conn_) == 1;
   std::array<PGresult*, 3> got{};
   if (sent) {
-    for (auto& r : got) {
-      r = PQgetResult(conn_);
-      if (r == nullptr) break;
+    for (std::size_t i = 0; i < count_sent; ++i) {
+      got[i] = PQgetResult(conn_);
+      if (got[i] == nullptr) break;
       while (PGresult* end = PQgetResult(conn_)) PQclear(end);  // a statement's results end with nothing
     }
     if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
   }
   PQexitPipelineMode(conn_);
-  for (std::size_t i = 0; i < 2; ++i) {
+  const std::size_t last = count_sent - 1;
+  for (std::size_t i = 0; i < last; ++i) {
     const auto status = PQresultStatus(got[i]);
     if (got[i] == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
-      const StoreError e = error(got[i], i == 0 ? "beginning a transaction" : "setting the acting user");
+      const StoreError e = error(got[i], i + 1 < last ? "beginning a transaction" : "setting the acting user");
       for (auto* r : got) PQclear(r);
       throw e;
     }
+    PQclear(got[i]);
   }
-  PQclear(got[0]);
-  PQclear(got[1]);
-  return got[2];  // the statement's: the caller reads (or reports) it
+  return got[last];  // the statement's: the caller reads (or reports) it
 }
 
 Statement& Connection::prepare(std::string_view sql) {
@@ -274,7 +287,7 @@ void Statement::execute() {
     if (!used_[i]) types_[i] = kText;  // a number the SQL skips still needs a type
   }
   db_->throw_unread();
-  if (db_->begin_) {
+  if (db_->actor_pending_) {
     result_ = db_->execute_with_begin(sql_, static_cast<int>(values.size()), types_.data(), values.data());
   } else {
     result_ = PQexecParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),

@@ -88,6 +88,9 @@ class Connection final : public sql::Connection {
   // (in libpq's pipeline mode: one round trip for the three): `begin` (BEGIN
   // ...), then the acting user set for the transaction alone (empty: none).
   void begin_with_next(std::string begin, std::string acting_user);
+  // Another acting user for the rest of the open transaction, set with the
+  // next statement (the same message).
+  void act_as_with_next(std::string acting_user);
   // Whether nothing was sent since begin_with_next (the transaction need not
   // end: it never began); clears it.
   [[nodiscard]] bool abandon_begin();
@@ -107,6 +110,8 @@ class Connection final : public sql::Connection {
   [[nodiscard]] bool ok() const;
   // Whether a transaction is open (or failed and not yet rolled back).
   [[nodiscard]] bool in_transaction() const;
+  // Whether the open transaction failed (only a ROLLBACK is taken now).
+  [[nodiscard]] bool transaction_failed() const;
 
   // The StoreError for a failed result (nullptr: the connection's own error);
   // fail() throws it.
@@ -117,8 +122,9 @@ class Connection final : public sql::Connection {
 
  private:
   friend class Statement;
-  // Sends what begin_with_next left with the statement `sql` (pipeline mode)
-  // and gives the statement's result; exec() sends it in its own message.
+  // Sends what begin_with_next or act_as_with_next left with the statement
+  // `sql` (pipeline mode) and gives the statement's result; exec() sends it
+  // in its own message.
   [[nodiscard]] pg_result* execute_with_begin(const std::string& sql, int count, const unsigned* types,
                                               const char* const* values);
   void throw_unread();
@@ -126,7 +132,8 @@ class Connection final : public sql::Connection {
   pg_conn* conn_ = nullptr;
   std::optional<std::string> begin_;  // a BEGIN not yet sent
   std::string acting_user_;
-  bool unread_ = false;  // end_later's answer not yet read
+  bool actor_pending_ = false;  // acting_user_ not yet set (after begin_, if any)
+  bool unread_ = false;         // end_later's answer not yet read
   std::string where_;
   int changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;

@@ -66,6 +66,64 @@ class PgTransaction final : public sql::Transaction {
   bool done_ = false;
 };
 
+// The read transaction a request's reads share (on this thread): begun by
+// its first read, ended by its own write or when the request ends; a read for
+// another acting user sets that user in it. Each read of the request was a BEGIN, the acting
+// user and a ROLLBACK around its queries; now the request pays them once. A
+// version read inside it answers for the same snapshot as the reads.
+struct SharedRead {
+  const PgStore* store = nullptr;
+  PgStore::Lease lease;
+  std::string actor;
+  bool in_use = false;  // a reader holds it now
+  bool stale = false;   // to end once that reader is done
+};
+thread_local SharedRead shared;
+
+void end_shared_read() noexcept {
+  PgStore::Lease lease = std::move(shared.lease);
+  shared = SharedRead{};
+  if (!lease || !lease->ok() || lease->abandon_begin() || !lease->in_transaction()) return;
+  try {
+    lease->end_later("ROLLBACK");
+  } catch (const StoreError&) {
+    // a broken connection is dropped when given back
+  }
+}
+
+// A reader lent the request's read transaction: done, it leaves it open for
+// the request's next read, unless a statement failed (then it ends it).
+class PgSharedReader final : public sql::Transaction {
+ public:
+  explicit PgSharedReader(pg::Connection& c) : sql::Transaction(c) { shared.in_use = true; }
+  ~PgSharedReader() override {
+    shared.in_use = false;
+    if (shared.stale || !shared.lease->ok() || shared.lease->transaction_failed()) end_shared_read();
+  }
+  PgSharedReader(const PgSharedReader&) = delete;
+  PgSharedReader& operator=(const PgSharedReader&) = delete;
+  void commit() override {}
+};
+
+// The connection for a version read: the request's read transaction when one
+// is open and free, else a connection of its own.
+struct VersionConnection {
+  PgStore::Lease own;
+  pg::Connection* c;
+  explicit VersionConnection(const PgStore& store) {
+    if (shared.store == &store && shared.lease && !shared.in_use && !shared.stale) {
+      c = shared.lease.get();
+    } else {
+      own = store.lease();
+      c = own.get();
+    }
+  }
+  // A failed read leaves the request's transaction unusable: it ends.
+  void failed() const noexcept {
+    if (!own) end_shared_read();
+  }
+};
+
 }  // namespace
 
 bool is_postgresql_uri(std::string_view location) {
@@ -161,9 +219,45 @@ void PgStore::migrate() {
   db->exec("COMMIT");
 }
 
-std::unique_ptr<StoreReader> PgStore::read() const { return std::make_unique<PgTransaction>(lease(), nullptr); }
+std::unique_ptr<StoreReader> PgStore::read() const {
+  // Outside a request, or while the request's is lent or another store's:
+  // a transaction of its own.
+  if (!RequestVersions::open() || (shared.lease && (shared.store != this || shared.in_use))) {
+    return std::make_unique<PgTransaction>(lease(), nullptr);
+  }
+  const auto actor = ActingUser::current();
+  std::string who = actor ? std::to_string(actor->value) : std::string();
+  if (shared.lease && shared.stale) end_shared_read();
+  if (shared.lease && shared.actor != who) {
+    // Another acting user (the request's guard reads as no one, then acts
+    // for the person): set with the next statement, in the same transaction.
+    shared.lease->act_as_with_next(who);
+    shared.actor = std::move(who);
+  }
+  if (!shared.lease) {
+    Lease db = lease();
+    db->set_operation("starting a read");
+    db->begin_with_next("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", who);
+    shared.lease = std::move(db);
+    shared.store = this;
+    shared.actor = std::move(who);
+    RequestVersions::end_with_request(&end_shared_read);
+  }
+  return std::make_unique<PgSharedReader>(*shared.lease);
+}
 
-std::unique_ptr<StoreWriter> PgStore::write() { return std::make_unique<PgTransaction>(lease(), this); }
+std::unique_ptr<StoreWriter> PgStore::write() {
+  // The request's reads so far are done: what it reads after its write is
+  // read again, in a new snapshot (ended now, or when its reader is done).
+  if (shared.store == this) {
+    if (shared.in_use) {
+      shared.stale = true;
+    } else {
+      end_shared_read();
+    }
+  }
+  return std::make_unique<PgTransaction>(lease(), this);
+}
 
 std::vector<std::string> PgStore::check() const {
   // PostgreSQL checks its own pages (data checksums, pg_amcheck); this checks
@@ -180,10 +274,16 @@ std::vector<std::string> PgStore::check() const {
 StoreVersion PgStore::version() const {
   const std::uint64_t own = own_commits_.load();
   if (const auto kept = RequestVersions::find(0)) return StoreVersion{*kept, own};
-  Lease db = lease();
-  db->set_operation("reading the store's version");
-  const std::int64_t others =
-      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
+  const VersionConnection db(*this);
+  db.c->set_operation("reading the store's version");
+  std::int64_t others = 0;
+  try {
+    others =
+        db.c->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
+  } catch (const StoreError&) {
+    db.failed();
+    throw;
+  }
   RequestVersions::keep(0, others);
   return StoreVersion{others, own};
 }
@@ -192,13 +292,19 @@ StoreVersion PgStore::version_of(UserId person) const {
   // Moved inside each write that changed the person's rows (schema version
   // 11), so it needs no count of this server's own commits.
   if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0, person.value};
-  Lease db = lease();
-  db->set_operation("reading a person's data version");
+  const VersionConnection db(*this);
+  db.c->set_operation("reading a person's data version");
   // Nothing written for them yet: -1.
-  sql::Statement& s =
-      db->prepare("SELECT sum(weight)::bigint FROM person_changes WHERE user_id = ?1").bind(1, person.value);
-  const std::int64_t v = s.step() && !s.is_null(0) ? s.integer(0) : -1;
-  s.reset();
+  std::int64_t v = -1;
+  try {
+    sql::Statement& s =
+        db.c->prepare("SELECT sum(weight)::bigint FROM person_changes WHERE user_id = ?1").bind(1, person.value);
+    if (s.step() && !s.is_null(0)) v = s.integer(0);
+    s.reset();
+  } catch (const StoreError&) {
+    db.failed();
+    throw;
+  }
   RequestVersions::keep(person.value, v);
   return StoreVersion{v, 0, person.value};
 }

@@ -8,7 +8,10 @@ thread_local RequestVersions* open_now = nullptr;
 }
 
 RequestVersions::RequestVersions() : previous_(open_now) { open_now = this; }
-RequestVersions::~RequestVersions() { open_now = previous_; }
+RequestVersions::~RequestVersions() {
+  open_now = previous_;
+  if (end_ != nullptr) end_();
+}
 
 std::optional<std::int64_t> RequestVersions::find(std::int64_t who) {
   if (open_now == nullptr) return std::nullopt;
@@ -24,6 +27,12 @@ void RequestVersions::keep(std::int64_t who, std::int64_t version) {
 
 void RequestVersions::forget() {
   if (open_now != nullptr) open_now->kept_.clear();
+}
+
+bool RequestVersions::open() { return open_now != nullptr; }
+
+void RequestVersions::end_with_request(void (*end)() noexcept) {
+  if (open_now != nullptr) open_now->end_ = end;
 }
 
 }  // namespace daybreak

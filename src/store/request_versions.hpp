@@ -2,7 +2,9 @@
 // kept for the rest of that request on its thread, so that each is read from
 // the database once however many kept views ask; a write the request commits
 // forgets them (it moved them). The server opens one per request; without
-// one, every version is read afresh.
+// one, every version is read afresh. A store may also keep one read
+// transaction open for the request's reads (PgStore): it is ended when the
+// request ends.
 #pragma once
 
 #include <cstdint>
@@ -24,10 +26,15 @@ class RequestVersions {
   static void keep(std::int64_t who, std::int64_t version);
   // After a commit on this thread.
   static void forget();
+  // Whether a request is open on this thread.
+  [[nodiscard]] static bool open();
+  // `end` runs when this thread's request ends (once, however often asked).
+  static void end_with_request(void (*end)() noexcept);
 
  private:
   RequestVersions* previous_;
   std::vector<std::pair<std::int64_t, std::int64_t>> kept_;
+  void (*end_)() noexcept = nullptr;
 };
 
 }  // namespace daybreak

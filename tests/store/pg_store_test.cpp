@@ -11,9 +11,11 @@
 
 #include <fmt/format.h>
 
+#include "store/acting_user.hpp"
 #include "store/pg.hpp"
 #include "store/pg_schema.hpp"
 #include "store/request_versions.hpp"
+#include "store/sql_transaction.hpp"
 #include "store/store_conformance.hpp"
 #include "support/pg_database.hpp"
 
@@ -226,6 +228,90 @@ TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
   }
   EXPECT_NE(store.version_of(anna), start);
   EXPECT_NE(store.version().others, whole.others);
+}
+
+// Another server's write of a pillow for `who`, made while a request runs here.
+void pillow_from_elsewhere(PgStore& elsewhere, UserId who, const std::string& name) {
+  std::async(std::launch::async, [&] {
+    auto tx = elsewhere.write();
+    (void)tx->add_sleep_item(who, SleepItemKind::pillow, name, kNow);
+    tx->commit();
+  }).get();
+}
+
+TEST_F(PgStoreTest, ARequestsReadsAreOneSnapshotUntilItsOwnWrite) {
+  PgStore store(PgOptions{words_});
+  PgStore elsewhere(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  const RequestVersions request;
+  EXPECT_TRUE(store.read()->sleep_items(anna).empty());
+  pillow_from_elsewhere(elsewhere, anna, "knee");
+  // The request's reads share one transaction: its views agree with each
+  // other (and with the versions it read in it).
+  EXPECT_TRUE(store.read()->sleep_items(anna).empty());
+  {
+    auto tx = store.write();  // its own write: what it reads next is new
+    (void)tx->add_sleep_item(anna, SleepItemKind::mattress, "firm", kNow);
+    tx->commit();
+  }
+  EXPECT_EQ(store.read()->sleep_items(anna).size(), 2U);
+}
+
+// The acting user the database sees in `reader`'s transaction ("" for none).
+std::string acting_in(StoreReader& reader) {
+  auto& db = dynamic_cast<sql::Transaction&>(reader).connection();
+  sql::Statement& s = db.prepare("SELECT coalesce(current_setting('daybreak.user_id', true), '')");
+  EXPECT_TRUE(s.step());
+  std::string who(s.text_view(0));
+  s.reset();
+  return who;
+}
+
+TEST_F(PgStoreTest, EachReadOfARequestActsForTheUserActingThen) {
+  PgStore store(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  const UserId bert = new_user(store, "bert");
+  const RequestVersions request;
+  EXPECT_EQ(acting_in(*store.read()), "");  // the guard reads as no one
+  {
+    const ActingUser as(anna);
+    EXPECT_EQ(acting_in(*store.read()), std::to_string(anna.value));
+  }
+  const ActingUser as(bert);
+  EXPECT_EQ(acting_in(*store.read()), std::to_string(bert.value));
+  EXPECT_EQ(acting_in(*store.read()), std::to_string(bert.value));
+}
+
+TEST_F(PgStoreTest, AFailedReadDoesNotStopTheRequestsNextRead) {
+  PgStore store(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  const RequestVersions request;
+  {
+    auto reader = store.read();
+    auto& tx = dynamic_cast<sql::Transaction&>(*reader);
+    EXPECT_THROW(tx.connection().prepare("SELECT 1 / (SELECT count(*) FROM users WHERE id < 0)").step(), StoreError);
+  }
+  EXPECT_TRUE(store.read()->sleep_items(anna).empty());
+  EXPECT_NO_THROW((void)store.version_of(anna));
+}
+
+TEST_F(PgStoreTest, ARequestReadsWritesAndReadsAgainOnOneConnection) {
+  // The request keeps its read transaction's connection between reads: its
+  // version reads use it, and its write waits for none it holds itself.
+  PgStore store(PgOptions{words_, 1});
+  const UserId anna = new_user(store, "anna");
+  const RequestVersions request;
+  EXPECT_TRUE(store.read()->sleep_items(anna).empty());
+  const StoreVersion before = store.version_of(anna);
+  (void)store.version();
+  EXPECT_TRUE(store.read()->find_user(anna).has_value());
+  {
+    auto tx = store.write();
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+    tx->commit();
+  }
+  EXPECT_EQ(store.read()->sleep_items(anna).size(), 1U);
+  EXPECT_NE(store.version_of(anna), before);
 }
 
 TEST_F(PgStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {
