@@ -257,6 +257,21 @@ TEST_F(PgStoreTest, ARequestsReadsAreOneSnapshotUntilItsOwnWrite) {
   EXPECT_EQ(store.read()->sleep_items(anna).size(), 2U);
 }
 
+TEST_F(PgStoreTest, AReadAfterAWriteMadeWhileAReaderWasHeldIsANewSnapshot) {
+  PgStore store(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  const RequestVersions request;
+  {
+    auto held = store.read();
+    EXPECT_TRUE(held->sleep_items(anna).empty());
+    auto tx = store.write();
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+    tx->commit();
+    EXPECT_TRUE(held->sleep_items(anna).empty());  // the snapshot it holds
+  }
+  EXPECT_EQ(store.read()->sleep_items(anna).size(), 1U);
+}
+
 // The acting user the database sees in `reader`'s transaction ("" for none).
 std::string acting_in(StoreReader& reader) {
   auto& db = dynamic_cast<sql::Transaction&>(reader).connection();
