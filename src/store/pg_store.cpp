@@ -67,10 +67,11 @@ class PgTransaction final : public sql::Transaction {
 };
 
 // The read transaction a request's reads share (on this thread): begun by
-// its first read, ended by its own write or when the request ends; a read for
-// another acting user sets that user in it. Each read of the request was a BEGIN, the acting
-// user and a ROLLBACK around its queries; now the request pays them once. A
-// version read inside it answers for the same snapshot as the reads.
+// its first read, ended by its own write or when the request ends; a read
+// for another acting user sets that user in it. Each read of the request was
+// a BEGIN, the acting user and a ROLLBACK around its queries; now the
+// request pays them once. A version read inside it answers for the same
+// snapshot as the reads.
 struct SharedRead {
   const PgStore* store = nullptr;
   PgStore::Lease lease;
@@ -88,6 +89,16 @@ void end_shared_read() noexcept {
     lease->end_later("ROLLBACK");
   } catch (const StoreError&) {
     // a broken connection is dropped when given back
+  }
+}
+
+// The request's end (or its write): a reader still holding the transaction
+// ends it when it is done.
+void end_shared_read_when_free() noexcept {
+  if (shared.in_use) {
+    shared.stale = true;
+  } else {
+    end_shared_read();
   }
 }
 
@@ -241,7 +252,7 @@ std::unique_ptr<StoreReader> PgStore::read() const {
     shared.lease = std::move(db);
     shared.store = this;
     shared.actor = std::move(who);
-    RequestVersions::end_with_request(&end_shared_read);
+    RequestVersions::end_with_request(&end_shared_read_when_free);
   }
   return std::make_unique<PgSharedReader>(*shared.lease);
 }
@@ -249,13 +260,7 @@ std::unique_ptr<StoreReader> PgStore::read() const {
 std::unique_ptr<StoreWriter> PgStore::write() {
   // The request's reads so far are done: what it reads after its write is
   // read again, in a new snapshot (ended now, or when its reader is done).
-  if (shared.store == this) {
-    if (shared.in_use) {
-      shared.stale = true;
-    } else {
-      end_shared_read();
-    }
-  }
+  if (shared.store == this) end_shared_read_when_free();
   return std::make_unique<PgTransaction>(lease(), this);
 }
 

@@ -272,6 +272,26 @@ TEST_F(PgStoreTest, AReadAfterAWriteMadeWhileAReaderWasHeldIsANewSnapshot) {
   EXPECT_EQ(store.read()->sleep_items(anna).size(), 1U);
 }
 
+TEST_F(PgStoreTest, AReaderKeptAfterItsRequestKeepsItsTransaction) {
+  PgStore store(PgOptions{words_, 2});
+  const UserId anna = new_user(store, "anna");
+  std::unique_ptr<StoreReader> kept;
+  {
+    const RequestVersions request;
+    kept = store.read();
+    EXPECT_TRUE(kept->sleep_items(anna).empty());
+  }
+  {
+    auto tx = store.write();  // not on the kept reader's connection
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+    tx->commit();
+  }
+  EXPECT_TRUE(kept->sleep_items(anna).empty());  // still its own snapshot
+  kept.reset();
+  const RequestVersions next;
+  EXPECT_EQ(store.read()->sleep_items(anna).size(), 1U);
+}
+
 // The acting user the database sees in `reader`'s transaction ("" for none).
 std::string acting_in(StoreReader& reader) {
   auto& db = dynamic_cast<sql::Transaction&>(reader).connection();
