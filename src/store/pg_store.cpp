@@ -1,5 +1,7 @@
 #include "store/pg_store.hpp"
 
+#include <exception>
+
 #include <fmt/format.h>
 
 #include "store/acting_user.hpp"
@@ -13,6 +15,26 @@ namespace {
 // "DYBR", as SQLite's application_id: the advisory lock migrations take.
 constexpr std::int64_t kMigrationLock = 0x44594252;
 
+constexpr std::string_view kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+// The acting user for row-level security, as the database is told it ("":
+// none, and then no person's rows).
+std::string acting_user_words() {
+  const auto actor = ActingUser::current();
+  return actor ? std::to_string(actor->value) : std::string();
+}
+
+// Ends what `c` began (a write not committed keeps nothing; a read simply
+// ends) without waiting: the next use of the connection reads the answer.
+void end_without_waiting(pg::Connection& c) noexcept {
+  if (!c.ok() || c.abandon_begin() || !c.in_transaction()) return;
+  try {
+    c.end_later("ROLLBACK");
+  } catch (const StoreError&) {
+    // a broken connection is dropped when given back
+  }
+}
+
 // A transaction on a lent connection. A read is a REPEATABLE READ, READ ONLY
 // snapshot; a write commits on its own, then moves the store's version.
 class PgTransaction final : public sql::Transaction {
@@ -23,19 +45,10 @@ class PgTransaction final : public sql::Transaction {
     // The acting user for row-level security is set local to the transaction
     // (never a session SET, which would stay on a pooled connection for its
     // next client); none: no person's rows. Both go with the first statement.
-    const auto actor = ActingUser::current();
-    lease_->begin_with_next(writer_ != nullptr ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                            actor ? std::to_string(actor->value) : std::string());
+    lease_->begin_with_next(std::string(writer_ != nullptr ? "BEGIN" : kBeginRead), acting_user_words());
   }
   ~PgTransaction() override {
-    if (done_ || !lease_->ok() || lease_->abandon_begin()) return;
-    try {
-      // A write not committed keeps nothing; a read simply ends. Neither
-      // waits: the next use of the connection reads the answer.
-      lease_->end_later("ROLLBACK");
-    } catch (const StoreError&) {
-      // a broken connection is dropped when given back
-    }
+    if (!done_) end_without_waiting(*lease_);
   }
   PgTransaction(const PgTransaction&) = delete;
   PgTransaction& operator=(const PgTransaction&) = delete;
@@ -84,12 +97,7 @@ thread_local SharedRead shared;
 void end_shared_read() noexcept {
   PgStore::Lease lease = std::move(shared.lease);
   shared = SharedRead{};
-  if (!lease || !lease->ok() || lease->abandon_begin() || !lease->in_transaction()) return;
-  try {
-    lease->end_later("ROLLBACK");
-  } catch (const StoreError&) {
-    // a broken connection is dropped when given back
-  }
+  if (lease) end_without_waiting(*lease);
 }
 
 // The request's end (or its write): a reader still holding the transaction
@@ -117,22 +125,29 @@ class PgSharedReader final : public sql::Transaction {
 };
 
 // The connection for a version read: the request's read transaction when one
-// is open and free, else a connection of its own.
-struct VersionConnection {
-  PgStore::Lease own;
-  pg::Connection* c;
+// is open and free, else a connection of its own. A read that failed leaves
+// the request's transaction unusable: it ends.
+class VersionConnection {
+ public:
   explicit VersionConnection(const PgStore& store) {
     if (shared.store == &store && shared.lease && !shared.in_use && !shared.stale) {
-      c = shared.lease.get();
+      c_ = shared.lease.get();
     } else {
-      own = store.lease();
-      c = own.get();
+      own_ = store.lease();
+      c_ = own_.get();
     }
   }
-  // A failed read leaves the request's transaction unusable: it ends.
-  void failed() const noexcept {
-    if (!own) end_shared_read();
+  ~VersionConnection() {
+    if (!own_ && std::uncaught_exceptions() > exceptions_) end_shared_read();
   }
+  VersionConnection(const VersionConnection&) = delete;
+  VersionConnection& operator=(const VersionConnection&) = delete;
+  pg::Connection* operator->() const { return c_; }
+
+ private:
+  PgStore::Lease own_;
+  pg::Connection* c_;
+  int exceptions_ = std::uncaught_exceptions();
 };
 
 }  // namespace
@@ -236,8 +251,7 @@ std::unique_ptr<StoreReader> PgStore::read() const {
   if (!RequestVersions::open() || (shared.lease && (shared.store != this || shared.in_use))) {
     return std::make_unique<PgTransaction>(lease(), nullptr);
   }
-  const auto actor = ActingUser::current();
-  std::string who = actor ? std::to_string(actor->value) : std::string();
+  std::string who = acting_user_words();
   if (shared.lease && shared.stale) end_shared_read();
   if (shared.lease && shared.actor != who) {
     // Another acting user (the request's guard reads as no one, then acts
@@ -248,7 +262,7 @@ std::unique_ptr<StoreReader> PgStore::read() const {
   if (!shared.lease) {
     Lease db = lease();
     db->set_operation("starting a read");
-    db->begin_with_next("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", who);
+    db->begin_with_next(std::string(kBeginRead), who);
     shared.lease = std::move(db);
     shared.store = this;
     shared.actor = std::move(who);
@@ -280,15 +294,9 @@ StoreVersion PgStore::version() const {
   const std::uint64_t own = own_commits_.load();
   if (const auto kept = RequestVersions::find(0)) return StoreVersion{*kept, own};
   const VersionConnection db(*this);
-  db.c->set_operation("reading the store's version");
-  std::int64_t others = 0;
-  try {
-    others =
-        db.c->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
-  } catch (const StoreError&) {
-    db.failed();
-    throw;
-  }
+  db->set_operation("reading the store's version");
+  const std::int64_t others =
+      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
   RequestVersions::keep(0, others);
   return StoreVersion{others, own};
 }
@@ -298,18 +306,12 @@ StoreVersion PgStore::version_of(UserId person) const {
   // 11), so it needs no count of this server's own commits.
   if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0, person.value};
   const VersionConnection db(*this);
-  db.c->set_operation("reading a person's data version");
+  db->set_operation("reading a person's data version");
   // Nothing written for them yet: -1.
-  std::int64_t v = -1;
-  try {
-    sql::Statement& s =
-        db.c->prepare("SELECT sum(weight)::bigint FROM person_changes WHERE user_id = ?1").bind(1, person.value);
-    if (s.step() && !s.is_null(0)) v = s.integer(0);
-    s.reset();
-  } catch (const StoreError&) {
-    db.failed();
-    throw;
-  }
+  sql::Statement& s =
+      db->prepare("SELECT sum(weight)::bigint FROM person_changes WHERE user_id = ?1").bind(1, person.value);
+  const std::int64_t v = s.step() && !s.is_null(0) ? s.integer(0) : -1;
+  s.reset();
   RequestVersions::keep(person.value, v);
   return StoreVersion{v, 0, person.value};
 }

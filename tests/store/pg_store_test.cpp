@@ -203,6 +203,15 @@ TEST_F(PgStoreTest, APersonsVersionCountsEveryWriteWhenManyComeAtOnceAndItsRowsS
             33 + kThreads);
 }
 
+// Another server's write of a pillow for `who`, made while a request runs here.
+void pillow_from_elsewhere(PgStore& elsewhere, UserId who, const std::string& name) {
+  std::async(std::launch::async, [&] {
+    auto tx = elsewhere.write();
+    (void)tx->add_sleep_item(who, SleepItemKind::pillow, name, kNow);
+    tx->commit();
+  }).get();
+}
+
 TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
   PgStore store(PgOptions{words_});
   PgStore elsewhere(PgOptions{words_});
@@ -210,13 +219,7 @@ TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
   const RequestVersions request;
   const StoreVersion start = store.version_of(anna);
   const StoreVersion whole = store.version();
-  std::async(std::launch::async,
-             [&] {  // another server, during this request
-               auto tx = elsewhere.write();
-               (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
-               tx->commit();
-             })
-      .get();
+  pillow_from_elsewhere(elsewhere, anna, "knee");  // another server, during this request
   // Kept for the request: what it builds from later reads is newer than the
   // version it keeps it under, never older.
   EXPECT_EQ(store.version_of(anna), start);
@@ -228,15 +231,6 @@ TEST_F(PgStoreTest, AVersionIsReadOnceARequestUntilItsOwnWrite) {
   }
   EXPECT_NE(store.version_of(anna), start);
   EXPECT_NE(store.version().others, whole.others);
-}
-
-// Another server's write of a pillow for `who`, made while a request runs here.
-void pillow_from_elsewhere(PgStore& elsewhere, UserId who, const std::string& name) {
-  std::async(std::launch::async, [&] {
-    auto tx = elsewhere.write();
-    (void)tx->add_sleep_item(who, SleepItemKind::pillow, name, kNow);
-    tx->commit();
-  }).get();
 }
 
 TEST_F(PgStoreTest, ARequestsReadsAreOneSnapshotUntilItsOwnWrite) {
