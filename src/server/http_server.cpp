@@ -98,11 +98,7 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& req = parser_->get();
     request_ = to_request(req);
     request_.lan = lan_;
-    if (request_.peer.empty()) {
-      beast::error_code peer_error;
-      const auto endpoint = stream_.socket().remote_endpoint(peer_error);
-      if (!peer_error) request_.peer = endpoint.address().to_string();
-    }
+    request_.peer = peer();
     std::optional<std::uint64_t> length;
     if (const auto cl = parser_->content_length()) length = *cl;
     Admission admission = router_.admit(request_, length);
@@ -121,6 +117,7 @@ class Session : public std::enable_shared_from_this<Session> {
         self->read_body();
       });
     }
+    if (parser_->is_done()) return on_body({}, 0);  // no body: nothing more to read
     read_body();
   }
 
@@ -170,6 +167,16 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // The peer's address, asked of the socket once per connection.
+  const std::string& peer() {
+    if (!peer_) {
+      beast::error_code ec;
+      const auto endpoint = stream_.socket().remote_endpoint(ec);
+      peer_ = ec ? std::string() : endpoint.address().to_string();
+    }
+    return *peer_;
+  }
+
   void close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -185,6 +192,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Request request_;  // views into parser_'s message
   std::size_t body_limit_ = 0;
   bool lan_ = false;  // came in on the home-network listener
+  std::optional<std::string> peer_;
 };
 
 }  // namespace
