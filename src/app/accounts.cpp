@@ -183,13 +183,12 @@ std::optional<Session> session_for_token(Store& store, std::string_view token, I
   if (token.size() != 2 * kAccountTokenBytes) return std::nullopt;
   std::optional<Session> found;
   {
-    auto tx = store.read();
-    auto si = tx->find_sign_in(sha256_hex(token));
-    if (!si || si->ended_at || now >= si->expires_at || now - si->last_seen_at >= kSignInIdle) return std::nullopt;
-    auto account = tx->find_account(si->user);
-    auto user = tx->find_user(si->user);
-    if (!account || !user || account->disabled_at) return std::nullopt;
-    found = Session{*si, std::move(*account), std::move(*user)};
+    auto record = store.read()->find_sign_in(sha256_hex(token));
+    if (!record) return std::nullopt;
+    const SignIn& si = record->sign_in;
+    if (si.ended_at || now >= si.expires_at || now - si.last_seen_at >= kSignInIdle) return std::nullopt;
+    if (!record->account || !record->user || record->account->disabled_at) return std::nullopt;
+    found = Session{si, std::move(*record->account), std::move(*record->user)};
   }
   if (now - found->sign_in.last_seen_at >= kSignInSeenEvery) {
     auto tx = store.write();

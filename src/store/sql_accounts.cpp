@@ -24,24 +24,39 @@ std::optional<std::int64_t> optional_seconds(const std::optional<Instant>& t) {
   return std::nullopt;
 }
 
-Account account_of(const Connection& db, const Statement& s) {
+// An account from kAccountColumns, starting at column `at`.
+Account account_of(const Connection& db, const Statement& s, int at = 0) {
   Account a;
-  a.user = UserId{s.integer(0)};
-  a.login = s.text(1);
-  const auto role = parse_role(s.text_view(2));
-  if (!role) corrupt(db, fmt::format("account role '{}'", s.text_view(2)));
+  a.user = UserId{s.integer(at)};
+  a.login = s.text(at + 1);
+  const auto role = parse_role(s.text_view(at + 2));
+  if (!role) corrupt(db, fmt::format("account role '{}'", s.text_view(at + 2)));
   a.role = *role;
-  if (!s.is_null(3)) a.password_hash = s.text(3);
-  if (!s.is_null(4)) a.invitation_sha256 = s.text(4);
-  a.invitation_expires_at = optional_instant(s, 5);
-  a.created_at = instant_of(s.integer(6));
-  a.disabled_at = optional_instant(s, 7);
+  if (!s.is_null(at + 3)) a.password_hash = s.text(at + 3);
+  if (!s.is_null(at + 4)) a.invitation_sha256 = s.text(at + 4);
+  a.invitation_expires_at = optional_instant(s, at + 5);
+  a.created_at = instant_of(s.integer(at + 6));
+  a.disabled_at = optional_instant(s, at + 7);
   return a;
 }
 
 SignIn sign_in_of(const Statement& s) {
   return SignIn{SignInId{s.integer(0)},   UserId{s.integer(1)},     instant_of(s.integer(2)),
                 instant_of(s.integer(3)), instant_of(s.integer(4)), optional_instant(s, 5)};
+}
+
+// A list of columns ("a, b") with a table's alias before each ("t.a, t.b").
+std::string columns_of(std::string_view alias, std::string_view columns) {
+  std::string out;
+  std::size_t from = 0;
+  while (from <= columns.size()) {
+    const std::size_t comma = std::min(columns.find(',', from), columns.size());
+    std::string_view name = columns.substr(from, comma - from);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    out += fmt::format("{}{}.{}", out.empty() ? "" : ", ", alias, name);
+    from = comma + 1;
+  }
+  return out;
 }
 
 // "all", or scope names joined by '+': "diary+program".
@@ -135,14 +150,24 @@ std::vector<Account> Transaction::accounts() {
   return out;
 }
 
-std::optional<SignIn> Transaction::find_sign_in(std::string_view token_sha256) {
+std::optional<SignInRecord> Transaction::find_sign_in(std::string_view token_sha256) {
   db_.set_operation("checking a sign-in");
-  Statement& s = db_.prepare(fmt::format("SELECT {} FROM sign_ins WHERE token_sha256 = ?1", kSignInColumns));
+  // One statement for the three rows a session is made of: the sign-in's
+  // columns 0-5, the account's 6-13 (NULL without one), the profile's 14-17.
+  static const std::string sql = fmt::format(
+      "SELECT {}, {}, {} FROM sign_ins s LEFT JOIN accounts a ON a.user_id = s.user_id "
+      "LEFT JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = ?1",
+      columns_of("s", kSignInColumns), columns_of("a", kAccountColumns), columns_of("u", kUserColumns));
+  Statement& s = db_.prepare(sql);
   s.bind(1, token_sha256);
   if (!s.step()) return std::nullopt;
-  SignIn si = sign_in_of(s);
+  SignInRecord found{sign_in_of(s), std::nullopt, std::nullopt};
+  constexpr int kAccount = 6;
+  constexpr int kUser = 14;
+  if (!s.is_null(kAccount)) found.account = account_of(db_, s, kAccount);
+  if (!s.is_null(kUser)) found.user = user_of(s, kUser);
   s.reset();
-  return si;
+  return found;
 }
 
 std::vector<Grant> Transaction::grants_of(UserId person) {

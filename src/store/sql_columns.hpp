@@ -12,12 +12,19 @@
 #include "domain/choices.hpp"
 #include "domain/time.hpp"
 #include "store/sql.hpp"
+#include "store/store.hpp"
 #include "store/store_error.hpp"
 
 namespace daybreak::sql {
 
 inline std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
 inline Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+
+// A person's profile: the users table's columns, read from column `at` on.
+constexpr std::string_view kUserColumns = "id, name, time_zone, created_at";
+inline User user_of(const Statement& s, int at = 0) {
+  return User{UserId{s.integer(at)}, s.text(at + 1), s.text(at + 2), instant_of(s.integer(at + 3))};
+}
 
 [[noreturn]] inline void corrupt(const Connection& db, const std::string& what) {
   throw StoreError(StoreError::Kind::corrupt, fmt::format("{}: stored data is damaged: {}", db.where(), what));

@@ -100,10 +100,11 @@ void Transaction::not_found(const std::string& what) const {
 
 std::optional<User> Transaction::find_user(UserId id) {
   db_.set_operation("reading the user");
-  Statement& s = db_.prepare("SELECT id, name, time_zone, created_at FROM users WHERE id = ?1");
+  static const std::string sql = fmt::format("SELECT {} FROM users WHERE id = ?1", kUserColumns);
+  Statement& s = db_.prepare(sql);
   s.bind(1, id.value);
   if (!s.step()) return std::nullopt;
-  return User{UserId{s.integer(0)}, s.text(1), s.text(2), instant_of(s.integer(3))};
+  return user_of(s);
 }
 
 std::optional<DiaryEntry> Transaction::find_entry(UserId user, EntryId id) {

@@ -103,7 +103,7 @@ class Transaction : public StoreWriter {
   std::optional<Account> find_account_by_login(std::string_view login) override;
   std::optional<Account> find_account_by_invitation(std::string_view token_sha256) override;
   std::vector<Account> accounts() override;
-  std::optional<SignIn> find_sign_in(std::string_view token_sha256) override;
+  std::optional<SignInRecord> find_sign_in(std::string_view token_sha256) override;
   std::vector<Grant> grants_of(UserId person) override;
   std::vector<Grant> grants_to(UserId clinician) override;
   std::vector<AuditEvent> audit_events(UserId person, int limit) override;

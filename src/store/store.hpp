@@ -125,6 +125,14 @@ struct SessionOutline {
   bool operator==(const SessionOutline&) const = default;
 };
 
+// A sign-in as found by its token, with what a session needs beside it: the
+// account (none if it was never made) and the profile of its person.
+struct SignInRecord {
+  SignIn sign_in;
+  std::optional<Account> account;
+  std::optional<User> user;
+};
+
 class StoreReader {
  public:
   virtual ~StoreReader() = default;
@@ -202,8 +210,10 @@ class StoreReader {
   [[nodiscard]] virtual std::optional<Account> find_account_by_invitation(std::string_view token_sha256) = 0;
   // Every account, by login.
   [[nodiscard]] virtual std::vector<Account> accounts() = 0;
-  // The sign-in whose token has this SHA-256 (hex), ended ones too.
-  [[nodiscard]] virtual std::optional<SignIn> find_sign_in(std::string_view token_sha256) = 0;
+  // The sign-in whose token has this SHA-256 (hex), ended ones too, with its
+  // person's account and profile read in the same statement (a session's
+  // check, on every request that is not kept).
+  [[nodiscard]] virtual std::optional<SignInRecord> find_sign_in(std::string_view token_sha256) = 0;
   // The grants a person made, and those made to a clinician, oldest first.
   [[nodiscard]] virtual std::vector<Grant> grants_of(UserId person) = 0;
   [[nodiscard]] virtual std::vector<Grant> grants_to(UserId clinician) = 0;
