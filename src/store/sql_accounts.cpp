@@ -2,6 +2,7 @@
 // SHA-256 of each session token, never the token), grants and the audit trail.
 #include <fmt/format.h>
 
+#include "domain/text.hpp"
 #include "store/sql_columns.hpp"
 #include "store/sql_transaction.hpp"
 
@@ -48,13 +49,8 @@ SignIn sign_in_of(const Statement& s) {
 // A list of columns ("a, b") with a table's alias before each ("t.a, t.b").
 std::string columns_of(std::string_view alias, std::string_view columns) {
   std::string out;
-  std::size_t from = 0;
-  while (from <= columns.size()) {
-    const std::size_t comma = std::min(columns.find(',', from), columns.size());
-    std::string_view name = columns.substr(from, comma - from);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  for (const std::string_view name : split_list(columns, ",")) {
     out += fmt::format("{}{}.{}", out.empty() ? "" : ", ", alias, name);
-    from = comma + 1;
   }
   return out;
 }
