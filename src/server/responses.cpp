@@ -64,6 +64,10 @@ Response problem_for(const StoreError& error) {
       return problem(503, "busy", "The database is busy",
                      "another program is writing to the diary; nothing was saved, try again in a moment")
           .with_header("Retry-After", "1");
+    case StoreError::Kind::unavailable:
+      return problem(503, "unavailable", "The database cannot be reached",
+                     "its server is restarting, or takes no writes; nothing was saved, try again in a moment")
+          .with_header("Retry-After", "5");
     case StoreError::Kind::full:
       return problem(507, "disk-full", "The disk is full", "nothing was saved; free some space and try again");
     case StoreError::Kind::conflict:

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <poll.h>
 
 namespace daybreak::pg {
 namespace {
@@ -25,6 +26,9 @@ StoreError::Kind kind_of(std::string_view state) {
   if (state.starts_with("23")) return StoreError::Kind::conflict;  // integrity constraint violation
   if (state == "40001" || state == "40P01" || state == "55P03") return StoreError::Kind::busy;
   if (state == "53100") return StoreError::Kind::full;
+  // A connection lost or refused, the server shutting down or starting up, a
+  // standby that takes no writes: try again later (or write to the primary).
+  if (state.starts_with("08") || state.starts_with("57P") || state == "25006") return StoreError::Kind::unavailable;
   if (state == "XX001" || state == "XX002") return StoreError::Kind::corrupt;
   return StoreError::Kind::io;
 }
@@ -95,7 +99,7 @@ Connection::Connection(const std::string& conninfo) {
     const std::string says = one_line(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
-    throw StoreError(StoreError::Kind::io, fmt::format("{}: cannot connect: {}", where_, says));
+    throw StoreError(StoreError::Kind::unavailable, fmt::format("{}: cannot connect: {}", where_, says));
   }
   // Quiet notices (they would go to stderr), and UTC for any time the server shows.
   PQsetNoticeProcessor(
@@ -121,10 +125,16 @@ bool Connection::transaction_failed() const { return !unread_ && PQtransactionSt
 StoreError Connection::error(const pg_result* result, std::string_view detail) const {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string says = one_line(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
-  const StoreError::Kind kind = state != nullptr ? kind_of(state) : StoreError::Kind::io;
+  // Without a SQLSTATE the connection itself failed (the server went away).
+  const StoreError::Kind kind = state != nullptr ? kind_of(state)
+                                : ok()           ? StoreError::Kind::io
+                                                 : StoreError::Kind::unavailable;
   std::string message = fmt::format("{}: {} failed: {}", where_, operation_, says);
   if (!detail.empty()) message += fmt::format(" ({})", detail);
   if (kind == StoreError::Kind::full) message += "; the server's disk is full, nothing was saved";
+  if (state != nullptr && std::string_view(state) == "25006") {
+    message += "; this database takes no writes (a standby?): daybreak writes to the primary, nothing was saved";
+  }
   return StoreError(kind, message);
 }
 
@@ -167,15 +177,24 @@ void Connection::end_later(std::string_view sql) {
 }
 
 bool Connection::settle() noexcept {
-  if (!unread_) return ok();
-  unread_ = false;
-  bool fine = true;
-  while (PGresult* r = PQgetResult(conn_)) {
-    const auto status = PQresultStatus(r);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
-    PQclear(r);
+  if (unread_) {
+    unread_ = false;
+    bool fine = true;
+    while (PGresult* r = PQgetResult(conn_)) {
+      const auto status = PQresultStatus(r);
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
+      PQclear(r);
+    }
+    if (!fine || PQtransactionStatus(conn_) != PQTRANS_IDLE) return false;
   }
-  return fine && ok() && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  if (!ok()) return false;
+  // An idle connection whose server went away (a restart, a failover, the
+  // backend ended) has its goodbye waiting on the socket, where a healthy
+  // one has nothing: asked without waiting, so that it is dropped here,
+  // before a request uses it. (A rare harmless message, such as a standby's
+  // promotion reported to its clients, costs one new connection.)
+  pollfd idle{.fd = PQsocket(conn_), .events = POLLIN, .revents = 0};
+  return ::poll(&idle, 1, 0) == 0;
 }
 
 void Connection::throw_unread() {

@@ -97,8 +97,9 @@ class Connection final : public sql::Connection {
   // Sends `sql` (a read's ROLLBACK) and goes on without waiting for its
   // answer, which the next use of the connection reads first.
   void end_later(std::string_view sql);
-  // Reads what end_later left unread; false when it failed or the connection
-  // broke (then the connection is not to be used again).
+  // Reads what end_later left unread (and, with nothing unread, whatever the
+  // server sent an idle connection, without waiting); false when it failed or
+  // the connection broke, its server gone (then it is not to be used again).
   [[nodiscard]] bool settle() noexcept;
   Statement& prepare(std::string_view sql) override;
   [[nodiscard]] std::int64_t last_insert_id() override;

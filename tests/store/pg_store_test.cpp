@@ -7,7 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
+#include <cerrno>
+#include <chrono>
 #include <future>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -343,12 +348,74 @@ TEST_F(PgStoreTest, ARequestReadsWritesAndReadsAgainOnOneConnection) {
   EXPECT_NE(store.version_of(anna), before);
 }
 
+TEST_F(PgStoreTest, AServerRestartFailsNoRequestAfterIt) {
+  // A restart of PostgreSQL (or a failover) ends every backend: each
+  // connection idle in the pool is dead. Each one failed its next request
+  // (a 500) before it was dropped.
+  PgStore store(PgOptions{words_, 4});
+  const UserId anna = new_user(store, "anna");
+  std::vector<std::unique_ptr<StoreReader>> held;
+  for (int i = 0; i < 4; ++i) held.push_back(store.read());  // four connections, then idle
+  for (auto& r : held) EXPECT_TRUE(r->sleep_items(anna).empty());
+  held.clear();
+  (void)store.version();
+  // Each of the store's backends ended, as a restart ends them, and gone
+  // (the server says goodbye on the socket as the process exits).
+  pg::Connection admin(words_);
+  std::vector<pid_t> backends;
+  auto& others =
+      admin.prepare("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  while (others.step()) backends.push_back(static_cast<pid_t>(others.integer(0)));
+  others.reset();
+  ASSERT_FALSE(backends.empty());
+  admin.exec(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  for (const pid_t pid : backends) {
+    // (as another user, the cluster's processes answer EPERM while they live)
+    for (int i = 0; i < 250 && (::kill(pid, 0) == 0 || errno == EPERM); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_NO_THROW((void)store.version()) << i;
+    EXPECT_NO_THROW(EXPECT_TRUE(store.read()->sleep_items(anna).empty())) << i;
+  }
+  auto tx = store.write();
+  EXPECT_NO_THROW((void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow));
+  tx->commit();
+  EXPECT_EQ(store.read()->sleep_items(anna).size(), 1U);
+}
+
+TEST_F(PgStoreTest, AWriteToADatabaseTakingNoWritesIsRefusedAsUnavailableAndSaysWhy) {
+  // A hot standby answers reads and refuses writes (SQLSTATE 25006); a
+  // database set read-only refuses them the same way.
+  PgStore store(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  pg::Connection admin(words_);
+  admin.exec(
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', "
+      "current_database()); END $$");
+  PgStore standby(PgOptions{words_});
+  EXPECT_TRUE(standby.read()->sleep_items(anna).empty());
+  try {
+    auto tx = standby.write();
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+    tx->commit();
+    FAIL() << "a read-only database took a write";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::unavailable);
+    EXPECT_NE(std::string(e.what()).find("primary"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(standby.read()->sleep_items(anna).empty());
+}
+
 TEST_F(PgStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {
   try {
     PgStore store(PgOptions{"postgresql://daybreak:s3cret-words@127.0.0.1:1/nowhere?connect_timeout=2"});
     FAIL() << "connected to nothing";
   } catch (const StoreError& e) {
-    EXPECT_EQ(e.kind(), StoreError::Kind::io);
+    EXPECT_EQ(e.kind(), StoreError::Kind::unavailable);
     EXPECT_NE(std::string(e.what()).find("cannot connect"), std::string::npos) << e.what();
     EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos) << e.what();
   }
