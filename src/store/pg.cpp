@@ -21,6 +21,9 @@ constexpr unsigned kInt4 = 23;
 constexpr unsigned kFloat4 = 700;
 constexpr unsigned kNumeric = 1700;
 
+// Seconds to wait for a connection (libpq's connect_timeout), unless told.
+constexpr const char* kConnectTimeout = "10";
+
 // The store's error kind for a SQLSTATE (PostgreSQL's appendix A).
 StoreError::Kind kind_of(std::string_view state) {
   if (state.starts_with("23")) return StoreError::Kind::conflict;  // integrity constraint violation
@@ -92,7 +95,19 @@ std::string describe(pg_conn* conn) {
 
 Connection::Connection(const std::string& conninfo) {
   set_operation("connecting to the database");
-  conn_ = PQconnectdb(conninfo.c_str());
+  // A server that does not answer (a lost machine) would hold each request
+  // for TCP's own timeout, some two minutes: daybreak gives up after
+  // kConnectTimeout unless the connection string or PGCONNECT_TIMEOUT says
+  // otherwise (given before the string, which overrides it).
+  std::vector<const char*> keywords;
+  std::vector<const char*> values;
+  if (std::getenv("PGCONNECT_TIMEOUT") == nullptr) {
+    keywords.push_back("connect_timeout");
+    values.push_back(kConnectTimeout);
+  }
+  keywords.insert(keywords.end(), {"dbname", nullptr});
+  values.insert(values.end(), {conninfo.c_str(), nullptr});
+  conn_ = PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1);
   where_ = describe(conn_);
   if (conn_ == nullptr) throw StoreError(StoreError::Kind::io, "cannot reach PostgreSQL: out of memory");
   if (PQstatus(conn_) != CONNECTION_OK) {

@@ -410,6 +410,18 @@ TEST_F(PgStoreTest, AWriteToADatabaseTakingNoWritesIsRefusedAsUnavailableAndSays
   EXPECT_TRUE(standby.read()->sleep_items(anna).empty());
 }
 
+TEST_F(PgStoreTest, AConnectionWaitsTenSecondsAtMostUnlessItsStringSaysOtherwise) {
+  // Without a limit, a lost database machine holds each request for TCP's
+  // own timeout (minutes).
+  const pg::Connection plain(words_);
+  EXPECT_EQ(connection_option(plain.handle(), "connect_timeout"), "10");
+  const pg::Connection words(words_ + " connect_timeout=3");
+  EXPECT_EQ(connection_option(words.handle(), "connect_timeout"), "3");
+  const pg::Connection uri(pg_uri(words_) + "&connect_timeout=4");
+  EXPECT_EQ(connection_option(uri.handle(), "connect_timeout"), "4");
+  EXPECT_EQ(connection_option(uri.handle(), "dbname"), connection_option(plain.handle(), "dbname"));
+}
+
 TEST_F(PgStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {
   try {
     PgStore store(PgOptions{"postgresql://daybreak:s3cret-words@127.0.0.1:1/nowhere?connect_timeout=2"});

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -45,6 +46,14 @@ std::string pg_uri(const std::string& words) {
     w[word.substr(0, eq)] = word.substr(eq + 1);
   }
   return fmt::format("postgresql:///{}?host={}&port={}&user={}", w["dbname"], w["host"], w["port"], w["user"]);
+}
+
+std::string connection_option(pg_conn* conn, const std::string& keyword) {
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(conn), &PQconninfoFree);
+  for (const PQconninfoOption* o = options.get(); o != nullptr && o->keyword != nullptr; ++o) {
+    if (keyword == o->keyword) return o->val != nullptr ? o->val : "";
+  }
+  return "";
 }
 
 }  // namespace daybreak::testing

@@ -4,6 +4,8 @@
 
 #include <string>
 
+struct pg_conn;
+
 namespace daybreak::testing {
 
 // The cluster's connection words, for its maintenance database; empty when
@@ -13,5 +15,7 @@ namespace daybreak::testing {
 [[nodiscard]] std::string fresh_pg_database();
 // The same database as a postgresql:// URI, as a person gives it to daybreak.
 [[nodiscard]] std::string pg_uri(const std::string& words);
+// The value a libpq connection uses for one of its options ("": none).
+[[nodiscard]] std::string connection_option(pg_conn* conn, const std::string& keyword);
 
 }  // namespace daybreak::testing
