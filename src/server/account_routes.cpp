@@ -108,6 +108,7 @@ constexpr RouteRule kRules[] = {
     {Method::post, "/api/sleep-items", Rule::own, {}},
     {Method::post, "/api/sleep-items/{id}/retire", Rule::own, {}},
     {Method::post, "/api/import/csv", Rule::own, {}},
+    {Method::post, "/api/import/fhir", Rule::own, {}},
     {Method::get, "/api/check", Rule::own, {}},
     {Method::post, "/api/entries", Rule::own, {}},
     {Method::patch, "/api/entries/{id}", Rule::own, {}},
@@ -447,7 +448,7 @@ Response consents(const ApiContext& api, const Request& req) {
   const TimeZone& zone = api.zone(s.user.time_zone);
   auto bundle = export_consents(api.store(), s.user.id, zone, zone.date_of(api.now()));
   if (!bundle) return http::problem_for(bundle.error());
-  return http::download("application/fhir+json", std::move(*bundle), "daybreak-sharing.fhir.json");
+  return http::download(std::string(http::kFhirJson), std::move(*bundle), "daybreak-sharing.fhir.json");
 }
 
 Response add_grant(const ApiContext& api, const Request& req) {

@@ -1,6 +1,8 @@
 // The open exports over HTTP: the diary as a FHIR R4 collection
-// Bundle and the reminders as an iCalendar file, by the same use cases as
-// `daybreak export fhir` and `daybreak reminders`.
+// Bundle (and such a Bundle read back: how a person brings their diary from
+// home into a clinic's daybreak) and the reminders as an iCalendar file, by
+// the same use cases as `daybreak export fhir`, `daybreak import fhir` and
+// `daybreak reminders`.
 #include <fmt/format.h>
 
 #include "app/fhir_transfer.hpp"
@@ -16,6 +18,10 @@ using http::PathParams;
 using http::Request;
 using http::Response;
 
+// The largest Bundle taken: ten years of diary are about 61 MB
+// (bench/RESULTS.md, "FHIR export"), and the CLI takes as much.
+constexpr std::size_t kMaxFhirImportBytes = 64 * 1024 * 1024;
+
 Response export_fhir_bundle(const ApiContext& api, const Request& req) {
   const auto from = http::date_param(req, "from");
   const auto to = http::date_param(req, "to");
@@ -26,8 +32,29 @@ Response export_fhir_bundle(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   auto bundle = export_fhir(api.store(), c.user.id, c.zone, DayRange{*from, *to});
   if (!bundle) return http::problem_for(bundle.error());
-  return http::download("application/fhir+json", std::move(*bundle),
+  return http::download(std::string(http::kFhirJson), std::move(*bundle),
                         fmt::format("daybreak-fhir-{}.json", format_date(c.today())));
+}
+
+// All or nothing, as `daybreak import fhir`; `dry_run=true` says what it
+// would do and writes nothing.
+Response import_fhir_bundle(const ApiContext& api, const Request& req) {
+  const auto dry_run = http::flag_param(req, "dry_run");
+  if (!dry_run) return http::invalid_fields("nothing was imported", {dry_run.error()}, true);
+  const Caller c = api.caller(req);
+  const auto s = import_fhir(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, api.content(),
+                             req.body, *dry_run);
+  if (!s) return http::problem_for(s.error());
+  const ImportSummary& e = s->entries;
+  return http::json_response(200, Json{{"added", e.added},
+                                       {"replaced", e.replaced},
+                                       {"unchanged", e.unchanged},
+                                       {"items_created", e.items_created},
+                                       {"written", e.written},
+                                       {"sessions_added", s->sessions_added},
+                                       {"sessions_unchanged", s->sessions_unchanged},
+                                       {"responses_added", s->responses_added},
+                                       {"responses_unchanged", s->responses_unchanged}});
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {
@@ -44,6 +71,9 @@ Response reminders_calendar_file(const ApiContext& api, const Request& req) {
 void add_export_routes(http::Router& router, const ApiContext& api) {
   router.add(Method::get, "/api/export.fhir.json",
              [&api](const Request& r, const PathParams&) { return export_fhir_bundle(api, r); });
+  router.add(Method::post, "/api/import/fhir",
+             [&api](const Request& r, const PathParams&) { return import_fhir_bundle(api, r); },
+             {{http::kFhirJson, http::kJson}, kMaxFhirImportBytes});
   router.add(Method::get, "/api/reminders.ics",
              [&api](const Request& r, const PathParams&) { return reminders_calendar_file(api, r); });
 }

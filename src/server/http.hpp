@@ -67,5 +67,6 @@ struct Response {
 inline constexpr std::string_view kJson = "application/json";
 inline constexpr std::string_view kProblemJson = "application/problem+json";
 inline constexpr std::string_view kCsv = "text/csv";
+inline constexpr std::string_view kFhirJson = "application/fhir+json";
 
 }  // namespace daybreak::http

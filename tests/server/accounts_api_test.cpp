@@ -13,6 +13,8 @@
 
 #include "app/accounts.hpp"
 #include "app/diary.hpp"
+#include "app/fhir_transfer.hpp"
+#include "app/profile.hpp"
 #include "content/library_loader.hpp"
 #include "platform/clock.hpp"
 #include "platform/secrets.hpp"
@@ -95,6 +97,7 @@ const std::map<std::string, Kind>& expected_kinds() {
       {"POST /api/sleep-items", Kind::own},
       {"POST /api/sleep-items/{id}/retire", Kind::own},
       {"POST /api/import/csv", Kind::own},
+      {"POST /api/import/fhir", Kind::own},
       {"GET /api/check", Kind::own},
       {"POST /api/entries", Kind::own},
       {"PATCH /api/entries/{id}", Kind::own},
@@ -779,6 +782,69 @@ TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   const auto hash = store_->read()->find_account(a)->password_hash;
   ASSERT_TRUE(hash);
   EXPECT_EQ(cost_of(*hash)->operations, kQuickCost.operations + 1);
+}
+
+TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneElsesChanges) {
+  // At home: one person's diary in its own file.
+  SqliteStore home(SqliteOptions{dir_ / "home.db"});
+  const User me = ensure_local_user(home, fixed_now(), "Europe/Berlin");
+  // (her name at home is the clinic's name for her, so the two exports can be equal)
+  ASSERT_TRUE(update_profile(home, me.id, ProfileChange{"Anna", std::nullopt}, [](std::string_view) { return true; }));
+  for (const auto& [period, pain] : {std::pair{Period::night, "6"}, std::pair{Period::morning, "5"}}) {
+    Draft d;
+    d.set("pain", pain);
+    if (period == Period::morning) d.set("stiffness_minutes", "45");
+    ASSERT_TRUE(log_entry(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
+                          LogRequest{ymd(2026, 11, 22), period, d, false, std::nullopt}));
+  }
+  const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}).value();
+
+  // The clinic, where Bert keeps his diary already, and Anna's account.
+  add("anna", Role::person, "Anna");
+  const UserId b = add("bert", Role::person, "Bert");
+  log_note(b, kMarkB);
+  const Who anna = sign_in_as("anna");
+  const Who bert = sign_in_as("bert");
+  const std::string bert_before = call(http::Method::get, "/api/export.fhir.json", bert).body;
+
+  const Reply plan =
+      call(http::Method::post, "/api/import/fhir?dry_run=true", anna, from_home, "application/fhir+json");
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  EXPECT_EQ(Json::parse(plan.body)["added"], 2);
+  EXPECT_EQ(Json::parse(plan.body)["written"], false);
+  EXPECT_EQ(
+      Json::parse(call(http::Method::get, "/api/entries?from=2026-11-01&to=2026-11-30", anna).body)["entries"].size(),
+      0U);
+  const Reply done = call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(Json::parse(done.body)["added"], 2);
+  EXPECT_EQ(Json::parse(done.body)["written"], true);
+  // Her diary in the clinic is the one from home, and Bert's is as it was.
+  const std::string in_clinic = call(http::Method::get, "/api/export.fhir.json", anna).body;
+  EXPECT_EQ(in_clinic, from_home);
+  EXPECT_EQ(call(http::Method::get, "/api/export.fhir.json", bert).body, bert_before);
+  // Again: nothing new.
+  EXPECT_EQ(
+      Json::parse(
+          call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json").body)["unchanged"],
+      2);
+
+  // A damaged file: every problem named, nothing written.
+  std::string broken = from_home;
+  const auto at = broken.find("\"valueInteger\":6");
+  ASSERT_NE(at, std::string::npos);
+  broken.replace(at, 16, "\"valueInteger\":11");
+  const Reply refused = call(http::Method::post, "/api/import/fhir", anna, broken, "application/fhir+json");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("valueInteger"), std::string::npos) << refused.body;
+  EXPECT_EQ(call(http::Method::get, "/api/export.fhir.json", anna).body, in_clinic);
+
+  // And out again: what the clinic gives her, a new file at home reads back as it was.
+  SqliteStore back(SqliteOptions{dir_ / "back.db"});
+  const User again = ensure_local_user(back, fixed_now(), "Europe/Berlin");
+  ASSERT_TRUE(
+      import_fhir(back, {fixed_now(), Actor{again.id, "import"}}, again.id, berlin(), content(), in_clinic, false));
+  EXPECT_EQ(export_fhir(back, again.id, berlin(), DayRange{}).value(), from_home);
 }
 
 // PostgreSQL's row-level security on its own: the servers' role (not the

@@ -194,7 +194,10 @@ test('every operation answers as documented, for good input and bad', async () =
   await good('GET', `/api/entries/${id}/revisions`, {}, 200);
   const csv = await good('GET', '/api/export/csv', {}, 200);
   await good('POST', '/api/import/csv?dry_run=true', { text: csv.body }, 200);
-  await good('GET', '/api/export.fhir.json?from=2026-11-01', {}, 200); // issue 19
+  const fhir = await good('GET', '/api/export.fhir.json?from=2026-11-01', {}, 200); // issue 19
+  await good('POST', '/api/import/fhir?dry_run=true', { text: fhir.body, headers: { 'Content-Type': 'application/fhir+json' } }, 200);
+  await bad('POST', '/api/import/fhir', { text: '{"resourceType": "Bundle", "type": "collection", "entry": [{}]}', headers: { 'Content-Type': 'application/fhir+json' } }, 422);
+  await bad('POST', '/api/import/fhir', { text: fhir.body, headers: { 'Content-Type': 'text/csv' } }, 415);
   await good('GET', '/api/reminders.ics?alarm=10', {}, 200);
   await good('PATCH', '/api/profile', { json: { name: 'Sam', time_zone: 'Europe/Berlin' } }, 200);
   await good('POST', `/api/sleep-items/${pillow.json().id}/retire`, {}, 200);

@@ -5,16 +5,23 @@
 // her Today; the person then sees the clinician in "Who looked at my data, and
 // when" and stops sharing; the clinician no longer sees her, and the server refuses
 // their next request for her data. axe is clean on the sign-in screen, on
-// More with the sharing section, and on the clinician's list.
+// More with the sharing section, and on the clinician's list. Then the
+// person brings a diary kept at home into the clinic as FHIR, on More.
 //
 // Skipped, with a message, while this daybreak has no `admin` command.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
   adminMissing,
   ANNA,
   BERG,
+  binary,
+  FAKE_NOW,
   newPage,
   seriousViolations,
   signIn,
@@ -116,5 +123,50 @@ test('a person shares with their clinician, sees who looked, and stops sharing',
     await page.getByRole('heading', { name: 'Not shared with you', level: 1 }).waitFor();
   } finally {
     await close();
+  }
+});
+
+// A diary kept at home with the CLI, exported as FHIR: the file a person
+// brings to the clinic.
+async function homeDiaryAsFhir() {
+  const home = await mkdtemp(join(tmpdir(), 'daybreak-home-'));
+  const env = { PATH: '/usr/bin:/bin', HOME: home, DAYBREAK_HOME: join(home, 'data'), DAYBREAK_FAKE_NOW: FAKE_NOW, TZ: 'Europe/Berlin', LANG: 'C.UTF-8' };
+  const run = (...args) => {
+    const r = spawnSync(binary(), args, { env, encoding: 'utf8', timeout: 30000 });
+    assert.equal(r.status, 0, `daybreak ${args.join(' ')}: ${r.stderr}`);
+  };
+  run('log', 'night', '--date', '2026-11-20', '--pain', '6');
+  run('log', 'morning', '--date', '2026-11-20', '--pain', '5', '--stiffness-minutes', '45');
+  const file = join(home, 'diary.json');
+  run('export', 'fhir', '--output', file);
+  return { file, cleanup: () => rm(home, { recursive: true, force: true }) };
+}
+
+test('a person brings the diary they kept at home into the clinic as FHIR', { skip }, async () => {
+  const { page, close } = await newPage(browser);
+  const diary = await homeDiaryAsFhir();
+  try {
+    await page.goto(`${daybreak.url}/settings`);
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+    const entries = () =>
+      page.evaluate(async () => (await (await fetch('/api/entries?from=2026-11-01&to=2026-11-30')).json()).entries.length);
+    const before = await entries();
+    await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
+    const plan = page.getByRole('status').filter({ hasText: 'diary.json: 2 new entries.' });
+    await plan.waitFor();
+    assert.equal(await entries(), before, 'the plan writes nothing');
+    assert.deepEqual(await seriousViolations(page), [], 'More with the import plan');
+    await plan.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported from diary.json: 2 new entries.').first().waitFor();
+    assert.equal(await entries(), before + 2);
+    // The same file again: nothing new, nothing to import.
+    await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
+    const again = page.getByRole('status').filter({ hasText: '2 already in your diary' });
+    await again.waitFor();
+    assert.equal(await again.getByRole('button', { name: 'Import' }).isDisabled(), true);
+  } finally {
+    await close();
+    await diary.cleanup();
   }
 });

@@ -124,6 +124,15 @@ export interface ImportSummary {
   written: boolean;
 }
 
+// What a FHIR import did (or would do, with dry_run): the entries as the CSV
+// import counts them, and the sessions and questionnaires beside them.
+export interface FhirImportSummary extends ImportSummary {
+  sessions_added: number;
+  sessions_unchanged: number;
+  responses_added: number;
+  responses_unchanged: number;
+}
+
 export interface CheckReport {
   schema_version: number;
   entries: number;
@@ -262,7 +271,8 @@ const TIMEOUT_MS = 10_000;
 
 export interface RequestOptions {
   body?: unknown;
-  text?: string; // sent as text/csv
+  text?: string; // sent as text/csv, or as textType
+  textType?: string;
   headers?: Record<string, string>;
 }
 
@@ -293,7 +303,7 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   } else if (options.text !== undefined) {
-    headers['Content-Type'] = 'text/csv';
+    headers['Content-Type'] = options.textType ?? 'text/csv';
     body = options.text;
   }
   let response: Response;
@@ -511,6 +521,11 @@ export const api = {
   timeZones: () => request<{ zones: string[] }>('GET', '/api/time-zones'),
   importCsv: (csv: string, dryRun: boolean, replace: boolean) =>
     request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
+  importFhir: (bundle: string, dryRun: boolean) =>
+    request<FhirImportSummary>('POST', `/api/import/fhir?dry_run=${dryRun}`, {
+      text: bundle,
+      textType: 'application/fhir+json',
+    }),
   check: () => request<CheckReport>('GET', '/api/check'),
   program: () => request<ProgramStatus>('GET', '/api/program'),
   exercises: () => request<{ exercises: Exercise[] }>('GET', '/api/exercises'),

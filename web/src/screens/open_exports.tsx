@@ -1,7 +1,36 @@
 // The open exports on More: the diary as HL7 FHIR R4 for another app
-// or a clinic, and the reminders as a calendar file (.ics). Self-contained,
-// so the More screen only places it.
+// or a clinic (and such a file read back: how a diary kept at home comes into
+// a clinic's daybreak, or goes from one daybreak to another), and the
+// reminders as a calendar file (.ics). Self-contained, so the More screen
+// only places it.
 import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
+import { announce } from '../components/toast';
+import { fhirAddsSomething, fhirPlanText } from '../import_words';
+
+function FhirImport() {
+  const { file, plan, problems, choose, runImport } = useFileImport(api.importFhir, (name, done) =>
+    announce(`Imported from ${name}: ${fhirPlanText(done)}`),
+  );
+  return (
+    <>
+      <label class="field file">
+        Bring in a diary exported as FHIR (from daybreak at home, or another daybreak)
+        <input
+          type="file"
+          accept=".json,application/fhir+json,application/json"
+          onChange={(e) => void choose(takeFile(e.currentTarget as HTMLInputElement))}
+        />
+      </label>
+      <ImportNotices
+        plan={plan && file && { name: file.name, text: fhirPlanText(plan), nothingNew: !fhirAddsSomething(plan) }}
+        onImport={() => void runImport()}
+        problems={problems}
+      />
+    </>
+  );
+}
 
 export function OpenExportsSection() {
   const [alarm, setAlarm] = useState(false);
@@ -9,13 +38,15 @@ export function OpenExportsSection() {
     <section class="card" aria-labelledby="open-exports-title">
       <h2 id="open-exports-title">Other apps and your calendar</h2>
       <p class="muted">
-        The diary as HL7 FHIR R4, the format health records use; <code>daybreak import fhir</code> reads it back.
+        The diary as HL7 FHIR R4, the format health records use, with your sessions and questionnaires. Bring it
+        into another daybreak (a clinic's, or back home with <code>daybreak import fhir</code>) and nothing is lost.
       </p>
       <div class="button-row">
         <a class="button" href="/api/export.fhir.json" download>
           Export as FHIR
         </a>
       </div>
+      <FhirImport />
       <p class="muted">
         Reminders for your morning routine (before you get up), your morning log, your evening routine, the weekly
         safety check and tonight&rsquo;s condition of an experiment. Import the file into your calendar; import it

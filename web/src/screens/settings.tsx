@@ -6,9 +6,11 @@
 import { useState } from 'preact/hooks';
 
 import { account, roleOf } from '../account';
-import { api, ApiError, type ImportSummary } from '../api';
+import { api, ApiError } from '../api';
 import { safetyReviewApi } from '../api_safety';
+import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
+import { csvPlanText } from '../import_words';
 import { longDate } from '../format';
 import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
@@ -286,35 +288,17 @@ function ItemsSection() {
 }
 
 function DataSection() {
-  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
-  const [plan, setPlan] = useState<ImportSummary | null>(null);
-  const [problems, setProblems] = useState<string[] | null>(null);
+  const {
+    file: csv,
+    plan,
+    problems,
+    choose,
+    runImport,
+  } = useFileImport(
+    (text, dryRun) => api.importCsv(text, dryRun, false),
+    (name, done) => announce(`Imported ${done.added} entr${done.added === 1 ? 'y' : 'ies'} from ${name}`),
+  );
   const [check, setCheck] = useState<string | null>(null);
-
-  const choose = async (file: File | undefined) => {
-    setPlan(null);
-    setProblems(null);
-    if (!file) return;
-    const text = await file.text();
-    setCsv({ name: file.name, text });
-    try {
-      setPlan(await call(() => api.importCsv(text, true, false)));
-    } catch (err) {
-      setProblems(err instanceof ApiError ? (err.problem.details ?? [errorText(err)]) : [errorText(err)]);
-    }
-  };
-  const runImport = async () => {
-    if (!csv) return;
-    try {
-      const done = await call(() => api.importCsv(csv.text, false, false));
-      diaryChanged();
-      announce(`Imported ${done.added} entr${done.added === 1 ? 'y' : 'ies'} from ${csv.name}`);
-      setCsv(null);
-      setPlan(null);
-    } catch (err) {
-      setProblems([errorText(err)]);
-    }
-  };
   const runCheck = async () => {
     try {
       const r = await call(() => api.check());
@@ -338,30 +322,20 @@ function DataSection() {
       {check && <p role="status">{check}</p>}
       <label class="field file">
         Import a CSV file (as daybreak exports it)
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void choose((e.currentTarget as HTMLInputElement).files?.[0])} />
+        <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(takeFile(e.currentTarget as HTMLInputElement))} />
       </label>
-      {plan && csv && (
-        <div class="notice info" role="status">
-          <p>
-            {csv.name}: {plan.added} new entr{plan.added === 1 ? 'y' : 'ies'}
-            {plan.unchanged ? `, ${plan.unchanged} already in your diary` : ''}
-            {plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : ''}.
-          </p>
-          <button type="button" class="button primary" onClick={() => void runImport()} disabled={plan.added === 0}>
-            Import
-          </button>
-        </div>
-      )}
-      {problems && (
-        <div class="notice warn" role="alert">
-          <p>Nothing was imported:</p>
-          <ul>
-            {problems.slice(0, 20).map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportNotices
+        plan={
+          plan &&
+          csv && {
+            name: csv.name,
+            text: csvPlanText(plan),
+            nothingNew: plan.added === 0,
+          }
+        }
+        onImport={() => void runImport()}
+        problems={problems}
+      />
     </section>
   );
 }

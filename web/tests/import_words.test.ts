@@ -1,0 +1,38 @@
+// What an import on More says it would do (src/import_words.ts).
+import { describe, expect, it } from 'vitest';
+
+import type { FhirImportSummary } from '../src/api';
+import { csvPlanText, fhirAddsSomething, fhirPlanText } from '../src/import_words';
+
+const none = { added: 0, replaced: 0, unchanged: 0, items_created: [], written: false };
+const fhirNone: FhirImportSummary = {
+  ...none,
+  sessions_added: 0,
+  sessions_unchanged: 0,
+  responses_added: 0,
+  responses_unchanged: 0,
+};
+
+describe('csvPlanText', () => {
+  it('counts the new entries, what is there already and the sleep items it adds', () => {
+    expect(csvPlanText({ ...none, added: 1 })).toBe('1 new entry.');
+    expect(csvPlanText({ ...none, added: 3, unchanged: 1, items_created: ["pillow 'knee pillow'"] })).toBe(
+      "3 new entries, 1 already in your diary; adds pillow 'knee pillow'.",
+    );
+  });
+});
+
+describe('fhirPlanText', () => {
+  it('names only what the file adds or changes, then what is there already', () => {
+    expect(fhirPlanText({ ...fhirNone, added: 2 })).toBe('2 new entries.');
+    expect(
+      fhirPlanText({ ...fhirNone, added: 2, replaced: 1, sessions_added: 3, responses_added: 1, unchanged: 2, sessions_unchanged: 2 }),
+    ).toBe('2 new entries, 1 entry to update, 3 sessions, 1 questionnaire; 4 already in your diary.');
+    expect(fhirPlanText({ ...fhirNone, unchanged: 2 })).toBe('0 new entries; 2 already in your diary.');
+  });
+  it('says which file adds nothing', () => {
+    expect(fhirAddsSomething({ ...fhirNone, unchanged: 5, sessions_unchanged: 2 })).toBe(false);
+    expect(fhirAddsSomething({ ...fhirNone, sessions_added: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, replaced: 1 })).toBe(true);
+  });
+});
