@@ -77,6 +77,7 @@ network namespace (web/e2e/pairing.test.mjs).
   GET     /api/experiments/{id}/report
   POST    /api/experiments/{id}/stop
   GET     /api/export.fhir.json
+  POST    /api/import/fhir
   GET     /api/reminders.ics
   GET     /api/report.pdf
   GET     /api/report.fhir.json
