@@ -105,6 +105,10 @@ AppResult<AddedAccount> add_account(Store& store, PasswordHasher& hasher, const 
   if (wanted.password) {
     if (auto bad = check_new_password(*wanted.password, "password")) return fail(std::move(*bad));
   }
+  if (wanted.existing && wanted.role != Role::person) {
+    return fail(invalid("Only a person's account can open a diary already here",
+                        {{"role", std::string(role_name(wanted.role)), "person"}}));
+  }
   Account account;
   account.login = normalize_login(wanted.login);
   account.role = wanted.role;
@@ -121,7 +125,20 @@ AppResult<AddedAccount> add_account(Store& store, PasswordHasher& hasher, const 
   if (tx->find_account_by_login(account.login)) {
     return fail(conflict(fmt::format("The login '{}' is taken", account.login)));
   }
-  User user = tx->create_user(name, wanted.time_zone, now);
+  User user;
+  if (wanted.existing) {
+    auto found = tx->find_user(*wanted.existing);
+    if (!found) return fail(not_found(fmt::format("No person has the number {}", wanted.existing->value)));
+    if (const auto taken = tx->find_account(found->id)) {
+      return fail(
+          conflict(fmt::format("The person number {} already has the account '{}'", found->id.value, taken->login)));
+    }
+    found->name = name;
+    tx->update_user(*found);
+    user = std::move(*found);
+  } else {
+    user = tx->create_user(name, wanted.time_zone, now);
+  }
   account.user = user.id;
   tx->add_account(account);
   tx->commit();

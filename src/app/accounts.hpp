@@ -57,6 +57,10 @@ struct NewAccount {
   std::string name;
   std::string time_zone;
   std::optional<std::string> password;  // none: an invitation is made
+  // A person already in the database, without an account, whose diary the
+  // account then opens (the person on this computer: `admin user add
+  // --local-person`); none: a new person with an empty diary.
+  std::optional<UserId> existing;
 };
 
 struct AddedAccount {

@@ -30,6 +30,7 @@ class AdminCommand final : public Command {
     return "a clinic's accounts: add people, clinicians and admins, list them, reset a password";
   }
   bool writes() const override { return true; }
+  bool acts_for_local_person() const override { return false; }
   void configure(CLI::App& sub) override {
     sub.require_subcommand(1);
     CLI::App* user = sub.add_subcommand("user", "accounts of people, clinicians and admins");
@@ -43,6 +44,8 @@ class AdminCommand final : public Command {
     add_->add_flag("--password-stdin", password_stdin_,
                    "read the password from the first line of standard input (default: make an invitation link)");
     add_->add_option("--base-url", base_url_, "the clinic's address, for the invitation link")->type_name("URL");
+    add_->add_flag("--local-person", local_person_,
+                   "the account opens the diary already on this computer (yours) instead of a new, empty one");
     list_ = user->add_subcommand("list", "list the accounts");
     reset_ = user->add_subcommand("reset", "clear a password, end its sign-ins and make a new invitation link");
     reset_->add_option("login", login_, "the account's login")->required();
@@ -61,7 +64,9 @@ class AdminCommand final : public Command {
                  << invitation_line(*token);
       return kOk;
     }
-    NewAccount wanted{login_, *parse_role(role_), name_, ctx.user.time_zone, std::nullopt};
+    NewAccount wanted{login_,       *parse_role(role_),
+                      name_,        ctx.user.time_zone,
+                      std::nullopt, local_person_ ? std::optional<UserId>(ctx.user.id) : std::nullopt};
     if (password_stdin_) {
       wanted.password = password_from(ctx.io.in);
       if (!wanted.password) {
@@ -72,7 +77,8 @@ class AdminCommand final : public Command {
     PasswordHasher hasher;
     const auto added = add_account(ctx.store, hasher, wanted, ctx.now());
     if (!added) return report(ctx.io, added.error());
-    ctx.io.out << fmt::format("Added {} ({}), number {}.\n", added->account.login, role_, added->user.id.value);
+    ctx.io.out << fmt::format("Added {} ({}), number {}{}.\n", added->account.login, role_, added->user.id.value,
+                              local_person_ ? ": the diary on this computer is theirs, in the web app and here" : "");
     if (added->invitation) ctx.io.out << invitation_line(*added->invitation);
     return kOk;
   }
@@ -110,6 +116,7 @@ class AdminCommand final : public Command {
   std::string name_;
   std::string base_url_;
   bool password_stdin_ = false;
+  bool local_person_ = false;
 };
 
 class ShareCommand final : public Command {
@@ -119,6 +126,7 @@ class ShareCommand final : public Command {
     return "share your data with a clinician of your clinic, list what you share, or stop";
   }
   bool writes() const override { return true; }
+  bool acts_for_local_person() const override { return person_.empty(); }
   void configure(CLI::App& sub) override {
     sub.add_option("--with", with_, "the clinician's login")->type_name("LOGIN");
     sub.add_option("--scope", scopes_, "all (default), or diary, program, questionnaires, safety, experiments")

@@ -200,6 +200,18 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
     }
     Store& store = *opened;
     const User user = ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
+    if (command.acts_for_local_person()) {
+      auto tx = store.read();
+      if (tx->has_accounts() && !tx->find_account(user.id)) {
+        io.err << fmt::format(
+            "daybreak: this database has accounts, and `daybreak {}` acts for the person on this computer "
+            "(number {}), who has none: no one who signs in would see what it wrote. People with accounts "
+            "keep their diaries in the web app; if the diary here is yours, give it an account: "
+            "daybreak admin user add LOGIN --role person --name NAME --local-person\n",
+            command.name(), user.id.value);
+        return kUsage;
+      }
+    }
     std::unique_ptr<ProcessZone> zone;
     try {
       zone = std::make_unique<ProcessZone>(user.time_zone);

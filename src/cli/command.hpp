@@ -63,6 +63,12 @@ class Command {
   // Whether it may change the diary. One that does not still runs, read-only,
   // when the disk is too full for the store to be opened for writing.
   [[nodiscard]] virtual bool writes() const = 0;
+  // Whether it acts for the person on this computer (the database's local
+  // person, number 1): their diary, program, questionnaires, reports. Once the
+  // database has accounts, it runs only if that person has one (`admin user
+  // add --local-person`): what it wrote would otherwise be seen by no one who
+  // signs in. The library, the accounts and the database's upkeep act for no one.
+  [[nodiscard]] virtual bool acts_for_local_person() const { return true; }
   // Declares the command's options on its CLI11 subcommand.
   virtual void configure(CLI::App& sub) = 0;
   // Runs; returns the process exit code (see exit_code).

@@ -318,6 +318,7 @@ class CheckCommand final : public Command {
   std::string_view name() const override { return "check"; }
   std::string_view summary() const override { return "check the database for damage"; }
   bool writes() const override { return false; }
+  bool acts_for_local_person() const override { return false; }
   void configure(CLI::App& sub) override { sub.add_flag("--json", json_, "print as JSON"); }
   int run(CommandContext& ctx) override {
     const CheckReport r = check(ctx.store, ctx.user.id, ctx.zone);

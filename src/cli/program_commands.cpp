@@ -353,6 +353,7 @@ class ContentCommand final : public Command {
   std::string_view name() const override { return "content"; }
   std::string_view summary() const override { return "check a content folder, or export the built-in content"; }
   bool writes() const override { return false; }
+  bool acts_for_local_person() const override { return false; }
 
   void configure(CLI::App& sub) override {
     sub.require_subcommand(1);

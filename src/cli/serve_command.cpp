@@ -36,6 +36,7 @@ class ServeCommand final : public Command {
     return "start the web app and the HTTP API on this computer (http://127.0.0.1:8765)";
   }
   bool writes() const override { return true; }
+  bool acts_for_local_person() const override { return false; }
   void configure(CLI::App& sub) override {
     sub.add_option("--address", options_.address,
                    "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")

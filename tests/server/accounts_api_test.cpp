@@ -203,7 +203,8 @@ class Accounts : public ::testing::TestWithParam<Backend> {
 
   UserId add(const std::string& login, Role role, const std::string& name) {
     PasswordHasher hasher(kQuickCost, 2);
-    auto added = add_account(*store_, hasher, {login, role, name, "Europe/Berlin", password(login)}, fixed_now());
+    auto added =
+        add_account(*store_, hasher, {login, role, name, "Europe/Berlin", password(login), std::nullopt}, fixed_now());
     EXPECT_TRUE(added) << login;
     return added->user.id;
   }
@@ -386,6 +387,42 @@ TEST_P(Accounts, WithoutAccountsNothingAsksToSignIn) {
   const Reply r = call(http::Method::get, "/api/today", {});
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Json::parse(call(http::Method::get, "/api/account", {}).body), Json({{"accounts", false}}));
+}
+
+// The person on this computer kept a diary with no account, then made one
+// (`admin user add --local-person`): signing in opens that diary, not a new,
+// empty one. Before, every account was a new person, and the diary kept at
+// home was seen by no one who signed in.
+TEST_P(Accounts, AHomeDiaryGivenAnAccountIsTheDiaryItsPersonSignsInTo) {
+  log_note(local_.id, "kept at home");
+  PasswordHasher hasher(kQuickCost, 2);
+  const auto clinician = add_account(
+      *store_, hasher, {"dr.berg", Role::clinician, "Dr Berg", "Europe/Berlin", password("dr.berg"), local_.id},
+      fixed_now());
+  ASSERT_FALSE(clinician);
+  EXPECT_EQ(clinician.error().code, ErrorCode::invalid_input);
+  EXPECT_FALSE(store_->read()->has_accounts());  // refused, and nothing written
+
+  const auto added = add_account(
+      *store_, hasher, {"anna", Role::person, "Anna Berg", "Europe/Berlin", password("anna"), local_.id}, fixed_now());
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(added->user.id, local_.id);
+  EXPECT_EQ(store_->read()->find_user(local_.id)->name, "Anna Berg");
+
+  EXPECT_EQ(call(http::Method::get, "/api/today", {}).status, 401);  // accounts are on: sign in first
+  const Reply today = call(http::Method::get, "/api/today", sign_in_as("anna"));
+  ASSERT_EQ(today.status, 200) << today.body;
+  EXPECT_NE(today.body.find("kept at home"), std::string::npos) << today.body;
+
+  const auto again = add_account(
+      *store_, hasher, {"anna.again", Role::person, "Anna", "Europe/Berlin", password("anna.again"), local_.id},
+      fixed_now());
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  EXPECT_FALSE(store_->read()->find_account_by_login("anna.again"));
+
+  add("bert", Role::person, "Bert");  // a new person starts with an empty diary
+  EXPECT_EQ(call(http::Method::get, "/api/today", sign_in_as("bert")).body.find("kept at home"), std::string::npos);
 }
 
 TEST_P(Accounts, SigningInSetsAStrictHttpOnlyCookieAndSigningOutEndsIt) {
@@ -628,8 +665,8 @@ TEST_P(Accounts, TheAuditTrailCannotBeChangedOrDeleted) {
 
 TEST_P(Accounts, AnInvitationSetsThePasswordOnceAndSignsIn) {
   PasswordHasher hasher(kQuickCost, 1);
-  const auto added =
-      add_account(*store_, hasher, {"anna", Role::person, "Anna", "Europe/Berlin", std::nullopt}, fixed_now());
+  const auto added = add_account(
+      *store_, hasher, {"anna", Role::person, "Anna", "Europe/Berlin", std::nullopt, std::nullopt}, fixed_now());
   ASSERT_TRUE(added);
   ASSERT_TRUE(added->invitation);
   const std::string token = *added->invitation;
@@ -867,7 +904,8 @@ class RowLevelSecurity : public ::testing::Test {
     for (const auto& [login, role] : {std::pair{"anna", Role::person}, std::pair{"bert", Role::person},
                                       std::pair{"dr.berg", Role::clinician}, std::pair{"dr.cole", Role::clinician}}) {
       auto added = add_account(*owner_, hasher,
-                               {login, role, login, "Europe/Berlin", std::string(login) + " password!"}, fixed_now());
+                               {login, role, login, "Europe/Berlin", std::string(login) + " password!", std::nullopt},
+                               fixed_now());
       ASSERT_TRUE(added);
       ids_[login] = added->user.id;
     }

@@ -49,3 +49,32 @@ they stop (as More > Sharing in the web app).
   Stopped sharing 1: the clinician's next request is refused.
   $ daybreak share --person anna
     1  dr.berg              diary, program                           stopped 2026-11-23 07:30, until 2027-03-01
+
+Once a database has accounts, the diaries are the people's who sign in. The
+commands that act for the person on this computer (number 1, who has no
+account here) are refused, so that nothing is written where no one would see
+it; the library and the database's upkeep still answer.
+
+  $ daybreak log morning --pain 4
+  ! daybreak: this database has accounts, and `daybreak log` acts for the person on this computer (number 1), who has none: no one who signs in would see what it wrote. People with accounts keep their diaries in the web app; if the diary here is yours, give it an account: daybreak admin user add LOGIN --role person --name NAME --local-person
+  [1]
+  $ daybreak today
+  ! daybreak: this database has accounts, and `daybreak today` acts for the person on this computer (number 1), who has none: no one who signs in would see what it wrote. People with accounts keep their diaries in the web app; if the diary here is yours, give it an account: daybreak admin user add LOGIN --role person --name NAME --local-person
+  [1]
+  $ daybreak share --with dr.berg
+  ! daybreak: this database has accounts, and `daybreak share` acts for the person on this computer (number 1), who has none: no one who signs in would see what it wrote. People with accounts keep their diaries in the web app; if the diary here is yours, give it an account: daybreak admin user add LOGIN --role person --name NAME --local-person
+  [1]
+  $ daybreak export csv
+  ! daybreak: this database has accounts, and `daybreak export` acts for the person on this computer (number 1), who has none: no one who signs in would see what it wrote. People with accounts keep their diaries in the web app; if the diary here is yours, give it an account: daybreak admin user add LOGIN --role person --name NAME --local-person
+  [1]
+  $ daybreak history --from 2026-11-01
+  ! daybreak: this database has accounts, and `daybreak history` acts for the person on this computer (number 1), who has none: no one who signs in would see what it wrote. People with accounts keep their diaries in the web app; if the diary here is yours, give it an account: daybreak admin user add LOGIN --role person --name NAME --local-person
+  [1]
+  $ daybreak content check
+  built-in: 31 exercises, 1 program: daybreak (4 stages); no problems found
+  $ daybreak check
+  $TMP/data/daybreak.db: healthy (schema version 11, 0 entries)
+  $ daybreak admin user add bo --role clinician --name Bo --local-person
+  ! daybreak: Only a person's account can open a diary already here
+  !   role: 'clinician' is not allowed; allowed: person
+  [2]
