@@ -112,8 +112,13 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
   }
   // In the order daybreak lists its instruments, whatever order they were taken in.
   std::sort(instruments.begin(), instruments.end());
+  std::vector<ScreeningEvent> screenings;
+  for (auto& c : tx->screening_events(user_id)) {
+    const LocalDate day = zone.date_of(c.at);
+    if (day >= from && day <= to) screenings.push_back(std::move(c));
+  }
   return fhir_collection(
-      FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments});
+      FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments, screenings});
 }
 
 AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone, LocalDate today) {
@@ -147,8 +152,12 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
   std::vector<ImportRow> rows;
   rows.reserve(content->entries.size());
   for (const auto& e : content->entries) {
+    // A warning sign whose check the file brings is not checked again at import.
+    const bool checked = std::any_of(content->screenings.begin(), content->screenings.end(), [&](const auto& c) {
+      return c.event.kind == ScreenKind::quick && c.entry == std::pair{e.date, e.period};
+    });
     rows.push_back({fmt::format("the {} of {}", name_of(e.period), format_date(e.date)), e.date, e.period, &e.fields,
-                    e.created_at, std::nullopt});
+                    e.created_at, std::nullopt, checked});
   }
   auto entries = import_rows(*tx, meta, user_id, zone, rows, ClashPolicy::replace, dry_run);
   if (!entries) return fail(entries.error());
@@ -212,10 +221,31 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     }
     if (!stored) new_responses.push_back(&r.response);
   }
+  // Safety checks: a check already here (same kind, same moment) is skipped when
+  // identical and refused when it differs; the others are added as they were.
+  std::vector<const FhirScreening*> new_screenings;
+  const auto checks_here = tx->screening_events(user_id);
+  for (const auto& c : content->screenings) {
+    const auto same_moment = std::find_if(checks_here.begin(), checks_here.end(), [&](const ScreeningEvent& have) {
+      return have.kind == c.event.kind && have.at == c.event.at;
+    });
+    if (same_moment == checks_here.end()) {
+      new_screenings.push_back(&c);
+    } else if (same_moment->answers == c.event.answers && same_moment->result == c.event.result &&
+               same_moment->ibp == c.event.ibp) {
+      ++summary.screenings_unchanged;
+    } else {
+      details.push_back(fmt::format(
+          "{} at {}: a safety check not in your diary yet: check {} was made then with other answers, and a "
+          "stored check is never changed",
+          c.place.resource, c.place.path, same_moment->id.value));
+    }
+  }
   if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
 
   summary.sessions_added = static_cast<int>(new_sessions.size());
   summary.responses_added = static_cast<int>(new_responses.size());
+  summary.screenings_added = static_cast<int>(new_screenings.size());
   if (dry_run) return summary;
 
   for (const auto& [rec, plan] : new_sessions) (void)tx->insert_session(user_id, *rec, plan_to_json(plan).dump(), meta);
@@ -224,6 +254,14 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     stored.user = user_id;
     stored.channel = meta.actor.channel;
     (void)tx->add_questionnaire_response(user_id, stored);
+  }
+  for (const FhirScreening* c : new_screenings) {
+    ScreeningEvent stored = c->event;
+    stored.channel = meta.actor.channel;
+    if (c->entry) {
+      if (const auto e = tx->find_entry_on(user_id, c->entry->first, c->entry->second)) stored.entry = e->id;
+    }
+    (void)tx->add_screening(user_id, stored);
   }
   // The file's person becomes this diary's identity in exports, unless it has one already.
   if (!tx->setting(user_id, kExportIdKey)) {

@@ -40,6 +40,8 @@ struct FhirImportSummary {
   int sessions_unchanged = 0;
   int responses_added = 0;
   int responses_unchanged = 0;
+  int screenings_added = 0;  // safety checks
+  int screenings_unchanged = 0;
 };
 
 // All or nothing. Entries already logged with other values are updated (their

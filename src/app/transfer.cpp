@@ -60,7 +60,8 @@ AppResult<ImportSummary> import_csv(Store& store, const WriteMeta& meta, UserId 
   std::vector<ImportRow> rows;
   rows.reserve(parsed->size());
   for (const auto& row : *parsed) {
-    rows.push_back({fmt::format("line {}", row.line), row.date, row.period, &row.fields, row.created_at, row.id});
+    rows.push_back(
+        {fmt::format("line {}", row.line), row.date, row.period, &row.fields, row.created_at, row.id, false});
   }
   auto tx = store.write();
   auto summary =
@@ -89,11 +90,14 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
   std::vector<Plan> plan;
   const LocalDate today = zone.date_of(meta.at);
   // Recent rows are reports, not only history: the one-tap check
-  // answered yes in one is stored as the same screening event as logging it.
+  // answered yes in one is stored as the same screening event as logging it,
+  // unless the file brings that check itself (a FHIR diary carries its checks).
   // (Leg symptoms need nothing more: an imported entry is written, as the leg
   // check reads it, when it is imported, so they wait for the leg questions.)
   const LocalDate recent = add_days(today, -kLegCheckWindowDays);
-  const auto warns = [&](const ImportRow& row) { return row.date >= recent && row.fields->red_flags == YesNo::yes; };
+  const auto warns = [&](const ImportRow& row) {
+    return row.date >= recent && row.fields->red_flags == YesNo::yes && !row.checked;
+  };
   const auto problem = [&](const ImportRow& row, const FieldError& e) {
     details.push_back(fmt::format("{}: {}", row.where, e.message()));
   };

@@ -44,6 +44,7 @@ struct ImportRow {
   const DiaryFields* fields = nullptr;  // checked by the field catalogue already
   std::optional<Instant> created_at;
   std::optional<EntryId> id;  // the number to keep, if this diary does not use it (see ImportSummary)
+  bool checked = false;       // the file brings the safety check its warning sign prompted (FHIR)
 };
 
 // What to do with a row for a day and period already logged with other values.

@@ -69,8 +69,10 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
                             e.written ? "Imported" : "Would import", e.added, e.added == 1 ? "y" : "ies", e.replaced,
                             e.unchanged);
   ctx.io.out << fmt::format(
-      "Sessions: {} new, {} already in your diary. Questionnaires: {} new, {} already in your diary.\n",
-      s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged);
+      "Sessions: {} new, {} already in your diary.\nQuestionnaires: {} new, {} already in your diary.\n"
+      "Safety checks: {} new, {} already in your diary.\n",
+      s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged, s.screenings_added,
+      s.screenings_unchanged);
   if (!e.items_created.empty()) {
     ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add",
                               fmt::join(e.items_created, ", "));

@@ -1,7 +1,8 @@
 // The diary as HL7 FHIR R4: a `collection` Bundle of the person (Patient),
 // one Observation per diary value, one MedicationStatement per medicine, a
-// Procedure per guided session, and a Questionnaire, QuestionnaireResponse
-// and score Observation per questionnaire taken; and the reader that takes
+// Procedure per guided session, a Questionnaire, QuestionnaireResponse and
+// score Observation per questionnaire taken, and an Observation per safety
+// check; and the reader that takes
 // such a Bundle back. docs/fhir.md describes every resource and code.
 #pragma once
 
@@ -14,6 +15,7 @@
 
 #include "clinical/instrument.hpp"
 #include "clinical/questionnaire_response.hpp"
+#include "clinical/screening.hpp"
 #include "domain/account.hpp"
 #include "domain/field_error.hpp"
 #include "domain/result.hpp"
@@ -30,6 +32,7 @@ struct FhirExport {
   std::span<const SessionRecord> sessions;
   std::span<const QuestionnaireResponse> responses;
   std::span<const Instrument* const> instruments;  // the definitions the responses answer
+  std::span<const ScreeningEvent> screenings;      // the safety checks, oldest first
 };
 
 // The Bundle as JSON, one resource per line. The same data gives the same bytes.
@@ -67,12 +70,20 @@ struct FhirResponse {
   FhirPlace place;
 };
 
+struct FhirScreening {
+  ScreeningEvent event;  // without id, user, channel and entry
+  // The diary entry that prompted it (a quick or leg check), by its day and period.
+  std::optional<std::pair<LocalDate, Period>> entry;
+  FhirPlace place;
+};
+
 struct FhirContent {
   Uuid person;
   std::string name;  // empty when the Patient has none
   std::vector<FhirEntry> entries;
   std::vector<FhirSession> sessions;
   std::vector<FhirResponse> responses;
+  std::vector<FhirScreening> screenings;
 };
 
 // Reads a Bundle as fhir_collection writes it. Every diary value is checked by

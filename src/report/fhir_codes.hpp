@@ -20,6 +20,20 @@ inline constexpr std::string_view kExtProgram = "https://daybreak.invalid/fhir/S
 inline constexpr std::string_view kExtStage = "https://daybreak.invalid/fhir/StructureDefinition/session-stage";
 inline constexpr std::string_view kExtSteps = "https://daybreak.invalid/fhir/StructureDefinition/session-steps";
 inline constexpr std::string_view kExtExercise = "https://daybreak.invalid/fhir/StructureDefinition/session-exercise";
+// Safety checks (docs/fhir.md): one Observation each, its kind in an extension,
+// its result the value, each answer a component, the inflammatory back pain
+// screen as it stood then in components of its own.
+inline constexpr std::string_view kExtCheckKind = "https://daybreak.invalid/fhir/StructureDefinition/safety-check-kind";
+inline constexpr std::string_view kCheckResults = "https://daybreak.invalid/fhir/CodeSystem/safety-check-result";
+inline constexpr std::string_view kCheckQuestions = "https://daybreak.invalid/fhir/CodeSystem/safety-question";
+inline constexpr std::string_view kIbpOutcomes = "https://daybreak.invalid/fhir/CodeSystem/ibp-outcome";
+inline constexpr std::string_view kIbpCriteria = "https://daybreak.invalid/fhir/CodeSystem/ibp-criterion";
+inline constexpr std::string_view kCheckCode = "safety-check";  // in kCodes
+inline constexpr std::string_view kCheckDisplay = "Safety check for warning signs";
+inline constexpr std::string_view kIbpOutcomeCode = "ibp-outcome";
+inline constexpr std::string_view kIbpAsasCode = "ibp-asas-criteria-met";
+inline constexpr std::string_view kIbpBerlinCode = "ibp-berlin-criteria-met";
+inline constexpr std::string_view kIbpMetCode = "ibp-criterion-met";
 
 inline constexpr std::string_view kLoinc = "http://loinc.org";
 inline constexpr std::string_view kSnomed = "http://snomed.info/sct";

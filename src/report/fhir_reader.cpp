@@ -2,6 +2,7 @@
 // go through the field catalogue exactly as the CLI's options do (as the JSON
 // that fields_from_json reads), answers through the questionnaire engine; a
 // problem names the resource and the FHIRPath of the element.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -342,11 +343,16 @@ class Reader {
     if (!only(r, p,
               {"resourceType", "id", "extension", "status", "category", "code", "subject", "effectiveDateTime",
                "performer", "valueInteger", "valueQuantity", "valueBoolean", "valueString", "valueDateTime",
-               "valueCodeableConcept", "bodySite", "partOf", "derivedFrom"})) {
+               "valueCodeableConcept", "bodySite", "partOf", "derivedFrom", "component"})) {
       return;
     }
     const auto code = coding(r, p, "code", "a code daybreak writes (docs/fhir.md): LOINC 72514-3 or one of daybreak's");
     if (!code) return;
+    if (code->first == kCodes && code->second == kCheckCode) return screening(r, p);
+    if (const Json* c = find(r, "component")) {
+      problem(at(p, ".component"), *c, "no components: only a safety check has them");
+      return;
+    }
     if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
     refers_to_patient(r, p, "subject");
     if (code->first == kLoinc && code->second == kPainCode && find(r, "partOf") != nullptr) {
@@ -746,6 +752,171 @@ class Reader {
           fmt::format("the score of these answers, {} (daybreak scores them again)", format_score(*q, scored->value)));
     }
     content_.responses.push_back(std::move(out));
+  }
+
+  // ---- safety checks ----
+
+  // A component's code: (system, code), or a problem.
+  std::optional<std::pair<std::string, std::string>> component_code(const Json& c, const FhirPlace& cp) {
+    if (!c.is_object()) {
+      problem(cp, c, "a component with a code and a value");
+      return std::nullopt;
+    }
+    only(c, cp, {"code", "valueBoolean", "valueInteger", "valueCodeableConcept"});
+    return coding(c, cp, "code",
+                  fmt::format("a question of the check in {}, or one of {}#{}, {}, {} or {}", kCheckQuestions, kCodes,
+                              kIbpOutcomeCode, kIbpAsasCode, kIbpBerlinCode, kIbpMetCode));
+  }
+
+  // A word of `system` in member `key` of `c`: its code, or a problem.
+  std::optional<std::string> word(const Json& c, const FhirPlace& cp, std::string_view key, std::string_view system,
+                                  std::string_view allowed) {
+    const auto w = coding(c, cp, key, allowed);
+    if (!w) return std::nullopt;
+    if (w->first != system) {
+      problem(at(cp, "." + std::string(key) + ".coding[0].system"), Json(w->first), std::string(system));
+      return std::nullopt;
+    }
+    return w->second;
+  }
+
+  void screening(const Json& r, const FhirPlace& p) {
+    if (find(r, "valueInteger") || find(r, "valueQuantity") || find(r, "valueBoolean") || find(r, "valueString") ||
+        find(r, "valueDateTime") || find(r, "bodySite") || find(r, "partOf") || find(r, "derivedFrom")) {
+      problem(p, Json(),
+              "a safety check as daybreak writes it: its result as valueCodeableConcept, its answers "
+              "as components");
+      return;
+    }
+    FhirScreening out;
+    out.place = p;
+    ScreeningEvent& c = out.event;
+    refers_to_patient(r, p, "subject");
+    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    const auto t = instant(r, p, "effectiveDateTime");
+    std::optional<ScreenKind> kind;
+    bool kind_given = false;
+    std::optional<LocalDate> date;
+    std::optional<Period> period;
+    const Json* ext = find(r, "extension");
+    for (std::size_t i = 0; ext != nullptr && ext->is_array() && i < ext->size(); ++i) {
+      const Json& x = (*ext)[i];
+      const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
+      const std::string url = x.is_object() ? x.value("url", "") : "";
+      if (url == kExtCheckKind) {
+        kind_given = true;
+        const auto text = string(x, xp, "valueCode", "full, quick, legs or clinician_seen");
+        kind = text ? parse_choice<ScreenKind>(*text) : std::nullopt;
+        if (text && !kind) problem(at(xp, ".valueCode"), Json(*text), "full, quick, legs or clinician_seen");
+      } else if (url == kExtDiaryDay) {
+        const auto text = string(x, xp, "valueDate", "a diary day, YYYY-MM-DD");
+        date = text ? parse_date(*text) : std::nullopt;
+        if (text && !date) problem(at(xp, ".valueDate"), Json(*text), "a diary day, YYYY-MM-DD");
+      } else if (url == kExtDiaryPeriod) {
+        const auto text = string(x, xp, "valueCode", "night, morning, afternoon or evening");
+        period = text ? parse_choice<Period>(*text) : std::nullopt;
+        if (text && !period) problem(at(xp, ".valueCode"), Json(*text), "night, morning, afternoon or evening");
+      } else {
+        problem(at(xp, ".url"), Json(url),
+                fmt::format("{}, and for a check a diary entry prompted, {} and {}", kExtCheckKind, kExtDiaryDay,
+                            kExtDiaryPeriod));
+      }
+    }
+    if (!kind) {
+      if (!kind_given) problem(at(p, ".extension"), Json(), fmt::format("the check's kind ({})", kExtCheckKind));
+      return;
+    }
+    if (date.has_value() != period.has_value()) {
+      problem(at(p, ".extension"), Json(), "both the diary day and the period of the entry that prompted the check");
+    } else if (date) {
+      out.entry = std::pair{*date, *period};
+    }
+    const auto result_text = word(r, p, "valueCodeableConcept", kCheckResults,
+                                  "the check's result: no_flags, urgent, emergency or acknowledged");
+    const auto result = result_text ? parse_choice<ScreenResult>(*result_text) : std::nullopt;
+    if (result_text && !result) {
+      problem(at(p, ".valueCodeableConcept.coding[0].code"), Json(*result_text),
+              "no_flags, urgent, emergency or acknowledged");
+    }
+    std::set<std::string, std::less<>> asked;
+    IbpSnapshot ibp;
+    int ibp_parts = 0;
+    const Json* parts = find(r, "component");
+    for (std::size_t i = 0; parts != nullptr && parts->is_array() && i < parts->size(); ++i) {
+      const Json& part = (*parts)[i];
+      const FhirPlace cp = at(p, fmt::format(".component[{}]", i));
+      const auto code = component_code(part, cp);
+      if (!code) continue;
+      if (code->first == kCheckQuestions) {
+        const bool known =
+            find_safety_question(code->second) != nullptr || parse_choice<IbpQuestion>(code->second).has_value();
+        const Json* v = find(part, "valueBoolean");
+        if (!known) {
+          problem(at(cp, ".code.coding[0].code"), Json(code->second),
+                  "a question of daybreak's safety checks (`daybreak screen questions`)");
+        } else if (!asked.insert(code->second).second) {
+          problem(at(cp, ".code.coding[0].code"), Json(code->second), "each question once");
+        } else if (v == nullptr || !v->is_boolean()) {
+          problem(at(cp, ".valueBoolean"), v != nullptr ? *v : Json(), "true (yes) or false (no)");
+        } else {
+          c.answers.push_back({code->second, v->get<bool>() ? YesNo::yes : YesNo::no});
+        }
+      } else if (code->first == kCodes && code->second == kIbpOutcomeCode) {
+        ++ibp_parts;
+        const auto o = word(part, cp, "valueCodeableConcept", kIbpOutcomes, "positive, negative or not_applicable");
+        const auto outcome = o ? parse_choice<IbpOutcome>(*o) : std::nullopt;
+        if (o && !outcome) {
+          problem(at(cp, ".valueCodeableConcept.coding[0].code"), Json(*o), "positive, negative or not_applicable");
+        }
+        if (outcome) ibp.outcome = *outcome;
+      } else if (code->first == kCodes && (code->second == kIbpAsasCode || code->second == kIbpBerlinCode)) {
+        ++ibp_parts;
+        const bool asas = code->second == kIbpAsasCode;
+        if (const auto n = integer(part, cp, "valueInteger", 0, asas ? 5 : 4)) {
+          (asas ? ibp.asas_met : ibp.berlin_met) = static_cast<int>(*n);
+        }
+      } else if (code->first == kCodes && code->second == kIbpMetCode) {
+        const auto id =
+            word(part, cp, "valueCodeableConcept", kIbpCriteria, "a criterion's id, such as asas_night_pain");
+        const bool plain = id && id->size() <= 64 && std::all_of(id->begin(), id->end(), [](char ch) {
+                             return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+                           });
+        if (id && !plain) {
+          problem(at(cp, ".valueCodeableConcept.coding[0].code"), Json(*id),
+                  "a criterion's id, such as asas_night_pain");
+        } else if (id) {
+          ibp.met.push_back(*id);
+        }
+      } else {
+        problem(at(cp, ".code.coding[0]"), Json(code->first + "#" + code->second),
+                fmt::format("a question of the check in {}, or one of {}#{}, {}, {} or {}", kCheckQuestions, kCodes,
+                            kIbpOutcomeCode, kIbpAsasCode, kIbpBerlinCode, kIbpMetCode));
+      }
+    }
+    if (!t || !result) return;
+    c.kind = *kind;
+    c.at = *t;
+    c.result = *result;
+    if (ibp_parts > 0) {
+      if (ibp_parts != 3 || c.kind != ScreenKind::full) {
+        problem(at(p, ".component"), Json(),
+                "the inflammatory back pain screen, on a full check only: its outcome and both counts");
+        return;
+      }
+      c.ibp = std::move(ibp);
+    }
+    // The result is the answers' (daybreak judges them again); a clinician's review has no answers.
+    const ScreenVerdict verdict = judge_answers(c.answers);
+    const bool review = c.kind == ScreenKind::clinician_seen;
+    if (review ? (c.result != ScreenResult::acknowledged || !c.answers.empty()) : (c.result != verdict.result)) {
+      problem(at(p, ".valueCodeableConcept.coding[0].code"), Json(std::string(name_of(c.result))),
+              review ? std::string("acknowledged, with no answers (a clinician's review)")
+                     : fmt::format("the result of these answers, {} (daybreak judges them again)",
+                                   name_of(verdict.result)));
+      return;
+    }
+    c.raised = verdict.raised;
+    content_.screenings.push_back(std::move(out));
   }
 
   void activity(const Json& item, const FhirPlace& ip, QuestionnaireResponse& qr,

@@ -1,5 +1,7 @@
 // Writes the FHIR R4 collection Bundle (report/fhir.hpp) straight into one
 // string with JsonWriter: ten years of diary is some 70,000 resources.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "domain/entry_fields.hpp"
@@ -48,6 +50,7 @@ class BundleWriter {
     for (const auto& s : data_.sessions) session(s);
     for (const Instrument* i : data_.instruments) questionnaire(*i);
     for (const auto& r : data_.responses) response(r);
+    for (const auto& c : data_.screenings) screening(c);
     w_.newline().end_array();
     w_.end_object();
     w_.newline();
@@ -428,6 +431,57 @@ class BundleWriter {
     quantity(r.score.value, q != nullptr && q->unit == "%" ? "%" : "{score}");
     w_.key("derivedFrom").begin_array().begin_object().member("reference", "urn:uuid:" + id.text());
     w_.end_object().end_array();
+    end();
+  }
+
+  // ---- safety checks ----
+
+  void component(std::string_view system, std::string_view code) {
+    w_.begin_object().key("code").begin_object().key("coding").begin_array();
+    coding(system, code, {});
+    w_.end_array().end_object();
+  }
+
+  void screening(const ScreeningEvent& c) {
+    begin("Observation", fmt::format("safety-check/{}/{}", format_utc(c.at), name_of(c.kind)));
+    w_.key("extension").begin_array();
+    w_.begin_object().member("url", kExtCheckKind).member("valueCode", name_of(c.kind)).end_object();
+    const auto prompted = c.entry ? std::find_if(data_.entries.begin(), data_.entries.end(),
+                                                 [&](const DiaryEntry& e) { return e.id == *c.entry; })
+                                  : data_.entries.end();
+    if (prompted != data_.entries.end()) {
+      w_.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(prompted->date)).end_object();
+      w_.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(prompted->period)).end_object();
+    }
+    w_.end_array();
+    w_.raw_members(status_survey_);
+    codeable("code", kCodes, kCheckCode, kCheckDisplay, check_name(c.kind));
+    w_.raw_members(subject_);
+    w_.member("effectiveDateTime", when(c.at));
+    w_.raw_members(performer_);
+    codeable("valueCodeableConcept", kCheckResults, name_of(c.result), {}, {});
+    if (!c.answers.empty() || c.ibp) {
+      w_.key("component").begin_array();
+      for (const auto& a : c.answers) {
+        component(kCheckQuestions, a.question);
+        w_.member("valueBoolean", a.answer == YesNo::yes).end_object();
+      }
+      if (c.ibp) {
+        component(kCodes, kIbpOutcomeCode);
+        codeable("valueCodeableConcept", kIbpOutcomes, name_of(c.ibp->outcome), {}, {});
+        w_.end_object();
+        component(kCodes, kIbpAsasCode);
+        w_.member("valueInteger", c.ibp->asas_met).end_object();
+        component(kCodes, kIbpBerlinCode);
+        w_.member("valueInteger", c.ibp->berlin_met).end_object();
+        for (const auto& m : c.ibp->met) {
+          component(kCodes, kIbpMetCode);
+          codeable("valueCodeableConcept", kIbpCriteria, m, {}, {});
+          w_.end_object();
+        }
+      }
+      w_.end_array();
+    }
     end();
   }
 };

@@ -54,7 +54,9 @@ Response import_fhir_bundle(const ApiContext& api, const Request& req) {
                                        {"sessions_added", s->sessions_added},
                                        {"sessions_unchanged", s->sessions_unchanged},
                                        {"responses_added", s->responses_added},
-                                       {"responses_unchanged", s->responses_unchanged}});
+                                       {"responses_unchanged", s->responses_unchanged},
+                                       {"screenings_added", s->screenings_added},
+                                       {"screenings_unchanged", s->screenings_unchanged}});
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {

@@ -83,6 +83,14 @@ test('the export is a collection Bundle of every kind of resource daybreak write
   assert.ok(pain.every((r) => r.bodySite.coding[0].code === '37822005' && /[+-]\d\d:\d\d$/.test(r.effectiveDateTime)));
   const score = bundle.entry.map((e) => e.resource).find((r) => r.code?.coding?.[0]?.code === '97909-6');
   assert.ok(score.derivedFrom[0].reference.startsWith('urn:uuid:'));
+  // The safety checks: the full one with every answer and the inflammatory back pain screen, the leg check
+  // with the diary entry that prompted it.
+  const checks = bundle.entry.map((e) => e.resource).filter((r) => r.code?.coding?.[0]?.code === 'safety-check');
+  assert.deepEqual(checks.map((c) => c.extension[0].valueCode), ['full', 'legs']);
+  assert.ok(checks.every((c) => c.valueCodeableConcept.coding[0].code === 'no_flags'));
+  assert.equal(checks[0].component.filter((c) => c.code.coding[0].system.endsWith('/safety-question')).length, 12);
+  assert.ok(checks[0].component.some((c) => c.code.coding[0].code === 'ibp-outcome'));
+  assert.deepEqual(checks[1].extension.slice(1).map((x) => x.valueDate ?? x.valueCode), ['2026-11-23', 'morning']);
 });
 
 test('every resource passes @medplum/core and the official R4 JSON schema with zero errors', () => {
@@ -151,11 +159,13 @@ test('export -> import into a fresh diary -> export gives the same file, and a s
   const copy = diary();
   const imported = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:00:00+01:00' });
   assert.match(imported, /Imported 4 new entries, updated 0, 0 already in your diary/);
-  assert.match(imported, /Sessions: 1 new, 0 already in your diary\. Questionnaires: 3 new/);
+  assert.match(imported, /Sessions: 1 new, 0 already in your diary\.\nQuestionnaires: 3 new/);
+  assert.match(imported, /Safety checks: 2 new, 0 already in your diary/);
   assert.equal(ok(copy, ['export', 'fhir']), exported);
   const again = ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:05:00+01:00' });
   assert.match(again, /0 new entries, updated 0, 4 already in your diary/);
-  assert.match(again, /Sessions: 0 new, 1 already in your diary\. Questionnaires: 0 new, 3 already/);
+  assert.match(again, /Sessions: 0 new, 1 already in your diary\.\nQuestionnaires: 0 new, 3 already/);
+  assert.match(again, /Safety checks: 0 new, 2 already in your diary/);
   assert.equal(ok(copy, ['export', 'fhir']), exported);
 });
 
@@ -192,4 +202,37 @@ test('a bad value is refused with the resource and the FHIRPath of the element, 
     assert.match(r.err, /nothing was imported/);
     assert.equal(ok(copy, ['history', '--json', '--from', '2026-11-01']), '[]\n');
   }
+});
+
+// Before, the safety checks stayed behind: a diary moved to another daybreak
+// (a clinic's) forgot a warning sign answered at home, and the person's
+// program went on as if no check had ever been made.
+test('a warning sign answered at home still stops exercise after the diary moves as FHIR', () => {
+  const home = diary();
+  // The diary's one-tap check answered yes makes a check of its own; the import brings it, and makes no second.
+  ok(home, ['log', 'morning', '--pain', '6', '--red-flags', 'yes']);
+  const answers = 'both_legs=yes,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no';
+  ok(home, ['screen', '--answers', answers]);
+  const status = ok(home, ['screen', 'status']);
+  assert.match(status, /emergency|clinician/i, status);
+  const file = join(home, 'home.json');
+  writeFileSync(file, ok(home, ['export', 'fhir']));
+  const clinic = diary();
+  assert.match(ok(clinic, ['import', 'fhir', file], { now: '2026-11-23T09:00:00+01:00' }), /Safety checks: 2 new/);
+  assert.equal(ok(clinic, ['screen', 'status']), status);
+  assert.deepEqual(JSON.parse(ok(clinic, ['screen', 'history', '--json'])).map((c) => [c.kind, c.result, c.raised]),
+    JSON.parse(ok(home, ['screen', 'history', '--json'])).map((c) => [c.kind, c.result, c.raised]));
+
+  // A check whose result is not its answers' is refused, and nothing is imported.
+  const b = JSON.parse(readFileSync(file, 'utf8'));
+  const check = b.entry.find((e) => e.resource.code?.coding?.[0]?.code === 'safety-check' && e.resource.extension[0].valueCode === 'full').resource;
+  check.valueCodeableConcept.coding[0].code = 'no_flags';
+  const bad = join(home, 'bad.json');
+  writeFileSync(bad, JSON.stringify(b));
+  const other = diary();
+  const r = run(other, ['import', 'fhir', bad]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /valueCodeableConcept\.coding\[0\]\.code: 'no_flags' is not allowed; allowed: the result of these answers, emergency \(daybreak judges them again\)/);
+  assert.equal(ok(other, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+  assert.match(ok(other, ['screen', 'status']), /first safety check has not been done/);
 });

@@ -125,12 +125,14 @@ export interface ImportSummary {
 }
 
 // What a FHIR import did (or would do, with dry_run): the entries as the CSV
-// import counts them, and the sessions and questionnaires beside them.
+// import counts them, and the sessions, questionnaires and safety checks beside them.
 export interface FhirImportSummary extends ImportSummary {
   sessions_added: number;
   sessions_unchanged: number;
   responses_added: number;
   responses_unchanged: number;
+  screenings_added: number; // safety checks
+  screenings_unchanged: number;
 }
 
 export interface CheckReport {

@@ -1,5 +1,5 @@
 // What an import on More would do, in words: the CSV of entries and the FHIR
-// diary (with its sessions and questionnaires).
+// diary (with its sessions, questionnaires and safety checks).
 import type { FhirImportSummary, ImportSummary } from './api';
 
 function counted(n: number, one: string, many: string): string {
@@ -19,12 +19,13 @@ export function fhirPlanText(plan: FhirImportSummary): string {
   if (plan.replaced) parts.push(`${counted(plan.replaced, 'entry', 'entries')} to update`);
   if (plan.sessions_added) parts.push(counted(plan.sessions_added, 'session', 'sessions'));
   if (plan.responses_added) parts.push(counted(plan.responses_added, 'questionnaire', 'questionnaires'));
-  const already = plan.unchanged + plan.sessions_unchanged + plan.responses_unchanged;
+  if (plan.screenings_added) parts.push(counted(plan.screenings_added, 'safety check', 'safety checks'));
+  const already = plan.unchanged + plan.sessions_unchanged + plan.responses_unchanged + plan.screenings_unchanged;
   const items = plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : '';
   return `${parts.join(', ')}${already ? `; ${already} already in your diary` : ''}${items}.`;
 }
 
 // Whether a FHIR file would add or change anything.
 export function fhirAddsSomething(plan: FhirImportSummary): boolean {
-  return plan.added + plan.replaced + plan.sessions_added + plan.responses_added > 0;
+  return plan.added + plan.replaced + plan.sessions_added + plan.responses_added + plan.screenings_added > 0;
 }

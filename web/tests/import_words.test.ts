@@ -11,6 +11,8 @@ const fhirNone: FhirImportSummary = {
   sessions_unchanged: 0,
   responses_added: 0,
   responses_unchanged: 0,
+  screenings_added: 0,
+  screenings_unchanged: 0,
 };
 
 describe('csvPlanText', () => {
@@ -29,10 +31,14 @@ describe('fhirPlanText', () => {
       fhirPlanText({ ...fhirNone, added: 2, replaced: 1, sessions_added: 3, responses_added: 1, unchanged: 2, sessions_unchanged: 2 }),
     ).toBe('2 new entries, 1 entry to update, 3 sessions, 1 questionnaire; 4 already in your diary.');
     expect(fhirPlanText({ ...fhirNone, unchanged: 2 })).toBe('0 new entries; 2 already in your diary.');
+    expect(fhirPlanText({ ...fhirNone, added: 1, screenings_added: 2, screenings_unchanged: 1 })).toBe(
+      '1 new entry, 2 safety checks; 1 already in your diary.',
+    );
   });
   it('says which file adds nothing', () => {
     expect(fhirAddsSomething({ ...fhirNone, unchanged: 5, sessions_unchanged: 2 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, sessions_added: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, replaced: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, screenings_added: 1 })).toBe(true);
   });
 });

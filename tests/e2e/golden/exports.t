@@ -10,10 +10,14 @@ this is what a person sees.
   2
   $ daybreak --data-dir fresh import fhir diary.json
   Imported 1 new entry, updated 0, 0 already in your diary.
-  Sessions: 0 new, 0 already in your diary. Questionnaires: 0 new, 0 already in your diary.
+  Sessions: 0 new, 0 already in your diary.
+  Questionnaires: 0 new, 0 already in your diary.
+  Safety checks: 0 new, 0 already in your diary.
   $ daybreak --data-dir fresh import fhir diary.json --dry-run
   Would import 0 new entries, updated 0, 1 already in your diary.
-  Sessions: 0 new, 0 already in your diary. Questionnaires: 0 new, 0 already in your diary.
+  Sessions: 0 new, 0 already in your diary.
+  Questionnaires: 0 new, 0 already in your diary.
+  Safety checks: 0 new, 0 already in your diary.
   $ daybreak export csv --from 2026-11-01
   ! daybreak: --from and --to are for fhir; csv exports the whole diary
   !   --from: '2026-11-01' is not allowed; allowed: nothing, with this format
