@@ -221,13 +221,19 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     }
     if (!stored) new_responses.push_back(&r.response);
   }
-  // Safety checks: a check already here (same kind, same moment) is skipped when
-  // identical and refused when it differs; the others are added as they were.
+  // Safety checks: a check already here (same kind and moment, and the same entry
+  // when the file names one) is skipped when identical and refused when it
+  // differs; the others are added as they were.
   std::vector<const FhirScreening*> new_screenings;
   const auto checks_here = tx->screening_events(user_id);
+  const auto entry_of = [&](const ScreeningEvent& have) -> std::optional<std::pair<LocalDate, Period>> {
+    const auto e = have.entry ? tx->find_entry(user_id, *have.entry) : std::nullopt;
+    if (!e) return std::nullopt;
+    return std::pair{e->date, e->period};
+  };
   for (const auto& c : content->screenings) {
     const auto same_moment = std::find_if(checks_here.begin(), checks_here.end(), [&](const ScreeningEvent& have) {
-      return have.kind == c.event.kind && have.at == c.event.at;
+      return have.kind == c.event.kind && have.at == c.event.at && (!c.entry || entry_of(have) == c.entry);
     });
     if (same_moment == checks_here.end()) {
       new_screenings.push_back(&c);

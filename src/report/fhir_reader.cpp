@@ -840,7 +840,12 @@ class Reader {
     }
     std::set<std::string, std::less<>> asked;
     IbpSnapshot ibp;
-    int ibp_parts = 0;
+    unsigned ibp_parts = 0;  // a bit each: the outcome, the ASAS count, the Berlin count
+    bool ibp_twice = false;
+    const auto ibp_part = [&](unsigned bit) {
+      ibp_twice = ibp_twice || (ibp_parts & bit) != 0;
+      ibp_parts |= bit;
+    };
     const Json* parts = find(r, "component");
     for (std::size_t i = 0; parts != nullptr && parts->is_array() && i < parts->size(); ++i) {
       const Json& part = (*parts)[i];
@@ -862,7 +867,7 @@ class Reader {
           c.answers.push_back({code->second, v->get<bool>() ? YesNo::yes : YesNo::no});
         }
       } else if (code->first == kCodes && code->second == kIbpOutcomeCode) {
-        ++ibp_parts;
+        ibp_part(1);
         const auto o = word(part, cp, "valueCodeableConcept", kIbpOutcomes, "positive, negative or not_applicable");
         const auto outcome = o ? parse_choice<IbpOutcome>(*o) : std::nullopt;
         if (o && !outcome) {
@@ -870,8 +875,8 @@ class Reader {
         }
         if (outcome) ibp.outcome = *outcome;
       } else if (code->first == kCodes && (code->second == kIbpAsasCode || code->second == kIbpBerlinCode)) {
-        ++ibp_parts;
         const bool asas = code->second == kIbpAsasCode;
+        ibp_part(asas ? 2 : 4);
         if (const auto n = integer(part, cp, "valueInteger", 0, asas ? 5 : 4)) {
           (asas ? ibp.asas_met : ibp.berlin_met) = static_cast<int>(*n);
         }
@@ -897,10 +902,10 @@ class Reader {
     c.kind = *kind;
     c.at = *t;
     c.result = *result;
-    if (ibp_parts > 0) {
-      if (ibp_parts != 3 || c.kind != ScreenKind::full) {
+    if (ibp_parts != 0) {
+      if (ibp_parts != 7 || ibp_twice || c.kind != ScreenKind::full) {
         problem(at(p, ".component"), Json(),
-                "the inflammatory back pain screen, on a full check only: its outcome and both counts");
+                "the inflammatory back pain screen, on a full check only: its outcome and both counts, once each");
         return;
       }
       c.ibp = std::move(ibp);

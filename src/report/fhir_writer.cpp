@@ -1,6 +1,6 @@
 // Writes the FHIR R4 collection Bundle (report/fhir.hpp) straight into one
 // string with JsonWriter: ten years of diary is some 70,000 resources.
-#include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -60,14 +60,15 @@ class BundleWriter {
   JsonWriter w_;
   const FhirExport& data_;
   std::string patient_ref_;
-  std::string key_;                 // scratch for resource names
-  std::string status_survey_;       // "status":"final","category":[survey]
-  std::string subject_;             // "subject":{"reference":"urn:uuid:..."}
-  std::string performer_;           // "performer":[{"reference":...}]
-  std::vector<std::string> codes_;  // "code":{...} of each field, in field_codes() order
-  std::string entry_context_;       // "extension":[diary day, period] of the entry being written
-  std::string entry_time_;          // its effectiveDateTime
-  std::string entry_key_;           // "entry/2026-11-23/morning/": its resources' names start so
+  std::string key_;                                        // scratch for resource names
+  std::string status_survey_;                              // "status":"final","category":[survey]
+  std::string subject_;                                    // "subject":{"reference":"urn:uuid:..."}
+  std::string performer_;                                  // "performer":[{"reference":...}]
+  std::vector<std::string> codes_;                         // "code":{...} of each field, in field_codes() order
+  std::string entry_context_;                              // "extension":[diary day, period] of the entry being written
+  std::string entry_time_;                                 // its effectiveDateTime
+  std::string entry_key_;                                  // "entry/2026-11-23/morning/": its resources' names start so
+  std::map<std::int64_t, const DiaryEntry*> entry_by_id_;  // for the entry a safety check names
 
   std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
 
@@ -443,13 +444,18 @@ class BundleWriter {
   }
 
   void screening(const ScreeningEvent& c) {
-    begin("Observation", fmt::format("safety-check/{}/{}", format_utc(c.at), name_of(c.kind)));
+    if (entry_by_id_.empty()) {
+      for (const auto& e : data_.entries) entry_by_id_.emplace(e.id.value, &e);
+    }
+    const auto found = c.entry ? entry_by_id_.find(c.entry->value) : entry_by_id_.end();
+    const DiaryEntry* prompted = found != entry_by_id_.end() ? found->second : nullptr;
+    // Checks made at one moment are of different entries (an import's one-tap checks): the entry names them apart.
+    std::string name = fmt::format("safety-check/{}/{}", format_utc(c.at), name_of(c.kind));
+    if (prompted != nullptr) name += fmt::format("/{}/{}", format_date(prompted->date), name_of(prompted->period));
+    begin("Observation", name);
     w_.key("extension").begin_array();
     w_.begin_object().member("url", kExtCheckKind).member("valueCode", name_of(c.kind)).end_object();
-    const auto prompted = c.entry ? std::find_if(data_.entries.begin(), data_.entries.end(),
-                                                 [&](const DiaryEntry& e) { return e.id == *c.entry; })
-                                  : data_.entries.end();
-    if (prompted != data_.entries.end()) {
+    if (prompted != nullptr) {
       w_.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(prompted->date)).end_object();
       w_.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(prompted->period)).end_object();
     }

@@ -236,3 +236,22 @@ test('a warning sign answered at home still stops exercise after the diary moves
   assert.equal(ok(other, ['history', '--json', '--from', '2026-11-01']), '[]\n');
   assert.match(ok(other, ['screen', 'status']), /first safety check has not been done/);
 });
+
+// An import at home makes one one-tap check per recent entry with a warning
+// sign, all at the same moment: each is its own resource, and each comes back.
+test('checks made at one moment for different entries are resources of their own', () => {
+  const home = diary();
+  const csv = join(home, 'old.csv');
+  writeFileSync(csv, 'date,period,pain,red_flags\n2026-11-22,evening,5,yes\n2026-11-23,morning,6,yes\n');
+  ok(home, ['import', 'csv', csv]);
+  const b = JSON.parse(ok(home, ['export', 'fhir']));
+  const quick = b.entry.filter((e) => e.resource.code?.coding?.[0]?.code === 'safety-check');
+  assert.equal(quick.length, 2);
+  assert.equal(new Set(b.entry.map((e) => e.fullUrl)).size, b.entry.length, 'every fullUrl once');
+  const file = join(home, 'home.json');
+  writeFileSync(file, JSON.stringify(b));
+  const clinic = diary();
+  assert.match(ok(clinic, ['import', 'fhir', file]), /Safety checks: 2 new, 0 already/);
+  assert.match(ok(clinic, ['import', 'fhir', file]), /Safety checks: 0 new, 2 already/);
+  assert.equal(ok(clinic, ['export', 'fhir']), ok(home, ['export', 'fhir']));
+});
