@@ -11,6 +11,7 @@
 #include "content/instruments.hpp"
 #include "domain/entry_fields.hpp"
 #include "exercise/json.hpp"
+#include "progression/ladder.hpp"
 #include "report/fhir.hpp"
 
 namespace daybreak {
@@ -117,8 +118,10 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
     const LocalDate day = zone.date_of(c.at);
     if (day >= from && day <= to) screenings.push_back(std::move(c));
   }
-  return fhir_collection(
-      FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses, instruments, screenings});
+  const auto stages = tx->program_stages(user_id);
+  const auto levels = tx->exercise_levels(user_id);
+  return fhir_collection(FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses,
+                                    instruments, screenings, &stages, &levels});
 }
 
 AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone, LocalDate today) {
@@ -247,8 +250,53 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
           c.place.resource, c.place.path, same_moment->id.value));
     }
   }
+  // Where the program stands: checked against this daybreak's content.
+  std::vector<std::pair<const Program*, int>> new_stages;
+  std::vector<std::pair<const Exercise*, int>> new_levels;
+  if (content->program) {
+    const FhirProgram& fp = *content->program;
+    // One stage or level of the file: refused when this content has no such id or
+    // number; to set when the diary has none; kept, and counted, when it has another.
+    const auto weigh = [&](std::string_view what, const std::string& id, bool known, int value, int last,
+                           std::optional<int> have) {
+      std::optional<std::string> why;
+      if (!known) {
+        why = fmt::format("a{} {} of the content this daybreak runs on; '{}' is not one", what == "exercise" ? "n" : "",
+                          what, id);
+      } else if (value > last) {
+        why = fmt::format("a {} of {} from 1 to {}; {} is not one", what == "program" ? "stage" : "level", id, last,
+                          value);
+      }
+      if (why) {
+        const auto it = fp.places.find(fmt::format("{} {}", what, id));
+        const FhirPlace place = it != fp.places.end() ? it->second : FhirPlace{"CarePlan", "CarePlan"};
+        details.push_back(fmt::format("{} at {}: {}", place.resource, place.path, *why));
+        return false;
+      }
+      if (have && *have != value) ++summary.program_kept;
+      return !have;
+    };
+    for (const auto& [id, stage] : fp.stages) {
+      const Program* program = library.program(id);
+      if (weigh("program", id, program != nullptr, stage, program != nullptr ? program->stage_count() : 0,
+                tx->current_stage(user_id, id))) {
+        new_stages.emplace_back(program, stage);
+      }
+    }
+    const ExerciseLevels have = tx->exercise_levels(user_id);
+    for (const auto& [id, level] : fp.levels) {
+      const Exercise* exercise = library.exercise(id);
+      const auto it = have.find(id);
+      if (weigh("exercise", id, exercise != nullptr, level, exercise != nullptr ? exercise->level_count() : 0,
+                it != have.end() ? std::optional<int>(it->second) : std::nullopt)) {
+        new_levels.emplace_back(exercise, level);
+      }
+    }
+  }
   if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
 
+  summary.stages_set = static_cast<int>(new_stages.size());
+  summary.levels_set = static_cast<int>(new_levels.size());
   summary.sessions_added = static_cast<int>(new_sessions.size());
   summary.responses_added = static_cast<int>(new_responses.size());
   summary.screenings_added = static_cast<int>(new_screenings.size());
@@ -268,6 +316,45 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       if (const auto e = tx->find_entry_on(user_id, c->entry->first, c->entry->second)) stored.entry = e->id;
     }
     (void)tx->add_screening(user_id, stored);
+  }
+  // A stage or levels brought in are decisions of their own, so Progress says where they came from.
+  const LocalDate today = zone.date_of(meta.at);
+  for (const auto& [program, stage] : new_stages) {
+    DecisionRecord d;
+    d.program = program->id;
+    d.kind = DecisionKind::stage;
+    d.date = today;
+    d.verdict = Verdict::set;
+    d.reasons = {Why::by_hand};
+    d.stage = stage;
+    d.inputs = nlohmann::json{{"from", 1}, {"to", stage}}.dump();
+    d.note = "brought in with the diary (FHIR)";
+    d.sentence = fmt::format("Brought in with your diary: stage {} (\"{}\"), where you were.", stage,
+                             program->stage(stage).name);
+    tx->set_current_stage(user_id, program->id, stage, meta.at);
+    (void)tx->insert_decision(user_id, d, meta);
+  }
+  if (!new_levels.empty()) {
+    ExerciseLevels levels = tx->exercise_levels(user_id);
+    DecisionRecord d;
+    d.program = library.default_program().id;
+    d.kind = DecisionKind::override;
+    d.date = today;
+    d.verdict = Verdict::set;
+    d.reasons = {Why::by_hand};
+    d.stage = tx->current_stage(user_id, d.program).value_or(1);
+    nlohmann::json brought = nlohmann::json::object();
+    for (const auto& [exercise, level] : new_levels) {
+      d.changes.push_back(set_level(library, *exercise, level, levels));
+      levels[exercise->id] = level;
+      brought[exercise->id] = level;
+      tx->set_exercise_level(user_id, exercise->id, level, meta.at);
+    }
+    d.inputs = nlohmann::json{{"levels", brought}}.dump();
+    d.note = "brought in with the diary (FHIR)";
+    d.sentence = fmt::format("Brought in with your diary: {} exercise level{}, where you were.", new_levels.size(),
+                             new_levels.size() == 1 ? "" : "s");
+    (void)tx->insert_decision(user_id, d, meta);
   }
   // The file's person becomes this diary's identity in exports, unless it has one already.
   if (!tx->setting(user_id, kExportIdKey)) {

@@ -42,6 +42,11 @@ struct FhirImportSummary {
   int responses_unchanged = 0;
   int screenings_added = 0;  // safety checks
   int screenings_unchanged = 0;
+  // Where the program stands: a stage or level the diary had not set is set
+  // from the file; one it set otherwise is kept (a clinician may have set it).
+  int stages_set = 0;
+  int levels_set = 0;
+  int program_kept = 0;  // stages and levels the diary already had, with another value
 };
 
 // All or nothing. Entries already logged with other values are updated (their

@@ -73,6 +73,14 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
       "Safety checks: {} new, {} already in your diary.\n",
       s.sessions_added, s.sessions_unchanged, s.responses_added, s.responses_unchanged, s.screenings_added,
       s.screenings_unchanged);
+  if (s.stages_set + s.levels_set + s.program_kept > 0) {
+    ctx.io.out << fmt::format(
+        "Program: {} stage{} and {} exercise level{} {}{}.\n", s.stages_set, s.stages_set == 1 ? "" : "s", s.levels_set,
+        s.levels_set == 1 ? "" : "s", e.written ? "set from the file" : "to set from the file",
+        s.program_kept > 0
+            ? fmt::format("; {} kept as your diary has {}", s.program_kept, s.program_kept == 1 ? "it" : "them")
+            : "");
+  }
   if (!e.items_created.empty()) {
     ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add",
                               fmt::join(e.items_created, ", "));

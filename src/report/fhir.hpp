@@ -33,6 +33,9 @@ struct FhirExport {
   std::span<const QuestionnaireResponse> responses;
   std::span<const Instrument* const> instruments;  // the definitions the responses answer
   std::span<const ScreeningEvent> screenings;      // the safety checks, oldest first
+  // Where the program stands now: each program's stage, each exercise's level (the ones ever set).
+  const std::map<std::string, int, std::less<>>* stages = nullptr;
+  const std::map<std::string, int, std::less<>>* levels = nullptr;
 };
 
 // The Bundle as JSON, one resource per line. The same data gives the same bytes.
@@ -77,6 +80,14 @@ struct FhirScreening {
   FhirPlace place;
 };
 
+// Where the program stood in the file (its CarePlan): stages and levels by id,
+// checked against the content at import.
+struct FhirProgram {
+  std::map<std::string, int, std::less<>> stages;        // program -> stage
+  std::map<std::string, int, std::less<>> levels;        // exercise -> level
+  std::map<std::string, FhirPlace, std::less<>> places;  // each id's element, for messages
+};
+
 struct FhirContent {
   Uuid person;
   std::string name;  // empty when the Patient has none
@@ -84,6 +95,7 @@ struct FhirContent {
   std::vector<FhirSession> sessions;
   std::vector<FhirResponse> responses;
   std::vector<FhirScreening> screenings;
+  std::optional<FhirProgram> program;
 };
 
 // Reads a Bundle as fhir_collection writes it. Every diary value is checked by

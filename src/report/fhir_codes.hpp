@@ -28,6 +28,12 @@ inline constexpr std::string_view kCheckResults = "https://daybreak.invalid/fhir
 inline constexpr std::string_view kCheckQuestions = "https://daybreak.invalid/fhir/CodeSystem/safety-question";
 inline constexpr std::string_view kIbpOutcomes = "https://daybreak.invalid/fhir/CodeSystem/ibp-outcome";
 inline constexpr std::string_view kIbpCriteria = "https://daybreak.invalid/fhir/CodeSystem/ibp-criterion";
+// The program where the person stands: one CarePlan, each program's stage in an
+// extension, each exercise's level an activity.
+inline constexpr std::string_view kExtProgramStage = "https://daybreak.invalid/fhir/StructureDefinition/program-stage";
+inline constexpr std::string_view kExtExerciseLevel =
+    "https://daybreak.invalid/fhir/StructureDefinition/exercise-level";
+inline constexpr std::string_view kExercises = "https://daybreak.invalid/fhir/CodeSystem/exercise";
 inline constexpr std::string_view kCheckCode = "safety-check";  // in kCodes
 inline constexpr std::string_view kCheckDisplay = "Safety check for warning signs";
 inline constexpr std::string_view kIbpOutcomeCode = "ibp-outcome";

@@ -253,10 +253,12 @@ class Reader {
       }
     } else if (type == "QuestionnaireResponse") {
       response(*r, p);
+    } else if (type == "CarePlan") {
+      care_plan(*r, p);
     } else {
       problem(at(p, ".resourceType"), Json(type),
-              "a resource daybreak reads: Patient, Observation, MedicationStatement, Procedure, Questionnaire or "
-              "QuestionnaireResponse");
+              "a resource daybreak reads: Patient, Observation, MedicationStatement, Procedure, Questionnaire, "
+              "QuestionnaireResponse or CarePlan");
     }
   }
 
@@ -752,6 +754,82 @@ class Reader {
           fmt::format("the score of these answers, {} (daybreak scores them again)", format_score(*q, scored->value)));
     }
     content_.responses.push_back(std::move(out));
+  }
+
+  // ---- the program ----
+
+  // An id of the content (a program's, an exercise's): a-z, digits, _ and -.
+  static bool content_id(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+    });
+  }
+
+  void care_plan(const Json& r, const FhirPlace& p) {
+    if (!only(r, p, {"resourceType", "id", "extension", "status", "intent", "title", "subject", "activity"})) return;
+    if (content_.program) {
+      problem(p, Json("CarePlan"), "one CarePlan: where the person's program stands");
+      return;
+    }
+    FhirProgram& out = content_.program.emplace();
+    refers_to_patient(r, p, "subject");
+    if (r.value("status", "") != "active") problem(at(p, ".status"), r.value("status", Json()), "active");
+    if (r.value("intent", "") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
+    const Json* ext = find(r, "extension");
+    for (std::size_t i = 0; ext != nullptr && ext->is_array() && i < ext->size(); ++i) {
+      const Json& x = (*ext)[i];
+      const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
+      const Json* parts = x.is_object() ? find(x, "extension") : nullptr;
+      if (!x.is_object() || x.value("url", "") != kExtProgramStage || parts == nullptr || !parts->is_array() ||
+          parts->size() != 2 || !(*parts)[0].is_object() || (*parts)[0].value("url", "") != "program" ||
+          !(*parts)[1].is_object() || (*parts)[1].value("url", "") != "stage") {
+        problem(xp, x, fmt::format("{} with a program (valueCode) and its stage (valueInteger)", kExtProgramStage));
+        continue;
+      }
+      const auto program = string((*parts)[0], at(xp, ".extension[0]"), "valueCode", "a program's id");
+      const auto stage = integer((*parts)[1], at(xp, ".extension[1]"), "valueInteger", 1, 99);
+      keep(out, out.stages, "program", program, stage, at(xp, ".extension[0].valueCode"),
+           at(xp, ".extension[1].valueInteger"));
+    }
+    const Json* activities = find(r, "activity");
+    for (std::size_t i = 0; activities != nullptr && activities->is_array() && i < activities->size(); ++i) {
+      const Json& a = (*activities)[i];
+      const FhirPlace ap = at(p, fmt::format(".activity[{}]", i));
+      const Json* detail = a.is_object() ? find(a, "detail") : nullptr;
+      if (detail == nullptr || !detail->is_object() || a.size() != 1) {
+        problem(ap, a, "an activity with a detail: an exercise and its level");
+        continue;
+      }
+      const FhirPlace dp = at(ap, ".detail");
+      if (!only(*detail, dp, {"extension", "code", "status"})) continue;
+      const Json* levels = find(*detail, "extension");
+      const Json* first = levels != nullptr && levels->is_array() && levels->size() == 1 ? &(*levels)[0] : nullptr;
+      if (first == nullptr || !first->is_object() || first->value("url", "") != kExtExerciseLevel) {
+        problem(at(dp, ".extension"), levels != nullptr ? *levels : Json(),
+                fmt::format("the exercise's level ({})", kExtExerciseLevel));
+        continue;
+      }
+      const auto level = integer(*first, at(dp, ".extension[0]"), "valueInteger", 1, 99);
+      const auto exercise = word(*detail, dp, "code", kExercises, "an exercise's id");
+      keep(out, out.levels, "exercise", exercise, level, at(dp, ".code.coding[0].code"),
+           at(dp, ".extension[0].valueInteger"));
+    }
+  }
+
+  // A program's stage or an exercise's level, once per id; `what` is "program" or "exercise".
+  void keep(FhirProgram& out, std::map<std::string, int, std::less<>>& into, std::string_view what,
+            const std::optional<std::string>& id, std::optional<std::int64_t> value, const FhirPlace& id_place,
+            const FhirPlace& value_place) {
+    if (id && !content_id(*id)) {
+      problem(id_place, Json(*id),
+              fmt::format("a{} {}'s id, such as {}", what == "exercise" ? "n" : "", what,
+                          what == "exercise" ? "cat_camel" : "daybreak"));
+    } else if (id && value) {
+      if (!into.emplace(*id, static_cast<int>(*value)).second) {
+        problem(id_place, Json(*id), fmt::format("each {} once", what));
+      }
+      out.places.emplace(fmt::format("{} {}", what, *id), value_place);
+    }
   }
 
   // ---- safety checks ----

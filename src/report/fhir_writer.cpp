@@ -51,6 +51,7 @@ class BundleWriter {
     for (const Instrument* i : data_.instruments) questionnaire(*i);
     for (const auto& r : data_.responses) response(r);
     for (const auto& c : data_.screenings) screening(c);
+    program();
     w_.newline().end_array();
     w_.end_object();
     w_.newline();
@@ -432,6 +433,42 @@ class BundleWriter {
     quantity(r.score.value, q != nullptr && q->unit == "%" ? "%" : "{score}");
     w_.key("derivedFrom").begin_array().begin_object().member("reference", "urn:uuid:" + id.text());
     w_.end_object().end_array();
+    end();
+  }
+
+  // ---- the program ----
+
+  void program() {
+    const bool stages = data_.stages != nullptr && !data_.stages->empty();
+    const bool levels = data_.levels != nullptr && !data_.levels->empty();
+    if (!stages && !levels) return;
+    begin("CarePlan", "program");
+    if (stages) {
+      w_.key("extension").begin_array();
+      for (const auto& [program, stage] : *data_.stages) {
+        w_.begin_object().member("url", kExtProgramStage).key("extension").begin_array();
+        w_.begin_object().member("url", "program").member("valueCode", program).end_object();
+        w_.begin_object().member("url", "stage").member("valueInteger", stage).end_object();
+        w_.end_array().end_object();
+      }
+      w_.end_array();
+    }
+    w_.member("status", "active").member("intent", "plan");
+    w_.member("title", "The exercise program: its stage and the exercises' levels");
+    reference("subject", patient_ref_);
+    if (levels) {
+      w_.key("activity").begin_array();
+      for (const auto& [exercise, level] : *data_.levels) {
+        w_.begin_object().key("detail").begin_object();
+        w_.key("extension").begin_array();
+        w_.begin_object().member("url", kExtExerciseLevel).member("valueInteger", level).end_object();
+        w_.end_array();
+        codeable("code", kExercises, exercise, {}, {});
+        w_.member("status", "in-progress");
+        w_.end_object().end_object();
+      }
+      w_.end_array();
+    }
     end();
   }
 

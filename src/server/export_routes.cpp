@@ -56,7 +56,10 @@ Response import_fhir_bundle(const ApiContext& api, const Request& req) {
                                        {"responses_added", s->responses_added},
                                        {"responses_unchanged", s->responses_unchanged},
                                        {"screenings_added", s->screenings_added},
-                                       {"screenings_unchanged", s->screenings_unchanged}});
+                                       {"screenings_unchanged", s->screenings_unchanged},
+                                       {"stages_set", s->stages_set},
+                                       {"levels_set", s->levels_set},
+                                       {"program_kept", s->program_kept}});
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {

@@ -145,6 +145,15 @@ std::optional<int> Transaction::current_stage(UserId user, std::string_view prog
   return stage;
 }
 
+std::map<std::string, int, std::less<>> Transaction::program_stages(UserId user) {
+  db_.set_operation("reading the program stages");
+  Statement& s = db_.prepare("SELECT program, stage FROM program_stages WHERE user_id = ?1 ORDER BY program");
+  s.bind(1, user.value);
+  std::map<std::string, int, std::less<>> stages;
+  while (s.step()) stages.emplace(s.text(0), static_cast<int>(s.integer(1)));
+  return stages;
+}
+
 SessionRecord Transaction::insert_session(UserId user, const SessionRecord& session, const std::string& plan_json,
                                           const WriteMeta& meta) {
   db_.set_operation(fmt::format("saving the {} session", name_of(session.routine)));

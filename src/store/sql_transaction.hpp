@@ -61,6 +61,7 @@ class Transaction : public StoreWriter {
   std::optional<std::string> session_plan(UserId user, SessionId id) override;
   ExerciseLevels exercise_levels(UserId user) override;
   std::optional<int> current_stage(UserId user, std::string_view program) override;
+  std::map<std::string, int, std::less<>> program_stages(UserId user) override;
   SessionRecord insert_session(UserId user, const SessionRecord& session, const std::string& plan_json,
                                const WriteMeta& meta) override;
   void set_exercise_level(UserId user, std::string_view exercise, int level, Instant at) override;

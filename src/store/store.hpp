@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -169,6 +170,8 @@ class StoreReader {
   [[nodiscard]] virtual ExerciseLevels exercise_levels(UserId user) = 0;
   // The person's stage in a program, if it was ever set (else stage 1).
   [[nodiscard]] virtual std::optional<int> current_stage(UserId user, std::string_view program) = 0;
+  // Every program whose stage was ever set, with that stage.
+  [[nodiscard]] virtual std::map<std::string, int, std::less<>> program_stages(UserId user) = 0;
   // ---- Safety screening and questionnaires ----
   // Every screening event of the user, oldest first.
   [[nodiscard]] virtual std::vector<ScreeningEvent> screening_events(UserId user) = 0;

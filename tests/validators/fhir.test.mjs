@@ -68,6 +68,10 @@ ok(source, ['session', 'flare', '--script'], { input: 'pain 6\ncomfort 3\ncomfor
 ok(source, ['questionnaire', 'take', 'odi', '--answers', 'pain_intensity=1,personal_care=0,lifting=1,walking=1,sitting=1,standing=1,sleeping=1,sex_life=skip,social_life=1,travelling=1']);
 ok(source, ['questionnaire', 'take', 'start_back', '--answers', '1=agree,2=disagree,3=agree,4=disagree,5=disagree,6=disagree,7=disagree,8=agree,9=3'], { now: '2026-11-23T08:00:00+01:00' });
 ok(source, ['questionnaire', 'take', 'psfs', '--answers', 'bending to put on socks=3; getting out of bed=5'], { now: '2026-11-23T08:05:00+01:00' });
+// Where the program stands: a stage and two levels set (by hand here; the rule sets them after session days).
+ok(source, ['progress', 'set', '--stage', '2', '--note', 'physio'], { now: '2026-11-23T08:10:00+01:00' });
+ok(source, ['progress', 'set', 'cat_camel', '2'], { now: '2026-11-23T08:11:00+01:00' });
+ok(source, ['progress', 'set', 'bird_dog', '2'], { now: '2026-11-23T08:12:00+01:00' });
 const exported = ok(source, ['export', 'fhir']);
 const bundle = JSON.parse(exported);
 
@@ -75,7 +79,7 @@ test('the export is a collection Bundle of every kind of resource daybreak write
   assert.equal(bundle.resourceType, 'Bundle');
   assert.equal(bundle.type, 'collection');
   const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-  for (const t of ['Patient', 'Observation', 'MedicationStatement', 'Procedure', 'Questionnaire', 'QuestionnaireResponse']) {
+  for (const t of ['Patient', 'Observation', 'MedicationStatement', 'Procedure', 'Questionnaire', 'QuestionnaireResponse', 'CarePlan']) {
     assert.ok(types.has(t), `a ${t}`);
   }
   const pain = bundle.entry.map((e) => e.resource).filter((r) => r.code?.coding?.[0]?.code === '72514-3');
@@ -91,6 +95,11 @@ test('the export is a collection Bundle of every kind of resource daybreak write
   assert.equal(checks[0].component.filter((c) => c.code.coding[0].system.endsWith('/safety-question')).length, 12);
   assert.ok(checks[0].component.some((c) => c.code.coding[0].code === 'ibp-outcome'));
   assert.deepEqual(checks[1].extension.slice(1).map((x) => x.valueDate ?? x.valueCode), ['2026-11-23', 'morning']);
+  // The program: its stage, and each exercise's level.
+  const plan = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'CarePlan');
+  assert.deepEqual(plan.extension[0].extension.map((x) => x.valueCode ?? x.valueInteger), ['daybreak', 2]);
+  assert.deepEqual(plan.activity.map((a) => [a.detail.code.coding[0].code, a.detail.extension[0].valueInteger]),
+    [['bird_dog', 2], ['cat_camel', 2]]);
 });
 
 test('every resource passes @medplum/core and the official R4 JSON schema with zero errors', () => {
@@ -254,4 +263,38 @@ test('checks made at one moment for different entries are resources of their own
   assert.match(ok(clinic, ['import', 'fhir', file]), /Safety checks: 2 new, 0 already/);
   assert.match(ok(clinic, ['import', 'fhir', file]), /Safety checks: 0 new, 2 already/);
   assert.equal(ok(clinic, ['export', 'fhir']), ok(home, ['export', 'fhir']));
+});
+
+// Before, the program stayed behind: a person at stage 2 at home began the
+// clinic's program at stage 1, every exercise at its first level.
+test("the program's stage and levels come along, and a diary's own are kept", () => {
+  const file = join(source, 'export.json');
+  writeFileSync(file, exported);
+  const progress = (dir) => {
+    const p = JSON.parse(ok(dir, ['progress', '--json']));
+    return [p.stage, p.levels];
+  };
+  const fresh = diary();
+  assert.match(ok(fresh, ['import', 'fhir', file]), /Program: 1 stage and 2 exercise levels set from the file\./);
+  assert.deepEqual(progress(fresh), progress(source));
+  assert.match(ok(fresh, ['progress', 'explain']), /Brought in with your diary/);
+
+  // A diary that has its own stage (a clinician set it) keeps it; the levels it has no value for come in.
+  const clinic = diary();
+  ok(clinic, ['progress', 'set', '--stage', '3', '--note', 'Dr Berg']);
+  assert.match(ok(clinic, ['import', 'fhir', file]), /Program: 0 stages and 2 exercise levels set from the file; 1 kept as your diary has it\./);
+  assert.equal(progress(clinic)[0], 3);
+  assert.deepEqual(progress(clinic)[1], progress(source)[1]);
+
+  // A stage past the program's last is refused, and nothing is imported.
+  const b = structuredClone(bundle);
+  b.entry.find((e) => e.resource.resourceType === 'CarePlan').resource.extension[0].extension[1].valueInteger = 9;
+  const bad = join(source, 'bad-stage.json');
+  writeFileSync(bad, JSON.stringify(b));
+  const other = diary();
+  const r = run(other, ['import', 'fhir', bad]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /CarePlan\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.extension\[0\]\.extension\[1\]\.valueInteger: a stage of daybreak from 1 to 4; 9 is not one/);
+  assert.equal(ok(other, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+  assert.equal(progress(other)[0], 1);
 });

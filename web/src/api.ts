@@ -133,6 +133,9 @@ export interface FhirImportSummary extends ImportSummary {
   responses_unchanged: number;
   screenings_added: number; // safety checks
   screenings_unchanged: number;
+  stages_set: number; // where the program stands, set from the file
+  levels_set: number;
+  program_kept: number; // stages and levels the diary had already, with another value
 }
 
 export interface CheckReport {

@@ -14,18 +14,25 @@ export function csvPlanText(plan: ImportSummary): string {
 }
 
 // "2 new entries, 1 entry to update, 3 sessions, 1 questionnaire; 4 already in your diary."
+// The program's stage and levels the file sets are named; those the diary keeps are counted.
 export function fhirPlanText(plan: FhirImportSummary): string {
   const parts = [counted(plan.added, 'new entry', 'new entries')];
   if (plan.replaced) parts.push(`${counted(plan.replaced, 'entry', 'entries')} to update`);
   if (plan.sessions_added) parts.push(counted(plan.sessions_added, 'session', 'sessions'));
   if (plan.responses_added) parts.push(counted(plan.responses_added, 'questionnaire', 'questionnaires'));
   if (plan.screenings_added) parts.push(counted(plan.screenings_added, 'safety check', 'safety checks'));
+  if (plan.stages_set) parts.push(`the program's stage`);
+  if (plan.levels_set) parts.push(counted(plan.levels_set, 'exercise level', 'exercise levels'));
   const already = plan.unchanged + plan.sessions_unchanged + plan.responses_unchanged + plan.screenings_unchanged;
   const items = plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : '';
-  return `${parts.join(', ')}${already ? `; ${already} already in your diary` : ''}${items}.`;
+  const kept = plan.program_kept
+    ? `; keeps your program's ${counted(plan.program_kept, 'setting', 'settings')} where the file differs`
+    : '';
+  return `${parts.join(', ')}${already ? `; ${already} already in your diary` : ''}${kept}${items}.`;
 }
 
 // Whether a FHIR file would add or change anything.
 export function fhirAddsSomething(plan: FhirImportSummary): boolean {
-  return plan.added + plan.replaced + plan.sessions_added + plan.responses_added + plan.screenings_added > 0;
+  const added = plan.added + plan.sessions_added + plan.responses_added + plan.screenings_added;
+  return added + plan.replaced + plan.stages_set + plan.levels_set > 0;
 }

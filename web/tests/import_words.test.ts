@@ -13,6 +13,9 @@ const fhirNone: FhirImportSummary = {
   responses_unchanged: 0,
   screenings_added: 0,
   screenings_unchanged: 0,
+  stages_set: 0,
+  levels_set: 0,
+  program_kept: 0,
 };
 
 describe('csvPlanText', () => {
@@ -34,11 +37,16 @@ describe('fhirPlanText', () => {
     expect(fhirPlanText({ ...fhirNone, added: 1, screenings_added: 2, screenings_unchanged: 1 })).toBe(
       '1 new entry, 2 safety checks; 1 already in your diary.',
     );
+    expect(fhirPlanText({ ...fhirNone, stages_set: 1, levels_set: 3, program_kept: 1 })).toBe(
+      "0 new entries, the program's stage, 3 exercise levels; keeps your program's 1 setting where the file differs.",
+    );
   });
   it('says which file adds nothing', () => {
     expect(fhirAddsSomething({ ...fhirNone, unchanged: 5, sessions_unchanged: 2 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, sessions_added: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, replaced: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, screenings_added: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, levels_set: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, program_kept: 2 })).toBe(false);
   });
 });
