@@ -15,6 +15,7 @@
 #include "app/diary.hpp"
 #include "app/fhir_transfer.hpp"
 #include "app/profile.hpp"
+#include "app/safety.hpp"
 #include "content/library_loader.hpp"
 #include "platform/clock.hpp"
 #include "platform/secrets.hpp"
@@ -834,6 +835,15 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
     ASSERT_TRUE(log_entry(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
                           LogRequest{ymd(2026, 11, 22), period, d, false, std::nullopt}));
   }
+  // A warning sign answered at home, and the program a stage and a level on.
+  ASSERT_TRUE(record_screen(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
+                            ScreenRequest{ScreenKind::full, {{"both_legs", YesNo::yes}}, std::nullopt, "test"}));
+  {
+    auto tx = home.write();
+    tx->set_current_stage(me.id, "daybreak", 2, fixed_now());
+    tx->set_exercise_level(me.id, "bird_dog", 2, fixed_now());
+    tx->commit();
+  }
   const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}).value();
 
   // The clinic, where Bert keeps his diary already, and Anna's account.
@@ -856,6 +866,17 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(Json::parse(done.body)["added"], 2);
   EXPECT_EQ(Json::parse(done.body)["written"], true);
+  EXPECT_EQ(Json::parse(done.body)["screenings_added"], 1);
+  EXPECT_EQ(Json::parse(done.body)["stages_set"], 1);
+  // The warning sign holds her program in the clinic as at home; Bert's is untouched.
+  const Json safety = Json::parse(call(http::Method::get, "/api/safety", anna).body);
+  EXPECT_EQ(safety["session_allowed"], false) << safety.dump();
+  EXPECT_EQ(safety["emergency"].size(), 1U) << safety.dump();
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/safety", bert).body)["emergency"].size(), 0U);
+  const Json progress = Json::parse(call(http::Method::get, "/api/progress", anna).body);
+  EXPECT_EQ(progress["stage"], 2) << progress.dump();
+  EXPECT_EQ(progress["levels"]["bird_dog"], 2) << progress.dump();
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/progress", bert).body)["stage"], 1);
   // Her diary in the clinic is the one from home, and Bert's is as it was.
   const std::string in_clinic = call(http::Method::get, "/api/export.fhir.json", anna).body;
   EXPECT_EQ(in_clinic, from_home);
