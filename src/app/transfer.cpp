@@ -9,6 +9,7 @@
 #include "app/safety.hpp"
 #include "clinical/safety_state.hpp"
 #include "report/diary_csv.hpp"
+#include "store/acting_user.hpp"
 #include "store/pg_store.hpp"
 
 namespace daybreak {
@@ -262,19 +263,64 @@ AppResult<RecoverOutcome> recover(const std::filesystem::path& database, const s
   return outcome;
 }
 
-CheckReport check(const Store& store, UserId user, const TimeZone& zone) {
+namespace {
+
+// The rules of the domain hold for every stored entry of `user`.
+void check_entries(StoreReader& tx, UserId user, const TimeZone& zone, std::string_view whose, CheckReport& report) {
+  for (const auto& e : tx.entries_between(user, earliest(tx, user), kLatest)) {
+    ++report.entries;
+    for (const auto& err : check_fields(e.fields, TimeContext{e.date, e.period, zone})) {
+      report.problems.push_back(fmt::format("{}entry {} ({} {}): {}", whose, e.id.value, format_date(e.date),
+                                            name_of(e.period), err.message()));
+    }
+  }
+}
+
+CheckReport check_store(const Store& store) {
   CheckReport report;
   report.schema_version = store.schema_version();
   report.problems = store.check();
+  return report;
+}
+
+}  // namespace
+
+CheckReport check(const Store& store, UserId user, const TimeZone& zone) {
+  CheckReport report = check_store(store);
   if (!report.problems.empty()) return report;
-  // The rules of the domain hold for every stored entry.
-  auto tx = store.read();
-  for (const auto& e : tx->entries_between(user, earliest(*tx, user), kLatest)) {
-    ++report.entries;
-    for (const auto& err : check_fields(e.fields, TimeContext{e.date, e.period, zone})) {
-      report.problems.push_back(
-          fmt::format("entry {} ({} {}): {}", e.id.value, format_date(e.date), name_of(e.period), err.message()));
+  check_entries(*store.read(), user, zone, "", report);
+  return report;
+}
+
+CheckReport check_everyone(const Store& store, UserId local, const TimeZone& zone) {
+  std::vector<std::pair<UserId, std::string>> people;  // and how the report names them
+  bool accounts = false;
+  {
+    auto tx = store.read();
+    accounts = tx->has_accounts();
+    for (const auto& a : tx->accounts()) {
+      if (a.role == Role::person) people.emplace_back(a.user, a.login);
     }
+    // The person on this computer, without an account, when a diary was kept for them.
+    const bool listed = std::any_of(people.begin(), people.end(), [&](const auto& p) { return p.first == local; });
+    if (!listed && tx->first_entry_date(local)) people.emplace_back(local, "the person on this computer");
+  }
+  if (!accounts) return check(store, local, zone);
+  CheckReport report = check_store(store);
+  report.people = static_cast<int>(people.size());
+  report.every_person = true;
+  if (!report.problems.empty()) return report;
+  for (const auto& [id, name] : people) {
+    const ActingUser acting(id);
+    auto tx = store.read();
+    const auto user = tx->find_user(id);
+    if (!user) continue;  // accounts are never deleted; a person always has a user
+    if (user->time_zone != zone.name()) {
+      report.unchecked.push_back(fmt::format("{} (number {}): their diary is kept in {}; check it with TZ={}", name,
+                                             id.value, user->time_zone, user->time_zone));
+      continue;
+    }
+    check_entries(*tx, id, zone, fmt::format("{} (number {}): ", name, id.value), report);
   }
   return report;
 }

@@ -95,9 +95,17 @@ struct MigrateOutcome {
 
 struct CheckReport {
   int schema_version = 0;
+  int people = 1;             // whose diaries were read (or named in `unchecked`)
+  bool every_person = false;  // a database with accounts: every person's diary
   int entries = 0;
-  std::vector<std::string> problems;  // empty when healthy
+  std::vector<std::string> problems;   // empty when healthy
+  std::vector<std::string> unchecked;  // people whose entries were not read here, and why
 };
+// The database's own checks, then the rules of the domain on one person's entries.
 [[nodiscard]] CheckReport check(const Store& store, UserId user, const TimeZone& zone);
+// The same for the database: with accounts on, every person's entries (each
+// read as that person, as the database's row-level security asks), those kept
+// in another time zone than `zone` left out and named; without, `local`'s.
+[[nodiscard]] CheckReport check_everyone(const Store& store, UserId local, const TimeZone& zone);
 
 }  // namespace daybreak

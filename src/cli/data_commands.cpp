@@ -321,20 +321,26 @@ class CheckCommand final : public Command {
   bool acts_for_local_person() const override { return false; }
   void configure(CLI::App& sub) override { sub.add_flag("--json", json_, "print as JSON"); }
   int run(CommandContext& ctx) override {
-    const CheckReport r = check(ctx.store, ctx.user.id, ctx.zone);
+    const CheckReport r = check_everyone(ctx.store, ctx.user.id, ctx.zone);
     if (json_) {
       print_json(ctx.io.out, Json{{"database", ctx.store.location()},
                                   {"schema_version", r.schema_version},
+                                  {"people", r.people},
                                   {"entries", r.entries},
                                   {"ok", r.problems.empty()},
-                                  {"problems", r.problems}});
+                                  {"problems", r.problems},
+                                  {"unchecked", r.unchecked}});
     } else if (r.problems.empty()) {
-      ctx.io.out << fmt::format("{}: healthy (schema version {}, {} entr{})\n", ctx.store.location(), r.schema_version,
-                                r.entries, r.entries == 1 ? "y" : "ies");
+      const std::string people =
+          r.every_person ? fmt::format("{} {}, ", r.people, r.people == 1 ? "person" : "people") : "";
+      ctx.io.out << fmt::format("{}: healthy (schema version {}, {}{} entr{})\n", ctx.store.location(),
+                                r.schema_version, people, r.entries, r.entries == 1 ? "y" : "ies");
+      for (const auto& u : r.unchecked) ctx.io.out << "  not checked: " << u << "\n";
     } else {
       ctx.io.out << fmt::format("{}: {} problem{} found\n", ctx.store.location(), r.problems.size(),
                                 r.problems.size() == 1 ? "" : "s");
       for (const auto& p : r.problems) ctx.io.out << "  " << p << "\n";
+      for (const auto& u : r.unchecked) ctx.io.out << "  not checked: " << u << "\n";
       ctx.io.out << "Restore a backup with `daybreak restore FILE` if you have one.\n";
     }
     return r.problems.empty() ? kOk : kStorage;

@@ -16,6 +16,7 @@
 #include "app/fhir_transfer.hpp"
 #include "app/profile.hpp"
 #include "app/safety.hpp"
+#include "app/transfer.hpp"
 #include "content/library_loader.hpp"
 #include "platform/clock.hpp"
 #include "platform/secrets.hpp"
@@ -382,6 +383,40 @@ TEST_P(Accounts, TheAuthorizationMatrixLeaksNothing) {
   const Reply today =
       call(http::Method::get, fmt::format("/api/entries?person={}", a.value), who[Asker::clinician_granted]);
   EXPECT_NE(today.body.find(kMarkA), std::string::npos) << today.body;
+}
+
+// `daybreak check` on a clinic's database read the entries of the person on
+// the computer running it (number 1, no account there): "healthy, 0 entries"
+// for a database of many diaries, none of them checked.
+TEST_P(Accounts, TheDatabaseCheckReadsEveryPersonsDiaryAsThatPerson) {
+  log_note(local_.id, "kept before the accounts");
+  const CheckReport alone = check_everyone(*store_, local_.id, berlin());
+  EXPECT_FALSE(alone.every_person);
+  EXPECT_EQ(alone.entries, 1);
+
+  const UserId a = add("anna", Role::person, "Anna");
+  const UserId b = add("bert", Role::person, "Bert");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  const UserId c = add("cleo", Role::person, "Cleo");
+  log_note(a, kMarkA);
+  log_note(b, kMarkB);
+  log_note(c, "Cleo's");
+  {
+    auto tx = store_->write();
+    auto cleo = tx->find_user(c).value();
+    cleo.time_zone = "America/New_York";
+    tx->update_user(cleo);
+    tx->commit();
+  }
+  const ActingUser nobody_in_particular(local_.id);  // as the CLI runs it
+  const CheckReport r = check_everyone(*store_, local_.id, berlin());
+  EXPECT_TRUE(r.every_person);
+  EXPECT_TRUE(r.problems.empty()) << r.problems.front();
+  EXPECT_EQ(r.people, 4);   // Anna, Bert, Cleo and the diary kept before the accounts
+  EXPECT_EQ(r.entries, 3);  // Cleo's, kept in another zone, is not read here
+  ASSERT_EQ(r.unchecked.size(), 1U);
+  EXPECT_NE(r.unchecked.front().find("cleo (number"), std::string::npos) << r.unchecked.front();
+  EXPECT_NE(r.unchecked.front().find("TZ=America/New_York"), std::string::npos) << r.unchecked.front();
 }
 
 TEST_P(Accounts, WithoutAccountsNothingAsksToSignIn) {
@@ -1026,6 +1061,19 @@ TEST_F(RowLevelSecurity, TodayKeptForThePersonIsNotShownToAClinicianWithLessShar
   EXPECT_NE(as_cole.dump().find(kMarkA), std::string::npos);
   EXPECT_TRUE(as_cole.at("week").at("done_today").empty()) << as_cole.dump();
   EXPECT_EQ(today(hers, "").at("week").at("done_today").size(), 1U);
+}
+
+// `daybreak check` reads each person's diary as that person, so it checks
+// them all through a role the database's wall applies to, as through the owner.
+TEST_F(RowLevelSecurity, TheDatabaseCheckReadsEveryDiaryThroughTheServersRoleToo) {
+  for (PgStore* store : {owner_.get(), app_.get()}) {
+    const ActingUser as_the_cli(kLocalUser);
+    const CheckReport r = check_everyone(*store, kLocalUser, berlin());
+    EXPECT_TRUE(r.every_person);
+    EXPECT_EQ(r.people, 2);   // Anna and Bert
+    EXPECT_EQ(r.entries, 2);  // one each
+    EXPECT_TRUE(r.problems.empty());
+  }
 }
 
 TEST_F(RowLevelSecurity, WithNoActingUserTheServersRoleSeesNoRowAndWithOneOnlyItsOwn) {

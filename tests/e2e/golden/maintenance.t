@@ -26,9 +26,11 @@ and left untouched.
   {
     "database": "$TMP/data/daybreak.db",
     "schema_version": 11,
+    "people": 1,
     "entries": 1,
     "ok": true,
-    "problems": []
+    "problems": [],
+    "unchecked": []
   }
   $ printf 'not a database at all, just text' > junk.db
   $ daybreak restore junk.db
