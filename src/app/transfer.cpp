@@ -293,11 +293,15 @@ CheckReport check(const Store& store, UserId user, const TimeZone& zone) {
 }
 
 CheckReport check_everyone(const Store& store, UserId local, const TimeZone& zone) {
+  CheckReport report = check_store(store);  // damage first: nothing more is read from a damaged file
+  if (!report.problems.empty()) return report;
   std::vector<std::pair<UserId, std::string>> people;  // and how the report names them
-  bool accounts = false;
   {
     auto tx = store.read();
-    accounts = tx->has_accounts();
+    if (!tx->has_accounts()) {
+      check_entries(*tx, local, zone, "", report);
+      return report;
+    }
     for (const auto& a : tx->accounts()) {
       if (a.role == Role::person) people.emplace_back(a.user, a.login);
     }
@@ -305,11 +309,8 @@ CheckReport check_everyone(const Store& store, UserId local, const TimeZone& zon
     const bool listed = std::any_of(people.begin(), people.end(), [&](const auto& p) { return p.first == local; });
     if (!listed && tx->first_entry_date(local)) people.emplace_back(local, "the person on this computer");
   }
-  if (!accounts) return check(store, local, zone);
-  CheckReport report = check_store(store);
   report.people = static_cast<int>(people.size());
   report.every_person = true;
-  if (!report.problems.empty()) return report;
   for (const auto& [id, name] : people) {
     const ActingUser acting(id);
     auto tx = store.read();
