@@ -31,7 +31,7 @@ Response report(const ApiContext& api, const Request& req, bool fhir) {
   if (!made) return http::problem_for(made.error(), true);
   auto pdf = clinician_pdf(*made, paper);
   if (!pdf) return http::problem(500, "report-failed", "The report could not be made", pdf.error());
-  return http::download(fhir ? "application/fhir+json" : "application/pdf",
+  return http::download(std::string(fhir ? http::kFhirJson : std::string_view("application/pdf")),
                         fhir ? clinician_report_fhir(api.store(), c.user, *made, c.zone, *pdf) : std::move(pdf).value(),
                         fmt::format("daybreak-report-{}-to-{}.{}", format_date(made->from), format_date(made->to),
                                     fhir ? "fhir.json" : "pdf"));
