@@ -1,6 +1,7 @@
 #include "app/fhir_transfer.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -154,13 +155,14 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
 
   std::vector<ImportRow> rows;
   rows.reserve(content->entries.size());
+  // A warning sign whose check the file brings is not checked again at import.
+  std::set<std::pair<LocalDate, Period>> checked;
+  for (const auto& c : content->screenings) {
+    if (c.event.kind == ScreenKind::quick && c.entry) checked.insert(*c.entry);
+  }
   for (const auto& e : content->entries) {
-    // A warning sign whose check the file brings is not checked again at import.
-    const bool checked = std::any_of(content->screenings.begin(), content->screenings.end(), [&](const auto& c) {
-      return c.event.kind == ScreenKind::quick && c.entry == std::pair{e.date, e.period};
-    });
     rows.push_back({fmt::format("the {} of {}", name_of(e.period), format_date(e.date)), e.date, e.period, &e.fields,
-                    e.created_at, std::nullopt, checked});
+                    e.created_at, std::nullopt, checked.contains({e.date, e.period})});
   }
   auto entries = import_rows(*tx, meta, user_id, zone, rows, ClashPolicy::replace, dry_run);
   if (!entries) return fail(entries.error());
