@@ -57,10 +57,9 @@ AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clo
 
   const ExperimentDesign design = make_design(draft, draft.seed.value_or(random_seed), first);
   auto tx = store.write();
+  const Experiment planned{{}, user, design, clock.now, std::nullopt, std::nullopt, ""};
   for (const auto& other : tx->experiments(user)) {
-    if (other.stopped_at && other.end_night() < other.design.first_night) continue;  // cancelled before it began
-    const bool overlaps = design.first_night <= other.end_night() && other.design.first_night <= design.last_night();
-    if (!overlaps) continue;
+    if (!share_a_night(planned, other)) continue;
     return fail(with_hint(
         conflict(fmt::format("experiment {} ('{}') has nights from {} to {}, and only one experiment runs at a time: "
                              "stop it first, or start this one after it, on {}",

@@ -78,6 +78,108 @@ bool same_session(const SessionRecord& stored, const SessionRecord& file) {
   return a == file;
 }
 
+// An experiment of the file as it will be written.
+struct ExperimentPlan {
+  const FhirExperiment* file;
+  std::optional<ExperimentId> have;            // the diary's, made at the same moment
+  bool stop = false;                           // the file's stop, which the diary lacks
+  std::vector<const ExperimentNight*> nights;  // to write: new, or other than stored
+};
+
+// Personal experiments: one made at the same moment is the same experiment,
+// whose design must be the file's; any other must share no night with
+// another, as a new one may not (only one experiment runs at a time).
+std::vector<ExperimentPlan> plan_experiments(StoreWriter& tx, UserId user_id,
+                                             const std::vector<FhirExperiment>& experiments, FhirImportSummary& summary,
+                                             std::vector<std::string>& details) {
+  std::vector<ExperimentPlan> experiment_plans;
+  std::vector<Experiment> taken = tx.experiments(user_id);
+  const std::size_t stored_count = taken.size();
+  for (const auto& x : experiments) {
+    const Experiment& e = x.experiment;
+    const auto where = [&](const std::string& why) {
+      details.push_back(fmt::format("{} at {}: {}", x.place.resource, x.place.path, why));
+    };
+    const auto same = std::find_if(taken.begin(), taken.begin() + static_cast<std::ptrdiff_t>(stored_count),
+                                   [&](const Experiment& have) { return have.created_at == e.created_at; });
+    ExperimentPlan plan{&x, std::nullopt, false, {}};
+    std::vector<ExperimentNight> stored_nights;
+    if (same != taken.begin() + static_cast<std::ptrdiff_t>(stored_count)) {
+      if (same->design != e.design) {
+        where(
+            fmt::format("an experiment not in your diary yet: experiment {} was created then with another design, "
+                        "and a design is never changed",
+                        same->id.value));
+        continue;
+      }
+      plan.have = same->id;
+      if (e.stopped_at && !same->stopped_at) {
+        plan.stop = true;
+      } else if (e.stopped_at && (e.stopped_at != same->stopped_at || e.stopped_after != same->stopped_after ||
+                                  e.stop_reason != same->stop_reason)) {
+        where(fmt::format("experiment {} as your diary has it: it was stopped after {}, and a stop is never changed",
+                          same->id.value, format_date(*same->stopped_after)));
+        continue;
+      }
+      stored_nights = tx.experiment_nights(user_id, same->id);
+      const LocalDate end = plan.stop ? e.end_night() : same->end_night();
+      bool fits = true;
+      for (const auto& n : x.nights) {
+        if (n.night > end) {
+          where(fmt::format("nights of experiment {} up to {}, when it was stopped; {} is later", same->id.value,
+                            format_date(end), format_date(n.night)));
+          fits = false;
+          break;
+        }
+      }
+      if (!fits) continue;
+      ++(plan.stop ? summary.experiments_updated : summary.experiments_unchanged);
+    } else {
+      const auto clash =
+          std::find_if(taken.begin(), taken.end(), [&](const Experiment& other) { return share_a_night(e, other); });
+      if (clash != taken.end()) {
+        where(
+            fmt::format("an experiment whose nights are not another's: '{}' has nights from {} to {}, and only one "
+                        "experiment runs at a time",
+                        clash->design.title, format_date(clash->design.first_night), format_date(clash->end_night())));
+        continue;
+      }
+      taken.push_back(e);
+      ++summary.experiments_added;
+    }
+    for (const auto& n : x.nights) {
+      const auto have = std::find_if(stored_nights.begin(), stored_nights.end(),
+                                     [&](const ExperimentNight& s) { return s.night == n.night; });
+      if (have == stored_nights.end()) {
+        ++summary.nights_added;
+      } else if (have->followed == n.followed && have->note == n.note) {
+        ++summary.nights_unchanged;
+        continue;
+      } else {
+        ++summary.nights_updated;
+      }
+      plan.nights.push_back(&n);
+    }
+    experiment_plans.push_back(std::move(plan));
+  }
+  return experiment_plans;
+}
+
+void write_experiments(StoreWriter& tx, UserId user_id, const std::vector<ExperimentPlan>& plans) {
+  for (const auto& plan : plans) {
+    const Experiment& e = plan.file->experiment;
+    const ExperimentId id = plan.have ? *plan.have : tx.insert_experiment(user_id, e.design, e.created_at).id;
+    if (e.stopped_at && (!plan.have || plan.stop)) {
+      tx.stop_experiment(user_id, id, *e.stopped_after, e.stop_reason, *e.stopped_at);
+    }
+    for (const ExperimentNight* n : plan.nights) {
+      ExperimentNight night = *n;
+      night.experiment = id;
+      tx.log_experiment_night(user_id, night);
+    }
+  }
+}
+
 }  // namespace
 
 Uuid export_person_id(StoreReader& tx, const User& user) {
@@ -87,7 +189,8 @@ Uuid export_person_id(StoreReader& tx, const User& user) {
   return derived_person_id(user.id.value, user.created_at);
 }
 
-AppResult<std::string> export_fhir(const Store& store, UserId user_id, const TimeZone& zone, const DayRange& range) {
+AppResult<std::string> export_fhir(const Store& store, UserId user_id, const TimeZone& zone, const DayRange& range,
+                                   Instant now) {
   if (range.from && range.to && *range.from > *range.to) {
     return fail(invalid("the range is empty", {{"--from", format_date(*range.from),
                                                 fmt::format("a day on or before --to ({})", format_date(*range.to))}}));
@@ -121,8 +224,19 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
   }
   const auto stages = tx->program_stages(user_id);
   const auto levels = tx->exercise_levels(user_id);
-  return fhir_collection(FhirExport{*user, export_person_id(*tx, *user), zone, entries, sessions, responses,
-                                    instruments, screenings, &stages, &levels});
+  // Experiments with a night in the range, each with every night logged for it.
+  std::vector<FhirExperiment> experiments;
+  for (auto& e : tx->experiments(user_id)) {
+    if (e.design.first_night > to || std::max(e.end_night(), e.design.first_night) < from) continue;
+    auto nights = tx->experiment_nights(user_id, e.id);
+    experiments.push_back({std::move(e), std::move(nights), {}});
+  }
+  FhirExport data{
+      *user,  export_person_id(*tx, *user), zone, entries, sessions, responses, instruments, screenings, &stages,
+      &levels};
+  data.experiments = experiments;
+  data.coming_night = tonight(zone.to_local(now));
+  return fhir_collection(data);
 }
 
 AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone, LocalDate today) {
@@ -295,6 +409,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       }
     }
   }
+  const auto experiment_plans = plan_experiments(*tx, user_id, content->experiments, summary, details);
   if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
 
   summary.stages_set = static_cast<int>(new_stages.size());
@@ -319,6 +434,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     }
     (void)tx->add_screening(user_id, stored);
   }
+  write_experiments(*tx, user_id, experiment_plans);
   // A stage or levels brought in are decisions of their own, so Progress says where they came from.
   const LocalDate today = zone.date_of(meta.at);
   for (const auto& [program, stage] : new_stages) {

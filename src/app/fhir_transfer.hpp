@@ -25,8 +25,9 @@ inline constexpr std::string_view kExportIdKey = "export_person_id";
 // one derived from who they are here, the same every time.
 [[nodiscard]] Uuid export_person_id(StoreReader& tx, const User& user);
 
+// `now` says whether each experiment is planned, running or finished.
 [[nodiscard]] AppResult<std::string> export_fhir(const Store& store, UserId user, const TimeZone& zone,
-                                                 const DayRange& range);
+                                                 const DayRange& range, Instant now);
 
 // The person's grants to clinicians, stopped and ended ones too, as a FHIR
 // collection Bundle of Consent resources (report/fhir.hpp). `today` is the
@@ -47,6 +48,15 @@ struct FhirImportSummary {
   int stages_set = 0;
   int levels_set = 0;
   int program_kept = 0;  // stages and levels the diary already had, with another value
+  // Personal experiments: one the diary has (made at the same moment, with the
+  // same design) takes the file's stop and nights it lacks; a night it has with
+  // other values is updated, as entries are.
+  int experiments_added = 0;
+  int experiments_updated = 0;  // the diary's experiment stopped as the file's was
+  int experiments_unchanged = 0;
+  int nights_added = 0;
+  int nights_updated = 0;
+  int nights_unchanged = 0;
 };
 
 // All or nothing. Entries already logged with other values are updated (their

@@ -46,7 +46,7 @@ std::optional<AppError> RangeOptions::refuse_for(std::string_view format) const 
 int export_fhir_command(CommandContext& ctx, const RangeOptions& options, const std::optional<std::string>& output) {
   const auto range = options.read(ctx.today());
   if (!range) return report(ctx.io, range.error());
-  const auto bundle = export_fhir(ctx.store, ctx.user.id, ctx.zone, *range);
+  const auto bundle = export_fhir(ctx.store, ctx.user.id, ctx.zone, *range, ctx.now());
   if (!bundle) return report(ctx.io, bundle.error());
   if (!output) {
     ctx.io.out << *bundle;
@@ -80,6 +80,13 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
         s.program_kept > 0
             ? fmt::format("; {} kept as your diary has {}", s.program_kept, s.program_kept == 1 ? "it" : "them")
             : "");
+  }
+  if (s.experiments_added + s.experiments_updated + s.experiments_unchanged > 0) {
+    ctx.io.out << fmt::format(
+        "Experiments: {} new, {} stopped as in the file, {} already in your diary; nights: {} new, {} updated, {} "
+        "already in your diary.\n",
+        s.experiments_added, s.experiments_updated, s.experiments_unchanged, s.nights_added, s.nights_updated,
+        s.nights_unchanged);
   }
   if (!e.items_created.empty()) {
     ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add",

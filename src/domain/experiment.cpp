@@ -121,6 +121,12 @@ std::vector<NightPlan> schedule(const ExperimentDesign& design) {
 
 LocalDate Experiment::end_night() const { return stopped_after ? *stopped_after : design.last_night(); }
 
+bool share_a_night(const Experiment& a, const Experiment& b) {
+  const auto counts_none = [](const Experiment& e) { return e.end_night() < e.design.first_night; };
+  if (counts_none(a) || counts_none(b)) return false;
+  return a.design.first_night <= b.end_night() && b.design.first_night <= a.end_night();
+}
+
 LocalDate tonight(LocalTime now) {
   const auto day = std::chrono::floor<std::chrono::days>(now);
   const LocalDate today{std::chrono::sys_days{day.time_since_epoch()}};

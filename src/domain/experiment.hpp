@@ -74,6 +74,7 @@ struct ExperimentDesign {
   [[nodiscard]] int total_nights() const { return 2 * pairs * period_nights; }
   [[nodiscard]] LocalDate last_night() const { return add_days(first_night, total_nights() - 1); }
   [[nodiscard]] const std::string& label(Condition c) const { return c == Condition::a ? condition_a : condition_b; }
+  bool operator==(const ExperimentDesign&) const = default;
 };
 
 // The order within each pair: one draw per pair from std::mt19937_64 seeded
@@ -113,6 +114,10 @@ struct Experiment {
   // The last night that counts: the schedule's, or the one it was stopped after.
   [[nodiscard]] LocalDate end_night() const;
 };
+
+// Whether two experiments count a night in common (one stopped before its
+// first night counts none): only one experiment runs at a time.
+[[nodiscard]] bool share_a_night(const Experiment& a, const Experiment& b);
 
 // Whether the condition was followed on one night, as the person said.
 struct ExperimentNight {

@@ -1,9 +1,9 @@
 // The diary as HL7 FHIR R4: a `collection` Bundle of the person (Patient),
 // one Observation per diary value, one MedicationStatement per medicine, a
 // Procedure per guided session, a Questionnaire, QuestionnaireResponse and
-// score Observation per questionnaire taken, and an Observation per safety
-// check; and the reader that takes
-// such a Bundle back. docs/fhir.md describes every resource and code.
+// score Observation per questionnaire taken, an Observation per safety
+// check, a CarePlan for the program and one per personal experiment (its
+// nights Observations); and the reader that takes such a Bundle back. docs/fhir.md describes every resource and code.
 #pragma once
 
 #include <map>
@@ -17,12 +17,27 @@
 #include "clinical/questionnaire_response.hpp"
 #include "clinical/screening.hpp"
 #include "domain/account.hpp"
+#include "domain/experiment.hpp"
 #include "domain/field_error.hpp"
 #include "domain/result.hpp"
 #include "report/stable_id.hpp"
 #include "store/store.hpp"
 
 namespace daybreak {
+
+// Where a value sits in the file, for messages: the resource and the FHIRPath of the element.
+struct FhirPlace {
+  std::string resource;  // "Observation/2f1c..."
+  std::string path;      // "Bundle.entry[12].resource.valueInteger"
+};
+
+// A personal experiment with the nights logged for it. In a file read: without
+// ids, the nights' experiment unset; `place` is its CarePlan.
+struct FhirExperiment {
+  Experiment experiment;
+  std::vector<ExperimentNight> nights;  // in night order
+  FhirPlace place;
+};
 
 struct FhirExport {
   const User& user;
@@ -36,16 +51,13 @@ struct FhirExport {
   // Where the program stands now: each program's stage, each exercise's level (the ones ever set).
   const std::map<std::string, int, std::less<>>* stages = nullptr;
   const std::map<std::string, int, std::less<>>* levels = nullptr;
+  std::span<const FhirExperiment> experiments = {};  // oldest first
+  // The night to come (tonight() of now): whether an experiment is planned, running or finished.
+  LocalDate coming_night = {};
 };
 
 // The Bundle as JSON, one resource per line. The same data gives the same bytes.
 [[nodiscard]] std::string fhir_collection(const FhirExport& data);
-
-// Where a value sits in the file, for messages: the resource and the FHIRPath of the element.
-struct FhirPlace {
-  std::string resource;  // "Observation/2f1c..."
-  std::string path;      // "Bundle.entry[12].resource.valueInteger"
-};
 
 struct FhirProblem {
   FhirPlace place;
@@ -96,6 +108,7 @@ struct FhirContent {
   std::vector<FhirResponse> responses;
   std::vector<FhirScreening> screenings;
   std::optional<FhirProgram> program;
+  std::vector<FhirExperiment> experiments;
 };
 
 // Reads a Bundle as fhir_collection writes it. Every diary value is checked by

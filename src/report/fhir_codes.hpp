@@ -34,6 +34,15 @@ inline constexpr std::string_view kExtProgramStage = "https://daybreak.invalid/f
 inline constexpr std::string_view kExtExerciseLevel =
     "https://daybreak.invalid/fhir/StructureDefinition/exercise-level";
 inline constexpr std::string_view kExercises = "https://daybreak.invalid/fhir/CodeSystem/exercise";
+// Personal experiments: one CarePlan each (its design in an extension, each
+// condition an activity), one Observation per night logged, basedOn it.
+inline constexpr std::string_view kExtExperiment = "https://daybreak.invalid/fhir/StructureDefinition/experiment";
+inline constexpr std::string_view kExtCondition =
+    "https://daybreak.invalid/fhir/StructureDefinition/experiment-condition";
+inline constexpr std::string_view kExperimentCode = "experiment";  // in kCodes: the CarePlan's category
+inline constexpr std::string_view kExperimentDisplay = "Personal experiment (n-of-1 trial)";
+inline constexpr std::string_view kNightCode = "experiment-night";  // in kCodes
+inline constexpr std::string_view kNightDisplay = "Experiment condition followed that night";
 inline constexpr std::string_view kCheckCode = "safety-check";  // in kCodes
 inline constexpr std::string_view kCheckDisplay = "Safety check for warning signs";
 inline constexpr std::string_view kIbpOutcomeCode = "ibp-outcome";

@@ -3,6 +3,7 @@
 // that fields_from_json reads), answers through the questionnaire engine; a
 // problem names the resource and the FHIRPath of the element.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -86,6 +87,7 @@ class Reader {
       }
     }
     finish_entries();
+    finish_experiments();
     if (!problems_.empty()) return fail(std::move(problems_));
     return std::move(content_);
   }
@@ -106,6 +108,14 @@ class Reader {
   std::vector<std::pair<std::string, PainBefore>> pain_before_;
   std::set<std::size_t> have_pain_;
   std::set<std::string> full_urls_;
+  std::map<std::string, std::size_t> experiments_;  // fullUrl -> index in content_.experiments
+  std::set<std::string> refused_experiments_;       // fullUrls of experiments with a problem, reported
+  struct NightDraft {
+    std::string based_on;
+    ExperimentNight night;
+    FhirPlace place;
+  };
+  std::vector<NightDraft> nights_;
 
   static const Json* find(const Json& object, std::string_view key) {
     const auto it = object.find(key);
@@ -254,7 +264,7 @@ class Reader {
     } else if (type == "QuestionnaireResponse") {
       response(*r, p);
     } else if (type == "CarePlan") {
-      care_plan(*r, p);
+      care_plan(*r, p, full.value_or(""));
     } else {
       problem(at(p, ".resourceType"), Json(type),
               "a resource daybreak reads: Patient, Observation, MedicationStatement, Procedure, Questionnaire, "
@@ -342,14 +352,22 @@ class Reader {
 
   void observation(const Json& r, const FhirPlace& p, const std::string& full_url) {
     (void)full_url;
-    if (!only(r, p,
-              {"resourceType", "id", "extension", "status", "category", "code", "subject", "effectiveDateTime",
-               "performer", "valueInteger", "valueQuantity", "valueBoolean", "valueString", "valueDateTime",
-               "valueCodeableConcept", "bodySite", "partOf", "derivedFrom", "component"})) {
+    if (!only(r, p, {"resourceType",  "id",           "extension",         "status",        "category",
+                     "code",          "subject",      "effectiveDateTime", "performer",     "valueInteger",
+                     "valueQuantity", "valueBoolean", "valueString",       "valueDateTime", "valueCodeableConcept",
+                     "bodySite",      "partOf",       "derivedFrom",       "component",     "basedOn",
+                     "note"})) {
       return;
     }
     const auto code = coding(r, p, "code", "a code daybreak writes (docs/fhir.md): LOINC 72514-3 or one of daybreak's");
     if (!code) return;
+    if (code->first == kCodes && code->second == kNightCode) return experiment_night(r, p);
+    for (const std::string_view key : {"basedOn", "note"}) {
+      if (const Json* v = find(r, key)) {
+        problem(at(p, "." + std::string(key)), *v, "nothing: only an experiment's night has it");
+        return;
+      }
+    }
     if (code->first == kCodes && code->second == kCheckCode) return screening(r, p);
     if (const Json* c = find(r, "component")) {
       problem(at(p, ".component"), *c, "no components: only a safety check has them");
@@ -765,7 +783,20 @@ class Reader {
     });
   }
 
-  void care_plan(const Json& r, const FhirPlace& p) {
+  void care_plan(const Json& r, const FhirPlace& p, const std::string& full_url) {
+    // A CarePlan with a category is an experiment; the program's has none.
+    if (const Json* category = find(r, "category")) {
+      const Json* first = category->is_array() && category->size() == 1 ? &(*category)[0] : nullptr;
+      const Json* codings = first != nullptr && first->is_object() ? find(*first, "coding") : nullptr;
+      const Json* c = codings != nullptr && codings->is_array() && !codings->empty() ? &(*codings)[0] : nullptr;
+      if (c == nullptr || !c->is_object() || c->value("system", "") != kCodes ||
+          c->value("code", "") != kExperimentCode) {
+        problem(at(p, ".category"), *category,
+                fmt::format("{}#{} (a personal experiment), or no category (the program)", kCodes, kExperimentCode));
+        return;
+      }
+      return experiment(r, p, full_url);
+    }
     if (!only(r, p, {"resourceType", "id", "extension", "status", "intent", "title", "subject", "activity"})) return;
     if (content_.program) {
       problem(p, Json("CarePlan"), "one CarePlan: where the person's program stands");
@@ -793,27 +824,332 @@ class Reader {
     }
     const Json* activities = find(r, "activity");
     for (std::size_t i = 0; activities != nullptr && activities->is_array() && i < activities->size(); ++i) {
-      const Json& a = (*activities)[i];
       const FhirPlace ap = at(p, fmt::format(".activity[{}]", i));
-      const Json* detail = a.is_object() ? find(a, "detail") : nullptr;
-      if (detail == nullptr || !detail->is_object() || a.size() != 1) {
-        problem(ap, a, "an activity with a detail: an exercise and its level");
-        continue;
-      }
+      const Json* detail = activity_detail((*activities)[i], ap, {"extension", "code", "status"}, kExtExerciseLevel,
+                                           "an exercise and its level", "the exercise's level");
+      if (detail == nullptr) continue;
       const FhirPlace dp = at(ap, ".detail");
-      if (!only(*detail, dp, {"extension", "code", "status"})) continue;
-      const Json* levels = find(*detail, "extension");
-      const Json* first = levels != nullptr && levels->is_array() && levels->size() == 1 ? &(*levels)[0] : nullptr;
-      if (first == nullptr || !first->is_object() || first->value("url", "") != kExtExerciseLevel) {
-        problem(at(dp, ".extension"), levels != nullptr ? *levels : Json(),
-                fmt::format("the exercise's level ({})", kExtExerciseLevel));
-        continue;
-      }
+      const Json* first = &(*detail)["extension"][0];
       const auto level = integer(*first, at(dp, ".extension[0]"), "valueInteger", 1, 99);
       const auto exercise = word(*detail, dp, "code", kExercises, "an exercise's id");
       keep(out, out.levels, "exercise", exercise, level, at(dp, ".code.coding[0].code"),
            at(dp, ".extension[0].valueInteger"));
     }
+  }
+
+  // ---- personal experiments ----
+
+  // One line of at most kMaxExperimentNote characters (a note, a reason), or a problem.
+  bool note_text(const std::string& text, const FhirPlace& place) {
+    const auto length = utf8_length(text);
+    if (length && *length <= kMaxExperimentNote && !has_control_chars(text)) return true;
+    problem(place, Json(text), fmt::format("one line of at most {} characters", kMaxExperimentNote));
+    return false;
+  }
+
+  // A date member `key` of `r`, written YYYY-MM-DD.
+  std::optional<LocalDate> date(const Json& r, const FhirPlace& p, std::string_view key, std::string_view what) {
+    const auto text = string(r, p, key, fmt::format("{}, YYYY-MM-DD", what));
+    if (!text) return std::nullopt;
+    const auto d = parse_date(*text);
+    if (!d || *d < kFirstDiaryDay) {
+      problem(at(p, "." + std::string(key)), Json(*text),
+              fmt::format("{}: a day from {} on, written YYYY-MM-DD", what, format_date(kFirstDiaryDay)));
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  void experiment(const Json& r, const FhirPlace& p, const std::string& full_url) {
+    refused_experiments_.insert(full_url);  // until it is read whole
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "intent", "category", "title", "subject", "period",
+               "created", "activity"})) {
+      return;
+    }
+    refers_to_patient(r, p, "subject");
+    if (r.value("intent", "") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
+    const std::size_t before = problems_.size();
+    FhirExperiment out;
+    out.place = p;
+    Experiment& e = out.experiment;
+    ExperimentDraft draft;
+
+    // The design: one extension of named parts, each once.
+    const Json* ext = find(r, "extension");
+    const Json* design = ext != nullptr && ext->is_array() && ext->size() == 1 && (*ext)[0].is_object() &&
+                                 (*ext)[0].value("url", "") == kExtExperiment
+                             ? find((*ext)[0], "extension")
+                             : nullptr;
+    if (design == nullptr || !design->is_array()) {
+      problem(at(p, ".extension"), ext != nullptr ? *ext : Json(),
+              fmt::format("the experiment's design ({}): pairs, period-nights, washout-nights, seed and orders",
+                          kExtExperiment));
+      return;
+    }
+    const FhirPlace xp = at(p, ".extension[0]");
+    static constexpr std::array<std::string_view, 8> kParts = {
+        "pairs", "period-nights", "washout-nights", "seed", "orders", "stopped-at", "stopped-after", "stop-reason"};
+    std::map<std::string, std::pair<const Json*, FhirPlace>, std::less<>> parts;
+    for (std::size_t i = 0; i < design->size(); ++i) {
+      const Json& x = (*design)[i];
+      const FhirPlace pp = at(xp, fmt::format(".extension[{}]", i));
+      const std::string url = x.is_object() ? x.value("url", "") : "";
+      if (std::find(kParts.begin(), kParts.end(), url) == kParts.end()) {
+        problem(at(pp, ".url"), Json(url),
+                "pairs, period-nights, washout-nights, seed, orders, stopped-at, "
+                "stopped-after or stop-reason");
+      } else if (!parts.emplace(url, std::pair{&x, pp}).second) {
+        problem(at(pp, ".url"), Json(url), "each part of the design once");
+      }
+    }
+    const auto part = [&](std::string_view name) -> const std::pair<const Json*, FhirPlace>* {
+      const auto it = parts.find(name);
+      return it == parts.end() ? nullptr : &it->second;
+    };
+    const auto needed = [&](std::string_view name) {
+      const auto* found = part(name);
+      if (found == nullptr) problem(at(xp, ".extension"), Json(), fmt::format("the design's {}", name));
+      return found;
+    };
+    std::map<std::string, FhirPlace, std::less<>> places;  // check_design's field -> the element
+    const auto whole = [&](std::string_view name, std::string_view field, int& into) {
+      if (const auto* found = needed(name)) {
+        if (const auto n = integer(*found->first, found->second, "valueInteger", 0, 1000)) {
+          into = static_cast<int>(*n);
+        }
+        places.emplace(field, at(found->second, ".valueInteger"));
+      }
+    };
+    whole("pairs", "pairs", draft.pairs);
+    whole("period-nights", "nights", draft.period_nights);
+    whole("washout-nights", "washout", draft.washout_nights);
+    if (const auto* found = needed("seed")) {
+      const auto text = string(*found->first, found->second, "valueString", "the seed, a whole number");
+      std::uint64_t seed = 0;
+      const auto [end, ec] = text ? std::from_chars(text->data(), text->data() + text->size(), seed)
+                                  : std::from_chars_result{nullptr, std::errc::invalid_argument};
+      if (text && (ec != std::errc{} || end != text->data() + text->size())) {
+        problem(at(found->second, ".valueString"), Json(*text), fmt::format("a whole number from 0 to {}", kMaxSeed));
+      } else if (text) {
+        draft.seed = seed;
+      }
+      places.emplace("seed", at(found->second, ".valueString"));
+    }
+    std::optional<std::vector<Condition>> orders;
+    FhirPlace orders_place = xp;
+    if (const auto* found = needed("orders")) {
+      orders_place = at(found->second, ".valueString");
+      const auto text = string(*found->first, found->second, "valueString", "the order of each pair, such as AB BA AB");
+      orders = text ? orders_from_text(*text) : std::nullopt;
+      if (text && !orders) problem(orders_place, Json(*text), "the order of each pair, AB or BA, such as AB BA AB");
+    }
+
+    // The title and the two conditions.
+    if (const auto title = string(r, p, "title", "the experiment's title")) draft.title = *title;
+    places.emplace("title", at(p, ".title"));
+    const Json* activities = find(r, "activity");
+    if (activities == nullptr || !activities->is_array() || activities->size() != 2) {
+      problem(at(p, ".activity"), activities != nullptr ? *activities : Json(),
+              "two activities: condition A and condition B, each described");
+    }
+    for (std::size_t i = 0; activities != nullptr && activities->is_array() && i < activities->size(); ++i) {
+      const FhirPlace ap = at(p, fmt::format(".activity[{}]", i));
+      const Json* detail = activity_detail((*activities)[i], ap, {"extension", "status", "description"}, kExtCondition,
+                                           "a condition and its description", "the condition, A or B");
+      if (detail == nullptr) continue;
+      const FhirPlace dp = at(ap, ".detail");
+      const Json* first = &(*detail)["extension"][0];
+      const auto which = string(*first, at(dp, ".extension[0]"), "valueCode", "A or B");
+      const auto condition = which ? parse_choice<Condition>(*which) : std::nullopt;
+      if (which && !condition) problem(at(dp, ".extension[0].valueCode"), Json(*which), "A or B");
+      const auto label = string(*detail, dp, "description", "what the condition is, such as \"no pillow\"");
+      if (!condition || !label) continue;
+      std::string& into = *condition == Condition::a ? draft.condition_a : draft.condition_b;
+      if (!into.empty()) {
+        problem(at(dp, ".extension[0].valueCode"), Json(*which), "each condition once: A and B");
+        continue;
+      }
+      into = *label;
+      places.emplace(*condition == Condition::a ? "a" : "b", at(dp, ".description"));
+    }
+    if (draft.condition_a.empty() || draft.condition_b.empty()) {
+      if (problems_.size() == before) problem(at(p, ".activity"), Json(), "condition A and condition B");
+    }
+
+    // When: the first night, the creation, and a stop.
+    const Json* period = find(r, "period");
+    const auto first_night = period != nullptr && period->is_object()
+                                 ? date(*period, at(p, ".period"), "start", "the first night, by the day it ends on")
+                                 : std::nullopt;
+    if (period == nullptr || !period->is_object()) {
+      problem(at(p, ".period"), period != nullptr ? *period : Json(), "the nights' period: its start (the first)");
+    }
+    const auto created = instant(r, p, "created");
+    const auto* stopped_at = part("stopped-at");
+    const auto* stopped_after = part("stopped-after");
+    const auto* reason = part("stop-reason");
+    if ((stopped_at == nullptr) != (stopped_after == nullptr) || (reason != nullptr && stopped_at == nullptr)) {
+      problem(at(xp, ".extension"), Json(),
+              "for a stopped experiment, stopped-at and stopped-after (and a "
+              "stop-reason, if one was given); for any other, none of them");
+    } else if (stopped_at != nullptr) {
+      e.stopped_at = instant(*stopped_at->first, stopped_at->second, "valueDateTime");
+      e.stopped_after = date(*stopped_after->first, stopped_after->second, "valueDate", "the last night that counts");
+      if (reason != nullptr) {
+        const auto text = string(*reason->first, reason->second, "valueString", "why it was stopped");
+        if (text && note_text(*text, at(reason->second, ".valueString"))) e.stop_reason = *text;
+      }
+    }
+    const std::string status = r.value("status", "");
+    const bool stopped = stopped_at != nullptr;
+    if (stopped ? status != "revoked" : status != "active" && status != "completed") {
+      problem(at(p, ".status"), r.value("status", Json()),
+              stopped ? "revoked (the experiment was stopped)" : "active or completed (it was not stopped)");
+    }
+
+    if (problems_.size() != before || !first_night || !created || !orders || !draft.seed) return;
+    FieldErrors errors = check_design(draft);
+    for (auto& err : errors) {
+      const auto it = places.find(err.field);
+      problems_.push_back({it != places.end() ? it->second : p, std::move(err.value), std::move(err.allowed)});
+    }
+    if (!errors.empty()) return;
+    e.design = make_design(draft, *draft.seed, *first_night);
+    e.created_at = *created;
+    if (*orders != e.design.first_in_pair) {
+      problem(orders_place, Json(orders_text(*orders)),
+              fmt::format("the order drawn from its seed, {} (daybreak draws it again)",
+                          orders_text(e.design.first_in_pair)));
+      return;
+    }
+    if (e.stopped_after &&
+        (*e.stopped_after < add_days(e.design.first_night, -1) || *e.stopped_after > e.design.last_night())) {
+      problem(at(stopped_after->second, ".valueDate"), Json(format_date(*e.stopped_after)),
+              fmt::format("a night of the experiment, {} to {}, or the day before its first when it was stopped "
+                          "before it began",
+                          format_date(e.design.first_night), format_date(e.design.last_night())));
+      return;
+    }
+    const Json* end = find(*period, "end");
+    const bool no_nights = e.end_night() < e.design.first_night;
+    if (no_nights ? end != nullptr : end == nullptr || *end != Json(format_date(e.end_night()))) {
+      problem(at(p, ".period.end"), end != nullptr ? *end : Json(),
+              no_nights ? std::string("no end: it was stopped before its first night")
+                        : fmt::format("its last night that counts, {}", format_date(e.end_night())));
+      return;
+    }
+    if (std::any_of(content_.experiments.begin(), content_.experiments.end(),
+                    [&](const FhirExperiment& o) { return o.experiment.created_at == e.created_at; })) {
+      problem(at(p, ".created"), r["created"], "a moment of its own: two experiments were not created at once");
+      return;
+    }
+    refused_experiments_.erase(full_url);
+    experiments_.emplace(full_url, content_.experiments.size());
+    content_.experiments.push_back(std::move(out));
+  }
+
+  void experiment_night(const Json& r, const FhirPlace& p) {
+    for (const std::string_view key : {"valueInteger", "valueQuantity", "valueString", "valueDateTime",
+                                       "valueCodeableConcept", "bodySite", "partOf", "derivedFrom", "component"}) {
+      if (const Json* v = find(r, key)) {
+        problem(at(p, "." + std::string(key)), *v,
+                "an experiment's night as daybreak writes it: valueBoolean (the condition followed) and a note");
+        return;
+      }
+    }
+    refers_to_patient(r, p, "subject");
+    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    NightDraft d;
+    d.place = p;
+    const Json* ext = find(r, "extension");
+    const Json* day = ext != nullptr && ext->is_array() && ext->size() == 1 && (*ext)[0].is_object() &&
+                              (*ext)[0].value("url", "") == kExtDiaryDay
+                          ? &(*ext)[0]
+                          : nullptr;
+    std::optional<LocalDate> night;
+    if (day == nullptr) {
+      problem(at(p, ".extension"), ext != nullptr ? *ext : Json(),
+              fmt::format("the night, by the diary day it ends on ({})", kExtDiaryDay));
+    } else {
+      night = date(*day, at(p, ".extension[0]"), "valueDate", "the night, by the diary day it ends on");
+    }
+    const Json* based = find(r, "basedOn");
+    const Json* ref = based != nullptr && based->is_array() && based->size() == 1 && (*based)[0].is_object()
+                          ? find((*based)[0], "reference")
+                          : nullptr;
+    if (ref == nullptr || !ref->is_string()) {
+      problem(at(p, ".basedOn"), based != nullptr ? *based : Json(), "a reference to the experiment's CarePlan");
+    } else {
+      d.based_on = ref->get<std::string>();
+    }
+    const auto recorded = instant(r, p, "effectiveDateTime");
+    const Json* followed = find(r, "valueBoolean");
+    if (followed == nullptr || !followed->is_boolean()) {
+      problem(at(p, ".valueBoolean"), followed != nullptr ? *followed : Json(),
+              "true (the condition was followed) or false");
+    }
+    std::string note;
+    if (const Json* notes = find(r, "note")) {
+      const Json* first = notes->is_array() && notes->size() == 1 && (*notes)[0].is_object() ? &(*notes)[0] : nullptr;
+      const auto text = first != nullptr ? string(*first, at(p, ".note[0]"), "text", "the night's note") : std::nullopt;
+      if (first == nullptr) problem(at(p, ".note"), *notes, "one note with its text");
+      if (text && note_text(*text, at(p, ".note[0].text"))) note = *text;
+    }
+    if (!night || d.based_on.empty() || !recorded || followed == nullptr || !followed->is_boolean()) return;
+    d.night = ExperimentNight{{}, *night, followed->get<bool>(), std::move(note), *recorded};
+    nights_.push_back(std::move(d));
+  }
+
+  // Each night to its experiment, within the experiment's nights, once.
+  void finish_experiments() {
+    for (auto& d : nights_) {
+      const auto it = experiments_.find(d.based_on);
+      if (refused_experiments_.contains(d.based_on)) continue;  // its experiment's problem says enough
+      if (it == experiments_.end()) {
+        problem(at(d.place, ".basedOn[0].reference"), Json(d.based_on),
+                "a reference to an experiment's CarePlan in this Bundle");
+        continue;
+      }
+      FhirExperiment& x = content_.experiments[it->second];
+      const Experiment& e = x.experiment;
+      const LocalDate n = d.night.night;
+      const FhirPlace day = at(d.place, ".extension[0].valueDate");
+      if (n < e.design.first_night || n > e.end_night()) {
+        problem(day, Json(format_date(n)),
+                fmt::format("a night of the experiment: {} to {}", format_date(e.design.first_night),
+                            format_date(e.end_night())));
+      } else if (std::any_of(x.nights.begin(), x.nights.end(),
+                             [&](const ExperimentNight& o) { return o.night == n; })) {
+        problem(day, Json(format_date(n)), "each night of an experiment once");
+      } else {
+        x.nights.push_back(std::move(d.night));
+      }
+    }
+    for (auto& x : content_.experiments) {
+      std::sort(x.nights.begin(), x.nights.end(),
+                [](const ExperimentNight& a, const ExperimentNight& b) { return a.night < b.night; });
+    }
+  }
+
+  // An activity's detail holding `members` only and one extension, `url`: the
+  // detail, or a problem. `what` says what the activity holds, `value` the extension.
+  const Json* activity_detail(const Json& a, const FhirPlace& ap, std::initializer_list<std::string_view> members,
+                              std::string_view url, std::string_view what, std::string_view value) {
+    const Json* detail = a.is_object() && a.size() == 1 ? find(a, "detail") : nullptr;
+    if (detail == nullptr || !detail->is_object()) {
+      problem(ap, a, fmt::format("an activity with a detail: {}", what));
+      return nullptr;
+    }
+    const FhirPlace dp = at(ap, ".detail");
+    if (!only(*detail, dp, members)) return nullptr;
+    const Json* ext = find(*detail, "extension");
+    const Json* first = ext != nullptr && ext->is_array() && ext->size() == 1 ? &(*ext)[0] : nullptr;
+    if (first == nullptr || !first->is_object() || first->value("url", "") != url) {
+      problem(at(dp, ".extension"), ext != nullptr ? *ext : Json(), fmt::format("{} ({})", value, url));
+      return nullptr;
+    }
+    return detail;
   }
 
   // A program's stage or an exercise's level, once per id; `what` is "program" or "exercise".

@@ -52,6 +52,7 @@ class BundleWriter {
     for (const auto& r : data_.responses) response(r);
     for (const auto& c : data_.screenings) screening(c);
     program();
+    for (const auto& x : data_.experiments) experiment(x);
     w_.newline().end_array();
     w_.end_object();
     w_.newline();
@@ -470,6 +471,83 @@ class BundleWriter {
       w_.end_array();
     }
     end();
+  }
+
+  // ---- personal experiments ----
+
+  void part(std::string_view url, std::string_view key, std::string_view text) {
+    w_.begin_object().member("url", url).member(key, text).end_object();
+  }
+  void part(std::string_view url, int value) {
+    w_.begin_object().member("url", url).member("valueInteger", value).end_object();
+  }
+
+  // One CarePlan: the design in an extension, each condition an activity; then
+  // an Observation for each night logged, basedOn the CarePlan.
+  void experiment(const FhirExperiment& x) {
+    const Experiment& e = x.experiment;
+    const ExperimentDesign& d = e.design;
+    const std::string name = fmt::format("experiment/{}", format_utc(e.created_at));
+    const Uuid id = begin("CarePlan", name);
+    w_.key("extension").begin_array();
+    w_.begin_object().member("url", kExtExperiment).key("extension").begin_array();
+    part("pairs", d.pairs);
+    part("period-nights", d.period_nights);
+    part("washout-nights", d.washout_nights);
+    part("seed", "valueString", std::to_string(d.seed));
+    part("orders", "valueString", orders_text(d.first_in_pair));
+    if (e.stopped_at) {
+      part("stopped-at", "valueDateTime", when(*e.stopped_at));
+      part("stopped-after", "valueDate", format_date(*e.stopped_after));
+      if (!e.stop_reason.empty()) part("stop-reason", "valueString", e.stop_reason);
+    }
+    w_.end_array().end_object().end_array();
+    const ExperimentStatus status = status_of(e, data_.coming_night);
+    const bool done = status == ExperimentStatus::finished;
+    w_.member("status", e.stopped_at ? "revoked" : done ? "completed" : "active");
+    w_.member("intent", "plan");
+    w_.key("category").begin_array().begin_object().key("coding").begin_array();
+    coding(kCodes, kExperimentCode, kExperimentDisplay);
+    w_.end_array().end_object().end_array();
+    w_.member("title", d.title);
+    reference("subject", patient_ref_);
+    // The nights by the diary days they end on: the first, and the last that
+    // counts (none when it was stopped before its first night).
+    w_.key("period").begin_object().member("start", format_date(d.first_night));
+    if (e.end_night() >= d.first_night) w_.member("end", format_date(e.end_night()));
+    w_.end_object();
+    w_.member("created", when(e.created_at));
+    w_.key("activity").begin_array();
+    const std::string_view state = e.stopped_at                          ? "stopped"
+                                   : done                                ? "completed"
+                                   : status == ExperimentStatus::running ? "in-progress"
+                                                                         : "scheduled";
+    for (const Condition c : {Condition::a, Condition::b}) {
+      w_.begin_object().key("detail").begin_object();
+      w_.key("extension").begin_array();
+      part(kExtCondition, "valueCode", name_of(c));
+      w_.end_array();
+      w_.member("status", state).member("description", d.label(c));
+      w_.end_object().end_object();
+    }
+    w_.end_array();
+    end();
+    const std::string based_on = "urn:uuid:" + id.text();
+    for (const auto& n : x.nights) {
+      begin("Observation", fmt::format("{}/night/{}", name, format_date(n.night)));
+      w_.key("extension").begin_array();
+      part(kExtDiaryDay, "valueDate", format_date(n.night));
+      w_.end_array();
+      w_.key("basedOn").begin_array().begin_object().member("reference", based_on).end_object().end_array();
+      w_.raw_members(status_survey_);
+      codeable("code", kCodes, kNightCode, kNightDisplay, kNightDisplay);
+      w_.raw_members(subject_);
+      w_.member("effectiveDateTime", when(n.recorded_at));
+      w_.raw_members(performer_);
+      w_.member("valueBoolean", n.followed);
+      if (!n.note.empty()) w_.key("note").begin_array().begin_object().member("text", n.note).end_object().end_array();
+      end();
+    }
   }
 
   // ---- safety checks ----

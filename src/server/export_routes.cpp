@@ -30,7 +30,7 @@ Response export_fhir_bundle(const ApiContext& api, const Request& req) {
   if (!to) errors.push_back(to.error());
   if (!errors.empty()) return http::invalid_fields("nothing was exported", errors, true);
   const Caller c = api.caller(req);
-  auto bundle = export_fhir(api.store(), c.user.id, c.zone, DayRange{*from, *to});
+  auto bundle = export_fhir(api.store(), c.user.id, c.zone, DayRange{*from, *to}, c.now);
   if (!bundle) return http::problem_for(bundle.error());
   return http::download(std::string(http::kFhirJson), std::move(*bundle),
                         fmt::format("daybreak-fhir-{}.json", format_date(c.today())));
@@ -59,7 +59,13 @@ Response import_fhir_bundle(const ApiContext& api, const Request& req) {
                                        {"screenings_unchanged", s->screenings_unchanged},
                                        {"stages_set", s->stages_set},
                                        {"levels_set", s->levels_set},
-                                       {"program_kept", s->program_kept}});
+                                       {"program_kept", s->program_kept},
+                                       {"experiments_added", s->experiments_added},
+                                       {"experiments_updated", s->experiments_updated},
+                                       {"experiments_unchanged", s->experiments_unchanged},
+                                       {"nights_added", s->nights_added},
+                                       {"nights_updated", s->nights_updated},
+                                       {"nights_unchanged", s->nights_unchanged}});
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {

@@ -13,6 +13,7 @@
 
 #include "app/accounts.hpp"
 #include "app/diary.hpp"
+#include "app/experiments.hpp"
 #include "app/fhir_transfer.hpp"
 #include "app/profile.hpp"
 #include "app/safety.hpp"
@@ -879,7 +880,18 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
     tx->set_exercise_level(me.id, "bird_dog", 2, fixed_now());
     tx->commit();
   }
-  const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}).value();
+  // And an experiment under way, two nights logged.
+  const Instant started = fixed_now() - std::chrono::days{3};
+  ExperimentDraft trial;
+  trial.condition_a = "pillow between knees";
+  trial.condition_b = "no pillow";
+  trial.seed = 11;
+  ASSERT_TRUE(create_experiment(home, experiment_clock(started, berlin()), me.id, trial, 0));
+  for (const unsigned day : {21U, 22U}) {
+    const Instant morning = Instant{std::chrono::sys_days{ymd(2026, 11, day)}} + std::chrono::hours{6};
+    ASSERT_TRUE(log_experiment_night(home, experiment_clock(morning, berlin()), me.id, std::nullopt, day == 21U, ""));
+  }
+  const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}, fixed_now()).value();
 
   // The clinic, where Bert keeps his diary already, and Anna's account.
   add("anna", Role::person, "Anna");
@@ -903,6 +915,8 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   EXPECT_EQ(Json::parse(done.body)["written"], true);
   EXPECT_EQ(Json::parse(done.body)["screenings_added"], 1);
   EXPECT_EQ(Json::parse(done.body)["stages_set"], 1);
+  EXPECT_EQ(Json::parse(done.body)["experiments_added"], 1);
+  EXPECT_EQ(Json::parse(done.body)["nights_added"], 2);
   // The warning sign holds her program in the clinic as at home; Bert's is untouched.
   const Json safety = Json::parse(call(http::Method::get, "/api/safety", anna).body);
   EXPECT_EQ(safety["session_allowed"], false) << safety.dump();
@@ -912,6 +926,9 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   EXPECT_EQ(progress["stage"], 2) << progress.dump();
   EXPECT_EQ(progress["levels"]["bird_dog"], 2) << progress.dump();
   EXPECT_EQ(Json::parse(call(http::Method::get, "/api/progress", bert).body)["stage"], 1);
+  // Her experiment goes on in the clinic (tonight's condition is due); Bert has none.
+  EXPECT_EQ(call(http::Method::get, "/api/experiments/tonight", anna).status, 200);
+  EXPECT_EQ(call(http::Method::get, "/api/experiments/tonight", bert).status, 404);
   // Her diary in the clinic is the one from home, and Bert's is as it was.
   const std::string in_clinic = call(http::Method::get, "/api/export.fhir.json", anna).body;
   EXPECT_EQ(in_clinic, from_home);
@@ -937,7 +954,7 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   const User again = ensure_local_user(back, fixed_now(), "Europe/Berlin");
   ASSERT_TRUE(
       import_fhir(back, {fixed_now(), Actor{again.id, "import"}}, again.id, berlin(), content(), in_clinic, false));
-  EXPECT_EQ(export_fhir(back, again.id, berlin(), DayRange{}).value(), from_home);
+  EXPECT_EQ(export_fhir(back, again.id, berlin(), DayRange{}, fixed_now()).value(), from_home);
 }
 
 // PostgreSQL's row-level security on its own: the servers' role (not the

@@ -72,6 +72,12 @@ ok(source, ['questionnaire', 'take', 'psfs', '--answers', 'bending to put on soc
 ok(source, ['progress', 'set', '--stage', '2', '--note', 'physio'], { now: '2026-11-23T08:10:00+01:00' });
 ok(source, ['progress', 'set', 'cat_camel', '2'], { now: '2026-11-23T08:11:00+01:00' });
 ok(source, ['progress', 'set', 'bird_dog', '2'], { now: '2026-11-23T08:12:00+01:00' });
+// A personal experiment, running: three nights logged, one not followed, with a note.
+ok(source, ['experiment', 'new', '--a', 'pillow between knees', '--b', 'no pillow', '--nights', '5', '--seed', '7'],
+  { now: '2026-11-20T21:00:00+01:00' });
+ok(source, ['experiment', 'log', 'yes'], { now: '2026-11-21T07:00:00+01:00' });
+ok(source, ['experiment', 'log', 'no', '--note', 'pillow fell out'], { now: '2026-11-22T07:05:00+01:00' });
+ok(source, ['experiment', 'log', 'yes'], { now: '2026-11-23T07:10:00+01:00' });
 const exported = ok(source, ['export', 'fhir']);
 const bundle = JSON.parse(exported);
 
@@ -297,4 +303,67 @@ test("the program's stage and levels come along, and a diary's own are kept", ()
   assert.match(r.err, /CarePlan\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.extension\[0\]\.extension\[1\]\.valueInteger: a stage of daybreak from 1 to 4; 9 is not one/);
   assert.equal(ok(other, ['history', '--json', '--from', '2026-11-01']), '[]\n');
   assert.equal(progress(other)[0], 1);
+});
+
+// Before, experiments stayed behind: a person who moved their diary into a
+// clinic lost the experiment they were running, its nights and its report.
+test('a personal experiment comes along with its design, its nights and its stop, and a clash is refused', () => {
+  const file = join(source, 'export.json');
+  writeFileSync(file, exported);
+  const resources = bundle.entry.map((e) => e.resource);
+  const plans = resources.filter((r) => r.resourceType === 'CarePlan' && r.category);
+  assert.equal(plans.length, 1);
+  assert.equal(plans[0].status, 'active');
+  assert.deepEqual(plans[0].period, { start: '2026-11-21', end: '2026-12-20' });
+  assert.deepEqual(plans[0].activity.map((a) => [a.detail.extension[0].valueCode, a.detail.description]),
+    [['A', 'pillow between knees'], ['B', 'no pillow']]);
+  const nights = resources.filter((r) => r.code?.coding?.[0]?.code === 'experiment-night');
+  assert.deepEqual(nights.map((n) => [n.extension[0].valueDate, n.valueBoolean, n.note?.[0].text]),
+    [['2026-11-21', true, undefined], ['2026-11-22', false, 'pillow fell out'], ['2026-11-23', true, undefined]]);
+  assert.ok(nights.every((n) => n.basedOn[0].reference === `urn:uuid:${plans[0].id}`));
+
+  const clinic = diary();
+  assert.match(ok(clinic, ['import', 'fhir', file]),
+    /Experiments: 1 new, 0 stopped as in the file, 0 already in your diary; nights: 3 new, 0 updated, 0 already/);
+  const report = (dir) => ok(dir, ['experiment', 'report', '--json']);
+  assert.equal(report(clinic), report(source));
+  assert.equal(ok(clinic, ['experiment', 'tonight']), ok(source, ['experiment', 'tonight']));
+  assert.equal(ok(clinic, ['export', 'fhir']), exported);
+
+  // Stopped at home afterwards, a night logged again: the clinic's copy takes both, and nothing twice.
+  const home = diary();
+  ok(home, ['import', 'fhir', file]);
+  ok(home, ['experiment', 'log', 'yes', '--date', '2026-11-22', '--note', 'it stayed in'], { now: '2026-11-23T20:00:00+01:00' });
+  ok(home, ['experiment', 'stop', '--reason', 'moving to the clinic'], { now: '2026-11-23T20:05:00+01:00' });
+  const stopped = join(home, 'stopped.json');
+  writeFileSync(stopped, ok(home, ['export', 'fhir']));
+  const plan = JSON.parse(readFileSync(stopped, 'utf8')).entry.map((e) => e.resource).find((r) => r.resourceType === 'CarePlan' && r.category);
+  assert.equal(plan.status, 'revoked');
+  assert.equal(plan.period.end, '2026-11-23');
+  assert.match(ok(clinic, ['import', 'fhir', stopped]),
+    /Experiments: 0 new, 1 stopped as in the file, 0 already in your diary; nights: 0 new, 1 updated, 2 already/);
+  assert.equal(report(clinic), report(home));
+  assert.match(ok(clinic, ['experiment', 'list']), /stopped/);
+  assert.match(ok(clinic, ['import', 'fhir', stopped]), /Experiments: 0 new, 0 stopped as in the file, 1 already/);
+
+  // An order that is not its seed's is refused, and nothing is imported.
+  const b = structuredClone(bundle);
+  const orders = b.entry.find((e) => e.resource.resourceType === 'CarePlan' && e.resource.category).resource.extension[0].extension.find((x) => x.url === 'orders');
+  orders.valueString = orders.valueString.startsWith('AB') ? `BA${orders.valueString.slice(2)}` : `AB${orders.valueString.slice(2)}`;
+  const bad = join(source, 'bad-orders.json');
+  writeFileSync(bad, JSON.stringify(b));
+  const other = diary();
+  const r = run(other, ['import', 'fhir', bad]);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /CarePlan\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.extension\[0\]\.extension\[4\]\.valueString: '[AB ]+' is not allowed; allowed: the order drawn from its seed, [AB ]+ \(daybreak draws it again\)/);
+  assert.equal(ok(other, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+  assert.equal(ok(other, ['experiment', 'list', '--json']), ok(diary(), ['experiment', 'list', '--json']));
+
+  // A diary running an experiment of its own on those nights refuses the file's, and imports nothing.
+  const busy = diary();
+  ok(busy, ['experiment', 'new', '--a', 'heat', '--b', 'no heat', '--seed', '3'], { now: '2026-11-19T21:00:00+01:00' });
+  const clash = run(busy, ['import', 'fhir', file]);
+  assert.equal(clash.code, 2, clash.err);
+  assert.match(clash.err, /an experiment whose nights are not another's: 'heat vs no heat' has nights from 2026-11-20 to 2026-12-31, and only one experiment runs at a time/);
+  assert.equal(ok(busy, ['history', '--json', '--from', '2026-11-01']), '[]\n');
 });

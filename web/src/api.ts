@@ -125,7 +125,7 @@ export interface ImportSummary {
 }
 
 // What a FHIR import did (or would do, with dry_run): the entries as the CSV
-// import counts them, and the sessions, questionnaires and safety checks beside them.
+// import counts them, and the sessions, questionnaires, safety checks and experiments beside them.
 export interface FhirImportSummary extends ImportSummary {
   sessions_added: number;
   sessions_unchanged: number;
@@ -136,6 +136,12 @@ export interface FhirImportSummary extends ImportSummary {
   stages_set: number; // where the program stands, set from the file
   levels_set: number;
   program_kept: number; // stages and levels the diary had already, with another value
+  experiments_added: number; // personal experiments
+  experiments_updated: number; // one the diary has, stopped as the file's was
+  experiments_unchanged: number;
+  nights_added: number; // the experiments' nights
+  nights_updated: number;
+  nights_unchanged: number;
 }
 
 export interface CheckReport {

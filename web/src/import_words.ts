@@ -1,5 +1,5 @@
 // What an import on More would do, in words: the CSV of entries and the FHIR
-// diary (with its sessions, questionnaires and safety checks).
+// diary (with its sessions, questionnaires, safety checks and experiments).
 import type { FhirImportSummary, ImportSummary } from './api';
 
 function counted(n: number, one: string, many: string): string {
@@ -23,7 +23,19 @@ export function fhirPlanText(plan: FhirImportSummary): string {
   if (plan.screenings_added) parts.push(counted(plan.screenings_added, 'safety check', 'safety checks'));
   if (plan.stages_set) parts.push(`the program's stage`);
   if (plan.levels_set) parts.push(counted(plan.levels_set, 'exercise level', 'exercise levels'));
-  const already = plan.unchanged + plan.sessions_unchanged + plan.responses_unchanged + plan.screenings_unchanged;
+  if (plan.experiments_added) parts.push(counted(plan.experiments_added, 'experiment', 'experiments'));
+  if (plan.experiments_updated) parts.push(`${counted(plan.experiments_updated, 'experiment', 'experiments')} to stop`);
+  if (plan.nights_added) parts.push(counted(plan.nights_added, "experiment's night", "experiments' nights"));
+  if (plan.nights_updated) {
+    parts.push(`${counted(plan.nights_updated, "experiment's night", "experiments' nights")} to update`);
+  }
+  const already =
+    plan.unchanged +
+    plan.sessions_unchanged +
+    plan.responses_unchanged +
+    plan.screenings_unchanged +
+    plan.experiments_unchanged +
+    plan.nights_unchanged;
   const items = plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : '';
   const kept = plan.program_kept
     ? `; keeps your program's ${counted(plan.program_kept, 'setting', 'settings')} where the file differs`
@@ -33,6 +45,8 @@ export function fhirPlanText(plan: FhirImportSummary): string {
 
 // Whether a FHIR file would add or change anything.
 export function fhirAddsSomething(plan: FhirImportSummary): boolean {
-  const added = plan.added + plan.sessions_added + plan.responses_added + plan.screenings_added;
-  return added + plan.replaced + plan.stages_set + plan.levels_set > 0;
+  const added =
+    plan.added + plan.sessions_added + plan.responses_added + plan.screenings_added + plan.experiments_added;
+  const changed = plan.replaced + plan.experiments_updated + plan.nights_added + plan.nights_updated;
+  return added + changed + plan.stages_set + plan.levels_set > 0;
 }

@@ -16,6 +16,12 @@ const fhirNone: FhirImportSummary = {
   stages_set: 0,
   levels_set: 0,
   program_kept: 0,
+  experiments_added: 0,
+  experiments_updated: 0,
+  experiments_unchanged: 0,
+  nights_added: 0,
+  nights_updated: 0,
+  nights_unchanged: 0,
 };
 
 describe('csvPlanText', () => {
@@ -40,6 +46,12 @@ describe('fhirPlanText', () => {
     expect(fhirPlanText({ ...fhirNone, stages_set: 1, levels_set: 3, program_kept: 1 })).toBe(
       "0 new entries, the program's stage, 3 exercise levels; keeps your program's 1 setting where the file differs.",
     );
+    expect(fhirPlanText({ ...fhirNone, experiments_added: 1, nights_added: 12, nights_unchanged: 2 })).toBe(
+      "0 new entries, 1 experiment, 12 experiments' nights; 2 already in your diary.",
+    );
+    expect(fhirPlanText({ ...fhirNone, experiments_updated: 1, nights_updated: 1, experiments_unchanged: 1 })).toBe(
+      "0 new entries, 1 experiment to stop, 1 experiment's night to update; 1 already in your diary.",
+    );
   });
   it('says which file adds nothing', () => {
     expect(fhirAddsSomething({ ...fhirNone, unchanged: 5, sessions_unchanged: 2 })).toBe(false);
@@ -48,5 +60,7 @@ describe('fhirPlanText', () => {
     expect(fhirAddsSomething({ ...fhirNone, screenings_added: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, levels_set: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, program_kept: 2 })).toBe(false);
+    expect(fhirAddsSomething({ ...fhirNone, nights_added: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, experiments_unchanged: 1, nights_unchanged: 3 })).toBe(false);
   });
 });
