@@ -127,16 +127,19 @@ test('a person shares with their clinician, sees who looked, and stops sharing',
 });
 
 // A diary kept at home with the CLI, exported as FHIR: the file a person
-// brings to the clinic.
+// brings to the clinic, with an experiment under way.
 async function homeDiaryAsFhir() {
   const home = await mkdtemp(join(tmpdir(), 'daybreak-home-'));
-  const env = { PATH: '/usr/bin:/bin', HOME: home, DAYBREAK_HOME: join(home, 'data'), DAYBREAK_FAKE_NOW: FAKE_NOW, TZ: 'Europe/Berlin', LANG: 'C.UTF-8' };
-  const run = (...args) => {
-    const r = spawnSync(binary(), args, { env, encoding: 'utf8', timeout: 30000 });
+  const env = { PATH: '/usr/bin:/bin', HOME: home, DAYBREAK_HOME: join(home, 'data'), TZ: 'Europe/Berlin', LANG: 'C.UTF-8' };
+  const runAt = (now, ...args) => {
+    const r = spawnSync(binary(), args, { env: { ...env, DAYBREAK_FAKE_NOW: now }, encoding: 'utf8', timeout: 30000 });
     assert.equal(r.status, 0, `daybreak ${args.join(' ')}: ${r.stderr}`);
   };
+  const run = (...args) => runAt(FAKE_NOW, ...args);
   run('log', 'night', '--date', '2026-11-20', '--pain', '6');
   run('log', 'morning', '--date', '2026-11-20', '--pain', '5', '--stiffness-minutes', '45');
+  runAt('2026-11-20T20:00:00Z', 'experiment', 'new', '--a', 'heat', '--b', 'no heat', '--seed', '5');
+  runAt('2026-11-21T06:00:00Z', 'experiment', 'log', 'yes');
   const file = join(home, 'diary.json');
   run('export', 'fhir', '--output', file);
   return { file, cleanup: () => rm(home, { recursive: true, force: true }) };
@@ -153,16 +156,19 @@ test('a person brings the diary they kept at home into the clinic as FHIR', { sk
       page.evaluate(async () => (await (await fetch('/api/entries?from=2026-11-01&to=2026-11-30')).json()).entries.length);
     const before = await entries();
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
-    const plan = page.getByRole('status').filter({ hasText: 'diary.json: 2 new entries.' });
+    const plan = page.getByRole('status').filter({ hasText: "diary.json: 2 new entries, 1 experiment, 1 experiment's night." });
     await plan.waitFor();
     assert.equal(await entries(), before, 'the plan writes nothing');
     assert.deepEqual(await seriousViolations(page), [], 'More with the import plan');
     await plan.getByRole('button', { name: 'Import' }).click();
-    await page.getByText('Imported from diary.json: 2 new entries.').first().waitFor();
+    await page.getByText("Imported from diary.json: 2 new entries, 1 experiment, 1 experiment's night.").first().waitFor();
     assert.equal(await entries(), before + 2);
+    // Her experiment goes on in the clinic: tonight's condition is due.
+    const tonight = await page.evaluate(async () => (await fetch('/api/experiments/tonight')).status);
+    assert.equal(tonight, 200);
     // The same file again: nothing new, nothing to import.
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
-    const again = page.getByRole('status').filter({ hasText: '2 already in your diary' });
+    const again = page.getByRole('status').filter({ hasText: '4 already in your diary' });
     await again.waitFor();
     assert.equal(await again.getByRole('button', { name: 'Import' }).isDisabled(), true);
   } finally {
