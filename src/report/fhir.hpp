@@ -3,7 +3,8 @@
 // Procedure per guided session, a Questionnaire, QuestionnaireResponse and
 // score Observation per questionnaire taken, an Observation per safety
 // check, a CarePlan for the program and one per personal experiment (its
-// nights Observations); and the reader that takes such a Bundle back. docs/fhir.md describes every resource and code.
+// nights Observations); and the reader that takes such a Bundle back.
+// docs/fhir.md describes every resource and code.
 #pragma once
 
 #include <map>
