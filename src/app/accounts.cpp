@@ -165,7 +165,12 @@ SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view log
   std::optional<Account> account;
   std::optional<User> user;
   {
-    auto tx = store.read();
+    // Each try counts as a failure before its password is checked, and the
+    // limits are read and the try counted while no other try is: tries sent
+    // at once (to one server or several) cannot all pass a limit that each
+    // saw unreached. A right password takes its own try back.
+    auto tx = store.write();
+    tx->hold_sign_in_limits();
     std::optional<std::chrono::seconds> wait;
     for (const auto& [kind, key, limit] : {std::tuple{"login", std::string_view(l), kSignInFailuresPerAccount},
                                            std::tuple{"address", address, kSignInFailuresPerAddress}}) {
@@ -173,20 +178,17 @@ SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view log
       if (w && (!wait || *w > *wait)) wait = w;
     }
     if (wait) return {SignInVerdict::wait, std::nullopt, *wait};
+    tx->add_sign_in_failure(l, address, now, now - kSignInWindow);
     account = tx->find_account_by_login(l);
     if (account) user = tx->find_user(account->user);
+    tx->commit();
   }
   const bool usable = account && user && account->password_hash && !account->disabled_at;
   // The decoy keeps a wrong login as slow as a wrong password.
   const bool right = hasher.verify(usable ? *account->password_hash : decoy_hash(hasher), password) && usable;
-  if (!right) {
-    auto tx = store.write();
-    tx->add_sign_in_failure(l, address, now, now - kSignInWindow);
-    tx->commit();
-    return {SignInVerdict::wrong, std::nullopt, {}};
-  }
+  if (!right) return {SignInVerdict::wrong, std::nullopt, {}};
   auto tx = store.write();
-  tx->forget_sign_in_failures(l);
+  tx->forget_sign_in_failures(l, address, now);
   if (needs_rehash(*account->password_hash, hasher.cost())) {
     account->password_hash = hasher.hash(password);
     tx->update_account(*account);

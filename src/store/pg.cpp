@@ -287,6 +287,11 @@ void Connection::took_id(std::string_view table, std::int64_t id) {
       .run();
 }
 
+void Connection::serialize_on(std::string_view key) {
+  // Released by the COMMIT or ROLLBACK, so a pooled connection keeps nothing.
+  prepare("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").bind(1, key).run();
+}
+
 // ---- Statement ----
 
 Statement::Statement(Connection& db, std::string_view sql) : db_(&db) {

@@ -106,6 +106,7 @@ class Connection final : public sql::Connection {
   [[nodiscard]] int changes() const override { return changes_; }
   [[nodiscard]] std::string where() const override { return where_; }
   void took_id(std::string_view table, std::int64_t id) override;
+  void serialize_on(std::string_view key) override;
 
   // Whether the connection is usable (a server restart breaks it).
   [[nodiscard]] bool ok() const;

@@ -122,6 +122,11 @@ class Connection {
     (void)table;
     (void)id;
   }
+  // Write transactions that name the same `key` here run one after the other
+  // from this call to their end, so that what one reads the other has written
+  // (a count checked, then added to). SQLite's writes are one at a time
+  // already; PostgreSQL takes a transaction-level advisory lock.
+  virtual void serialize_on(std::string_view key) { (void)key; }
 
   // The operation named in error messages: "saving the entry".
   void set_operation(std::string_view what) { operation_ = what; }

@@ -327,9 +327,20 @@ void Transaction::add_sign_in_failure(std::string_view login, std::string_view a
       .run();
 }
 
-void Transaction::forget_sign_in_failures(std::string_view login) {
+void Transaction::hold_sign_in_limits() {
+  db_.set_operation("waiting for other sign-ins");
+  db_.serialize_on("daybreak sign-in limits");
+}
+
+void Transaction::forget_sign_in_failures(std::string_view login, std::string_view address, Instant at) {
   db_.set_operation("forgetting failed sign-ins");
   db_.prepare("DELETE FROM sign_in_failures WHERE kind = 'login' AND key = ?1").bind(1, login).run();
+  db_.prepare(
+         "DELETE FROM sign_in_failures WHERE id = (SELECT id FROM sign_in_failures WHERE kind = 'address' AND key = ?1 "
+         "AND at = ?2 ORDER BY id DESC LIMIT 1)")
+      .bind(1, address)
+      .bind(2, seconds_of(at))
+      .run();
 }
 
 }  // namespace daybreak::sql

@@ -120,7 +120,8 @@ class Transaction : public StoreWriter {
   AuditEvent add_audit_event(const AuditEvent& event) override;
   void add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
                            Instant forget_before) override;
-  void forget_sign_in_failures(std::string_view login) override;
+  void hold_sign_in_limits() override;
+  void forget_sign_in_failures(std::string_view login, std::string_view address, Instant at) override;
 
  protected:
   [[noreturn]] void not_found(const std::string& what) const;

@@ -299,7 +299,14 @@ class StoreWriter : public StoreReader {
   virtual void add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
                                    Instant forget_before) = 0;
   // A login signed in: its failures are forgotten (its address's are kept).
-  virtual void forget_sign_in_failures(std::string_view login) = 0;
+  // Sign-in tries, counted before the password is checked: a try waits here
+  // for any other being counted (on every server of the database) until the
+  // end of its transaction, so that tries made at once cannot all pass a limit
+  // each of them saw unreached.
+  virtual void hold_sign_in_limits() = 0;
+  // The login's failures, and this try's own (its address, at `at`), forgotten
+  // when the password was right.
+  virtual void forget_sign_in_failures(std::string_view login, std::string_view address, Instant at) = 0;
 
   // Makes every change of this transaction durable. Without it, nothing is kept.
   virtual void commit() = 0;

@@ -4,9 +4,12 @@
 // signing in and out, CSRF, session expiry, grants and the audit trail.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <latch>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -600,6 +603,36 @@ TEST_P(Accounts, SignInLimitsAreCountedByEveryServerTogether) {
   // After the window, all forgotten.
   EXPECT_EQ(sign_in(*store_, other, "anna", password("anna"), "127.0.0.1", fixed_now() + kSignInWindow).verdict,
             SignInVerdict::accepted);
+}
+
+// The limits were read, the password checked, and only then a failure
+// counted: tries sent at once (to one server or several) each saw the limit
+// unreached, and all were checked. Each try is counted first now, one at a time.
+TEST_P(Accounts, TriesSentAtOnceCannotAllPassTheSignInLimit) {
+  add("anna", Role::person, "Anna");
+  PasswordHasher hasher(kQuickCost, 2);
+  constexpr int kTries = 3 * kSignInFailuresPerAccount;
+  std::vector<SignInVerdict> verdicts(kTries, SignInVerdict::accepted);
+  std::latch start(kTries);
+  {
+    std::vector<std::jthread> tries;
+    for (int i = 0; i < kTries; ++i) {
+      tries.emplace_back([&, i] {
+        start.arrive_and_wait();
+        verdicts[static_cast<std::size_t>(i)] =
+            sign_in(*store_, hasher, "anna", "wrong", fmt::format("192.0.2.{}", i), fixed_now()).verdict;
+      });
+    }
+  }
+  EXPECT_EQ(std::count(verdicts.begin(), verdicts.end(), SignInVerdict::wrong), kSignInFailuresPerAccount);
+  EXPECT_EQ(std::count(verdicts.begin(), verdicts.end(), SignInVerdict::wait), kTries - kSignInFailuresPerAccount);
+  // The right password waits too, and a right one after the window takes back its own try only.
+  EXPECT_EQ(sign_in(*store_, hasher, "anna", password("anna"), "192.0.2.1", fixed_now()).verdict, SignInVerdict::wait);
+  const Instant later = fixed_now() + kSignInWindow;
+  for (int i = 0; i < kSignInFailuresPerAddress + 2; ++i) {
+    ASSERT_EQ(sign_in(*store_, hasher, "anna", password("anna"), "192.0.2.200", later).verdict, SignInVerdict::accepted)
+        << "sign-in " << i << ": right passwords are not failures of their address";
+  }
 }
 
 TEST_P(Accounts, RevokingAGrantRefusesTheClinicianAtTheNextRequestAndEveryReadIsAudited) {
