@@ -86,6 +86,11 @@ std::optional<Instant> changed_at(const StoredTimes& s, std::string_view key) {
 
 }  // namespace
 
+ReminderChange reminder_words(const ReminderTimes& t) {
+  return {clock_text(t.morning_routine), clock_text(t.morning_log), clock_text(t.evening_routine),
+          fmt::format("{} {}", kDays[t.safety_day.c_encoding()], clock_text(t.safety_time)), clock_text(t.experiment)};
+}
+
 ReminderTimes reminder_times(const Store& store, UserId user) {
   auto tx = store.read();
   return times_of(stored(*tx, user));
@@ -94,23 +99,23 @@ ReminderTimes reminder_times(const Store& store, UserId user) {
 AppResult<ReminderTimes> set_reminder_times(Store& store, Instant now, UserId user, const ReminderChange& change) {
   FieldErrors errors;
   std::vector<std::pair<std::string_view, std::string>> given;
-  const auto clock = [&](std::string_view key, const std::optional<std::string>& text, std::string_view option) {
+  const auto clock = [&](std::string_view key, const std::optional<std::string>& text) {
     if (!text) return;
     const auto m = parse_clock(trim(*text));
     if (!m) {
-      errors.push_back({std::string(option), *text, "a time of day, HH:MM"});
+      errors.push_back({std::string(key), *text, "a time of day, HH:MM"});
     } else {
       given.emplace_back(key, clock_text(*m));
     }
   };
-  clock("morning_routine", change.morning_routine, "--morning-routine");
-  clock("morning_log", change.morning_log, "--morning-log");
-  clock("evening_routine", change.evening_routine, "--evening-routine");
-  clock("experiment", change.experiment, "--experiment");
+  clock("morning_routine", change.morning_routine);
+  clock("morning_log", change.morning_log);
+  clock("evening_routine", change.evening_routine);
+  clock("experiment", change.experiment);
   if (change.safety_check) {
     const auto w = parse_weekly(*change.safety_check);
     if (!w) {
-      errors.push_back({"--safety-check", *change.safety_check, "a weekday and a time, such as 'mon 09:00'"});
+      errors.push_back({"safety_check", *change.safety_check, "a weekday and a time, such as 'mon 09:00'"});
     } else {
       given.emplace_back("safety_check", fmt::format("{} {}", kDays[w->first.c_encoding()], clock_text(w->second)));
     }

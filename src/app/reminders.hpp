@@ -37,9 +37,12 @@ struct ReminderChange {
 };
 
 [[nodiscard]] ReminderTimes reminder_times(const Store& store, UserId user);
+// The times as text, every one given: "06:30", "mon 09:00".
+[[nodiscard]] ReminderChange reminder_words(const ReminderTimes& times);
 
-// Checks every value (all problems at once) and stores the new times; each
-// reminder whose time changed gets a higher SEQUENCE and a new DTSTAMP.
+// Checks every value (all problems at once; each named by its member,
+// "morning_log") and stores the new times; each reminder whose time changed
+// gets a higher SEQUENCE and a new DTSTAMP.
 [[nodiscard]] AppResult<ReminderTimes> set_reminder_times(Store& store, Instant now, UserId user,
                                                           const ReminderChange& change);
 

@@ -1,5 +1,7 @@
 #include "cli/export_commands.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -133,7 +135,14 @@ class RemindersCommand final : public Command {
   int run(CommandContext& ctx) override {
     if (!change_.empty()) {
       const auto set = set_reminder_times(ctx.store, ctx.now(), ctx.user.id, change_);
-      if (!set) return report(ctx.io, set.error());
+      if (!set) {
+        AppError error = set.error();
+        for (auto& f : error.fields) {
+          std::replace(f.field.begin(), f.field.end(), '_', '-');
+          f.field = "--" + f.field;  // the option: --morning-log
+        }
+        return report(ctx.io, error);
+      }
       ctx.io.err << "Reminder times saved. Import the calendar again to update the reminders (they keep their UIDs).\n";
     }
     if (list_days_) {

@@ -122,6 +122,8 @@ constexpr RouteRule kRules[] = {
     {Method::post, "/api/experiments/{id}/stop", Rule::own, {}},
     {Method::post, "/api/progress/confirm", Rule::own, {}},
     {Method::get, "/api/reminders.ics", Rule::own, {}},
+    {Method::get, "/api/reminders", Rule::own, {}},
+    {Method::patch, "/api/reminders", Rule::own, {}},
     // a phone paired with a person's own computer
     {Method::get, "/api/devices", Rule::home_only, {}},
     {Method::del, "/api/devices/{id}", Rule::home_only, {}},

@@ -13,6 +13,7 @@
 namespace daybreak {
 namespace {
 
+using http::Json;
 using http::Method;
 using http::PathParams;
 using http::Request;
@@ -77,6 +78,40 @@ Response reminders_calendar_file(const ApiContext& api, const Request& req) {
   return http::download("text/calendar; charset=utf-8", std::move(*ics), "daybreak-reminders.ics");
 }
 
+Json reminder_times_json(const ReminderTimes& times) {
+  const ReminderChange t = reminder_words(times);
+  return Json{{"morning_routine", *t.morning_routine},
+              {"morning_log", *t.morning_log},
+              {"evening_routine", *t.evening_routine},
+              {"safety_check", *t.safety_check},
+              {"experiment", *t.experiment}};
+}
+
+// The times the reminders are at, as `daybreak reminders` sets them.
+Response show_reminder_times(const ApiContext& api, const Request& req) {
+  return http::json_response(200, reminder_times_json(reminder_times(api.store(), api.caller(req).user.id)));
+}
+
+Response change_reminder_times(const ApiContext& api, const Request& req) {
+  auto body = http::json_object_body(req);
+  if (!body) return std::move(body).error();
+  FieldErrors errors;
+  http::reject_unknown_members(
+      *body, {"morning_routine", "morning_log", "evening_routine", "safety_check", "experiment"}, errors);
+  ReminderChange change;
+  change.morning_routine = http::string_member(*body, "morning_routine", errors, "a time of day, HH:MM");
+  change.morning_log = http::string_member(*body, "morning_log", errors, "a time of day, HH:MM");
+  change.evening_routine = http::string_member(*body, "evening_routine", errors, "a time of day, HH:MM");
+  change.safety_check =
+      http::string_member(*body, "safety_check", errors, "a weekday and a time of day, such as 'mon 09:00'");
+  change.experiment = http::string_member(*body, "experiment", errors, "a time of day, HH:MM");
+  if (!errors.empty()) return http::invalid_fields("the reminders were not changed", errors);
+  const Caller c = api.caller(req);
+  const auto times = set_reminder_times(api.store(), c.now, c.user.id, change);
+  if (!times) return http::problem_for(times.error());
+  return http::json_response(200, reminder_times_json(*times));
+}
+
 }  // namespace
 
 void add_export_routes(http::Router& router, const ApiContext& api) {
@@ -87,6 +122,10 @@ void add_export_routes(http::Router& router, const ApiContext& api) {
              {{http::kFhirJson, http::kJson}, kMaxFhirImportBytes});
   router.add(Method::get, "/api/reminders.ics",
              [&api](const Request& r, const PathParams&) { return reminders_calendar_file(api, r); });
+  router.add(Method::get, "/api/reminders",
+             [&api](const Request& r, const PathParams&) { return show_reminder_times(api, r); });
+  router.add(Method::patch, "/api/reminders",
+             [&api](const Request& r, const PathParams&) { return change_reminder_times(api, r); }, {{http::kJson}});
 }
 
 }  // namespace daybreak

@@ -117,6 +117,8 @@ const std::map<std::string, Kind>& expected_kinds() {
       {"POST /api/experiments/{id}/stop", Kind::own},
       {"POST /api/progress/confirm", Kind::own},
       {"GET /api/reminders.ics", Kind::own},
+      {"GET /api/reminders", Kind::own},
+      {"PATCH /api/reminders", Kind::own},
       {"GET /api/devices", Kind::home},
       {"DELETE /api/devices/{id}", Kind::home},
       {"POST /api/pairing", Kind::home},

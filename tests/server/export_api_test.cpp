@@ -51,5 +51,43 @@ TEST_F(ExportApi, TheRemindersDownloadAsICalendarWithAnAlarmOnlyWhenAsked) {
   EXPECT_EQ(get("/api/reminders.ics?alarm=often").status, 400);
 }
 
+// Before, the times could be set only with `daybreak reminders`: a person
+// using the web app on their phone had no way to move a reminder.
+TEST_F(ExportApi, TheRemindersTimesAreReadAndSetAsTheCliSetsThem) {
+  const auto defaults = get("/api/reminders");
+  ASSERT_EQ(defaults.status, 200) << defaults.body;
+  EXPECT_EQ(Json::parse(defaults.body),
+            Json::parse(R"({"morning_routine": "06:30", "morning_log": "07:30", "evening_routine": "21:00",
+                            "safety_check": "mon 09:00", "experiment": "21:30"})"));
+  const auto before = get("/api/reminders.ics").body;
+
+  const auto set = patch("/api/reminders", R"({"morning_log": " 7:45", "safety_check": "Sun 18:30"})");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(Json::parse(set.body)["morning_log"], "07:45");
+  EXPECT_EQ(Json::parse(set.body)["safety_check"], "sun 18:30");
+  EXPECT_EQ(Json::parse(set.body)["morning_routine"], "06:30");
+  EXPECT_EQ(get("/api/reminders").body, set.body);
+  const auto after = get("/api/reminders.ics").body;
+  EXPECT_NE(after.find("DTSTART;TZID=Europe/Berlin:20261123T074500\r\n"), std::string::npos) << after;
+  EXPECT_NE(after.find("RRULE:FREQ=WEEKLY;BYDAY=SU\r\n"), std::string::npos) << after;
+  EXPECT_NE(after, before);
+
+  // Every bad value named, by its member; nothing changed.
+  const auto bad = patch("/api/reminders", R"({"morning_log": "25:00", "safety_check": "someday 09:00", "snooze": 5})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  const Json problem = Json::parse(bad.body);
+  std::vector<std::string> fields;
+  for (const auto& e : problem["errors"]) fields.push_back(e["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"snooze"})) << bad.body;
+  const auto wrong = patch("/api/reminders", R"({"morning_log": "25:00", "safety_check": "someday 09:00"})");
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  fields.clear();
+  const Json problems = Json::parse(wrong.body);
+  for (const auto& e : problems["errors"]) fields.push_back(e["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"morning_log", "safety_check"})) << wrong.body;
+  EXPECT_EQ(get("/api/reminders").body, set.body);
+  EXPECT_EQ(patch("/api/reminders", R"({"morning_log": 745})").status, 422);
+}
+
 }  // namespace
 }  // namespace daybreak::testing

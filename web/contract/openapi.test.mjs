@@ -199,6 +199,9 @@ test('every operation answers as documented, for good input and bad', async () =
   await bad('POST', '/api/import/fhir', { text: '{"resourceType": "Bundle", "type": "collection", "entry": [{}]}', headers: { 'Content-Type': 'application/fhir+json' } }, 422);
   await bad('POST', '/api/import/fhir', { text: fhir.body, headers: { 'Content-Type': 'text/csv' } }, 415);
   await good('GET', '/api/reminders.ics?alarm=10', {}, 200);
+  await good('GET', '/api/reminders', {}, 200);
+  await good('PATCH', '/api/reminders', { json: { morning_log: '07:45', safety_check: 'sun 18:30' } }, 200);
+  await bad('PATCH', '/api/reminders', { json: { morning_log: '25:00' } }, 422);
   await good('PATCH', '/api/profile', { json: { name: 'Sam', time_zone: 'Europe/Berlin' } }, 200);
   await good('POST', `/api/sleep-items/${pillow.json().id}/retire`, {}, 200);
   await good('DELETE', `/api/entries/${id}`, {}, 200);

@@ -162,6 +162,32 @@ test('a retry after an answer lost on the way back does not store the entry twic
   }
 });
 
+// Before, only `daybreak reminders` set the times: on a phone there was no way to move a reminder.
+test('the reminders’ times are set on More, and the calendar file follows them', async () => {
+  const { daybreak, page, close } = await open(PHONE);
+  try {
+    await page.goto(`${daybreak.url}/settings`);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'When your reminders are' }) });
+    await form.getByLabel('Log your morning').fill('07:45');
+    await form.getByLabel('Day of the weekly safety check').selectOption('sun');
+    await form.getByLabel('Time of the weekly safety check').fill('18:30');
+    await form.getByRole('button', { name: 'Save reminder times' }).click();
+    await page.getByText(/Reminder times saved/).first().waitFor();
+    const times = await (await fetch(`${daybreak.url}/api/reminders`)).json();
+    assert.equal(times.morning_log, '07:45');
+    assert.equal(times.safety_check, 'sun 18:30');
+    assert.equal(times.morning_routine, '06:30', 'the others as they were');
+    const ics = await (await fetch(`${daybreak.url}/api/reminders.ics`)).text();
+    assert.match(ics, /RRULE:FREQ=WEEKLY;BYDAY=SU\r\n/);
+    assert.match(ics, /T074500\r\n/);
+    assert.equal(await form.getByRole('button', { name: 'Save reminder times' }).isDisabled(), true, 'nothing left to save');
+    assert.equal(await form.getByLabel('Log your morning').inputValue(), '07:45');
+    assert.deepEqual(await seriousViolations(page), [], 'More with the reminder times');
+  } finally {
+    await close();
+  }
+});
+
 const SCREENS = [
   ['/', null],
   ['/log/morning', 'More details'],

@@ -116,6 +116,15 @@ export interface Profile {
   since: string;
 }
 
+// The times the reminders are at (GET/PATCH /api/reminders), as `daybreak reminders` sets them.
+export interface ReminderTimes {
+  morning_routine: string; // "06:30", in bed before getting up
+  morning_log: string;
+  evening_routine: string;
+  safety_check: string; // "mon 09:00"
+  experiment: string; // the evening before each night of an experiment
+}
+
 export interface ImportSummary {
   added: number;
   replaced: number;
@@ -530,6 +539,9 @@ export const api = {
   saveProfile: (change: Partial<Pick<Profile, 'name' | 'time_zone'>>) =>
     request<Profile>('PATCH', '/api/profile', { body: change }),
   timeZones: () => request<{ zones: string[] }>('GET', '/api/time-zones'),
+  reminderTimes: () => request<ReminderTimes>('GET', '/api/reminders'),
+  saveReminderTimes: (change: Partial<ReminderTimes>) =>
+    request<ReminderTimes>('PATCH', '/api/reminders', { body: change }),
   importCsv: (csv: string, dryRun: boolean, replace: boolean) =>
     request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
   importFhir: (bundle: string, dryRun: boolean) =>

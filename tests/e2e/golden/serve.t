@@ -79,6 +79,8 @@ network namespace (web/e2e/pairing.test.mjs).
   GET     /api/export.fhir.json
   POST    /api/import/fhir
   GET     /api/reminders.ics
+  GET     /api/reminders
+  PATCH   /api/reminders
   GET     /api/report.pdf
   GET     /api/report.fhir.json
   POST    /api/pairing
