@@ -57,6 +57,7 @@ AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clo
 
   const ExperimentDesign design = make_design(draft, draft.seed.value_or(random_seed), first);
   auto tx = store.write();
+  tx->hold_experiments(user);  // two starts at once (the phone and the computer) would each see none
   const Experiment planned{{}, user, design, clock.now, std::nullopt, std::nullopt, ""};
   for (const auto& other : tx->experiments(user)) {
     if (!share_a_night(planned, other)) continue;

@@ -93,6 +93,8 @@ std::vector<ExperimentPlan> plan_experiments(StoreWriter& tx, UserId user_id,
                                              const std::vector<FhirExperiment>& experiments, FhirImportSummary& summary,
                                              std::vector<std::string>& details) {
   std::vector<ExperimentPlan> experiment_plans;
+  if (experiments.empty()) return experiment_plans;
+  tx.hold_experiments(user_id);  // as create_experiment does
   std::vector<Experiment> taken = tx.experiments(user_id);
   const std::size_t stored_count = taken.size();
   for (const auto& x : experiments) {

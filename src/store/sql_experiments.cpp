@@ -80,6 +80,11 @@ std::vector<ExperimentNight> Transaction::experiment_nights(UserId user, Experim
   return out;
 }
 
+void Transaction::hold_experiments(UserId user) {
+  db_.set_operation("waiting for another change to your experiments");
+  db_.serialize_on(fmt::format("daybreak experiments of {}", user.value));
+}
+
 Experiment Transaction::insert_experiment(UserId user, const ExperimentDesign& design, Instant at) {
   db_.set_operation(fmt::format("saving the experiment '{}'", design.title));
   const std::int64_t new_id =

@@ -121,6 +121,7 @@ class Transaction : public StoreWriter {
   void add_sign_in_failure(std::string_view login, std::string_view address, Instant at,
                            Instant forget_before) override;
   void hold_sign_in_limits() override;
+  void hold_experiments(UserId user) override;
   void forget_sign_in_failures(std::string_view login, std::string_view address, Instant at) override;
 
  protected:

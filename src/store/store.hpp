@@ -257,6 +257,10 @@ class StoreWriter : public StoreReader {
   [[nodiscard]] virtual QuestionnaireResponse add_questionnaire_response(UserId user,
                                                                          const QuestionnaireResponse& response) = 0;
   // ---- personal experiments ----
+  // A write that reads the person's experiments to add one (only one runs at
+  // a time) holds them first: another such write, on any server of the
+  // database, waits here until this one ends.
+  virtual void hold_experiments(UserId user) = 0;
   [[nodiscard]] virtual Experiment insert_experiment(UserId user, const ExperimentDesign& design, Instant at) = 0;
   // Ends a planned or running experiment after `last_night`. Throws StoreError{not_found} if no such experiment.
   virtual void stop_experiment(UserId user, ExperimentId id, LocalDate last_night, const std::string& reason,

@@ -637,6 +637,31 @@ TEST_P(Accounts, TriesSentAtOnceCannotAllPassTheSignInLimit) {
   }
 }
 
+// One experiment runs at a time: create_experiment read the others, then
+// wrote. On PostgreSQL two starts at once (the phone and the computer) each
+// read none and both wrote, two experiments on the same nights.
+TEST_P(Accounts, ExperimentsStartedAtOnceFromTwoDevicesLeaveOne) {
+  const UserId anna = add("anna", Role::person, "Anna");
+  constexpr int kStarts = 6;
+  std::vector<int> made(kStarts, 0);  // not vector<bool>: each thread writes its own element
+  std::latch start(kStarts);
+  {
+    std::vector<std::jthread> starts;
+    for (int i = 0; i < kStarts; ++i) {
+      starts.emplace_back([&, i] {
+        ExperimentDraft draft;
+        draft.condition_a = fmt::format("pillow {}", i);
+        draft.condition_b = "no pillow";
+        start.arrive_and_wait();
+        made[static_cast<std::size_t>(i)] =
+            create_experiment(*store_, experiment_clock(fixed_now(), berlin()), anna, draft, 7) ? 1 : 0;
+      });
+    }
+  }
+  EXPECT_EQ(std::count(made.begin(), made.end(), 1), 1);
+  EXPECT_EQ(list_experiments(*store_, anna).size(), 1U);
+}
+
 TEST_P(Accounts, RevokingAGrantRefusesTheClinicianAtTheNextRequestAndEveryReadIsAudited) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");

@@ -3,6 +3,10 @@
 // touches another's experiments.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "store/store_conformance.hpp"
 #include "support/fixtures.hpp"
 
@@ -118,6 +122,30 @@ TEST_P(StoreConformance, NightLogsAreReplacedNotDuplicated) {
   EXPECT_EQ(nights[1].note, "fell out of bed");
   EXPECT_EQ(nights[1].recorded_at, kNow + std::chrono::hours{1});
   EXPECT_EQ(nights[1].experiment, e.id);
+}
+
+// Only one experiment runs at a time, and a new one is checked against the
+// others before it is added. On PostgreSQL two such writes (the phone and the
+// computer, through two servers) each read none and both added: now the
+// second waits for the first, and reads what it added.
+TEST_P(StoreConformance, AWriteHoldingAPersonsExperimentsWaitsForAnotherHoldingThem) {
+  const UserId anna = new_user(*store_, "Anna");
+  auto first = store_->write();
+  first->hold_experiments(anna);
+  ASSERT_TRUE(first->experiments(anna).empty());
+  (void)first->insert_experiment(anna, pillow_design(), kNow);
+  std::atomic<int> seen{-1};
+  std::thread second([&] {
+    auto tx = store_->write();
+    tx->hold_experiments(anna);
+    seen = static_cast<int>(tx->experiments(anna).size());
+    tx->commit();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(seen.load(), -1) << "the second write read Anna's experiments while the first held them";
+  first->commit();
+  second.join();
+  EXPECT_EQ(seen.load(), 1);
 }
 
 TEST_P(StoreConformance, AnUncommittedExperimentLeavesNoTrace) {
