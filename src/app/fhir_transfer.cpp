@@ -233,12 +233,18 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
     auto nights = tx->experiment_nights(user_id, e.id);
     experiments.push_back({std::move(e), std::move(nights), {}});
   }
-  FhirExport data{
-      *user,  export_person_id(*tx, *user), zone, entries, sessions, responses, instruments, screenings, &stages,
-      &levels};
-  data.experiments = experiments;
-  data.coming_night = tonight(zone.to_local(now));
-  return fhir_collection(data);
+  return fhir_collection(FhirExport{.user = *user,
+                                    .person = export_person_id(*tx, *user),
+                                    .zone = zone,
+                                    .entries = entries,
+                                    .sessions = sessions,
+                                    .responses = responses,
+                                    .instruments = instruments,
+                                    .screenings = screenings,
+                                    .stages = &stages,
+                                    .levels = &levels,
+                                    .experiments = experiments,
+                                    .coming_night = tonight(zone.to_local(now))});
 }
 
 AppResult<std::string> export_consents(const Store& store, UserId person, const TimeZone& zone, LocalDate today) {
