@@ -59,11 +59,70 @@ std::vector<Transition> transitions(const TimeZone& zone, Instant from, Instant 
 // so both give the same file.
 constexpr Instant kLastChange{std::chrono::sys_days{std::chrono::year{2038} / 1 / 1}.time_since_epoch()};
 
+std::string weekday_code(std::chrono::weekday d) {
+  static constexpr std::array<std::string_view, 7> kCodes = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+  return std::string(kCodes[d.c_encoding()]);
+}
+
+// A change of the clocks as a yearly rule: its month, and its weekday counted
+// from the month's start (2: the second Sunday) or, in the month's last week,
+// from its end (-1: the last Sunday), at its wall-clock time.
+struct YearlyRule {
+  std::chrono::month month;
+  int nth = 0;
+  std::chrono::weekday weekday;
+  seconds time_of_day;
+  bool operator==(const YearlyRule&) const = default;
+};
+
+YearlyRule rule_of(const Transition& c) {
+  const LocalTime local{c.at.time_since_epoch() + c.before};
+  const auto day = std::chrono::floor<days>(local);
+  const std::chrono::year_month_day d{std::chrono::sys_days{day.time_since_epoch()}};
+  const std::chrono::year_month_day_last last{d.year(), std::chrono::month_day_last{d.month()}};
+  const unsigned dom = static_cast<unsigned>(d.day());
+  const int nth = dom + 7 > static_cast<unsigned>(last.day()) ? -1 : static_cast<int>((dom - 1) / 7 + 1);
+  return {d.month(), nth, std::chrono::weekday{std::chrono::sys_days{d}}, local - day};
+}
+
+int year_of(Instant t) { return static_cast<int>(std::chrono::year_month_day{std::chrono::floor<days>(t)}.year()); }
+
+// The RRULE that carries the change `changes[i]` on, year after year: when the
+// zone still changes its clocks both ways in `last_year`, the last year
+// listed, this is the last change of its way, and its rule gave each of the
+// last kYears changes that way in the years before, so it is the zone's rule
+// and not one year's date. Otherwise nothing, and a calendar keeps the last
+// offset on (a zone that gave up summer time keeps its last offset).
+std::optional<std::string> yearly_rrule(const std::vector<Transition>& changes, std::size_t i, int last_year) {
+  constexpr int kYears = 5;
+  const Transition& c = changes[i];
+  const bool forward = c.after > c.before;
+  if (changes.size() < 2 || i + 2 < changes.size() || year_of(changes.back().at) != last_year ||
+      year_of(changes[changes.size() - 2].at) != last_year ||
+      (changes.back().after > changes.back().before) ==
+          (changes[changes.size() - 2].after > changes[changes.size() - 2].before)) {
+    return std::nullopt;  // not the last change of each way in one year
+  }
+  const YearlyRule rule = rule_of(c);
+  int seen = 0;
+  int year = year_of(c.at);
+  for (std::size_t j = i + 1; j-- > 0 && seen < kYears;) {
+    const Transition& o = changes[j];
+    if ((o.after > o.before) != forward) continue;
+    if (year_of(o.at) != year || rule_of(o) != rule || o.before != c.before || o.after != c.after) return std::nullopt;
+    ++seen;
+    --year;
+  }
+  if (seen < kYears) return std::nullopt;
+  return fmt::format("RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={}{}", static_cast<unsigned>(rule.month), rule.nth,
+                     weekday_code(rule.weekday));
+}
+
 // The VTIMEZONE of `zone` from a year before `from` to 2037: the offset in
 // force then, and each change after it as an observance of its own (STANDARD
-// or DAYLIGHT by whether it moves the clocks back or forward). Programs carry
-// the last observance on past the end. (Observances with a yearly RRULE would
-// carry summer time on past 2037 too: docs/fhir.md, "Limits".)
+// or DAYLIGHT by whether it moves the clocks back or forward). The last
+// change of each way, when the zone's rule gave it (yearly_rrule), recurs
+// every year after, so summer time goes on past 2037 in a calendar too.
 void timezone(std::string& out, const TimeZone& zone, Instant from) {
   const Instant start = from - days{366};
   const auto changes = transitions(zone, start, std::max(kLastChange, start + days{1}));
@@ -72,25 +131,33 @@ void timezone(std::string& out, const TimeZone& zone, Instant from) {
   const seconds first = zone.offset(start);
   // Before the first change: standard time unless the next change moves the clocks back.
   const bool first_daylight = !changes.empty() && changes.front().after < changes.front().before;
-  const auto observance = [&](bool daylight, LocalTime local, seconds before, seconds after) {
+  const auto observance = [&](bool daylight, LocalTime local, seconds before, seconds after,
+                              const std::optional<std::string>& rrule) {
     const char* kind = daylight ? "DAYLIGHT" : "STANDARD";
     append_ical_line(out, fmt::format("BEGIN:{}", kind));
     append_ical_line(out, "DTSTART:" + local_stamp(local));
+    if (rrule) append_ical_line(out, *rrule);
     append_ical_line(out, "TZOFFSETFROM:" + offset_text(before));
     append_ical_line(out, "TZOFFSETTO:" + offset_text(after));
     append_ical_line(out, fmt::format("END:{}", kind));
   };
-  observance(first_daylight, LocalTime{start.time_since_epoch() + first}, first, first);
-  for (const auto& c : changes) {
+  observance(first_daylight, LocalTime{start.time_since_epoch() + first}, first, first, std::nullopt);
+  // Both ways recur, or neither: summer time that begins by a rule but does not end, or the reverse, is not one.
+  std::optional<std::string> onward[2];
+  if (changes.size() >= 2) {
+    const int last_year = year_of(kLastChange - days{1});
+    onward[0] = yearly_rrule(changes, changes.size() - 2, last_year);
+    onward[1] = yearly_rrule(changes, changes.size() - 1, last_year);
+    if (!onward[0] || !onward[1]) onward[0] = onward[1] = std::nullopt;
+  }
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const Transition& c = changes[i];
+    const std::size_t from_end = changes.size() - i;  // 2: the one before the last, 1: the last
     // DTSTART is the wall-clock time of the change as read before it.
-    observance(c.after > c.before, LocalTime{c.at.time_since_epoch() + c.before}, c.before, c.after);
+    observance(c.after > c.before, LocalTime{c.at.time_since_epoch() + c.before}, c.before, c.after,
+               from_end <= 2 ? onward[2 - from_end] : std::nullopt);
   }
   append_ical_line(out, "END:VTIMEZONE");
-}
-
-std::string weekday_code(std::chrono::weekday d) {
-  static constexpr std::array<std::string_view, 7> kCodes = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
-  return std::string(kCodes[d.c_encoding()]);
 }
 
 }  // namespace

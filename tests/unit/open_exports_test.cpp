@@ -82,7 +82,8 @@ TEST(Ical, FoldsAt75OctetsNeverInsideACharacter) {
 
 TEST(Ical, EscapesText) { EXPECT_EQ(ical_text("a, b; c\\d\ne\r\nf"), "a\\, b\\; c\\\\d\\ne\\nf"); }
 
-TEST(Ical, TheTimeZoneIsTheSameFromTheCLibraryAndFromDateTz) {
+// A calendar of one daily reminder from 1 March 2027, in `zone`.
+std::string morning_calendar(const TimeZone& zone) {
   Reminder r{"morning-routine",
              "Morning",
              "",
@@ -94,14 +95,44 @@ TEST(Ical, TheTimeZoneIsTheSameFromTheCLibraryAndFromDateTz) {
              10,
              0,
              std::chrono::sys_days{day(2027, 3, 1)}};
-  const Uuid person = daybreak_namespace().name("test");
-  const TzdbZone tzdb("Europe/Berlin");
-  const std::string a = reminders_calendar({&r, 1}, tzdb, person, {"test", std::nullopt});
-  const ProcessZone process("Europe/Berlin");
-  EXPECT_EQ(reminders_calendar({&r, 1}, process, person, {"test", std::nullopt}), a);
+  return reminders_calendar({&r, 1}, zone, daybreak_namespace().name("test"), {"test", std::nullopt});
+}
+
+TEST(Ical, TheTimeZoneIsTheSameFromTheCLibraryAndFromDateTz) {
+  const std::string a = morning_calendar(TzdbZone("Europe/Berlin"));
+  EXPECT_EQ(morning_calendar(ProcessZone("Europe/Berlin")), a);
   EXPECT_NE(a.find("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"),
             std::string::npos);
   EXPECT_NE(a.find("DTSTART;TZID=Europe/Berlin:20270301T063000\r\n"), std::string::npos);
+}
+
+// The last change of each way recurs by the zone's own rule, found only where
+// the years before follow it: none for a zone without summer time, none where
+// the rule is not a weekday of the month (Israel: the Friday before the last
+// Sunday of March), and the C library's zone gives the same file as date/tz.
+TEST(Ical, SummerTimeGoesOnPast2037ByTheZonesRuleAndOnlyWhereThereIsOne) {
+  const auto rules = [](const std::string& ics) {
+    std::vector<std::string> out;
+    for (std::size_t at = ics.find("RRULE:FREQ=YEARLY"); at != std::string::npos;
+         at = ics.find("RRULE:FREQ=YEARLY", at + 1)) {
+      out.push_back(ics.substr(at, ics.find("\r\n", at) - at));
+    }
+    return out;
+  };
+  const std::string berlin = morning_calendar(TzdbZone("Europe/Berlin"));
+  EXPECT_EQ(rules(berlin), (std::vector<std::string>{"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+                                                     "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"}));
+  EXPECT_NE(berlin.find("DTSTART:20371025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"), std::string::npos);
+  EXPECT_EQ(morning_calendar(ProcessZone("Europe/Berlin")), berlin);
+  EXPECT_EQ(
+      rules(morning_calendar(TzdbZone("America/New_York"))),
+      (std::vector<std::string>{"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU"}));
+  EXPECT_EQ(
+      rules(morning_calendar(TzdbZone("Australia/Sydney"))),
+      (std::vector<std::string>{"RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU"}));
+  EXPECT_TRUE(rules(morning_calendar(TzdbZone("Asia/Tokyo"))).empty());
+  EXPECT_TRUE(rules(morning_calendar(TzdbZone("America/Sao_Paulo"))).empty()) << "summer time given up in 2019";
+  EXPECT_TRUE(rules(morning_calendar(TzdbZone("Asia/Jerusalem"))).empty());
 }
 
 TEST(Reminders, ATimeTheClocksSkipIsReadWithTheOffsetBefore) {

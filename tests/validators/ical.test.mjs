@@ -109,6 +109,21 @@ test('python3-icalendar with recurring-ical-events expands it the same, with no 
   assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
 });
 
+// Before, the time zone listed each change of the clocks up to 2037 and no
+// further: a calendar carried winter time on, and every reminder after 2037
+// was an hour off all summer.
+test('the file’s time zone keeps summer time past 2037, by the zone’s yearly rule, as ical.js reads it', () => {
+  const comp = new ICAL.Component(ICAL.parse(ics));
+  const zone = new ICAL.Timezone(comp.getFirstSubcomponent('vtimezone'));
+  const utc = (year, month, day) =>
+    new Date(ICAL.Time.fromData({ year, month, day, hour: 6, minute: 30 }, zone).toUnixTime() * 1000).toISOString();
+  assert.equal(utc(2027, 7, 1), '2027-07-01T04:30:00.000Z');
+  assert.equal(utc(2040, 7, 1), '2040-07-01T04:30:00.000Z', 'summer time in 2040');
+  assert.equal(utc(2040, 12, 1), '2040-12-01T05:30:00.000Z', 'winter time in 2040');
+  assert.equal(utc(2055, 3, 28), '2055-03-28T04:30:00.000Z', 'the last Sunday of March 2055 is the 28th');
+  assert.equal(utc(2055, 3, 27), '2055-03-27T05:30:00.000Z');
+});
+
 test('libical parses it with no error', { skip: !process.env.DAYBREAK_ICAL_PARSE && 'no libical checker built' }, () => {
   const dirC = diary();
   const file = join(dirC, 'reminders.ics');
