@@ -95,6 +95,13 @@ class BundleWriter {
     if (!display.empty()) w_.member("display", display);
     w_.end_object();
   }
+  // One extension, or one part of a complex one: {"url":URL,KEY:VALUE}.
+  void part(std::string_view url, std::string_view key, std::string_view text) {
+    w_.begin_object().member("url", url).member(key, text).end_object();
+  }
+  void part(std::string_view url, int value) {
+    w_.begin_object().member("url", url).member("valueInteger", value).end_object();
+  }
   void codeable(std::string_view key, std::string_view system, std::string_view code, std::string_view display,
                 std::string_view text) {
     w_.key(key).begin_object().key("coding").begin_array();
@@ -250,18 +257,18 @@ class BundleWriter {
     const std::string name = fmt::format("session/{}/{}", format_utc(s.started_at), name_of(s.routine));
     const Uuid id = begin("Procedure", name);
     w_.key("extension").begin_array();
-    w_.begin_object().member("url", kExtProgram).member("valueCode", s.program).end_object();
-    w_.begin_object().member("url", kExtStage).member("valueInteger", s.stage).end_object();
-    w_.begin_object().member("url", kExtSteps).member("valueString", outcome_letters(s.steps)).end_object();
+    part(kExtProgram, "valueCode", s.program);
+    part(kExtStage, s.stage);
+    part(kExtSteps, "valueString", outcome_letters(s.steps));
     for (const auto& x : s.exercises) {
       w_.begin_object().member("url", kExtExercise).key("extension").begin_array();
-      w_.begin_object().member("url", "exercise").member("valueCode", x.exercise).end_object();
-      w_.begin_object().member("url", "level").member("valueInteger", x.level).end_object();
-      w_.begin_object().member("url", "work-steps").member("valueInteger", x.work_steps).end_object();
-      w_.begin_object().member("url", "done").member("valueInteger", x.done).end_object();
-      w_.begin_object().member("url", "skipped").member("valueInteger", x.skipped).end_object();
+      part("exercise", "valueCode", x.exercise);
+      part("level", x.level);
+      part("work-steps", x.work_steps);
+      part("done", x.done);
+      part("skipped", x.skipped);
       if (x.pain_during) {
-        w_.begin_object().member("url", "pain-during").member("valueInteger", x.pain_during->value()).end_object();
+        part("pain-during", x.pain_during->value());
       }
       w_.end_array().end_object();
     }
@@ -300,8 +307,8 @@ class BundleWriter {
 
   void min_max(int min, int max) {
     w_.key("extension").begin_array();
-    w_.begin_object().member("url", kMinValue).member("valueInteger", min).end_object();
-    w_.begin_object().member("url", kMaxValue).member("valueInteger", max).end_object();
+    part(kMinValue, min);
+    part(kMaxValue, max);
     w_.end_array();
   }
 
@@ -448,8 +455,8 @@ class BundleWriter {
       w_.key("extension").begin_array();
       for (const auto& [program, stage] : *data_.stages) {
         w_.begin_object().member("url", kExtProgramStage).key("extension").begin_array();
-        w_.begin_object().member("url", "program").member("valueCode", program).end_object();
-        w_.begin_object().member("url", "stage").member("valueInteger", stage).end_object();
+        part("program", "valueCode", program);
+        part("stage", stage);
         w_.end_array().end_object();
       }
       w_.end_array();
@@ -462,7 +469,7 @@ class BundleWriter {
       for (const auto& [exercise, level] : *data_.levels) {
         w_.begin_object().key("detail").begin_object();
         w_.key("extension").begin_array();
-        w_.begin_object().member("url", kExtExerciseLevel).member("valueInteger", level).end_object();
+        part(kExtExerciseLevel, level);
         w_.end_array();
         codeable("code", kExercises, exercise, {}, {});
         w_.member("status", "in-progress");
@@ -474,13 +481,6 @@ class BundleWriter {
   }
 
   // ---- personal experiments ----
-
-  void part(std::string_view url, std::string_view key, std::string_view text) {
-    w_.begin_object().member("url", url).member(key, text).end_object();
-  }
-  void part(std::string_view url, int value) {
-    w_.begin_object().member("url", url).member("valueInteger", value).end_object();
-  }
 
   // One CarePlan: the design in an extension, each condition an activity; then
   // an Observation for each night logged, basedOn the CarePlan.
@@ -569,10 +569,10 @@ class BundleWriter {
     if (prompted != nullptr) name += fmt::format("/{}/{}", format_date(prompted->date), name_of(prompted->period));
     begin("Observation", name);
     w_.key("extension").begin_array();
-    w_.begin_object().member("url", kExtCheckKind).member("valueCode", name_of(c.kind)).end_object();
+    part(kExtCheckKind, "valueCode", name_of(c.kind));
     if (prompted != nullptr) {
-      w_.begin_object().member("url", kExtDiaryDay).member("valueDate", format_date(prompted->date)).end_object();
-      w_.begin_object().member("url", kExtDiaryPeriod).member("valueCode", name_of(prompted->period)).end_object();
+      part(kExtDiaryDay, "valueDate", format_date(prompted->date));
+      part(kExtDiaryPeriod, "valueCode", name_of(prompted->period));
     }
     w_.end_array();
     w_.raw_members(status_survey_);
