@@ -127,7 +127,7 @@ Connection::~Connection() {
   if (conn_ != nullptr) PQfinish(conn_);
 }
 
-bool Connection::ok() const { return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
+bool Connection::ok() const { return !lost_ && conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK; }
 
 bool Connection::in_transaction() const {
   if (unread_) return false;  // its end is on the way (end_later)
@@ -140,10 +140,12 @@ bool Connection::transaction_failed() const { return !unread_ && PQtransactionSt
 StoreError Connection::error(const pg_result* result, std::string_view detail) const {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string says = one_line(result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
-  // Without a SQLSTATE the connection itself failed (the server went away).
-  const StoreError::Kind kind = state != nullptr ? kind_of(state)
-                                : ok()           ? StoreError::Kind::io
-                                                 : StoreError::Kind::unavailable;
+  // Without a SQLSTATE the error is libpq's own: the connection itself
+  // failed (the server went away). libpq may still call it healthy: a write
+  // that failed while the server's last words were still unread leaves its
+  // status OK. It is lost all the same, and never lent again.
+  if (state == nullptr) lost_ = true;
+  const StoreError::Kind kind = state != nullptr ? kind_of(state) : StoreError::Kind::unavailable;
   std::string message = fmt::format("{}: {} failed: {}", where_, operation_, says);
   if (!detail.empty()) message += fmt::format(" ({})", detail);
   if (kind == StoreError::Kind::full) message += "; the server's disk is full, nothing was saved";
@@ -200,7 +202,10 @@ bool Connection::settle() noexcept {
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
       PQclear(r);
     }
-    if (!fine || PQtransactionStatus(conn_) != PQTRANS_IDLE) return false;
+    if (!fine || PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+      lost_ = true;
+      return false;
+    }
   }
   if (!ok()) return false;
   // An idle connection whose server went away (a restart, a failover, the
@@ -214,8 +219,8 @@ bool Connection::settle() noexcept {
 
 void Connection::throw_unread() {
   if (unread_ && !settle()) {
-    throw StoreError(StoreError::Kind::io, fmt::format("{}: ending the last transaction failed: {}", where_,
-                                                       one_line(PQerrorMessage(conn_))));
+    throw StoreError(StoreError::Kind::unavailable, fmt::format("{}: ending the last transaction failed: {}", where_,
+                                                                one_line(PQerrorMessage(conn_))));
   }
 }
 
@@ -245,7 +250,9 @@ PGresult* Connection::execute_with_begin(const std::string& sql, int count, cons
     }
     if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
   }
-  PQexitPipelineMode(conn_);
+  // Results left unread (the connection broke midway) keep it in pipeline
+  // mode, where nothing else can be sent: it is lost.
+  if (PQexitPipelineMode(conn_) != 1) lost_ = true;
   const std::size_t last = count_sent - 1;
   for (std::size_t i = 0; i < last; ++i) {
     const auto status = PQresultStatus(got[i]);
@@ -255,6 +262,7 @@ PGresult* Connection::execute_with_begin(const std::string& sql, int count, cons
       throw e;
     }
     PQclear(got[i]);
+    got[i] = nullptr;  // cleared: a later failure must not clear it again
   }
   return got[last];  // the statement's: the caller reads (or reports) it
 }
@@ -308,7 +316,9 @@ Statement::~Statement() {
 
 void Statement::set(int index, std::optional<std::string> value, unsigned type) {
   if (index < 1 || static_cast<std::size_t>(index) > values_.size()) {
-    db_->fail(nullptr, fmt::format("parameter {} is not in the statement", index));
+    // Our mistake, not the connection's: it stays usable.
+    throw StoreError(StoreError::Kind::io,
+                     fmt::format("{}: parameter {} is not in the statement ({})", db_->where(), index, sql_));
   }
   values_[static_cast<std::size_t>(index - 1)] = std::move(value);
   types_[static_cast<std::size_t>(index - 1)] = type;

@@ -136,6 +136,7 @@ class Connection final : public sql::Connection {
   std::string acting_user_;
   bool actor_pending_ = false;  // acting_user_ not yet set (after begin_, if any)
   bool unread_ = false;         // end_later's answer not yet read
+  mutable bool lost_ = false;   // broken midway, whatever libpq says: never used again
   std::string where_;
   int changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;

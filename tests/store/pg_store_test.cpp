@@ -15,6 +15,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 
 #include "store/acting_user.hpp"
 #include "store/pg.hpp"
@@ -408,6 +409,45 @@ TEST_F(PgStoreTest, AWriteToADatabaseTakingNoWritesIsRefusedAsUnavailableAndSays
     EXPECT_NE(std::string(e.what()).find("primary"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(standby.read()->sleep_items(anna).empty());
+}
+
+TEST_F(PgStoreTest, AnActingUserRefusedAfterItsBeginIsAnErrorNotADoubleFree) {
+  // Found by tests/clinic/crash_test under the address sanitizer: when the
+  // BEGIN sent with a statement succeeded and setting the acting user then
+  // failed (there, PostgreSQL killed midway), the BEGIN's result was freed
+  // twice and the server crashed. An acting user PostgreSQL refuses (not
+  // UTF-8) fails the same step on purpose.
+  pg::Connection db(words_);
+  db.begin_with_next("BEGIN", "\xff");
+  try {
+    (void)db.prepare("SELECT 1").step();
+    FAIL() << "an acting user that is not UTF-8 was taken";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("setting the acting user"), std::string::npos) << e.what();
+  }
+  db.exec("ROLLBACK");
+  EXPECT_EQ(db.query_integer("SELECT 2"), 2);
+}
+
+TEST_F(PgStoreTest, AConnectionThatFailsItselfIsUnavailableAndNeverUsedAgain) {
+  // Found by tests/clinic/crash_test: PostgreSQL killed while a request
+  // wrote, libpq reported the failed write (an error of its own, with no
+  // SQLSTATE) but still called the connection healthy. The request was
+  // answered 500 "the database failed" instead of 503 "try again", and the
+  // connection, left in pipeline mode, went back to the pool to fail the
+  // next requests. Such an error is the connection's loss.
+  pg::Connection db(words_);
+  ASSERT_TRUE(db.ok());
+  PGresult* own = PQmakeEmptyPGresult(db.handle(), PGRES_FATAL_ERROR);  // libpq's own kind: no SQLSTATE
+  const StoreError e = db.error(own);
+  PQclear(own);
+  EXPECT_EQ(e.kind(), StoreError::Kind::unavailable) << e.what();
+  EXPECT_FALSE(db.ok());
+  // An error the server sent (with its SQLSTATE) leaves the connection in use.
+  pg::Connection fine(words_);
+  EXPECT_THROW((void)fine.query_integer("SELECT 1/0"), StoreError);
+  EXPECT_TRUE(fine.ok());
+  EXPECT_EQ(fine.query_integer("SELECT 3"), 3);
 }
 
 TEST_F(PgStoreTest, AConnectionWaitsTenSecondsAtMostUnlessItsStringSaysOtherwise) {
