@@ -1,9 +1,11 @@
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -183,8 +185,32 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
       return on_file->run_on_file(ctx);
     }
     std::unique_ptr<Store> opened;
+    std::optional<User> local;
     if (server) {
-      opened = std::make_unique<PgStore>(PgOptions{*server});
+      // A server started with its database (a machine booting, PostgreSQL
+      // restarting or recovering from a crash) waits for it a while, saying
+      // so once; a command typed by a person answers at once.
+      const auto give_up = std::chrono::steady_clock::now() + kWaitForDatabase;
+      for (bool said = false;;) {
+        try {
+          opened = std::make_unique<PgStore>(PgOptions{*server});
+          local = ensure_local_user(*opened, clock->now(), system_zone_name(c_str(env.tz)));
+          break;
+        } catch (const StoreError& e) {
+          if (!command.waits_for_database() || e.kind() != StoreError::Kind::unavailable ||
+              std::chrono::steady_clock::now() >= give_up) {
+            throw;
+          }
+          if (!said) {
+            io.err << fmt::format("daybreak: {}; waiting for it (at most {} seconds)\n", e.what(),
+                                  kWaitForDatabase.count());
+            io.err.flush();
+          }
+          said = true;
+          opened.reset();
+          std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        }
+      }
     } else {
       try {
         opened = std::make_unique<SqliteStore>(SqliteOptions{dir / "daybreak.db"});
@@ -199,7 +225,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
       }
     }
     Store& store = *opened;
-    const User user = ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
+    const User user = local ? *local : ensure_local_user(store, clock->now(), system_zone_name(c_str(env.tz)));
     if (command.acts_for_local_person()) {
       auto tx = store.read();
       if (tx->has_accounts() && !tx->find_account(user.id)) {

@@ -2,6 +2,7 @@
 // diary, the options it adds, and what it does once the store is open.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
@@ -55,6 +56,10 @@ struct FileContext {
   [[nodiscard]] std::filesystem::path database() const { return data_dir / "daybreak.db"; }
 };
 
+// How long `daybreak serve` waits for a PostgreSQL database that cannot be
+// reached when it starts.
+inline constexpr std::chrono::seconds kWaitForDatabase{60};
+
 class Command {
  public:
   virtual ~Command() = default;
@@ -69,6 +74,10 @@ class Command {
   // add --local-person`): what it wrote would otherwise be seen by no one who
   // signs in. The library, the accounts and the database's upkeep act for no one.
   [[nodiscard]] virtual bool acts_for_local_person() const { return true; }
+  // Whether, on a PostgreSQL database that cannot be reached, it waits
+  // (kWaitForDatabase) for the database to come (a server) rather than
+  // failing at once (a command a person typed).
+  [[nodiscard]] virtual bool waits_for_database() const { return false; }
   // Declares the command's options on its CLI11 subcommand.
   virtual void configure(CLI::App& sub) = 0;
   // Runs; returns the process exit code (see exit_code).

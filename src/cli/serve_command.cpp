@@ -37,6 +37,7 @@ class ServeCommand final : public Command {
   }
   bool writes() const override { return true; }
   bool acts_for_local_person() const override { return false; }
+  bool waits_for_database() const override { return true; }
   void configure(CLI::App& sub) override {
     sub.add_option("--address", options_.address,
                    "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Writers for tests/clinic/crash_test: THREADS threads each log COUNT morning
-entries (each its own day) through one daybreak server, every entry with its
+entries (each its own day) through daybreak servers, every entry with its
 own Idempotency-Key, and send each again with the same key until it is
 answered 201 or 200 (a retry already applied), or refused (4xx); one more
-thread reads Today over and over. They go on through whatever the test does
+thread for each server reads Today over and over. They go on through whatever the test does
 to PostgreSQL and the server meanwhile.
 
 Prints one JSON object: the entries answered (date -> status), the statuses
 and connection failures met on the way ("today ..." for the reader's), the
 first answer of each kind, and how many answers were replays.
-Usage: crash_writers.py PORT THREADS COUNT DEADLINE_SECONDS PROGRESS_FILE FIRST_DAY
+Usage: crash_writers.py PORT[,PORT...] THREADS COUNT DEADLINE_SECONDS PROGRESS_FILE FIRST_DAY
+(writer N writes to the Nth port, round and round; one reader each port)
 """
 import datetime
 import http.client
@@ -19,7 +20,8 @@ import sys
 import threading
 import time
 
-port, threads, count, deadline = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+ports = [int(p) for p in sys.argv[1].split(",")]
+threads, count, deadline = int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 progress_file = sys.argv[5]
 start = datetime.date.fromisoformat(sys.argv[6])
 end_at = time.monotonic() + deadline
@@ -41,14 +43,15 @@ class Client:
     the status, the text and the response, or None when the connection
     failed (noted as `label` + "connection")."""
 
-    def __init__(self, label):
+    def __init__(self, label, port):
         self.label = label
+        self.port = port
         self.connection = None
 
     def send(self, method, path, body=None, headers=None):
         try:
             if self.connection is None:
-                self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
             self.connection.request(method, path, body, headers or {})
             response = self.connection.getresponse()
             text = response.read().decode("utf-8", "replace")
@@ -65,7 +68,7 @@ class Client:
 
 def write(thread):
     global replayed
-    client = Client("")
+    client = Client("", ports[thread % len(ports)])
     for i in range(count):
         day = (start + datetime.timedelta(days=thread * count + i)).isoformat()
         body = json.dumps({"date": day, "period": "morning", "fields": {"pain": 1 + (thread + i) % 9}})
@@ -92,20 +95,21 @@ def write(thread):
 writing = True
 
 
-def read():
+def read(port):
     """Today, read over and over while the writers write."""
-    client = Client("today ")
+    client = Client("today ", port)
     while writing and time.monotonic() < end_at:
         if client.send("GET", "/api/today") is not None:
             time.sleep(0.01)
 
 
 workers = [threading.Thread(target=write, args=(t,)) for t in range(threads)]
-reader = threading.Thread(target=read)
-for w in workers + [reader]:
+readers = [threading.Thread(target=read, args=(p,)) for p in ports]
+for w in workers + readers:
     w.start()
 for w in workers:
     w.join()
 writing = False
-reader.join()
+for r in readers:
+    r.join()
 print(json.dumps({"answered": answered, "seen": seen, "examples": examples, "replayed": replayed}))
