@@ -27,7 +27,10 @@ constexpr const char* kConnectTimeout = "10";
 // The store's error kind for a SQLSTATE (PostgreSQL's appendix A).
 StoreError::Kind kind_of(std::string_view state) {
   if (state.starts_with("23")) return StoreError::Kind::conflict;  // integrity constraint violation
-  if (state == "40001" || state == "40P01" || state == "55P03") return StoreError::Kind::busy;
+  // A serialization failure, a deadlock, or a wait past the database's own
+  // limits (lock_timeout: 55P03; statement_timeout, or a cancel: 57014):
+  // try again in a moment.
+  if (state == "40001" || state == "40P01" || state == "55P03" || state == "57014") return StoreError::Kind::busy;
   if (state == "53100") return StoreError::Kind::full;
   // A connection lost or refused, the server shutting down or starting up, a
   // standby that takes no writes: try again later (or write to the primary).

@@ -450,6 +450,52 @@ TEST_F(PgStoreTest, AConnectionThatFailsItselfIsUnavailableAndNeverUsedAgain) {
   EXPECT_EQ(fine.query_integer("SELECT 3"), 3);
 }
 
+TEST_F(PgStoreTest, AStatementStoppedByTheDatabasesTimeLimitIsBusyNotAFailure) {
+  // docs/deploy.md gives the servers' role a statement_timeout: a statement
+  // it stopped (SQLSTATE 57014) was answered 500 "the database failed" and
+  // sent the person to `daybreak check` for damage, where "busy, try again"
+  // is the truth.
+  pg::Connection db(words_);
+  db.exec("SET statement_timeout = '50ms'");
+  try {
+    (void)db.query_integer("SELECT 1 FROM pg_sleep(2)");
+    FAIL() << "the time limit stopped nothing";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::busy) << e.what();
+  }
+  EXPECT_TRUE(db.ok());
+}
+
+TEST_F(PgStoreTest, AWriteWaitingOnALockPastTheDatabasesLimitIsBusyAndWaitsNoLonger) {
+  // A lock held by someone else (an administrator's LOCK TABLE, a VACUUM
+  // FULL) held every request that needed it, and the server's threads with
+  // them, for as long as it lasted. With the role's lock_timeout
+  // (docs/deploy.md), the write gives up and is answered "busy".
+  PgStore store(PgOptions{words_});
+  const UserId anna = new_user(store, "anna");
+  pg::Connection admin(words_);
+  admin.exec(
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET lock_timeout = ''200ms''', current_database()); END $$");
+  admin.exec("BEGIN");
+  admin.exec("LOCK TABLE sleep_items IN ACCESS EXCLUSIVE MODE");
+  PgStore limited(PgOptions{words_});  // its connections start with the database's setting
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    auto tx = limited.write();
+    (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+    tx->commit();
+    FAIL() << "wrote past another's lock";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::busy) << e.what();
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  admin.exec("ROLLBACK");
+  auto tx = limited.write();
+  (void)tx->add_sleep_item(anna, SleepItemKind::pillow, "knee", kNow);
+  tx->commit();
+  EXPECT_EQ(limited.read()->sleep_items(anna).size(), 1U);
+}
+
 TEST_F(PgStoreTest, AConnectionWaitsTenSecondsAtMostUnlessItsStringSaysOtherwise) {
   // Without a limit, a lost database machine holds each request for TCP's
   // own timeout (minutes).
