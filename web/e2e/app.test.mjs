@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { launchChromium, PHONE, seedCsv, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { FAKE_NOW, launchChromium, PHONE, seedCsv, seriousViolations, startDaybreak } from './daybreak.mjs';
 
 const DESKTOP = { width: 1280, height: 860 };
 
@@ -130,6 +130,56 @@ test('offline: an entry waits on the device and is sent exactly once when the co
     assert.equal(stored.length, 1);
     assert.equal(stored[0].period, 'evening');
     assert.equal(await page.evaluate(() => localStorage.getItem('daybreak.outbox.v1')), '[]');
+  } finally {
+    await close();
+  }
+});
+
+// Before, daybreak's 503 for Today (its database restarting: a clinic's PostgreSQL, or pgbouncer waiting
+// for it), or nginx's 502 with every server down, left the day empty, with nothing said. The 503 is the
+// one daybreak gives (tests/clinic/crash_test).
+test('when daybreak or its database cannot be reached, Today says so and an entry logged meanwhile waits, then goes', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    const unavailable = (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { 'Retry-After': '5' },
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'tag:daybreak,2026:unavailable',
+          title: 'The database cannot be reached',
+          status: 503,
+          detail: 'its server is restarting, or takes no writes; nothing was saved, try again in a moment',
+        }),
+      });
+    // Without Today, the log takes the browser's day: the server's (fixed) day, here.
+    await page.clock.setFixedTime(new Date(FAKE_NOW));
+    // nginx's own page, every server behind it down: daybreak cannot be reached.
+    await page.route('**/api/today', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>502 Bad Gateway</html>' }));
+    await page.goto(daybreak.url);
+    await page.getByRole('status').getByText('daybreak cannot be reached right now. You can still log:').waitFor();
+
+    await page.unroute('**/api/today');
+    await page.route('**/api/today', unavailable);
+    await page.route('**/api/entries', (route) => (route.request().method() === 'POST' ? unavailable(route) : route.continue()));
+    await page.reload();
+    await page
+      .getByRole('status')
+      .getByText('daybreak cannot load your day right now: the database cannot be reached. You can still log:')
+      .waitFor();
+
+    await page.goto(`${daybreak.url}/log/evening`);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Save evening' }).click();
+    await page.locator('.toasts').getByText('Saved on this device').waitFor();
+    assert.equal((await daybreak.entries()).length, 0);
+
+    await page.unroute('**/api/today');
+    await page.unroute('**/api/entries');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await card(page, 'Evening').locator('.badge-logged').waitFor();
+    assert.equal((await daybreak.entries()).length, 1);
   } finally {
     await close();
   }

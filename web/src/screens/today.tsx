@@ -4,10 +4,10 @@
 import type { VNode } from 'preact';
 
 import { viewing } from '../account';
-import { api, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
+import { ApiError, api, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
 import { Icon } from '../components/icons';
 import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS } from '../format';
-import type { OutboxItem } from '../outbox';
+import { type OutboxItem, retryable } from '../outbox';
 import { diaryVersion, flushOutbox, lastToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
 import { browserToday } from './log';
 
@@ -48,13 +48,9 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
         {today?.week ? <p class="muted week-glance">{weekGlance(today.week)}</p> : null}
       </header>
 
-      {loaded.error instanceof Unreachable && !today && (
+      {loaded.error && !today && (
         <div class="notice info" role="status">
-          <p>
-            {readOnly
-              ? 'daybreak cannot be reached right now.'
-              : 'daybreak cannot be reached right now. You can still log: entries wait on this device and are sent when it is back.'}
-          </p>
+          <p>{loadFailure(loaded.error, readOnly)}</p>
         </div>
       )}
 
@@ -176,4 +172,19 @@ function RefusedCard({ item }: { item: OutboxItem }) {
       </div>
     </div>
   );
+}
+
+// Why Today is not shown, and whether logging still works: the connection
+// lost, or daybreak answering that its database cannot be reached or is busy
+// (a clinic's PostgreSQL restarting), are waits, and the outbox keeps what is
+// logged meanwhile; anything else is said as the server said it.
+function loadFailure(error: unknown, readOnly: boolean): string {
+  const waits = readOnly ? '' : ' You can still log: entries wait on this device and are sent when it is back.';
+  const passing = error instanceof ApiError && retryable(error.problem.status);
+  // (a proxy's own answer, such as nginx's 502 with every server down, is no problem of daybreak's)
+  if (error instanceof Unreachable || (passing && error.problem.type === 'about:blank')) {
+    return `daybreak cannot be reached right now.${waits}`;
+  }
+  if (passing) return `daybreak cannot load your day right now: ${error.problem.title.toLowerCase()}.${waits}`;
+  return error instanceof ApiError ? `Today cannot be shown: ${problemSummary(error.problem)}` : 'Today cannot be shown.';
 }
