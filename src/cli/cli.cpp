@@ -193,7 +193,9 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
       const auto give_up = std::chrono::steady_clock::now() + kWaitForDatabase;
       for (bool said = false;;) {
         try {
-          opened = std::make_unique<PgStore>(PgOptions{*server});
+          PgOptions options{*server};
+          options.answer_within = command.database_answer_limit();
+          opened = std::make_unique<PgStore>(options);
           local = ensure_local_user(*opened, clock->now(), system_zone_name(c_str(env.tz)));
           break;
         } catch (const StoreError& e) {

@@ -78,6 +78,9 @@ class Command {
   // (kWaitForDatabase) for the database to come (a server) rather than
   // failing at once (a command a person typed).
   [[nodiscard]] virtual bool waits_for_database() const { return false; }
+  // On PostgreSQL, how long each wait for the database's answer may last
+  // before the statement fails as unavailable (zero: as long as it takes).
+  [[nodiscard]] virtual std::chrono::milliseconds database_answer_limit() const { return {}; }
   // Declares the command's options on its CLI11 subcommand.
   virtual void configure(CLI::App& sub) = 0;
   // Runs; returns the process exit code (see exit_code).

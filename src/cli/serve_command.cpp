@@ -38,6 +38,7 @@ class ServeCommand final : public Command {
   bool writes() const override { return true; }
   bool acts_for_local_person() const override { return false; }
   bool waits_for_database() const override { return true; }
+  std::chrono::milliseconds database_answer_limit() const override { return std::chrono::seconds{database_timeout_}; }
   void configure(CLI::App& sub) override {
     sub.add_option("--address", options_.address,
                    "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")
@@ -53,6 +54,11 @@ class ServeCommand final : public Command {
     sub.add_option("--lan-address", lan_address_,
                    "this computer's address on the home network, for paired phones (default: found by itself)")
         ->type_name("ADDR");
+    sub.add_option("--database-timeout", database_timeout_,
+                   "on PostgreSQL: seconds to wait for the database's answer before a request gets 503 "
+                   "(default 60; 0: no limit)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(0, 3600));
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");
     content_.add_to(sub);
     sub.footer(
@@ -202,6 +208,7 @@ class ServeCommand final : public Command {
   std::uint16_t bound_port_ = 0;
   int port_ = 8765;
   bool list_routes_ = false;
+  int database_timeout_ = 60;
   ContentOption content_;
 };
 

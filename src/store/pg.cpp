@@ -1,7 +1,10 @@
 #include "store/pg.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -96,7 +99,8 @@ std::string describe(pg_conn* conn) {
 
 // ---- Connection ----
 
-Connection::Connection(const std::string& conninfo) {
+Connection::Connection(const std::string& conninfo, std::chrono::milliseconds answer_within)
+    : answer_within_(answer_within) {
   set_operation("connecting to the database");
   // A server that does not answer (a lost machine) would hold each request
   // for TCP's own timeout, some two minutes: daybreak gives up after
@@ -168,7 +172,8 @@ void Connection::exec(std::string_view sql) {
     begin_.reset();
     actor_pending_ = false;
   }
-  std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(conn_, text.c_str()), &PQclear);
+  if (PQsendQuery(conn_, text.c_str()) != 1) fail(nullptr, sql.substr(0, 80));
+  std::unique_ptr<PGresult, decltype(&PQclear)> r(answer(), &PQclear);
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
 }
@@ -200,7 +205,7 @@ bool Connection::settle() noexcept {
   if (unread_) {
     unread_ = false;
     bool fine = true;
-    while (PGresult* r = PQgetResult(conn_)) {
+    while (PGresult* r = wait_for_answer() ? PQgetResult(conn_) : nullptr) {
       const auto status = PQresultStatus(r);
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
       PQclear(r);
@@ -218,6 +223,54 @@ bool Connection::settle() noexcept {
   // promotion reported to its clients, costs one new connection.)
   pollfd idle{.fd = PQsocket(conn_), .events = POLLIN, .revents = 0};
   return ::poll(&idle, 1, 0) == 0;
+}
+
+bool Connection::wait_for_answer() noexcept {
+  if (answer_within_.count() <= 0) return true;
+  const auto until = std::chrono::steady_clock::now() + answer_within_;
+  while (PQisBusy(conn_) == 1) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()).count();
+    if (left <= 0) {
+      lost_ = true;
+      return false;
+    }
+    pollfd socket{.fd = PQsocket(conn_), .events = POLLIN, .revents = 0};
+    const int ready = ::poll(&socket, 1, static_cast<int>(std::min<long long>(left, 60'000)));
+    if (ready < 0 && errno != EINTR) return true;              // PQgetResult reports it
+    if (ready > 0 && PQconsumeInput(conn_) == 0) return true;  // broken: PQgetResult says so
+  }
+  return true;
+}
+
+StoreError Connection::no_answer() const {
+  lost_ = true;
+  return StoreError(StoreError::Kind::unavailable,
+                    fmt::format("{}: {} failed: the database did not answer within {} s", where_, operation_,
+                                std::chrono::duration_cast<std::chrono::seconds>(answer_within_).count()));
+}
+
+PGresult* Connection::answer() {
+  PGresult* kept = nullptr;
+  bool kept_failed = false;
+  for (;;) {
+    if (!wait_for_answer()) {
+      PQclear(kept);
+      throw no_answer();
+    }
+    PGresult* r = PQgetResult(conn_);
+    if (r == nullptr) break;
+    const auto status = PQresultStatus(r);
+    const bool failed = status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+    if (kept_failed) {
+      PQclear(r);  // the first failure is the answer
+    } else {
+      PQclear(kept);
+      kept = r;
+      kept_failed = failed;
+    }
+  }
+  return kept;  // nothing at all: the connection failed (PQerrorMessage says how)
 }
 
 void Connection::throw_unread() {
@@ -245,13 +298,22 @@ PGresult* Connection::execute_with_begin(const std::string& sql, int count, cons
       PQsendQueryParams(conn_, sql.c_str(), count, oids, values, nullptr, nullptr, 0) == 1 &&
       PQpipelineSync(conn_) == 1;
   std::array<PGresult*, 3> got{};
+  bool answered = true;
   if (sent) {
-    for (std::size_t i = 0; i < count_sent; ++i) {
-      got[i] = PQgetResult(conn_);
+    for (std::size_t i = 0; i < count_sent && answered; ++i) {
+      answered = wait_for_answer();
+      got[i] = answered ? PQgetResult(conn_) : nullptr;
       if (got[i] == nullptr) break;
-      while (PGresult* end = PQgetResult(conn_)) PQclear(end);  // a statement's results end with nothing
+      // a statement's results end with nothing
+      while (PGresult* end = (answered = wait_for_answer()) ? PQgetResult(conn_) : nullptr) PQclear(end);
     }
-    if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
+    if (answered && (answered = wait_for_answer())) {
+      if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
+    }
+  }
+  if (!answered) {
+    for (auto* r : got) PQclear(r);
+    throw no_answer();
   }
   // Results left unread (the connection broke midway) keep it in pipeline
   // mode, where nothing else can be sent: it is lost.
@@ -342,8 +404,10 @@ void Statement::execute() {
   if (db_->actor_pending_) {
     result_ = db_->execute_with_begin(sql_, static_cast<int>(values.size()), types_.data(), values.data());
   } else {
-    result_ = PQexecParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),
-                           reinterpret_cast<const Oid*>(types_.data()), values.data(), nullptr, nullptr, 0);
+    result_ = PQsendQueryParams(db_->conn_, sql_.c_str(), static_cast<int>(values.size()),
+                                reinterpret_cast<const Oid*>(types_.data()), values.data(), nullptr, nullptr, 0) == 1
+                  ? db_->answer()
+                  : nullptr;
   }
   const auto status = PQresultStatus(result_);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {

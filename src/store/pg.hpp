@@ -10,6 +10,7 @@
 // a layer (and its exceptions) over the same calls and nothing the store uses.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -77,8 +78,12 @@ class Statement final : public sql::Statement {
 class Connection final : public sql::Connection {
  public:
   // Connects with a libpq connection string or postgresql:// URI. The password,
-  // if the URI has one, appears in no message.
-  explicit Connection(const std::string& conninfo);
+  // if the URI has one, appears in no message. `answer_within` (zero: no
+  // limit) bounds each wait for the server's answer: a database that hangs
+  // without failing (its disk frozen, its machine stopped) fails the
+  // statement as unavailable instead of holding it for as long as it hangs.
+  explicit Connection(const std::string& conninfo,
+                      std::chrono::milliseconds answer_within = std::chrono::milliseconds{0});
   ~Connection() override;
 
   // Runs statements without parameters or results (BEGIN, COMMIT, DDL).
@@ -130,6 +135,13 @@ class Connection final : public sql::Connection {
   [[nodiscard]] pg_result* execute_with_begin(const std::string& sql, int count, const unsigned* types,
                                               const char* const* values);
   void throw_unread();
+  // Waits until an answer can be read without blocking; false when none came
+  // within answer_within_ (the connection is then lost).
+  [[nodiscard]] bool wait_for_answer() noexcept;
+  // The answer to what was sent (the first failed result, else the last), as
+  // PQexec gives it; throws when the server does not answer in time.
+  [[nodiscard]] pg_result* answer();
+  [[nodiscard]] StoreError no_answer() const;
 
   pg_conn* conn_ = nullptr;
   std::optional<std::string> begin_;  // a BEGIN not yet sent
@@ -137,6 +149,7 @@ class Connection final : public sql::Connection {
   bool actor_pending_ = false;  // acting_user_ not yet set (after begin_, if any)
   bool unread_ = false;         // end_later's answer not yet read
   mutable bool lost_ = false;   // broken midway, whatever libpq says: never used again
+  std::chrono::milliseconds answer_within_{0};
   std::string where_;
   int changes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;

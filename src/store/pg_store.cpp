@@ -191,7 +191,7 @@ PgStore::Lease PgStore::lease() const {
   ++open_;
   lock.unlock();
   try {
-    return Lease(new pg::Connection(options_.conninfo), Return{this});
+    return Lease(new pg::Connection(options_.conninfo, options_.answer_within), Return{this});
   } catch (...) {
     lock.lock();
     --open_;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,9 @@ namespace daybreak {
 struct PgOptions {
   std::string conninfo;  // postgresql://user@host:port/database or key=value words
   int connections = 32;  // the most this store opens at once (opened as needed)
+  // Each wait for the database's answer at most (zero: no limit); past it the
+  // statement fails as unavailable and its connection is dropped.
+  std::chrono::milliseconds answer_within{0};
 };
 
 // Whether `location` names a PostgreSQL database rather than a file.

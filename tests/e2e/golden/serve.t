@@ -25,6 +25,10 @@ network namespace (web/e2e/pairing.test.mjs).
   ! --port: Value 70000 not in range 0 to 65535
   ! Run with --help for more information.
   [1]
+  $ daybreak serve --database-timeout -5
+  ! --database-timeout: Value -5 not in range 0 to 3600
+  ! Run with --help for more information.
+  [1]
   $ daybreak serve --list-routes
   GET     /api/health
   GET     /api/fields
@@ -110,6 +114,8 @@ network namespace (web/e2e/pairing.test.mjs).
     --threads N:INT in [1 - 64]     threads serving requests (default 8)
     --pair                          pair a phone: listen on the home network too and show a QR code and a code to type on it
     --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
+    --database-timeout SECONDS:INT in [0 - 3600]
+                                    on PostgreSQL: seconds to wait for the database's answer before a request gets 503 (default 60; 0: no limit)
     --list-routes                   print every route of the API and exit
     --content DIR (Env:DAYBREAK_CONTENT)
                                     use the exercises and programs in DIR instead of the built-in ones
