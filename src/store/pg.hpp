@@ -1,6 +1,6 @@
 // A thin RAII layer over libpq, PostgreSQL's C client, implementing the
 // store's SQL interface (sql.hpp). Every statement is sent as an unnamed,
-// parameterised one (PQexecParams): the values never enter the SQL text, and
+// parameterised one (PQsendQueryParams): the values never enter the SQL text, and
 // nothing is left prepared on the server, which a pgbouncer in transaction
 // mode requires (Debian 12's 1.18 cannot carry named prepared statements
 // between clients). The store's `?1` parameters become PostgreSQL's `$1`.
