@@ -235,6 +235,7 @@ bool Connection::wait_for_answer() noexcept {
       lost_ = true;
       return false;
     }
+    if (PQsocket(conn_) < 0) return true;  // no socket to wait on: PQgetResult reports the broken connection
     pollfd socket{.fd = PQsocket(conn_), .events = POLLIN, .revents = 0};
     const int ready = ::poll(&socket, 1, static_cast<int>(std::min<long long>(left, 60'000)));
     if (ready < 0 && errno != EINTR) return true;              // PQgetResult reports it
