@@ -225,6 +225,8 @@ bool Connection::settle() noexcept {
   return ::poll(&idle, 1, 0) == 0;
 }
 
+void Connection::Clear::operator()(PGresult* r) const { PQclear(r); }
+
 bool Connection::wait_for_answer() noexcept {
   if (answer_within_.count() <= 0) return true;
   const auto until = std::chrono::steady_clock::now() + answer_within_;
@@ -251,27 +253,21 @@ StoreError Connection::no_answer() const {
                                 std::chrono::duration_cast<std::chrono::seconds>(answer_within_).count()));
 }
 
+PGresult* Connection::next_result() {
+  if (!wait_for_answer()) throw no_answer();
+  return PQgetResult(conn_);
+}
+
 PGresult* Connection::answer() {
-  PGresult* kept = nullptr;
+  Result kept;
   bool kept_failed = false;
-  for (;;) {
-    if (!wait_for_answer()) {
-      PQclear(kept);
-      throw no_answer();
-    }
-    PGresult* r = PQgetResult(conn_);
-    if (r == nullptr) break;
-    const auto status = PQresultStatus(r);
-    const bool failed = status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
-    if (kept_failed) {
-      PQclear(r);  // the first failure is the answer
-    } else {
-      PQclear(kept);
-      kept = r;
-      kept_failed = failed;
-    }
+  while (Result r{next_result()}) {
+    if (kept_failed) continue;  // the first failure is the answer
+    const auto status = PQresultStatus(r.get());
+    kept_failed = status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK;
+    kept = std::move(r);
   }
-  return kept;  // nothing at all: the connection failed (PQerrorMessage says how)
+  return kept.release();  // nothing at all: the connection failed (PQerrorMessage says how)
 }
 
 void Connection::throw_unread() {
@@ -298,39 +294,28 @@ PGresult* Connection::execute_with_begin(const std::string& sql, int count, cons
                         nullptr, 0) == 1 &&
       PQsendQueryParams(conn_, sql.c_str(), count, oids, values, nullptr, nullptr, 0) == 1 &&
       PQpipelineSync(conn_) == 1;
-  std::array<PGresult*, 3> got{};
-  bool answered = true;
+  std::array<Result, 3> got;
   if (sent) {
-    for (std::size_t i = 0; i < count_sent && answered; ++i) {
-      answered = wait_for_answer();
-      got[i] = answered ? PQgetResult(conn_) : nullptr;
-      if (got[i] == nullptr) break;
+    for (std::size_t i = 0; i < count_sent; ++i) {
+      got[i].reset(next_result());
+      if (!got[i]) break;
       // a statement's results end with nothing
-      while (PGresult* end = (answered = wait_for_answer()) ? PQgetResult(conn_) : nullptr) PQclear(end);
+      while (Result(next_result())) {
+      }
     }
-    if (answered && (answered = wait_for_answer())) {
-      if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
-    }
-  }
-  if (!answered) {
-    for (auto* r : got) PQclear(r);
-    throw no_answer();
+    const Result sync{next_result()};  // the pipeline's end
   }
   // Results left unread (the connection broke midway) keep it in pipeline
   // mode, where nothing else can be sent: it is lost.
   if (PQexitPipelineMode(conn_) != 1) lost_ = true;
   const std::size_t last = count_sent - 1;
   for (std::size_t i = 0; i < last; ++i) {
-    const auto status = PQresultStatus(got[i]);
-    if (got[i] == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
-      const StoreError e = error(got[i], i + 1 < last ? "beginning a transaction" : "setting the acting user");
-      for (auto* r : got) PQclear(r);
-      throw e;
+    const auto status = PQresultStatus(got[i].get());
+    if (!got[i] || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
+      throw error(got[i].get(), i + 1 < last ? "beginning a transaction" : "setting the acting user");
     }
-    PQclear(got[i]);
-    got[i] = nullptr;  // cleared: a later failure must not clear it again
   }
-  return got[last];  // the statement's: the caller reads (or reports) it
+  return got[last].release();  // the statement's: the caller reads (or reports) it
 }
 
 Statement& Connection::prepare(std::string_view sql) {

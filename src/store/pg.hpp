@@ -138,6 +138,14 @@ class Connection final : public sql::Connection {
   // Waits until an answer can be read without blocking; false when none came
   // within answer_within_ (the connection is then lost).
   [[nodiscard]] bool wait_for_answer() noexcept;
+  // A result, owned: cleared whichever way its owner goes.
+  struct Clear {
+    void operator()(pg_result* r) const;
+  };
+  using Result = std::unique_ptr<pg_result, Clear>;
+  // The next result of what was sent (nullptr: no more); throws when the
+  // server does not answer in time.
+  [[nodiscard]] pg_result* next_result();
   // The answer to what was sent (the first failed result, else the last), as
   // PQexec gives it; throws when the server does not answer in time.
   [[nodiscard]] pg_result* answer();
