@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/program_lookup.hpp"
+#include "app/progression.hpp"
 #include "app/session.hpp"
 #include "content/instruments.hpp"
 #include "domain/entry_fields.hpp"
@@ -20,6 +22,15 @@ namespace {
 
 constexpr Instant kBeginning{};
 constexpr Instant kEnd{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31}.time_since_epoch()};
+
+// The note of the decisions an import makes for a stage or levels it brings
+// in. They tell of this install, so they are not exported: taken back home,
+// they would say something was brought in there.
+constexpr std::string_view kBroughtInNote = "brought in with the diary (FHIR)";
+
+bool brought_in(const DecisionRecord& d) {
+  return d.verdict == Verdict::set && d.reasons == ChoiceSet<Why>{Why::by_hand} && d.note == kBroughtInNote;
+}
 
 AppError nothing_imported(std::vector<std::string> details, std::string_view what) {
   std::string message =
@@ -182,6 +193,65 @@ void write_experiments(StoreWriter& tx, UserId user_id, const std::vector<Experi
   }
 }
 
+// The program's past decisions: history, added as they were made. One the
+// diary has already (the rule's for the same routine and day; else one made at
+// the same moment with the same values) is skipped when equal; the rule's,
+// which decides a routine once a day, is refused when it differs.
+std::vector<const FhirDecision*> plan_decisions(StoreWriter& tx, UserId user_id, const ContentLibrary& library,
+                                                const std::vector<FhirDecision>& decisions, FhirImportSummary& summary,
+                                                std::vector<std::string>& details) {
+  std::vector<const FhirDecision*> to_add;
+  if (decisions.empty()) return to_add;
+  const auto [first, last] =
+      std::minmax_element(decisions.begin(), decisions.end(),
+                          [](const FhirDecision& a, const FhirDecision& b) { return a.record.date < b.record.date; });
+  const auto stored = tx.decisions_between(user_id, first->record.date, last->record.date);
+  std::vector<bool> matched(stored.size(), false);
+  const auto same = [](DecisionRecord a, const DecisionRecord& b) {
+    a.id = {};
+    a.author.reset();
+    return a == b;
+  };
+  std::set<std::tuple<std::string, RoutineKind, LocalDate>> rule_days;  // the file's, each once
+  for (const auto& f : decisions) {
+    const DecisionRecord& d = f.record;
+    const auto where = [&](const std::string& why) {
+      details.push_back(fmt::format("{} at {}: {}", f.place.resource, f.place.path, why));
+    };
+    if (library.program(d.program) == nullptr) {
+      where(fmt::format("a program of the content this daybreak runs on; '{}' is not one", d.program));
+      continue;
+    }
+    if (const auto problem = override_note_problem(d.note)) {
+      where(fmt::format("note[0].text: {} is not allowed; allowed: {}", problem->value, problem->allowed));
+      continue;
+    }
+    const bool rule = d.kind == DecisionKind::rule;
+    if (rule && !rule_days.emplace(d.program, *d.routine, d.date).second) {
+      where(fmt::format("the rule's decision for the {} routine of {} once", name_of(*d.routine), format_date(d.date)));
+      continue;
+    }
+    std::optional<std::size_t> have;
+    for (std::size_t i = 0; i < stored.size() && !have; ++i) {
+      const DecisionRecord& s = stored[i];
+      if (matched[i] || s.program != d.program || s.kind != d.kind || s.date != d.date) continue;
+      if (rule ? s.routine == d.routine : same(s, d)) have = i;
+    }
+    if (!have) {
+      to_add.push_back(&f);
+    } else if (same(stored[*have], d)) {
+      matched[*have] = true;
+      ++summary.decisions_unchanged;
+    } else {
+      where(fmt::format(
+          "a decision not in your diary yet: the rule decided the {} routine of {} otherwise (decision {}), and a "
+          "decision is never changed",
+          name_of(*d.routine), format_date(d.date), stored[*have].id.value));
+    }
+  }
+  return to_add;
+}
+
 }  // namespace
 
 Uuid export_person_id(StoreReader& tx, const User& user) {
@@ -233,6 +303,8 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
     auto nights = tx->experiment_nights(user_id, e.id);
     experiments.push_back({std::move(e), std::move(nights), {}});
   }
+  auto decisions = tx->decisions_between(user_id, from, to);
+  std::erase_if(decisions, brought_in);
   return fhir_collection(FhirExport{.user = *user,
                                     .person = export_person_id(*tx, *user),
                                     .zone = zone,
@@ -244,6 +316,7 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
                                     .stages = &stages,
                                     .levels = &levels,
                                     .experiments = experiments,
+                                    .decisions = decisions,
                                     .coming_night = tonight(zone.to_local(now))});
 }
 
@@ -418,6 +491,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     }
   }
   const auto experiment_plans = plan_experiments(*tx, user_id, content->experiments, summary, details);
+  const auto new_decisions = plan_decisions(*tx, user_id, library, content->decisions, summary, details);
   if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
 
   summary.stages_set = static_cast<int>(new_stages.size());
@@ -425,6 +499,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
   summary.sessions_added = static_cast<int>(new_sessions.size());
   summary.responses_added = static_cast<int>(new_responses.size());
   summary.screenings_added = static_cast<int>(new_screenings.size());
+  summary.decisions_added = static_cast<int>(new_decisions.size());
   if (dry_run) return summary;
 
   for (const auto& [rec, plan] : new_sessions) (void)tx->insert_session(user_id, *rec, plan_to_json(plan).dump(), meta);
@@ -443,6 +518,10 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     (void)tx->add_screening(user_id, stored);
   }
   write_experiments(*tx, user_id, experiment_plans);
+  // Each decision as it was made: when, and where (the channel); by the person here.
+  for (const FhirDecision* f : new_decisions) {
+    (void)tx->insert_decision(user_id, f->record, WriteMeta{f->record.decided_at, Actor{user_id, f->record.channel}});
+  }
   // A stage or levels brought in are decisions of their own, so Progress says where they came from.
   const LocalDate today = zone.date_of(meta.at);
   for (const auto& [program, stage] : new_stages) {
@@ -454,7 +533,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     d.reasons = {Why::by_hand};
     d.stage = stage;
     d.inputs = nlohmann::json{{"from", 1}, {"to", stage}}.dump();
-    d.note = "brought in with the diary (FHIR)";
+    d.note = std::string(kBroughtInNote);
     d.sentence = fmt::format("Brought in with your diary: stage {} (\"{}\"), where you were.", stage,
                              program->stage(stage).name);
     tx->set_current_stage(user_id, program->id, stage, meta.at);
@@ -477,7 +556,7 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       tx->set_exercise_level(user_id, exercise->id, level, meta.at);
     }
     d.inputs = nlohmann::json{{"levels", brought}}.dump();
-    d.note = "brought in with the diary (FHIR)";
+    d.note = std::string(kBroughtInNote);
     d.sentence = fmt::format("Brought in with your diary: {} exercise level{}, where you were.", new_levels.size(),
                              new_levels.size() == 1 ? "" : "s");
     (void)tx->insert_decision(user_id, d, meta);

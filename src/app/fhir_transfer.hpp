@@ -57,6 +57,9 @@ struct FhirImportSummary {
   int nights_added = 0;
   int nights_updated = 0;
   int nights_unchanged = 0;
+  // The program's past decisions: history, added as made; one the diary has is skipped.
+  int decisions_added = 0;
+  int decisions_unchanged = 0;
 };
 
 // All or nothing. Entries already logged with other values are updated (their

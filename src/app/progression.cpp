@@ -443,7 +443,7 @@ AppResult<std::vector<DecisionRecord>> decisions_for(const Store& store, UserId 
     if (!latest) return fail(not_found("no progression decision has been made yet"));
     day = latest;
   }
-  auto found = tx->decisions_on(user, *day);
+  auto found = tx->decisions_between(user, *day, *day);
   if (found.empty()) {
     return fail(not_found(fmt::format("no progression decision is dated {}", format_date(*day))));
   }

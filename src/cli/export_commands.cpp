@@ -90,6 +90,10 @@ int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_r
         s.experiments_added, s.experiments_updated, s.experiments_unchanged, s.nights_added, s.nights_updated,
         s.nights_unchanged);
   }
+  if (s.decisions_added + s.decisions_unchanged > 0) {
+    ctx.io.out << fmt::format("Program decisions: {} new, {} already in your diary.\n", s.decisions_added,
+                              s.decisions_unchanged);
+  }
   if (!e.items_created.empty()) {
     ctx.io.out << fmt::format("{} sleep items: {}\n", e.written ? "Added" : "Would add",
                               fmt::join(e.items_created, ", "));

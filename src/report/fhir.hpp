@@ -2,8 +2,9 @@
 // one Observation per diary value, one MedicationStatement per medicine, a
 // Procedure per guided session, a Questionnaire, QuestionnaireResponse and
 // score Observation per questionnaire taken, an Observation per safety
-// check, a CarePlan for the program and one per personal experiment (its
-// nights Observations); and the reader that takes such a Bundle back.
+// check, a CarePlan for the program, a ClinicalImpression per decision the
+// program made, and a CarePlan per personal experiment (its nights
+// Observations); and the reader that takes such a Bundle back.
 // docs/fhir.md describes every resource and code.
 #pragma once
 
@@ -53,6 +54,7 @@ struct FhirExport {
   const std::map<std::string, int, std::less<>>* stages = nullptr;
   const std::map<std::string, int, std::less<>>* levels = nullptr;
   std::span<const FhirExperiment> experiments = {};  // oldest first
+  std::span<const DecisionRecord> decisions = {};    // the program's, by day and then as made
   // The night to come (tonight() of now): whether an experiment is planned, running or finished.
   LocalDate coming_night = {};
 };
@@ -101,6 +103,14 @@ struct FhirProgram {
   std::map<std::string, FhirPlace, std::less<>> places;  // each id's element, for messages
 };
 
+// One of the program's past decisions: the record as the store keeps it,
+// without id; `author` is the clinician's name the file gives, if any.
+struct FhirDecision {
+  DecisionRecord record;
+  std::string author;
+  FhirPlace place;  // the ClinicalImpression
+};
+
 struct FhirContent {
   Uuid person;
   std::string name;  // empty when the Patient has none
@@ -110,6 +120,7 @@ struct FhirContent {
   std::vector<FhirScreening> screenings;
   std::optional<FhirProgram> program;
   std::vector<FhirExperiment> experiments;
+  std::vector<FhirDecision> decisions;  // in the file's order
 };
 
 // Reads a Bundle as fhir_collection writes it. Every diary value is checked by

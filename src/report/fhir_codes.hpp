@@ -43,6 +43,13 @@ inline constexpr std::string_view kExperimentCode = "experiment";  // in kCodes:
 inline constexpr std::string_view kExperimentDisplay = "Personal experiment (n-of-1 trial)";
 inline constexpr std::string_view kNightCode = "experiment-night";  // in kCodes
 inline constexpr std::string_view kNightDisplay = "Experiment condition followed that night";
+// The program's past decisions: one ClinicalImpression each (the rule's after a
+// session day, a level or stage set by hand, a stage proposed or begun), its
+// record in one extension, its reasons as findings.
+inline constexpr std::string_view kExtDecision = "https://daybreak.invalid/fhir/StructureDefinition/program-decision";
+inline constexpr std::string_view kDecisionReasons = "https://daybreak.invalid/fhir/CodeSystem/decision-reason";
+inline constexpr std::string_view kDecisionCode = "program-decision";  // in kCodes
+inline constexpr std::string_view kDecisionDisplay = "Exercise program decision";
 inline constexpr std::string_view kCheckCode = "safety-check";  // in kCodes
 inline constexpr std::string_view kCheckDisplay = "Safety check for warning signs";
 inline constexpr std::string_view kIbpOutcomeCode = "ibp-outcome";

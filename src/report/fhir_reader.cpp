@@ -13,6 +13,7 @@
 
 #include "domain/entry_fields.hpp"
 #include "domain/text.hpp"
+#include "progression/record.hpp"
 #include "report/fhir.hpp"
 #include "report/fhir_codes.hpp"
 
@@ -265,10 +266,12 @@ class Reader {
       response(*r, p);
     } else if (type == "CarePlan") {
       care_plan(*r, p, full.value_or(""));
+    } else if (type == "ClinicalImpression") {
+      decision(*r, p);
     } else {
       problem(at(p, ".resourceType"), Json(type),
               "a resource daybreak reads: Patient, Observation, MedicationStatement, Procedure, Questionnaire, "
-              "QuestionnaireResponse or CarePlan");
+              "QuestionnaireResponse, CarePlan or ClinicalImpression");
     }
   }
 
@@ -1166,6 +1169,233 @@ class Reader {
       }
       out.places.emplace(fmt::format("{} {}", what, *id), value_place);
     }
+  }
+
+  // ---- the program's past decisions ----
+
+  // A word of a closed vocabulary, or a problem naming every word allowed.
+  template <class E>
+  std::optional<E> vocabulary_word(const Json& part, const FhirPlace& pp, std::string_view key) {
+    const auto text = string(part, pp, key, fmt::format("a {}", Vocabulary<E>::kind));
+    if (!text) return std::nullopt;
+    const auto value = parse_choice<E>(*text);
+    if (!value) {
+      std::vector<std::string> names(Vocabulary<E>::names.begin(), Vocabulary<E>::names.end());
+      problem(at(pp, "." + std::string(key)), Json(*text),
+              fmt::format("a {}: {}", Vocabulary<E>::kind, join(names, ", ")));
+    }
+    return value;
+  }
+
+  // One line of text of at most `max` characters, not empty, or a problem.
+  std::optional<std::string> line(const Json& r, const FhirPlace& p, std::string_view key, std::size_t max,
+                                  std::string_view what) {
+    const std::string allowed = fmt::format("{}: text of 1 to {} characters", what, max);
+    auto text = string(r, p, key, allowed);
+    if (!text) return std::nullopt;
+    const auto length = utf8_length(*text);
+    if (!length || *length > max) {
+      problem(at(p, "." + std::string(key)), Json(*text), allowed);
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  void decision(const Json& r, const FhirPlace& p) {
+    if (!only(r, p,
+              {"resourceType", "id", "extension", "status", "code", "subject", "effectiveDateTime", "assessor",
+               "summary", "finding", "note"})) {
+      return;
+    }
+    refers_to_patient(r, p, "subject");
+    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    const std::string code_allowed = fmt::format("{}#{} (a decision of the program)", kCodes, kDecisionCode);
+    if (const auto code = word(r, p, "code", kCodes, code_allowed); code && *code != kDecisionCode) {
+      problem(at(p, ".code.coding[0].code"), Json(*code), code_allowed);
+    }
+    FhirDecision out;
+    out.place = p;
+    DecisionRecord& d = out.record;
+    bool ok = true;
+    const auto need = [&](bool good) { ok = ok && good; };
+    const Json* ext = find(r, "extension");
+    const bool shaped = ext != nullptr && ext->is_array() && ext->size() == 2 && (*ext)[0].is_object() &&
+                        (*ext)[0].value("url", "") == kExtDiaryDay && (*ext)[1].is_object() &&
+                        (*ext)[1].value("url", "") == kExtDecision && find((*ext)[1], "extension") != nullptr &&
+                        (*ext)[1]["extension"].is_array();
+    if (!shaped) {
+      problem(at(p, ".extension"), ext != nullptr ? *ext : Json(),
+              fmt::format("the decision's day ({}) and its record ({})", kExtDiaryDay, kExtDecision));
+      return;
+    }
+    const auto day = date((*ext)[0], at(p, ".extension[0]"), "valueDate", "the decision's day");
+    need(day.has_value());
+    if (day) d.date = *day;
+    // The record's parts, each once, each with the one value it holds.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kParts = {{
+        {"program", "valueCode"},
+        {"kind", "valueCode"},
+        {"routine", "valueCode"},
+        {"verdict", "valueCode"},
+        {"stage", "valueInteger"},
+        {"inputs", "valueString"},
+        {"changes", "valueString"},
+        {"good-sessions", "valueInteger"},
+        {"last-step-up", "valueDate"},
+        {"last-weekly-check", "valueDate"},
+        {"offer-flare", "valueBoolean"},
+        {"channel", "valueCode"},
+    }};
+    std::set<std::string> seen;
+    const Json& parts = (*ext)[1]["extension"];
+    const FhirPlace rp = at(p, ".extension[1]");
+    std::optional<std::string> program;
+    std::optional<std::string> channel;
+    bool have_kind = false;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const Json& part = parts[i];
+      const FhirPlace pp = at(rp, fmt::format(".extension[{}]", i));
+      const std::string url = part.is_object() ? part.value("url", "") : "";
+      const auto known = std::find_if(kParts.begin(), kParts.end(), [&](const auto& k) { return k.first == url; });
+      if (known == kParts.end() || !seen.insert(url).second || part.size() != 2 ||
+          find(part, known->second) == nullptr) {
+        std::vector<std::string> names;
+        for (const auto& [name, key] : kParts) names.push_back(fmt::format("{} ({})", name, key));
+        problem(pp, part, "each part of the record once, with its value: " + join(names, ", "));
+        ok = false;
+        continue;
+      }
+      const std::string_view key = known->second;
+      if (url == "program") {
+        program = string(part, pp, key, "a program's id, such as daybreak");
+        if (program && !content_id(*program)) {
+          problem(at(pp, ".valueCode"), Json(*program), "a program's id, such as daybreak");
+          program.reset();
+        }
+        need(program.has_value());
+      } else if (url == "kind") {
+        const auto kind = vocabulary_word<DecisionKind>(part, pp, key);
+        if (kind) d.kind = *kind;
+        need(have_kind = kind.has_value());
+      } else if (url == "routine") {
+        d.routine = vocabulary_word<RoutineKind>(part, pp, key);
+        need(d.routine.has_value());
+      } else if (url == "verdict") {
+        const auto verdict = vocabulary_word<Verdict>(part, pp, key);
+        if (verdict) d.verdict = *verdict;
+        need(verdict.has_value());
+      } else if (url == "stage") {
+        const auto stage = integer(part, pp, key, 1, 100);
+        if (stage) d.stage = static_cast<int>(*stage);
+        need(stage.has_value());
+      } else if (url == "inputs") {
+        const auto text = string(part, pp, key, "the decision's numbers as a JSON object");
+        const bool object = text && nlohmann::ordered_json::parse(*text, nullptr, false).is_object();
+        if (text && !object) problem(at(pp, ".valueString"), Json(*text), "the decision's numbers as a JSON object");
+        if (object) d.inputs = *text;
+        need(object);
+      } else if (url == "changes") {
+        const std::string allowed = "the level changes as JSON: [{\"exercise\", \"from\", \"to\", \"what\"}, ...]";
+        const auto text = string(part, pp, key, allowed);
+        if (!text) {
+          ok = false;
+          continue;
+        }
+        auto changes = level_changes_from_json(nlohmann::ordered_json::parse(*text, nullptr, false));
+        if (!changes) problem(at(pp, ".valueString"), Json(*text), allowed + "; " + changes.error());
+        if (changes) d.changes = std::move(changes).value();
+        need(changes.ok());
+      } else if (url == "good-sessions") {
+        const auto good = integer(part, pp, key, 0, 10000);
+        if (good) d.state.good_sessions = static_cast<int>(*good);
+        need(good.has_value());
+      } else if (url == "last-step-up" || url == "last-weekly-check") {
+        const auto when = date(part, pp, key, url == "last-step-up" ? "the last step up" : "the last weekly check");
+        (url == "last-step-up" ? d.state.last_step_up : d.state.last_weekly_check) = when;
+        need(when.has_value());
+      } else if (url == "offer-flare") {
+        const Json& v = part[key];
+        if (!v.is_boolean()) problem(at(pp, ".valueBoolean"), v, "true (the flare-day routine was offered) or false");
+        d.offer_flare = v.is_boolean() && v.get<bool>();
+        need(v.is_boolean());
+      } else if (url == "channel") {
+        channel = string(part, pp, key, "where it was made, such as cli or web");
+        if (channel && !content_id(*channel)) {
+          problem(at(pp, ".valueCode"), Json(*channel), "where it was made, such as cli or web");
+          channel.reset();
+        }
+        need(channel.has_value());
+      }
+    }
+    for (const auto& [name, key] : kParts) {
+      const bool optional = name == "last-step-up" || name == "last-weekly-check" || name == "routine";
+      if (!optional && !seen.contains(std::string(name))) {
+        problem(at(rp, ".extension"), Json(), fmt::format("a part {} ({})", name, key));
+        ok = false;
+      }
+    }
+    if (have_kind && (d.kind == DecisionKind::rule) != seen.contains("routine")) {
+      problem(at(rp, ".extension"), Json(),
+              "a routine (morning or evening) for the rule's decisions, and for them only");
+      ok = false;
+    }
+    const auto decided = instant(r, p, "effectiveDateTime");
+    need(decided.has_value());
+    if (const Json* assessor = find(r, "assessor")) {
+      const FhirPlace ap = at(p, ".assessor");
+      if (!assessor->is_object() || assessor->size() != 1) {
+        problem(ap, *assessor, "the clinician who made it, by name (display)");
+        ok = false;
+      } else if (const auto name = line(*assessor, ap, "display", 200, "the clinician's name")) {
+        out.author = *name;
+      } else {
+        ok = false;
+      }
+    }
+    const auto sentence = line(r, p, "summary", 4000, "the sentence the person was shown");
+    need(sentence.has_value());
+    if (const Json* findings = find(r, "finding")) {
+      if (!findings->is_array() || findings->empty()) {
+        problem(at(p, ".finding"), *findings, "the reasons, one finding each");
+        ok = false;
+      }
+      for (std::size_t i = 0; findings->is_array() && i < findings->size(); ++i) {
+        const Json& f = (*findings)[i];
+        const FhirPlace fp = at(p, fmt::format(".finding[{}]", i));
+        std::vector<std::string> names(Vocabulary<Why>::names.begin(), Vocabulary<Why>::names.end());
+        const std::string allowed = "a reason: " + join(names, ", ");
+        if (!f.is_object() || f.size() != 1) {
+          problem(fp, f, "a finding with an itemCodeableConcept: " + allowed);
+          ok = false;
+          continue;
+        }
+        const auto why_text = word(f, fp, "itemCodeableConcept", kDecisionReasons, allowed);
+        const auto why = why_text ? parse_choice<Why>(*why_text) : std::nullopt;
+        if (why_text && !why) problem(at(fp, ".itemCodeableConcept.coding[0].code"), Json(*why_text), allowed);
+        if (why && d.reasons.contains(*why)) {
+          problem(at(fp, ".itemCodeableConcept.coding[0].code"), Json(*why_text), "each reason once");
+          ok = false;
+        }
+        if (why) d.reasons.insert(*why);
+        need(why.has_value());
+      }
+    }
+    if (const Json* notes = find(r, "note")) {
+      const Json* first = notes->is_array() && notes->size() == 1 && (*notes)[0].is_object() && (*notes)[0].size() == 1
+                              ? &(*notes)[0]
+                              : nullptr;
+      const auto text =
+          first != nullptr ? string(*first, at(p, ".note[0]"), "text", "the decision's note") : std::nullopt;
+      if (first == nullptr) problem(at(p, ".note"), *notes, "one note with its text");
+      if (text) d.note = *text;
+      need(text.has_value());
+    }
+    if (!ok || !program || !channel || !decided || !sentence) return;
+    d.program = *program;
+    d.channel = *channel;
+    d.decided_at = *decided;
+    d.sentence = *sentence;
+    content_.decisions.push_back(std::move(out));
   }
 
   // ---- safety checks ----

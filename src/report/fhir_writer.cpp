@@ -3,9 +3,11 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "domain/entry_fields.hpp"
 #include "domain/sleep_item.hpp"
+#include "progression/record.hpp"
 #include "report/fhir.hpp"
 #include "report/fhir_codes.hpp"
 #include "report/json_writer.hpp"
@@ -52,6 +54,7 @@ class BundleWriter {
     for (const auto& r : data_.responses) response(r);
     for (const auto& c : data_.screenings) screening(c);
     program();
+    for (const auto& d : data_.decisions) decision(d);
     for (const auto& x : data_.experiments) experiment(x);
     w_.newline().end_array();
     w_.end_object();
@@ -71,6 +74,7 @@ class BundleWriter {
   std::string entry_time_;                                 // its effectiveDateTime
   std::string entry_key_;                                  // "entry/2026-11-23/morning/": its resources' names start so
   std::map<std::int64_t, const DiaryEntry*> entry_by_id_;  // for the entry a safety check names
+  std::map<std::string, int> decision_names_;              // decisions with the same name so far
 
   std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
 
@@ -477,6 +481,53 @@ class BundleWriter {
       }
       w_.end_array();
     }
+    end();
+  }
+
+  // ---- the program's past decisions ----
+
+  // One ClinicalImpression: the rule (or the person, or their clinician)
+  // assessed how the back answered and decided; the record in one extension.
+  void decision(const DecisionRecord& d) {
+    // Named by what makes it itself: the rule decides a routine once a day; by
+    // hand, the moment it was made (two made in one second are told apart by their order).
+    std::string name =
+        fmt::format("decision/{}/{}/{}/{}/{}", d.program, name_of(d.kind), d.routine ? name_of(*d.routine) : "-",
+                    format_date(d.date), format_utc(d.decided_at));
+    if (const int n = ++decision_names_[name]; n > 1) name += fmt::format("/{}", n);
+    begin("ClinicalImpression", name);
+    w_.key("extension").begin_array();
+    part(kExtDiaryDay, "valueDate", format_date(d.date));
+    w_.begin_object().member("url", kExtDecision).key("extension").begin_array();
+    part("program", "valueCode", d.program);
+    part("kind", "valueCode", name_of(d.kind));
+    if (d.routine) part("routine", "valueCode", name_of(*d.routine));
+    part("verdict", "valueCode", name_of(d.verdict));
+    part("stage", d.stage);
+    part("inputs", "valueString", d.inputs);
+    part("changes", "valueString", level_changes_to_json(d.changes).dump());
+    part("good-sessions", d.state.good_sessions);
+    if (d.state.last_step_up) part("last-step-up", "valueDate", format_date(*d.state.last_step_up));
+    if (d.state.last_weekly_check) part("last-weekly-check", "valueDate", format_date(*d.state.last_weekly_check));
+    w_.begin_object().member("url", "offer-flare").member("valueBoolean", d.offer_flare).end_object();
+    part("channel", "valueCode", d.channel);
+    w_.end_array().end_object().end_array();
+    w_.member("status", "completed");
+    codeable("code", kCodes, kDecisionCode, kDecisionDisplay, kDecisionDisplay);
+    reference("subject", patient_ref_);
+    w_.member("effectiveDateTime", when(d.decided_at));
+    if (d.author) w_.key("assessor").begin_object().member("display", d.author->name).end_object();
+    w_.member("summary", d.sentence);
+    if (!d.reasons.empty()) {
+      w_.key("finding").begin_array();
+      d.reasons.for_each([&](Why why) {
+        w_.begin_object();
+        codeable("itemCodeableConcept", kDecisionReasons, name_of(why), {}, {});
+        w_.end_object();
+      });
+      w_.end_array();
+    }
+    if (!d.note.empty()) w_.key("note").begin_array().begin_object().member("text", d.note).end_object().end_array();
     end();
   }
 

@@ -66,7 +66,9 @@ Response import_fhir_bundle(const ApiContext& api, const Request& req) {
                                        {"experiments_unchanged", s->experiments_unchanged},
                                        {"nights_added", s->nights_added},
                                        {"nights_updated", s->nights_updated},
-                                       {"nights_unchanged", s->nights_unchanged}});
+                                       {"nights_unchanged", s->nights_unchanged},
+                                       {"decisions_added", s->decisions_added},
+                                       {"decisions_unchanged", s->decisions_unchanged}});
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {

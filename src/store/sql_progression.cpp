@@ -79,11 +79,12 @@ std::vector<DecisionRecord> Transaction::decisions(UserId user, std::string_view
   return read_all(db_, s);
 }
 
-std::vector<DecisionRecord> Transaction::decisions_on(UserId user, LocalDate day) {
-  db_.set_operation(fmt::format("reading the decisions of {}", format_date(day)));
-  Statement& s = db_.prepare(fmt::format(
-      "SELECT {} FROM progression_decisions WHERE user_id = ?1 AND day = ?2 ORDER BY id", kDecisionColumns));
-  s.bind(1, user.value).bind(2, format_date(day));
+std::vector<DecisionRecord> Transaction::decisions_between(UserId user, LocalDate from, LocalDate to) {
+  db_.set_operation(fmt::format("reading the decisions of {} to {}", format_date(from), format_date(to)));
+  Statement& s = db_.prepare(
+      fmt::format("SELECT {} FROM progression_decisions WHERE user_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY day, id",
+                  kDecisionColumns));
+  s.bind(1, user.value).bind(2, format_date(from)).bind(3, format_date(to));
   return read_all(db_, s);
 }
 

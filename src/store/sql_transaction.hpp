@@ -85,7 +85,7 @@ class Transaction : public StoreWriter {
   // progression
   std::vector<DecisionRecord> decisions(UserId user, std::string_view program, std::optional<DecisionKind> kind,
                                         int limit) override;
-  std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) override;
+  std::vector<DecisionRecord> decisions_between(UserId user, LocalDate from, LocalDate to) override;
   std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
                                                      RoutineKind routine) override;
   std::optional<Instant> first_session_at(UserId user, std::string_view program) override;

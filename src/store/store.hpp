@@ -191,8 +191,8 @@ class StoreReader {
   // A program's decisions, newest first (by day, then as made); only of `kind` when given.
   [[nodiscard]] virtual std::vector<DecisionRecord> decisions(UserId user, std::string_view program,
                                                               std::optional<DecisionKind> kind, int limit) = 0;
-  // Every decision dated `day`, of any program, as made.
-  [[nodiscard]] virtual std::vector<DecisionRecord> decisions_on(UserId user, LocalDate day) = 0;
+  // Every decision dated `from` to `to`, of any program, by day and then as made.
+  [[nodiscard]] virtual std::vector<DecisionRecord> decisions_between(UserId user, LocalDate from, LocalDate to) = 0;
   // The rule's latest decision for one routine of a program.
   [[nodiscard]] virtual std::optional<DecisionRecord> latest_rule_decision(UserId user, std::string_view program,
                                                                            RoutineKind routine) = 0;

@@ -908,6 +908,46 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
   EXPECT_EQ(recent[1].at("author").at("name"), "Dr Berg");
 }
 
+// A decision a clinician made leaves the clinic with their name (a FHIR
+// assessor), is history at home (where no such account is), and the copy
+// from home, back in the clinic, is the same decision, not a second one.
+TEST_P(Accounts, ADecisionAClinicianMadeLeavesWithTheirNameAndComesBackTheSame) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  const Reply set = call(http::Method::post, fmt::format("/api/progress/level?person={}", a.value), berg,
+                         Json{{"exercise", "cat_camel"}, {"level", 2}, {"note", "easier on the knees"}}.dump());
+  ASSERT_EQ(set.status, 201) << set.body;
+  const std::string from_clinic = call(http::Method::get, "/api/export.fhir.json", anna).body;
+  EXPECT_NE(from_clinic.find(R"("assessor":{"display":"Dr Berg"})"), std::string::npos) << from_clinic;
+
+  SqliteStore home(SqliteOptions{dir_ / "home.db"});
+  const User me = ensure_local_user(home, fixed_now(), "Europe/Berlin");
+  const auto in =
+      import_fhir(home, {fixed_now(), Actor{me.id, "import"}}, me.id, berlin(), content(), from_clinic, false);
+  ASSERT_TRUE(in) << in.error().message;
+  EXPECT_EQ(in->decisions_added, 1);
+  // Her levels came in (a decision of the import's own, which never leaves) and Dr Berg's decision as history.
+  const auto at_home = home.read()->decisions(me.id, "daybreak", DecisionKind::override, 10);
+  ASSERT_EQ(at_home.size(), 2U);
+  EXPECT_EQ(at_home[0].note, "brought in with the diary (FHIR)");
+  EXPECT_EQ(at_home[1].note, "easier on the knees");
+  EXPECT_EQ(at_home[1].channel, Json::parse(set.body).at("channel"));
+  EXPECT_FALSE(at_home[1].author.has_value()) << "no account of that name at home";
+  const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}, fixed_now()).value();
+  EXPECT_EQ(from_home.find("assessor"), std::string::npos);
+
+  const Reply back = call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json");
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(Json::parse(back.body).at("decisions_added"), 0);
+  EXPECT_EQ(Json::parse(back.body).at("decisions_unchanged"), 1);
+  const Json seen = Json::parse(call(http::Method::get, "/api/progress/decisions", anna).body).at("decisions");
+  ASSERT_EQ(seen.size(), 1U) << seen.dump();
+  EXPECT_EQ(seen[0].at("author").at("name"), "Dr Berg");
+}
+
 TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   const UserId a = add("anna", Role::person, "Anna");  // at the tests' quick cost
   PasswordHasher stronger(PasswordCost{kQuickCost.operations + 1, kQuickCost.memory_bytes}, 1);

@@ -44,7 +44,7 @@ TEST_P(StoreConformance, DecisionsKeepEverything) {
   EXPECT_GT(stored.id.value, 0);
   EXPECT_EQ(stored.decided_at, kNow);
   EXPECT_EQ(stored.channel, "test");
-  const auto read = store_->read()->decisions_on(u, ymd(2026, 11, 20));
+  const auto read = store_->read()->decisions_between(u, ymd(2026, 11, 20), ymd(2026, 11, 20));
   ASSERT_EQ(read.size(), 1U);
   EXPECT_EQ(read[0], stored);
 }
@@ -69,7 +69,7 @@ TEST_P(StoreConformance, TheRuleDecidesARoutineOncePerDay) {
   o.verdict = Verdict::set;
   (void)insert(*store_, u, o);
   (void)insert(*store_, u, o);
-  EXPECT_EQ(store_->read()->decisions_on(u, ymd(2026, 11, 20)).size(), 4U);
+  EXPECT_EQ(store_->read()->decisions_between(u, ymd(2026, 11, 20), ymd(2026, 11, 20)).size(), 4U);
 }
 
 TEST_P(StoreConformance, DecisionsComeNewestFirstAndFilterByKind) {
@@ -96,13 +96,34 @@ TEST_P(StoreConformance, DecisionsComeNewestFirstAndFilterByKind) {
   EXPECT_FALSE(tx->latest_rule_decision(u, "daybreak", RoutineKind::evening).has_value());
 }
 
+TEST_P(StoreConformance, DecisionsBetweenTwoDaysComeByDayThenAsMadeOfEveryProgram) {
+  const UserId u = new_user(*store_, "ann");
+  DecisionRecord other = rule(ymd(2026, 11, 4));
+  other.program = "other";
+  (void)insert(*store_, u, other);
+  for (unsigned d = 5; d >= 1; --d) (void)insert(*store_, u, rule(ymd(2026, 11, d)));
+  DecisionRecord s = rule(ymd(2026, 11, 3));
+  s.kind = DecisionKind::stage;
+  s.routine.reset();
+  s.verdict = Verdict::propose;
+  (void)insert(*store_, u, s);
+  const auto between = store_->read()->decisions_between(u, ymd(2026, 11, 2), ymd(2026, 11, 4));
+  ASSERT_EQ(between.size(), 5U);
+  EXPECT_EQ(between[0].date, ymd(2026, 11, 2));
+  EXPECT_EQ(between[1].date, ymd(2026, 11, 3));
+  EXPECT_EQ(between[1].kind, DecisionKind::rule) << "the same day: as made";
+  EXPECT_EQ(between[2].kind, DecisionKind::stage);
+  EXPECT_EQ(between[3].program, "other") << "the last day is in the range, and every program, as made";
+  EXPECT_EQ(between[4].program, "daybreak");
+}
+
 TEST_P(StoreConformance, OnePersonNeverSeesAnothersDecisions) {
   const UserId ann = new_user(*store_, "ann");
   const UserId bob = new_user(*store_, "bob");
   (void)insert(*store_, ann, rule(ymd(2026, 11, 20)));
   const auto tx = store_->read();
   EXPECT_TRUE(tx->decisions(bob, "daybreak", std::nullopt, 10).empty());
-  EXPECT_TRUE(tx->decisions_on(bob, ymd(2026, 11, 20)).empty());
+  EXPECT_TRUE(tx->decisions_between(bob, ymd(2026, 11, 20), ymd(2026, 11, 20)).empty());
   EXPECT_FALSE(tx->latest_rule_decision(bob, "daybreak", RoutineKind::morning).has_value());
 }
 
@@ -112,7 +133,7 @@ TEST_P(StoreConformance, AnUncommittedDecisionIsNotKept) {
     auto tx = store_->write();
     (void)tx->insert_decision(u, rule(ymd(2026, 11, 20)), WriteMeta{kNow, Actor{u, "test"}});
   }
-  EXPECT_TRUE(store_->read()->decisions_on(u, ymd(2026, 11, 20)).empty());
+  EXPECT_TRUE(store_->read()->decisions_between(u, ymd(2026, 11, 20), ymd(2026, 11, 20)).empty());
 }
 
 TEST_P(StoreConformance, FirstSessionOfAProgram) {

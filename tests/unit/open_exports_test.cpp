@@ -1,7 +1,9 @@
 // The building blocks of issue 19's open exports: name-based UUIDs, the JSON
 // writer, iCalendar lines and time zones, the reminder schedule, and the FHIR
-// codes of every diary field.
+// codes of every diary field, and a program decision read back.
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -197,6 +199,70 @@ TEST(FhirReader, RefusesWhatIsNotABundle) {
   ASSERT_FALSE(document);
   EXPECT_EQ(document.error().front().message(),
             "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
+}
+
+// Whether `text` has `part` in it (for EXPECT_PRED2, which then prints both).
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The program's past decisions: written and read back the same, and a record
+// the store would not keep is refused with the FHIRPath of the element.
+TEST(FhirReader, ADecisionReadsBackAsWrittenAndABrokenRecordIsRefused) {
+  const TzdbZone berlin("Europe/Berlin");
+  User user;
+  user.id = UserId{1};
+  user.name = "Anna";
+  DecisionRecord d;
+  d.program = "daybreak";
+  d.kind = DecisionKind::rule;
+  d.routine = RoutineKind::evening;
+  d.date = day(2026, 11, 22);
+  d.verdict = Verdict::step_back;
+  d.reasons = {Why::morning_pain_up, Why::stiffness_up};
+  d.stage = 2;
+  d.inputs = R"({"morning":{"pain":6}})";
+  d.changes = {LevelChange{"cat_camel", 2, 1, "Cat-camel: reps go from 8 to 6"}};
+  d.sentence = "Morning pain was 6 after Sunday's evening session: a step back.";
+  d.state.good_sessions = 0;
+  d.state.last_step_up = day(2026, 11, 20);
+  d.offer_flare = true;
+  d.note = "";
+  d.decided_at = Instant{std::chrono::sys_days{day(2026, 11, 23)}} + 6h;
+  d.channel = "web";
+  const std::vector<DecisionRecord> decisions{d};
+  const std::string text = fhir_collection(FhirExport{.user = user,
+                                                      .person = derived_person_id(1, Instant{}),
+                                                      .zone = berlin,
+                                                      .entries = {},
+                                                      .sessions = {},
+                                                      .responses = {},
+                                                      .instruments = {},
+                                                      .screenings = {},
+                                                      .decisions = decisions});
+  const auto read = read_fhir_collection(text, berlin, {});
+  ASSERT_TRUE(read) << read.error().front().message();
+  ASSERT_EQ(read->decisions.size(), 1U);
+  EXPECT_EQ(read->decisions[0].record, d);
+
+  const auto refused = [&](const std::function<void(nlohmann::json&)>& change) {
+    nlohmann::json b = nlohmann::json::parse(text);
+    change(b["entry"][1]["resource"]);
+    const auto r = read_fhir_collection(b.dump(), berlin, {});
+    return r ? std::string("read") : r.error().front().message();
+  };
+  const auto parts = [](nlohmann::json& r) -> nlohmann::json& { return r["extension"][1]["extension"]; };
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r).erase(2); }),
+               "a routine (morning or evening) for the rule's decisions, and for them only");
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[5]["valueString"] = "[1]"; }),
+               ".extension[1].extension[5].valueString: '[1]' is not allowed; allowed: the "
+               "decision's numbers as a JSON object");
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[4]["valueInteger"] = 0; }),
+               ".extension[1].extension[4].valueInteger: '0' is not allowed; allowed: a whole "
+               "number from 1 to 100");
+  EXPECT_PRED2(contains, refused([&](auto& r) { r["finding"][1] = r["finding"][0]; }), "each reason once");
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r).push_back(parts(r)[0]); }), "each part of the record once");
+  EXPECT_PRED2(contains, refused([&](auto& r) { r.erase("summary"); }),
+               ".summary: missing; allowed: the sentence the person was shown");
+  EXPECT_PRED2(contains, refused([&](auto& r) { r["assessor"] = {{"reference", "Practitioner/1"}}; }), ".assessor");
 }
 
 }  // namespace

@@ -85,7 +85,7 @@ test('the export is a collection Bundle of every kind of resource daybreak write
   assert.equal(bundle.resourceType, 'Bundle');
   assert.equal(bundle.type, 'collection');
   const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-  for (const t of ['Patient', 'Observation', 'MedicationStatement', 'Procedure', 'Questionnaire', 'QuestionnaireResponse', 'CarePlan']) {
+  for (const t of ['Patient', 'Observation', 'MedicationStatement', 'Procedure', 'Questionnaire', 'QuestionnaireResponse', 'CarePlan', 'ClinicalImpression']) {
     assert.ok(types.has(t), `a ${t}`);
   }
   const pain = bundle.entry.map((e) => e.resource).filter((r) => r.code?.coding?.[0]?.code === '72514-3');
@@ -366,4 +366,94 @@ test('a personal experiment comes along with its design, its nights and its stop
   assert.equal(clash.code, 2, clash.err);
   assert.match(clash.err, /an experiment whose nights are not another's: 'heat vs no heat' has nights from 2026-11-20 to 2026-12-31, and only one experiment runs at a time/);
   assert.equal(ok(busy, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+});
+
+// Before, the program's past decisions stayed behind: a diary moved to a
+// clinic (or back home) lost why each level and stage changed, and the rule's
+// memory (good sessions in a row, the last step up) started again.
+test("the program's past decisions come along with their reasons and numbers, and a clash is refused", () => {
+  const home = diary();
+  const screen = 'both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no';
+  for (const d of [16, 17, 18, 19, 20, 21, 22]) {
+    ok(home, ['log', 'morning', '--date', `2026-11-${d}`, '--pain', '4', '--stiffness-minutes', '30'], { now: `2026-11-${d}T07:00:00+01:00` });
+  }
+  ok(home, ['screen', '--answers', screen], { now: '2026-11-22T07:20:00+01:00' });
+  ok(home, ['session', 'morning', '--script'], { input: 'pain 3\ncomfort 2\n', now: '2026-11-22T07:30:00+01:00' });
+  ok(home, ['log', 'morning', '--pain', '3', '--stiffness-minutes', '20'], { now: '2026-11-23T07:00:00+01:00' });
+  ok(home, ['session', 'morning', '--script'], { input: 'pain 3\ncomfort 3\n', now: '2026-11-23T07:30:00+01:00' });
+  ok(home, ['log', 'morning', '--pain', '3', '--stiffness-minutes', '20'], { now: '2026-11-24T07:00:00+01:00' });
+  ok(home, ['progress', 'set', 'cat_camel', '2', '--note', 'physio: fine to progress'], { now: '2026-11-24T08:00:00+01:00' });
+  const now = { now: '2026-11-24T09:00:00+01:00' };
+  const text = ok(home, ['export', 'fhir'], now);
+  const b = JSON.parse(text);
+  const decisions = b.entry.map((e) => e.resource).filter((r) => r.resourceType === 'ClinicalImpression');
+  const part = (r, url) => r.extension[1].extension.find((x) => x.url === url);
+  assert.deepEqual(decisions.map((r) => [r.extension[0].valueDate, part(r, 'kind').valueCode, part(r, 'verdict').valueCode]),
+    [['2026-11-22', 'rule', 'repeat'], ['2026-11-23', 'rule', 'step_up'], ['2026-11-24', 'override', 'set']]);
+  const stepUp = decisions[1];
+  assert.equal(part(stepUp, 'routine').valueCode, 'morning');
+  assert.equal(part(stepUp, 'last-step-up').valueDate, '2026-11-23');
+  assert.equal(JSON.parse(part(stepUp, 'changes').valueString).length, 5);
+  assert.deepEqual(stepUp.finding.map((f) => f.itemCodeableConcept.coding[0].code), ['good_streak']);
+  assert.match(stepUp.summary, /Morning pain was 3 after Monday's morning session/);
+  assert.equal(stepUp.effectiveDateTime, '2026-11-24T07:00:00+01:00');
+  assert.equal(decisions[2].note[0].text, 'physio: fine to progress');
+  assert.deepEqual(problems(b), []);
+  // The validators check these resources too: an unknown property fails both, a missing subject medplum.
+  const wrong = (f) => {
+    const w = structuredClone(b);
+    f(w.entry.find((e) => e.resource.resourceType === 'ClinicalImpression').resource);
+    return problems(w);
+  };
+  const unknown = wrong((r) => { r.colour = 'red'; });
+  assert.ok(unknown.some((l) => l.startsWith('medplum')) && unknown.some((l) => l.startsWith('schema')), unknown.join('\n'));
+  assert.ok(wrong((r) => { delete r.subject; }).some((l) => l.startsWith('medplum')));
+
+  // Into a fresh diary and out again: the same file; the same reasoning shown; the rule goes on where it was.
+  const file = join(home, 'decisions.json');
+  writeFileSync(file, text);
+  const clinic = diary();
+  assert.match(ok(clinic, ['import', 'fhir', file], now), /Program decisions: 3 new, 0 already in your diary\./);
+  assert.equal(ok(clinic, ['export', 'fhir'], now), text);
+  assert.equal(ok(clinic, ['progress', 'explain', '2026-11-23'], now), ok(home, ['progress', 'explain', '2026-11-23'], now));
+  // The day of the import also tells where the levels came from: a decision of this diary, never exported.
+  const importDay = ok(clinic, ['progress', 'explain', '2026-11-24'], now);
+  const setByHand = ok(home, ['progress', 'explain', '2026-11-24'], now).split('\n\n')[0];
+  assert.match(setByHand, /Set by hand: Cat-camel: reps go from 6 to 8 \(physio: fine to progress\)/);
+  assert.ok(importDay.startsWith(setByHand), importDay);
+  assert.match(importDay, /Brought in with your diary: 6 exercise levels/);
+  assert.match(ok(clinic, ['import', 'fhir', file], now), /Program decisions: 0 new, 3 already in your diary\./);
+  assert.equal(ok(clinic, ['export', 'fhir'], now), text);
+  // The rule goes on from the same memory (the last step up a day ago): the next session decides alike in both.
+  const nextDecision = (dir) => {
+    ok(dir, ['session', 'morning', '--script'], { input: 'pain 3\ncomfort 2\n', now: '2026-11-24T10:00:00+01:00' });
+    ok(dir, ['log', 'morning', '--pain', '3', '--stiffness-minutes', '20'], { now: '2026-11-25T07:00:00+01:00' });
+    return JSON.parse(ok(dir, ['export', 'fhir'], { now: '2026-11-25T09:00:00+01:00' })).entry
+      .map((e) => e.resource).find((r) => r.resourceType === 'ClinicalImpression' && r.extension[0].valueDate === '2026-11-24' && part(r, 'kind').valueCode === 'rule');
+  };
+  const atHome = nextDecision(home);
+  assert.deepEqual(atHome.finding.map((f) => f.itemCodeableConcept.coding[0].code), ['good_once']);
+  assert.equal(part(atHome, 'last-step-up').valueDate, '2026-11-23');
+  assert.deepEqual(nextDecision(clinic), atHome);
+
+  // A decision the rule made otherwise for that routine and day is refused, and nothing is imported.
+  const other = structuredClone(b);
+  part(other.entry.find((e) => e.resource.id === stepUp.id).resource, 'verdict').valueCode = 'repeat';
+  const otherFile = join(home, 'other.json');
+  writeFileSync(otherFile, JSON.stringify(other));
+  const clash = run(clinic, ['import', 'fhir', otherFile], now);
+  assert.equal(clash.code, 2, clash.err);
+  assert.match(clash.err, /ClinicalImpression\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource: a decision not in your diary yet: the rule decided the morning routine of 2026-11-23 otherwise \(decision \d+\), and a decision is never changed/);
+
+  // A word outside the vocabulary is refused with its FHIRPath, and nothing is imported.
+  const bad = structuredClone(b);
+  part(bad.entry.find((e) => e.resource.id === stepUp.id).resource, 'verdict').valueCode = 'leap';
+  const badFile = join(home, 'bad-verdict.json');
+  writeFileSync(badFile, JSON.stringify(bad));
+  const fresh = diary();
+  const r = run(fresh, ['import', 'fhir', badFile], now);
+  assert.equal(r.code, 2, r.err);
+  assert.match(r.err, /ClinicalImpression\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.extension\[1\]\.extension\[3\]\.valueCode: 'leap' is not allowed; allowed: a verdict: step_up, repeat, step_back/);
+  assert.equal(ok(fresh, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+  assert.doesNotMatch(ok(fresh, ['progress'], now), /Morning pain was 3/);
 });

@@ -151,6 +151,8 @@ export interface FhirImportSummary extends ImportSummary {
   nights_added: number; // the experiments' nights
   nights_updated: number;
   nights_unchanged: number;
+  decisions_added: number; // the program's past decisions, new to the diary
+  decisions_unchanged: number;
 }
 
 export interface CheckReport {

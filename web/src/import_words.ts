@@ -29,13 +29,15 @@ export function fhirPlanText(plan: FhirImportSummary): string {
   if (plan.nights_updated) {
     parts.push(`${counted(plan.nights_updated, "experiment's night", "experiments' nights")} to update`);
   }
+  if (plan.decisions_added) parts.push(counted(plan.decisions_added, 'program decision', 'program decisions'));
   const already =
     plan.unchanged +
     plan.sessions_unchanged +
     plan.responses_unchanged +
     plan.screenings_unchanged +
     plan.experiments_unchanged +
-    plan.nights_unchanged;
+    plan.nights_unchanged +
+    plan.decisions_unchanged;
   const items = plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : '';
   const kept = plan.program_kept
     ? `; keeps your program's ${counted(plan.program_kept, 'setting', 'settings')} where the file differs`
@@ -47,6 +49,7 @@ export function fhirPlanText(plan: FhirImportSummary): string {
 export function fhirAddsSomething(plan: FhirImportSummary): boolean {
   const added =
     plan.added + plan.sessions_added + plan.responses_added + plan.screenings_added + plan.experiments_added;
-  const changed = plan.replaced + plan.experiments_updated + plan.nights_added + plan.nights_updated;
+  const changed =
+    plan.replaced + plan.experiments_updated + plan.nights_added + plan.nights_updated + plan.decisions_added;
   return added + changed + plan.stages_set + plan.levels_set > 0;
 }

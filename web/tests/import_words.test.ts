@@ -22,6 +22,8 @@ const fhirNone: FhirImportSummary = {
   nights_added: 0,
   nights_updated: 0,
   nights_unchanged: 0,
+  decisions_added: 0,
+  decisions_unchanged: 0,
 };
 
 describe('csvPlanText', () => {
@@ -52,12 +54,17 @@ describe('fhirPlanText', () => {
     expect(fhirPlanText({ ...fhirNone, experiments_updated: 1, nights_updated: 1, experiments_unchanged: 1 })).toBe(
       "0 new entries, 1 experiment to stop, 1 experiment's night to update; 1 already in your diary.",
     );
+    expect(fhirPlanText({ ...fhirNone, decisions_added: 4, decisions_unchanged: 2 })).toBe(
+      '0 new entries, 4 program decisions; 2 already in your diary.',
+    );
   });
   it('says which file adds nothing', () => {
     expect(fhirAddsSomething({ ...fhirNone, unchanged: 5, sessions_unchanged: 2 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, sessions_added: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, replaced: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, screenings_added: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, decisions_added: 1 })).toBe(true);
+    expect(fhirAddsSomething({ ...fhirNone, decisions_unchanged: 3 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, levels_set: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, program_kept: 2 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, nights_added: 1 })).toBe(true);
