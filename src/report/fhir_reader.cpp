@@ -26,6 +26,14 @@ using OrderedJson = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxProblems = 100;
 
+// A member's text, or "" when it is missing or is not text: a file can hold
+// anything where text belongs, and nlohmann's value() throws on a wrong type.
+std::string text_member(const Json& object, std::string_view key) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string shown(const Json& j) {
   if (j.is_string()) return j.get<std::string>();
   std::string s = j.dump();
@@ -51,12 +59,12 @@ class Reader {
     if (doc.is_discarded()) {
       return fail(FhirProblems{{{"", "Bundle"}, "", "a JSON document (this file is not valid JSON)"}});
     }
-    if (!doc.is_object() || doc.value("resourceType", "") != "Bundle") {
+    if (!doc.is_object() || text_member(doc, "resourceType") != "Bundle") {
       return fail(FhirProblems{{{"", "Bundle.resourceType"},
                                 shown(doc.is_object() ? doc.value("resourceType", Json()) : doc),
                                 "a FHIR R4 Bundle, as `daybreak export fhir` writes it"}});
     }
-    if (doc.value("type", "") != "collection") {
+    if (text_member(doc, "type") != "collection") {
       problem({"Bundle", "Bundle.type"}, doc.value("type", Json()), "collection");
     }
     const Json* entries = find(doc, "entry");
@@ -68,7 +76,7 @@ class Reader {
     for (std::size_t i = 0; i < entries->size(); ++i) {
       const Json& e = (*entries)[i];
       const Json* r = e.is_object() ? find(e, "resource") : nullptr;
-      if (r != nullptr && r->is_object() && r->value("resourceType", "") == "Patient") patient(e, *r, i);
+      if (r != nullptr && r->is_object() && text_member(*r, "resourceType") == "Patient") patient(e, *r, i);
     }
     if (!have_patient_) problem({"Bundle", "Bundle.entry"}, Json(), "one Patient: the person the diary belongs to");
     for (std::size_t i = 0; i < entries->size() && problems_.size() < kMaxProblems; ++i) entry((*entries)[i], i);
@@ -221,7 +229,7 @@ class Reader {
     patient_ref_ = full;
     const Json* names = find(r, "name");
     if (names != nullptr && names->is_array() && !names->empty() && (*names)[0].is_object()) {
-      content_.name = (*names)[0].value("text", "");
+      content_.name = text_member((*names)[0], "text");
     }
   }
 
@@ -238,8 +246,8 @@ class Reader {
       problem(at(ep, ".resource"), r != nullptr ? *r : Json(), "a FHIR resource");
       return;
     }
-    const std::string type = r->value("resourceType", "");
-    const std::string id = r->value("id", "");
+    const std::string type = text_member(*r, "resourceType");
+    const std::string id = text_member(*r, "id");
     const FhirPlace p{fmt::format("{}/{}", type, id), ep.path + ".resource"};
     if (full) {
       if (!full->starts_with("urn:uuid:") || !Uuid::parse(std::string_view(*full).substr(9)) || full->substr(9) != id) {
@@ -292,7 +300,7 @@ class Reader {
       for (std::size_t i = 0; i < ext->size(); ++i) {
         const Json& x = (*ext)[i];
         const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
-        const std::string url = x.is_object() ? x.value("url", "") : "";
+        const std::string url = x.is_object() ? text_member(x, "url") : "";
         if (url == kExtDiaryDay) {
           const auto text = string(x, xp, "valueDate", "a diary day, YYYY-MM-DD");
           date = text ? parse_date(*text) : std::nullopt;
@@ -376,7 +384,7 @@ class Reader {
       problem(at(p, ".component"), *c, "no components: only a safety check has them");
       return;
     }
-    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    if (text_member(r, "status") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
     refers_to_patient(r, p, "subject");
     if (code->first == kLoinc && code->second == kPainCode && find(r, "partOf") != nullptr) {
       const Json& part = r["partOf"];
@@ -418,7 +426,7 @@ class Reader {
       case ValueKind::quantity:
         if (const Json* v = value_of("valueQuantity")) {
           const FhirPlace qp = at(p, ".valueQuantity");
-          if (!v->is_object() || v->value("code", "") != f->unit || v->value("system", "") != kUcum) {
+          if (!v->is_object() || text_member(*v, "code") != f->unit || text_member(*v, "system") != kUcum) {
             problem(at(qp, ".code"), v->is_object() ? v->value("code", Json()) : *v,
                     fmt::format("the UCUM unit {} ({})", f->unit, kUcum));
           } else if (const Json* n = find(*v, "value")) {
@@ -491,7 +499,7 @@ class Reader {
                "dateAsserted", "informationSource", "dosage"})) {
       return;
     }
-    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    if (text_member(r, "status") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
     refers_to_patient(r, p, "subject");
     EntryDraft* d = diary_context(r, p);
     const Json* medicine = find(r, "medicationCodeableConcept");
@@ -557,7 +565,7 @@ class Reader {
       for (std::size_t i = 0; i < ext->size(); ++i) {
         const Json& x = (*ext)[i];
         const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
-        const std::string url = x.is_object() ? x.value("url", "") : "";
+        const std::string url = x.is_object() ? text_member(x, "url") : "";
         if (url == kExtProgram) {
           const auto v = string(x, xp, "valueCode", "a program id");
           if (v) rec.program = *v;
@@ -589,7 +597,7 @@ class Reader {
               fmt::format("the session's program ({}) and steps ({})", kExtProgram, kExtSteps));
       need(false);
     }
-    const std::string status = r.value("status", "");
+    const std::string status = text_member(r, "status");
     if (status == "stopped") {
       const auto reason = coding(r, p, "statusReason", "why the session stopped: pain, time or other");
       const auto stop = reason ? parse_choice<StopReason>(reason->second) : std::nullopt;
@@ -646,7 +654,7 @@ class Reader {
     for (std::size_t i = 0; i < parts->size(); ++i) {
       const Json& part = (*parts)[i];
       const FhirPlace pp = at(xp, fmt::format(".extension[{}]", i));
-      const std::string url = part.is_object() ? part.value("url", "") : "";
+      const std::string url = part.is_object() ? text_member(part, "url") : "";
       if (url == "exercise") {
         const auto v = string(part, pp, "valueCode", "an exercise id");
         if (v) e.exercise = *v;
@@ -684,7 +692,7 @@ class Reader {
       return;
     }
     refers_to_patient(r, p, "subject");
-    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    if (text_member(r, "status") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
     const auto canonical = string(r, p, "questionnaire", "the questionnaire's URL and version, URL|VERSION");
     const auto taken = instant(r, p, "authored");
     if (!canonical || !taken) return;
@@ -741,7 +749,7 @@ class Reader {
         if (const Json* c = find(*first, "valueCoding")) {
           const auto code =
               c->is_object() ? string(*c, at(ip, ".answer[0].valueCoding"), "code", "an option's code") : std::nullopt;
-          if (c->is_object() && c->value("system", "") != answers) {
+          if (c->is_object() && text_member(*c, "system") != answers) {
             problem(at(ip, ".answer[0].valueCoding.system"), c->value("system", Json()), answers);
           }
           a.choice = code;
@@ -792,8 +800,8 @@ class Reader {
       const Json* first = category->is_array() && category->size() == 1 ? &(*category)[0] : nullptr;
       const Json* codings = first != nullptr && first->is_object() ? find(*first, "coding") : nullptr;
       const Json* c = codings != nullptr && codings->is_array() && !codings->empty() ? &(*codings)[0] : nullptr;
-      if (c == nullptr || !c->is_object() || c->value("system", "") != kCodes ||
-          c->value("code", "") != kExperimentCode) {
+      if (c == nullptr || !c->is_object() || text_member(*c, "system") != kCodes ||
+          text_member(*c, "code") != kExperimentCode) {
         problem(at(p, ".category"), *category,
                 fmt::format("{}#{} (a personal experiment), or no category (the program)", kCodes, kExperimentCode));
         return;
@@ -807,16 +815,16 @@ class Reader {
     }
     FhirProgram& out = content_.program.emplace();
     refers_to_patient(r, p, "subject");
-    if (r.value("status", "") != "active") problem(at(p, ".status"), r.value("status", Json()), "active");
-    if (r.value("intent", "") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
+    if (text_member(r, "status") != "active") problem(at(p, ".status"), r.value("status", Json()), "active");
+    if (text_member(r, "intent") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
     const Json* ext = find(r, "extension");
     for (std::size_t i = 0; ext != nullptr && ext->is_array() && i < ext->size(); ++i) {
       const Json& x = (*ext)[i];
       const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
       const Json* parts = x.is_object() ? find(x, "extension") : nullptr;
-      if (!x.is_object() || x.value("url", "") != kExtProgramStage || parts == nullptr || !parts->is_array() ||
-          parts->size() != 2 || !(*parts)[0].is_object() || (*parts)[0].value("url", "") != "program" ||
-          !(*parts)[1].is_object() || (*parts)[1].value("url", "") != "stage") {
+      if (!x.is_object() || text_member(x, "url") != kExtProgramStage || parts == nullptr || !parts->is_array() ||
+          parts->size() != 2 || !(*parts)[0].is_object() || text_member((*parts)[0], "url") != "program" ||
+          !(*parts)[1].is_object() || text_member((*parts)[1], "url") != "stage") {
         problem(xp, x, fmt::format("{} with a program (valueCode) and its stage (valueInteger)", kExtProgramStage));
         continue;
       }
@@ -871,7 +879,7 @@ class Reader {
       return;
     }
     refers_to_patient(r, p, "subject");
-    if (r.value("intent", "") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
+    if (text_member(r, "intent") != "plan") problem(at(p, ".intent"), r.value("intent", Json()), "plan");
     const std::size_t before = problems_.size();
     FhirExperiment out;
     out.place = p;
@@ -881,7 +889,7 @@ class Reader {
     // The design: one extension of named parts, each once.
     const Json* ext = find(r, "extension");
     const Json* design = ext != nullptr && ext->is_array() && ext->size() == 1 && (*ext)[0].is_object() &&
-                                 (*ext)[0].value("url", "") == kExtExperiment
+                                 text_member((*ext)[0], "url") == kExtExperiment
                              ? find((*ext)[0], "extension")
                              : nullptr;
     if (design == nullptr || !design->is_array()) {
@@ -897,7 +905,7 @@ class Reader {
     for (std::size_t i = 0; i < design->size(); ++i) {
       const Json& x = (*design)[i];
       const FhirPlace pp = at(xp, fmt::format(".extension[{}]", i));
-      const std::string url = x.is_object() ? x.value("url", "") : "";
+      const std::string url = x.is_object() ? text_member(x, "url") : "";
       if (std::find(kParts.begin(), kParts.end(), url) == kParts.end()) {
         problem(at(pp, ".url"), Json(url),
                 "pairs, period-nights, washout-nights, seed, orders, stopped-at, "
@@ -1004,7 +1012,7 @@ class Reader {
         if (text && note_text(*text, at(reason->second, ".valueString"))) e.stop_reason = *text;
       }
     }
-    const std::string status = r.value("status", "");
+    const std::string status = text_member(r, "status");
     const bool stopped = stopped_at != nullptr;
     if (stopped ? status != "revoked" : status != "active" && status != "completed") {
       problem(at(p, ".status"), r.value("status", Json()),
@@ -1062,12 +1070,12 @@ class Reader {
       }
     }
     refers_to_patient(r, p, "subject");
-    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    if (text_member(r, "status") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
     NightDraft d;
     d.place = p;
     const Json* ext = find(r, "extension");
     const Json* day = ext != nullptr && ext->is_array() && ext->size() == 1 && (*ext)[0].is_object() &&
-                              (*ext)[0].value("url", "") == kExtDiaryDay
+                              text_member((*ext)[0], "url") == kExtDiaryDay
                           ? &(*ext)[0]
                           : nullptr;
     std::optional<LocalDate> night;
@@ -1148,7 +1156,7 @@ class Reader {
     if (!only(*detail, dp, members)) return nullptr;
     const Json* ext = find(*detail, "extension");
     const Json* first = ext != nullptr && ext->is_array() && ext->size() == 1 ? &(*ext)[0] : nullptr;
-    if (first == nullptr || !first->is_object() || first->value("url", "") != url) {
+    if (first == nullptr || !first->is_object() || text_member(*first, "url") != url) {
       problem(at(dp, ".extension"), ext != nullptr ? *ext : Json(), fmt::format("{} ({})", value, url));
       return nullptr;
     }
@@ -1208,7 +1216,7 @@ class Reader {
       return;
     }
     refers_to_patient(r, p, "subject");
-    if (r.value("status", "") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
+    if (text_member(r, "status") != "completed") problem(at(p, ".status"), r.value("status", Json()), "completed");
     const std::string code_allowed = fmt::format("{}#{} (a decision of the program)", kCodes, kDecisionCode);
     if (const auto code = word(r, p, "code", kCodes, code_allowed); code && *code != kDecisionCode) {
       problem(at(p, ".code.coding[0].code"), Json(*code), code_allowed);
@@ -1220,8 +1228,8 @@ class Reader {
     const auto need = [&](bool good) { ok = ok && good; };
     const Json* ext = find(r, "extension");
     const bool shaped = ext != nullptr && ext->is_array() && ext->size() == 2 && (*ext)[0].is_object() &&
-                        (*ext)[0].value("url", "") == kExtDiaryDay && (*ext)[1].is_object() &&
-                        (*ext)[1].value("url", "") == kExtDecision && find((*ext)[1], "extension") != nullptr &&
+                        text_member((*ext)[0], "url") == kExtDiaryDay && (*ext)[1].is_object() &&
+                        text_member((*ext)[1], "url") == kExtDecision && find((*ext)[1], "extension") != nullptr &&
                         (*ext)[1]["extension"].is_array();
     if (!shaped) {
       problem(at(p, ".extension"), ext != nullptr ? *ext : Json(),
@@ -1255,7 +1263,7 @@ class Reader {
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const Json& part = parts[i];
       const FhirPlace pp = at(rp, fmt::format(".extension[{}]", i));
-      const std::string url = part.is_object() ? part.value("url", "") : "";
+      const std::string url = part.is_object() ? text_member(part, "url") : "";
       const auto known = std::find_if(kParts.begin(), kParts.end(), [&](const auto& k) { return k.first == url; });
       if (known == kParts.end() || !seen.insert(url).second || part.size() != 2 ||
           find(part, known->second) == nullptr) {
@@ -1436,7 +1444,7 @@ class Reader {
     out.place = p;
     ScreeningEvent& c = out.event;
     refers_to_patient(r, p, "subject");
-    if (r.value("status", "") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
+    if (text_member(r, "status") != "final") problem(at(p, ".status"), r.value("status", Json()), "final");
     const auto t = instant(r, p, "effectiveDateTime");
     std::optional<ScreenKind> kind;
     bool kind_given = false;
@@ -1446,7 +1454,7 @@ class Reader {
     for (std::size_t i = 0; ext != nullptr && ext->is_array() && i < ext->size(); ++i) {
       const Json& x = (*ext)[i];
       const FhirPlace xp = at(p, fmt::format(".extension[{}]", i));
-      const std::string url = x.is_object() ? x.value("url", "") : "";
+      const std::string url = x.is_object() ? text_member(x, "url") : "";
       if (url == kExtCheckKind) {
         kind_given = true;
         const auto text = string(x, xp, "valueCode", "full, quick, legs or clinician_seen");
@@ -1578,7 +1586,7 @@ class Reader {
       for (std::size_t i = 0; i < parts->size(); ++i) {
         const Json& part = (*parts)[i];
         const FhirPlace pp = at(ip, fmt::format(".item[{}]", i));
-        const std::string link = part.is_object() ? part.value("linkId", "") : "";
+        const std::string link = part.is_object() ? text_member(part, "linkId") : "";
         const Json* answer = find(part, "answer");
         const Json* first = answer != nullptr && answer->is_array() && answer->size() == 1 ? &(*answer)[0] : nullptr;
         if (link == "activity-name" && first != nullptr) {

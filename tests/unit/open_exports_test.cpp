@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -199,6 +200,29 @@ TEST(FhirReader, RefusesWhatIsNotABundle) {
   ASSERT_FALSE(document);
   EXPECT_EQ(document.error().front().message(),
             "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
+}
+
+// Found by fhir_import_fuzz: where the reader expected text (a resourceType, a
+// url, a code), a number or a list made nlohmann's value() throw, and the
+// import ended in "unexpected error" (exit 4, a 500) instead of naming the element.
+TEST(FhirReader, AMemberOfAnotherTypeWhereTextBelongsIsAProblemNotAnUnexpectedError) {
+  const TzdbZone berlin("Europe/Berlin");
+  for (
+      const char* text : {
+          R"({"resourceType": 7})",
+          R"({"resourceType": "Bundle", "type": ["collection"], "entry": []})",
+          R"({"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "x", "resource": {"resourceType": []}}]})",
+          R"({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Patient", "id": 1, "name": [{"text": 2}]}}]})",
+          R"({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "CarePlan", "category": [{"coding": [{"system": 1, "code": 2}]}]}}]})",
+          R"({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "ClinicalImpression", "extension": [{"url": 1}, {"url": {}}]}}]})",
+      }) {
+    std::optional<Result<FhirContent, FhirProblems>> read;
+    EXPECT_NO_THROW(read.emplace(read_fhir_collection(text, berlin, {}))) << text;
+    ASSERT_TRUE(read.has_value()) << text;
+    ASSERT_FALSE(*read) << text;
+    ASSERT_FALSE(read->error().empty()) << text;
+    EXPECT_FALSE(read->error().front().allowed.empty()) << text;
+  }
 }
 
 // Whether `text` has `part` in it (for EXPECT_PRED2, which then prints both).
