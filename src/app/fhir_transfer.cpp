@@ -1,6 +1,7 @@
 #include "app/fhir_transfer.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -206,6 +207,8 @@ std::vector<const FhirDecision*> plan_decisions(StoreWriter& tx, UserId user_id,
       std::minmax_element(decisions.begin(), decisions.end(),
                           [](const FhirDecision& a, const FhirDecision& b) { return a.record.date < b.record.date; });
   const auto stored = tx.decisions_between(user_id, first->record.date, last->record.date);
+  std::map<LocalDate, std::vector<std::size_t>> stored_on;  // each day's, as made
+  for (std::size_t i = 0; i < stored.size(); ++i) stored_on[stored[i].date].push_back(i);
   std::vector<bool> matched(stored.size(), false);
   const auto same = [](DecisionRecord a, const DecisionRecord& b) {
     a.id = {};
@@ -232,10 +235,15 @@ std::vector<const FhirDecision*> plan_decisions(StoreWriter& tx, UserId user_id,
       continue;
     }
     std::optional<std::size_t> have;
-    for (std::size_t i = 0; i < stored.size() && !have; ++i) {
-      const DecisionRecord& s = stored[i];
-      if (matched[i] || s.program != d.program || s.kind != d.kind || s.date != d.date) continue;
-      if (rule ? s.routine == d.routine : same(s, d)) have = i;
+    if (const auto day = stored_on.find(d.date); day != stored_on.end()) {
+      for (const std::size_t i : day->second) {
+        const DecisionRecord& s = stored[i];
+        if (matched[i] || s.program != d.program || s.kind != d.kind) continue;
+        if (rule ? s.routine == d.routine : same(s, d)) {
+          have = i;
+          break;
+        }
+      }
     }
     if (!have) {
       to_add.push_back(&f);

@@ -1287,6 +1287,10 @@ class Reader {
         need(have_kind = kind.has_value());
       } else if (url == "routine") {
         d.routine = vocabulary_word<RoutineKind>(part, pp, key);
+        if (d.routine == RoutineKind::flare) {
+          problem(at(pp, ".valueCode"), Json("flare"), "the routine the rule decided: morning or evening");
+          d.routine.reset();
+        }
         need(d.routine.has_value());
       } else if (url == "verdict") {
         const auto verdict = vocabulary_word<Verdict>(part, pp, key);
@@ -1298,7 +1302,8 @@ class Reader {
         need(stage.has_value());
       } else if (url == "inputs") {
         const auto text = string(part, pp, key, "the decision's numbers as a JSON object");
-        const bool object = text && nlohmann::ordered_json::parse(*text, nullptr, false).is_object();
+        const bool object =
+            text && text->starts_with('{') && nlohmann::ordered_json::parse(*text, nullptr, false).is_object();
         if (text && !object) problem(at(pp, ".valueString"), Json(*text), "the decision's numbers as a JSON object");
         if (object) d.inputs = *text;
         need(object);
@@ -1327,9 +1332,9 @@ class Reader {
         d.offer_flare = v.is_boolean() && v.get<bool>();
         need(v.is_boolean());
       } else if (url == "channel") {
-        channel = string(part, pp, key, "where it was made, such as cli or web");
+        channel = string(part, pp, key, "where it was made, such as cli or api");
         if (channel && !content_id(*channel)) {
-          problem(at(pp, ".valueCode"), Json(*channel), "where it was made, such as cli or web");
+          problem(at(pp, ".valueCode"), Json(*channel), "where it was made, such as cli or api");
           channel.reset();
         }
         need(channel.has_value());

@@ -663,7 +663,8 @@ class BundleWriter {
 std::string fhir_collection(const FhirExport& data) {
   std::string out;
   // About 700 bytes per resource; one allocation for most exports.
-  out.reserve(1024 + data.entries.size() * 4000 + data.sessions.size() * 2000 + data.responses.size() * 3000);
+  out.reserve(1024 + data.entries.size() * 4000 + data.sessions.size() * 2000 + data.responses.size() * 3000 +
+              data.decisions.size() * 2000);
   BundleWriter(out, data).write();
   return out;
 }

@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const auto& d : read->decisions) {
     const DecisionRecord& r = d.record;
-    if ((r.kind == DecisionKind::rule) != r.routine.has_value()) __builtin_trap();
+    if ((r.kind == DecisionKind::rule) != r.routine.has_value() || r.routine == RoutineKind::flare) __builtin_trap();
     if (r.stage < 1 || r.stage > 100 || r.state.good_sessions < 0) __builtin_trap();
     if (r.inputs.empty() || r.inputs.front() != '{' || r.sentence.empty() || r.channel.empty()) __builtin_trap();
   }

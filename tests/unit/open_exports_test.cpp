@@ -276,6 +276,11 @@ TEST(FhirReader, ADecisionReadsBackAsWrittenAndABrokenRecordIsRefused) {
   const auto parts = [](nlohmann::json& r) -> nlohmann::json& { return r["extension"][1]["extension"]; };
   EXPECT_PRED2(contains, refused([&](auto& r) { parts(r).erase(2); }),
                "a routine (morning or evening) for the rule's decisions, and for them only");
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[2]["valueCode"] = "flare"; }),
+               ".extension[1].extension[2].valueCode: 'flare' is not allowed; allowed: the routine the rule decided: "
+               "morning or evening");
+  EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[5]["valueString"] = R"( {"morning":{}})"; }),
+               "the decision's numbers as a JSON object");
   EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[5]["valueString"] = "[1]"; }),
                ".extension[1].extension[5].valueString: '[1]' is not allowed; allowed: the "
                "decision's numbers as a JSON object");
