@@ -140,6 +140,7 @@ async function homeDiaryAsFhir() {
   run('log', 'morning', '--date', '2026-11-20', '--pain', '5', '--stiffness-minutes', '45');
   runAt('2026-11-20T20:00:00Z', 'experiment', 'new', '--a', 'heat', '--b', 'no heat', '--seed', '5');
   runAt('2026-11-21T06:00:00Z', 'experiment', 'log', 'yes');
+  runAt('2026-11-21T08:00:00Z', 'progress', 'set', 'cat_camel', '2', '--note', 'my physio said so');
   const file = join(home, 'diary.json');
   run('export', 'fhir', '--output', file);
   return { file, cleanup: () => rm(home, { recursive: true, force: true }) };
@@ -156,21 +157,32 @@ test('a person brings the diary they kept at home into the clinic as FHIR', { sk
       page.evaluate(async () => (await (await fetch('/api/entries?from=2026-11-01&to=2026-11-30')).json()).entries.length);
     const before = await entries();
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
-    const plan = page.getByRole('status').filter({ hasText: "diary.json: 2 new entries, 1 experiment, 1 experiment's night." });
+    const plan = page.getByRole('status').filter({
+      hasText: "diary.json: 2 new entries, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.",
+    });
     await plan.waitFor();
     assert.equal(await entries(), before, 'the plan writes nothing');
     assert.deepEqual(await seriousViolations(page), [], 'More with the import plan');
     await plan.getByRole('button', { name: 'Import' }).click();
-    await page.getByText("Imported from diary.json: 2 new entries, 1 experiment, 1 experiment's night.").first().waitFor();
+    await page
+      .getByText("Imported from diary.json: 2 new entries, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.")
+      .first()
+      .waitFor();
     assert.equal(await entries(), before + 2);
     // Her experiment goes on in the clinic: tonight's condition is due.
     const tonight = await page.evaluate(async () => (await fetch('/api/experiments/tonight')).status);
     assert.equal(tonight, 200);
     // The same file again: nothing new, nothing to import.
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
-    const again = page.getByRole('status').filter({ hasText: '4 already in your diary' });
+    const again = page.getByRole('status').filter({ hasText: '5 already in your diary' });
     await again.waitFor();
     assert.equal(await again.getByRole('button', { name: 'Import' }).isDisabled(), true);
+    // Progress in the clinic says why her level is where it is: the decision made at home, then the import's.
+    await page.goto(`${daybreak.url}/progress`);
+    const decisions = page.locator('li.decision');
+    await decisions.filter({ hasText: 'Set by hand: Cat-camel: reps go from 6 to 8 (my physio said so).' }).waitFor();
+    await decisions.filter({ hasText: 'Brought in with your diary: 1 exercise level, where you were.' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'Progress with the decisions brought in');
   } finally {
     await close();
     await diary.cleanup();
