@@ -225,6 +225,18 @@ std::vector<const FhirDecision*> plan_decisions(StoreWriter& tx, UserId user_id,
       where(fmt::format("a program of the content this daybreak runs on; '{}' is not one", d.program));
       continue;
     }
+    const auto off_content = std::find_if(d.changes.begin(), d.changes.end(), [&](const LevelChange& c) {
+      const Exercise* e = library.exercise(c.exercise);
+      return e == nullptr || std::min(c.from, c.to) < 1 || std::max(c.from, c.to) > e->level_count();
+    });
+    if (off_content != d.changes.end()) {
+      const Exercise* e = library.exercise(off_content->exercise);
+      where(e == nullptr ? fmt::format("an exercise of the content this daybreak runs on; '{}' is not one",
+                                       off_content->exercise)
+                         : fmt::format("levels of {} from 1 to {}; {} to {} is not a change between them",
+                                       off_content->exercise, e->level_count(), off_content->from, off_content->to));
+      continue;
+    }
     if (const auto problem = override_note_problem(d.note)) {
       where(fmt::format("note[0].text: {} is not allowed; allowed: {}", problem->value, problem->allowed));
       continue;

@@ -1,5 +1,9 @@
 #include "progression/record.hpp"
 
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 namespace daybreak {
@@ -51,7 +55,19 @@ struct Reader {
       error = std::string("'") + key + "' is not a number";
       return T{};
     }
-    return v->get<T>();
+    if constexpr (std::is_integral_v<T>) {
+      // A whole number within T: casting 1e300, or 2^40, to an int is undefined or wraps.
+      const bool fits = v->is_number_unsigned() ? v->template get<std::uint64_t>() <=
+                                                      static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                        : v->is_number_integer() ? v->template get<std::int64_t>() >= std::numeric_limits<T>::min() &&
+                                                       v->template get<std::int64_t>() <= std::numeric_limits<T>::max()
+                                                 : false;
+      if (!fits) {
+        error = std::string("'") + key + "' is not a whole number in range";
+        return T{};
+      }
+    }
+    return v->template get<T>();
   }
   template <class T>
   std::optional<T> optional_number(const Json& obj, const char* key) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "domain/entry_fields.hpp"
@@ -284,6 +285,14 @@ TEST(FhirReader, ADecisionReadsBackAsWrittenAndABrokenRecordIsRefused) {
   EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[5]["valueString"] = "[1]"; }),
                ".extension[1].extension[5].valueString: '[1]' is not allowed; allowed: the "
                "decision's numbers as a JSON object");
+  // A level that is no int: 1e300 cast to one was undefined, 2^40 wrapped.
+  for (const char* level : {"1e300", "1099511627776", "-1099511627776"}) {
+    EXPECT_PRED2(contains, refused([&](auto& r) {
+                   parts(r)[6]["valueString"] =
+                       fmt::format(R"([{{"exercise":"cat_camel","from":{},"to":1,"what":"x"}}])", level);
+                 }),
+                 "'from' is not a whole number in range");
+  }
   EXPECT_PRED2(contains, refused([&](auto& r) { parts(r)[4]["valueInteger"] = 0; }),
                ".extension[1].extension[4].valueInteger: '0' is not allowed; allowed: a whole "
                "number from 1 to 100");

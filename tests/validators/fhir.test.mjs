@@ -456,4 +456,15 @@ test("the program's past decisions come along with their reasons and numbers, an
   assert.match(r.err, /ClinicalImpression\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource\.extension\[1\]\.extension\[3\]\.valueCode: 'leap' is not allowed; allowed: a verdict: step_up, repeat, step_back/);
   assert.equal(ok(fresh, ['history', '--json', '--from', '2026-11-01']), '[]\n');
   assert.doesNotMatch(ok(fresh, ['progress'], now), /Morning pain was 3/);
+
+  // A level change past the exercise's levels is refused too: history must fit the content it runs on.
+  const past = structuredClone(b);
+  const changes = part(past.entry.find((e) => e.resource.id === stepUp.id).resource, 'changes');
+  changes.valueString = changes.valueString.replace('"to":2', '"to":9');
+  const pastFile = join(home, 'past-levels.json');
+  writeFileSync(pastFile, JSON.stringify(past));
+  const r2 = run(fresh, ['import', 'fhir', pastFile], now);
+  assert.equal(r2.code, 2, r2.err);
+  assert.match(r2.err, /ClinicalImpression\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource: levels of \w+ from 1 to \d; 1 to 9 is not a change between them/);
+  assert.equal(ok(fresh, ['history', '--json', '--from', '2026-11-01']), '[]\n');
 });
