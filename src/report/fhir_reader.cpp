@@ -325,12 +325,14 @@ class Reader {
       }
       return nullptr;
     }
+    // value_or, though both are set here: GCC 12 at -O2 cannot see it and warns on *period.
+    const Period entry_period = period.value_or(Period::morning);
     const auto key = std::pair{static_cast<long>(std::chrono::sys_days{*date}.time_since_epoch().count()),
-                               static_cast<int>(*period)};
+                               static_cast<int>(entry_period)};
     auto [it, fresh] = drafts_.try_emplace(key);
     if (fresh) {
       it->second.date = *date;
-      it->second.period = *period;
+      it->second.period = entry_period;
       it->second.first = p;
     }
     return &it->second;
@@ -1486,7 +1488,7 @@ class Reader {
     if (date.has_value() != period.has_value()) {
       problem(at(p, ".extension"), Json(), "both the diary day and the period of the entry that prompted the check");
     } else if (date) {
-      out.entry = std::pair{*date, *period};
+      out.entry = std::pair{*date, period.value_or(Period::morning)};  // set: value_or for GCC 12's sake, as above
     }
     const auto result_text = word(r, p, "valueCodeableConcept", kCheckResults,
                                   "the check's result: no_flags, urgent, emergency or acknowledged");
@@ -1556,7 +1558,7 @@ class Reader {
       }
     }
     if (!t || !result) return;
-    c.kind = *kind;
+    c.kind = kind.value_or(ScreenKind::full);  // set (checked above): value_or for GCC 12's sake
     c.at = *t;
     c.result = *result;
     if (ibp_parts != 0) {

@@ -59,7 +59,10 @@ std::string columns_of(std::string_view alias, std::string_view columns) {
 std::string scope_text(const Grant& g) {
   if (g.everything) return "all";
   std::string out;
-  for (const Scope sc : g.scopes) out += (out.empty() ? "" : "+") + std::string(scope_name(sc));
+  for (const Scope sc : g.scopes) {
+    if (!out.empty()) out += '+';
+    out += scope_name(sc);
+  }
   return out;
 }
 
