@@ -5,23 +5,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "berlin.hpp"
 #include "domain/utc_zone.hpp"
-#include "platform/tzdb_zone.hpp"
 #include "report/diary_csv.hpp"
-
-namespace {
-
-const daybreak::TimeZone& zone() {
-  static const daybreak::TzdbZone berlin("Europe/Berlin");
-  return berlin;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace daybreak;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto parsed = diary_from_csv(text, zone());
+  const auto parsed = diary_from_csv(text, fuzz::berlin());
   if (!parsed) {
     for (const auto& problem : parsed.error()) {
       if (problem.message().empty()) __builtin_trap();
@@ -38,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     e.created_at = row.created_at.value_or(Instant{});
     entries.push_back(e);
   }
-  const auto again = diary_from_csv(diary_to_csv(entries, zone()), zone());
+  const auto again = diary_from_csv(diary_to_csv(entries, fuzz::berlin()), fuzz::berlin());
   if (!again || again->size() != entries.size()) __builtin_trap();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if ((*again)[i].fields != entries[i].fields || (*again)[i].date != entries[i].date ||

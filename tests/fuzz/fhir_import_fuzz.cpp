@@ -6,23 +6,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "berlin.hpp"
 #include "content/instruments.hpp"
-#include "platform/tzdb_zone.hpp"
 #include "report/fhir.hpp"
-
-namespace {
-
-const daybreak::TimeZone& zone() {
-  static const daybreak::TzdbZone berlin("Europe/Berlin");
-  return berlin;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace daybreak;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto read = read_fhir_collection(text, zone(), builtin_instruments());
+  const auto read = read_fhir_collection(text, fuzz::berlin(), builtin_instruments());
   if (!read) {
     if (read.error().empty()) __builtin_trap();
     for (const auto& p : read.error()) {

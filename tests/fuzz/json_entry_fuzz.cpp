@@ -7,17 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "berlin.hpp"
 #include "domain/entry_fields.hpp"
-#include "platform/tzdb_zone.hpp"
-
-namespace {
-
-const daybreak::TimeZone& zone() {
-  static const daybreak::TzdbZone berlin("Europe/Berlin");
-  return berlin;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace daybreak;
@@ -28,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto body = nlohmann::ordered_json::parse(text, nullptr, false);
   if (body.is_discarded()) return 0;
   const LocalDate day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{23}};
-  const TimeContext ctx{day, period, zone()};
+  const TimeContext ctx{day, period, fuzz::berlin()};
   DiaryFields fields;
   FieldErrors errors = fields_from_json(fields, body, ctx, DraftMode::create);
   if (errors.empty()) errors = check_fields(fields, ctx);
@@ -39,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   DiaryFields again;
-  const FieldErrors back = fields_from_json(again, fields_to_json(fields, zone()), ctx, DraftMode::create);
+  const FieldErrors back = fields_from_json(again, fields_to_json(fields, fuzz::berlin()), ctx, DraftMode::create);
   if (!back.empty() || again != fields) __builtin_trap();
   return 0;
 }
