@@ -173,7 +173,7 @@ void Connection::exec(std::string_view sql) {
     actor_pending_ = false;
   }
   if (PQsendQuery(conn_, text.c_str()) != 1) fail(nullptr, sql.substr(0, 80));
-  std::unique_ptr<PGresult, decltype(&PQclear)> r(answer(), &PQclear);
+  const Result r{answer()};
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
 }
@@ -205,10 +205,9 @@ bool Connection::settle() noexcept {
   if (unread_) {
     unread_ = false;
     bool fine = true;
-    while (PGresult* r = wait_for_answer() ? PQgetResult(conn_) : nullptr) {
-      const auto status = PQresultStatus(r);
+    while (const Result r{wait_for_answer() ? PQgetResult(conn_) : nullptr}) {
+      const auto status = PQresultStatus(r.get());
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fine = false;
-      PQclear(r);
     }
     if (!fine || PQtransactionStatus(conn_) != PQTRANS_IDLE) {
       lost_ = true;
