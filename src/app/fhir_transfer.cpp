@@ -210,9 +210,11 @@ std::vector<const FhirDecision*> plan_decisions(StoreWriter& tx, UserId user_id,
   std::map<LocalDate, std::vector<std::size_t>> stored_on;  // each day's, as made
   for (std::size_t i = 0; i < stored.size(); ++i) stored_on[stored[i].date].push_back(i);
   std::vector<bool> matched(stored.size(), false);
-  const auto same = [](DecisionRecord a, const DecisionRecord& b) {
+  // Its author is not compared: a name here may be an account there, or the other way round.
+  const auto same = [](DecisionRecord a, DecisionRecord b) {
     a.id = {};
     a.author.reset();
+    b.author.reset();
     return a == b;
   };
   std::set<std::tuple<std::string, RoutineKind, LocalDate>> rule_days;  // the file's, each once
@@ -538,7 +540,8 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     (void)tx->add_screening(user_id, stored);
   }
   write_experiments(*tx, user_id, experiment_plans);
-  // Each decision as it was made: when, and where (the channel); by the person here.
+  // Each decision as it was made: when, and where (the channel); by the person here, or by the clinician
+  // the file names (kept by name: they have no account here).
   for (const FhirDecision* f : new_decisions) {
     (void)tx->insert_decision(user_id, f->record, WriteMeta{f->record.decided_at, Actor{user_id, f->record.channel}});
   }

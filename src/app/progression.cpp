@@ -572,7 +572,9 @@ Json decision_to_json(const DecisionRecord& d) {
               {"inputs", std::move(inputs)},
               {"decided_at", format_utc(d.decided_at)},
               {"channel", d.channel},
-              {"author", d.author ? Json{{"id", d.author->id.value}, {"name", d.author->name}} : Json(nullptr)}};
+              {"author", d.author ? Json{{"id", d.author->id ? Json(d.author->id->value) : Json(nullptr)},
+                                         {"name", d.author->name}}
+                                  : Json(nullptr)}};
 }
 
 std::vector<ProgressRoutine> progress_routines(const ContentLibrary& library, const ProgressOverview& o) {

@@ -58,9 +58,16 @@ void print_levels(std::ostream& out, const ContentLibrary& library, const Progre
   }
 }
 
+// "Set by your clinician Dr Berg" for a decision a clinician made (here, or
+// in the install the diary came from), as the web app says it.
+std::string author_line(const DecisionRecord& d) {
+  return d.author ? fmt::format("Set by your clinician {}.", d.author->name) : std::string();
+}
+
 void print_decision_line(std::ostream& out, const DecisionRecord& d) {
   out << fmt::format("  {}  {:<8} {}\n", format_date(d.date), what_of(d), verdict_words(d));
   out << wrap_indented(d.sentence, kWidth, "    ");
+  if (d.author) out << wrap_indented(author_line(d), kWidth, "    ");
 }
 
 // ---- progress [show] ------------------------------------------------------------
@@ -204,6 +211,7 @@ class ProgressCommand final : public Command {
     out << fmt::format("{} {}, {}: {}\n", weekday_name(d.date), format_date(d.date),
                        d.routine ? fmt::format("{} routine", name_of(*d.routine)) : what_of(d), verdict_words(d));
     out << wrap_indented(d.sentence, kWidth, "  ");
+    if (d.author) out << wrap_indented(author_line(d), kWidth, "  ");
     out << "  Decided from:\n";
     const auto json = Json::parse(d.inputs, nullptr, false);
     const auto in = d.kind == DecisionKind::rule ? decision_inputs_from_json(json)

@@ -43,8 +43,8 @@ struct RoutineState {
 // nor the rule: a clinician they share with, setting a level or the stage by
 // hand (a clinic's accounts).
 struct DecisionAuthor {
-  UserId id;
-  std::string name;  // as the clinician's account shows it
+  std::optional<UserId> id;  // their account here; none when the decision came with a diary from elsewhere
+  std::string name;          // as their account shows it, or as the diary brought it
   bool operator==(const DecisionAuthor&) const = default;
 };
 
@@ -65,7 +65,8 @@ struct DecisionRecord {
   std::string note;                      // an override's reason, as given
   Instant decided_at;                    // set by the store from WriteMeta
   std::string channel;                   // set by the store from WriteMeta
-  std::optional<DecisionAuthor> author;  // set by the store from WriteMeta: someone else than the person
+  std::optional<DecisionAuthor> author;  // set by the store from WriteMeta (someone else than the person), or
+                                         // a name without id, brought in with the diary, that the store keeps
   bool operator==(const DecisionRecord&) const = default;
 };
 

@@ -104,10 +104,9 @@ struct FhirProgram {
 };
 
 // One of the program's past decisions: the record as the store keeps it,
-// without id; `author` is the clinician's name the file gives, if any.
+// without id; its author, if the file names one, by name only.
 struct FhirDecision {
   DecisionRecord record;
-  std::string author;
   FhirPlace place;  // the ClinicalImpression
 };
 

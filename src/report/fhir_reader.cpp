@@ -1362,7 +1362,7 @@ class Reader {
         problem(ap, *assessor, "the clinician who made it, by name (display)");
         ok = false;
       } else if (const auto name = line(*assessor, ap, "display", 200, "the clinician's name")) {
-        out.author = *name;
+        out.record.author = DecisionAuthor{std::nullopt, *name};
       } else {
         ok = false;
       }

@@ -567,7 +567,13 @@ DO $$ BEGIN
 END $$;
 )sql";
 
-constexpr std::array<sqlite::Migration, 11> kMigrations = {{
+// Version 12: the name of a decision's clinician from another install, as
+// in SQLite's version 12.
+constexpr std::string_view kV12 = R"sql(
+ALTER TABLE progression_decisions ADD COLUMN decided_by_name text CHECK (decided_by_name <> '');
+)sql";
+
+constexpr std::array<sqlite::Migration, 12> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -579,6 +585,7 @@ constexpr std::array<sqlite::Migration, 11> kMigrations = {{
     {9, "who made a progression decision", kV9},
     {10, "failed sign-ins, counted by every server", kV10},
     {11, "a version of each person's data", kV11},
+    {12, "the name of a decision's clinician from another install", kV12},
 }};
 
 }  // namespace

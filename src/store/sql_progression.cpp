@@ -12,8 +12,9 @@ namespace {
 constexpr std::string_view kDecisionColumns =
     "id, program, kind, routine, day, verdict, reasons, stage, inputs, changes, sentence, good_sessions, "
     "last_step_up, last_weekly_check, offer_flare, note, decided_at, channel, "
-    "CASE WHEN decided_by <> user_id THEN decided_by END, "
-    "(SELECT u.name FROM users u WHERE u.id = progression_decisions.decided_by)";
+    "CASE WHEN decided_by_name IS NULL AND decided_by <> user_id THEN decided_by END, "
+    "coalesce(decided_by_name, (SELECT u.name FROM users u WHERE u.id = progression_decisions.decided_by AND "
+    "progression_decisions.decided_by <> progression_decisions.user_id))";
 
 std::optional<LocalDate> optional_date_column(const Connection& db, const Statement& s, int col) {
   if (s.is_null(col)) return std::nullopt;
@@ -48,7 +49,12 @@ DecisionRecord read_decision_row(const Connection& db, const Statement& s) {
   r.note = s.text(15);
   r.decided_at = instant_of(s.integer(16));
   r.channel = s.text(17);
-  if (!s.is_null(18)) r.author = DecisionAuthor{UserId{s.integer(18)}, s.is_null(19) ? std::string() : s.text(19)};
+  // Someone else's account here, or the name of a clinician in the install the diary came from.
+  if (!s.is_null(18)) {
+    r.author = DecisionAuthor{UserId{s.integer(18)}, s.is_null(19) ? std::string() : s.text(19)};
+  } else if (!s.is_null(19)) {
+    r.author = DecisionAuthor{std::nullopt, s.text(19)};
+  }
   return r;
 }
 
@@ -116,8 +122,9 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
   Statement& s = db_.prepare(
       "INSERT INTO progression_decisions (user_id, program, kind, routine, day, verdict, reasons, stage, inputs, "
       "changes, sentence, good_sessions, last_step_up, last_weekly_check, offer_flare, note, decided_at, channel, "
-      "decided_by) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id");
+      "decided_by, decided_by_name) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) RETURNING "
+      "id");
   s.bind(1, user.value).bind(2, d.program).bind(3, name_of(d.kind));
   if (d.routine) {
     s.bind(4, name_of(*d.routine));
@@ -139,11 +146,19 @@ DecisionRecord Transaction::insert_decision(UserId user, const DecisionRecord& d
       .bind(17, seconds_of(meta.at))
       .bind(18, meta.actor.channel)
       .bind(19, meta.actor.user.value);
+  // A name without an account here came with the decision from another install, and stays its author.
+  const bool brought = d.author && !d.author->id && !d.author->name.empty();
+  if (brought) {
+    s.bind(20, d.author->name);
+  } else {
+    s.bind(20, std::nullopt);
+  }
   const std::int64_t new_id = s.insert();
   DecisionRecord stored = d;
   stored.id = DecisionId{new_id};
   stored.decided_at = meta.at;
   stored.channel = meta.actor.channel;
+  if (brought) return stored;
   stored.author.reset();
   if (meta.actor.user != user) {
     const auto actor = find_user(meta.actor.user);

@@ -383,7 +383,14 @@ CREATE TABLE person_changes (
 CREATE INDEX person_changes_by_user ON person_changes(user_id, weight);
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations = {{
+// Version 12: the name of a clinician who made a decision in another
+// install, when the decision comes with a diary (FHIR): at home there is no
+// account of theirs to point to.
+constexpr std::string_view kV12 = R"sql(
+ALTER TABLE progression_decisions ADD COLUMN decided_by_name TEXT CHECK (decided_by_name <> '');
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations = {{
     {1, "users, sleep items, diary entries and their revisions", kV1},
     {2, "guided sessions, exercise levels and program stages", kV2},
     {3, "safety screening, settings and questionnaire responses", kV3},
@@ -395,6 +402,7 @@ constexpr std::array<Migration, 11> kMigrations = {{
     {9, "who made a progression decision", kV9},
     {10, "failed sign-ins, counted by every server", kV10},
     {11, "a version of each person's data", kV11},
+    {12, "the name of a decision's clinician from another install", kV12},
 }};
 
 }  // namespace

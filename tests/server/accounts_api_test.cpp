@@ -909,9 +909,10 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
 }
 
 // A decision a clinician made leaves the clinic with their name (a FHIR
-// assessor), is history at home (where no such account is), and the copy
-// from home, back in the clinic, is the same decision, not a second one.
-TEST_P(Accounts, ADecisionAClinicianMadeLeavesWithTheirNameAndComesBackTheSame) {
+// assessor), is history at home (where no such account is) that still says
+// who made it, and the copy from home, back in the clinic, is the same
+// decision, not a second one. The name was lost at home before schema 12.
+TEST_P(Accounts, ADecisionAClinicianMadeKeepsTheirNameAtHomeAndComesBackTheSame) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
   ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
@@ -935,9 +936,12 @@ TEST_P(Accounts, ADecisionAClinicianMadeLeavesWithTheirNameAndComesBackTheSame) 
   EXPECT_EQ(at_home[0].note, "brought in with the diary (FHIR)");
   EXPECT_EQ(at_home[1].note, "easier on the knees");
   EXPECT_EQ(at_home[1].channel, Json::parse(set.body).at("channel"));
-  EXPECT_FALSE(at_home[1].author.has_value()) << "no account of that name at home";
+  ASSERT_TRUE(at_home[1].author.has_value()) << "the clinician's name came with the decision";
+  EXPECT_EQ(at_home[1].author->name, "Dr Berg");
+  EXPECT_FALSE(at_home[1].author->id.has_value()) << "no account of theirs at home";
+  EXPECT_FALSE(at_home[0].author.has_value()) << "the import's own decision is the person's";
   const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}, fixed_now()).value();
-  EXPECT_EQ(from_home.find("assessor"), std::string::npos);
+  EXPECT_NE(from_home.find(R"("assessor":{"display":"Dr Berg"})"), std::string::npos) << from_home;
 
   const Reply back = call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json");
   ASSERT_EQ(back.status, 200) << back.body;
@@ -946,6 +950,7 @@ TEST_P(Accounts, ADecisionAClinicianMadeLeavesWithTheirNameAndComesBackTheSame) 
   const Json seen = Json::parse(call(http::Method::get, "/api/progress/decisions", anna).body).at("decisions");
   ASSERT_EQ(seen.size(), 1U) << seen.dump();
   EXPECT_EQ(seen[0].at("author").at("name"), "Dr Berg");
+  EXPECT_TRUE(seen[0].at("author").at("id").is_number()) << "still Dr Berg's account in the clinic";
 }
 
 TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {

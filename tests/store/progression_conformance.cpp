@@ -49,6 +49,45 @@ TEST_P(StoreConformance, DecisionsKeepEverything) {
   EXPECT_EQ(read[0], stored);
 }
 
+// A clinician's decision that came with a diary from another install keeps
+// their name, with no account here; one made here by another account names
+// that account; the person's own names no one.
+TEST_P(StoreConformance, ADecisionKeepsTheNameOfAClinicianWithNoAccountHere) {
+  const UserId u = new_user(*store_, "ann");
+  const UserId other = new_user(*store_, "Dr Lind");
+  DecisionRecord brought = rule(ymd(2026, 11, 18));
+  brought.kind = DecisionKind::override;
+  brought.routine.reset();
+  brought.verdict = Verdict::set;
+  brought.author = DecisionAuthor{std::nullopt, "Dr Berg"};
+  const DecisionRecord stored = insert(*store_, u, brought);
+  ASSERT_TRUE(stored.author.has_value());
+  EXPECT_EQ(stored.author->name, "Dr Berg");
+  EXPECT_FALSE(stored.author->id.has_value());
+
+  DecisionRecord here = brought;
+  here.date = ymd(2026, 11, 19);
+  here.author.reset();
+  DecisionRecord made_here;
+  {
+    auto tx = store_->write();
+    made_here = tx->insert_decision(u, here, WriteMeta{kNow, Actor{other, "api"}});
+    tx->commit();
+  }
+  DecisionRecord own = here;
+  own.date = ymd(2026, 11, 20);
+  (void)insert(*store_, u, own);
+
+  const auto read = store_->read()->decisions_between(u, ymd(2026, 11, 18), ymd(2026, 11, 20));
+  ASSERT_EQ(read.size(), 3U);
+  EXPECT_EQ(read[0], stored);
+  ASSERT_TRUE(read[1].author.has_value());
+  EXPECT_EQ(read[1].author->id, other);
+  EXPECT_EQ(read[1].author->name, "Dr Lind");
+  EXPECT_EQ(read[1], made_here);
+  EXPECT_FALSE(read[2].author.has_value());
+}
+
 TEST_P(StoreConformance, TheRuleDecidesARoutineOncePerDay) {
   const UserId u = new_user(*store_, "ann");
   (void)insert(*store_, u, rule(ymd(2026, 11, 20)));

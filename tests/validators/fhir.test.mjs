@@ -467,4 +467,19 @@ test("the program's past decisions come along with their reasons and numbers, an
   assert.equal(r2.code, 2, r2.err);
   assert.match(r2.err, /ClinicalImpression\/[0-9a-f-]{36} at Bundle\.entry\[\d+\]\.resource: levels of \w+ from 1 to \d; 1 to 9 is not a change between them/);
   assert.equal(ok(fresh, ['history', '--json', '--from', '2026-11-01']), '[]\n');
+
+  // A level a clinician set (the assessor) keeps their name in a diary with no account of theirs:
+  // `progress` and `progress explain` say who, and the name leaves again with the decision.
+  const byBerg = structuredClone(b);
+  byBerg.entry.find((e) => e.resource.id === decisions[2].id).resource.assessor = { display: 'Dr Berg' };
+  const bergFile = join(home, 'by-berg.json');
+  writeFileSync(bergFile, JSON.stringify(byBerg));
+  const kept = diary();
+  ok(kept, ['import', 'fhir', bergFile], now);
+  assert.match(ok(kept, ['progress', 'explain', '2026-11-24'], now), /Set by hand: Cat-camel[^\n]*\n(?: [^\n]*\n)*? {2}Set by your clinician Dr Berg\./);
+  assert.match(ok(kept, ['progress'], now), /Set by your clinician Dr Berg\./);
+  assert.doesNotMatch(ok(home, ['progress'], now), /Set by your clinician/, 'her own setting names no one');
+  const again = JSON.parse(ok(kept, ['export', 'fhir'], now)).entry.map((e) => e.resource)
+    .find((r) => r.resourceType === 'ClinicalImpression' && part(r, 'kind').valueCode === 'override');
+  assert.deepEqual(again.assessor, { display: 'Dr Berg' });
 });

@@ -24,7 +24,7 @@ export interface Decision {
   decided_at: string;
   channel: string;
   // Who set it by hand, when not the person themself: a clinician they share with.
-  author: { id: number; name: string } | null;
+  author: { id: number | null; name: string } | null;
 }
 
 export interface ProgressExercise {

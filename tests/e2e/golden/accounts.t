@@ -73,7 +73,7 @@ it; the library and the database's upkeep still answer.
   $ daybreak content check
   built-in: 31 exercises, 1 program: daybreak (4 stages); no problems found
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 11, 1 person, 0 entries)
+  $TMP/data/daybreak.db: healthy (schema version 12, 1 person, 0 entries)
   $ daybreak admin user add bo --role clinician --name Bo --local-person
   ! daybreak: Only a person's account can open a diary already here
   !   role: 'clinician' is not allowed; allowed: person

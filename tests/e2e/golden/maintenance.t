@@ -21,11 +21,11 @@ and left untouched.
   $ ls data/backups
   before-restore-20261123T063000Z.db
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 11, 1 entry)
+  $TMP/data/daybreak.db: healthy (schema version 12, 1 entry)
   $ daybreak check --json
   {
     "database": "$TMP/data/daybreak.db",
-    "schema_version": 11,
+    "schema_version": 12,
     "people": 1,
     "entries": 1,
     "ok": true,
@@ -68,6 +68,6 @@ what can still be read into a new file, without touching the damaged one;
   Restored your diary from data/backups/recovered-20261123T063000Z.db.
   Your damaged diary was moved, unchanged, to $TMP/data/backups/damaged-20261123T063000Z.db
   $ daybreak check
-  $TMP/data/daybreak.db: healthy (schema version 11, 21 entries)
+  $TMP/data/daybreak.db: healthy (schema version 12, 21 entries)
   $ cmp data/backups/damaged-20261123T063000Z.db damaged-copy.db && echo kept
   kept
