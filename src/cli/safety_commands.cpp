@@ -1,5 +1,6 @@
 // The safety commands: setup (first use) and screen (the full check, its
 // status, the clinician's review, history, the leg questions, the question list).
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -320,10 +321,16 @@ class SetupCommand final : public Command {
     sub.add_option("--answers", answers_, "the safety check's answers: QUESTION=yes|no,... (see `screen questions`)")
         ->type_name("ANSWERS");
     sub.add_flag("--json", json_, "print the result as JSON");
-    sub.footer("Asks what is not given as an option. Run it again at any time to change your settings.");
+    sub.footer(
+        "Asks what is not given as an option. Run it again at any time: once set up, the settings given change "
+        "and nothing else is asked; with none, it asks everything again, the safety check included.");
   }
 
   int run(CommandContext& ctx) override {
+    // Set up already, and a setting given: that setting changes, and nothing
+    // is asked (the check is `daybreak screen`'s, every week).
+    const bool changing = zone_ || number_ || country_ || axspa_;
+    if (changing && !answers_ && safety_settings(ctx.store, ctx.user.id).setup_completed_at) return change_only(ctx);
     Io& io = ctx.io;
     if (!answers_) {
       io.err << "Welcome to daybreak. Before you start: your time zone, the number to call in an\n"
@@ -341,26 +348,14 @@ class SetupCommand final : public Command {
       if (!answer) return stopped(io);
       if (!answer->empty()) zone = *answer;
     }
-    if (!is_known_zone(zone)) {
-      return report(io, invalid("nothing was saved",
-                                {{"--time-zone", zone,
-                                  "an IANA time zone installed here, such as Europe/Oslo or America/New_York"}}));
-    }
+    if (const auto bad = zone_problem(zone)) return report(io, *bad);
     if (zone != ctx.user.time_zone) change.time_zone = zone;
 
     // Emergency number.
-    if (country_) {
-      const auto service = emergency_service(to_lower_ascii(*country_));
-      if (!service) {
-        std::vector<std::string> codes;
-        for (const auto& s : emergency_services()) codes.emplace_back(s.country);
-        return report(io, invalid("nothing was saved", {{"--country", *country_,
-                                                         "a country code daybreak knows: " + join(codes, ", ") +
-                                                             "; or give --emergency-number"}}));
-      }
-      change.emergency_number = std::string(service->number);
-    } else if (number_) {
-      change.emergency_number = *number_;
+    if (country_ || number_) {
+      auto given = given_number();
+      if (!given) return report(io, given.error());
+      change.emergency_number = std::move(*given);
     } else {
       const EmergencyContact current =
           emergency_contact(safety_settings(ctx.store, ctx.user.id).emergency_number, zone);
@@ -418,17 +413,77 @@ class SetupCommand final : public Command {
     if (!answers_) io.err << "\n";
     std::ostream& out = ctx.io.out;
     out << "daybreak is set up.\n";
-    out << fmt::format("  time zone         {}\n", zone);
-    out << fmt::format("  emergency number  {}\n", saved.emergency_number.value_or("not set"));
-    out << fmt::format("  axial SpA         {}\n", saved.axspa_diagnosis == YesNo::yes
-                                                       ? "yes: the BASDAI questionnaire is offered"
-                                                       : "no (not reported)");
+    print_settings(out, zone, saved);
     out << "\n";
     print_check_outcome(ctx, *outcome, out);
     return kOk;
   }
 
  private:
+  static void print_settings(std::ostream& out, std::string_view zone, const SafetySettings& saved) {
+    out << fmt::format("  time zone         {}\n", zone);
+    out << fmt::format("  emergency number  {}\n", saved.emergency_number.value_or("not set"));
+    out << fmt::format("  axial SpA         {}\n", saved.axspa_diagnosis == YesNo::yes
+                                                       ? "yes: the BASDAI questionnaire is offered"
+                                                       : "no (not reported)");
+  }
+
+  static std::optional<AppError> zone_problem(const std::string& zone) {
+    if (is_known_zone(zone)) return std::nullopt;
+    return invalid(
+        "nothing was saved",
+        {{"--time-zone", zone, "an IANA time zone installed here, such as Europe/Oslo or America/New_York"}});
+  }
+
+  // --emergency-number, or the number of --country.
+  [[nodiscard]] AppResult<std::string> given_number() const {
+    if (!country_) return *number_;
+    const auto service = emergency_service(to_lower_ascii(*country_));
+    if (service) return std::string(service->number);
+    std::vector<std::string> codes;
+    for (const auto& s : emergency_services()) codes.emplace_back(s.country);
+    return fail(invalid("nothing was saved",
+                        {{"--country", *country_,
+                          "a country code daybreak knows: " + join(codes, ", ") + "; or give --emergency-number"}}));
+  }
+
+  // After the first setup: only the settings given change.
+  int change_only(CommandContext& ctx) {
+    SettingsChange change;
+    if (zone_) {
+      if (const auto bad = zone_problem(*zone_)) return report(ctx.io, *bad);
+      if (*zone_ != ctx.user.time_zone) change.time_zone = *zone_;
+    }
+    if (country_ || number_) {
+      auto given = given_number();
+      if (!given) return report(ctx.io, given.error());
+      change.emergency_number = std::move(*given);
+    }
+    if (axspa_) change.axspa_diagnosis = parse_choice<YesNo>(*axspa_);
+    if (FieldErrors errors = check_settings(change); !errors.empty()) {
+      for (FieldError& e : errors) {  // as typed here: emergency_number is --emergency-number
+        std::replace(e.field.begin(), e.field.end(), '_', '-');
+        e.field.insert(0, "--");
+      }
+      return report(ctx.io, invalid("the settings were not changed", std::move(errors)));
+    }
+    if (const auto changed = change_settings(ctx.store, ctx.now(), ctx.user.id, change); !changed) {
+      return report(ctx.io, changed.error());
+    }
+    const SafetySettings saved = safety_settings(ctx.store, ctx.user.id);
+    const std::string zone = change.time_zone.value_or(ctx.user.time_zone);
+    if (json_) {
+      print_json(ctx.io.out,
+                 Json{{"time_zone", zone},
+                      {"emergency_number", saved.emergency_number ? Json(*saved.emergency_number) : Json()},
+                      {"axspa_diagnosis", saved.axspa_diagnosis ? Json(name_of(*saved.axspa_diagnosis)) : Json()}});
+      return kOk;
+    }
+    ctx.io.out << "Your settings are saved.\n";
+    print_settings(ctx.io.out, zone, saved);
+    return kOk;
+  }
+
   static int stopped(Io& io) {
     io.err << "\nSetup stopped before the end; nothing was saved.\n";
     return kOk;

@@ -88,6 +88,25 @@ keeps the default), axial spondyloarthritis, then the check.
   !  9/10 Do you have buttock pain that switches between the left and right side? [yes/no]: no
   ! 10/10 Are you under 50? [yes/no]: yes
   ! 
+
+Once set up, a setting given to setup changes alone: nothing is asked (it
+asked everything again, and with no answers saved nothing), and a number
+that is not one is refused with nothing changed.
+
+  $ daybreak setup --emergency-number 998 < /dev/null
+  Your settings are saved.
+    time zone         Europe/Berlin
+    emergency number  998
+    axial SpA         no (not reported)
+  $ daybreak setup --emergency-number 9x
+  ! daybreak: the settings were not changed
+  !   --emergency-number: '9x' is not allowed; allowed: a telephone number of 2 to 8 digits, such as 112
+  [2]
+  $ daybreak setup --country de < /dev/null
+  Your settings are saved.
+    time zone         Europe/Berlin
+    emergency number  112
+    axial SpA         no (not reported)
   $ daybreak screen status
   Safety: ok. Exercise may go ahead.
   Last full check: 2026-11-23 07:30; next due: 2026-11-30.
