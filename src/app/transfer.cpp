@@ -8,6 +8,7 @@
 #include "app/diary.hpp"
 #include "app/safety.hpp"
 #include "clinical/safety_state.hpp"
+#include "platform/files.hpp"
 #include "report/diary_csv.hpp"
 #include "store/acting_user.hpp"
 #include "store/pg_store.hpp"
@@ -218,13 +219,24 @@ AppResult<MigrateOutcome> migrate_store(const std::string& from, const std::stri
   return outcome;
 }
 
+namespace {
+
+// The folder of kept and recovered diaries: readable only by you, even if an
+// older daybreak made it with the umask's mode.
+void private_folder(const std::filesystem::path& dir) {
+  ensure_private_dir(dir);
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+}
+
+}  // namespace
+
 AppResult<RestoreOutcome> restore(const std::filesystem::path& database, const std::filesystem::path& source,
                                   const std::filesystem::path& safety_dir, Instant now) {
   const DatabaseInfo info = inspect_database(source);  // throws for foreign, too new, unreadable
   if (!info.problems.empty()) {
     return fail(invalid_details(fmt::format("{} is damaged, so nothing was restored", source.string()), info.problems));
   }
-  std::filesystem::create_directories(safety_dir);
+  private_folder(safety_dir);
   RestoreOutcome outcome;
   outcome.schema_version = info.schema_version;
   if (std::filesystem::exists(database)) {
@@ -256,7 +268,7 @@ AppResult<RecoverOutcome> recover(const std::filesystem::path& database, const s
   if (!std::filesystem::exists(database)) {
     return fail(not_found(fmt::format("there is no diary at {} to recover", database.string())));
   }
-  std::filesystem::create_directories(folder);
+  private_folder(folder);
   RecoverOutcome outcome;
   outcome.saved = free_name(folder, "recovered", now);
   outcome.salvage = salvage_database(database, outcome.saved);

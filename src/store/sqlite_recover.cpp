@@ -373,6 +373,9 @@ SalvageReport salvage_database(const std::filesystem::path& damaged, const std::
           fmt::format("the rows saved from {} do not make a sound database; nothing was written", damaged.string()));
     }
   }
+  // Readable only by you, as the diary it was saved from (SQLite made it with the umask's mode).
+  std::filesystem::permissions(fresh, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::replace);
   fsync_path(fresh, false);
   std::filesystem::rename(fresh, output);
   fsync_path(folder, true);

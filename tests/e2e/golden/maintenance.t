@@ -46,7 +46,9 @@ and left untouched.
 
 A damaged diary: every command says so and writes nothing; `recover` saves
 what can still be read into a new file, without touching the damaged one;
-`restore` works on the damaged file, keeping it aside unchanged.
+`restore` works on the damaged file, keeping it aside unchanged. What it
+saves, and the folder, are readable only by you, whatever the umask (the
+saved file was 644 and the folder 755 before).
 
   $ for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do daybreak log morning --date 2026-10-$d --pain 4 --note "a morning note that fills the page a little more" > /dev/null; done
   $ dd if=/dev/zero of=data/daybreak.db bs=4096 seek=2 count=1 conv=notrunc 2> /dev/null
@@ -64,6 +66,10 @@ what can still be read into a new file, without touching the damaged one;
   To make the saved file your diary (the damaged one is kept aside): daybreak restore $TMP/data/backups/recovered-20261123T063000Z.db
   $ cmp data/daybreak.db damaged-copy.db && echo unchanged
   unchanged
+  $ umask 022 && chmod 755 data/backups && daybreak recover > /dev/null && stat -c '%a %n' data/backups data/backups/recovered-*.db
+  700 data/backups
+  600 data/backups/recovered-20261123T063000Z-2.db
+  600 data/backups/recovered-20261123T063000Z.db
   $ daybreak restore --yes data/backups/recovered-20261123T063000Z.db
   Restored your diary from data/backups/recovered-20261123T063000Z.db.
   Your damaged diary was moved, unchanged, to $TMP/data/backups/damaged-20261123T063000Z.db
