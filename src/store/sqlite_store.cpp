@@ -87,21 +87,37 @@ std::vector<std::string> integrity_problems(Connection& db) {
   return problems;
 }
 
+std::filesystem::path note_path(const std::filesystem::path& db) { return db.string() + ".checked"; }
+
 // Makes a new database file readable by its owner only, before SQLite opens it.
+// A note left by a diary once at this path (deleted since) is not this one's.
 void create_private_file(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0) {
     ::close(fd);
+    std::error_code ignored;
+    std::filesystem::remove(note_path(path), ignored);
   } else if (errno != EEXIST) {
     throw StoreError(StoreError::Kind::io,
                      fmt::format("{}: cannot create the database: {}", path.string(), std::strerror(errno)));
   }
 }
 
+// The size daybreak last left the file at, from its note; 0 without one.
+std::uint64_t noted_size(const std::filesystem::path& db) {
+  std::ifstream in(note_path(db), std::ios::binary);
+  std::string magic;
+  std::string version;
+  std::uint64_t size = 0;
+  if (in >> magic >> version >> size && magic == "daybreak-checked") return size;
+  return 0;
+}
+
 // The first 100 bytes of a database file say what the rest must look like.
 // Checked before SQLite reads anything, so that a truncated or overwritten
 // start is refused with a clear message instead of whatever SQLite meets
-// first. An empty file is a new database.
+// first. An empty file is a new database, unless daybreak last left a diary
+// there: then it was emptied (SQLite would take it for a new one and write).
 void check_file_header(const std::filesystem::path& path, std::string_view advice) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -114,11 +130,16 @@ void check_file_header(const std::filesystem::path& path, std::string_view advic
   struct stat st {};
   const bool stat_ok = ::fstat(fd, &st) == 0;
   ::close(fd);
-  if (n == 0) return;
   const auto damaged = [&](std::string_view why) {
     return StoreError(StoreError::Kind::corrupt,
                       fmt::format("{} is damaged or is not a database ({}). {}", path.string(), why, advice));
   };
+  if (n == 0) {
+    if (const std::uint64_t was = noted_size(path); was > 0) {
+      throw damaged(fmt::format("it is empty, but daybreak last left it holding {} bytes: it was emptied", was));
+    }
+    return;
+  }
   if (n < static_cast<ssize_t>(sizeof h)) throw damaged("it is shorter than a database header");
   if (std::memcmp(h, "SQLite format 3", 16) != 0) throw damaged("it does not start as a SQLite database does");
   const auto be32 = [&](int at) {
@@ -215,8 +236,6 @@ std::string log_identity(const std::filesystem::path& db) {
 std::string note_text(const std::filesystem::path& db) {
   return fmt::format("daybreak-checked 1\n{}\n{}\n", file_identity(db), log_identity(db));
 }
-
-std::filesystem::path note_path(const std::filesystem::path& db) { return db.string() + ".checked"; }
 
 }  // namespace
 

@@ -118,6 +118,28 @@ TEST(SqliteStore, RefusesAFileThatIsNotADatabase) {
   expect_refused(dir / "daybreak.db", StoreError::Kind::corrupt, "left untouched");
 }
 
+// An emptied diary (`: > daybreak.db`) was taken for a new one: SQLite
+// made a new database over it, and the next write was acknowledged there.
+TEST(SqliteStore, AnEmptiedDiaryIsRefusedNotTakenForANewOne) {
+  TempDir dir;
+  const auto path = dir / "daybreak.db";
+  {
+    SqliteStore store(SqliteOptions{path});
+    add_entry(store, add_user(store), ymd(2026, 11, 20));
+  }
+  write_file(path, "");
+  expect_refused(path, StoreError::Kind::corrupt, "it is empty, but daybreak last left it holding");
+  EXPECT_EQ(std::filesystem::file_size(path), 0U);
+  // Deleted instead, the diary starts again: the note of the old file is not the new one's.
+  std::filesystem::remove(path);
+  {
+    SqliteStore store(SqliteOptions{path});
+    EXPECT_EQ(entry_count(store, add_user(store)), 0);
+  }
+  SqliteStore again(SqliteOptions{path});
+  EXPECT_TRUE(again.check().empty());
+}
+
 TEST(SqliteStore, RefusesADatabaseFromANewerDaybreak) {
   TempDir dir;
   { SqliteStore store(SqliteOptions{dir / "daybreak.db"}); }
