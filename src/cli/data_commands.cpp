@@ -20,6 +20,7 @@
 #include "cli/export_commands.hpp"
 #include "cli/output.hpp"
 #include "cli/prompt.hpp"
+#include "cli/safety_prompts.hpp"
 #include "domain/text.hpp"
 #include "platform/files.hpp"
 #include "platform/zones.hpp"
@@ -99,7 +100,12 @@ class ImportCommand final : public Command {
   int run(CommandContext& ctx) override {
     const auto text = read_input(ctx.io, file_);
     if (!text) return report(ctx.io, text.error());
-    if (format_ == "fhir") return import_fhir_command(ctx, *text, dry_run_, content_);
+    const SafetyGate before = safety_gate(ctx.store, ctx.user.id, ctx.now());
+    if (format_ == "fhir") {
+      const int code = import_fhir_command(ctx, *text, dry_run_, content_);
+      if (code == kOk) after_import(ctx, before);
+      return code;
+    }
     const auto result = import_csv(ctx.store, {ctx.now(), Actor{ctx.user.id, "import"}}, ctx.user.id, ctx.zone, *text,
                                    replace_, dry_run_);
     if (!result) return report(ctx.io, result.error());
@@ -122,6 +128,7 @@ class ImportCommand final : public Command {
     if (!s.items_created.empty()) {
       ctx.io.out << fmt::format("{} sleep items: {}\n", s.written ? "Added" : "Would add", join(s.items_created, ", "));
     }
+    after_import(ctx, before);
     return kOk;
   }
 

@@ -133,6 +133,15 @@ void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome
   }
 }
 
+void after_import(CommandContext& ctx, const SafetyGate& before) {
+  const SafetyGate after = safety_gate(ctx.store, ctx.user.id, ctx.now());
+  if (after.state.emergency.size() > before.state.emergency.size() ||
+      after.state.urgent.size() > before.state.urgent.size()) {
+    ctx.io.err << "\n";
+    print_open_flags(ctx.io.err, after);
+  }
+}
+
 void after_entry_saved(CommandContext& ctx, const DiaryEntry& entry, bool new_yes, bool ask) {
   Io& io = ctx.io;
   if (new_yes) {

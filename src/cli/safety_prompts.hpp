@@ -33,6 +33,11 @@ void print_message(std::ostream& out, const SafetyMessage& message, bool framed 
 // What a check's answers mean, and what to do next.
 void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome, std::ostream& out);
 
+// After an import: the stop screen or the 24-hour advice, as `log` gives it,
+// when the file brought in a warning sign that is open now (`before`: the
+// gate as it was before the import).
+void after_import(CommandContext& ctx, const SafetyGate& before);
+
 // After a diary entry is saved: a new yes in the one-tap check (`new_yes`)
 // shows the stop screen; leg symptoms not yet checked lead to the leg
 // questions when `ask`, otherwise to a notice naming the command that asks

@@ -74,3 +74,26 @@ names of the two ends are checked.
   $ ls moved3.db
   ! ls: cannot access 'moved3.db': No such file or directory
   [2]
+
+A file that brings in a new warning sign says so as `log` does: the stop
+screen, not only a count (before, the diary was locked without a word).
+
+  $ printf 'date,period,pain,red_flags\n2026-11-23,afternoon,6,yes\n' > flagged.csv
+  $ daybreak --data-dir flagged import csv flagged.csv
+  Imported 1 new entry.
+  ! 
+  ! ========================================================================
+  ! STOP: get medical help now.
+  ! 
+  ! You told daybreak:
+  !   - new bladder, bowel, saddle, sexual or both-leg symptoms
+  ! 
+  ! With back pain, this can be a sign of a serious problem that needs
+  ! treatment within hours.
+  ! 
+  !   Call 112 now, or go to the nearest emergency department.
+  !   Do not wait to see whether it passes. Do not exercise.
+  !   (112 is the emergency number for your time zone.)
+  ! ========================================================================
+  ! Your exercise sessions are locked. When a clinician has seen you:
+  !   daybreak screen ack --seen-clinician
