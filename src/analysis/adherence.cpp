@@ -16,21 +16,26 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
   Adherence a;
   if (!sessions || sessions->empty()) return a;
   a.has_sessions = true;
-  std::optional<LocalDate> first;
   for (const auto& s : *sessions) {
     if (s.day < series.from || s.day > series.to) continue;
     ++a.started;
     if (s.completed) ++a.completed;
-    if (!first || s.day < *first) first = s.day;
   }
-  if (first) {
-    const int weeks = days_between(monday_of(*first), monday_of(series.to)) / 7 + 1;
+  // Weeks count from the first session ever played (the range's start if
+  // that was before it): the weeks before someone began the program are not
+  // weeks they missed.
+  const LocalDate first_ever = std::min_element(sessions->begin(), sessions->end(), [](const auto& x, const auto& y) {
+                                 return x.day < y.day;
+                               })->day;
+  const LocalDate start = std::max(series.from, first_ever);
+  if (start <= series.to) {
+    const int weeks = days_between(monday_of(start), monday_of(series.to)) / 7 + 1;
     a.per_week = static_cast<double>(a.completed) / weeks;
   }
   const LocalDate last_monday = monday_of(series.to);
   for (int i = static_cast<int>(kAdherenceWeeksShown) - 1; i >= 0; --i) {
     const LocalDate monday = add_days(last_monday, -7 * i);
-    if (add_days(monday, 6) < series.from) continue;
+    if (add_days(monday, 6) < start) continue;
     WeekCount w{monday, 0};
     for (const auto& s : *sessions) {
       if (s.completed && s.day >= monday && s.day <= add_days(monday, 6) && s.day >= series.from &&

@@ -30,8 +30,9 @@ struct Adherence {
   bool has_sessions = false;  // false: no session data at all
   std::size_t completed = 0;  // in the range
   std::size_t started = 0;
-  double per_week = 0.0;          // completed per week, from the first session's week to the range end
-  std::vector<WeekCount> recent;  // the last kAdherenceWeeksShown weeks of the range, oldest first
+  double per_week = 0.0;          // completed per week, from the first session's week (or the range's) to its end
+  std::vector<WeekCount> recent;  // the last kAdherenceWeeksShown weeks of the range from the first session's
+                                  // week, oldest first
 };
 
 // `sessions` is nullopt when no session data exists (not: none done).

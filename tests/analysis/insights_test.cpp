@@ -492,6 +492,28 @@ TEST(Insights, SessionsGiveWeeklyCountsAndTheEveningRoutineComparison) {
   EXPECT_TRUE(contains(describe(in)[3].blocks.back().text, "Mornings after days you did the evening routine"));
 }
 
+// The report's eight weeks showed 0/14 (0%) for every week before the
+// person's first session: weeks they had not begun, read as weeks missed.
+TEST(Insights, WeeksBeforeTheFirstSessionAreNotCountedAsMissed) {
+  SyntheticDiary d;
+  d.days = 60;
+  const auto entries = d.build();
+  const LocalDate to = add_days(d.start, d.days - 1);
+  // One finished session, on the last day: the only week begun.
+  const std::vector<RoutineSession> sessions{{to, Routine::morning, true}};
+  const Insights in = build_insights(entries, d.start, to, berlin(), sessions);
+  ASSERT_EQ(in.adherence.recent.size(), 1U);
+  EXPECT_EQ(in.adherence.recent[0].completed, 1);
+  EXPECT_DOUBLE_EQ(in.adherence.per_week, 1.0);
+  // Begun before the range: every week of the range counts, missed or not.
+  const std::vector<RoutineSession> earlier{{add_days(d.start, -30), Routine::morning, true},
+                                            {to, Routine::morning, true}};
+  const Insights all = build_insights(entries, d.start, to, berlin(), earlier);
+  EXPECT_EQ(all.adherence.recent.size(), kAdherenceWeeksShown);
+  EXPECT_EQ(all.adherence.completed, 1U);
+  EXPECT_LT(all.adherence.per_week, 0.2) << "nine weeks, one session";
+}
+
 TEST(Insights, AnEmptyDiaryGivesPlainWordsNotNumbers) {
   const std::vector<DiaryEntry> none;
   const Insights in = build_insights(none, ymd(2026, 11, 23), ymd(2026, 11, 23), berlin(), std::nullopt);

@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  56a191fd4bfa2323b0869986274247b8f9e470d0df7527ef82a08d29159df0d3  report.pdf
+  27acf049fdab33ef44a82694d34181eeb23ad22a546070d59463301ffa6aacf3  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -117,9 +117,9 @@ the pictures in docs/screenshots with it.
   The daybreak program: stage 1 of 4, “Wake up gently”, since 14 Nov 2026 (9 days in the stage).
   Guided sessions finished in this period: 7 of 7 started; 2.3 a week on average, against 14 planned (a morning and an evening
   routine each day).
-  Week of                                2 Nov                        9 Nov                   16 Nov                          23 Nov
-  Finished                               0/14                         2/14                    5/14                            0/14
-  Adherence                              0%                           14%                     36%                             0%
+  Week of                                       9 Nov                            16 Nov                                  23 Nov
+  Finished                                      2/14                             5/14                                    0/14
+  Adherence                                     14%                              36%                                     0%
   
   Steps up and back, newest first, each with the next morning's reasons:
   • 17 Nov 2026: Morning pain was 4 after Tuesday's morning session, your usual is 5, stiffness 23 min against 31, and you felt
@@ -141,8 +141,8 @@ the pictures in docs/screenshots with it.
   Medication, relief and sleep set-up
   Relief used, times logged: heat (6), rest (5).
   Sleep set-up over 21 nights logged: position back (7), left side (7), right side (7).
-  Medication                                              Times logged                                                       Doses
-  ibuprofen                                               7                                                                  400 mg
+  Medication                                              Times logged                                                        Doses
+  ibuprofen                                               7                                                                   400 mg
   
   What matters to the person (PSFS)
   Activity                                                    Rating (0 = unable, 10 = as before)
