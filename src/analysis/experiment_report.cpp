@@ -350,12 +350,21 @@ std::vector<Section> describe_experiment(const ExperimentReport& r) {
   }
   if (r.per_protocol) {
     const BlockPairAnalysis& pp = r.per_protocol->analysis;
-    results.blocks.push_back(
-        {pp.estimable
-             ? fmt::format("Counting only the nights the condition was followed: {} points (95% interval {} to {}).",
-                           signed_one(pp.estimate), signed_one(pp.lower), signed_one(pp.upper))
-             : "Counting only the nights the condition was followed leaves too few complete pairs to estimate.",
-         {}});
+    // Not estimable: too few complete pairs, or pairs that all differ alike (no spread to estimate from).
+    std::string text;
+    if (pp.estimable) {
+      text = fmt::format("Counting only the nights the condition was followed: {} points (95% interval {} to {}).",
+                         signed_one(pp.estimate), signed_one(pp.lower), signed_one(pp.upper));
+    } else if (pp.complete_pairs < 2) {
+      text = fmt::format("Counting only the nights the condition was followed leaves {}, too few to estimate.",
+                         plural(static_cast<int>(pp.complete_pairs), "complete pair", "complete pairs"));
+    } else {
+      text = fmt::format(
+          "Counting only the nights the condition was followed: {} points in each of the {} complete pairs, so "
+          "its uncertainty cannot be estimated.",
+          signed_one(pp.estimate), pp.complete_pairs);
+    }
+    results.blocks.push_back({std::move(text), {}});
   }
   sections.push_back(std::move(results));
 

@@ -245,6 +245,36 @@ TEST_F(Experiments, TheReportAnalysesMorningsByTheScheduleAndJudgesAgainstTheMin
   EXPECT_GT(pain.analysis.chances[0].a_lower, 0.95);
 }
 
+// With a night not followed, pairs that all differ alike were reported as
+// "too few complete pairs to estimate", though every pair was complete.
+TEST_F(Experiments, PairsThatAllDifferAlikeOnFollowedNightsAreNotCalledTooFew) {
+  ExperimentDraft d = pillow();
+  d.pairs = 3;
+  d.period_nights = 5;
+  const Experiment e = create(d, 42);
+  std::optional<LocalDate> skipped;
+  for (const auto& plan : schedule(e.design)) {
+    morning(plan.night, plan.condition == Condition::a ? 3 : 5);
+    if (!skipped && !plan.washout && plan.pair == 0) skipped = plan.night;
+  }
+  ASSERT_TRUE(skipped);
+  for (const auto& plan : schedule(e.design)) {
+    const bool followed = plan.night != *skipped;
+    ASSERT_TRUE(log_experiment_night(store_, clock_at(now_ + days{32}), user_, plan.night, followed, ""));
+  }
+  const auto r = experiment_report(store_, clock_at(now_ + days{32}), user_, std::nullopt);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_TRUE(r->per_protocol);
+  EXPECT_EQ(r->per_protocol->analysis.complete_pairs, 3U);
+  EXPECT_FALSE(r->per_protocol->analysis.estimable);
+  std::string text;
+  for (const auto& section : analysis::describe_experiment(*r)) {
+    for (const auto& block : section.blocks) text += block.text + "\n";
+  }
+  EXPECT_EQ(text.find("too few"), std::string::npos) << text;
+  EXPECT_NE(text.find("-2.0 points in each of the 3 complete pairs"), std::string::npos) << text;
+}
+
 TEST_F(Experiments, AnInterimReportSaysItIsInterim) {
   const Experiment e = create();
   int i = 0;

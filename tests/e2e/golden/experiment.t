@@ -109,8 +109,8 @@ runs and when it is done, list, stop, and the errors along the way.
     With 1 complete pair the randomisation test cannot go below p = 1.00: a
     small personal trial is judged by its interval more than by its p-value.
   
-    Counting only the nights the condition was followed leaves too few complete
-    pairs to estimate.
+    Counting only the nights the condition was followed leaves 1 complete pair,
+    too few to estimate.
   
   Verdict
     Too early to judge: 1 pair with mornings logged under both conditions so
