@@ -296,9 +296,8 @@ struct NoteCodec : PlainString {
       if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
       note += raw[i];
     }
-    const auto length = utf8_length(note);
-    if (!length || *length > kMaxNoteLength || has_control_chars(note, "\n\t")) {
-      return Problem{std::string(raw.substr(0, 60)) + (raw.size() > 60 ? "..." : ""), allowed()};
+    if (const auto problem = text_problem(note, kMaxNoteLength, "\n\t")) {
+      return Problem{std::string(raw.substr(0, 60)) + (raw.size() > 60 ? "..." : ""), allowed() + ": " + *problem};
     }
     out = std::move(note);
     return std::nullopt;

@@ -101,6 +101,50 @@ bool has_control_chars(std::string_view s, std::string_view allowed) {
   return false;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0 if there is none.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  std::size_t len = 1;
+  while (len <= 4 && i + len <= s.size()) {
+    if (utf8_length(s.substr(i, len)) == 1) return len;
+    ++len;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string visible(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const std::size_t len = u < 0x80 ? 1 : utf8_sequence(s, i);
+    if (len == 0 || u < 0x20 || u == 0x7F) {
+      out += fmt::format("\\x{:02X}", u);
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> text_problem(std::string_view s, std::size_t max_chars, std::string_view allowed_controls) {
+  const auto length = utf8_length(s);
+  if (!length) return std::string("it is not valid UTF-8 text");
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 || u == 0x7F) && allowed_controls.find(c) == std::string_view::npos) {
+      return fmt::format("it holds a control character, \\x{:02X}", u);
+    }
+  }
+  if (*length > max_chars) return fmt::format("it has {} characters", *length);
+  return std::nullopt;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

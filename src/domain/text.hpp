@@ -19,6 +19,15 @@ namespace daybreak {
 [[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view s);
 // True if `s` holds a control character other than those in `allowed`.
 [[nodiscard]] bool has_control_chars(std::string_view s, std::string_view allowed = {});
+// `s` safe to show on a terminal: control characters and bytes that are not
+// UTF-8 as \xNN, so an error shows what was given, not what the terminal
+// makes of it.
+[[nodiscard]] std::string visible(std::string_view s);
+// Why free text is refused, in words ("it holds a control character,
+// \x01"), or nullopt if it is well-formed UTF-8 of at most `max_chars`
+// characters without control characters other than `allowed_controls`.
+[[nodiscard]] std::optional<std::string> text_problem(std::string_view s, std::size_t max_chars,
+                                                      std::string_view allowed_controls = {});
 [[nodiscard]] std::string to_lower_ascii(std::string_view s);
 // "back_left" -> "back left"
 [[nodiscard]] std::string humanize(std::string_view name);

@@ -256,6 +256,26 @@ TEST(EntryFields, NotesAreBoundedTextWithLineBreaks) {
   EXPECT_FALSE(parse_one("note", "bad \xC3", Period::morning).empty());
 }
 
+// A note with a control character or a byte that is not UTF-8 was refused
+// as "text of at most 2000 characters", with the raw byte echoed to the
+// terminal: a short note seemed to meet the rule. The message now says what
+// is wrong and shows the byte escaped.
+TEST(EntryFields, ARefusedNoteSaysWhyAndShowsItsBytesEscaped) {
+  const auto message = [](std::string raw) {
+    const FieldErrors e = parse_one("note", std::move(raw), Period::morning);
+    return e.size() == 1 ? e.front().message() : std::string("no single error");
+  };
+  EXPECT_EQ(message("a\x01"
+                    "b"),
+            "note: 'a\\x01b' is not allowed; allowed: text of at most 2000 characters (line breaks and tabs "
+            "allowed): it holds a control character, \\x01");
+  EXPECT_EQ(message("bad \xC3 end"),
+            "note: 'bad \\xC3 end' is not allowed; allowed: text of at most 2000 characters (line breaks and tabs "
+            "allowed): it is not valid UTF-8 text");
+  EXPECT_NE(message(std::string(2001, 'a')).find(": it has 2001 characters"), std::string::npos);
+  EXPECT_EQ(visible("Ø\t\x1b[31m"), "Ø\\x09\\x1B[31m") << "well-formed text stays, controls are shown";
+}
+
 // Data safety (an empty value for an optional option was accepted silently):
 // `--awakenings ''` saved the entry without the field. An empty value is now
 // an error that names the field and what it allows, for every field.
