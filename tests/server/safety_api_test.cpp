@@ -124,6 +124,25 @@ TEST_F(SafetyApi, AnUrgentYesPausesToTheGentleRoutine) {
   EXPECT_EQ(get("/api/session-plans/flare").status, 200);
 }
 
+// `log --red-flags yes` shows the stop screen at once; POST /api/entries
+// answered a plain 201, and a client had to know to ask /api/safety.
+TEST_F(SafetyApi, AnEntryThatSaysYesToTheOneTapCheckAnswersWithTheClosedGate) {
+  pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin());
+  const auto plain = post("/api/entries", R"({"period": "morning", "fields": {"pain": 4, "red_flags": "no"}})");
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_FALSE(plain.json().contains("safety")) << plain.body;
+  const auto yes = post("/api/entries", R"({"period": "afternoon", "fields": {"pain": 6, "red_flags": "yes"}})");
+  ASSERT_EQ(yes.status, 201) << yes.body;
+  const Json gate = yes.json()["safety"];
+  EXPECT_EQ(gate["status"], "locked") << yes.body;
+  EXPECT_FALSE(gate["session_allowed"].get<bool>());
+  EXPECT_EQ(gate["emergency_number"], "112");
+  ASSERT_EQ(gate["emergency"].size(), 1U) << yes.body;
+  Json asked = get("/api/safety").json();
+  asked.erase("ibp");
+  EXPECT_EQ(gate, asked) << "the same gate as GET /api/safety";
+}
+
 // Leg symptoms in the diary wait for the leg questions; answered no, the
 // check is tied to that entry and the entry is no longer waiting.
 TEST_F(SafetyApi, TheLegCheckFollowsTheEntryThatNotedLegSymptoms) {

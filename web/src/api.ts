@@ -90,6 +90,7 @@ export interface NewEntry {
 export interface Created {
   outcome: 'created' | 'replaced' | 'replayed';
   entry: Entry;
+  safety?: SafetyGate; // a yes to the one-tap check: the gate it closed
 }
 
 export interface Revision {

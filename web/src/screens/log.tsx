@@ -74,7 +74,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
       announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
       const made = noteDecisions(outcome.created); // told on Today, sentence by sentence
       if (made > 0) announce(`The program made ${made === 1 ? 'a decision' : `${made} decisions`} from it: see Today.`, 'info');
-      if (values.red_flags === 'yes') setStop({ gate: await gateAfterYes() });
+      if (values.red_flags === 'yes') setStop({ gate: outcome.created.safety ?? (await gateAfterYes()) });
       else navigate('/');
       return null;
     }
