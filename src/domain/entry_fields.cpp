@@ -697,6 +697,24 @@ const FieldOps& ops_of(const FieldInfo& info) {
   throw std::logic_error("field not in the catalogue: " + std::string(info.name));
 }
 
+// The JSON a field of each shape takes, for errors on a value of another type.
+std::string_view json_kind(FieldShape shape) {
+  switch (shape) {
+    case FieldShape::number:
+      return "a JSON number";
+    case FieldShape::flag:
+      return "JSON true or false";
+    case FieldShape::choices:
+    case FieldShape::list:
+      return "a JSON list of strings";
+    case FieldShape::choice:
+    case FieldShape::time:
+    case FieldShape::text:
+      return "a JSON string";
+  }
+  return "JSON";
+}
+
 std::string known_fields() {
   std::vector<std::string> names;
   for (const auto& op : catalogue()) names.emplace_back(op.info.name);
@@ -887,7 +905,7 @@ FieldErrors draft_from_json(Draft& draft, const json& object) {
     }
     auto text = op->json_text(value);
     if (!text) {
-      errors.push_back({key, value.dump(), "JSON " + op->info.allowed});
+      errors.push_back({key, value.dump(), fmt::format("{}, as {}", op->info.allowed, json_kind(op->info.shape))});
       continue;
     }
     // A form's emptied text box sends "": it removes the value, as null does.

@@ -276,6 +276,19 @@ TEST(EntryFields, ARefusedNoteSaysWhyAndShowsItsBytesEscaped) {
   EXPECT_EQ(visible("Ø\t\x1b[31m"), "Ø\\x09\\x1B[31m") << "well-formed text stays, controls are shown";
 }
 
+// A value of the wrong JSON type was refused as "JSON a whole number from 0
+// to 10": the type it should be is now said in words.
+TEST(EntryFields, AValueOfTheWrongJsonTypeSaysWhichType) {
+  Draft draft;
+  const FieldErrors e = draft_from_json(
+      draft, nlohmann::ordered_json::parse(R"({"pain": "5", "signs": "ache", "note": 3, "still_stiff": "yes"})"));
+  ASSERT_EQ(e.size(), 4U);
+  EXPECT_EQ(e[0].message(), "pain: '\"5\"' is not allowed; allowed: a whole number from 0 to 10, as a JSON number");
+  EXPECT_NE(e[1].allowed.find(", as a JSON list of strings"), std::string::npos) << e[1].allowed;
+  EXPECT_NE(e[2].allowed.find(", as a JSON string"), std::string::npos) << e[2].allowed;
+  EXPECT_NE(e[3].allowed.find(", as JSON true or false"), std::string::npos) << e[3].allowed;
+}
+
 // Data safety (an empty value for an optional option was accepted silently):
 // `--awakenings ''` saved the entry without the field. An empty value is now
 // an error that names the field and what it allows, for every field.
