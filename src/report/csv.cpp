@@ -51,11 +51,9 @@ Result<std::vector<CsvRecord>, CsvSyntaxError> read_csv(std::string_view text) {
     // Count lines up to where parsing stopped.
     const auto line =
         1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(used), '\n'));
-    error = CsvSyntaxError{line, fmt::format("malformed CSV ({}): a quote inside an unquoted field, or text "
-                                             "after a closing quote",
-                                             csv_strerror(csv_error(&parser)))};
+    error = CsvSyntaxError{line, "malformed: a quote inside an unquoted field, or text after a closing quote"};
   } else if (csv_fini(&parser, &Collector::on_field, &Collector::on_record_end, &c) != 0) {
-    error = CsvSyntaxError{c.record_line, "malformed CSV: a quoted field is never closed"};
+    error = CsvSyntaxError{c.record_line, "malformed: a quoted field is never closed"};
   }
   csv_free(&parser);
   if (error) return fail(std::move(*error));

@@ -55,8 +55,19 @@ std::string diary_to_csv(const std::vector<DiaryEntry>& entries, const TimeZone&
 Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::string_view text, const TimeZone& zone) {
   auto records = read_csv(text);
   if (!records) {
+    // The line it stopped at, as given (shortened), and what went wrong there.
     const auto& e = records.error();
-    return fail(std::vector<CsvProblem>{{e.line, {"csv", "", e.message}}});
+    std::string_view rest = text;
+    for (std::size_t n = 1; n < e.line && !rest.empty(); ++n) {
+      const auto end = rest.find('\n');
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+    std::string line(rest.substr(0, std::min(rest.find('\n'), std::size_t{60})));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return fail(std::vector<CsvProblem>{
+        {e.line,
+         {"csv", line.empty() ? std::string("(an empty line)") : line,
+          fmt::format("CSV as `daybreak export csv` writes it (RFC 4180); this is {}", e.message)}}});
   }
   std::vector<CsvProblem> problems;
   if (records->empty()) return fail(std::vector<CsvProblem>{{1, {"header", "", "a header row naming the columns"}}});

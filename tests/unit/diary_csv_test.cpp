@@ -91,10 +91,15 @@ TEST(DiaryCsv, RowsWithTheWrongNumberOfFieldsAreRefused) {
             "line 2: row: '2 fields' is not allowed; allowed: 3 fields, one per column of the header");
 }
 
+// A syntax error read "csv: missing; allowed: malformed CSV...": it now shows
+// the line it stopped at and says what CSV is allowed.
 TEST(DiaryCsv, SyntaxErrorsAreReportedWithTheirLine) {
   const auto r = diary_from_csv("date,period,pain\r\n2026-11-20,morning,\"4\r\n", berlin());
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error()[0].line, 2U);
+  EXPECT_EQ(r.error()[0].error.message(),
+            "csv: '2026-11-20,morning,\"4' is not allowed; allowed: CSV as `daybreak export csv` writes it (RFC "
+            "4180); this is malformed: a quoted field is never closed");
 }
 
 }  // namespace
