@@ -208,6 +208,14 @@ Connection open_for_reading(const std::filesystem::path& path, const char* vfs) 
   return Connection(path, Connection::Immutable{}, vfs);
 }
 
+// A file daybreak only reads from (a backup to restore, a file to inspect):
+// immutable, so nothing is written beside it (SQLite would leave -wal and
+// -shm files there), unless a log beside it holds changes it must read.
+Connection open_source(const std::filesystem::path& path) {
+  if (file_size_or_zero(std::filesystem::path(path.string() + "-wal")) > 0) return Connection(path, true, false);
+  return Connection(path, Connection::Immutable{});
+}
+
 // Copies every page of `from` into `to` in one step.
 void copy_database(sqlite3* to, sqlite3* from, const Connection& errors_for) {
   sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
@@ -415,7 +423,7 @@ void SqliteStore::backup_to(const std::filesystem::path& destination) const {
 void SqliteStore::restore_from(const std::filesystem::path& source) {
   {
     const auto lock = gate_.idle();
-    Connection in(source, true, false);
+    Connection in = open_source(source);
     check_header(read_header(in, kSourceAdvice), source);
     db_.set_operation(fmt::format("restoring from {}", source.string()));
     copy_database(db_.handle(), in.handle(), db_);
@@ -436,7 +444,7 @@ DatabaseInfo inspect_database(const std::filesystem::path& path) {
     throw StoreError(StoreError::Kind::not_found, fmt::format("{}: no such file", path.string()));
   }
   check_file_header(path, kSourceAdvice);
-  Connection db(path, true, false);
+  Connection db = open_source(path);
   const Header h = read_header(db, kSourceAdvice);
   if (h.application_id == 0 && h.tables == 0) {
     throw StoreError(StoreError::Kind::foreign,

@@ -13,12 +13,15 @@ and left untouched.
   $ daybreak restore backup.db
   Restored your diary from backup.db.
   Your diary as it was before is saved in $TMP/data/backups/before-restore-20261123T063000Z.db
+  $ cp data/daybreak.db copied.db && daybreak restore --yes copied.db > /dev/null && ls copied.db*
+  copied.db
   $ daybreak history --from 2026-11-23
   date        day  night  morning  afternoon  evening  stiffness
   2026-11-23  Mon      -        5          -        -  -
   
   1 day with entries from 2026-11-23 to 2026-11-23 (pain 0-10; '+' means still stiff when logged)
   $ ls data/backups
+  before-restore-20261123T063000Z-2.db
   before-restore-20261123T063000Z.db
   $ daybreak check
   $TMP/data/daybreak.db: healthy (schema version 12, 1 entry)
