@@ -425,7 +425,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
 
   ClinicianReport r;
   r.title = fmt::format("Back pain report: {} to {}", short_date(from), short_date(to));
-  r.name = user.name;
+  r.name = user.name == kUnnamedPerson ? std::string() : user.name;  // a name only when one was given
   r.from = from;
   r.to = to;
   r.generated_at = ctx.now;

@@ -78,7 +78,7 @@ User ensure_local_user(Store& store, Instant now, const std::string& time_zone) 
   if (auto user = store.read()->find_user(kLocalUser)) return *user;
   auto tx = store.write();
   if (auto user = tx->find_user(kLocalUser)) return *user;  // created meanwhile by another process
-  User user = tx->create_user("me", time_zone, now);
+  User user = tx->create_user(std::string(kUnnamedPerson), time_zone, now);
   tx->commit();
   return user;
 }

@@ -12,6 +12,10 @@
 
 namespace daybreak {
 
+// The name the local person has until they give one (`profile --name`):
+// not a name to print on what a clinician reads.
+inline constexpr std::string_view kUnnamedPerson = "me";
+
 // The local person, created on first use with the system's time zone.
 [[nodiscard]] User ensure_local_user(Store& store, Instant now, const std::string& time_zone);
 inline constexpr UserId kLocalUser{1};

@@ -10,6 +10,7 @@
 
 #include "app/diary.hpp"
 #include "app/experiments.hpp"
+#include "app/profile.hpp"
 #include "app/questionnaires.hpp"
 #include "app/report_numbers.hpp"
 #include "app/safety.hpp"
@@ -79,6 +80,21 @@ TEST_F(ClinicianReportTest, TheDefaultPeriodIsTheLastTwelveWeeksAndTheHeaderSays
   EXPECT_EQ(r->generated_at, now_);
   EXPECT_NE(r->generated.find("daybreak 9.9.9"), std::string::npos) << r->generated;
   EXPECT_EQ(r->days.size(), 84U);
+}
+
+// The header showed "me", the placeholder a diary has before the person
+// gives a name; report.md: the name only when set with `profile --name`.
+TEST_F(ClinicianReportTest, TheHeaderNamesThePersonOnlyWhenTheyGaveAName) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  ASSERT_EQ(user_.name, kUnnamedPerson);
+  const auto unnamed = make();
+  ASSERT_TRUE(unnamed.ok()) << unnamed.error().message;
+  EXPECT_EQ(unnamed->name, "");
+  const auto named =
+      update_profile(store_, user_.id, {"Ana Ruiz", std::nullopt}, [](std::string_view) { return true; });
+  ASSERT_TRUE(named.ok());
+  user_ = *named;
+  EXPECT_EQ(make()->name, "Ana Ruiz");
 }
 
 TEST_F(ClinicianReportTest, MorningPainIsJudgedAgainstTheMinimalImportantChange) {
