@@ -214,7 +214,7 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
                   std::nullopt,
                   {},
                   {},
-                  "{} earlier decisions are not shown (the person's daybreak keeps them all)."};
+                  "{} earlier decisions are not shown; `daybreak progress explain DATE` shows any day's in full."};
   const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone, progression_safety(store, user.id, ctx.now)};
   const auto overview = progress_overview(store, user.id, pctx, ctx.now, std::nullopt, 1);
   if (!overview || !overview->program) {
@@ -334,7 +334,7 @@ std::optional<ReportSection> experiments_section(const Store& store, const User&
                   std::nullopt,
                   {},
                   {},
-                  "{} more experiments are not shown (the person's daybreak keeps them all)."};
+                  "{} more experiments are not shown; `daybreak experiment list` lists them all."};
   const ExperimentClock clock = experiment_clock(ctx.now, ctx.zone);
   for (const Experiment& e : list_experiments(store, user.id)) {
     // Those designed by the end of the period and not over before it began.
@@ -372,7 +372,7 @@ ReportSection notes_section(const std::vector<DiaryEntry>& entries, LocalDate fr
                   std::nullopt,
                   {},
                   {},
-                  "{} earlier notes are not shown (the person's daybreak keeps them all)."};
+                  "{} earlier notes are not shown; `daybreak history --json` gives every entry with its note."};
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
     if (it->date < from || it->fields.note.empty()) continue;
     s.items.push_back(fmt::format("{}, {}: {}", short_date(it->date), name_of(it->period), it->fields.note));

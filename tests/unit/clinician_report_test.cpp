@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/diary.hpp"
 #include "app/experiments.hpp"
@@ -95,6 +96,23 @@ TEST_F(ClinicianReportTest, TheHeaderNamesThePersonOnlyWhenTheyGaveAName) {
   ASSERT_TRUE(named.ok());
   user_ = *named;
   EXPECT_EQ(make()->name, "Ana Ruiz");
+}
+
+// A list cut to fit the page said "the person's daybreak keeps them all";
+// report.md promises the line names the command that shows them.
+TEST_F(ClinicianReportTest, AListCutToThePageNamesTheCommandThatShowsItAll) {
+  log(Period::morning, ymd(2026, 11, 20), {{"pain", "4"}, {"note", "stiff after the drive"}});
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::map<std::string, std::string> more;
+  for (const ReportSection& s : r->detail) more[s.heading] = s.more;
+  ASSERT_TRUE(more.contains("Notes from the diary"));
+  EXPECT_NE(more["Notes from the diary"].find("`daybreak history --json`"), std::string::npos);
+  for (const auto& [heading, line] : more) {
+    if (!line.empty()) {
+      EXPECT_NE(line.find("`daybreak "), std::string::npos) << heading << ": " << line;
+    }
+  }
 }
 
 TEST_F(ClinicianReportTest, MorningPainIsJudgedAgainstTheMinimalImportantChange) {
