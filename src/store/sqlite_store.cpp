@@ -404,6 +404,12 @@ int SqliteStore::schema_version() const {
 }
 
 void SqliteStore::backup_to(const std::filesystem::path& destination) const {
+  const auto folder = destination.has_parent_path() ? destination.parent_path() : std::filesystem::path(".");
+  if (!std::filesystem::is_directory(folder)) {
+    throw StoreError(StoreError::Kind::not_found,
+                     fmt::format("{}: there is no folder {} to write it in; nothing was written", destination.string(),
+                                 folder.string()));
+  }
   const auto lock = gate_.idle();
   const auto partial = std::filesystem::path(destination.string() + ".partial");
   std::filesystem::remove(partial);
@@ -417,7 +423,7 @@ void SqliteStore::backup_to(const std::filesystem::path& destination) const {
   }
   fsync_path(partial, false);
   std::filesystem::rename(partial, destination);
-  fsync_path(destination.has_parent_path() ? destination.parent_path() : ".", true);
+  fsync_path(folder, true);
 }
 
 void SqliteStore::restore_from(const std::filesystem::path& source) {

@@ -8,6 +8,9 @@ and left untouched.
   $ daybreak backup backup.db
   ! daybreak: backup.db already exists; choose another name or add --force to replace it
   [2]
+  $ daybreak backup no-such-folder/backup.db
+  ! daybreak: no-such-folder/backup.db: there is no folder no-such-folder to write it in; nothing was written
+  [3]
   $ daybreak log evening --pain 2
   Logged the evening of Monday 23 November 2026 (entry 2): pain 2/10
   $ daybreak restore backup.db
