@@ -79,11 +79,11 @@ int exit_code(ErrorCode code) {
   return kStorage;
 }
 
-int report(const Io& io, const AppError& error) {
+int report(const Io& io, const AppError& error, FieldNames names) {
   io.err << "daybreak: " << error.message << "\n";
   for (const auto& f : error.fields) {
     FieldError shown = f;
-    shown.field = option_name(f.field);
+    if (names == FieldNames::options) shown.field = option_name(f.field);
     io.err << "  " << shown.message() << "\n";
   }
   for (const auto& d : error.details) io.err << "  " << d << "\n";

@@ -100,8 +100,11 @@ class FileCommand : public Command {
 };
 
 [[nodiscard]] int exit_code(ErrorCode code);
+// How an error's fields are shown: a diary field as its option (pain as
+// --pain), or as given (a questionnaire's item ids, which the person types).
+enum class FieldNames { options, as_given };
 // Prints an application error to stderr in the CLI's words and returns its exit code.
-int report(const Io& io, const AppError& error);
+int report(const Io& io, const AppError& error, FieldNames names = FieldNames::options);
 
 // The commands, in the order `daybreak --help` lists them.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> diary_commands();

@@ -237,7 +237,8 @@ class QuestionnaireCommand final : public Command {
             ctx.io,
             with_hint(invalid(fmt::format("nothing was saved: some {} answers are not allowed", ins.abbreviation),
                               std::move(parsed).error()),
-                      {HintAction::show_questionnaire, {{"id", ins.id}}}));
+                      {HintAction::show_questionnaire, {{"id", ins.id}}}),
+            FieldNames::as_given);  // the item ids typed in --answers
       answers = std::move(parsed).value();
     } else {
       Io& io = ctx.io;
@@ -258,7 +259,7 @@ class QuestionnaireCommand final : public Command {
     }
     const auto response =
         record_response(ctx.store, ctx.now(), ctx.user.id, ins, answers, from_paper_ ? "paper" : "cli");
-    if (!response) return report(ctx.io, response.error());
+    if (!response) return report(ctx.io, response.error(), FieldNames::as_given);
     const auto histories = questionnaire_history(ctx.store, ctx.user.id, ins.id);
     const ScoreHistory* h = histories && !histories->empty() ? &histories->front() : nullptr;
     if (json_) {

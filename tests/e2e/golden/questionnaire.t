@@ -186,6 +186,11 @@ minutes score 3.75 of 10).
   ! On average over the past week, how bad has your back pain been? 0 = no pain, 10 = the worst pain you can imagine.
   !  1/1 Average back pain, past week (a whole number from 0 to 10): 7
   ! 
+  $ daybreak questionnaire take nrs_pain --answers pain=11
+  ! daybreak: nothing was saved: some NRS answers are not allowed
+  !   pain: '11' is not allowed; allowed: a whole number from 0 to 10
+  !   next: daybreak questionnaire show nrs_pain
+  [2]
   $ DAYBREAK_FAKE_NOW=2026-12-21T08:00:00Z daybreak questionnaire take nrs_pain --answers pain=5
   NRS: 5/10
   Since your first NRS (2026-11-23): NRS fell 2 points (29%): an important improvement.
