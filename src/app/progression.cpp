@@ -239,6 +239,8 @@ StageProgress stage_progress_of(StoreReader& tx, UserId user, const ContentLibra
     ++p.top_level_sessions;
   }
   p.mornings = weekly_check(mornings, today, config);
+  p.pain_rise = config.weekly_pain_rise_tenths / 10.0;
+  p.stiffness_rise_minutes = config.weekly_stiffness_rise_minutes;
   return p;
 }
 

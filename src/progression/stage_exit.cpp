@@ -22,14 +22,16 @@ std::vector<StageCriterion> stage_criteria(const StageProgress& p) {
                              ? fmt::format("morning pain {} this week, {} the week before",
                                            number_text(p.mornings->this_pain), number_text(p.mornings->previous_pain))
                              : std::string("not enough mornings logged in the last two weeks to tell");
-  return {{p.days_met(), fmt::format("at least {} days in the stage: {} so far", p.exit->min_days, p.days_in_stage)},
-          {p.sessions_met(),
-           fmt::format("{} sessions with every exercise at its top level: {} so far{}", p.exit->top_level_sessions,
-                       p.top_level_sessions,
-                       p.reset_after ? fmt::format(" (counted again after the step back for the session of {})",
-                                                   format_date(*p.reset_after))
-                                     : std::string())},
-          {p.mornings_met(), fmt::format("mornings not rising: {}", mornings)}};
+  return {
+      {p.days_met(), fmt::format("at least {} days in the stage: {} so far", p.exit->min_days, p.days_in_stage)},
+      {p.sessions_met(),
+       fmt::format("{} sessions with every exercise at its top level: {} so far{}", p.exit->top_level_sessions,
+                   p.top_level_sessions,
+                   p.reset_after ? fmt::format(" (counted again after the step back for the session of {})",
+                                               format_date(*p.reset_after))
+                                 : std::string())},
+      {p.mornings_met(), fmt::format("mornings not rising (a rise is {} points of pain or {} minutes of stiffness): {}",
+                                     number_text(p.pain_rise), p.stiffness_rise_minutes, mornings)}};
 }
 
 std::vector<std::string> stage_criteria_lines(const StageProgress& p) {

@@ -24,6 +24,9 @@ struct StageProgress {
   // readiness starts again, and top-level sessions count from the day after.
   std::optional<LocalDate> reset_after;
   std::optional<WeeklyCheck> mornings;
+  // What counts as rising (ProgressionConfig), to say so beside the numbers.
+  double pain_rise = 0.5;
+  int stiffness_rise_minutes = 10;
 
   [[nodiscard]] bool days_met() const { return exit && days_in_stage >= exit->min_days; }
   [[nodiscard]] bool sessions_met() const { return exit && top_level_sessions >= exit->top_level_sessions; }

@@ -28,8 +28,8 @@ Before anything is logged, progress shows the stage and where the levels start:
   Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
     [ ] at least 14 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
-    [ ] mornings not rising: not enough mornings logged in the last two weeks to
-      tell
+    [ ] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
+      stiffness): not enough mornings logged in the last two weeks to tell
   
   Last decisions:
     none yet. After a session, log the next morning (daybreak log morning --pain N
@@ -76,8 +76,8 @@ A morning session on Sunday; its decision waits for Monday's morning:
   Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
     [ ] at least 14 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
-    [ ] mornings not rising: not enough mornings logged in the last two weeks to
-      tell
+    [ ] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
+      stiffness): not enough mornings logged in the last two weeks to tell
   
   Waiting:
     Sunday morning session (2026-11-22): waiting for the morning of Monday
@@ -175,8 +175,8 @@ the flare-day routine is offered.
     [ ] at least 14 days in the stage: 3 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far (counted again
       after the step back for the session of 2026-11-24)
-    [ ] mornings not rising: not enough mornings logged in the last two weeks to
-      tell
+    [ ] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
+      stiffness): not enough mornings logged in the last two weeks to tell
   
   Last decisions:
     2026-11-24  morning  step back
@@ -436,7 +436,7 @@ The latest decisions, as JSON:
       },
       {
         "met": true,
-        "text": "mornings not rising: morning pain 4 this week, 4 the week before"
+        "text": "mornings not rising (a rise is 0.5 points of pain or 10 minutes of stiffness): morning pain 4 this week, 4 the week before"
       }
     ],
     "proposal": null,
@@ -612,7 +612,8 @@ value is refused with the key, the value and what is allowed:
   Moving on to stage 3: At least three weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started the stage.
     [ ] at least 21 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
-    [x] mornings not rising: morning pain 4 this week, 4 the week before
+    [x] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
+      stiffness): morning pain 4 this week, 4 the week before
   
   Last decisions:
     2026-11-28  stage    set by hand
