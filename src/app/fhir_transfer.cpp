@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/diary.hpp"
 #include "app/program_lookup.hpp"
 #include "app/progression.hpp"
 #include "app/session.hpp"
@@ -327,7 +328,9 @@ AppResult<std::string> export_fhir(const Store& store, UserId user_id, const Tim
   }
   auto decisions = tx->decisions_between(user_id, from, to);
   std::erase_if(decisions, brought_in);
-  return fhir_collection(FhirExport{.user = *user,
+  User named = *user;
+  if (named.name == kUnnamedPerson) named.name.clear();  // a placeholder, not a name to send
+  return fhir_collection(FhirExport{.user = named,
                                     .person = export_person_id(*tx, *user),
                                     .zone = zone,
                                     .entries = entries,

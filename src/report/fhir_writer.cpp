@@ -129,7 +129,9 @@ class BundleWriter {
 
   void patient() {
     begin("Patient", data_.person);
-    w_.key("name").begin_array().begin_object().member("text", data_.user.name).end_object().end_array();
+    if (!data_.user.name.empty()) {  // the name the person gave, if any
+      w_.key("name").begin_array().begin_object().member("text", data_.user.name).end_object().end_array();
+    }
     end();
   }
 

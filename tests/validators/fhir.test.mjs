@@ -483,3 +483,18 @@ test("the program's past decisions come along with their reasons and numbers, an
     .find((r) => r.resourceType === 'ClinicalImpression' && part(r, 'kind').valueCode === 'override');
   assert.deepEqual(again.assessor, { display: 'Dr Berg' });
 });
+
+// A diary whose person gave no name sent "me" (the placeholder of a first
+// use) as the Patient's name; the name leaves only once the person gives one.
+test('the Patient carries a name only when the person gave one', () => {
+  const home = diary();
+  ok(home, ['log', 'morning', '--pain', '4']);
+  const patient = (b) => b.entry.map((e) => e.resource).find((r) => r.resourceType === 'Patient');
+  const unnamed = JSON.parse(ok(home, ['export', 'fhir']));
+  assert.equal(patient(unnamed).name, undefined, JSON.stringify(patient(unnamed)));
+  assert.deepEqual(problems(unnamed), []);
+  ok(home, ['profile', '--name', 'Ana Ruiz']);
+  const named = JSON.parse(ok(home, ['export', 'fhir']));
+  assert.deepEqual(patient(named).name, [{ text: 'Ana Ruiz' }]);
+  assert.deepEqual(problems(named), []);
+});
