@@ -14,6 +14,7 @@ namespace daybreak {
 struct InsightsRequest {
   std::optional<LocalDate> from;  // default: the first day with an entry
   std::optional<LocalDate> to;    // default: today
+  bool sessions = true;           // false: without the guided sessions (a viewer not shown the program)
 };
 
 [[nodiscard]] AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone,

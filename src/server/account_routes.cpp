@@ -267,7 +267,12 @@ http::Router::Pass guard(const ApiContext& api, const Request& r, std::string_vi
     p.scope = acting;
     return p;
   }
-  return {std::nullopt, me, person.value, record, acting};
+  http::Router::Pass allowed{std::nullopt, me, person.value, record, acting};
+  if (!grant->everything) {
+    allowed.shared = 0;
+    for (const Scope s : grant->scopes) allowed.shared |= 1U << static_cast<unsigned>(s);
+  }
+  return allowed;
 }
 
 // ---- the handlers ----

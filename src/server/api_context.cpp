@@ -19,7 +19,7 @@ Caller ApiContext::caller(const http::Request& request) const {
   User u = person(who, version);
   const TimeZone& z = zone(u.time_zone);
   const UserId actor = request.actor != 0 ? UserId{request.actor} : u.id;
-  return Caller{std::move(u), z, clock_.now(), version, actor};
+  return Caller{std::move(u), z, clock_.now(), version, actor, request.shared};
 }
 
 UserId ApiContext::subject_of(const http::Request& request) {

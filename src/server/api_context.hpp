@@ -29,8 +29,14 @@ struct Caller {
   User user;
   const TimeZone& zone;
   Instant now;
-  StoreVersion version;  // of the data when the request began: a key for what is kept (http::Memo)
-  UserId actor;          // who acts: the person, or a clinician they granted (a clinic's accounts)
+  StoreVersion version;   // of the data when the request began: a key for what is kept (http::Memo)
+  UserId actor;           // who acts: the person, or a clinician they granted (a clinic's accounts)
+  unsigned shared = ~0U;  // the parts the actor may see (http::Request::shared)
+
+  // Whether the actor may see this part of the person's data: a grant of
+  // some parts lets a clinician read a route of one part, and what the
+  // route would show of another part stays out of its answer.
+  [[nodiscard]] bool shares(Scope part) const { return (shared >> static_cast<unsigned>(part) & 1U) != 0; }
 
   [[nodiscard]] LocalDate today() const { return zone.date_of(now); }
   [[nodiscard]] WriteMeta meta() const { return {now, Actor{actor, "api"}}; }

@@ -57,8 +57,9 @@ Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now)
                                        {"week",
                                         {{"days", g.days},
                                          {"mornings_logged", g.mornings_logged},
-                                         {"sessions", g.sessions},
-                                         {"done_today", std::move(done)}}}});
+                                         // The sessions are the program's part: not shown to a viewer without it.
+                                         {"sessions", c.shares(Scope::program) ? Json(g.sessions) : Json(nullptr)},
+                                         {"done_today", c.shares(Scope::program) ? std::move(done) : Json::array()}}}});
 }
 
 // Today's view changes only with the person's data, who looks (a clinician

@@ -37,6 +37,9 @@ struct Request {
   // accounts, the local person.
   std::int64_t actor = 0;
   std::int64_t subject = 0;
+  // The parts of the subject's data the actor may see, one bit per Scope (a
+  // clinician's grant); every part for the person's own requests.
+  unsigned shared = ~0U;
 
   // The first header of that name (case-insensitive), or "".
   [[nodiscard]] std::string_view header(std::string_view name) const;

@@ -25,6 +25,10 @@ constexpr int kDefaultDecisions = 6;
 constexpr int kMaxDecisions = 1000;
 
 AppResult<std::vector<DecisionRecord>> decide_due(const ApiContext& api, const Caller& c) {
+  // The rule decides for the person, from everything of theirs: not on a
+  // clinician's look, who may see only part of it (and on PostgreSQL reads
+  // only that part), and who would then be taken for the decision's author.
+  if (c.actor != c.user.id) return std::vector<DecisionRecord>{};
   const ContentLibrary& library = api.content();
   return decide_after_saving(api.store(), c.meta(), c.user.id, c.zone, api.progression(),
                              [&library] { return &library; });

@@ -219,6 +219,7 @@ Response Router::handle(const Request& request) const {
     } else {
       guarded.actor = pass.actor;
       guarded.subject = pass.subject;
+      guarded.shared = pass.shared;
       response = run(guarded, m);
     }
     if (pass.after) {

@@ -73,6 +73,7 @@ class Router {
     // Held while the handler and `after` run (the acting user of the store's
     // transactions, for PostgreSQL's row-level security).
     std::shared_ptr<void> scope;
+    unsigned shared = ~0U;  // Request::shared
   };
   using Guard = std::function<Pass(const Request&, std::string_view pattern)>;
   void set_guard(Guard guard) { guard_ = std::move(guard); }

@@ -92,6 +92,12 @@ Response plan(const ApiContext& api, const Request& req, const PathParams& param
   if (!stage) errors.push_back(stage.error());
   if (!errors.empty()) return http::invalid_fields("there is no such plan", errors, true);
   const Caller c = api.caller(req);
+  // A plan is what the safety gate lets start: its reasons are the person's
+  // safety answers, which a grant without the safety part does not show.
+  if (!c.shares(Scope::safety)) {
+    return http::problem(403, "no-grant", "This person has not shared this with you",
+                         "a session plan follows the person's safety answers, which they have not shared with you");
+  }
   const auto plan = start_session(api.store(), api.content(), c.user.id,
                                   SessionChoice{*routine, *stage, req.param("program")}, c.now, c.zone);
   if (!plan) return http::problem_for(plan.error(), true);

@@ -898,6 +898,63 @@ TEST_P(Accounts, AClinicianReadsTheSafetyReasonsWithThePersonsName) {
       << people.dump();
 }
 
+// Found from outside: a clinician shown only the program read the person's
+// safety answer in a session plan's refusal; one shown only the diary read
+// the sessions (program) in Today and insights; and a clinician opening
+// Progress made the rule's decisions, from only the part they may see (on
+// PostgreSQL a wrong one, kept for good), and was then named their author.
+TEST_P(Accounts, AGrantOfSomePartsShowsNothingOfTheOthersAndALookDecidesNothing) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  add("dr.cole", Role::clinician, "Dr Cole");
+  ASSERT_TRUE(
+      grant_access(*store_, a, {"dr.berg", false, {Scope::program}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  ASSERT_TRUE(
+      grant_access(*store_, a, {"dr.cole", false, {Scope::diary}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who anna = sign_in_as("anna");
+  const Who berg = sign_in_as("dr.berg");
+  const Who cole = sign_in_as("dr.cole");
+  Json answers = Json::object();
+  const Json questions = Json::parse(call(http::Method::get, "/api/safety/questions?check=full", anna).body);
+  for (const auto& q : questions.at("questions")) {
+    answers[q.at("id").get<std::string>()] = q.at("id") == "cancer_history" ? "yes" : "no";
+  }
+  const Reply checked =
+      call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump());
+  ASSERT_EQ(checked.status, 201) << checked.body;
+  {
+    SessionRecord r;  // a morning session two days ago, finished, and no morning after it logged
+    r.program = "daybreak";
+    r.routine = RoutineKind::morning;
+    r.started_at = fixed_now() - std::chrono::hours{48};
+    r.ended_at = r.started_at + std::chrono::minutes{10};
+    r.steps = {StepOutcome::done};
+    auto tx = store_->write();
+    (void)tx->insert_session(a, r, "{}", WriteMeta{fixed_now(), Actor{a, "test"}});
+    tx->commit();
+  }
+  const std::string person = fmt::format("?person={}", a.value);
+
+  const Reply plan = call(http::Method::get, "/api/session-plans/morning" + person, berg);
+  EXPECT_EQ(plan.status, 403) << plan.body;
+  EXPECT_EQ(plan.body.find("cancer"), std::string::npos) << plan.body;
+
+  const Json today = Json::parse(call(http::Method::get, "/api/today" + person, cole).body);
+  EXPECT_TRUE(today.at("week").at("sessions").is_null()) << today.dump();
+  EXPECT_TRUE(today.at("week").at("done_today").empty()) << today.dump();
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/today", anna).body).at("week").at("sessions"), 1);
+  EXPECT_TRUE(Json::parse(call(http::Method::get, "/api/insights", anna).body).at("adherence").at("session_data"));
+  const Json seen = Json::parse(call(http::Method::get, "/api/insights" + person, cole).body);
+  EXPECT_FALSE(seen.at("adherence").at("session_data").get<bool>()) << seen.at("adherence").dump();
+
+  const auto decisions = [&] { return store_->read()->decisions(a, "daybreak", std::nullopt, 100).size(); };
+  const std::size_t before = decisions();
+  ASSERT_EQ(call(http::Method::get, "/api/progress" + person, berg).status, 200);
+  EXPECT_EQ(decisions(), before) << "a clinician's look made a decision";
+  ASSERT_EQ(call(http::Method::get, "/api/progress", anna).status, 200);
+  EXPECT_GT(decisions(), before) << "the person's own look decides what is due";
+}
+
 TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   PasswordHasher hasher;  // the server's default
   const std::string hash = hasher.hash("correct horse battery staple");

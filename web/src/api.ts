@@ -55,7 +55,7 @@ export interface Today {
   local_time: string;
   periods: { period: Period; status: PeriodStatus; entry?: Entry }[];
   // The last 7 days, today included (absent in a Today kept from an older daybreak).
-  week?: { days: number; mornings_logged: number; sessions: number; done_today: Routine[] };
+  week?: { days: number; mornings_logged: number; sessions: number | null; done_today: Routine[] };
 }
 
 export interface FieldDef {

@@ -15,8 +15,10 @@ export type TodayCard = (today: Today | null) => VNode | null;
 
 // "Last 7 days: 5 of 7 mornings logged · 4 sessions": what is done, no streaks.
 export function weekGlance(w: NonNullable<Today['week']>): string {
+  const mornings = `Last ${w.days} days: ${w.mornings_logged} of ${w.days} mornings logged`;
+  if (w.sessions === null) return mornings; // the program is not shared with this viewer
   const sessions = w.sessions === 1 ? '1 session' : `${w.sessions} sessions`;
-  return `Last ${w.days} days: ${w.mornings_logged} of ${w.days} mornings logged · ${sessions}`;
+  return `${mornings} · ${sessions}`;
 }
 
 export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts?: TodayCard[] }) {
