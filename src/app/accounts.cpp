@@ -31,6 +31,24 @@ std::optional<std::chrono::seconds> wait_for(const std::vector<Instant>& times, 
   return std::max(left, std::chrono::seconds{1});
 }
 
+// One try at a password, counted before it is checked (a right one takes it
+// back: forget_sign_in_failures): the wait when the login or the address
+// has used up its tries. The limits are read and the try counted while no
+// other try is, so tries sent at once (to one server or several) cannot all
+// pass a limit that each saw unreached.
+std::optional<std::chrono::seconds> count_a_try(StoreWriter& tx, std::string_view login, std::string_view address,
+                                                Instant now) {
+  tx.hold_sign_in_limits();
+  std::optional<std::chrono::seconds> wait;
+  for (const auto& [kind, key, limit] : {std::tuple{"login", login, kSignInFailuresPerAccount},
+                                         std::tuple{"address", address, kSignInFailuresPerAddress}}) {
+    const auto w = wait_for(tx.sign_in_failures(kind, key, now - kSignInWindow), limit, now);
+    if (w && (!wait || *w > *wait)) wait = w;
+  }
+  if (!wait) tx.add_sign_in_failure(login, address, now, now - kSignInWindow);
+  return wait;
+}
+
 SignedIn open_session(StoreWriter& tx, const Account& account, const User& user, Instant now) {
   std::string token = random_hex(kAccountTokenBytes);
   SignIn si = tx.add_sign_in(account.user, sha256_hex(token), now, now + kSignInLifetime);
@@ -165,20 +183,8 @@ SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view log
   std::optional<Account> account;
   std::optional<User> user;
   {
-    // Each try counts as a failure before its password is checked, and the
-    // limits are read and the try counted while no other try is: tries sent
-    // at once (to one server or several) cannot all pass a limit that each
-    // saw unreached. A right password takes its own try back.
     auto tx = store.write();
-    tx->hold_sign_in_limits();
-    std::optional<std::chrono::seconds> wait;
-    for (const auto& [kind, key, limit] : {std::tuple{"login", std::string_view(l), kSignInFailuresPerAccount},
-                                           std::tuple{"address", address, kSignInFailuresPerAddress}}) {
-      const auto w = wait_for(tx->sign_in_failures(kind, key, now - kSignInWindow), limit, now);
-      if (w && (!wait || *w > *wait)) wait = w;
-    }
-    if (wait) return {SignInVerdict::wait, std::nullopt, *wait};
-    tx->add_sign_in_failure(l, address, now, now - kSignInWindow);
+    if (const auto wait = count_a_try(*tx, l, address, now)) return {SignInVerdict::wait, std::nullopt, *wait};
     account = tx->find_account_by_login(l);
     if (account) user = tx->find_user(account->user);
     tx->commit();
@@ -228,19 +234,29 @@ std::string csrf_for(std::string_view session_token) {
   return sha256_hex(fmt::format("daybreak csrf {}", session_token));
 }
 
-AppResult<bool> change_password(Store& store, PasswordHasher& hasher, const Session& session, std::string_view current,
-                                std::string_view fresh, Instant now) {
-  if (auto bad = check_new_password(fresh, "new")) return fail(std::move(*bad));
+PasswordChange change_password(Store& store, PasswordHasher& hasher, const Session& session, std::string_view current,
+                               std::string_view fresh, std::string_view address, Instant now) {
+  if (auto bad = check_new_password(fresh, "new")) return {fail(std::move(*bad)), {}};
+  // A try at the current password counts as a sign-in's does: a stolen
+  // session cannot guess it without limit.
+  {
+    auto tx = store.write();
+    if (const auto wait = count_a_try(*tx, session.account.login, address, now)) {
+      return {fail(conflict("too many wrong passwords: the password was not changed")), *wait};
+    }
+    tx->commit();
+  }
   if (!session.account.password_hash || !hasher.verify(*session.account.password_hash, current)) {
-    return fail(invalid("The current password is wrong", {{"current", "(hidden)", "your password now"}}));
+    return {fail(invalid("The current password is wrong", {{"current", "(hidden)", "your password now"}})), {}};
   }
   Account account = session.account;
   account.password_hash = hasher.hash(fresh);
   auto tx = store.write();
+  tx->forget_sign_in_failures(account.login, address, now);
   tx->update_account(account);
   tx->end_sign_ins(account.user, session.sign_in.id, now);
   tx->commit();
-  return true;
+  return {true, {}};
 }
 
 InvitationAttempt accept_invitation(Store& store, PasswordHasher& hasher, std::string_view token,

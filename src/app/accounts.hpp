@@ -110,9 +110,16 @@ void sign_out(Store& store, const Session& session, Instant now);
 // reads it from /api/account and sends it back in X-CSRF-Token).
 [[nodiscard]] std::string csrf_for(std::string_view session_token);
 
-// Changes a password after checking the current one; ends the user's other sign-ins.
-[[nodiscard]] AppResult<bool> change_password(Store& store, PasswordHasher& hasher, const Session& session,
-                                              std::string_view current, std::string_view fresh, Instant now);
+// Changes a password after checking the current one, within the sign-in's
+// limits (a try at the current password counts against the login and the
+// address); ends the user's other sign-ins.
+struct PasswordChange {
+  AppResult<bool> result;
+  std::optional<std::chrono::seconds> retry_after;  // too many tries: wait this long
+};
+[[nodiscard]] PasswordChange change_password(Store& store, PasswordHasher& hasher, const Session& session,
+                                             std::string_view current, std::string_view fresh, std::string_view address,
+                                             Instant now);
 
 enum class InvitationVerdict { accepted, unknown, expired };
 struct InvitationAttempt {

@@ -367,8 +367,14 @@ Response password_route(const ApiContext& api, const Request& req) {
     if (!fresh) errors.push_back({"new", "", "the new password"});
     return http::invalid_fields("the password was not changed", errors, true);
   }
-  const auto changed = change_password(api.store(), api.hasher(), *s, *current, *fresh, api.now());
-  if (!changed) return http::problem_for(changed.error());
+  const auto changed = change_password(api.store(), api.hasher(), *s, *current, *fresh, source_of(req), api.now());
+  if (changed.retry_after) {
+    return http::problem(429, "sign-in-wait", "Too many tries",
+                         fmt::format("too many wrong passwords: try again in {} minutes",
+                                     (changed.retry_after->count() + 59) / 60))
+        .with_header("Retry-After", std::to_string(changed.retry_after->count()));
+  }
+  if (!changed.result) return http::problem_for(changed.result.error());
   api.forget_sessions();
   Response r;
   r.status = 204;

@@ -839,6 +839,29 @@ TEST_P(Accounts, ChangingThePasswordEndsTheOtherSessions) {
   EXPECT_EQ(call(http::Method::get, "/api/today", phone).status, 401);
 }
 
+// Found from outside: guesses at the current password, on a session taken
+// from a browser, had no limit (eight wrong, then the right one changed it).
+// They now count as the sign-in's tries for that login.
+TEST_P(Accounts, GuessesAtTheCurrentPasswordAreLimitedAsSignInsAre) {
+  add("anna", Role::person, "Anna");
+  const Who taken = sign_in_as("anna");
+  int refused = 0;
+  for (int i = 0; i < kSignInFailuresPerAccount; ++i) {
+    const Reply guess =
+        call(http::Method::post, "/api/account/password", taken,
+             Json{{"current", fmt::format("guess number {}", i)}, {"new", "a brand new long password"}}.dump());
+    refused += guess.status == 422 ? 1 : 0;
+  }
+  EXPECT_EQ(refused, kSignInFailuresPerAccount);
+  const Reply right = call(http::Method::post, "/api/account/password", taken,
+                           Json{{"current", password("anna")}, {"new", "a brand new long password"}}.dump());
+  EXPECT_EQ(right.status, 429) << right.body;
+  EXPECT_EQ(call(http::Method::post, "/api/sign-in", {}, Json{{"login", "anna"}, {"password", password("anna")}}.dump())
+                .status,
+            429)
+      << "the same limit as a sign-in's";
+}
+
 TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   const UserId a = add("anna", Role::person, "Anna");
   const UserId b = add("bert", Role::person, "Bert");
