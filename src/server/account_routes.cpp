@@ -132,6 +132,7 @@ constexpr RouteRule kRules[] = {
 };
 
 const RouteRule* rule_for(Method method, std::string_view pattern) {
+  if (method == Method::head) method = Method::get;  // HEAD is GET without the body: the same rule
   for (const RouteRule& r : kRules) {
     if (r.method == method && r.pattern == pattern) return &r;
   }

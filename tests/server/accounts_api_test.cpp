@@ -862,6 +862,18 @@ TEST_P(Accounts, GuessesAtTheCurrentPasswordAreLimitedAsSignInsAre) {
       << "the same limit as a sign-in's";
 }
 
+// Found from outside: with accounts on, every HEAD was refused (403), where
+// openapi.yaml says GET routes also answer HEAD; it now follows GET's rule.
+TEST_P(Accounts, HeadFollowsTheRuleOfGet) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("bert", Role::person, "Bert");
+  const Who anna = sign_in_as("anna");
+  const Who bert = sign_in_as("bert");
+  EXPECT_EQ(call(http::Method::head, "/api/entries", anna).status, 200);
+  EXPECT_EQ(call(http::Method::head, "/api/today", {}).status, 401);
+  EXPECT_EQ(call(http::Method::head, fmt::format("/api/today?person={}", a.value), bert).status, 403);
+}
+
 TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   const UserId a = add("anna", Role::person, "Anna");
   const UserId b = add("bert", Role::person, "Bert");
