@@ -202,6 +202,14 @@ AppResult<MigrateOutcome> migrate_store(const std::string& from, const std::stri
     return fail(not_found(fmt::format("{}: no such file, so nothing was moved", from)));
   }
   const std::unique_ptr<Store> source = open_location(from);
+  // The servers' role would copy only what row-level security lets it see
+  // (with no acting user, almost nothing) and call it the whole.
+  if (const auto* pg = dynamic_cast<const PgStore*>(source.get()); pg != nullptr && !pg->reads_every_row()) {
+    return fail(
+        invalid(fmt::format("{} was opened by a role that reads only some rows (the servers' role, under "
+                            "row-level security), so nothing was moved; connect as the database's owner",
+                            source->location())));
+  }
   const bool new_file = !is_postgresql_uri(to) && !std::filesystem::exists(to);
   std::unique_ptr<Store> target = open_location(to);
   MigrateOutcome outcome{source->location(), target->location(), {}};

@@ -322,6 +322,17 @@ int PgStore::schema_version() const {
   return static_cast<int>(db->query_integer("SELECT coalesce(max(version), 0) FROM daybreak_schema").value_or(0));
 }
 
+bool PgStore::reads_every_row() const {
+  Lease db = lease();
+  db->set_operation("asking whether this role reads every row");
+  return db->query_integer(
+               "SELECT (r.rolsuper OR r.rolbypassrls OR NOT EXISTS ("
+               "  SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+               "  WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relrowsecurity"
+               "  AND c.relowner <> r.oid))::int FROM pg_roles r WHERE r.rolname = current_user")
+             .value_or(0) == 1;
+}
+
 void PgStore::backup_to(const std::filesystem::path& destination) const {
   throw StoreError(StoreError::Kind::io,
                    fmt::format("{} cannot be copied to {} by daybreak: a PostgreSQL database is backed up with "

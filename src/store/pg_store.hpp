@@ -51,6 +51,10 @@ class PgStore final : public Store {
   // never wait for each other.
   [[nodiscard]] StoreVersion version_of(UserId person) const override;
   [[nodiscard]] int schema_version() const override;
+  // Whether this connection's role reads every row: the tables' owner, a
+  // superuser or a role that bypasses row-level security. The servers' role
+  // reads only what the acting user may see (none without one).
+  [[nodiscard]] bool reads_every_row() const;
   [[nodiscard]] std::string location() const override { return location_; }
   // Not for a server's database: PostgreSQL's own pg_dump (docs/deploy.md).
   void backup_to(const std::filesystem::path& destination) const override;

@@ -1336,6 +1336,13 @@ TEST_F(RowLevelSecurity, TheDatabaseCheckReadsEveryDiaryThroughTheServersRoleToo
   }
 }
 
+// `migrate` asks this before it copies: through the servers' role it read
+// almost nothing and said it had moved the whole database.
+TEST_F(RowLevelSecurity, OnlyTheOwnerReadsEveryRow) {
+  EXPECT_TRUE(owner_->reads_every_row());
+  EXPECT_FALSE(app_->reads_every_row());
+}
+
 TEST_F(RowLevelSecurity, WithNoActingUserTheServersRoleSeesNoRowAndWithOneOnlyItsOwn) {
   const UserId anna = ids_["anna"];
   EXPECT_TRUE(app_->read()->entries_between(anna, ymd(2026, 1, 1), ymd(2026, 12, 31)).empty());
