@@ -621,6 +621,17 @@ Response people(const ApiContext& api, const Request& req) {
                     weight});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.weight > b.weight; });
+  // Each row tells of a person's data (what needs attention, the last
+  // morning): one record for each person shown, written before the answer
+  // leaves (a failure here is a 500: nothing is given out unrecorded).
+  {
+    auto tx = api.store().write();
+    for (const Row& r : rows) {
+      (void)tx->add_audit_event(AuditEvent{AuditId{}, api.now(), s.user.id, UserId{r.json.at("id").get<std::int64_t>()},
+                                           "read", "GET /api/people", source_of(req), 200});
+    }
+    tx->commit();
+  }
   Json out = Json::array();
   for (auto& r : rows) out.push_back(std::move(r.json));
   return http::json_response(200, Json{{"people", out}});

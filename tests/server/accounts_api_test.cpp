@@ -874,6 +874,27 @@ TEST_P(Accounts, HeadFollowsTheRuleOfGet) {
   EXPECT_EQ(call(http::Method::head, fmt::format("/api/today?person={}", a.value), bert).status, 403);
 }
 
+// Found from outside: the clinician's list shows each person's attention
+// (their safety words) and last morning, and no one's access log said so.
+TEST_P(Accounts, TheCliniciansListIsRecordedInTheAccessLogOfEachPersonShown) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("bert", Role::person, "Bert");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", true, {}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who anna = sign_in_as("anna");
+  const Who bert = sign_in_as("bert");
+  const Who berg = sign_in_as("dr.berg");
+  const auto looks = [&](const Who& who) {
+    return Json::parse(call(http::Method::get, "/api/access-log", who).body).at("events");
+  };
+  ASSERT_EQ(call(http::Method::get, "/api/people", berg).status, 200);
+  const Json seen = looks(anna);
+  ASSERT_EQ(seen.size(), 1U) << seen.dump();
+  EXPECT_EQ(seen[0].at("what"), "GET /api/people");
+  EXPECT_EQ(seen[0].at("who").at("name"), "Dr Berg");
+  EXPECT_TRUE(looks(bert).empty()) << "Bert shares nothing with Dr Berg";
+}
+
 TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   const UserId a = add("anna", Role::person, "Anna");
   const UserId b = add("bert", Role::person, "Bert");
