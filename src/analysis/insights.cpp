@@ -92,6 +92,10 @@ std::string all_day_text(const AllDay& a) {
       "Of the {} you logged the afternoon or evening as well, the pain had not gone after the morning on {} "
       "({:.0f}%): {}, against {} in those mornings.",
       count(a.days, "day", "days"), a.pain_stayed, share, later, one_decimal(a.morning_mean));
+  // A pattern is read only from enough days (as the periods' intervals are).
+  if (a.days < kMinForInterval) {
+    return text + fmt::format(" With fewer than {} such days, that says little yet.", kMinForInterval);
+  }
   text += share >= 50.0 ? " Even if it feels like a morning problem, the pain is with you for much of the day."
                         : " On most of those days the pain had eased to nothing later on.";
   return text;

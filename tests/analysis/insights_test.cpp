@@ -452,6 +452,20 @@ TEST(Insights, PainThatStaysAfterTheMorningIsCounted) {
   EXPECT_TRUE(contains(text, "the pain is with you for much of the day")) << text;
 }
 
+// Found from outside: one day with an afternoon was read as "the pain is
+// with you for much of the day"; a pattern now needs 10 such days.
+TEST(Insights, OneDayOfTheWholeDayIsNoPattern) {
+  SyntheticDiary d;
+  d.days = 1;
+  d.afternoons = 1.0;
+  d.level = [](int) { return 6.0; };
+  const Insights in = run(d);
+  ASSERT_EQ(in.whole_day.all_day.days, 1U);
+  const auto text = describe(in)[0].blocks[1].text;
+  EXPECT_FALSE(contains(text, "much of the day")) << text;
+  EXPECT_TRUE(contains(text, "With fewer than 10 such days, that says little yet.")) << text;
+}
+
 TEST(Insights, WithoutSessionDataAdherenceSaysSoPlainly) {
   SyntheticDiary d;
   d.days = 20;
