@@ -181,6 +181,11 @@ AppResult<Ok> change_settings(Store& store, Instant now, UserId user, const Sett
   return Ok{};
 }
 
+bool new_warning_sign(const SafetyGate& before, const SafetyGate& after) {
+  return after.state.emergency.size() > before.state.emergency.size() ||
+         after.state.urgent.size() > before.state.urgent.size();
+}
+
 SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   auto tx = store.read();
   // The gate as it stands at `now`: what was reported after it does not count

@@ -53,6 +53,9 @@ struct SafetyGate {
 // unless state.session_allowed(), and allows only the flare-day routine when
 // paused; progression moves on only if state.progression_allowed().
 [[nodiscard]] SafetyGate safety_gate(const Store& store, UserId user, Instant now);
+// Whether a warning sign (emergency or urgent) is open in `after` that was
+// not in `before`: what a write (an import) brought in, to be said at once.
+[[nodiscard]] bool new_warning_sign(const SafetyGate& before, const SafetyGate& after);
 
 // Why a session may not start (or may only be gentle), in plain sentences with
 // times in the person's zone; empty when the gate is ok.

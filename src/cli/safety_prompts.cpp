@@ -135,8 +135,7 @@ void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome
 
 void after_import(CommandContext& ctx, const SafetyGate& before) {
   const SafetyGate after = safety_gate(ctx.store, ctx.user.id, ctx.now());
-  if (after.state.emergency.size() > before.state.emergency.size() ||
-      after.state.urgent.size() > before.state.urgent.size()) {
+  if (new_warning_sign(before, after)) {
     ctx.io.err << "\n";
     print_open_flags(ctx.io.err, after);
   }

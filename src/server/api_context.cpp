@@ -3,10 +3,17 @@
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
+#include "app/safety.hpp"
+#include "app/safety_json.hpp"
 #include "platform/zones.hpp"
 #include "server/responses.hpp"
 
 namespace daybreak {
+
+nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c) {
+  return safety_gate_json(safety_gate(api.store(), c.user.id, c.now), c.zone,
+                          c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
+}
 
 User ApiContext::user(const http::Request& request) const {
   const UserId who = subject_of(request);

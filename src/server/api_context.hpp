@@ -147,4 +147,9 @@ class ApiContext {
   mutable http::MemoMap<std::int64_t, StoreVersion, User> people_;
 };
 
+// The person's safety gate as GET /api/safety gives it (without `ibp`), in
+// the caller's words ("you", or the person's name for a clinician): what an
+// answer that closed it carries, so the client shows the stop at once.
+[[nodiscard]] nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c);
+
 }  // namespace daybreak

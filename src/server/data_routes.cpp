@@ -4,6 +4,7 @@
 
 #include "app/diary.hpp"
 #include "app/profile.hpp"
+#include "app/safety.hpp"
 #include "app/transfer.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
@@ -121,14 +122,18 @@ Response import_diary(const ApiContext& api, const Request& req) {
   if (!dry_run) errors.push_back(dry_run.error());
   if (!errors.empty()) return http::invalid_fields("nothing was imported", errors, true);
   const Caller c = api.caller(req);
+  const SafetyGate before = safety_gate(api.store(), c.user.id, c.now);
   const auto summary =
       import_csv(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, req.body, *replace, *dry_run);
   if (!summary) return http::problem_for(summary.error());
-  return http::json_response(200, Json{{"added", summary->added},
-                                       {"replaced", summary->replaced},
-                                       {"unchanged", summary->unchanged},
-                                       {"items_created", summary->items_created},
-                                       {"written", summary->written}});
+  Json json{{"added", summary->added},
+            {"replaced", summary->replaced},
+            {"unchanged", summary->unchanged},
+            {"items_created", summary->items_created},
+            {"written", summary->written}};
+  // A warning sign the file brought in: the gate it closed, as `daybreak import` shows the stop.
+  if (new_warning_sign(before, safety_gate(api.store(), c.user.id, c.now))) json["safety"] = gate_answer(api, c);
+  return http::json_response(200, json);
 }
 
 Response check_database(const ApiContext& api, const Request& req) {

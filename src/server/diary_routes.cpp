@@ -7,8 +7,6 @@
 #include <fmt/format.h>
 
 #include "app/diary.hpp"
-#include "app/safety.hpp"
-#include "app/safety_json.hpp"
 #include "app/week_glance.hpp"
 #include "server/memo.hpp"
 #include "server/progression_hook.hpp"
@@ -176,10 +174,7 @@ Response create_entry(const ApiContext& api, const Request& req) {
   add_decisions_made(json, api, c);  // a next morning may decide a session day
   // A yes to the one-tap check: the gate it closed, as GET /api/safety gives
   // it (the stop screen's words and the number to call), as `log` shows it.
-  if (outcome->entry.fields.red_flags == YesNo::yes) {
-    json["safety"] = safety_gate_json(safety_gate(api.store(), c.user.id, c.now), c.zone,
-                                      c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
-  }
+  if (outcome->entry.fields.red_flags == YesNo::yes) json["safety"] = gate_answer(api, c);
   Response r = http::json_response(kind == LogOutcome::Kind::created ? 201 : 200, json);
   if (kind == LogOutcome::Kind::created)
     r.with_header("Location", fmt::format("/api/entries/{}", outcome->entry.id.value));

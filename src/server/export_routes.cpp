@@ -7,6 +7,7 @@
 
 #include "app/fhir_transfer.hpp"
 #include "app/reminders.hpp"
+#include "app/safety.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
 
@@ -43,32 +44,36 @@ Response import_fhir_bundle(const ApiContext& api, const Request& req) {
   const auto dry_run = http::flag_param(req, "dry_run");
   if (!dry_run) return http::invalid_fields("nothing was imported", {dry_run.error()}, true);
   const Caller c = api.caller(req);
+  const SafetyGate before = safety_gate(api.store(), c.user.id, c.now);
   const auto s = import_fhir(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, api.content(),
                              req.body, *dry_run);
   if (!s) return http::problem_for(s.error());
   const ImportSummary& e = s->entries;
-  return http::json_response(200, Json{{"added", e.added},
-                                       {"replaced", e.replaced},
-                                       {"unchanged", e.unchanged},
-                                       {"items_created", e.items_created},
-                                       {"written", e.written},
-                                       {"sessions_added", s->sessions_added},
-                                       {"sessions_unchanged", s->sessions_unchanged},
-                                       {"responses_added", s->responses_added},
-                                       {"responses_unchanged", s->responses_unchanged},
-                                       {"screenings_added", s->screenings_added},
-                                       {"screenings_unchanged", s->screenings_unchanged},
-                                       {"stages_set", s->stages_set},
-                                       {"levels_set", s->levels_set},
-                                       {"program_kept", s->program_kept},
-                                       {"experiments_added", s->experiments_added},
-                                       {"experiments_updated", s->experiments_updated},
-                                       {"experiments_unchanged", s->experiments_unchanged},
-                                       {"nights_added", s->nights_added},
-                                       {"nights_updated", s->nights_updated},
-                                       {"nights_unchanged", s->nights_unchanged},
-                                       {"decisions_added", s->decisions_added},
-                                       {"decisions_unchanged", s->decisions_unchanged}});
+  Json json{{"added", e.added},
+            {"replaced", e.replaced},
+            {"unchanged", e.unchanged},
+            {"items_created", e.items_created},
+            {"written", e.written},
+            {"sessions_added", s->sessions_added},
+            {"sessions_unchanged", s->sessions_unchanged},
+            {"responses_added", s->responses_added},
+            {"responses_unchanged", s->responses_unchanged},
+            {"screenings_added", s->screenings_added},
+            {"screenings_unchanged", s->screenings_unchanged},
+            {"stages_set", s->stages_set},
+            {"levels_set", s->levels_set},
+            {"program_kept", s->program_kept},
+            {"experiments_added", s->experiments_added},
+            {"experiments_updated", s->experiments_updated},
+            {"experiments_unchanged", s->experiments_unchanged},
+            {"nights_added", s->nights_added},
+            {"nights_updated", s->nights_updated},
+            {"nights_unchanged", s->nights_unchanged},
+            {"decisions_added", s->decisions_added},
+            {"decisions_unchanged", s->decisions_unchanged}};
+  // A warning sign the file brought in: the gate it closed, as `daybreak import` shows the stop.
+  if (new_warning_sign(before, safety_gate(api.store(), c.user.id, c.now))) json["safety"] = gate_answer(api, c);
+  return http::json_response(200, json);
 }
 
 Response reminders_calendar_file(const ApiContext& api, const Request& req) {

@@ -143,6 +143,21 @@ TEST_F(SafetyApi, AnEntryThatSaysYesToTheOneTapCheckAnswersWithTheClosedGate) {
   EXPECT_EQ(gate, asked) << "the same gate as GET /api/safety";
 }
 
+// `daybreak import` shows the stop screen for a yes the file brings in; the
+// API's import answered only counts, and the web app said nothing.
+TEST_F(SafetyApi, AnImportThatBringsInAYesAnswersWithTheClosedGate) {
+  pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin());
+  const auto quiet =
+      http(port_, "POST", "/api/import/csv", "date,period,pain,red_flags\n2026-11-22,morning,4,no\n", "text/csv");
+  ASSERT_EQ(quiet.status, 200) << quiet.body;
+  EXPECT_FALSE(quiet.json().contains("safety")) << quiet.body;
+  const auto flagged =
+      http(port_, "POST", "/api/import/csv", "date,period,pain,red_flags\n2026-11-22,afternoon,6,yes\n", "text/csv");
+  ASSERT_EQ(flagged.status, 200) << flagged.body;
+  EXPECT_EQ(flagged.json()["safety"]["status"], "locked") << flagged.body;
+  EXPECT_EQ(flagged.json()["safety"]["emergency_number"], "112");
+}
+
 // Leg symptoms in the diary wait for the leg questions; answered no, the
 // check is tied to that entry and the entry is no longer waiting.
 TEST_F(SafetyApi, TheLegCheckFollowsTheEntryThatNotedLegSymptoms) {
