@@ -110,6 +110,63 @@ test('bad answers are explained at the top and beside the field, and nothing is 
   }
 });
 
+// Before, a pasted note was cut at 2000 UTF-16 units without a word (an emoji counts two there).
+test('a long note is counted, kept whole and refused with the summary; 1,999 emoji are 1,999 characters', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/log/evening`);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '3', exact: true }).check();
+    await page.locator('details.more summary').click();
+    const note = page.getByRole('textbox', { name: 'Note' });
+    const count = page.locator('[data-field="note"] .char-count');
+    await note.fill('a'.repeat(11265));
+    await count.getByText('11,265 / 2,000 · 9,265 characters too many').waitFor();
+    assert.equal((await note.inputValue()).length, 11265, 'nothing is cut');
+    await page.getByRole('button', { name: 'Save evening' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByText('One answer needs a look.').waitFor();
+    await summary.getByRole('link', { name: 'Note' }).waitFor();
+    await page.locator('[data-field="note"] .field-error').getByText(/it has 11265 characters/).waitFor();
+    assert.equal((await daybreak.entries()).length, 0);
+
+    await note.fill('😀'.repeat(1999));
+    await count.getByText('1,999 / 2,000', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save evening' }).click();
+    await page.locator('.toasts').getByText('Evening saved').waitFor();
+    const stored = await daybreak.entries();
+    assert.equal(stored.length, 1);
+    assert.equal([...stored[0].fields.note].length, 1999);
+  } finally {
+    await close();
+  }
+});
+
+// Before, /entries/abc asked for /api/entries/NaN in a loop (NaN !== NaN: a new dep on every render).
+test('an entry number that cannot be shows the missing entry, asking the server once at most', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    let asked = 0;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/entries/')) asked++;
+    });
+    for (const [path, heading, requests] of [
+      ['/entries/abc', 'That entry is not in your diary', 0],
+      ['/entries/abc/edit', 'That entry is not in your diary', 0],
+      ['/entries/0', 'That entry is not in your diary', 0],
+      ['/entries/99999999999999999999', 'That entry is not in your diary', 0],
+      ['/entries/7', 'Entry 7 is not in your diary', 1],
+    ]) {
+      asked = 0;
+      await page.goto(daybreak.url + path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(asked, requests, `${path}: requests for the entry`);
+    }
+  } finally {
+    await close();
+  }
+});
+
 test('offline: an entry waits on the device and is sent exactly once when the connection returns', async () => {
   const { daybreak, context, page, close } = await open();
   try {

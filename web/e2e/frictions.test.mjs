@@ -150,3 +150,35 @@ test('phone layout: one-line controls, a hint under its value, and wide tables t
     await close();
   }
 });
+
+// Before, "Offline · 1 waiting" widened the top bar to 418 px on a 390 px phone: the theme button was
+// cut off, and the period cards, their Log buttons and the More tab ran past the screen.
+test('offline with an entry waiting, the top bar and the screen stay inside a phone from 320 to 390 px', async () => {
+  const { daybreak, page, close } = await openDaybreak(browser);
+  try {
+    await page.goto(`${daybreak.url}/log/evening`);
+    await page.getByRole('group', { name: 'Pain now' }).waitFor();
+    await page.context().setOffline(true);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Save evening' }).click();
+    await page.locator('.connection').getByText('Offline · 1 waiting').waitFor();
+    for (const width of [320, 360, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      const rights = await page.evaluate(() => {
+        const right = (selector) => [...document.querySelectorAll(selector)].map((e) => Math.round(e.getBoundingClientRect().right));
+        return {
+          page: [document.documentElement.scrollWidth, document.querySelector('.topbar').scrollWidth],
+          theme: right('.topbar .icon-button'),
+          cards: right('li.period-card, li.period-card a.button'),
+          tabs: right('.main-nav a'),
+        };
+      });
+      for (const [what, list] of Object.entries(rights)) {
+        assert.ok(list.length > 0, `${width} px: no ${what}`);
+        assert.ok(Math.max(...list) <= width, `${width} px: the ${what} run past the screen (${list})`);
+      }
+    }
+  } finally {
+    await close();
+  }
+});

@@ -59,7 +59,9 @@ test('the check answered in the browser opens the way to a session', async () =>
       assert.equal(await no.isChecked(), true);
     }
     await page.getByRole('button', { name: 'Save my answers' }).click();
-    await page.getByRole('heading', { name: 'Thank you: no warning signs' }).waitFor();
+    await page.getByRole('heading', { name: 'You reported no warning signs in this check' }).waitFor();
+    // Never that all is well: the caution the CLI gives comes with it.
+    await page.getByText('That does not rule out a serious problem').waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     assert.equal((await gate(daybreak)).status, 'ok');
 
@@ -210,6 +212,34 @@ test('a yes to the morning question stops everything, full screen, and sessions 
   }
 });
 
+// Before, offline the stop said only "Call your local emergency number now", though the number was known.
+test('offline, a yes to the morning question stops with the emergency number known from before', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/settings`);
+    await page.getByRole('textbox', { name: /Emergency number/ }).fill('999');
+    await page.getByRole('button', { name: 'Save emergency number' }).click();
+    await page.locator('.toasts').getByText('Emergency number saved').waitFor();
+
+    await page.goto(`${daybreak.url}/log/morning`);
+    const question = page.getByRole('group', { name: 'Anything new like this since yesterday?' });
+    await question.waitFor();
+    await page.context().setOffline(true);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '6', exact: true }).check();
+    await question.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save morning' }).click();
+    await page.locator('.toasts').getByText('Saved on this device').waitFor();
+
+    const stop = page.getByRole('alertdialog', { name: 'Stop: get medical help now' });
+    await stop.waitFor();
+    assert.equal(await stop.getByRole('link', { name: 'Call 999 now' }).getAttribute('href'), 'tel:999');
+    assert.equal(await stop.getByText('Call your local emergency number now.').count(), 0);
+    assert.equal((await daybreak.entries()).length, 0, 'nothing reached the server while offline');
+  } finally {
+    await close();
+  }
+});
+
 test('while paused, only the flare-day routine is offered', async () => {
   const { daybreak, page, close } = await open();
   try {
@@ -234,6 +264,27 @@ test('while paused, only the flare-day routine is offered', async () => {
     await page.goto(`${daybreak.url}/session/morning`);
     await page.getByRole('alert').getByRole('link', { name: 'Flare-day routine' }).click();
     await page.getByRole('group', { name: 'Pain now, before you start' }).waitFor();
+  } finally {
+    await close();
+  }
+});
+
+// A CSV brought in on More with yesterday's yes: the same full-screen stop as
+// a yes logged here (before, only "Imported 1 entry" and a silent lock).
+test('an import that brings in a yes stops everything, as logging it does', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/settings`);
+    const csv = 'date,period,pain,red_flags\n2026-11-22,afternoon,6,yes\n';
+    await page
+      .getByLabel(/Import a CSV file/)
+      .setInputFiles({ name: 'flagged.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const plan = page.getByRole('status').filter({ hasText: 'flagged.csv' });
+    await plan.getByRole('button', { name: 'Import' }).click();
+    const stop = page.getByRole('alertdialog', { name: 'Stop: get medical help now' });
+    await stop.waitFor();
+    assert.equal(await stop.getByRole('link', { name: 'Call 112 now' }).getAttribute('href'), 'tel:112');
+    assert.equal((await gate(daybreak)).status, 'locked');
   } finally {
     await close();
   }

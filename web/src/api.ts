@@ -127,6 +127,7 @@ export interface ReminderTimes {
 }
 
 export interface ImportSummary {
+  safety?: SafetyGate; // the file brought in a warning sign: the gate it closed
   added: number;
   replaced: number;
   unchanged: number;

@@ -9,10 +9,11 @@ import { PERIODS, type Period } from './api';
 import type { IconName } from './components/icons';
 import { Icon } from './components/icons';
 import { LEARN_PAGES } from './learn/pages';
+import { idParam } from './router';
 import { EntryScreen } from './screens/entry';
 import { ExerciseLibrary, ExerciseScreen } from './screens/exercises';
 import { LearnIndex, LearnPageScreen } from './screens/learn';
-import { defaultPeriod, EditScreen, LogScreen } from './screens/log';
+import { defaultPeriod, EditScreen, LogScreen, Missing } from './screens/log';
 import { type SeeSection, SeeScreen } from './screens/see';
 import { SafetyAlert, SafetyCard, SafetyScreen } from './screens/safety';
 import { QuestionnaireHistoryScreen, QuestionnaireList, QuestionnairesSection, QuestionnaireTake } from './screens/questionnaires';
@@ -47,6 +48,12 @@ export interface Capability {
 }
 
 const isPeriod = (p: string | undefined): p is Period => PERIODS.includes(p as Period);
+// An entry's screen, or for a malformed or impossible number (/entries/abc,
+// /entries/0) the page of a deleted entry, without a request.
+const withId = (text: string | undefined, screen: (id: number) => VNode): VNode => {
+  const id = idParam(text);
+  return id === null ? <Missing id={null} /> : screen(id);
+};
 
 const diary: Capability = {
   name: 'diary',
@@ -63,8 +70,8 @@ const diary: Capability = {
       title: 'Log',
       render: (p, q) => (isPeriod(p.period) ? <LogScreen period={p.period} date={q.get('date')} /> : <NotFound />),
     },
-    { pattern: '/entries/:id', title: 'Entry', render: (p) => <EntryScreen id={Number(p.id)} /> },
-    { pattern: '/entries/:id/edit', title: 'Edit', render: (p) => <EditScreen id={Number(p.id)} /> },
+    { pattern: '/entries/:id', title: 'Entry', render: (p) => withId(p.id, (id) => <EntryScreen id={id} />) },
+    { pattern: '/entries/:id/edit', title: 'Edit', render: (p) => withId(p.id, (id) => <EditScreen id={id} />) },
     { pattern: '/see', title: 'See', render: (_, q) => <SeeScreen weeks={Number(q.get('weeks') ?? 4)} sections={seeSections()} /> },
   ],
 };

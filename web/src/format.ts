@@ -108,6 +108,20 @@ export function entrySummary(period: Period, f: Fields): string {
   return parts.join(' · ');
 }
 
+// Characters as daybreak counts them: code points, not UTF-16 units (an emoji
+// is one), as the server does for a text's limit.
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
+// "1,999 / 2,000", and past the limit by how much (not said by colour alone).
+export function characterCount(n: number, max: number): string {
+  const count = `${n.toLocaleString(LOCALE)} / ${max.toLocaleString(LOCALE)}`;
+  if (n <= max) return count;
+  const over = n - max;
+  return `${count} · ${over.toLocaleString(LOCALE)} ${over === 1 ? 'character' : 'characters'} too many`;
+}
+
 // A field's problem in one sentence: "'11' is not allowed: a whole number from 0 to 10".
 export function fieldMessage(p: { value: string; allowed: string }): string {
   return p.value === '' ? `Needed: ${p.allowed}.` : `'${p.value}' is not allowed. Allowed: ${p.allowed}.`;

@@ -49,6 +49,15 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   return params;
 }
 
+// A path's number ("12" in /entries/12), or null when no record can have it:
+// not a plain positive whole number ("abc", "0", "1e3"), or too big for a
+// number to hold exactly. Such a path is answered without asking the server.
+export function idParam(text: string | undefined): number | null {
+  if (!text || !/^[1-9][0-9]*$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 // Same-origin links navigate in place; modified clicks (new tab...) are left alone.
 export function onLinkClick(event: MouseEvent): void {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)

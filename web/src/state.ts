@@ -169,6 +169,12 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
+// Preact compares an effect's deps with !==, and NaN !== NaN: a NaN dep
+// would load again after every render, forever. One NaN equals another here.
+export function effectDeps(deps: unknown[]): unknown[] {
+  return deps.map((d) => (Number.isNaN(d) ? 'NaN' : d));
+}
+
 // Loads data for a screen and reloads it when `deps` change.
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
@@ -188,7 +194,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick]);
+  }, [...effectDeps(deps), tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   addDays,
+  characterCount,
+  charCount,
   choiceLabel,
   clockOf,
   daysBetween,
@@ -69,5 +71,21 @@ describe('words', () => {
         ],
       }),
     ).toBe('Nothing was saved for the evening of 2026-11-23. 2 values need a look.');
+  });
+});
+
+describe('character counts', () => {
+  it('counts characters as the server does: an emoji is one, not two UTF-16 units', () => {
+    expect(charCount('')).toBe(0);
+    expect(charCount('stiff\nbetter')).toBe(12);
+    expect(charCount('😀'.repeat(1999))).toBe(1999);
+    expect('😀'.repeat(1999).length).toBe(3998);
+    expect(charCount('é€😀')).toBe(3);
+  });
+  it('says the count against the limit, and by how much it is over', () => {
+    expect(characterCount(1999, 2000)).toBe('1,999 / 2,000');
+    expect(characterCount(2000, 2000)).toBe('2,000 / 2,000');
+    expect(characterCount(2001, 2000)).toBe('2,001 / 2,000 · 1 character too many');
+    expect(characterCount(11265, 2000)).toBe('11,265 / 2,000 · 9,265 characters too many');
   });
 });

@@ -14,7 +14,7 @@ const fields = [
   def('signs', { shape: 'choices' }),
   def('medications', { shape: 'list' }),
   def('factors', { shape: 'list' }),
-  def('note', { shape: 'text' }),
+  def('note', { shape: 'text', allowed: 'text of at most 2000 characters (line breaks and tabs allowed)' }),
   def('bedtime', { shape: 'time' }),
 ];
 
@@ -59,5 +59,17 @@ describe('localProblems', () => {
       'pain',
       'stiffness_minutes',
     ]);
+  });
+
+  it('refuses a note over 2000 characters, counted as the server counts them, as the server would', () => {
+    expect(localProblems({ pain: 1, note: '😀'.repeat(2000) }, fields)).toEqual([]); // 4000 UTF-16 units
+    expect(localProblems({ pain: 1, note: 'a'.repeat(11265) }, fields)).toEqual([
+      {
+        field: 'note',
+        value: `${'a'.repeat(60)}...`,
+        allowed: 'text of at most 2000 characters (line breaks and tabs allowed): it has 11265 characters',
+      },
+    ]);
+    expect(localProblems({ pain: 1, note: '😀'.repeat(2001) }, fields)[0]?.value).toBe(`${'😀'.repeat(60)}...`);
   });
 });

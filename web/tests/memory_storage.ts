@@ -1,4 +1,4 @@
-// localStorage in memory, for the outbox's tests (Node has none).
+// localStorage in memory, for the tests of what the app keeps on the device (Node has none).
 export class MemoryStorage {
   data = new Map<string, string>();
   getItem(k: string) {
@@ -6,5 +6,8 @@ export class MemoryStorage {
   }
   setItem(k: string, v: string) {
     this.data.set(k, v);
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
   }
 }

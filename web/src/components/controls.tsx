@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
-import { choiceLabel, fieldMessage } from '../format';
+import { characterCount, charCount, choiceLabel, fieldMessage } from '../format';
 import type { FieldProblem } from '../api';
 
 export function FieldError({ id, problem }: { id: string; problem?: FieldProblem | undefined }) {
@@ -253,8 +253,14 @@ export function Toggle(props: Common & { name: string; value: boolean; onChange:
   );
 }
 
-export function TextArea(props: Common & { name: string; value: string | undefined; onChange: (v: string | undefined) => void }) {
+// No maxLength: it would cut a long paste without a word (and counts UTF-16
+// units, not the characters the server counts). The count shows the limit;
+// the form refuses a text over it.
+export function TextArea(
+  props: Common & { name: string; value: string | undefined; max?: number | undefined; onChange: (v: string | undefined) => void },
+) {
   const id = useId();
+  const count = charCount(props.value ?? '');
   return (
     <div class={`field text${props.problem ? ' has-error' : ''}`} data-field={props.name}>
       <label for={id}>{props.legend}</label>
@@ -267,14 +273,18 @@ export function TextArea(props: Common & { name: string; value: string | undefin
         id={id}
         name={props.name}
         rows={3}
-        maxLength={2000}
         value={props.value ?? ''}
-        aria-describedby={`${id}-hint ${id}-err`}
+        aria-describedby={`${id}-hint ${id}-count ${id}-err`}
         onInput={(e) => {
           const t = (e.currentTarget as HTMLTextAreaElement).value;
           props.onChange(t === '' ? undefined : t);
         }}
       />
+      {props.max !== undefined && (
+        <p class={`char-count${count > props.max ? ' over' : ''}`} id={`${id}-count`}>
+          {characterCount(count, props.max)}
+        </p>
+      )}
       <FieldError id={`${id}-err`} problem={props.problem} />
     </div>
   );

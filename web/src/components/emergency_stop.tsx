@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 
 import type { SafetyGate } from '../api';
+import { knownEmergencyNumber } from '../api_safety';
 
 // A tap-to-call link for a number as the person wrote it ("1 12" -> tel:112).
 export function telHref(number: string): string {
@@ -20,7 +21,8 @@ export function EmergencyStop({ gate, onClose }: { gate: SafetyGate | null; onCl
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const told = gate && gate.emergency.length > 0 ? gate.emergency.map((f) => f.label) : [QUICK_CHECK];
-  const number = gate?.emergency_number ?? null;
+  // Offline (no gate): the number daybreak gave last, remembered on this device.
+  const number = gate ? gate.emergency_number : knownEmergencyNumber();
   return (
     <div class="stop-screen" role="alertdialog" aria-modal="true" aria-labelledby="stop-title" aria-describedby="stop-what">
       <div class="stop-body">

@@ -2,8 +2,9 @@
 // by a dry run that says what it would do, then imported on a press, or why
 // nothing was imported. Both imports work and show the same.
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
+import { ApiError, type SafetyGate } from '../api';
 import { call, diaryChanged } from '../state';
+import { EmergencyStop } from './emergency_stop';
 
 function problemsOf(err: unknown): string[] {
   if (!(err instanceof ApiError)) return ['daybreak cannot be reached right now.'];
@@ -11,14 +12,17 @@ function problemsOf(err: unknown): string[] {
 }
 
 // `send(text, dryRun)` asks the server; `imported` is told what a real
-// import did.
-export function useFileImport<T>(
+// import did. A file that brought in a warning sign (a yes of the last 7
+// days) answers with the gate it closed: `stop`, the same full-screen stop
+// as a yes logged here, as `daybreak import` prints it.
+export function useFileImport<T extends { safety?: SafetyGate }>(
   send: (text: string, dryRun: boolean) => Promise<T>,
   imported: (name: string, result: T) => void,
 ) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<T | null>(null);
   const [problems, setProblems] = useState<string[] | null>(null);
+  const [stop, setStop] = useState<SafetyGate | null>(null);
   const choose = async (chosen: File | undefined) => {
     setPlan(null);
     setProblems(null);
@@ -39,11 +43,12 @@ export function useFileImport<T>(
       imported(file.name, result);
       setFile(null);
       setPlan(null);
+      if (result.safety) setStop(result.safety);
     } catch (err) {
       setProblems(problemsOf(err));
     }
   };
-  return { file, plan, problems, choose, runImport };
+  return { file, plan, problems, choose, runImport, stop, closeStop: () => setStop(null) };
 }
 
 // What an import would do, with its Import button, or why nothing was imported.
@@ -51,10 +56,13 @@ export function ImportNotices(props: {
   plan: { name: string; text: string; nothingNew: boolean } | null;
   onImport: () => void;
   problems: string[] | null;
+  stop: SafetyGate | null;
+  onCloseStop: () => void;
 }) {
-  const { plan, onImport, problems } = props;
+  const { plan, onImport, problems, stop, onCloseStop } = props;
   return (
     <>
+      {stop && <EmergencyStop gate={stop} onClose={onCloseStop} />}
       {plan && (
         <div class="notice info" role="status">
           <p>

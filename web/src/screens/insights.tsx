@@ -69,7 +69,8 @@ export function findings(data: Insights): string[] {
   const out: string[] = [];
   const pain = data.mornings.find((m) => m.measure === 'pain');
   if (pain?.trend.enough && pain.trend.statement) out.push(pain.trend.statement);
-  if (data.whole_day.statement) out.push(data.whole_day.statement);
+  // The whole day's pattern only from enough days (10, as its intervals): one day is no finding.
+  if (data.whole_day.statement && data.whole_day.all_day.days >= 10) out.push(data.whole_day.statement);
   const standing = data.factors.comparisons.find((c) => c.stands_out && c.statement);
   if (standing) out.push(standing.statement);
   else if (data.adherence.statement) out.push(data.adherence.statement);

@@ -239,10 +239,11 @@ export function EditScreen({ id }: { id: number }) {
   );
 }
 
-export function Missing({ id }: { id: number }) {
+// null: the address names no entry number at all (/entries/abc).
+export function Missing({ id }: { id: number | null }) {
   return (
     <div class="screen">
-      <h1 tabIndex={-1}>Entry {id} is not in your diary</h1>
+      <h1 tabIndex={-1}>{id === null ? 'That entry is' : `Entry ${id} is`} not in your diary</h1>
       <p>
         It may have been deleted. <a href="/">Back to today</a>
       </p>

@@ -19,7 +19,7 @@ import {
 } from '../api';
 import { ErrorSummary } from '../components/error_summary';
 import { Chips, FieldError, NumberField, Scale, Stepper, TextArea, TimeField, Toggle } from '../components/controls';
-import { choiceLabel, clockOf, PERIOD_LABELS, problemSummary } from '../format';
+import { charCount, choiceLabel, clockOf, PERIOD_LABELS, problemSummary } from '../format';
 
 export type Values = Record<string, unknown>;
 
@@ -76,6 +76,10 @@ const ANCHORS: Record<string, [string, string]> = {
   sleep_quality: ['very badly', 'very well'],
   anxiety: ['calm', 'as anxious as it gets'],
 };
+
+// Text answers' limits in characters (code points), as the server checks them
+// (kMaxNoteLength, src/domain/entry_fields.cpp): the catalogue says it only in words.
+export const TEXT_LIMITS: Record<string, number> = { note: 2000 };
 
 const STIFFNESS_PRESETS = [0, 5, 15, 30, 45, 60, 90, 120];
 
@@ -153,8 +157,8 @@ export function fieldsToPatch(before: Values, after: Values, fields: FieldDef[])
   return out;
 }
 
-// Checks the catalogue can check without the server: required answers and
-// ranges. The server checks everything again.
+// Checks the catalogue can check without the server: required answers,
+// ranges and text limits. The server checks everything again.
 export function localProblems(values: Values, fields: FieldDef[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const f of fields) {
@@ -163,6 +167,13 @@ export function localProblems(values: Values, fields: FieldDef[]): FieldProblem[
     if (typeof v === 'number' && f.min !== undefined && f.max !== undefined) {
       const off = f.step === 1 && !Number.isInteger(v);
       if (v < f.min || v > f.max || off || Number.isNaN(v)) problems.push({ field: f.name, value: String(v), allowed: f.allowed });
+    }
+    // Refused here, as the server would, so it never waits in the outbox only to be refused.
+    const limit = TEXT_LIMITS[f.name];
+    const length = typeof v === 'string' ? charCount(v) : 0;
+    if (limit !== undefined && length > limit) {
+      const start = [...(v as string)].slice(0, 60).join('');
+      problems.push({ field: f.name, value: `${start}...`, allowed: `${f.allowed}: it has ${length} characters` });
     }
   }
   return problems;
@@ -371,7 +382,7 @@ function FieldControl({ field: f, period, values, set, problem, items, fresh }: 
         if (f.name === 'factors') {
           return <FactorsField legend={legend} hint={hint} value={(v as Record<string, string> | undefined) ?? {}} problem={problem} onChange={(x) => set(f.name, x)} />;
         }
-        return <TextArea name={f.name} {...common} value={v as string | undefined} onChange={(t) => set(f.name, t)} />;
+        return <TextArea name={f.name} {...common} value={v as string | undefined} max={TEXT_LIMITS[f.name]} onChange={(t) => set(f.name, t)} />;
       })()}
     </div>
   );

@@ -12,7 +12,7 @@ import { fhirAddsSomething, fhirPlanText } from '../import_words';
 import { call, useLoad } from '../state';
 
 function FhirImport() {
-  const { file, plan, problems, choose, runImport } = useFileImport(api.importFhir, (name, done) =>
+  const { file, plan, problems, choose, runImport, stop, closeStop } = useFileImport(api.importFhir, (name, done) =>
     announce(`Imported from ${name}: ${fhirPlanText(done)}`),
   );
   return (
@@ -29,6 +29,8 @@ function FhirImport() {
         plan={plan && file && { name: file.name, text: fhirPlanText(plan), nothingNew: !fhirAddsSomething(plan) }}
         onImport={() => void runImport()}
         problems={problems}
+        stop={stop}
+        onCloseStop={closeStop}
       />
     </>
   );

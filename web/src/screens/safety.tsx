@@ -91,7 +91,8 @@ function GateSummary({ gate }: { gate: SafetyGate }) {
   if (gate.status === 'ok') {
     return (
       <p>
-        Your last check found no warning signs. The next one is due on {day(gate.next_full_check)}.
+        Exercise may go ahead. The next full check is due on {day(gate.next_full_check)}; if anything changes before
+        then, check again or speak to a doctor.
       </p>
     );
   }
@@ -125,8 +126,8 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
             Please get medical help now
           </h2>
           <p>
-            You said yes to: {raised.join('; ')}. This needs a doctor today, not exercise. Please <CallLine gate={gate} />,
-            or go to an emergency department.
+            You said yes to: {raised.join('; ')}. This needs a doctor now, within hours, not exercise. Please{' '}
+            <CallLine gate={gate} />, or go to an emergency department.
           </p>
           <p>Sessions stay stopped until a clinician has seen you.</p>
         </div>
@@ -146,8 +147,13 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
       ) : (
         <>
           <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
-            Thank you: no warning signs
+            You reported no warning signs in this check
           </h2>
+          {/* Never that all is well (safety.md): as the CLI's words after a check. */}
+          <p>
+            That does not rule out a serious problem: warning signs can be absent even when something needs care. If
+            new symptoms appear, or your pain changes in a way that worries you, check again or speak to a doctor.
+          </p>
           {gate.session_allowed ? (
             <p>
               You can go ahead with your sessions. The next check is due on {day(gate.next_full_check)}.{' '}

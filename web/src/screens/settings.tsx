@@ -294,6 +294,8 @@ function DataSection() {
     problems,
     choose,
     runImport,
+    stop,
+    closeStop,
   } = useFileImport(
     (text, dryRun) => api.importCsv(text, dryRun, false),
     (name, done) => announce(`Imported ${done.added} entr${done.added === 1 ? 'y' : 'ies'} from ${name}`),
@@ -335,6 +337,8 @@ function DataSection() {
         }
         onImport={() => void runImport()}
         problems={problems}
+        stop={stop}
+        onCloseStop={closeStop}
       />
     </section>
   );
