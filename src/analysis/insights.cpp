@@ -337,6 +337,9 @@ std::string describe_comparison(const FactorEffects& e, const Comparison& c) {
 std::optional<ExperimentIdea> experiment_idea(const FactorEffects& e, const Comparison& c) {
   const FactorSeries& f = e.factors[c.factor];
   if (f.kind == FactorKind::numeric) return std::nullopt;
+  // When to take a medicine is for the person and their doctor to decide,
+  // not a coin's: no personal trial is offered for it.
+  if (f.key == "bedtime_medication") return std::nullopt;
   if (f.kind == FactorKind::binary) return ExperimentIdea{f.label, "no " + f.label};
   const std::string other = c.other.empty() ? "not " + c.level : c.other;
   return ExperimentIdea{fmt::format("{}: {}", f.label, c.level), fmt::format("{}: {}", f.label, other)};

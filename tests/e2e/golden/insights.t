@@ -380,11 +380,7 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
           "mean_other": 3.6429,
           "effect": null,
           "withheld": "no mornings (at least 10 needed)",
-          "statement": "Medication at bedtime: no number shown: no mornings (at least 10 needed).",
-          "experiment": {
-            "a": "medication at bedtime",
-            "b": "no medication at bedtime"
-          }
+          "statement": "Medication at bedtime: no number shown: no mornings (at least 10 needed)."
         },
         {
           "factor": "walking_minutes",
