@@ -29,8 +29,9 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
                                })->day;
   const LocalDate start = std::max(series.from, first_ever);
   if (start <= series.to) {
-    const int weeks = days_between(monday_of(start), monday_of(series.to)) / 7 + 1;
-    a.per_week = static_cast<double>(a.completed) / weeks;
+    a.weeks = days_between(monday_of(start), monday_of(series.to)) / 7 + 1;
+    a.per_week = static_cast<double>(a.completed) / a.weeks;
+    a.counted_from = monday_of(start);
   }
   const LocalDate last_monday = monday_of(series.to);
   for (int i = static_cast<int>(kAdherenceWeeksShown) - 1; i >= 0; --i) {

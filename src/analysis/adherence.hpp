@@ -30,9 +30,11 @@ struct Adherence {
   bool has_sessions = false;  // false: no session data at all
   std::size_t completed = 0;  // in the range
   std::size_t started = 0;
-  double per_week = 0.0;          // completed per week, from the first session's week (or the range's) to its end
-  std::vector<WeekCount> recent;  // the last kAdherenceWeeksShown weeks of the range from the first session's
-                                  // week, oldest first
+  double per_week = 0.0;  // completed per week, from the first session's week (or the range's) to its end
+  int weeks = 0;          // the weeks per_week counts
+  std::optional<LocalDate> counted_from;  // the Monday they count from
+  std::vector<WeekCount> recent;          // the last kAdherenceWeeksShown weeks of the range from the first session's
+                                          // week, oldest first
 };
 
 // `sessions` is nullopt when no session data exists (not: none done).

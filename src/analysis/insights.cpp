@@ -478,8 +478,12 @@ Section adherence_section(const Insights& in) {
     return s;
   }
   s.blocks.push_back(
-      {fmt::format("{} completed in this range ({} started), about {} a week.",
-                   capitalized(count(a.completed, "session", "sessions")), a.started, one_decimal(a.per_week)),
+      {fmt::format("{} completed in this range ({} started), about {} a week{}.",
+                   capitalized(count(a.completed, "session", "sessions")), a.started, one_decimal(a.per_week),
+                   a.counted_from ? fmt::format(" over the {} from the week of {}",
+                                                count(static_cast<std::size_t>(a.weeks), "week", "weeks"),
+                                                short_date(*a.counted_from))
+                                  : std::string()),
        {}});
   std::vector<std::vector<std::string>> table = {{"week from", "sessions done"}};
   for (const auto& w : a.recent) table.push_back({format_date(w.monday), std::to_string(w.completed)});

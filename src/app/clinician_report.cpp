@@ -234,9 +234,14 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
     // The program plans a morning and an evening routine every day.
     constexpr int kPlannedPerWeek = 14;
     s.paragraphs.push_back(fmt::format(
-        "Guided sessions finished in this period: {} of {} started; {} a week on average, against {} planned (a "
+        "Guided sessions finished in this period: {} of {} started; {} a week on average{}, against {} planned (a "
         "morning and an evening routine each day).",
-        a.completed, a.started, one_decimal(a.per_week), kPlannedPerWeek));
+        a.completed, a.started, one_decimal(a.per_week),
+        a.counted_from
+            ? fmt::format(" over the {} from the week of {}", count(static_cast<std::size_t>(a.weeks), "week", "weeks"),
+                          short_date(*a.counted_from))
+            : std::string(),
+        kPlannedPerWeek));
     ReportTable weeks{{"Week of"}, {{"Finished"}, {"Adherence"}}};
     for (const analysis::WeekCount& w : a.recent) {
       weeks.header.push_back(day_month(w.monday));

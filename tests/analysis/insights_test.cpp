@@ -519,6 +519,12 @@ TEST(Insights, WeeksBeforeTheFirstSessionAreNotCountedAsMissed) {
   ASSERT_EQ(in.adherence.recent.size(), 1U);
   EXPECT_EQ(in.adherence.recent[0].completed, 1);
   EXPECT_DOUBLE_EQ(in.adherence.per_week, 1.0);
+  // "1.0 a week" read as a habit: it says which weeks it is over.
+  std::string said;
+  for (const auto& section : describe(in)) {
+    for (const auto& b : section.blocks) said += b.text + "\n";
+  }
+  EXPECT_TRUE(contains(said, "about 1.0 a week over the 1 week from the week of")) << said;
   // Begun before the range: every week of the range counts, missed or not.
   const std::vector<RoutineSession> earlier{{add_days(d.start, -30), Routine::morning, true},
                                             {to, Routine::morning, true}};

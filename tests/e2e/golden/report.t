@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  27acf049fdab33ef44a82694d34181eeb23ad22a546070d59463301ffa6aacf3  report.pdf
+  4c65ae8e924b595413a1d43f8df2f1f4996b6bc3536173f3305d165443c629d5  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -115,8 +115,8 @@ the pictures in docs/screenshots with it.
   
   The program
   The daybreak program: stage 1 of 4, “Wake up gently”, since 14 Nov 2026 (9 days in the stage).
-  Guided sessions finished in this period: 7 of 7 started; 2.3 a week on average, against 14 planned (a morning and an evening
-  routine each day).
+  Guided sessions finished in this period: 7 of 7 started; 2.3 a week on average over the 3 weeks from the week of 9 Nov
+  2026, against 14 planned (a morning and an evening routine each day).
   Week of                                       9 Nov                            16 Nov                                  23 Nov
   Finished                                      2/14                             5/14                                    0/14
   Adherence                                     14%                              36%                                     0%
