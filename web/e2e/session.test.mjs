@@ -108,3 +108,31 @@ test('a session stopped for pain keeps what was done, the reason and the comfort
     await close();
   }
 });
+
+// Found by testing from outside: a tab press, the back button or a reload in
+// the middle of a session threw it away without a word. Leaving now asks;
+// staying keeps the session running where it was.
+test('leaving a session under way asks first, and staying keeps it', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    await page.goto(`${daybreak.url}/session/evening`);
+    await page.getByRole('group', { name: 'Pain now, before you start' }).getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('timer').waitFor();
+    const asked = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss(); // stay
+    });
+    await page.getByRole('link', { name: 'Today' }).first().click();
+    await page.evaluate(() => history.back()); // the back button, without waiting for a page load
+    for (let i = 0; i < 50 && asked.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(asked.length, 2, `asked: ${asked.join(' | ')}`);
+    assert.match(asked[0], /Leave the session\?/);
+    assert.equal(new URL(page.url()).pathname, '/session/evening');
+    await page.getByRole('timer').waitFor(); // still playing
+    assert.deepEqual(await sessions(daybreak), []);
+  } finally {
+    await close();
+  }
+});

@@ -9,12 +9,41 @@ function notify(): void {
   for (const l of listeners) l();
 }
 
-if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+// A screen that would lose something on leaving (a session under way) asks
+// first: a link, the back button, a reload or closing the tab.
+let leaving: string | null = null;
+let here = typeof location !== 'undefined' ? location.pathname + location.search : '/';
+
+// While `question` is set, leaving the screen asks it (confirm) first.
+export function askBeforeLeaving(question: string | null): void {
+  leaving = question;
+}
+
+function mayLeave(): boolean {
+  return leaving === null || window.confirm(leaving);
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', () => {
+    if (!mayLeave()) {
+      history.pushState(null, '', here); // stay: the back press is undone
+      return;
+    }
+    here = location.pathname + location.search;
+    notify();
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (leaving !== null) event.preventDefault(); // the browser asks in its own words
+  });
+}
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === location.pathname + location.search) return;
+  if (!mayLeave()) return;
+  leaving = null;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
+  here = to;
   document.querySelector('main')?.scrollTo(0, 0);
   notify();
 }

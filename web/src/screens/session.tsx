@@ -15,6 +15,7 @@ import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
+import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, useLoad, useSignal } from '../state';
 import { loadGate } from '../api_safety';
@@ -276,6 +277,14 @@ function Play({ plan }: { plan: SessionPlan }) {
   };
 
   const t = now();
+  // Under way, the session is not left without a word: a link, back or a
+  // reload would lose it (Stop ends it and keeps what was done).
+  const underWay = !player.over && player.phase !== 'pain_before' && player.phase !== 'cancelled';
+  useEffect(() => {
+    askBeforeLeaving(underWay ? 'Leave the session? What you have done so far is not saved; Stop keeps it.' : null);
+  }, [underWay]);
+  useEffect(() => () => askBeforeLeaving(null), []);
+
   const step = player.phase === 'pain_before' ? null : player.currentStep();
   const exercise = step ? plan.exercises[step.exercise]! : null;
   const total = plan.total_seconds * 1000;
