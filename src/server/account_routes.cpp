@@ -148,6 +148,14 @@ Response sign_in_required() {
       .with_header("WWW-Authenticate", fmt::format("Cookie realm=\"daybreak\", cookie-name={}", kSessionCookie));
 }
 
+// Too many wrong passwords for the login or from the address: when to try again.
+Response wait_before_trying(std::chrono::seconds retry_after) {
+  return http::problem(
+             429, "sign-in-wait", "Too many tries",
+             fmt::format("too many wrong passwords: try again in {} minutes", (retry_after.count() + 59) / 60))
+      .with_header("Retry-After", std::to_string(retry_after.count()));
+}
+
 Response not_for_role(std::string_view detail) {
   return http::problem(403, "not-allowed", "This is not yours to do", detail);
 }
@@ -337,10 +345,7 @@ Response sign_in_route(const ApiContext& api, const Request& req) {
     case SignInVerdict::wrong:
       return http::problem(401, "sign-in-failed", "Not signed in", "the login or the password is wrong");
     case SignInVerdict::wait:
-      return http::problem(429, "sign-in-wait", "Too many tries",
-                           fmt::format("too many wrong passwords: try again in {} minutes",
-                                       (attempt.retry_after.count() + 59) / 60))
-          .with_header("Retry-After", std::to_string(attempt.retry_after.count()));
+      return wait_before_trying(attempt.retry_after);
   }
   return http::problem(401, "sign-in-failed", "Not signed in", "the login or the password is wrong");
 }
@@ -369,12 +374,7 @@ Response password_route(const ApiContext& api, const Request& req) {
     return http::invalid_fields("the password was not changed", errors, true);
   }
   const auto changed = change_password(api.store(), api.hasher(), *s, *current, *fresh, source_of(req), api.now());
-  if (changed.retry_after) {
-    return http::problem(429, "sign-in-wait", "Too many tries",
-                         fmt::format("too many wrong passwords: try again in {} minutes",
-                                     (changed.retry_after->count() + 59) / 60))
-        .with_header("Retry-After", std::to_string(changed.retry_after->count()));
-  }
+  if (changed.retry_after) return wait_before_trying(*changed.retry_after);
   if (!changed.result) return http::problem_for(changed.result.error());
   api.forget_sessions();
   Response r;
@@ -489,7 +489,8 @@ Response add_grant(const ApiContext& api, const Request& req) {
     const Json& until = (*body)["until"];
     const auto day = until.is_string() ? parse_date(until.get<std::string>()) : std::nullopt;
     if (!day) {
-      errors.push_back({"until", until.dump(), "a date as YYYY-MM-DD, or null for no end"});
+      errors.push_back({"until", until.is_string() ? until.get<std::string>() : until.dump(),
+                        "a date as YYYY-MM-DD, or null for no end"});
     } else {
       request.until = day;
     }

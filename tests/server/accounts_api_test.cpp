@@ -895,6 +895,18 @@ TEST_P(Accounts, TheCliniciansListIsRecordedInTheAccessLogOfEachPersonShown) {
   EXPECT_TRUE(looks(bert).empty()) << "Bert shares nothing with Dr Berg";
 }
 
+// Found from outside: a malformed end date came back with its JSON quotes
+// ("\"2026-13-01\""), where every other error shows the value as given.
+TEST_P(Accounts, AGrantsBadEndDateIsShownAsGiven) {
+  add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  const Who anna = sign_in_as("anna");
+  const Reply r =
+      call(http::Method::post, "/api/grants", anna, Json{{"clinician", "dr.berg"}, {"until", "2026-13-01"}}.dump());
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(Json::parse(r.body).at("errors").at(0).at("value"), "2026-13-01") << r.body;
+}
+
 TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   const UserId a = add("anna", Role::person, "Anna");
   const UserId b = add("bert", Role::person, "Bert");
