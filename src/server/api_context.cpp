@@ -10,9 +10,23 @@
 
 namespace daybreak {
 
+namespace {
+
+// A clinician reads the reasons with the person's name, the person with "you".
+nlohmann::ordered_json gate_in_words(const SafetyGate& gate, const Caller& c) {
+  return safety_gate_json(gate, c.zone, c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
+}
+
+}  // namespace
+
 nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c) {
-  return safety_gate_json(safety_gate(api.store(), c.user.id, c.now), c.zone,
-                          c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
+  return gate_in_words(safety_gate(api.store(), c.user.id, c.now), c);
+}
+
+void add_gate_if_a_sign_opened(nlohmann::ordered_json& answer, const ApiContext& api, const Caller& c,
+                               const SafetyGate& before) {
+  const SafetyGate after = safety_gate(api.store(), c.user.id, c.now);
+  if (new_warning_sign(before, after)) answer["safety"] = gate_in_words(after, c);
 }
 
 User ApiContext::user(const http::Request& request) const {

@@ -22,6 +22,8 @@
 
 namespace daybreak {
 
+struct SafetyGate;  // app/safety.hpp
+
 class HomeNetwork;  // server/home_network.hpp
 
 // The person a request acts for, with their zone and the request's "now".
@@ -151,5 +153,10 @@ class ApiContext {
 // the caller's words ("you", or the person's name for a clinician): what an
 // answer that closed it carries, so the client shows the stop at once.
 [[nodiscard]] nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c);
+// After a write that may have brought in a warning sign (an import): adds
+// `safety`, the gate as gate_answer() gives it, to `answer` when a sign
+// opened since `before`.
+void add_gate_if_a_sign_opened(nlohmann::ordered_json& answer, const ApiContext& api, const Caller& c,
+                               const SafetyGate& before);
 
 }  // namespace daybreak

@@ -131,8 +131,7 @@ Response import_diary(const ApiContext& api, const Request& req) {
             {"unchanged", summary->unchanged},
             {"items_created", summary->items_created},
             {"written", summary->written}};
-  // A warning sign the file brought in: the gate it closed, as `daybreak import` shows the stop.
-  if (new_warning_sign(before, safety_gate(api.store(), c.user.id, c.now))) json["safety"] = gate_answer(api, c);
+  add_gate_if_a_sign_opened(json, api, c, before);  // as `daybreak import` shows the stop
   return http::json_response(200, json);
 }
 

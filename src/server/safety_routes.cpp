@@ -31,9 +31,7 @@ std::optional<ScreenKind> check_kind(std::string_view text) {
 
 Response gate(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
-  // A clinician reads the reasons with the person's name, the person with "you".
-  Json j = safety_gate_json(safety_gate(api.store(), c.user.id, c.now), c.zone,
-                            c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
+  Json j = gate_answer(api, c);
   j["ibp"] = ibp_result_json(ibp_screen(api.store(), c.user.id, c.zone, c.now));
   return http::json_response(200, j);
 }
