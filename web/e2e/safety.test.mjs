@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, openDaybreak, seriousViolations, waitForFocus } from './daybreak.mjs';
+import { FAKE_NOW, launchChromium, openDaybreak, seriousViolations, waitForFocus } from './daybreak.mjs';
 
 let browser;
 
@@ -285,6 +285,67 @@ test('an import that brings in a yes stops everything, as logging it does', asyn
     await stop.waitFor();
     assert.equal(await stop.getByRole('link', { name: 'Call 112 now' }).getAttribute('href'), 'tel:112');
     assert.equal((await gate(daybreak)).status, 'locked');
+  } finally {
+    await close();
+  }
+});
+
+// Issue: Today hid the exercise lock offline and after reconnecting. Offline
+// the gate could not be read, so Today showed nothing at all; and it was read
+// once only, so coming back online changed nothing either.
+test('Today keeps showing the exercise lock offline, as of the last time daybreak was reached, and reads it again when back', async () => {
+  const { daybreak, page, close } = await openDaybreak(browser, { safetyCheck: true });
+  try {
+    const settings = await fetch(`${daybreak.url}/api/safety/settings`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ emergency_number: '999' }),
+    });
+    assert.equal(settings.status, 200, await settings.text());
+    const logged = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'yes-this-morning' },
+      body: JSON.stringify({ date: '2026-11-23', period: 'morning', fields: { pain: 6, red_flags: 'yes' } }),
+    });
+    assert.equal(logged.status, 201, await logged.text());
+    const before = await gate(daybreak);
+    assert.equal(before.status, 'locked');
+    assert.ok(before.reasons.length > 0);
+
+    await page.clock.setFixedTime(new Date(FAKE_NOW)); // the browser's clock, as daybreak's
+    const alert = page.locator('section.safety-alert');
+    const showsTheLock = async () => {
+      await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
+      assert.deepEqual(await alert.locator('li').allTextContents(), before.reasons);
+      assert.equal(await alert.getByRole('link', { name: 'call 999' }).getAttribute('href'), 'tel:999');
+    };
+    await page.goto(daybreak.url);
+    await showsTheLock();
+    assert.equal(await alert.getByText('the last time daybreak was reached').count(), 0, 'fresh: no "as of"');
+    await page.evaluate(() => navigator.serviceWorker.ready); // the app opens offline
+
+    // Offline, opened again: the lock, its reasons and the number, as of when it was read.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator('.connection').getByText('Offline').waitFor();
+    await showsTheLock();
+    const asOf = alert.locator('.gate-as-of');
+    assert.equal(await asOf.textContent(), 'As of Mon 23 Nov, 07:30, the last time daybreak was reached.');
+    assert.deepEqual(await seriousViolations(page), []);
+    // Session says the same; back on Today it is still there.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Session' }).click();
+    await page.locator('.gate-notice').getByText('Exercise is locked').waitFor();
+    await page.getByText('the last time daybreak was reached').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await showsTheLock();
+
+    // A clinician sees them meanwhile; once the connection is back, Today says so, without a reload.
+    await daybreak.cli('screen', 'ack', '--seen-clinician');
+    assert.notEqual((await gate(daybreak)).status, 'locked');
+    await page.context().setOffline(false);
+    await alert.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('Exercise is locked').count(), 0);
+    assert.equal(await page.getByText('the last time daybreak was reached').count(), 0);
   } finally {
     await close();
   }

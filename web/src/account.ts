@@ -132,6 +132,28 @@ export function roleOf(state: AccountState): Role | null {
 
 export const account = new Signal<AccountState>({ kind: 'loading' });
 
+// Whose this device's memory is: the signed-in person's login (accounts on),
+// or nobody's in particular (undefined: accounts off). The login is kept on
+// this device until they sign out, so what is written or kept while daybreak
+// cannot be reached (not knowing yet who is signed in) is still theirs: the
+// outbox's entries (state.ts) and the last safety gate read (api_safety.ts).
+const OWNER_KEY = 'daybreak.outbox.owner';
+
+export function deviceOwner(): string | undefined {
+  const s = account.value;
+  try {
+    if (s.kind === 'signed-in') {
+      localStorage.setItem(OWNER_KEY, s.user.login);
+      return s.user.login;
+    }
+    if (s.kind === 'off' || (s.kind === 'signed-out' && s.why === 'signed-out')) localStorage.removeItem(OWNER_KEY);
+    if (s.kind === 'loading' || s.kind === 'unknown') return localStorage.getItem(OWNER_KEY) ?? undefined;
+  } catch {
+    /* no storage: nobody remembered */
+  }
+  return undefined;
+}
+
 // The person a clinician is looking at (their name for the banner), kept for
 // this tab so a reload stays on them.
 export interface Viewed {

@@ -1,5 +1,6 @@
 // The safety check's clinician review over the API: the person confirms that
 // a clinician has seen them (as `daybreak screen ack --seen-clinician`).
+import { deviceOwner } from './account';
 import { api, request, type SafetyGate, viewingPersonId } from './api';
 
 export interface ClinicianSeenResult {
@@ -22,6 +23,7 @@ export function loadGate(): Promise<SafetyGate> {
   gateInFlight ??= api
     .safety()
     .then(remembered)
+    .then(ownGateRead)
     .finally(() => {
       gateInFlight = null;
     });
@@ -29,7 +31,11 @@ export function loadGate(): Promise<SafetyGate> {
 }
 
 export const safetyReviewApi = {
-  clinicianSeen: () => request<ClinicianSeenResult>('POST', '/api/safety/clinician', { body: { seen_clinician: true } }),
+  clinicianSeen: () =>
+    request<ClinicianSeenResult>('POST', '/api/safety/clinician', { body: { seen_clinician: true } }).then((r) => {
+      ownGateRead(r.safety);
+      return r;
+    }),
   settings: () => request<SafetySettings>('GET', '/api/safety/settings').then(remembered),
   changeSettings: (change: { emergency_number?: string; axspa_diagnosis?: 'yes' | 'no' }) =>
     request<SafetySettings>('PATCH', '/api/safety/settings', { body: change }).then(remembered),
@@ -71,4 +77,87 @@ export function knownEmergencyNumber(storage = deviceStorage()): string | null {
 function remembered<T extends { emergency_number: string | null }>(said: T): T {
   if (viewingPersonId() === null) rememberEmergencyNumber(said.emergency_number);
   return said;
+}
+
+// The last safety gate the person themself was given on this device, and
+// when: offline the gate cannot be read, and a lock must not vanish because
+// the connection did (Today, Session and the safety check show it, saying
+// it is as of then). Kept for whoever's device memory this is (deviceOwner():
+// the signed-in login, or nobody's when accounts are off) and shown only to
+// them; never the gate of a person a clinician views; forgotten on signing out.
+const GATE_KEY = 'daybreak.safety-gate.v1';
+
+export interface KeptGate {
+  gate: SafetyGate;
+  read_at: string; // when daybreak gave it (an instant, ISO 8601)
+  owner?: string; // the login it belongs to; absent when accounts are off
+  zone?: string; // the diary's time zone, to say read_at in
+}
+
+const GATE_STATUSES: readonly string[] = ['ok', 'check_needed', 'paused', 'locked'];
+
+export function keepGate(
+  gate: SafetyGate,
+  owner: string | undefined,
+  at: Date,
+  zone: string | undefined,
+  storage = deviceStorage(),
+): void {
+  const kept: KeptGate = {
+    gate,
+    read_at: at.toISOString(),
+    ...(owner !== undefined ? { owner } : {}),
+    ...(zone ? { zone } : {}),
+  };
+  try {
+    storage?.setItem(GATE_KEY, JSON.stringify(kept));
+  } catch {
+    /* no storage (or full): offline, nothing is shown, as before */
+  }
+}
+
+// The gate kept for `owner`, or null (none kept, another person's, unreadable).
+export function keptGate(owner: string | undefined, storage = deviceStorage()): KeptGate | null {
+  try {
+    const text = storage?.getItem(GATE_KEY);
+    if (!text) return null;
+    const kept = JSON.parse(text) as Partial<KeptGate> | null;
+    const g = kept?.gate;
+    if (!kept || !g || !GATE_STATUSES.includes(g.status) || !Array.isArray(g.reasons) || typeof kept.read_at !== 'string')
+      return null;
+    return kept.owner === owner ? (kept as KeptGate) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetOwnGate(storage = deviceStorage()): void {
+  try {
+    storage?.removeItem(GATE_KEY);
+  } catch {
+    /* nothing kept */
+  }
+}
+
+// A gate daybreak just gave: kept when it is the person's own.
+export function ownGateRead(gate: SafetyGate): SafetyGate {
+  if (viewingPersonId() === null) keepGate(gate, deviceOwner(), new Date(), diaryZone);
+  return gate;
+}
+
+// The person's own diary zone, once Today has said it (state.ts passes it on),
+// for the kept gate: the gate and Today are read side by side, so whichever
+// answers last, the kept gate ends up with the zone.
+let diaryZone: string | undefined;
+
+export function noteDiaryZone(zone: string | undefined, storage = deviceStorage()): void {
+  if (!zone || viewingPersonId() !== null) return; // a viewed person's Today says their zone, not this person's
+  diaryZone = zone;
+  try {
+    const text = storage?.getItem(GATE_KEY);
+    const kept = text ? (JSON.parse(text) as KeptGate | null) : null;
+    if (kept && typeof kept === 'object' && kept.zone !== zone) storage?.setItem(GATE_KEY, JSON.stringify({ ...kept, zone }));
+  } catch {
+    /* nothing kept, or not readable: nothing to add the zone to */
+  }
 }

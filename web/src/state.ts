@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
 import { api, ApiError, type Catalogue, type Created, type NewEntry, type Today, Unreachable } from './api';
-import { account } from './account';
+import { account, deviceOwner } from './account';
+import { forgetOwnGate, noteDiaryZone } from './api_safety';
 import { entrySender, Outbox, type OutboxItem } from './outbox';
 import { Signal } from './signal';
 
@@ -18,6 +19,7 @@ export function useSignal<T>(signal: Signal<T>): T {
 export const reachable = new Signal<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
 export const diaryVersion = new Signal<number>(0); // bumped whenever an entry was saved or changed
 export const lastToday = new Signal<Today | null>(null);
+lastToday.subscribe(() => noteDiaryZone(lastToday.value?.time_zone));
 
 // Today as the server sees it (its date is the person's, in their zone). Loads
 // it if no screen has yet; `settled` turns true once that attempt is over.
@@ -61,35 +63,20 @@ export const outbox = new Outbox(
 );
 
 // Whose entries wait here: the signed-in person's (accounts on), or anyone's
-// (accounts off). The login is remembered on this device until they sign out,
-// so an entry written while daybreak cannot be reached (not knowing yet who is
-// signed in) is still theirs.
-const OWNER_KEY = 'daybreak.outbox.owner';
-
-function ownerNow(): string | undefined {
-  const s = account.value;
-  try {
-    if (s.kind === 'signed-in') {
-      localStorage.setItem(OWNER_KEY, s.user.login);
-      return s.user.login;
-    }
-    if (s.kind === 'off' || (s.kind === 'signed-out' && s.why === 'signed-out')) localStorage.removeItem(OWNER_KEY);
-    if (s.kind === 'loading' || s.kind === 'unknown') return localStorage.getItem(OWNER_KEY) ?? undefined;
-  } catch {
-    /* no storage: nobody remembered */
-  }
-  return undefined;
-}
-
+// (accounts off); see deviceOwner(). Signing out forgets the safety gate
+// kept on this device for them (api_safety.ts); their waiting entries stay,
+// for when they sign in again.
 function followAccount(): void {
-  const owner = ownerNow();
+  const owner = deviceOwner();
+  const s = account.value;
+  if (s.kind === 'signed-out' && s.why === 'signed-out') forgetOwnGate();
   if (owner === outbox.owner) return;
   outbox.owner = owner;
   for (const l of ownerListeners) l();
   if (owner !== undefined && account.value.kind === 'signed-in') void flushOutbox();
 }
 const ownerListeners = new Set<() => void>();
-outbox.owner = ownerNow();
+outbox.owner = deviceOwner();
 account.subscribe(followAccount);
 
 export function useOutbox(): OutboxItem[] {

@@ -3,6 +3,7 @@
 // nothing was imported. Both imports work and show the same.
 import { useState } from 'preact/hooks';
 import { ApiError, type SafetyGate } from '../api';
+import { ownGateRead } from '../api_safety';
 import { call, diaryChanged } from '../state';
 import { EmergencyStop } from './emergency_stop';
 
@@ -43,7 +44,7 @@ export function useFileImport<T extends { safety?: SafetyGate }>(
       imported(file.name, result);
       setFile(null);
       setPlan(null);
-      if (result.safety) setStop(result.safety);
+      if (result.safety) setStop(ownGateRead(result.safety));
     } catch (err) {
       setProblems(problemsOf(err));
     }

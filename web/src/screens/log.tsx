@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 
 import { api, ApiError, type Entry, PERIODS, type Period, type SafetyGate, type SleepItem } from '../api';
 import { noteDecisions } from '../api_progress';
+import { loadGate, ownGateRead } from '../api_safety';
 import { EmergencyStop } from '../components/emergency_stop';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
@@ -49,7 +50,7 @@ async function lastNightTimes(date: string): Promise<Values> {
 // screen (null when daybreak cannot be reached: the stop shows all the same).
 async function gateAfterYes(): Promise<SafetyGate | null> {
   try {
-    return await api.safety();
+    return await loadGate();
   } catch {
     return null;
   }
@@ -74,6 +75,7 @@ export function LogScreen({ period, date: asked }: { period: Period; date: strin
       announce(`${PERIOD_LABELS[period]} ${verb}: ${entrySummary(period, outcome.created.entry.fields)}`);
       const made = noteDecisions(outcome.created); // told on Today, sentence by sentence
       if (made > 0) announce(`The program made ${made === 1 ? 'a decision' : `${made} decisions`} from it: see Today.`, 'info');
+      if (outcome.created.safety) ownGateRead(outcome.created.safety); // kept for when daybreak cannot be reached
       if (values.red_flags === 'yes') setStop({ gate: outcome.created.safety ?? (await gateAfterYes()) });
       else navigate('/');
       return null;

@@ -7,13 +7,21 @@
 // clinician has seen them when a warning sign waits for it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { type Viewed, viewing } from '../account';
-import { api, ApiError, type SafetyCheckKind, type SafetyCheckResult, type SafetyGate, type SafetyQuestion, type YesNo } from '../api';
-import { loadGate, safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
+import { deviceOwner, type Viewed, viewing } from '../account';
+import {
+  api,
+  ApiError,
+  type SafetyCheckKind,
+  type SafetyCheckResult,
+  type SafetyGate,
+  type SafetyQuestion,
+  type YesNo,
+} from '../api';
+import { keptGate, loadGate, ownGateRead, safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
 import { Alert } from '../components/controls';
 import { EmergencyStop, telHref } from '../components/emergency_stop';
-import { fieldMessage, problemSummary } from '../format';
-import { useLoad, useSignal } from '../state';
+import { fieldMessage, problemSummary, zonedStamp } from '../format';
+import { diaryVersion, lastToday, reachable, useLoad, useSignal } from '../state';
 
 const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
 
@@ -25,6 +33,41 @@ function day(instant: string | null): string {
 // Warning signs are open that only a clinician's review closes.
 function awaitingClinician(gate: SafetyGate): boolean {
   return gate.emergency.length > 0 || gate.urgent.length > 0;
+}
+
+// The safety gate as a screen shows it. Read again when the connection
+// comes back and when the diary changed (a yes logged or imported), never
+// only once. While daybreak cannot answer, the person's own screens show the
+// gate they were last given on this device (`asOf`: when), so a lock never
+// disappears with the connection; a clinician viewing a person gets only
+// what was read for them on this screen.
+export interface ShownGate {
+  gate: SafetyGate | null;
+  stale: boolean; // daybreak could not be asked just now: this is what it said before
+  asOf: { at: string; zone: string | undefined } | null; // when a stale gate was read, if known
+  error: unknown; // why it could not be asked just now, or null
+  reload: () => void;
+}
+
+export function useGate(): ShownGate {
+  const online = useSignal(reachable);
+  const version = useSignal(diaryVersion);
+  const viewed = useSignal(viewing);
+  const loaded = useLoad(loadGate, [online, version, viewed?.id ?? null]);
+  const { error, reload } = loaded;
+  if (!error) return { gate: loaded.data, stale: false, asOf: null, error, reload };
+  const kept = viewed ? null : keptGate(deviceOwner());
+  if (kept) return { gate: kept.gate, stale: true, asOf: { at: kept.read_at, zone: kept.zone }, error, reload };
+  return { gate: loaded.data, stale: loaded.data !== null, asOf: null, error, reload };
+}
+
+// Said with a gate daybreak could not be asked about just now (Today and the
+// top bar already say why): when it was last read.
+export function StaleGateLine({ shown }: { shown: ShownGate }) {
+  const zone = useSignal(lastToday)?.time_zone;
+  if (!shown.stale) return null;
+  const when = shown.asOf ? `${zonedStamp(shown.asOf.at, zone ?? shown.asOf.zone)}, ` : '';
+  return <p class="muted gate-as-of">As of {when}the last time daybreak was reached.</p>;
 }
 
 // "call 112" as a tap-to-call link, or the local emergency number in words.
@@ -333,8 +376,9 @@ function YesNoQuestion(props: {
 
 // /safety (?check=legs for the leg questions).
 export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
-  const gate = useLoad(loadGate, []);
-  const questions = useLoad(() => api.safetyQuestions(kind), [kind]);
+  const gate = useGate();
+  const online = useSignal(reachable);
+  const questions = useLoad(() => api.safetyQuestions(kind), [kind, online]); // again once the connection is back
   const [answers, setAnswers] = useState<Record<string, YesNo>>({});
   const [result, setResult] = useState<SafetyCheckResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -350,7 +394,9 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
     setProblem(null);
     setFieldProblems({});
     try {
-      setResult(await api.recordSafetyCheck(kind, answers));
+      const recorded = await api.recordSafetyCheck(kind, answers);
+      ownGateRead(recorded.safety);
+      setResult(recorded);
     } catch (error) {
       if (error instanceof ApiError) {
         const byQuestion: Record<string, string> = {};
@@ -387,12 +433,13 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
             If you are not sure, answer yes: a doctor can tell you more.
           </p>
           {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} /> : null}
-          {gate.data ? <GateSummary gate={gate.data} /> : null}
-          {gate.data && awaitingClinician(gate.data) ? (
+          {gate.gate ? <GateSummary gate={gate.gate} /> : null}
+          <StaleGateLine shown={gate} />
+          {gate.gate && !gate.stale && awaitingClinician(gate.gate) ? (
             <ClinicianReview
-              gate={gate.data}
+              gate={gate.gate}
               onDone={(r) => {
-                setReviewed({ result: r, wasLocked: gate.data?.status === 'locked' });
+                setReviewed({ result: r, wasLocked: gate.gate?.status === 'locked' });
                 gate.reload();
               }}
             />
@@ -439,15 +486,16 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
 // A clinician's view of the person's safety state: the gate in a sentence,
 // and, while a warning sign waits for a clinician, the review to record.
 export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always?: boolean }) {
-  const gate = useLoad(loadGate, []);
+  const gate = useGate();
   const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
-  const g = gate.data;
+  const g = gate.gate;
   if (!g) return gate.error && always ? <Alert text="The safety state cannot be loaded right now." /> : null;
   const waiting = awaitingClinician(g);
   if (!always && !waiting && !reviewed) return null;
   return (
     <section class="card safety-card person-safety" aria-labelledby="person-safety-title" id="person-safety">
       <h2 id="person-safety-title">Safety</h2>
+      <StaleGateLine shown={gate} />
       {g.status === 'ok' ? (
         <p>No warning signs at the last check{g.next_full_check ? `; the next is due on ${day(g.next_full_check)}` : ''}.</p>
       ) : (
@@ -468,7 +516,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
       )}
       {g.last_clinician_review ? <p class="muted">A clinician last saw them on {day(g.last_clinician_review)}.</p> : null}
       {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} viewed={viewed} /> : null}
-      {waiting ? (
+      {waiting && !gate.stale ? (
         <ClinicianReview
           gate={g}
           viewed={viewed}
@@ -491,12 +539,13 @@ export function SafetyAlert() {
 }
 
 function OwnSafetyAlert() {
-  const gate = useLoad(loadGate, []);
-  const g = gate.data;
+  const shown = useGate();
+  const g = shown.gate;
   if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
   return (
     <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
       <h2 id="safety-alert-title">{g.status === 'locked' ? 'Exercise is locked' : 'Exercise is paused'}</h2>
+      <StaleGateLine shown={shown} />
       <ul>
         {g.reasons.map((r) => (
           <li key={r}>{r}</li>
@@ -511,9 +560,10 @@ function OwnSafetyAlert() {
 // questions). Not for a clinician viewing the person.
 export function SafetyCard() {
   const viewed = useSignal(viewing);
-  const gate = useLoad(loadGate, []);
-  const g = gate.data;
-  if (!g || viewed) return null; // the questions are the person's own to answer
+  const shown = useGate();
+  const g = shown.gate;
+  // The questions are the person's own to answer, and only while daybreak answers.
+  if (!g || viewed || shown.stale) return null;
   const legs = g.unchecked_leg_entries.length > 0;
   if (g.status !== 'check_needed' && !legs) return null;
   const href = g.status === 'check_needed' ? '/safety' : '/safety?check=legs';

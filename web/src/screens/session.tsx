@@ -17,9 +17,8 @@ import { announce } from '../components/toast';
 import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
-import { lastToday, useLoad, useSignal } from '../state';
-import { loadGate } from '../api_safety';
-import { GateNotice, sessionOpen } from './safety';
+import { lastToday, reachable, useLoad, useSignal } from '../state';
+import { GateNotice, sessionOpen, StaleGateLine, useGate } from './safety';
 
 export const ROUTINES: Routine[] = ['morning', 'evening', 'flare'];
 const ROUTINE_LABELS: Record<Routine, string> = { morning: 'Morning routine', evening: "Tonight's routine", flare: 'Bad-morning routine' };
@@ -72,13 +71,15 @@ export function isRoutine(r: string | undefined): r is Routine {
 
 // /session: the three routines of the person's stage.
 export function SessionChooser() {
-  const program = useLoad(() => api.program(), []);
-  const gate = useLoad(loadGate, []);
+  const online = useSignal(reachable);
+  const program = useLoad(() => api.program(), [online]);
+  const gate = useGate();
   return (
     <div class="screen session">
       <h1 tabIndex={-1}>Do a session</h1>
       <PendingNotice />
-      {gate.data ? <GateNotice gate={gate.data} /> : null}
+      {gate.gate ? <GateNotice gate={gate.gate} /> : null}
+      {gate.gate && gate.gate.status !== 'ok' ? <StaleGateLine shown={gate} /> : null}
       {program.error ? (
         <div class="notice info" role="status">
           <p>The program cannot be loaded right now: {problemText(program.error)}</p>
@@ -99,7 +100,7 @@ export function SessionChooser() {
                 <p class="muted">
                   {r.exercises} exercises, about {duration(r.total_seconds)}
                 </p>
-                {sessionOpen(gate.data, r.routine) ? (
+                {sessionOpen(gate.gate, r.routine) ? (
                   <a class={`button${r.routine === 'morning' ? ' primary' : ''}`} href={`/session/${r.routine}`}>
                     Start <span class="visually-hidden">{ROUTINE_LABELS[r.routine].toLowerCase()}</span>
                   </a>
@@ -121,13 +122,15 @@ export function SessionChooser() {
 // Today's card: the stage, and the routines for this morning and tonight,
 // each ticked once a session of it was begun today.
 export function ProgramCard({ today }: { today?: Today | null | undefined }) {
-  const program = useLoad(() => api.program(), []);
-  const gate = useLoad(loadGate, []);
+  const online = useSignal(reachable);
+  const program = useLoad(() => api.program(), [online]);
+  const shown = useGate();
+  const gate = shown.gate;
   const p: ProgramStatus | null = program.data;
   // A clinician viewing a person sees the program, not its session buttons.
   const readOnly = useSignal(viewing) !== null;
   if (!p) return null;
-  const closed = readOnly || (gate.data !== null && gate.data.status !== 'ok');
+  const closed = readOnly || (gate !== null && gate.status !== 'ok');
   const routine = (r: Routine) => p.routines.find((x) => x.routine === r);
   return (
     <section class="card program-card" aria-labelledby="program-title">
@@ -137,12 +140,12 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
       </p>
       {closed && !readOnly ? (
         <p class="muted">
-          {gate.data!.status === 'check_needed'
+          {gate!.status === 'check_needed'
             ? 'Sessions wait for the safety check.'
-            : gate.data!.status === 'paused'
+            : gate!.status === 'paused'
               ? 'Only the flare-day routine until a clinician has seen you.'
               : 'Sessions are locked until a clinician has seen you.'}{' '}
-          <a href={gate.data!.status === 'paused' ? '/session' : '/safety'}>What to do</a>
+          <a href={gate!.status === 'paused' ? '/session' : '/safety'}>What to do</a>
         </p>
       ) : null}
       <div class="button-row">
