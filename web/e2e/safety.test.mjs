@@ -350,3 +350,45 @@ test('Today keeps showing the exercise lock offline, as of the last time daybrea
     await close();
   }
 });
+
+// Issue: Today hid the exercise lock offline, also when the yes itself was
+// saved offline: the stop screen said exercise was locked, and Today, with
+// the entry still waiting on the device, said nothing of it.
+test('a yes saved offline keeps Today locked while it waits on the device, and after it is sent', async () => {
+  const { daybreak, page, close } = await openDaybreak(browser, { safetyCheck: true });
+  try {
+    const settings = await fetch(`${daybreak.url}/api/safety/settings`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ emergency_number: '999' }),
+    });
+    assert.equal(settings.status, 200, await settings.text());
+    await page.goto(daybreak.url); // used before: the app knows the number
+    await page.waitForFunction(() => localStorage.getItem('daybreak.emergency-number') === '999');
+    await page.goto(`${daybreak.url}/log/morning`);
+    const question = page.getByRole('group', { name: 'Anything new like this since yesterday?' });
+    await question.waitFor();
+    await page.context().setOffline(true);
+    await page.getByRole('group', { name: 'Pain now' }).getByRole('radio', { name: '6', exact: true }).check();
+    await question.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('button', { name: 'Save morning' }).click();
+    await page.getByRole('alertdialog', { name: 'Stop: get medical help now' }).getByRole('button', { name: 'I have read this' }).click();
+
+    const alert = page.locator('section.safety-alert');
+    await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
+    await alert.getByText('It is saved on this device and is sent when daybreak can be reached.').waitFor();
+    assert.equal(await alert.getByRole('link', { name: 'call 999' }).getAttribute('href'), 'tel:999');
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal((await gate(daybreak)).status, 'ok', 'daybreak does not know yet');
+
+    // Sent once the connection is back: the lock is daybreak's own now, with its reasons.
+    await page.context().setOffline(false);
+    await alert.getByText('saved on this device').waitFor({ state: 'detached', timeout: 20000 });
+    const locked = await gate(daybreak);
+    assert.equal(locked.status, 'locked');
+    await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
+    assert.deepEqual(await alert.locator('li').allTextContents(), locked.reasons);
+  } finally {
+    await close();
+  }
+});

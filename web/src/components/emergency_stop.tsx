@@ -15,7 +15,7 @@ export function telHref(number: string): string {
 }
 
 // The one-tap question's symptoms, when the gate cannot be read (offline).
-const QUICK_CHECK = 'new bladder, bowel, saddle, sexual or both-leg symptoms';
+export const QUICK_CHECK = 'new bladder, bowel, saddle, sexual or both-leg symptoms';
 
 export function EmergencyStop({ gate, onClose }: { gate: SafetyGate | null; onClose: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);

@@ -17,11 +17,19 @@ import {
   type SafetyQuestion,
   type YesNo,
 } from '../api';
-import { keptGate, loadGate, ownGateRead, safetyReviewApi, type ClinicianSeenResult } from '../api_safety';
+import {
+  keptGate,
+  knownEmergencyNumber,
+  loadGate,
+  ownGateRead,
+  safetyReviewApi,
+  type ClinicianSeenResult,
+} from '../api_safety';
 import { Alert } from '../components/controls';
-import { EmergencyStop, telHref } from '../components/emergency_stop';
-import { fieldMessage, problemSummary, zonedStamp } from '../format';
-import { diaryVersion, lastToday, reachable, useLoad, useSignal } from '../state';
+import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
+import { fieldMessage, longDate, problemSummary, zonedStamp } from '../format';
+import type { OutboxItem } from '../outbox';
+import { diaryVersion, lastToday, reachable, useLoad, useOutbox, useSignal } from '../state';
 
 const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
 
@@ -71,7 +79,7 @@ export function StaleGateLine({ shown }: { shown: ShownGate }) {
 }
 
 // "call 112" as a tap-to-call link, or the local emergency number in words.
-function CallLine({ gate }: { gate: SafetyGate }) {
+function CallLine({ gate }: { gate: Pick<SafetyGate, 'emergency_number'> }) {
   const n = gate.emergency_number;
   return n ? <a href={telHref(n)}>call {n}</a> : <>call your local emergency number</>;
 }
@@ -541,6 +549,9 @@ export function SafetyAlert() {
 function OwnSafetyAlert() {
   const shown = useGate();
   const g = shown.gate;
+  // A yes saved on this device, not yet sent: the lock it brings, before daybreak knows of it.
+  const yes = useOutbox().find((i) => i.state === 'waiting' && i.entry.fields.red_flags === 'yes');
+  if (yes && g?.status !== 'locked') return <WaitingYesAlert item={yes} />;
   if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
   return (
     <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
@@ -552,6 +563,24 @@ function OwnSafetyAlert() {
         ))}
       </ul>
       <GateNotice gate={g} />
+    </section>
+  );
+}
+
+function WaitingYesAlert({ item }: { item: OutboxItem }) {
+  return (
+    <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
+      <h2 id="safety-alert-title">Exercise is locked</h2>
+      <p>
+        You said yes to {QUICK_CHECK} in the {item.entry.period} of {longDate(item.entry.date)}. It is saved on this
+        device and is sent when daybreak can be reached.
+      </p>
+      <div class="notice warn gate-notice" role="status">
+        <p>
+          <strong>Exercise is locked</strong> until a clinician has seen you: that needs a doctor now. If you have not
+          yet, <CallLine gate={{ emergency_number: knownEmergencyNumber() }} /> or go to an emergency department.
+        </p>
+      </div>
     </section>
   );
 }
