@@ -295,6 +295,74 @@ test('the reminders’ times are set on More, and the calendar file follows them
   }
 });
 
+// Issue: a CSV import that clashed with entries already logged had no replace
+// choice in the web app: nothing was imported, and the message named a flag
+// of the command line (--replace) that a person in the browser cannot use.
+test('a CSV import that clashes with logged entries offers to replace them, and their history keeps the old values', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    const logged = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'logged-sunday' },
+      body: JSON.stringify({ date: '2026-11-22', period: 'morning', fields: { pain: 5 } }),
+    });
+    const said = await logged.text();
+    assert.equal(logged.status, 201, said);
+    const { entry } = JSON.parse(said);
+    const csv = 'date,period,pain\n2026-11-21,morning,4\n2026-11-22,morning,7\n';
+    const choose = () =>
+      page.getByLabel(/Import a CSV file/).setInputFiles({ name: 'clash.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const plan = page.getByRole('status').filter({ hasText: 'clash.csv' });
+
+    await page.goto(`${daybreak.url}/settings`);
+    await choose();
+    await plan.getByText('clash.csv: 1 new entry, 1 to replace an entry logged with other values.').waitFor();
+    await plan.getByText('Importing replaces that entry with the file’s values; its history keeps the old ones.').waitFor();
+    assert.equal(await page.getByText('--replace').count(), 0, 'no command-line flag in the browser');
+    assert.equal(await page.getByText('Nothing was imported').count(), 0);
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // Keeping the diary as it is imports nothing.
+    await plan.getByRole('button', { name: 'Keep my diary as it is' }).click();
+    await plan.waitFor({ state: 'detached' });
+    assert.deepEqual((await daybreak.entries()).map((e) => [e.date, e.fields.pain]), [['2026-11-22', 5]]);
+
+    // Replacing: the new entry added, the logged one replaced, its old value in its history.
+    await choose();
+    await plan.getByRole('button', { name: 'Import and replace the logged entry' }).click();
+    await page.locator('.toasts').getByText('Imported 1 entry from clash.csv and replaced 1 logged entry (its history keeps the old values).').waitFor();
+    const stored = await daybreak.entries();
+    assert.deepEqual(
+      stored.map((e) => [e.date, e.fields.pain]).sort(),
+      [['2026-11-21', 4], ['2026-11-22', 7]],
+    );
+    const history = await (await fetch(`${daybreak.url}/api/entries/${entry.id}/revisions`)).json();
+    assert.deepEqual(history.revisions.map((r) => r.fields.pain), [5, 7]);
+
+    // An entry logged for a day of the file after the check: checked again, it asks again.
+    await page.getByLabel(/Import a CSV file/).setInputFiles({
+      name: 'later.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('date,period,pain\n2026-11-20,morning,3\n'),
+    });
+    const later = page.getByRole('status').filter({ hasText: 'later.csv' });
+    await later.getByText('later.csv: 1 new entry.').waitFor();
+    const meanwhile = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'logged-meanwhile' },
+      body: JSON.stringify({ date: '2026-11-20', period: 'morning', fields: { pain: 2 } }),
+    });
+    assert.equal(meanwhile.status, 201);
+    await later.getByRole('button', { name: 'Import', exact: true }).click();
+    await later.getByText('Your diary changed since this file was checked. Checked again:').waitFor();
+    await later.getByRole('button', { name: 'Replace the logged entry' }).waitFor();
+    assert.equal(await page.getByText('--replace').count(), 0);
+    assert.equal((await daybreak.entries()).find((e) => e.date === '2026-11-20').fields.pain, 2, 'nothing replaced unasked');
+  } finally {
+    await close();
+  }
+});
+
 const SCREENS = [
   ['/', null],
   ['/log/morning', 'More details'],

@@ -6,11 +6,30 @@ function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-// "3 new entries, 1 already in your diary; adds pillow 'knee pillow'."
+// "3 new entries, 2 to replace entries logged with other values, 1 already in
+// your diary; adds pillow 'knee pillow'."
 export function csvPlanText(plan: ImportSummary): string {
+  const replacing = plan.replaced
+    ? `, ${plan.replaced} to replace ${plan.replaced === 1 ? 'an entry' : 'entries'} logged with other values`
+    : '';
   const already = plan.unchanged ? `, ${plan.unchanged} already in your diary` : '';
   const items = plan.items_created.length ? `; adds ${plan.items_created.join(', ')}` : '';
-  return `${counted(plan.added, 'new entry', 'new entries')}${already}${items}.`;
+  return `${counted(plan.added, 'new entry', 'new entries')}${replacing}${already}${items}.`;
+}
+
+// What a CSV import did: "Imported 3 entries from diary.csv and replaced 2 (their history keeps the old values)."
+export function csvDoneText(name: string, done: ImportSummary): string {
+  const replaced = done.replaced
+    ? ` and replaced ${counted(done.replaced, 'logged entry', 'logged entries')} (${done.replaced === 1 ? 'its' : 'their'} history keeps the old values)`
+    : '';
+  return `Imported ${counted(done.added, 'entry', 'entries')} from ${name}${replaced}.`;
+}
+
+// The import button: "Import", "Replace the 2 logged entries", "Import and replace the logged entry".
+export function importLabel(adding: number, replacing: number): string {
+  if (replacing === 0) return 'Import';
+  const logged = replacing === 1 ? 'the logged entry' : `the ${replacing} logged entries`;
+  return adding === 0 ? `Replace ${logged}` : `Import and replace ${logged}`;
 }
 
 // "2 new entries, 1 entry to update, 3 sessions, 1 questionnaire; 4 already in your diary."

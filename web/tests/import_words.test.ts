@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FhirImportSummary } from '../src/api';
-import { csvPlanText, fhirAddsSomething, fhirPlanText } from '../src/import_words';
+import { csvDoneText, csvPlanText, fhirAddsSomething, fhirPlanText, importLabel } from '../src/import_words';
 
 const none = { added: 0, replaced: 0, unchanged: 0, items_created: [], written: false };
 const fhirNone: FhirImportSummary = {
@@ -32,6 +32,27 @@ describe('csvPlanText', () => {
     expect(csvPlanText({ ...none, added: 3, unchanged: 1, items_created: ["pillow 'knee pillow'"] })).toBe(
       "3 new entries, 1 already in your diary; adds pillow 'knee pillow'.",
     );
+  });
+
+  // Issue: a clash with logged entries had no replace choice in the web app.
+  it('counts the entries it would replace, and says what was replaced', () => {
+    expect(csvPlanText({ ...none, added: 2, replaced: 1, unchanged: 3 })).toBe(
+      '2 new entries, 1 to replace an entry logged with other values, 3 already in your diary.',
+    );
+    expect(csvPlanText({ ...none, replaced: 2 })).toBe('0 new entries, 2 to replace entries logged with other values.');
+    expect(csvDoneText('a.csv', { ...none, added: 3, written: true })).toBe('Imported 3 entries from a.csv.');
+    expect(csvDoneText('a.csv', { ...none, added: 1, replaced: 2, written: true })).toBe(
+      'Imported 1 entry from a.csv and replaced 2 logged entries (their history keeps the old values).',
+    );
+  });
+});
+
+describe('importLabel', () => {
+  it('says what the button does: import, replace, or both', () => {
+    expect(importLabel(3, 0)).toBe('Import');
+    expect(importLabel(0, 1)).toBe('Replace the logged entry');
+    expect(importLabel(0, 2)).toBe('Replace the 2 logged entries');
+    expect(importLabel(1, 2)).toBe('Import and replace the 2 logged entries');
   });
 });
 

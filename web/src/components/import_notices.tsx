@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, type SafetyGate } from '../api';
 import { ownGateRead } from '../api_safety';
+import { importLabel } from '../import_words';
 import { call, diaryChanged } from '../state';
 import { EmergencyStop } from './emergency_stop';
 
@@ -12,66 +13,112 @@ function problemsOf(err: unknown): string[] {
   return err.problem.details ?? [err.problem.detail ?? err.problem.title];
 }
 
-// `send(text, dryRun)` asks the server; `imported` is told what a real
-// import did. A file that brought in a warning sign (a yes of the last 7
-// days) answers with the gate it closed: `stop`, the same full-screen stop
-// as a yes logged here, as `daybreak import` prints it.
-export function useFileImport<T extends { safety?: SafetyGate }>(
-  send: (text: string, dryRun: boolean) => Promise<T>,
+// `send(text, dryRun, replace)` asks the server; `imported` is told what a
+// real import did. The check (a dry run) is made as if replacing, so that
+// entries already logged with other values are counted (`replaced`) instead
+// of refusing the whole file; the import then replaces them only when the
+// check found some, which the person was shown and chose. A file that
+// brought in a warning sign (a yes of the last 7 days) answers with the gate
+// it closed: `stop`, the same full-screen stop as a yes logged here, as
+// `daybreak import` prints it.
+export function useFileImport<T extends { safety?: SafetyGate; replaced: number }>(
+  send: (text: string, dryRun: boolean, replace: boolean) => Promise<T>,
   imported: (name: string, result: T) => void,
 ) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<T | null>(null);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [stop, setStop] = useState<SafetyGate | null>(null);
+  const [rechecked, setRechecked] = useState(false);
+  const check = async (text: string) => {
+    try {
+      setPlan(await call(() => send(text, true, true)));
+      return true;
+    } catch (err) {
+      setProblems(problemsOf(err));
+      return false;
+    }
+  };
   const choose = async (chosen: File | undefined) => {
     setPlan(null);
     setProblems(null);
+    setRechecked(false);
     if (!chosen) return;
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
-    try {
-      setPlan(await call(() => send(text, true)));
-    } catch (err) {
-      setProblems(problemsOf(err));
-    }
+    await check(text);
   };
   const runImport = async () => {
-    if (!file) return;
+    if (!file || !plan) return;
     try {
-      const result = await call(() => send(file.text, false));
+      const result = await call(() => send(file.text, false, plan.replaced > 0));
       diaryChanged();
       imported(file.name, result);
       setFile(null);
       setPlan(null);
+      setRechecked(false);
       if (result.safety) setStop(ownGateRead(result.safety));
     } catch (err) {
+      // Refused as it stands: the diary changed since the check (an entry
+      // logged meanwhile for a day in the file). Checked again, the file
+      // says what it would do now, and waits for the person's word again.
+      if (err instanceof ApiError && err.problem.status === 422) {
+        setPlan(null);
+        if (await check(file.text)) setRechecked(true);
+        return;
+      }
       setProblems(problemsOf(err));
     }
   };
-  return { file, plan, problems, choose, runImport, stop, closeStop: () => setStop(null) };
+  const cancel = () => {
+    setFile(null);
+    setPlan(null);
+    setRechecked(false);
+  };
+  return { file, plan, problems, rechecked, choose, runImport, cancel, stop, closeStop: () => setStop(null) };
 }
 
-// What an import would do, with its Import button, or why nothing was imported.
+// What an import would do, with its Import button, or why nothing was
+// imported. `replacing`: entries the file has for a day and period already
+// logged with other values (a CSV), beside the `adding` new ones: the person
+// chooses to replace them, or to leave the diary as it is.
 export function ImportNotices(props: {
-  plan: { name: string; text: string; nothingNew: boolean } | null;
+  plan: { name: string; text: string; nothingNew: boolean; adding?: number; replacing?: number } | null;
   onImport: () => void;
+  onCancel?: () => void;
+  rechecked?: boolean;
   problems: string[] | null;
   stop: SafetyGate | null;
   onCloseStop: () => void;
 }) {
-  const { plan, onImport, problems, stop, onCloseStop } = props;
+  const { plan, onImport, onCancel, rechecked, problems, stop, onCloseStop } = props;
+  const replacing = plan?.replacing ?? 0;
   return (
     <>
       {stop && <EmergencyStop gate={stop} onClose={onCloseStop} />}
       {plan && (
-        <div class="notice info" role="status">
+        <div class={`notice ${replacing > 0 ? 'warn' : 'info'}`} role="status">
+          {rechecked ? <p>Your diary changed since this file was checked. Checked again:</p> : null}
           <p>
             {plan.name}: {plan.text}
           </p>
-          <button type="button" class="button primary" onClick={onImport} disabled={plan.nothingNew}>
-            Import
-          </button>
+          {replacing > 0 ? (
+            <p>
+              {replacing === 1
+                ? '1 entry in the file is for a day and period you have already logged, with other values. Importing replaces that entry with the file’s values; its history keeps the old ones.'
+                : `${replacing} entries in the file are for days and periods you have already logged, with other values. Importing replaces those entries with the file’s values; their history keeps the old ones.`}
+            </p>
+          ) : null}
+          <div class="button-row">
+            <button type="button" class="button primary may-wrap" onClick={onImport} disabled={plan.nothingNew}>
+              {importLabel(plan.adding ?? 0, replacing)}
+            </button>
+            {replacing > 0 && onCancel ? (
+              <button type="button" class="button" onClick={onCancel}>
+                Keep my diary as it is
+              </button>
+            ) : null}
+          </div>
         </div>
       )}
       {problems && (

@@ -12,7 +12,7 @@ import { fhirAddsSomething, fhirPlanText } from '../import_words';
 import { call, useLoad } from '../state';
 
 function FhirImport() {
-  const { file, plan, problems, choose, runImport, stop, closeStop } = useFileImport(api.importFhir, (name, done) =>
+  const { file, plan, problems, choose, runImport, stop, closeStop } = useFileImport((text, dryRun) => api.importFhir(text, dryRun), (name, done) =>
     announce(`Imported from ${name}: ${fhirPlanText(done)}`),
   );
   return (

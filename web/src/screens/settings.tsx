@@ -10,7 +10,7 @@ import { api, ApiError } from '../api';
 import { safetyReviewApi } from '../api_safety';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
-import { csvPlanText } from '../import_words';
+import { csvDoneText, csvPlanText } from '../import_words';
 import { longDate } from '../format';
 import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
@@ -292,13 +292,15 @@ function DataSection() {
     file: csv,
     plan,
     problems,
+    rechecked,
     choose,
     runImport,
+    cancel,
     stop,
     closeStop,
   } = useFileImport(
-    (text, dryRun) => api.importCsv(text, dryRun, false),
-    (name, done) => announce(`Imported ${done.added} entr${done.added === 1 ? 'y' : 'ies'} from ${name}`),
+    (text, dryRun, replace) => api.importCsv(text, dryRun, replace),
+    (name, done) => announce(csvDoneText(name, done)),
   );
   const [check, setCheck] = useState<string | null>(null);
   const runCheck = async () => {
@@ -332,10 +334,14 @@ function DataSection() {
           csv && {
             name: csv.name,
             text: csvPlanText(plan),
-            nothingNew: plan.added === 0,
+            nothingNew: plan.added === 0 && plan.replaced === 0,
+            adding: plan.added,
+            replacing: plan.replaced,
           }
         }
         onImport={() => void runImport()}
+        onCancel={cancel}
+        rechecked={rechecked}
         problems={problems}
         stop={stop}
         onCloseStop={closeStop}
