@@ -388,6 +388,42 @@ const SCREENS = [
   ['/entries/1/edit', null],
 ];
 
+// Issue: an entry's history said when each change was made on the browser's
+// clock (a phone abroad, a clinician elsewhere), not the diary's.
+test('an entry’s history says its times in the diary’s zone, and names it when the browser is elsewhere', async () => {
+  const daybreak = await startDaybreak(); // the diary in Europe/Berlin
+  try {
+    const logged = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'history-zone' },
+      body: JSON.stringify({ date: '2026-11-23', period: 'morning', fields: { pain: 4 } }),
+    });
+    const said = await logged.text();
+    assert.equal(logged.status, 201, said);
+    const { entry } = JSON.parse(said);
+    assert.equal(entry.created_at, FAKE_NOW); // 07:30 in Berlin, 01:30 in New York
+    for (const [timezoneId, note] of [
+      ['America/New_York', 'Times are in the diary’s time zone, Europe/Berlin.'],
+      ['Europe/Berlin', null],
+    ]) {
+      const context = await browser.newContext({ viewport: PHONE, timezoneId });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${daybreak.url}/entries/${entry.id}`); // opened first: the zone comes from the profile
+        const history = page.getByRole('region', { name: 'History' });
+        await history.getByRole('listitem').first().waitFor();
+        assert.equal(await history.locator('time').first().textContent(), '23 Nov 2026, 07:30', timezoneId);
+        if (note) await history.getByText(note).waitFor();
+        else assert.equal(await history.getByText('Times are in').count(), 0, timezoneId);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await daybreak.stop();
+  }
+});
+
 describe('accessibility', { concurrency: true }, () => {
   for (const scheme of ['light', 'dark']) {
     test(`axe finds no serious or critical problem on any screen (${scheme})`, async () => {

@@ -163,3 +163,27 @@ export function zonedStamp(iso: string, zone: string | undefined): string {
   const { date, time } = zoned(iso, zone);
   return `${shortDate(date)}, ${time}`;
 }
+
+// "23 Nov 2026, 07:30" in the diary's zone: when a change was recorded.
+export function zonedDateTime(iso: string, zone: string | undefined): string {
+  const { date, time } = zoned(iso, zone);
+  const day = utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  return `${day}, ${time}`;
+}
+
+// The time zone this browser is in (undefined if it cannot say).
+export function browserZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+// Said beside times in the diary's zone when this browser is in another, so a
+// person travelling (or a clinician elsewhere) knows whose clock they read:
+// "Times are in the diary’s time zone, Europe/Berlin." ('' when the same).
+export function zoneNote(zone: string | undefined, here: string | undefined = browserZone()): string {
+  if (!zone || zone === here) return '';
+  return `Times are in the diary’s time zone, ${zone.replace(/_/g, ' ')}.`;
+}

@@ -39,6 +39,16 @@ export function useToday(): { today: Today | null; settled: boolean } {
   return { today, settled: settled || today !== null };
 }
 
+// The diary's time zone, to say instants in (never the browser's own): from
+// Today when it was shown, else from the profile (the first screen opened
+// may be another). `settled`: known, or the profile could not be read.
+export function useDiaryZone(): { zone: string | undefined; settled: boolean } {
+  const today = useSignal(lastToday);
+  const profile = useLoad(() => (today ? Promise.resolve(null) : api.profile()), [today === null]);
+  const zone = today?.time_zone ?? profile.data?.time_zone;
+  return { zone, settled: zone !== undefined || profile.error !== null };
+}
+
 export function diaryChanged(): void {
   diaryVersion.set(diaryVersion.value + 1);
 }

@@ -13,6 +13,8 @@ import {
   minutes,
   problemSummary,
   shortDate,
+  zonedDateTime,
+  zoneNote,
 } from '../src/format';
 
 describe('dates', () => {
@@ -29,6 +31,20 @@ describe('dates', () => {
     expect(clockOf('2026-11-22T23:10:00+01:00')).toBe('23:10');
     expect(clockOf('06:40')).toBe('06:40');
     expect(clockOf(undefined)).toBe('');
+  });
+});
+
+// Issue: entry history times were shown in the browser's zone, not the person's.
+describe('instants on the diary’s clock', () => {
+  it('says an instant in the diary’s zone, whatever the browser’s', () => {
+    expect(zonedDateTime('2026-11-23T06:30:00Z', 'Europe/Berlin')).toBe('23 Nov 2026, 07:30');
+    expect(zonedDateTime('2026-11-23T06:30:00Z', 'America/New_York')).toBe('23 Nov 2026, 01:30');
+    expect(zonedDateTime('2026-11-23T03:30:00Z', 'America/New_York')).toBe('22 Nov 2026, 22:30');
+  });
+  it('names the zone only when the browser is in another', () => {
+    expect(zoneNote('Europe/Berlin', 'Europe/Berlin')).toBe('');
+    expect(zoneNote('America/New_York', 'Europe/Berlin')).toBe('Times are in the diary’s time zone, America/New York.');
+    expect(zoneNote(undefined, 'Europe/Berlin')).toBe('');
   });
 });
 

@@ -5,12 +5,12 @@
 // from there). Self-contained, so the More screen only places it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { type Device, devicesApi, deviceStatus, type PairingCode, secondsLeft, validityText } from '../api_devices';
 import { Alert } from '../components/controls';
 import { problemSummary } from '../format';
 import { announce } from '../components/toast';
-import { call, lastToday, useLoad, useSignal } from '../state';
+import { call, useDiaryZone, useLoad } from '../state';
 
 // What went wrong, as a sentence; a network failure in words.
 function problemText(e: unknown): string {
@@ -19,10 +19,7 @@ function problemText(e: unknown): string {
 
 export function PairedDevicesSection() {
   const list = useLoad(() => devicesApi.list(), []);
-  // The diary's zone: from Today when it was shown, else from the profile
-  // (More may be the first screen opened), never the browser's own.
-  const profile = useLoad(() => api.profile(), []);
-  const zone = useSignal(lastToday)?.time_zone ?? profile.data?.time_zone;
+  const { zone } = useDiaryZone(); // never the browser's own
   const heading = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const revokeButtons = useRef(new Map<number, HTMLButtonElement>());

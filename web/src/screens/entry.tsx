@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Catalogue, type Entry, type FieldDef, type Fields, type Revision } from '../api';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
-import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS } from '../format';
+import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS, zonedDateTime, zoneNote } from '../format';
 import { navigate } from '../router';
-import { call, diaryChanged, loadCatalogue, useLoad } from '../state';
+import { call, diaryChanged, loadCatalogue, useDiaryZone, useLoad } from '../state';
 import { Missing } from './log';
 import { question } from './log_form';
 
@@ -119,11 +119,15 @@ const OPERATIONS: Record<Revision['operation'], string> = {
 
 function History({ id, catalogue }: { id: number; catalogue: Catalogue }) {
   const history = useLoad(() => api.revisions(id), [id]);
-  if (!history.data) return null;
+  // When each change was made, on the diary's clock, not this browser's.
+  const { zone, settled } = useDiaryZone();
+  if (!history.data || !settled) return null;
   const revisions = history.data.revisions;
+  const note = zoneNote(zone);
   return (
     <section class="history" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
+      {note ? <p class="muted">{note}</p> : null}
       <ol>
         {revisions.map((r, i) => {
           const before = i > 0 ? (revisions[i - 1]!.fields as Record<string, unknown>) : null;
@@ -135,7 +139,7 @@ function History({ id, catalogue }: { id: number; catalogue: Catalogue }) {
             <li key={r.revision}>
               <p>
                 <strong>{OPERATIONS[r.operation]}</strong>{' '}
-                <time dateTime={r.recorded_at}>{new Date(r.recorded_at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
+                <time dateTime={r.recorded_at}>{zonedDateTime(r.recorded_at, zone)}</time>{' '}
                 <span class="muted">via {r.channel === 'api' ? 'the web app' : r.channel === 'cli' ? 'the command line' : r.channel}</span>
               </p>
               {changed.length > 0 && (

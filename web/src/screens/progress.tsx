@@ -21,8 +21,8 @@ import {
 import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
-import { fieldMessage, longDate, problemSummary } from '../format';
-import { call, diaryVersion, lastToday, useLoad, useSignal } from '../state';
+import { fieldMessage, longDate, problemSummary, zonedDateTime, zoneNote } from '../format';
+import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
 
@@ -69,7 +69,9 @@ function inputLines(d: Decision): string[] {
 // The full reasoning of one decision, loaded on demand.
 function Why({ decision }: { decision: Decision }) {
   const day = useLoad(() => progressApi.decisions(decision.date), [decision.date]);
+  const { zone } = useDiaryZone();
   const d = day.data?.decisions.find((x) => x.id === decision.id) ?? decision;
+  const note = zoneNote(zone);
   return (
     <div class="why" id={`why-${decision.id}`}>
       {day.error ? <p class="muted">{errorText(day.error)}</p> : null}
@@ -100,7 +102,8 @@ function Why({ decision }: { decision: Decision }) {
         </p>
       ) : null}
       <p class="muted">
-        Recorded {new Date(d.decided_at).toLocaleString()} ({d.channel === 'api' ? 'web app' : d.channel}).
+        Recorded {zonedDateTime(d.decided_at, zone)} ({d.channel === 'api' ? 'web app' : d.channel}).
+        {note ? ` ${note}` : ''}
       </p>
     </div>
   );

@@ -5,7 +5,7 @@
 // nothing is shared until they share it, and stopping takes effect at once.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { api, ApiError } from '../api';
+import { ApiError } from '../api';
 import { accountApi, type Grant, type Part, PART_LABELS, type Scope, SCOPES, scopeText } from '../account';
 import { deviceTime } from '../api_devices';
 import { Alert } from '../components/controls';
@@ -13,17 +13,13 @@ import { ErrorSummary, type SummaryLine } from '../components/error_summary';
 import { announce } from '../components/toast';
 import { problemSummary } from '../format';
 import { accessGroupLine, grantLine, groupAccess } from '../sharing_words';
-import { call, lastToday, useLoad, useSignal } from '../state';
+import { call, useDiaryZone, useLoad } from '../state';
 
 function problemText(e: unknown): string {
   return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
 }
 
-// The diary's zone: from Today when it was shown, else from the profile.
-function useZone(): string | undefined {
-  const profile = useLoad(() => api.profile(), []);
-  return useSignal(lastToday)?.time_zone ?? profile.data?.time_zone;
-}
+const useZone = () => useDiaryZone().zone;
 
 export function SharingSection() {
   const grants = useLoad(() => accountApi.grants(), []);
