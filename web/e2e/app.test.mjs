@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { FAKE_NOW, launchChromium, PHONE, seedCsv, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { FAKE_NOW, launchChromium, PHONE, seedCsv, seriousViolations, startDaybreak, waitForFocus } from './daybreak.mjs';
 
 const DESKTOP = { width: 1280, height: 860 };
 
@@ -324,13 +324,14 @@ test('a CSV import that clashes with logged entries offers to replace them, and 
 
     // Keeping the diary as it is imports nothing.
     await plan.getByRole('button', { name: 'Keep my diary as it is' }).click();
-    await plan.waitFor({ state: 'detached' });
+    await page.getByText('Nothing was imported from clash.csv: your diary is as it was.').waitFor();
+    assert.equal(await page.getByRole('button', { name: /replace/ }).count(), 0);
     assert.deepEqual((await daybreak.entries()).map((e) => [e.date, e.fields.pain]), [['2026-11-22', 5]]);
 
     // Replacing: the new entry added, the logged one replaced, its old value in its history.
     await choose();
     await plan.getByRole('button', { name: 'Import and replace the logged entry' }).click();
-    await page.locator('.toasts').getByText('Imported 1 entry from clash.csv and replaced 1 logged entry (its history keeps the old values).').waitFor();
+    await page.getByText('Imported 1 entry from clash.csv and replaced 1 logged entry (its history keeps the old values).').waitFor();
     const stored = await daybreak.entries();
     assert.deepEqual(
       stored.map((e) => [e.date, e.fields.pain]).sort(),
@@ -421,6 +422,64 @@ test('an entry’s history says its times in the diary’s zone, and names it wh
     }
   } finally {
     await daybreak.stop();
+  }
+});
+
+// Issue: the focus fell to the page body after Delete (an entry), after an
+// import and after saving an empty safety check: the control pressed went
+// away (or was disabled), and a keyboard or screen reader user was left at
+// the top of nothing.
+test('the focus goes to what happened after Delete, an import and an empty safety check, never to the page', async () => {
+  const { daybreak, page, close } = await open();
+  const onBody = () => page.evaluate(() => document.activeElement === document.body);
+  try {
+    const logged = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'to-delete' },
+      body: JSON.stringify({ date: '2026-11-23', period: 'morning', fields: { pain: 4 } }),
+    });
+    const said = await logged.text();
+    assert.equal(logged.status, 201, said);
+    const { entry } = JSON.parse(said);
+
+    // Delete…: the question; Keep it: back to Delete…; Delete it: Today's heading.
+    await page.goto(`${daybreak.url}/entries/${entry.id}`);
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await waitForFocus(page.getByRole('group', { name: /Delete this entry\?/ }));
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    await waitForFocus(page.getByRole('button', { name: 'Delete…' }));
+    await page.keyboard.press('Enter');
+    await waitForFocus(page.getByRole('group', { name: /Delete this entry\?/ }));
+    await page.getByRole('button', { name: 'Delete it' }).click();
+    await waitForFocus(page.getByRole('heading', { name: 'Monday 23 November', level: 1, exact: true }));
+
+    // An import: what was imported; keeping the diary as it is: that nothing was.
+    await page.goto(`${daybreak.url}/settings`);
+    const csv = (pain) => ({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(`date,period,pain\n2026-11-22,morning,${pain}\n`) });
+    await page.getByLabel(/Import a CSV file/).setInputFiles(csv(5));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await waitForFocus(page.getByRole('status').filter({ hasText: 'Imported 1 entry from a.csv.' }));
+    await page.getByLabel(/Import a CSV file/).setInputFiles(csv(6));
+    await page.getByRole('button', { name: 'Keep my diary as it is' }).click();
+    await waitForFocus(page.getByRole('status').filter({ hasText: 'Nothing was imported from a.csv: your diary is as it was.' }));
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // An empty safety check: the summary, whose links lead to each question.
+    await page.goto(`${daybreak.url}/safety`);
+    const questions = page.locator('fieldset.yes-no');
+    await questions.first().waitFor();
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    const summary = page.locator('.error-summary');
+    await waitForFocus(summary);
+    const needed = Number(/(\d+) questions need an answer\./.exec(await summary.textContent())?.[1]);
+    assert.ok(needed > 1, await summary.textContent());
+    assert.equal(await summary.getByRole('link').count(), needed, 'a link to each question to answer');
+    assert.equal(await onBody(), false);
+    await summary.getByRole('link').nth(1).click();
+    await waitForFocus(questions.nth(1).getByRole('radio', { name: 'Yes' }));
+    assert.deepEqual(await seriousViolations(page), []);
+  } finally {
+    await close();
   }
 });
 

@@ -1,7 +1,9 @@
 // Importing a file on More (a CSV of entries, a FHIR diary): chosen, checked
 // by a dry run that says what it would do, then imported on a press, or why
-// nothing was imported. Both imports work and show the same.
-import { useState } from 'preact/hooks';
+// nothing was imported. Both imports work and show the same. What was done
+// stays said in place, and the focus goes there (the Import button it was
+// on is gone by then).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type SafetyGate } from '../api';
 import { ownGateRead } from '../api_safety';
 import { importLabel } from '../import_words';
@@ -13,7 +15,7 @@ function problemsOf(err: unknown): string[] {
   return err.problem.details ?? [err.problem.detail ?? err.problem.title];
 }
 
-// `send(text, dryRun, replace)` asks the server; `imported` is told what a
+// `send(text, dryRun, replace)` asks the server; `imported` words what a
 // real import did. The check (a dry run) is made as if replacing, so that
 // entries already logged with other values are counted (`replaced`) instead
 // of refusing the whole file; the import then replaces them only when the
@@ -23,13 +25,15 @@ function problemsOf(err: unknown): string[] {
 // `daybreak import` prints it.
 export function useFileImport<T extends { safety?: SafetyGate; replaced: number }>(
   send: (text: string, dryRun: boolean, replace: boolean) => Promise<T>,
-  imported: (name: string, result: T) => void,
+  imported: (name: string, result: T) => string,
 ) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<T | null>(null);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [stop, setStop] = useState<SafetyGate | null>(null);
   const [rechecked, setRechecked] = useState(false);
+  const [done, setDone] = useState<{ text: string; n: number } | null>(null);
+  const say = (text: string) => setDone((d) => ({ text, n: (d?.n ?? 0) + 1 }));
   const check = async (text: string) => {
     try {
       setPlan(await call(() => send(text, true, true)));
@@ -43,6 +47,7 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
     setPlan(null);
     setProblems(null);
     setRechecked(false);
+    setDone(null);
     if (!chosen) return;
     const text = await chosen.text();
     setFile({ name: chosen.name, text });
@@ -53,7 +58,7 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
     try {
       const result = await call(() => send(file.text, false, plan.replaced > 0));
       diaryChanged();
-      imported(file.name, result);
+      say(imported(file.name, result));
       setFile(null);
       setPlan(null);
       setRechecked(false);
@@ -71,11 +76,12 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
     }
   };
   const cancel = () => {
+    if (file) say(`Nothing was imported from ${file.name}: your diary is as it was.`);
     setFile(null);
     setPlan(null);
     setRechecked(false);
   };
-  return { file, plan, problems, rechecked, choose, runImport, cancel, stop, closeStop: () => setStop(null) };
+  return { file, plan, problems, rechecked, done, choose, runImport, cancel, stop, closeStop: () => setStop(null) };
 }
 
 // What an import would do, with its Import button, or why nothing was
@@ -87,17 +93,32 @@ export function ImportNotices(props: {
   onImport: () => void;
   onCancel?: () => void;
   rechecked?: boolean;
+  done: { text: string; n: number } | null; // what was done: said, and focused once the stop (if any) is read
   problems: string[] | null;
   stop: SafetyGate | null;
   onCloseStop: () => void;
 }) {
-  const { plan, onImport, onCancel, rechecked, problems, stop, onCloseStop } = props;
+  const { plan, onImport, onCancel, rechecked, done, problems, stop, onCloseStop } = props;
   const replacing = plan?.replacing ?? 0;
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const planRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done && !stop) doneRef.current?.focus();
+  }, [done, stop]);
+  // Checked again after a refused import: its button went, the new plan takes the focus.
+  useEffect(() => {
+    if (rechecked && plan) planRef.current?.focus();
+  }, [rechecked, plan !== null]);
   return (
     <>
       {stop && <EmergencyStop gate={stop} onClose={onCloseStop} />}
+      {done && (
+        <p class="import-done" role="status" tabIndex={-1} ref={doneRef}>
+          {done.text}
+        </p>
+      )}
       {plan && (
-        <div class={`notice ${replacing > 0 ? 'warn' : 'info'}`} role="status">
+        <div class={`notice ${replacing > 0 ? 'warn' : 'info'}`} role="status" tabIndex={-1} ref={planRef}>
           {rechecked ? <p>Your diary changed since this file was checked. Checked again:</p> : null}
           <p>
             {plan.name}: {plan.text}

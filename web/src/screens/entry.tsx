@@ -1,5 +1,5 @@
 // One entry in full, its history of changes, and the way to edit or delete it.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { api, ApiError, type Catalogue, type Entry, type FieldDef, type Fields, type Revision } from '../api';
 import { Icon } from '../components/icons';
@@ -52,6 +52,16 @@ export function EntryScreen({ id }: { id: number }) {
   const entry = useLoad(() => api.entry(id), [id]);
   const catalogue = useLoad(loadCatalogue, []);
   const [confirming, setConfirming] = useState(false);
+  // The button pressed goes away either way: the focus goes to the question,
+  // and back to Delete… when the entry is kept.
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (asked.current) deleteRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   if (entry.error instanceof ApiError && entry.error.problem.status === 404) return <Missing id={id} />;
   if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
   const e = entry.data;
@@ -86,14 +96,14 @@ export function EntryScreen({ id }: { id: number }) {
           Edit
         </a>
         {!confirming && (
-          <button type="button" class="button danger-outline" onClick={() => setConfirming(true)}>
+          <button type="button" class="button danger-outline" ref={deleteRef} onClick={() => setConfirming(true)}>
             Delete…
           </button>
         )}
       </div>
       {confirming && (
-        <div class="notice warn" role="alert">
-          <p>Delete this entry? The period becomes free to log again; the entry's history is kept.</p>
+        <div class="notice warn" role="group" aria-labelledby="delete-question" tabIndex={-1} ref={confirmRef}>
+          <p id="delete-question">Delete this entry? The period becomes free to log again; the entry's history is kept.</p>
           <div class="button-row">
             <button type="button" class="button danger" onClick={() => void remove()}>
               Delete it

@@ -12,8 +12,9 @@ import { fhirAddsSomething, fhirPlanText } from '../import_words';
 import { call, useLoad } from '../state';
 
 function FhirImport() {
-  const { file, plan, problems, choose, runImport, stop, closeStop } = useFileImport((text, dryRun) => api.importFhir(text, dryRun), (name, done) =>
-    announce(`Imported from ${name}: ${fhirPlanText(done)}`),
+  const { file, plan, problems, done, choose, runImport, stop, closeStop } = useFileImport(
+    (text, dryRun) => api.importFhir(text, dryRun),
+    (name, result) => `Imported from ${name}: ${fhirPlanText(result)}`,
   );
   return (
     <>
@@ -28,6 +29,7 @@ function FhirImport() {
       <ImportNotices
         plan={plan && file && { name: file.name, text: fhirPlanText(plan), nothingNew: !fhirAddsSomething(plan) }}
         onImport={() => void runImport()}
+        done={done}
         problems={problems}
         stop={stop}
         onCloseStop={closeStop}

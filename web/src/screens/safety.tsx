@@ -26,6 +26,7 @@ import {
   type ClinicianSeenResult,
 } from '../api_safety';
 import { Alert } from '../components/controls';
+import { ErrorSummary } from '../components/error_summary';
 import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
 import { fieldMessage, longDate, problemSummary, zonedStamp } from '../format';
 import type { OutboxItem } from '../outbox';
@@ -358,6 +359,7 @@ function YesNoQuestion(props: {
   return (
     <fieldset
       class={`field yes-no${props.problem ? ' has-error' : ''}`}
+      id={`safety-q-${q.id}`}
       data-question={q.id}
       aria-describedby={props.problem ? hint : undefined}
     >
@@ -382,6 +384,8 @@ function YesNoQuestion(props: {
   );
 }
 
+const UNANSWERED = 'Please answer yes or no.';
+
 // /safety (?check=legs for the leg questions).
 export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   const gate = useGate();
@@ -395,6 +399,15 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
   const list = questions.data?.questions ?? [];
   const emergencyYes = list.some((q) => q.level === 'emergency' && answers[q.id] === 'yes');
+
+  // The summary of what stopped the save takes the focus (the Save button is
+  // disabled while saving, so the focus would otherwise fall to the page).
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const refused = (text: string, byQuestion: Record<string, string>) => {
+    setFieldProblems(byQuestion);
+    setProblem(text);
+    window.setTimeout(() => summaryRef.current?.focus(), 0);
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -410,17 +423,17 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
         const byQuestion: Record<string, string> = {};
         for (const f of error.problem.errors ?? []) {
           const id = f.field.replace(/^answers\./, '');
-          byQuestion[id] = f.value === '' ? 'Please answer yes or no.' : fieldMessage(f);
+          byQuestion[id] = f.value === '' ? UNANSWERED : fieldMessage(f);
         }
-        setFieldProblems(byQuestion);
         const missing = Object.keys(byQuestion).length;
-        setProblem(
+        refused(
           missing > 0
-            ? `Nothing was saved yet: ${missing === 1 ? 'one question needs' : `${missing} questions need`} an answer.`
+            ? `${missing === 1 ? 'One question needs' : `${missing} questions need`} an answer.`
             : problemSummary(error.problem),
+          byQuestion,
         );
       } else {
-        setProblem('daybreak cannot be reached, so nothing was saved. Please try again.');
+        refused('daybreak cannot be reached, so nothing was saved. Please try again.', {});
       }
     } finally {
       setSaving(false);
@@ -460,6 +473,20 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
             <p class="muted">Loading…</p>
           ) : (
             <form onSubmit={submit} noValidate>
+              {problem ? (
+                <ErrorSummary
+                  title="Nothing was saved yet."
+                  summary={problem}
+                  innerRef={summaryRef}
+                  lines={list
+                    .filter((q) => fieldProblems[q.id])
+                    .map((q) => ({
+                      label: q.label,
+                      detail: fieldProblems[q.id] === UNANSWERED ? undefined : fieldProblems[q.id],
+                      target: `#safety-q-${q.id}`,
+                    }))}
+                />
+              ) : null}
               {list.map((q, i) => (
                 <YesNoQuestion
                   key={q.id}
@@ -478,7 +505,6 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
                   </p>
                 </div>
               ) : null}
-              <Alert text={problem} />
               <button type="submit" class="button primary wide" disabled={saving}>
                 {saving ? 'Saving…' : 'Save my answers'}
               </button>

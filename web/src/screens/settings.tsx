@@ -293,6 +293,7 @@ function DataSection() {
     plan,
     problems,
     rechecked,
+    done,
     choose,
     runImport,
     cancel,
@@ -300,7 +301,7 @@ function DataSection() {
     closeStop,
   } = useFileImport(
     (text, dryRun, replace) => api.importCsv(text, dryRun, replace),
-    (name, done) => announce(csvDoneText(name, done)),
+    (name, result) => csvDoneText(name, result),
   );
   const [check, setCheck] = useState<string | null>(null);
   const runCheck = async () => {
@@ -342,6 +343,7 @@ function DataSection() {
         onImport={() => void runImport()}
         onCancel={cancel}
         rechecked={rechecked}
+        done={done}
         problems={problems}
         stop={stop}
         onCloseStop={closeStop}
