@@ -483,6 +483,28 @@ test('the focus goes to what happened after Delete, an import and an empty safet
   }
 });
 
+// Issue: a bad ?date= in the address (/log/morning?date=2026-13-45, ?date=abc)
+// showed "Invalid Date" above a form that could not be saved.
+test('a date in the address that cannot be is said plainly, with today offered instead', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    for (const text of ['2026-13-45', 'abc', '2026-02-30']) {
+      await page.goto(`${daybreak.url}/log/morning?date=${text}`);
+      const alert = page.getByRole('alert');
+      await alert.getByText(`The date in the address, “${text}”, is not a valid date, so nothing can be logged for it.`).waitFor();
+      assert.equal(await page.getByText('Invalid Date').count(), 0, text);
+      assert.equal(await page.getByRole('button', { name: 'Save morning' }).count(), 0, text);
+    }
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByRole('link', { name: 'Log today’s morning' }).click();
+    await page.getByRole('button', { name: 'Save morning' }).waitFor();
+    await page.getByText('Monday 23 November · on waking and the first hour').waitFor();
+    assert.equal(new URL(page.url()).search, '');
+  } finally {
+    await close();
+  }
+});
+
 describe('accessibility', { concurrency: true }, () => {
   for (const scheme of ['light', 'dark']) {
     test(`axe finds no serious or critical problem on any screen (${scheme})`, async () => {

@@ -11,6 +11,15 @@ function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+// Whether a text is a calendar date written YYYY-MM-DD that exists
+// ("2026-02-30", "2026-13-45" and "abc" do not).
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 // "Monday 23 November"
 export function longDate(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });

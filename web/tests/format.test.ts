@@ -9,6 +9,7 @@ import {
   daysBetween,
   entrySummary,
   fieldMessage,
+  isCalendarDate,
   longDate,
   minutes,
   problemSummary,
@@ -31,6 +32,16 @@ describe('dates', () => {
     expect(clockOf('2026-11-22T23:10:00+01:00')).toBe('23:10');
     expect(clockOf('06:40')).toBe('06:40');
     expect(clockOf(undefined)).toBe('');
+  });
+});
+
+// Issue: a bad ?date= in the address showed "Invalid Date".
+describe('isCalendarDate', () => {
+  it('takes only dates that exist, written YYYY-MM-DD', () => {
+    for (const good of ['2026-11-23', '2024-02-29', '2026-12-31']) expect(isCalendarDate(good), good).toBe(true);
+    for (const bad of ['2026-13-45', 'abc', '2026-02-30', '2026-02-29', '2026-11-23x', '26-11-23', '2026-1-5', '']) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { loadGate, ownGateRead } from '../api_safety';
 import { EmergencyStop } from '../components/emergency_stop';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
-import { addDays, entrySummary, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, entrySummary, isCalendarDate, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
 import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useToday } from '../state';
 import { fieldsToCreate, fieldsToPatch, LogForm, valuesOf, type Values } from './log_form';
@@ -56,7 +56,34 @@ async function gateAfterYes(): Promise<SafetyGate | null> {
   }
 }
 
-export function LogScreen({ period, date: asked }: { period: Period; date: string | null }) {
+export function LogScreen({ period, date }: { period: Period; date: string | null }) {
+  const { today } = useToday();
+  const todayDate = today?.date ?? browserToday();
+  // ?date= names a day that cannot be (a mistyped or damaged link): said, with today instead.
+  if (date && !isCalendarDate(date)) return <NotADate period={period} text={date} today={todayDate} />;
+  return <LogDay period={period} asked={date || null} />;
+}
+
+function NotADate({ period, text, today }: { period: Period; text: string; today: string }) {
+  return (
+    <div class="screen log">
+      <h1 tabIndex={-1}>Log</h1>
+      <div class="notice warn" role="alert">
+        <p>
+          The date in the address, “{text}”, is not a valid date, so nothing can be logged for it. A date is written
+          year-month-day, as {today} is today.
+        </p>
+        <p>
+          <a class="button primary" href={`/log/${period}`}>
+            Log today’s {period}
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function LogDay({ period, asked }: { period: Period; asked: string | null }) {
   const { today, settled } = useToday();
   const todayDate = today?.date ?? browserToday();
   const date = asked ?? todayDate;
