@@ -186,3 +186,34 @@ test('insights show the numbers the CLI gives, and an experiment runs from the b
     await daybreak.stop();
   }
 });
+
+// Issue: the design form blamed the washout field for an error of the nights
+// per period: with 3 nights typed in, it marked the washout (1, a fine
+// choice) as not allowed, "from 0 to 0".
+test('the design form names the nights per period, not the washout, when the nights are out of range', async () => {
+  const daybreak = await startDaybreak();
+  const { page, close } = await openPage();
+  try {
+    await page.goto(`${daybreak.url}/experiments/new?a=pillow%20between%20knees&b=no%20pillow`);
+    await page.getByRole('heading', { name: 'Design an experiment', level: 1 }).waitFor();
+    await page.getByRole('spinbutton', { name: 'Nights per period' }).fill('3');
+    await page.getByRole('button', { name: 'Start the experiment' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Not started yet.' });
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /One value needs a look/);
+    assert.deepEqual(
+      (await summary.locator('li').allTextContents()).map((l) => l.split(':')[0]),
+      ['Nights per period'],
+    );
+    const field = (name) => page.locator(`.stepper[data-field="${name}"]`);
+    await field('nights').locator('.field-error').getByText("'3' is not allowed").waitFor();
+    assert.equal(await field('washout').locator('.field-error').count(), 0, 'the washout is not blamed');
+    assert.equal(await field('washout').evaluate((e) => e.classList.contains('has-error')), false);
+    await field('washout').getByText('0 to 3 fewer than the nights per period').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(JSON.parse(await daybreak.cli('experiment', 'list', '--json')), []);
+  } finally {
+    await close();
+    await daybreak.stop();
+  }
+});

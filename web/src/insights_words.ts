@@ -1,6 +1,7 @@
 // Numbers of insights and experiment reports in words: as many digits as they
 // can mean, signs where a difference has a direction, chances that never claim
 // certainty. The same roundings as the CLI's tables.
+import type { FieldProblem } from './api';
 import type { Condition, Experiment, ExperimentOutcome, ExperimentReport, MorningMeasure, VerdictKey } from './api_insights';
 
 // 3.4567 -> "3.5"; minutes to whole minutes.
@@ -108,4 +109,21 @@ export function flowSentence(r: ExperimentReport): string {
 // A link to the experiment form, filled in with an insight's A and B.
 export function experimentHref(idea: { a: string; b: string }): string {
   return `/experiments/new?${new URLSearchParams({ a: idea.a, b: idea.b }).toString()}`;
+}
+
+// The problems of an experiment's design, each with the field it belongs to.
+// The washout's range depends on the nights per period (it may be at most
+// 3 fewer): with the nights out of range, daybreak reports the washout too,
+// against a range drawn from those nights ("0 to 0"), though the washout
+// chosen is fine. That problem is the nights', named there alone; a washout
+// below 0 is wrong whatever the nights, and stays.
+export function designProblems(problems: FieldProblem[]): FieldProblem[] {
+  if (!problems.some((p) => p.field === 'nights')) return problems;
+  return problems.filter((p) => p.field !== 'washout' || Number(p.value) < 0);
+}
+
+// The washout's hint: its range, from the nights per period when they are in range.
+export function washoutRange(nights: number, min: number, max: number): string {
+  if (!Number.isInteger(nights) || nights < min || nights > max) return '0 to 3 fewer than the nights per period';
+  return `0 to ${nights - 3}`;
 }

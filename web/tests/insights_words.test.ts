@@ -5,12 +5,14 @@ import {
   amount,
   chance,
   chancesSentence,
+  designProblems,
   experimentHref,
   flowSentence,
   interval,
   pValue,
   signed,
   verdictHeadline,
+  washoutRange,
 } from '../src/insights_words';
 
 describe('numbers of insights', () => {
@@ -80,5 +82,26 @@ describe('experiment reports in words', () => {
     expect(experimentHref({ a: 'sleep position: back', b: 'sleep position: left side' })).toBe(
       '/experiments/new?a=sleep+position%3A+back&b=sleep+position%3A+left+side',
     );
+  });
+});
+
+// Issue: the design form blamed the washout for the nights per period being
+// out of range (daybreak reports the washout against a range drawn from them).
+describe('an experiment design’s problems, each on its own field', () => {
+  const nights = { field: 'nights', value: '3', allowed: 'a whole number from 5 to 28' };
+  const washout = { field: 'washout', value: '1', allowed: 'a whole number from 0 to 0' };
+  it('names the nights alone when the washout’s range came from them', () => {
+    expect(designProblems([nights, washout])).toEqual([nights]);
+  });
+  it('keeps the washout’s own problems', () => {
+    const tooMany = { field: 'washout', value: '5', allowed: 'a whole number from 0 to 4' };
+    expect(designProblems([tooMany])).toEqual([tooMany]);
+    const negative = { field: 'washout', value: '-1', allowed: 'a whole number from 0 to 0' };
+    expect(designProblems([nights, negative])).toEqual([nights, negative]);
+  });
+  it('says the washout’s range from the nights only when they are in range', () => {
+    expect(washoutRange(7, 5, 28)).toBe('0 to 4');
+    expect(washoutRange(3, 5, 28)).toBe('0 to 3 fewer than the nights per period');
+    expect(washoutRange(40, 5, 28)).toBe('0 to 3 fewer than the nights per period');
   });
 });

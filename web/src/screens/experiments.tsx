@@ -23,6 +23,7 @@ import {
   amount,
   chancesSentence,
   conditionWords,
+  designProblems,
   flowSentence,
   interval,
   MEASURE_LABELS,
@@ -30,6 +31,7 @@ import {
   signed,
   STATUS_WORDS,
   verdictHeadline,
+  washoutRange,
 } from '../insights_words';
 import { navigate } from '../router';
 import { Signal, useLoad, useSignal, useToday } from '../state';
@@ -376,6 +378,8 @@ const FIELD_NAMES: Record<string, string> = {
   seed: 'Seed',
 };
 
+const NIGHTS = { min: 5, max: 28 }; // per period, as daybreak allows
+
 // /experiments/new (?a=...&b=... from an insight): the design form.
 export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
   const [draft, setDraft] = useState<Required<Pick<NewExperiment, 'a' | 'b' | 'title' | 'pairs' | 'nights' | 'washout'>> & { start: string }>({
@@ -422,8 +426,9 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
           'Only one experiment runs at a time, and another has nights in that time. Stop it first, or choose a first night after it ends.',
         );
       } else if (error instanceof ApiError) {
-        setProblems(error.problem.errors ?? []);
-        setSummary(problemSummary(error.problem));
+        const errors = designProblems(error.problem.errors ?? []);
+        setProblems(errors);
+        setSummary(problemSummary({ ...error.problem, errors }));
       } else {
         setSummary('daybreak cannot be reached, so nothing was saved. Please try again.');
       }
@@ -487,21 +492,21 @@ export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
         />
         <Stepper
           legend="Nights per period"
-          hint="5 to 28 nights, so that each period outlasts any carry-over from the one before."
+          hint={`${NIGHTS.min} to ${NIGHTS.max} nights, so that each period outlasts any carry-over from the one before.`}
           name="nights"
           value={draft.nights}
-          min={5}
-          max={28}
+          min={NIGHTS.min}
+          max={NIGHTS.max}
           problem={problem('nights')}
           onChange={(v) => set('nights', v ?? 7)}
         />
         <Stepper
           legend="Washout nights"
-          hint={`Nights left out at the start of each period, while the change settles: 0 to ${Math.max(0, draft.nights - 3)}.`}
+          hint={`Nights left out at the start of each period, while the change settles: ${washoutRange(draft.nights, NIGHTS.min, NIGHTS.max)}.`}
           name="washout"
           value={draft.washout}
           min={0}
-          max={Math.max(0, draft.nights - 3)}
+          max={Math.min(NIGHTS.max, Math.max(NIGHTS.min, draft.nights)) - 3}
           problem={problem('washout')}
           onChange={(v) => set('washout', v ?? 1)}
         />
