@@ -106,3 +106,32 @@ test('a morning logged in the browser decides, and Progress shows why; a level s
     }
   }
 });
+
+// Issue: Today's program card named the stage by the program's name ("Stage 2
+// of 4: The daybreak program") where Progress and the API name the stage
+// itself. Every screen now says it the one way.
+test('Today, Session and Progress name the stage as the API does', async () => {
+  const daybreak = await startDaybreak();
+  const { page, close } = await newPage(browser);
+  try {
+    await daybreak.passSafetyCheck();
+    await post(daybreak, '/api/progress/stage', { stage: 2, note: 'ready for more' });
+    const program = await (await fetch(`${daybreak.url}/api/program`)).json();
+    const progress = await (await fetch(`${daybreak.url}/api/progress`)).json();
+    assert.equal(program.stage, 2);
+    assert.equal(program.stage_name, progress.stage_name);
+    assert.notEqual(program.stage_name, program.program_name);
+    const title = `Stage 2 of ${program.stages}: ${program.stage_name}`;
+
+    await page.goto(daybreak.url);
+    await page.locator('.program-card').getByText(title).waitFor();
+    assert.equal(await page.locator('.program-card').getByText(program.program_name).count(), 0);
+    await page.goto(`${daybreak.url}/session`);
+    await page.getByText(`${program.program_name}. ${title}.`).waitFor();
+    await page.goto(`${daybreak.url}/progress`);
+    await page.getByRole('heading', { name: title }).waitFor();
+  } finally {
+    await close();
+    await daybreak.stop();
+  }
+});

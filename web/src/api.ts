@@ -482,6 +482,8 @@ export interface ProgramStatus {
   program_name: string;
   stage: number;
   stages: number;
+  stage_name: string;
+  stage_goal: string;
   routines: { routine: Routine; title: string; total_seconds: number; exercises: number }[];
 }
 

@@ -58,6 +58,12 @@ export function clockOf(time: string | undefined): string {
   return m ? m[1]! : time.slice(0, 5);
 }
 
+// "Stage 1 of 4: Wake up gently": a stage as every screen names it, from the
+// API's stage_name (GET /api/program and /api/progress give the same).
+export function stageTitle(p: { stage: number; stages: number; stage_name: string }): string {
+  return `Stage ${p.stage} of ${p.stages}: ${p.stage_name}`;
+}
+
 // "1 h 30 min", "45 min"
 export function minutes(total: number): string {
   if (total < 60) return `${total} min`;

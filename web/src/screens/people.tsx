@@ -16,7 +16,7 @@ import { progressApi } from '../api_progress';
 import { possessive, shares } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { Icon } from '../components/icons';
-import { addDays, problemSummary } from '../format';
+import { addDays, problemSummary, stageTitle } from '../format';
 import { navigate } from '../router';
 import { lastMorningText, sharesText } from '../sharing_words';
 import { lastToday, useLoad, useSignal, useToday } from '../state';
@@ -234,7 +234,7 @@ function ProgramPart({ viewed }: { viewed: Viewed }) {
       ) : (
         <>
           <p>
-            Stage {p.stage} of {p.stages}: {p.stage_name}.
+            {stageTitle(p)}.
             {p.proposal ? ` Stage ${p.proposal.stage} is ready, waiting for ${possessive(viewed.name)} word.` : ''}
           </p>
           <DecisionList decisions={p.decisions} viewed={viewed} />

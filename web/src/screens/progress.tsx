@@ -21,7 +21,7 @@ import {
 import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
-import { fieldMessage, longDate, problemSummary, zonedDateTime, zoneNote } from '../format';
+import { fieldMessage, longDate, problemSummary, stageTitle, zonedDateTime, zoneNote } from '../format';
 import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
@@ -424,9 +424,7 @@ export function ProgressScreen() {
           ) : null}
           <Proposal p={p} onDone={reload} viewed={viewed} />
           <section class="card" aria-labelledby="stage-title">
-            <h2 id="stage-title">
-              Stage {p.stage} of {p.stages}: {p.stage_name}
-            </h2>
+            <h2 id="stage-title">{stageTitle(p)}</h2>
             <Criteria p={p} />
             {p.waiting.length > 0 ? (
               <>

@@ -14,7 +14,7 @@ import { Icon } from '../components/icons';
 import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
-import { fieldMessage, minutes, problemSummary, zoned, zonedStamp } from '../format';
+import { fieldMessage, minutes, problemSummary, stageTitle, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, reachable, useLoad, useSignal } from '../state';
@@ -89,7 +89,7 @@ export function SessionChooser() {
       ) : (
         <>
           <p class="muted">
-            {program.data.program_name}, stage {program.data.stage} of {program.data.stages}.{' '}
+            {program.data.program_name}. {stageTitle(program.data)}.{' '}
             <a href="/progress">Your progress</a>
           </p>
           <ul class="routine-list">
@@ -136,7 +136,7 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
     <section class="card program-card" aria-labelledby="program-title">
       <h2 id="program-title">{readOnly ? 'Their program' : 'Your program'}</h2>
       <p class="muted">
-        Stage {p.stage} of {p.stages}: {p.program_name} · <a href="/progress">{readOnly ? 'Progress' : 'Your progress'}</a>
+        {stageTitle(p)} · <a href="/progress">{readOnly ? 'Progress' : 'Your progress'}</a>
       </p>
       {closed && !readOnly ? (
         <p class="muted">
