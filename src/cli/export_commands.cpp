@@ -1,4 +1,5 @@
 #include "cli/export_commands.hpp"
+#include "cli/number_option.hpp"
 
 #include <algorithm>
 
@@ -133,7 +134,7 @@ class RemindersCommand final : public Command {
         ->type_name("HH:MM");
     sub.add_option("--list", list_days_, "list the reminders of the next DAYS days instead of writing the calendar")
         ->type_name("DAYS")
-        ->check(CLI::Range(1, 3660));
+        ->check(whole_number(1, 3660));
     sub.add_flag("--json", json_, "with --list: as JSON (UID, summary, start in UTC)");
   }
   int run(CommandContext& ctx) override {

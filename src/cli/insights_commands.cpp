@@ -11,6 +11,7 @@
 #include "app/insights.hpp"
 #include "cli/command.hpp"
 #include "cli/day_option.hpp"
+#include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/sections.hpp"
 
@@ -117,14 +118,14 @@ class ExperimentCommand final : public Command {
 
     report_ = sub.add_subcommand("report", "the effect so far, its interval and a plain verdict");
     report_->add_option("id", id_, "the experiment (default: the running one, else the latest)")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1));
     report_->add_flag("--json", json_, "print every number as JSON");
 
     list_ = sub.add_subcommand("list", "every experiment and its status");
     list_->add_flag("--json", json_, "print as JSON");
 
     stop_ = sub.add_subcommand("stop", "end the running experiment early (its nights so far still count)");
-    stop_->add_option("id", id_, "the experiment (default: the running or planned one)")->check(CLI::PositiveNumber);
+    stop_->add_option("id", id_, "the experiment (default: the running or planned one)")->check(whole_number(1));
     stop_->add_option("--reason", note_, "why, for the report")->type_name("TEXT");
   }
 

@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
 #include "cli/text_layout.hpp"
@@ -84,7 +85,7 @@ class ProgressCommand final : public Command {
   void configure(CLI::App& sub) override {
     sub.require_subcommand(0, 1);
     sub.add_option("--limit", limit_, "how many of the last decisions to show (default 6)")
-        ->check(CLI::Range(1, 1000))
+        ->check(whole_number(1, 1000))
         ->type_name("N");
     sub.add_option("--program", program_, "which program, when the content has several")->type_name("ID");
     sub.add_flag("--json", json_, "print as JSON");

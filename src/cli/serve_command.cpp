@@ -13,6 +13,7 @@
 #include "app/devices.hpp"
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
 #include "platform/network.hpp"
@@ -45,10 +46,10 @@ class ServeCommand final : public Command {
         ->type_name("ADDR");
     sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
         ->type_name("PORT")
-        ->check(CLI::Range(0, 65535));
+        ->check(whole_number(0, 65535));
     sub.add_option("--threads", options_.threads, "threads serving requests (default 8)")
         ->type_name("N")
-        ->check(CLI::Range(1, 64));
+        ->check(whole_number(1, 64));
     sub.add_flag("--pair", pair_,
                  "pair a phone: listen on the home network too and show a QR code and a code to type on it");
     sub.add_option("--lan-address", lan_address_,
@@ -58,7 +59,7 @@ class ServeCommand final : public Command {
                    "on PostgreSQL: seconds to wait for the database's answer before a request gets 503 "
                    "(default 60; 0: no limit)")
         ->type_name("SECONDS")
-        ->check(CLI::Range(0, 3600));
+        ->check(whole_number(0, 3600));
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");
     content_.add_to(sub);
     sub.footer(

@@ -13,6 +13,7 @@
 #include "app/session.hpp"
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
 #include "cli/session_live.hpp"
@@ -180,7 +181,7 @@ class SessionsCommand final : public Command {
 
   void configure(CLI::App& sub) override {
     sub.add_option("--limit", limit_, "how many of the latest sessions (default 20)")
-        ->check(CLI::Range(1, 10000))
+        ->check(whole_number(1, 10000))
         ->type_name("N");
     sub.add_flag("--json", json_, "print every session in full as JSON");
   }

@@ -629,7 +629,7 @@ The help says where the rule comes from:
   
   Options:
     -h,--help                       Print this help message and exit
-    --limit N:INT in [1 - 1000]     how many of the last decisions to show (default 6)
+    --limit N:1 to 1000             how many of the last decisions to show (default 6)
     --program ID                    which program, when the content has several
     --json                          print as JSON
     --content DIR (Env:DAYBREAK_CONTENT)

@@ -22,11 +22,11 @@ network namespace (web/e2e/pairing.test.mjs).
   ! daybreak: You have no paired device 3
   [3]
   $ daybreak serve --port 70000
-  ! --port: Value 70000 not in range 0 to 65535
+  ! --port: '70000' is not allowed; allowed: a whole number from 0 to 65535
   ! Run with --help for more information.
   [1]
   $ daybreak serve --database-timeout -5
-  ! --database-timeout: Value -5 not in range 0 to 3600
+  ! --database-timeout: '-5' is not allowed; allowed: a whole number from 0 to 3600
   ! Run with --help for more information.
   [1]
   $ daybreak serve --list-routes
@@ -110,11 +110,11 @@ network namespace (web/e2e/pairing.test.mjs).
   Options:
     -h,--help                       Print this help message and exit
     --address ADDR                  where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)
-    --port PORT:INT in [0 - 65535]  the TCP port (default 8765; 0 picks a free one)
-    --threads N:INT in [1 - 64]     threads serving requests (default 8)
+    --port PORT:0 to 65535          the TCP port (default 8765; 0 picks a free one)
+    --threads N:1 to 64             threads serving requests (default 8)
     --pair                          pair a phone: listen on the home network too and show a QR code and a code to type on it
     --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
-    --database-timeout SECONDS:INT in [0 - 3600]
+    --database-timeout SECONDS:0 to 3600
                                     on PostgreSQL: seconds to wait for the database's answer before a request gets 503 (default 60; 0: no limit)
     --list-routes                   print every route of the API and exit
     --content DIR (Env:DAYBREAK_CONTENT)
