@@ -186,6 +186,14 @@ std::vector<DiaryEntry> entries_between(const Store& store, UserId user, LocalDa
   return store.read()->entries_between(user, from, to);
 }
 
+LocalDate last_day_to_show(const Store& store, UserId user, LocalDate today) {
+  LocalDate last = today;
+  for (const auto& e : store.read()->entries_between(user, add_days(today, 1), add_days(today, 2))) {
+    last = std::max(last, e.date);
+  }
+  return last;
+}
+
 AppResult<std::vector<EntryRevision>> entry_history(const Store& store, UserId user, EntryId id) {
   auto revisions = store.read()->revisions(user, id);
   if (revisions.empty()) return fail(not_found(fmt::format("there is no entry {}", id.value)));

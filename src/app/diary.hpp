@@ -43,6 +43,11 @@ struct LogOutcome {
 
 [[nodiscard]] AppResult<DiaryEntry> find_entry(const Store& store, UserId user, EntryId id);
 [[nodiscard]] std::vector<DiaryEntry> entries_between(const Store& store, UserId user, LocalDate from, LocalDate to);
+// The last day a view of the diary runs to by default: today, or a later day
+// that has entries. Only a move to a zone further west makes one (a day
+// logged in Tokyo is still tomorrow in Los Angeles), at most two days ahead,
+// since the zones span 26 hours; without this, what was just logged hides.
+[[nodiscard]] LocalDate last_day_to_show(const Store& store, UserId user, LocalDate today);
 // Every revision, including those of a deleted entry.
 [[nodiscard]] AppResult<std::vector<EntryRevision>> entry_history(const Store& store, UserId user, EntryId id);
 

@@ -9,6 +9,7 @@
 #include "app/diary.hpp"
 #include "cli/command.hpp"
 #include "cli/field_options.hpp"
+#include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
 #include "cli/prompt.hpp"
@@ -220,6 +221,13 @@ class TodayCommand final : public Command {
     const auto entries = entries_between(ctx.store, ctx.user.id, today, today);
     if (!json_) {
       print_day(ctx.io.out, today, entries, ctx.now(), ctx.zone);
+      // Days logged before a move west are still to come here: say where they are.
+      if (const LocalDate last = last_day_to_show(ctx.store, ctx.user.id, today); last > today) {
+        ctx.io.out << fmt::format(
+            "\n{} already has entries, logged before your time zone became {}: `daybreak history` shows them.\n",
+            last == add_days(today, 1) ? fmt::format("Tomorrow, {},", format_long_date(last)) : format_long_date(last),
+            ctx.zone.name());
+      }
       return kOk;
     }
     Json periods = Json::array();
@@ -250,14 +258,16 @@ class HistoryCommand final : public Command {
   void configure(CLI::App& sub) override {
     sub.add_option("--from", from_, "first day: YYYY-MM-DD, today or yesterday (default: 29 days before --to)")
         ->type_name("DAY");
-    sub.add_option("--to", to_, "last day (default: today)")->type_name("DAY");
+    sub.add_option("--to", to_, "last day (default: today, or a later day logged before a move west)")
+        ->type_name("DAY");
     auto* json = sub.add_flag("--json", json_, "print every entry in full as JSON");
     auto* csv = sub.add_flag("--csv", csv_, "print every entry in full as CSV");
     json->excludes(csv);
   }
 
   int run(CommandContext& ctx) override {
-    const auto to = parse_day(to_.value_or("today"), ctx.today(), "--to");
+    const auto to = to_ ? parse_day(*to_, ctx.today(), "--to")
+                        : AppResult<LocalDate>(last_day_to_show(ctx.store, ctx.user.id, ctx.today()));
     if (!to) return report(ctx.io, to.error());
     const auto from = from_ ? parse_day(*from_, ctx.today(), "--from") : AppResult<LocalDate>(add_days(*to, -29));
     if (!from) return report(ctx.io, from.error());
@@ -292,7 +302,7 @@ class ShowCommand final : public Command {
   std::string_view summary() const override { return "show one entry in full, or its history of changes"; }
   bool writes() const override { return false; }
   void configure(CLI::App& sub) override {
-    sub.add_option("id", id_, "the entry's number (see `daybreak history`)")->required()->check(CLI::PositiveNumber);
+    sub.add_option("id", id_, "the entry's number (see `daybreak history`)")->required()->check(whole_number(1));
     sub.add_flag("--history", history_, "every revision of the entry, with what changed, even if deleted");
     sub.add_flag("--json", json_, "print as JSON");
   }
@@ -333,7 +343,7 @@ class EditCommand final : public Command {
   std::string_view summary() const override { return "change fields of an entry (the old values stay in its history)"; }
   bool writes() const override { return true; }
   void configure(CLI::App& sub) override {
-    sub.add_option("id", id_, "the entry's number")->required()->check(CLI::PositiveNumber);
+    sub.add_option("id", id_, "the entry's number")->required()->check(whole_number(1));
     sub.add_flag("--json", json_, "print the changed entry as JSON");
     fields_.add_to(sub, true);
     sub.footer(
@@ -381,7 +391,7 @@ class DeleteCommand final : public Command {
   std::string_view summary() const override { return "delete an entry (it stays in history)"; }
   bool writes() const override { return true; }
   void configure(CLI::App& sub) override {
-    sub.add_option("id", id_, "the entry's number")->required()->check(CLI::PositiveNumber);
+    sub.add_option("id", id_, "the entry's number")->required()->check(whole_number(1));
     sub.add_flag("--yes,-y", yes_, "do not ask for confirmation");
   }
 

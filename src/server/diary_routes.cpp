@@ -88,7 +88,7 @@ Response list_entries(const ApiContext& api, const Request& req) {
   if (!from) errors.push_back(from.error());
   if (!to) errors.push_back(to.error());
   if (!errors.empty()) return http::invalid_fields("the dates are not valid", errors, true);
-  const LocalDate last = to->value_or(c.today());
+  const LocalDate last = to->has_value() ? **to : last_day_to_show(api.store(), c.user.id, c.today());
   const LocalDate first = from->value_or(add_days(last, -29));
   if (first > last) {
     errors.push_back({"from", format_date(first), fmt::format("a day on or before 'to' ({})", format_date(last))});

@@ -197,6 +197,17 @@ TEST_F(MultiZoneApi, TheProfileChangesTheZoneDiaryDaysFollow) {
             "an IANA time zone installed here, such as Europe/Oslo or America/New_York");
 }
 
+// Found from outside: after a move west, today's entries fell on "tomorrow"
+// in the new zone, and the default range (ending today) hid them.
+TEST_F(MultiZoneApi, ADayLoggedBeforeAMoveWestIsNotHiddenFromTheDefaultRange) {
+  ASSERT_EQ(post("/api/entries", R"({"period": "morning", "fields": {"pain": 5}})").status, 201);  // Monday, Berlin
+  ASSERT_EQ(patch("/api/profile", R"({"time_zone": "America/Los_Angeles"})").status, 200);         // still Sunday there
+  const Json list = get("/api/entries").json();
+  EXPECT_EQ(list["to"], "2026-11-23");
+  EXPECT_EQ(list["entries"].size(), 1U) << list.dump();
+  EXPECT_EQ(get("/api/entries?to=2026-11-22").json()["entries"].size(), 0U);  // a range given is kept
+}
+
 TEST_F(MultiZoneApi, EveryInstalledZoneIsOffered) {
   const auto zones = get("/api/time-zones").json()["zones"];
   EXPECT_GT(zones.size(), 300U);

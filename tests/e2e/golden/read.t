@@ -118,3 +118,49 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
       }
     ]
   }
+
+A move west after logging: at 06:30 UTC it is still Sunday evening in Los
+Angeles, so Monday's entry is a day ahead. It is not hidden: Today says where
+it is, and history's default range runs to it
+(ADayLoggedBeforeAMoveWestIsNotHiddenFromTheDefaultViews).
+
+  $ daybreak profile --time-zone America/Los_Angeles > /dev/null
+  $ daybreak today
+  Sunday 22 November 2026 (America/Los_Angeles)
+  
+    night      not logged yet: daybreak log night --pain N
+    morning    pain 5/10, still stiff  (entry 3)
+    afternoon  not logged yet: daybreak log afternoon --pain N
+    evening    pain 3/10 - "long walk helped"  (entry 4)
+  
+  Tomorrow, Monday 23 November 2026, already has entries, logged before your time zone became America/Los_Angeles: `daybreak history` shows them.
+  $ daybreak history
+  date        day  night  morning  afternoon  evening  stiffness
+  2026-11-21  Sat      4        6          -        -  50 min
+  2026-11-22  Sun      -        5          -        3  still stiff
+  2026-11-23  Mon      -        4          -        -  30 min
+  
+  3 days with entries from 2026-10-25 to 2026-11-23 (pain 0-10; '+' means still stiff when logged)
+  $ daybreak history --to today
+  date        day  night  morning  afternoon  evening  stiffness
+  2026-11-21  Sat      4        6          -        -  50 min
+  2026-11-22  Sun      -        5          -        3  still stiff
+  
+  2 days with entries from 2026-10-24 to 2026-11-22 (pain 0-10; '+' means still stiff when logged)
+  $ daybreak profile --time-zone Europe/Berlin > /dev/null
+
+An entry's number that is not a whole number from 1 is refused with the value
+and what is allowed, not CLI11's wording (AnEntryNumberThatIsNotANumberIsRefusedPlainly).
+
+  $ daybreak show morning
+  ! id: 'morning' is not allowed; allowed: a whole number from 1
+  ! Run with --help for more information.
+  [1]
+  $ daybreak edit 0 --pain 3
+  ! id: '0' is not allowed; allowed: a whole number from 1
+  ! Run with --help for more information.
+  [1]
+  $ daybreak delete 1.5
+  ! id: '1.5' is not allowed; allowed: a whole number from 1
+  ! Run with --help for more information.
+  [1]
