@@ -278,46 +278,51 @@ InvitationAttempt accept_invitation(Store& store, PasswordHasher& hasher, std::s
   return {InvitationVerdict::accepted, std::move(signed_in)};
 }
 
-AppResult<GrantRequest> grant_scopes(std::vector<std::string> names, GrantRequest request) {
-  request.everything = false;
-  request.scopes.clear();
+namespace {
+
+// ["all"] or a list of scope names, into `g`; a problem goes to `errors`.
+void read_scopes(const std::vector<std::string>& names, Grant& g, FieldErrors& errors) {
   std::string allowed = "\"all\", or one or more of";
   for (const Scope s : kScopes) allowed += fmt::format(" \"{}\"", scope_name(s));
+  g.everything = false;
   for (const auto& n : names) {
     if (n == "all") {
-      request.everything = true;
+      g.everything = true;
     } else if (const auto s = parse_scope(n)) {
-      if (std::find(request.scopes.begin(), request.scopes.end(), *s) == request.scopes.end()) {
-        request.scopes.push_back(*s);
-      }
+      if (std::find(g.scopes.begin(), g.scopes.end(), *s) == g.scopes.end()) g.scopes.push_back(*s);
     } else {
-      return fail(invalid("The scope is not allowed", {{"scope", n, allowed}}));
+      errors.push_back({"scope", n, allowed});
+      return;
     }
   }
-  if (names.empty() || (request.everything && !request.scopes.empty())) {
-    return fail(invalid("The scope is not allowed", {{"scope", fmt::format("{}", fmt::join(names, ",")), allowed}}));
+  if (names.empty() || (g.everything && !g.scopes.empty())) {
+    errors.push_back({"scope", fmt::format("{}", fmt::join(names, ",")), allowed});
   }
-  return request;
 }
 
-AppResult<Grant> grant_access(Store& store, UserId person, const GrantRequest& request, LocalDate today, Instant now) {
-  if (request.until && *request.until < today) {
-    return fail(invalid("The last day is already past",
-                        {{"until", format_date(*request.until), fmt::format("{} or later", format_date(today))}}));
-  }
-  auto tx = store.write();
-  const auto clinician = tx->find_account_by_login(normalize_login(request.clinician));
-  if (!clinician || clinician->role != Role::clinician || clinician->disabled_at) {
-    return fail(invalid("No clinician has that login",
-                        {{"clinician", request.clinician, "the login of a clinician of this clinic"}}));
-  }
+}  // namespace
+
+AppResult<Grant> grant_access(Store& store, UserId person, const GrantRequest& request, LocalDate today, Instant now,
+                              FieldErrors errors) {
   Grant g;
   g.person = person;
-  g.clinician = clinician->user;
-  g.everything = request.everything;
-  g.scopes = request.scopes;
   g.created_at = now;
   g.until = request.until;
+  read_scopes(request.scope_names, g, errors);
+  if (request.until && *request.until < today) {
+    errors.push_back({"until", format_date(*request.until), fmt::format("{} or later", format_date(today))});
+  }
+  auto tx = store.write();
+  const auto clinician =
+      request.clinician.empty() ? std::nullopt : tx->find_account_by_login(normalize_login(request.clinician));
+  const bool told =
+      std::any_of(errors.begin(), errors.end(), [](const FieldError& e) { return e.field == "clinician"; });
+  if (!clinician || clinician->role != Role::clinician || clinician->disabled_at) {
+    if (!told) errors.push_back({"clinician", request.clinician, "the login of a clinician of this clinic"});
+  } else {
+    g.clinician = clinician->user;
+  }
+  if (!errors.empty()) return fail(invalid("Nothing was shared", std::move(errors)));
   Grant out = tx->add_grant(g);
   tx->commit();
   return out;

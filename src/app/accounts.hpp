@@ -133,15 +133,15 @@ struct InvitationAttempt {
 
 // ---- Grants ----
 struct GrantRequest {
-  std::string clinician;  // login
-  bool everything = true;
-  std::vector<Scope> scopes;
+  std::string clinician;                        // login
+  std::vector<std::string> scope_names{"all"};  // "all", or names of scopes
   std::optional<LocalDate> until;
 };
-// Parses ["all"] or a list of scope names; errors name the field.
-[[nodiscard]] AppResult<GrantRequest> grant_scopes(std::vector<std::string> names, GrantRequest request);
+// Shares the scopes named with a clinician, until a day or for good. Every
+// problem is told at once, with those the caller found in the request's shape
+// (`errors`: a date that is not one, say), and nothing is shared if any.
 [[nodiscard]] AppResult<Grant> grant_access(Store& store, UserId person, const GrantRequest& request, LocalDate today,
-                                            Instant now);
+                                            Instant now, FieldErrors errors = {});
 [[nodiscard]] AppResult<bool> revoke_access(Store& store, UserId person, GrantId id, Instant now);
 // The live grant letting `clinician` see `scope` of `person`'s data today, if any.
 [[nodiscard]] std::optional<Grant> grant_for(StoreReader& tx, UserId person, UserId clinician,

@@ -164,15 +164,13 @@ class ShareCommand final : public Command {
     if (!with_.empty()) {
       GrantRequest request;
       request.clinician = with_;
+      if (!scopes_.empty()) request.scope_names = scopes_;
+      FieldErrors errors;
       if (!until_.empty()) {
         request.until = parse_date(until_);
-        if (!request.until) {
-          return report(ctx.io, invalid("The last day is not a date", {{"until", until_, "a date as YYYY-MM-DD"}}));
-        }
+        if (!request.until) errors.push_back({"until", until_, "a date as YYYY-MM-DD"});
       }
-      auto scoped = grant_scopes(scopes_.empty() ? std::vector<std::string>{"all"} : scopes_, request);
-      if (!scoped) return report(ctx.io, scoped.error());
-      const auto g = grant_access(ctx.store, person, *scoped, ctx.today(), ctx.now());
+      const auto g = grant_access(ctx.store, person, request, ctx.today(), ctx.now(), std::move(errors));
       if (!g) return report(ctx.io, g.error());
       ctx.io.out << fmt::format("Sharing {} with {}{}, number {}.\n", scope_words(*g), normalize_login(with_),
                                 g->until ? " until " + format_date(*g->until) : "", g->id.value);

@@ -337,7 +337,7 @@ Response sign_in_route(const ApiContext& api, const Request& req) {
   const auto password = http::string_member(*body, "password", errors, "your password");
   if (!login && errors.empty()) errors.push_back({"login", "", "your login, such as anna.berg"});
   if (!password && errors.empty()) errors.push_back({"password", "", "your password"});
-  if (!errors.empty()) return http::invalid_fields("you were not signed in", errors, true);
+  if (!errors.empty()) return http::invalid_fields("you were not signed in", errors);
   const SignInAttempt attempt = sign_in(api.store(), api.hasher(), *login, *password, source_of(req), api.now());
   switch (attempt.verdict) {
     case SignInVerdict::accepted:
@@ -371,7 +371,7 @@ Response password_route(const ApiContext& api, const Request& req) {
   if (!errors.empty() || !current || !fresh) {
     if (!current) errors.push_back({"current", "", "your password now"});
     if (!fresh) errors.push_back({"new", "", "the new password"});
-    return http::invalid_fields("the password was not changed", errors, true);
+    return http::invalid_fields("the password was not changed", errors);
   }
   const auto changed = change_password(api.store(), api.hasher(), *s, *current, *fresh, source_of(req), api.now());
   if (changed.retry_after) return wait_before_trying(*changed.retry_after);
@@ -474,15 +474,14 @@ Response add_grant(const ApiContext& api, const Request& req) {
   http::reject_unknown_members(*body, {"clinician", "scope", "until"}, errors);
   GrantRequest request;
   if (const auto c = http::string_member(*body, "clinician", errors, "a clinician's login")) request.clinician = *c;
-  if (request.clinician.empty() && errors.empty()) errors.push_back({"clinician", "", "a clinician's login"});
-  std::vector<std::string> names{"all"};
   if (body->contains("scope")) {
-    names.clear();
+    request.scope_names.clear();
     const Json& scope = (*body)["scope"];
     if (!scope.is_array() || !std::all_of(scope.begin(), scope.end(), [](const Json& j) { return j.is_string(); })) {
       errors.push_back({"scope", scope.dump(), "a list such as [\"all\"] or [\"diary\", \"program\"]"});
+      request.scope_names = {"all"};  // told above; the other members are still checked
     } else {
-      for (const auto& n : scope) names.push_back(n.get<std::string>());
+      for (const auto& n : scope) request.scope_names.push_back(n.get<std::string>());
     }
   }
   if (body->contains("until") && !(*body)["until"].is_null()) {
@@ -495,11 +494,8 @@ Response add_grant(const ApiContext& api, const Request& req) {
       request.until = day;
     }
   }
-  if (!errors.empty()) return http::invalid_fields("nothing was shared", errors);
-  auto scoped = grant_scopes(names, request);
-  if (!scoped) return http::problem_for(scoped.error());
   const LocalDate today = api.zone(s.user.time_zone).date_of(api.now());
-  const auto g = grant_access(api.store(), s.user.id, *scoped, today, api.now());
+  const auto g = grant_access(api.store(), s.user.id, request, today, api.now(), std::move(errors));
   if (!g) return http::problem_for(g.error());
   auto tx = api.store().read();
   return http::json_response(201, grant_json(*tx, *g, today));

@@ -134,7 +134,7 @@ Response pair_device(const ApiContext& api, const Request& req) {
   if (name) {
     if (auto bad = check_device_name(*name)) errors.insert(errors.end(), bad->fields.begin(), bad->fields.end());
   }
-  if (!errors.empty()) return http::invalid_fields("the pairing was not made", errors, true);
+  if (!errors.empty()) return http::invalid_fields("the pairing was not made", errors);
 
   HomeNetwork* home = api.home();
   if (home == nullptr) {

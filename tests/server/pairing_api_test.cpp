@@ -132,10 +132,10 @@ TEST_F(PairingApi, WrongCodesAreCountedAndTheFifthVoidsTheCode) {
 TEST_F(PairingApi, ABadNameIsRefusedWithoutSpendingTheCode) {
   const std::string code = open_code();
   const auto r = pair(code, std::string(61, 'x'));
-  ASSERT_EQ(r.status, 400) << r.body;
+  ASSERT_EQ(r.status, 422) << r.body;  // a value not allowed, as everywhere (400: not JSON at all)
   EXPECT_EQ(body_of(r)["errors"][0]["field"], "name");
   const auto missing = lan(Method::post, "/api/pair", R"({"name": "Phone"})");
-  ASSERT_EQ(missing.status, 400) << missing.body;
+  ASSERT_EQ(missing.status, 422) << missing.body;
   EXPECT_EQ(body_of(missing)["errors"][0]["field"], "code");
   EXPECT_EQ(pair(code).status, 201);
 }

@@ -38,11 +38,11 @@ they stop (as More > Sharing in the web app).
   $ daybreak share --person anna --with dr.berg --scope diary --scope program --until 2027-03-01
   Sharing diary, program with dr.berg until 2027-03-01, number 1.
   $ daybreak share --person anna --with dr.berg --scope everything
-  ! daybreak: The scope is not allowed
+  ! daybreak: Nothing was shared
   !   scope: 'everything' is not allowed; allowed: "all", or one or more of "diary" "program" "questionnaires" "safety" "experiments"
   [2]
   $ daybreak share --person anna --with anna
-  ! daybreak: No clinician has that login
+  ! daybreak: Nothing was shared
   !   clinician: 'anna' is not allowed; allowed: the login of a clinician of this clinic
   [2]
   $ daybreak share --person anna --stop 1
