@@ -30,8 +30,9 @@ AppResult<Ok> safety_allows(const Store& store, UserId user, RoutineKind routine
     case SafetyStatus::ok:
       return Ok{};
     case SafetyStatus::check_needed:
-      return fail(
-          with_hint(refused("answer the safety questions before a session", gate, zone), {HintAction::safety_check}));
+      return fail(with_hint(
+          refused("answer the safety questions before a session", gate, zone),
+          {gate.state.check_to_answer() == ScreenKind::legs ? HintAction::leg_check : HintAction::safety_check}));
     case SafetyStatus::locked:
       return fail(refused("exercise is locked until a clinician has seen you", gate, zone));
     case SafetyStatus::paused:

@@ -147,7 +147,7 @@ class ScreenCommand final : public Command {
     if (s.awaiting_clinician()) out << "  When a clinician has seen you: " << kAckCommand << "\n";
     if (s.status == SafetyStatus::check_needed) {
       out << "  Answer the questions: "
-          << (s.unchecked_legs.empty() || s.full_check_due ? "daybreak screen" : "daybreak screen legs") << "\n";
+          << (s.check_to_answer() == ScreenKind::legs ? "daybreak screen legs" : "daybreak screen") << "\n";
     }
     for (const auto& r : s.reviewed) {
       out << fmt::format("  Seen by a clinician on {}: {}. If it changes or gets worse, see a doctor again.\n",
@@ -166,7 +166,7 @@ class ScreenCommand final : public Command {
       // Nothing else now: the inflammatory back pain screen can wait for calmer days.
     } else if (ibp.outcome == IbpOutcome::positive) {
       out << "\n";
-      print_message(out, ibp_message(ibp));
+      print_message(out, ibp_message(ibp, s.status));
     } else if (!ibp.answered) {
       out << "Inflammatory back pain screen: its questions are not answered yet (the full check asks them).\n";
     } else if (ibp.outcome == IbpOutcome::not_applicable) {

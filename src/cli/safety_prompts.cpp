@@ -129,7 +129,7 @@ void print_check_outcome(const CommandContext& ctx, const ScreenOutcome& outcome
   }
   if (outcome.ibp && outcome.ibp->outcome == IbpOutcome::positive) {
     out << "\n";
-    print_message(out, ibp_message(*outcome.ibp));
+    print_message(out, ibp_message(*outcome.ibp, s.status));
   }
 }
 

@@ -58,7 +58,7 @@ SafetyMessage no_flags_message() {
            "a way that worries you, check again or speak to a doctor."}};
 }
 
-SafetyMessage ibp_message(const IbpResult& result) {
+SafetyMessage ibp_message(const IbpResult& result, SafetyStatus status) {
   SafetyMessage m{"Something to mention to your doctor.", {}};
   m.lines.emplace_back("Some features of your back pain are typical of inflammatory back pain:");
   for (const auto& reason : ibp_reasons(result)) m.lines.push_back("  - " + reason);
@@ -66,7 +66,18 @@ SafetyMessage ibp_message(const IbpResult& result) {
   m.lines.emplace_back("These features are common and have many causes; this is not a diagnosis.");
   m.lines.emplace_back("It is worth mentioning \"inflammatory back pain\" to your doctor, who can");
   m.lines.emplace_back("decide whether an assessment by a rheumatologist would help.");
-  m.lines.emplace_back("You can carry on with your exercise program.");
+  switch (status) {
+    case SafetyStatus::ok:
+      m.lines.emplace_back("You can carry on with your exercise program.");
+      break;
+    case SafetyStatus::check_needed:
+      m.lines.emplace_back("It does not change your exercise program.");
+      break;
+    case SafetyStatus::paused:
+    case SafetyStatus::locked:
+      m.lines.emplace_back("It does not change what is said above about exercise.");
+      break;
+  }
   m.lines.emplace_back();
   m.lines.push_back(fmt::format(
       "(ASAS 2009 criteria: {} of 5 features, {} needed; Berlin criteria: {} of 4, {} needed{}.)", result.asas_met,

@@ -25,8 +25,10 @@ struct SafetyMessage {
 [[nodiscard]] SafetyMessage urgent_message(std::span<const FlagReport> reports, const EmergencyContact& contact);
 // A check with every answer no.
 [[nodiscard]] SafetyMessage no_flags_message();
-// A positive inflammatory back pain screen (the result must be positive).
-[[nodiscard]] SafetyMessage ibp_message(const IbpResult& result);
+// A positive inflammatory back pain screen (the result must be positive). It
+// does not change exercise, and says so in the words of the gate's `status`
+// (never "carry on" while the program is paused).
+[[nodiscard]] SafetyMessage ibp_message(const IbpResult& result, SafetyStatus status);
 
 // "Call 112 now, or go to the nearest emergency department."
 [[nodiscard]] std::string call_now(const EmergencyContact& contact);

@@ -98,6 +98,11 @@ struct SafetyState {
   [[nodiscard]] bool progression_allowed() const { return status == SafetyStatus::ok; }
   // Something is open that a clinician review would close.
   [[nodiscard]] bool awaiting_clinician() const { return !emergency.empty() || !urgent.empty(); }
+  // The questions that answer check_needed: the leg questions when only leg
+  // symptoms wait for them, else the full check (which asks them too).
+  [[nodiscard]] ScreenKind check_to_answer() const {
+    return unchecked_legs.empty() || full_check_due ? ScreenKind::full : ScreenKind::legs;
+  }
 };
 
 // `events` in any order; `notes` from recent entries (the caller picks the

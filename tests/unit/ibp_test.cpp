@@ -3,6 +3,7 @@
 #include "clinical/ibp.hpp"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "clinical/safety_messages.hpp"
 #include "support/fixtures.hpp"
@@ -164,7 +165,7 @@ TEST(Ibp, ThePositiveMessageListsTheReasonsCalmlyAndIsNoDiagnosis) {
       answers({{Q::chronic, YesNo::yes}, {Q::better_with_exercise, YesNo::yes}, {Q::not_better_with_rest, YesNo::yes}});
   const IbpResult r = evaluate_ibp(a, evidence);
   ASSERT_EQ(r.outcome, IbpOutcome::positive);
-  const SafetyMessage m = ibp_message(r);
+  const SafetyMessage m = ibp_message(r, SafetyStatus::ok);
   EXPECT_EQ(m.title, "Something to mention to your doctor.");
   const std::vector<std::string> expected = {
       "Some features of your back pain are typical of inflammatory back pain:",
@@ -182,4 +183,24 @@ TEST(Ibp, ThePositiveMessageListsTheReasonsCalmlyAndIsNoDiagnosis) {
 }
 
 }  // namespace
+// Found from outside: `screen status` said "Safety: PAUSED ... only gentle
+// movement" and then, in the same output, the screen's "You can carry on with
+// your exercise program."
+TEST(Ibp, ThePositiveMessageNeverSaysCarryOnWhileExerciseIsPausedOrLocked) {
+  const auto evidence = ibp_diary_evidence(mornings({45, 45, 50, 60, 40, 45, 45}), {});
+  const auto a =
+      answers({{Q::chronic, YesNo::yes}, {Q::better_with_exercise, YesNo::yes}, {Q::not_better_with_rest, YesNo::yes}});
+  const IbpResult r = evaluate_ibp(a, evidence);
+  ASSERT_EQ(r.outcome, IbpOutcome::positive);
+  const auto says_carry_on = [&](SafetyStatus status) {
+    const SafetyMessage m = ibp_message(r, status);
+    return std::any_of(m.lines.begin(), m.lines.end(),
+                       [](const std::string& l) { return l.find("carry on") != std::string::npos; });
+  };
+  EXPECT_TRUE(says_carry_on(SafetyStatus::ok));
+  EXPECT_FALSE(says_carry_on(SafetyStatus::paused));
+  EXPECT_FALSE(says_carry_on(SafetyStatus::locked));
+  EXPECT_FALSE(says_carry_on(SafetyStatus::check_needed));
+}
+
 }  // namespace daybreak

@@ -218,9 +218,18 @@ A terminal asks them at once; a script is told which command asks them.
   These features are common and have many causes; this is not a diagnosis.
   It is worth mentioning "inflammatory back pain" to your doctor, who can
   decide whether an assessment by a rheumatologist would help.
-  You can carry on with your exercise program.
+  It does not change your exercise program.
   
   (ASAS 2009 criteria: 2 of 5 features, 4 needed; Berlin criteria: 2 of 4, 2 needed.)
+
+A session refused for them names the same command, not the full check's
+(ARefusedSessionNamesTheLegQuestionsWhenOnlyTheyWait).
+
+  $ DAYBREAK_FAKE_NOW=2026-11-23T06:41:30Z daybreak session morning
+  ! daybreak: answer the safety questions before a session
+  !   you noted numbness in the left leg and weakness in the left leg on 2026-11-23 (entry 8), and the leg questions have not been answered since
+  !   next: daybreak screen legs
+  [2]
   $ printf 'no\nno\nno\nno\nno\n' | DAYBREAK_FAKE_NOW=2026-11-23T06:42:00Z daybreak screen legs
   Safety check recorded (Monday 23 November 2026 07:42).
   
@@ -291,7 +300,7 @@ An urgent flag: see a doctor within 24 hours; progression pauses.
   These features are common and have many causes; this is not a diagnosis.
   It is worth mentioning "inflammatory back pain" to your doctor, who can
   decide whether an assessment by a rheumatologist would help.
-  You can carry on with your exercise program.
+  It does not change what is said above about exercise.
   
   (ASAS 2009 criteria: 2 of 5 features, 4 needed; Berlin criteria: 2 of 4, 2 needed.)
   $ daybreak screen status
@@ -312,7 +321,7 @@ An urgent flag: see a doctor within 24 hours; progression pauses.
   These features are common and have many causes; this is not a diagnosis.
   It is worth mentioning "inflammatory back pain" to your doctor, who can
   decide whether an assessment by a rheumatologist would help.
-  You can carry on with your exercise program.
+  It does not change what is said above about exercise.
   
   (ASAS 2009 criteria: 2 of 5 features, 4 needed; Berlin criteria: 2 of 4, 2 needed.)
   $ daybreak screen ack --seen-clinician
