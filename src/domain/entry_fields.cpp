@@ -215,9 +215,12 @@ std::string format_local(LocalTime t) {
 
 std::string time_allowed(const TimeContext& ctx) {
   const TimeWindow w = window_for(ctx);
-  return fmt::format("a time HH:MM{}, or a date and time such as {}T07:30+01:00 between {} and {}",
-                     ctx.period == Period::night ? " (18:00 or later means the evening before)" : "",
-                     format_date(ctx.date), format_local(w.from), format_local(w.to));
+  using namespace std::chrono_literals;
+  // The example in the person's zone: its offset on that day.
+  const std::string example = format_with_offset(ctx.zone.resolve(at(ctx.date, 7h + 30min)).first, ctx.zone);
+  return fmt::format("a time HH:MM{}, or a date and time such as {} between {} and {}, as the clock read there",
+                     ctx.period == Period::night ? " (18:00 or later means the evening before)" : "", example,
+                     format_local(w.from), format_local(w.to));
 }
 
 Outcome parse_time(std::string_view raw, Instant& out, const TimeContext& ctx) {
@@ -234,7 +237,9 @@ Outcome parse_time(std::string_view raw, Instant& out, const TimeContext& ctx) {
   }
   if (const auto instant = parse_instant(raw)) {
     const TimeWindow w = window_for(ctx);
-    const LocalTime local = ctx.zone.to_local(*instant);
+    // The clock where it was written (a diary moved from Adelaide keeps its
+    // 23:00 bedtime), else in the person's zone.
+    const LocalTime local = written_wall_clock(raw).value_or(ctx.zone.to_local(*instant));
     if (ctx.check_windows && (local < w.from || local >= w.to)) return Problem{std::string(raw), time_allowed(ctx)};
     out = *instant;
     return std::nullopt;

@@ -123,6 +123,17 @@ std::optional<Instant> parse_instant(std::string_view s) {
   return Instant{local - off};
 }
 
+std::optional<LocalTime> written_wall_clock(std::string_view s) {
+  const auto instant = parse_instant(s);
+  if (!instant || s.back() == 'Z') return std::nullopt;
+  const auto sign = s.find_last_of("+-");  // the offset's: the date's are before position 10
+  const int oh = (s[sign + 1] - '0') * 10 + (s[sign + 2] - '0');
+  const int om = (s[sign + 4] - '0') * 10 + (s[sign + 5] - '0');
+  seconds off = hours{oh} + minutes{om};
+  if (s[sign] == '-') off = -off;
+  return LocalTime{(*instant + off).time_since_epoch()};
+}
+
 std::string format_utc(Instant t) {
   const auto day_start = floor<days>(t);
   const hh_mm_ss<seconds> hms{t - day_start};

@@ -66,6 +66,10 @@ struct DayRange {
 [[nodiscard]] std::string format_clock(LocalTime t);                      // 07:30
 // RFC 3339 with 'Z' or a numeric offset; seconds optional.
 [[nodiscard]] std::optional<Instant> parse_instant(std::string_view text);
+// The wall clock where it was written, when `text` is a date and time with a
+// numeric offset (2026-08-31T23:00+09:30 -> 23:00 on 31 August); nullopt for
+// 'Z', which says nothing of where, and for anything parse_instant refuses.
+[[nodiscard]] std::optional<LocalTime> written_wall_clock(std::string_view text);
 [[nodiscard]] std::string format_utc(Instant t);  // 2026-11-23T06:30:00Z
 // 2026-11-23T07:30:00+01:00; in UTC ('Z') where the offset is not whole minutes.
 [[nodiscard]] std::string format_with_offset(Instant t, const TimeZone& zone);

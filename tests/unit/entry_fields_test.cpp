@@ -156,6 +156,24 @@ TEST(EntryFields, FullDateTimesMustFallWithinTheEntrysWindow) {
   EXPECT_FALSE(parse_one("bedtime", "11pm", Period::night).empty());
 }
 
+// Found from outside: a diary exported in Adelaide (bedtime
+// 2026-11-22T23:00+10:30) could not be imported by a person in Berlin: the
+// window was read on Berlin's clock (13:30), where the entry's own offset
+// says 23:00. The offset written is where the clock was read; the example
+// offered named +01:00 whatever the zone.
+TEST(EntryFields, ADateTimeIsCheckedOnTheClockOfItsOwnOffset) {
+  DiaryFields f;
+  ASSERT_TRUE(parse_one("bedtime", "2026-11-22T23:00+10:30", Period::night, &f).empty());
+  EXPECT_EQ(format_utc(*f.bedtime), "2026-11-22T12:30:00Z");  // the same moment, kept
+  EXPECT_TRUE(parse_one("wake_time", "2026-11-23T06:30-08:00", Period::night).empty());
+  // Written in UTC says nothing of where: the person's zone decides, as before.
+  EXPECT_FALSE(parse_one("bedtime", "2026-11-22T08:00Z", Period::night).empty());
+  const auto errors = parse_one("bedtime", "2026-11-20T23:00+10:30", Period::night);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].allowed.find("such as 2026-11-23T07:30:00+01:00 between"), std::string::npos)
+      << errors[0].allowed;
+}
+
 TEST(EntryFields, AClockTimeThatNeverHappenedIsRefused) {
   // Berlin skipped 02:00-03:00 on 2026-03-29.
   Draft d;

@@ -22,6 +22,23 @@ row imports nothing.
   identical
   $ daybreak --data-dir fresh import csv diary.csv
   Imported 0 new entries, 2 already in your diary.
+
+A diary moves to a person far away: its times are checked on the clock of
+their own offset, not on the new person's (ADiaryMovesToAnotherZoneWithItsNightTimes).
+
+  $ daybreak --data-dir tokyo profile --time-zone Asia/Tokyo > /dev/null
+  $ daybreak --data-dir tokyo import csv diary.csv
+  Imported 2 new entries.
+  Added sleep items: pillow 'knee pillow'
+  $ daybreak --data-dir tokyo show 1
+  entry 1: the night of Sunday 22 November 2026
+    pain                3/10
+    bedtime             07:10
+    woke                14:40
+    pillows             knee pillow
+    note                line one
+                        line two
+    recorded 2026-11-23 15:30
   $ printf 'date,period,pain,colour\r\n' > bad-header.csv
   $ daybreak import csv bad-header.csv
   ! daybreak: nothing was imported: 1 problem in the file
