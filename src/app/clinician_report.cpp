@@ -54,13 +54,9 @@ const Instrument& instrument(std::string_view id) {
   return *found;
 }
 
-// "2 points or 30%", from the instrument's definition.
+// "2 points or 30% of at least 1 point", from the instrument's definition.
 std::string mic_words(const Instrument& in) {
-  if (!in.change) return "none";
-  std::string t;
-  if (in.change->points) t = fmt::format("{} points", format_amount(*in.change->points, in.decimals));
-  if (in.change->percent) t += (t.empty() ? "" : " or ") + format_amount(*in.change->percent, 0) + "%";
-  return t;
+  return in.change ? minimal_change_words(*in.change, in.decimals) : "none";
 }
 
 std::string signed_amount(double v, int decimals) {

@@ -120,9 +120,11 @@ Json instrument_json(const Instrument& ins) {
                            {"anchors", ins.activities->anchors}};
   }
   if (ins.change) {
-    j["minimal_important_change"] = Json{{"points", ins.change->points ? Json(*ins.change->points) : Json()},
-                                         {"percent", ins.change->percent ? Json(*ins.change->percent) : Json()},
-                                         {"source", ins.change->source}};
+    j["minimal_important_change"] = Json{
+        {"points", ins.change->points ? Json(*ins.change->points) : Json()},
+        {"percent", ins.change->percent ? Json(*ins.change->percent) : Json()},
+        {"percent_needs_points", ins.change->percent_needs_points ? Json(*ins.change->percent_needs_points) : Json()},
+        {"source", ins.change->source}};
   } else if (!ins.change_note.empty()) {
     j["change_note"] = ins.change_note;
   }

@@ -96,6 +96,9 @@ struct Band {
 struct MinimalChange {
   std::optional<double> points;   // an absolute change of at least this much
   std::optional<double> percent;  // or at least this percentage of the baseline
+  // A percentage counts only with a change of at least this many points: at
+  // a low baseline, 30% of 1 is a change no one notices.
+  std::optional<double> percent_needs_points;
   std::string source;
 };
 

@@ -12,23 +12,26 @@ std::string points(double v, int decimals) {
   return n + (n == "1" ? " point" : " points");
 }
 
-// "5 points or 30%", "10 points"
-std::string threshold_text(const MinimalChange& mic, int decimals) {
+}  // namespace
+
+std::string minimal_change_words(const MinimalChange& mic, int decimals) {
   std::string t;
   if (mic.points) t = points(*mic.points, decimals);
   if (mic.percent) t += (t.empty() ? "" : " or ") + format_amount(*mic.percent, 0) + "%";
+  if (mic.percent && mic.percent_needs_points) {
+    t += fmt::format(" of at least {}", points(*mic.percent_needs_points, decimals));
+  }
   return t;
 }
-
-}  // namespace
 
 ScoreChange judge_change(const Instrument& instrument, double baseline, double latest) {
   ScoreChange c;
   c.baseline = baseline;
   c.latest = latest;
-  // Rounded to what is shown, so the words match the numbers on the screen.
+  // Rounded to what is shown, so the words match the numbers on the screen;
+  // the percentage from the values themselves (0.43 of 1.0 is 43%, not 40%).
   c.change = round_half_away(latest - baseline, instrument.decimals);
-  if (baseline != 0) c.percent = 100.0 * c.change / std::abs(baseline);
+  if (baseline != 0) c.percent = 100.0 * (latest - baseline) / std::abs(baseline);
 
   const std::string& name = instrument.abbreviation;
   const double size = std::abs(c.change);
@@ -49,11 +52,12 @@ ScoreChange judge_change(const Instrument& instrument, double baseline, double l
   }
   const MinimalChange& mic = *instrument.change;
   const bool important = (mic.points && size >= *mic.points - 1e-9) ||
-                         (mic.percent && c.percent && std::abs(*c.percent) >= *mic.percent - 1e-9);
+                         (mic.percent && c.percent && std::abs(*c.percent) >= *mic.percent - 1e-9 &&
+                          size >= mic.percent_needs_points.value_or(0) - 1e-9);
   if (!important) {
     c.verdict = ScoreChange::Verdict::within;
     c.sentence = fmt::format("{}: less than the {} that count as an important change", moved,
-                             threshold_text(mic, instrument.decimals));
+                             minimal_change_words(mic, instrument.decimals));
     return c;
   }
   const bool better = instrument.better == Better::lower ? c.change < 0 : c.change > 0;

@@ -24,5 +24,8 @@ struct ScoreChange {
 // or 30%; ODI 10 points; RMDQ 5 points or 30%; PSFS 2 points (mean). Each
 // definition carries its own, with the source.
 [[nodiscard]] ScoreChange judge_change(const Instrument& instrument, double baseline, double latest);
+// The threshold in words: "10 points", "5 points or 30%", "2 points or 30% of
+// at least 1 point".
+[[nodiscard]] std::string minimal_change_words(const MinimalChange& mic, int decimals);
 
 }  // namespace daybreak

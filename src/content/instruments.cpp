@@ -172,6 +172,7 @@ Result<Instrument, ContentErrors> read_instrument(const TomlDocument& document) 
     MinimalChange mic;
     mic.points = change->number("points", 0, 100, Need::optional);
     mic.percent = change->number("percent", 0, 100, Need::optional);
+    mic.percent_needs_points = change->number("percent_needs_points", 0, 100, Need::optional);
     mic.source = change->text("source", Need::required, kMaxText).value_or("");
     if (!mic.points && !mic.percent) change->problem("points", std::nullopt, "points, percent or both");
     change->finish();

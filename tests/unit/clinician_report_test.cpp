@@ -125,7 +125,8 @@ TEST_F(ClinicianReportTest, MorningPainIsJudgedAgainstTheMinimalImportantChange)
   ASSERT_NE(pain, nullptr);
   EXPECT_EQ((*pain)[1], "6.0 (mean, 26 Oct to 1 Nov)");
   EXPECT_EQ((*pain)[2], "3.0 (mean, 16 Nov to 22 Nov)");
-  EXPECT_EQ((*pain)[3], "Morning pain fell 3 points (50%): an important improvement (MIC: 2 points or 30%).");
+  EXPECT_EQ((*pain)[3],
+            "Morning pain fell 3 points (50%): an important improvement (MIC: 2 points or 30% of at least 1 point).");
   const auto* worst = row_of(r->key_changes, "Worst pain of the day");
   ASSERT_NE(worst, nullptr);
   EXPECT_EQ((*worst)[3], "Highest pain of the period: 8 on 2 Nov 2026.");

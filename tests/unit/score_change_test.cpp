@@ -30,8 +30,25 @@ TEST(ScoreChange, NrsCountsTwoPointsOrThirtyPercent) {
   EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 3, 2).sentence,
             "NRS fell 1 point (33%): an important improvement");
   EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 8, 7).sentence,
-            "NRS fell 1 point (13%): less than the 2 points or 30% that count as an important change");
+            "NRS fell 1 point (13%): less than the 2 points or 30% of at least 1 point that count as an important "
+            "change");
   EXPECT_EQ(judge_change(builtin_instrument("nrs_pain"), 4, 4).sentence, "NRS is unchanged at 4/10");
+}
+
+// Found by a clinician-minded review: morning pain from 1.0 to 0.57 read
+// "fell 0.4 points (40%): an important improvement". 30% of a low baseline is
+// below the 1 point people notice (Salaffi 2004); and the percentage came
+// from the rounded change (0.4 of 1.0), not from the values (43%).
+TEST(ScoreChange, ASmallChangeAtALowBaselineIsNotAnImportantImprovement) {
+  Instrument nrs = builtin_instrument("nrs_pain");
+  nrs.decimals = 1;  // as the report judges the means
+  const ScoreChange tiny = judge_change(nrs, 1.0, 0.57);
+  EXPECT_EQ(tiny.verdict, ScoreChange::Verdict::within) << tiny.sentence;
+  EXPECT_EQ(tiny.sentence,
+            "NRS fell 0.4 points (43%): less than the 2 points or 30% of at least 1 point that count as an important "
+            "change");
+  // From 1 point the percentage counts again: 3 to 2 is 33%.
+  EXPECT_EQ(judge_change(nrs, 3.0, 2.0).verdict, ScoreChange::Verdict::important_improvement);
 }
 
 TEST(ScoreChange, RmdqFivePointsOrThirtyPercent) {

@@ -69,7 +69,8 @@ daybreak shows short labels, and answers can be entered from the paper form.
     "minimal_important_change": {
       "points": 2.0,
       "percent": 30.0,
-      "source": "Ostelo RW et al. Spine 2008;33:90-4 (2 points, or 30% of the baseline); Farrar 2001"
+      "percent_needs_points": 1.0,
+      "source": "Ostelo RW et al. Spine 2008;33:90-4 (2 points, or 30% of the baseline); Farrar 2001; Salaffi F et al. Eur J Pain 2004;8:283-91 (1 point, the smallest change noticed)"
     }
   }
 

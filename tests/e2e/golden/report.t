@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  4c65ae8e924b595413a1d43f8df2f1f4996b6bc3536173f3305d165443c629d5  report.pdf
+  7d838884fda58107dc6f209b4c36c0685c24f7d256ad6176a8a57f924209d5c1  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -48,7 +48,7 @@ the pictures in docs/screenshots with it.
   Key changes
   Measure               Start of period           End of period                  What it means
   Morning pain          5.9 (mean, 2 Nov to 8 3.9 (mean, 16 Nov to               Morning pain fell 2 points (34%): an important improvement (MIC:
-  (0-10)                Nov)                  22 Nov)                            2 points or 30%).
+  (0-10)                Nov)                  22 Nov)                            2 points or 30% of at least 1 point).
   Worst pain of the 7 (any period, same           6 (any period, same            Highest pain of the period: 7 on 6 Nov 2026.
   day               days)                         days)
   Morning stiffness     49 min (mean, 2 Nov       21 min (mean, 16 Nov           More than 30 minutes on 13 of 21 mornings.
