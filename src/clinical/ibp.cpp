@@ -194,8 +194,15 @@ IbpResult evaluate_ibp(const IbpAnswers& answers, const IbpDiaryEvidence& diary)
   }
   auto waking = criterion("berlin_second_half_waking", Q::second_half_waking);
   by_answer(waking, answers, Q::second_half_waking);
-  // The diary knows pain woke the person, not when: a "no" to the timing question wins.
-  if (!answers.no(Q::second_half_waking)) by_diary(waking, diary.night_waking);
+  // The diary knows pain woke the person, not when: a "no" to the timing
+  // question wins, and without a yes the item says only what the diary knows.
+  if (!answers.no(Q::second_half_waking)) {
+    by_diary(waking, diary.night_waking);
+    if (waking.met && !answers.yes(Q::second_half_waking)) {
+      waking.label = "woken by back pain at night";
+      waking.because.back() += "; it does not record when in the night (the full check asks)";
+    }
+  }
   auto buttock = criterion("berlin_alternating_buttock", Q::alternating_buttock);
   by_answer(buttock, answers, Q::alternating_buttock);
   by_diary(buttock, diary.alternating_buttock);

@@ -120,9 +120,31 @@ TEST(Ibp, NightWakingFromTheDiaryCountsUnlessThePersonSaidNotInTheSecondHalf) {
   EXPECT_EQ(evidence.night_waking.detail, "pain woke you on 4 of 8 nights");
   IbpResult r = evaluate_ibp({}, evidence);
   EXPECT_TRUE(r.berlin[2].met);
-  EXPECT_EQ(r.berlin[2].because, (std::vector<std::string>{"your diary: pain woke you on 4 of 8 nights"}));
   r = evaluate_ibp(answers({{Q::second_half_waking, YesNo::no}}), evidence);
   EXPECT_FALSE(r.berlin[2].met);
+  r = evaluate_ibp(answers({{Q::second_half_waking, YesNo::yes}}), evidence);
+  EXPECT_EQ(r.berlin[2].label, "woken by back pain in the second half of the night");
+  EXPECT_EQ(r.berlin[2].because,
+            (std::vector<std::string>{"you said yes", "your diary: pain woke you on 4 of 8 nights"}));
+}
+
+// Found by a clinician-minded review: with the timing question unanswered,
+// the screen said "woken by back pain in the second half of the night (your
+// diary: 26 of 26 nights)", where the diary records how often pain woke the
+// person, never when.
+TEST(Ibp, TheDiaryAloneNeverSaysWhenInTheNightPainWoke) {
+  std::vector<DiaryEntry> nights;
+  for (unsigned d = 1; d <= 8; ++d) {
+    auto e = entry(ymd(2026, 11, d), Period::night, 3);
+    e.fields.awakenings = Awakenings::make(1);
+    nights.push_back(e);
+  }
+  const IbpResult r = evaluate_ibp({}, ibp_diary_evidence(nights, {}));
+  ASSERT_TRUE(r.berlin[2].met);
+  EXPECT_EQ(r.berlin[2].label, "woken by back pain at night");
+  EXPECT_EQ(r.berlin[2].because,
+            (std::vector<std::string>{"your diary: pain woke you on 8 of 8 nights; it does not record when in the "
+                                      "night (the full check asks)"}));
 }
 
 TEST(Ibp, SessionsThatEasePainCountAsBetterWithExercise) {
