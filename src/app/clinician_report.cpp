@@ -211,7 +211,8 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
                   {},
                   {},
                   "{} earlier decisions are not shown; `daybreak progress explain DATE` shows any day's in full."};
-  const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone, progression_safety(store, user.id, ctx.now)};
+  const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone,
+                                progression_safety(store, user.id, ctx.now, ctx.zone)};
   const auto overview = progress_overview(store, user.id, pctx, ctx.now, std::nullopt, 1);
   if (!overview || !overview->program) {
     s.paragraphs.push_back("No exercise program is set up.");

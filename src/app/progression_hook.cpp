@@ -19,7 +19,7 @@ AppResult<ProgressionConfig> progression_config(const std::filesystem::path& dat
 
 ProgressionContext progression_context(const Store& store, UserId user, const ContentLibrary& library,
                                        const ProgressionConfig& config, const TimeZone& zone, Instant now) {
-  return {library, config, zone, progression_safety(store, user, now)};
+  return {library, config, zone, progression_safety(store, user, now, zone)};
 }
 
 AppResult<std::vector<DecisionRecord>> decide_after_saving(Store& store, const WriteMeta& meta, UserId user,

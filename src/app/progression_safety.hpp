@@ -8,7 +8,9 @@
 namespace daybreak {
 
 // Reads the safety gate: progression is allowed unless an urgent or
-// emergency flag is open (paused or locked).
-[[nodiscard]] ProgressionSafety progression_safety(const Store& store, UserId user, Instant now);
+// emergency flag is open (paused or locked). The note names the flags and
+// the day each was reported, in `zone`, so a decision about an earlier
+// session is not read as a flag of that day.
+[[nodiscard]] ProgressionSafety progression_safety(const Store& store, UserId user, Instant now, const TimeZone& zone);
 
 }  // namespace daybreak

@@ -130,7 +130,7 @@ std::string decision_sentence(const DecisionInputs& in, const RuleVerdict& verdi
   std::string s;
   switch (verdict.verdict) {
     case Verdict::paused:
-      s = fmt::format("Progression is paused while a safety check is open{}: levels stay as they are after {}.",
+      s = fmt::format("Progression is paused until a clinician has seen you{}: levels stay as they are after {}.",
                       in.safety_note.empty() ? "" : " (" + in.safety_note + ")", b.session());
       break;
     case Verdict::step_back:

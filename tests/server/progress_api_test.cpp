@@ -7,6 +7,7 @@
 
 #include "api_fixture.hpp"
 #include "app/progression_hook.hpp"
+#include "app/progression_safety.hpp"
 #include "support/process.hpp"
 #include "support/safety_fixtures.hpp"
 
@@ -313,6 +314,25 @@ TEST_F(ProgressApi, AnOpenSafetyFlagKeepsTheStageAsItIs) {
   ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_NE(r.json()["detail"].get<std::string>().find("paused"), std::string::npos) << r.body;
   EXPECT_EQ(progress()["stage"], 1);
+}
+
+// Found by a clinician-minded review: the decisions about Wednesday's
+// sessions, made on Thursday morning after a fever answer, read "paused
+// while a safety check is open (an urgent or emergency flag is open)" under
+// Wednesday's date, as if the flag had been Wednesday's. The note now names
+// each open flag and the day it was reported.
+TEST_F(ProgressApi, APausedDecisionNamesTheFlagAndTheDayItWasReported) {
+  auto answers = all_no_answers();
+  for (auto& a : answers) {
+    if (a.question == "fever") a.answer = YesNo::yes;
+  }
+  ASSERT_TRUE(record_screen(store_, WriteMeta{utc(23, 6), Actor{user_.id, "test"}}, user_.id, berlin(),
+                            ScreenRequest{ScreenKind::full, answers, {}, "test"})
+                  .ok());
+  const ProgressionSafety s = progression_safety(store_, user_.id, utc(24, 6), berlin());
+  EXPECT_FALSE(s.allowed);
+  EXPECT_NE(s.note.find("reported on Monday 23 November 2026"), std::string::npos) << s.note;
+  EXPECT_NE(s.note.find("fever"), std::string::npos) << s.note;
 }
 
 // `daybreak serve` reads config.toml once, at start-up: a bad one stops it

@@ -93,7 +93,7 @@ std::vector<Example> examples() {
       {{"glute_bridge", 2}});
   add("paused by safety", [](DecisionInputs& in) {
     in.progression_allowed = false;
-    in.safety_note = "an urgent flag is open";
+    in.safety_note = "fever, or feeling hot and shivery, reported on Tuesday 24 November 2026";
   });
   return out;
 }
