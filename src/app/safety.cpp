@@ -198,7 +198,12 @@ SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   const auto entries = tx->entries_between(user, add_days(today, -kLegCheckWindowDays - 1), add_days(today, 1));
   auto notes = leg_symptom_notes(entries);
   std::erase_if(notes, [&](const LegSymptomNote& n) { return n.written > now; });
-  SafetyGate gate{safety_state(events, notes, now), {}};
+  // Mornings for a sharp rise in pain: the last week and the usual before it.
+  auto mornings = tx->entries_between(user, add_days(today, -kRiseUsualDays - 8), add_days(today, 1));
+  std::erase_if(mornings, [&](const DiaryEntry& e) { return e.created_at > now; });
+  // (UTC's day after today: the person's today in every zone; a day either way
+  // does not change a week's pattern.)
+  SafetyGate gate{safety_state(events, notes, now, sharp_pain_rise(mornings, add_days(today, 1))), {}};
   const auto u = tx->find_user(user);
   gate.contact = emergency_contact(tx->setting(user, kEmergencyNumberKey), u ? u->time_zone : "UTC");
   return gate;
@@ -231,6 +236,15 @@ std::vector<std::string> gate_reasons(const SafetyGate& gate, const TimeZone& zo
   if (waits_for_clinician) return reasons;
   if (!s.last_full_check) {
     reasons.emplace_back("the first safety check has not been done yet");
+  } else if (s.sharp_rise) {
+    const PainRise& r = *s.sharp_rise;
+    std::vector<std::string> pains;
+    for (const int p : r.recent) pains.push_back(std::to_string(p));
+    reasons.push_back(fmt::format(
+        "{} morning pain has risen sharply ({} on the mornings of {} to {}, against a usual {}): the safety "
+        "questions come again",
+        who == "you" ? std::string("your") : std::string(who) + "'s", join(pains, ", "), format_date(r.from),
+        format_date(r.to), format_amount(r.usual, 1)));
   } else if (s.full_check_due) {
     reasons.push_back(fmt::format("the weekly safety check is due (the last was on {})",
                                   format_date(zone.date_of(*s.last_full_check))));

@@ -23,7 +23,8 @@ bool is_evolving_flag(std::string_view question) {
          question == name_of(RedFlag::night_pain);
 }
 
-SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now) {
+SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now,
+                         const std::optional<PainRise>& rise) {
   std::vector<const ScreeningEvent*> ordered;
   for (const auto& e : events) ordered.push_back(&e);
   std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent* a, const ScreeningEvent* b) {
@@ -78,6 +79,11 @@ SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const
   if (s.last_full_check) {
     s.next_full_check = *s.last_full_check + kFullCheckInterval;
     s.full_check_due = now >= *s.next_full_check;
+    // A rise the last check has not seen asks its questions again now.
+    if (rise && rise->written > *s.last_full_check) {
+      s.sharp_rise = rise;
+      s.full_check_due = true;
+    }
   }
 
   for (const auto* open : {&s.emergency, &s.urgent}) {
@@ -108,6 +114,35 @@ std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms) {
     out += (i == 0 ? "" : (i + 1 == parts.size() ? " and " : ", ")) + parts[i];
   }
   return out;
+}
+
+std::optional<PainRise> sharp_pain_rise(std::span<const DiaryEntry> entries, LocalDate today) {
+  std::vector<const DiaryEntry*> mornings;
+  for (const auto& e : entries) {
+    if (e.period == Period::morning && e.date <= today) mornings.push_back(&e);
+  }
+  if (std::ssize(mornings) < kRiseMornings) return std::nullopt;
+  std::sort(mornings.begin(), mornings.end(),
+            [](const DiaryEntry* a, const DiaryEntry* b) { return a->date < b->date; });
+  const auto recent = std::span(mornings).last(static_cast<std::size_t>(kRiseMornings));
+  if (recent.front()->date < add_days(today, -6)) return std::nullopt;  // not this week's pattern
+  std::vector<double> before;
+  for (const DiaryEntry* e : mornings) {
+    if (e->date >= add_days(recent.front()->date, -kRiseUsualDays) && e->date < recent.front()->date) {
+      before.push_back(e->fields.pain.value());
+    }
+  }
+  if (std::ssize(before) < kRiseUsualMornings) return std::nullopt;
+  std::sort(before.begin(), before.end());
+  const std::size_t mid = before.size() / 2;
+  const double usual = before.size() % 2 == 1 ? before[mid] : (before[mid - 1] + before[mid]) / 2.0;
+  PainRise rise{{}, usual, recent.front()->date, recent.back()->date, recent.front()->created_at};
+  for (const DiaryEntry* e : recent) {
+    if (e->fields.pain.value() < usual + kRisePoints) return std::nullopt;
+    rise.recent.push_back(e->fields.pain.value());
+    rise.written = std::min(rise.written, e->created_at);
+  }
+  return rise;
 }
 
 std::vector<LegSymptomNote> leg_symptom_notes(std::span<const DiaryEntry> entries) {

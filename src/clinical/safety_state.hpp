@@ -3,7 +3,8 @@
 //
 //   an emergency flag                    -> locked: emergency care now; no exercise
 //   first check not done, weekly check
-//   due, or leg symptoms not yet checked -> check_needed: answer the questions first
+//   due, a sharp rise in morning pain,
+//   or leg symptoms not yet checked      -> check_needed: answer the questions first
 //   an urgent flag                       -> paused: see a doctor within 24 hours; no
 //                                           progression, gentle movement only
 //   none of these                        -> ok
@@ -80,12 +81,32 @@ struct LegSymptomNote {
   Instant written;  // when the entry was last written
 };
 
+// [D] A sharp change in the pain pattern brings the full check forward
+// (clinical-facts 8.2: "re-ask the full list weekly and whenever pain pattern
+// changes sharply"): the last kRiseMornings mornings logged, all within the
+// last week, each at least kRisePoints above the usual (the NRS's important
+// change, clinical-facts 4), the usual being the median of the 28 days before
+// them, with at least kRiseUsualMornings mornings there.
+inline constexpr int kRiseMornings = 3;
+inline constexpr int kRisePoints = 2;
+inline constexpr int kRiseUsualDays = 28;
+inline constexpr int kRiseUsualMornings = 7;
+
+struct PainRise {
+  std::vector<int> recent;  // the mornings' pain, oldest first
+  double usual = 0;         // the median of the mornings before them
+  LocalDate from;           // the first of the recent mornings
+  LocalDate to;             // the last
+  Instant written;          // when the earliest of them was written: a check after it has seen the rise
+};
+
 struct SafetyState {
   SafetyStatus status = SafetyStatus::check_needed;
   std::vector<FlagReport> emergency;           // reported since the last clinician review: locking
   std::vector<FlagReport> urgent;              // reported since the last clinician review: pausing
   std::vector<ReviewedFlag> reviewed;          // urgent flags a clinician has seen, still reported
   std::vector<LegSymptomNote> unchecked_legs;  // leg symptoms noted after the last leg questions
+  std::optional<PainRise> sharp_rise;          // a rise since the last full check: the check is due again
   std::optional<Instant> last_full_check;
   std::optional<Instant> next_full_check;  // last + 7 days; nullopt before the first
   bool full_check_due = true;
@@ -106,9 +127,14 @@ struct SafetyState {
 };
 
 // `events` in any order; `notes` from recent entries (the caller picks the
-// last kLegCheckWindowDays days). Pure: `now` is a parameter.
+// last kLegCheckWindowDays days); `rise` from sharp_pain_rise(). Pure: `now`
+// is a parameter.
 [[nodiscard]] SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes,
-                                       Instant now);
+                                       Instant now, const std::optional<PainRise>& rise = std::nullopt);
+
+// A sharp rise in morning pain in `entries` (any order; the caller gives the
+// last kRiseUsualDays + 7 days or more), as of `today`; nullopt if none.
+[[nodiscard]] std::optional<PainRise> sharp_pain_rise(std::span<const DiaryEntry> entries, LocalDate today);
 
 // "numbness in the left leg and weakness in the right leg"
 [[nodiscard]] std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms);

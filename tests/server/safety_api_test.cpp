@@ -3,6 +3,8 @@
 // bad value is refused with the field named, and nothing is stored.
 #include <set>
 
+#include <fmt/format.h>
+
 #include "api_fixture.hpp"
 #include "app/safety.hpp"
 #include "support/safety_fixtures.hpp"
@@ -177,6 +179,28 @@ TEST_F(SafetyApi, TheLegCheckFollowsTheEntryThatNotedLegSymptoms) {
   EXPECT_EQ(r.json()["check"]["entry"], id);
   EXPECT_TRUE(r.json()["safety"]["unchecked_leg_entries"].empty()) << r.body;
   EXPECT_EQ(status(), "ok");
+}
+
+// Found by a clinician-minded review: mornings gone from 3 to 6-8 asked
+// nothing until the weekly check (clinical-facts 8.2: "whenever pain
+// pattern changes sharply"). The API and so the web app say why the
+// questions come again, as the CLI does.
+TEST_F(SafetyApi, ASharpRiseInMorningPainAsksTheFullCheckAgain) {
+  pass_safety_check(store_, user_.id, fixed_now() - std::chrono::hours{1}, berlin());
+  std::string csv = "date,period,pain\n";
+  for (int d = 6; d <= 19; ++d) csv += fmt::format("2026-11-{:02},morning,3\n", d);
+  ASSERT_EQ(http(port_, "POST", "/api/import/csv", csv, "text/csv").status, 200);
+  EXPECT_EQ(status(), "ok") << "steady mornings ask nothing";
+  const auto rose =
+      http(port_, "POST", "/api/import/csv",
+           "date,period,pain\n2026-11-20,morning,6\n2026-11-21,morning,7\n2026-11-22,morning,8\n", "text/csv");
+  ASSERT_EQ(rose.status, 200) << rose.body;
+  const Json gate = get("/api/safety").json();
+  EXPECT_EQ(gate["status"], "check_needed") << gate.dump();
+  ASSERT_FALSE(gate["reasons"].empty());
+  EXPECT_EQ(gate["reasons"][0],
+            "your morning pain has risen sharply (6, 7, 8 on the mornings of 2026-11-20 to 2026-11-22, against a usual "
+            "3): the safety questions come again");
 }
 
 TEST_F(SafetyApi, EveryBadValueIsNamedAndNothingIsStored) {

@@ -225,5 +225,61 @@ TEST(SafetyState, EventsAreOrderedByTimeWhateverOrderTheyComeIn) {
   EXPECT_EQ(state(events, day(1)).status, SafetyStatus::ok);
 }
 
+// ---- a sharp rise in morning pain (clinical-facts 8.2) ------------------------
+
+// Mornings from `first`, one a day, each written at 06:30 UTC that day.
+std::vector<DiaryEntry> mornings_from(LocalDate first, std::initializer_list<int> pains) {
+  std::vector<DiaryEntry> out;
+  int i = 0;
+  for (const int p : pains) {
+    DiaryEntry e;
+    e.date = add_days(first, i);
+    e.period = Period::morning;
+    e.fields.pain = *PainScore::make(p);
+    e.created_at = sys_days{e.date} + hours{6} + minutes{30};
+    out.push_back(e);
+    ++i;
+  }
+  return out;
+}
+
+// Found by a clinician-minded review: a person whose mornings went from 3 to
+// 6-8 was asked nothing until the weekly check, though clinical-facts 8.2
+// asks the full list again "whenever pain pattern changes sharply".
+TEST(SafetyState, ASharpRiseInMorningPainAsksTheFullCheckAgain) {
+  // Two weeks at 3, then 6, 7, 8: the last three each 2 or more above the usual 3.
+  const auto entries = mornings_from(ymd(2026, 11, 6), {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 8});
+  const LocalDate today = ymd(2026, 11, 22);
+  const auto rise = sharp_pain_rise(entries, today);
+  ASSERT_TRUE(rise);
+  EXPECT_EQ(rise->recent, (std::vector<int>{6, 7, 8}));
+  EXPECT_DOUBLE_EQ(rise->usual, 3.0);
+  EXPECT_EQ(rise->from, ymd(2026, 11, 20));
+  // A full check on the 19th, before the rise: it is due again at once.
+  const Instant now = sys_days{today} + hours{8};
+  const std::vector<ScreeningEvent> before{
+      event(1, ScreenKind::full, sys_days{ymd(2026, 11, 19)} + hours{7}, all_no())};
+  const SafetyState s = safety_state(before, {}, now, rise);
+  EXPECT_EQ(s.status, SafetyStatus::check_needed);
+  EXPECT_TRUE(s.sharp_rise);
+  // Answered after the rise began: not asked again for the same rise.
+  const std::vector<ScreeningEvent> after{event(1, ScreenKind::full, sys_days{ymd(2026, 11, 22)} + hours{7}, all_no())};
+  EXPECT_EQ(safety_state(after, {}, now, rise).status, SafetyStatus::ok);
+}
+
+TEST(SafetyState, NoSharpRiseFromOneBadMorningTooLittleHistoryOrAnOldRise) {
+  const LocalDate today = ymd(2026, 11, 22);
+  // One bad morning among ordinary ones.
+  EXPECT_FALSE(
+      sharp_pain_rise(mornings_from(ymd(2026, 11, 6), {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8}), today));
+  // A rise of less than 2 points on one of the three.
+  EXPECT_FALSE(
+      sharp_pain_rise(mornings_from(ymd(2026, 11, 6), {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 8}), today));
+  // Fewer than 7 mornings to know the usual by.
+  EXPECT_FALSE(sharp_pain_rise(mornings_from(ymd(2026, 11, 14), {3, 3, 3, 3, 3, 6, 7, 8}), today));
+  // The three bad mornings were more than a week ago.
+  EXPECT_FALSE(sharp_pain_rise(mornings_from(ymd(2026, 10, 20), {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 8}), today));
+}
+
 }  // namespace
 }  // namespace daybreak
