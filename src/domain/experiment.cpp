@@ -41,7 +41,11 @@ FieldErrors check_design(const ExperimentDraft& d) {
               " (at least 3 pairs: one comparison of A and B is easily fooled by chance and by drift)");
   check_range(errors, "nights", d.period_nights, kMinPeriodNights, kMaxPeriodNights,
               " (at least 5 nights, so that each period outlasts any carry-over)");
-  const int max_washout = d.period_nights - kMinAnalysedNightsPerPeriod;
+  // Nights out of range are told above: the washout is then held to the most
+  // nights may be, not to a value already refused (nights 3 said "washout:
+  // a whole number from 0 to 0").
+  const bool nights_ok = d.period_nights >= kMinPeriodNights && d.period_nights <= kMaxPeriodNights;
+  const int max_washout = (nights_ok ? d.period_nights : kMaxPeriodNights) - kMinAnalysedNightsPerPeriod;
   if (d.washout_nights < 0 || d.washout_nights > std::max(0, max_washout)) {
     errors.push_back({"washout", std::to_string(d.washout_nights),
                       fmt::format("a whole number from 0 to {} (at least {} nights of each period must count)",

@@ -219,7 +219,7 @@ TEST_F(InsightsApi, EveryBadDesignIsNamedAndNothingIsStored) {
   const std::vector<Case> cases = {
       {R"({"b": "no pillow"})", {"a"}},
       {R"({"a": "pillow", "b": "pillow"})", {"b"}},
-      {R"({"a": "pillow", "b": "none", "pairs": 2, "nights": 4, "washout": 2, "start": "2026-11-22"})",
+      {R"({"a": "pillow", "b": "none", "pairs": 2, "nights": 4, "washout": 26, "start": "2026-11-22"})",
        {"pairs", "nights", "washout", "start"}},
       {R"({"a": "pillow", "b": "none", "pairs": "3", "nights": 7.5, "seed": -1})", {"pairs", "nights", "seed"}},
       {R"({"a": "pillow", "b": "none", "pairs": 99999999999})", {"pairs"}},

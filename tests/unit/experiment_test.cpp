@@ -40,7 +40,7 @@ TEST(ExperimentDesign, EveryBadValueIsReportedAtOnce) {
   d.condition_b = "same";
   d.pairs = 2;
   d.period_nights = 4;
-  d.washout_nights = 3;
+  d.washout_nights = 26;  // too many whatever the nights
   d.seed = kMaxSeed + 1;
   const auto errors = check_design(d);
   std::vector<std::string> fields;
@@ -50,6 +50,19 @@ TEST(ExperimentDesign, EveryBadValueIsReportedAtOnce) {
   EXPECT_NE(errors[2].allowed.find("from 5 to 28"), std::string::npos);
   d.condition_a = "";
   EXPECT_EQ(check_design(d).front().field, "a");
+}
+
+// Found from outside (the web app's form): nights 3 and washout 1 also
+// blamed the washout, "a whole number from 0 to 0", for the nights' fault.
+TEST(ExperimentDesign, NightsOutOfRangeDoNotMakeTheWashoutWrong) {
+  ExperimentDraft d;
+  d.condition_a = "on my side";
+  d.condition_b = "on my back";
+  d.period_nights = 3;
+  d.washout_nights = 1;
+  const auto errors = check_design(d);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].field, "nights");
 }
 
 TEST(ExperimentDesign, TheOrderComesFromTheSeedTheSameWayEverywhere) {
