@@ -123,8 +123,9 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
       plan.push_back({&row, existing->id, existing->fields.red_flags});
     } else {
       problem(row, {"period", fmt::format("{} {}", format_date(row.date), name_of(row.period)),
-                    fmt::format("a day and period not in your diary yet: entry {} holds other "
-                                "values (use --replace to overwrite it, keeping its history)",
+                    fmt::format("a day and period not in your diary yet: entry {} holds other values (an "
+                                "import with replace overwrites it and keeps them in its history: --replace "
+                                "on the command line, replace=true in the API)",
                                 existing->id.value)});
     }
   }

@@ -144,7 +144,8 @@ TEST(Transfer, RowsThatClashWithTheDiaryNeedReplace) {
   const auto refused = import_csv(d.store, d.meta(), d.user, berlin(), csv, false, false);
   ASSERT_FALSE(refused.ok());
   ASSERT_EQ(refused.error().details.size(), 2U);
-  EXPECT_NE(refused.error().details[0].find("use --replace"), std::string::npos);
+  EXPECT_NE(refused.error().details[0].find("--replace on the command line, replace=true in the API"),
+            std::string::npos);
   EXPECT_NE(refused.error().details[1].find("to today (2026-11-23)"), std::string::npos);
   EXPECT_EQ(d.count(), 1);
 
