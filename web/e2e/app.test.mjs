@@ -425,6 +425,47 @@ test('an entry’s history says its times in the diary’s zone, and names it wh
   }
 });
 
+// Issue: the questionnaires' dates and the safety check's were the browser's
+// day, in the browser's language: in Los Angeles, a score taken at 07:30 on
+// Monday in Berlin read "November 22, 2026", and the next check a day early.
+test('questionnaire and safety check dates are the diary’s days, whatever the browser’s zone and language', async () => {
+  const daybreak = await startDaybreak(); // the diary in Europe/Berlin
+  const context = await browser.newContext({ viewport: PHONE, timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+  try {
+    await daybreak.passSafetyCheck(); // at 07:30 on Monday 23 November in Berlin: 22:30 on Sunday in Los Angeles
+    const taken = await fetch(`${daybreak.url}/api/questionnaires/nrs_pain/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { pain: 5 } }),
+    });
+    const said = await taken.text();
+    assert.equal(taken.status, 201, said);
+    assert.equal(JSON.parse(said).taken_at, FAKE_NOW);
+    const gate = await (await fetch(`${daybreak.url}/api/safety`)).json();
+    assert.equal(gate.next_full_check, '2026-11-30T06:30:00Z'); // Sunday 29 November in Los Angeles
+
+    const page = await context.newPage();
+    await page.goto(`${daybreak.url}/questionnaires`); // opened first: the zone comes from the profile
+    const nrs = page.locator('li.card').filter({ has: page.getByRole('heading', { name: /Numeric pain rating/ }) });
+    assert.equal(await nrs.getByText(/^Last:/).textContent(), 'Last: 5/10 on 23 November 2026.');
+    await page.goto(`${daybreak.url}/questionnaires/nrs_pain/history`);
+    await page.getByRole('rowheader').first().waitFor();
+    assert.deepEqual(await page.getByRole('rowheader').allTextContents(), ['23 November 2026']);
+    await page.goto(`${daybreak.url}/see`);
+    await page.getByRole('region', { name: 'Questionnaires' }).getByText('NRS: 5/10 (23 November 2026)').waitFor();
+
+    await page.goto(`${daybreak.url}/safety`);
+    const summary = page.getByText(/^Exercise may go ahead\./);
+    assert.equal(
+      await summary.textContent(),
+      'Exercise may go ahead. The next full check is due on Monday 30 November; if anything changes before then, check again or speak to a doctor.',
+    );
+  } finally {
+    await context.close();
+    await daybreak.stop();
+  }
+});
+
 // Issue: the focus fell to the page body after Delete (an entry), after an
 // import and after saving an empty safety check: the control pressed went
 // away (or was disabled), and a keyboard or screen reader user was left at

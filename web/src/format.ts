@@ -186,6 +186,15 @@ export function zonedDateTime(iso: string, zone: string | undefined): string {
   return `${day}, ${time}`;
 }
 
+// The day an instant fell on in the diary's zone, in words, never the
+// browser's zone or language: "Monday 23 November", or with `year` (a list
+// that spans years) "23 November 2026".
+export function zonedDay(iso: string, zone: string | undefined, { year = false } = {}): string {
+  const { date } = zoned(iso, zone);
+  if (!year) return longDate(date);
+  return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 // The time zone this browser is in (undefined if it cannot say).
 export function browserZone(): string | undefined {
   try {

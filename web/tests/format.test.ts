@@ -15,6 +15,7 @@ import {
   problemSummary,
   shortDate,
   zonedDateTime,
+  zonedDay,
   zoneNote,
 } from '../src/format';
 
@@ -51,6 +52,13 @@ describe('instants on the diary’s clock', () => {
     expect(zonedDateTime('2026-11-23T06:30:00Z', 'Europe/Berlin')).toBe('23 Nov 2026, 07:30');
     expect(zonedDateTime('2026-11-23T06:30:00Z', 'America/New_York')).toBe('23 Nov 2026, 01:30');
     expect(zonedDateTime('2026-11-23T03:30:00Z', 'America/New_York')).toBe('22 Nov 2026, 22:30');
+  });
+  // Issue: questionnaire and safety check dates were the browser's day, in its language.
+  it('says the day of an instant in the diary’s zone, in daybreak’s words', () => {
+    expect(zonedDay('2026-11-23T06:30:00Z', 'Europe/Berlin')).toBe('Monday 23 November');
+    expect(zonedDay('2026-11-23T06:30:00Z', 'America/Los_Angeles')).toBe('Sunday 22 November');
+    expect(zonedDay('2026-11-23T06:30:00Z', 'Europe/Berlin', { year: true })).toBe('23 November 2026');
+    expect(zonedDay('2026-12-31T23:30:00Z', 'Europe/Berlin', { year: true })).toBe('1 January 2027');
   });
   it('names the zone only when the browser is in another', () => {
     expect(zoneNote('Europe/Berlin', 'Europe/Berlin')).toBe('');

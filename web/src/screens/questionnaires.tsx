@@ -23,15 +23,16 @@ import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
-import { fieldMessage, problemSummary } from '../format';
+import { fieldMessage, problemSummary, zonedDay } from '../format';
 import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
-import { useLoad, useSignal } from '../state';
+import { useDiaryZone, useLoad, useSignal } from '../state';
 
 const LABELS_ONLY =
   'daybreak shows short labels only: the wording is copyrighted. Read each item on the paper form and enter the answer given there.';
 
-export function takenOn(instant: string): string {
-  return new Date(instant).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+// "23 November 2026": the day a questionnaire was taken, on the diary's clock.
+function takenOn(instant: string, zone: string | undefined): string {
+  return zonedDay(instant, zone, { year: true });
 }
 
 function ChangeLine({ label, change }: { label: string; change: ScoreChange }) {
@@ -63,7 +64,8 @@ function LoadProblem({ error }: { error: unknown }) {
 // /questionnaires: what is offered, the last score of each, and why any is not.
 export function QuestionnaireList() {
   const offers = useLoad(() => questionnaireApi.list(), []);
-  const list = offers.data ?? [];
+  const { zone, settled } = useDiaryZone();
+  const list = settled ? (offers.data ?? []) : [];
   const offered = list.filter((o) => o.offered);
   const notOffered = list.filter((o) => !o.offered);
   return (
@@ -74,7 +76,7 @@ export function QuestionnaireList() {
         big enough to matter.
       </p>
       {offers.error ? <LoadProblem error={offers.error} /> : null}
-      {!offers.data && !offers.error ? <p class="muted">Loading…</p> : null}
+      {(!offers.data || !settled) && !offers.error ? <p class="muted">Loading…</p> : null}
       <ul class="questionnaire-list">
         {offered.map((o) => (
           <li key={o.id} class="card">
@@ -84,7 +86,7 @@ export function QuestionnaireList() {
             {o.last ? (
               <p>
                 Last: <strong>{o.last.shown}</strong>
-                {o.last.band_label ? `, ${o.last.band_label}` : ''} on {takenOn(o.last.taken_at)}.
+                {o.last.band_label ? `, ${o.last.band_label}` : ''} on {takenOn(o.last.taken_at, zone)}.
               </p>
             ) : (
               <p class="muted">Not taken yet.</p>
@@ -505,7 +507,8 @@ function TakeForm({ q }: { q: Questionnaire }) {
   );
 }
 
-function ScoreTable({ q, responses }: { q: Questionnaire; responses: QuestionnaireResponse[] }) {
+function ScoreTable(props: { q: Questionnaire; responses: QuestionnaireResponse[]; zone: string | undefined }) {
+  const { q, responses, zone } = props;
   return (
     <div class="numbers">
       <table>
@@ -521,7 +524,7 @@ function ScoreTable({ q, responses }: { q: Questionnaire; responses: Questionnai
           {responses.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                {takenOn(r.taken_at)}
+                {takenOn(r.taken_at, zone)}
                 {r.channel === 'paper' ? ' (paper form)' : ''}
               </th>
               <td>{r.shown}</td>
@@ -538,6 +541,7 @@ function ScoreTable({ q, responses }: { q: Questionnaire; responses: Questionnai
 export function QuestionnaireHistoryScreen({ id }: { id: string }) {
   const shown = useLoad(() => questionnaireApi.show(id), [id]);
   const history = useLoad(() => questionnaireApi.history(id), [id]);
+  const { zone, settled } = useDiaryZone();
   const q = shown.data;
   const h = history.data?.[0];
   const error = shown.error ?? history.error;
@@ -546,24 +550,24 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
       <BackToList />
       <h1 tabIndex={-1}>{q ? `Your ${q.abbreviation} over time` : 'Scores over time'}</h1>
       {error ? <LoadProblem error={error} /> : null}
-      {!error && (!q || !history.data) ? <p class="muted">Loading…</p> : null}
+      {!error && (!q || !history.data || !settled) ? <p class="muted">Loading…</p> : null}
       {q && history.data && !h ? (
         <p>
           You have not taken the {q.abbreviation} yet. <a href={`/questionnaires/${q.id}`}>Take it now</a>.
         </p>
       ) : null}
-      {q && h ? (
+      {q && h && settled ? (
         <>
           <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">What changed</h2>
             {h.since_first ? (
-              <ChangeLine label={`Since your first, on ${takenOn(h.responses[0]!.taken_at)}`} change={h.since_first} />
+              <ChangeLine label={`Since your first, on ${takenOn(h.responses[0]!.taken_at, zone)}`} change={h.since_first} />
             ) : (
               <p>One score so far: take it again later to see how it changes.</p>
             )}
             {h.since_previous && h.responses.length > 2 ? (
               <ChangeLine
-                label={`Since the one before, on ${takenOn(h.responses[h.responses.length - 2]!.taken_at)}`}
+                label={`Since the one before, on ${takenOn(h.responses[h.responses.length - 2]!.taken_at, zone)}`}
                 change={h.since_previous}
               />
             ) : null}
@@ -573,7 +577,7 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
           </section>
           <section class="card" aria-labelledby="scores-title">
             <h2 id="scores-title">Scores</h2>
-            <ScoreTable q={q} responses={h.responses} />
+            <ScoreTable q={q} responses={h.responses} zone={zone} />
           </section>
           {h.compared_activities && h.compared_activities.length > 0 ? (
             <section class="card" aria-labelledby="activities-title">
@@ -617,7 +621,8 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
 export function QuestionnairesSection() {
   const viewed = useSignal(viewing); // a clinician: the scores, not the person's own forms
   const offers = useLoad(() => questionnaireApi.list(), []);
-  if (!offers.data) return null;
+  const { zone, settled } = useDiaryZone();
+  if (!offers.data || !settled) return null;
   const taken = offers.data.filter((o) => o.last);
   return (
     <section class="card" aria-labelledby="questionnaires-see-title">
@@ -632,7 +637,7 @@ export function QuestionnairesSection() {
             {taken.map((o) => (
               <li key={o.id}>
                 <a href={`/questionnaires/${o.id}/history`}>{o.abbreviation}</a>: <strong>{o.last!.shown}</strong>
-                {o.last!.band_label ? `, ${o.last!.band_label}` : ''} ({takenOn(o.last!.taken_at)})
+                {o.last!.band_label ? `, ${o.last!.band_label}` : ''} ({takenOn(o.last!.taken_at, zone)})
               </li>
             ))}
           </ul>

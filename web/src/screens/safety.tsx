@@ -28,15 +28,15 @@ import {
 import { Alert } from '../components/controls';
 import { ErrorSummary } from '../components/error_summary';
 import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
-import { fieldMessage, longDate, problemSummary, zonedStamp } from '../format';
+import { fieldMessage, longDate, problemSummary, zonedDay, zonedStamp } from '../format';
 import type { OutboxItem } from '../outbox';
-import { diaryVersion, lastToday, reachable, useLoad, useOutbox, useSignal } from '../state';
+import { diaryVersion, lastToday, reachable, useDiaryZone, useLoad, useOutbox, useSignal } from '../state';
 
 const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
 
-function day(instant: string | null): string {
-  if (!instant) return '';
-  return new Date(instant).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+// "Monday 30 November": the day of a check or a review, on the diary's clock.
+function day(instant: string | null, zone: string | undefined): string {
+  return instant ? zonedDay(instant, zone) : '';
 }
 
 // Warning signs are open that only a clinician's review closes.
@@ -139,11 +139,11 @@ export function GateNotice({ gate }: { gate: SafetyGate }) {
 }
 
 // What the gate means now, in a sentence or two.
-function GateSummary({ gate }: { gate: SafetyGate }) {
+function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
   if (gate.status === 'ok') {
     return (
       <p>
-        Exercise may go ahead. The next full check is due on {day(gate.next_full_check)}; if anything changes before
+        Exercise may go ahead. The next full check is due on {day(gate.next_full_check, zone)}; if anything changes before
         then, check again or speak to a doctor.
       </p>
     );
@@ -161,7 +161,7 @@ function GateSummary({ gate }: { gate: SafetyGate }) {
 }
 
 // The answers' meaning, calm and plain; the emergency case first and alone.
-function Outcome({ result }: { result: SafetyCheckResult }) {
+function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | undefined }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [stop, setStop] = useState(result.check.result === 'emergency');
   useEffect(() => {
@@ -208,11 +208,11 @@ function Outcome({ result }: { result: SafetyCheckResult }) {
           </p>
           {gate.session_allowed ? (
             <p>
-              You can go ahead with your sessions. The next check is due on {day(gate.next_full_check)}.{' '}
+              You can go ahead with your sessions. The next check is due on {day(gate.next_full_check, zone)}.{' '}
               <a href="/session">Do a session</a>
             </p>
           ) : (
-            <GateSummary gate={gate} />
+            <GateSummary gate={gate} zone={zone} />
           )}
         </>
       )}
@@ -389,6 +389,7 @@ const UNANSWERED = 'Please answer yes or no.';
 // /safety (?check=legs for the leg questions).
 export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   const gate = useGate();
+  const { zone, settled } = useDiaryZone();
   const online = useSignal(reachable);
   const questions = useLoad(() => api.safetyQuestions(kind), [kind, online]); // again once the connection is back
   const [answers, setAnswers] = useState<Record<string, YesNo>>({});
@@ -444,7 +445,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
     <div class="screen safety">
       <h1 tabIndex={-1}>{kind === 'legs' ? 'Leg check' : 'Safety check'}</h1>
       {result ? (
-        <Outcome result={result} />
+        <Outcome result={result} zone={zone} />
       ) : (
         <>
           <p>
@@ -454,7 +455,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
             If you are not sure, answer yes: a doctor can tell you more.
           </p>
           {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} /> : null}
-          {gate.gate ? <GateSummary gate={gate.gate} /> : null}
+          {gate.gate && settled ? <GateSummary gate={gate.gate} zone={zone ?? gate.asOf?.zone} /> : null}
           <StaleGateLine shown={gate} />
           {gate.gate && !gate.stale && awaitingClinician(gate.gate) ? (
             <ClinicianReview
@@ -521,9 +522,11 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
 // and, while a warning sign waits for a clinician, the review to record.
 export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always?: boolean }) {
   const gate = useGate();
+  const { zone, settled } = useDiaryZone();
   const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
   const g = gate.gate;
   if (!g) return gate.error && always ? <Alert text="The safety state cannot be loaded right now." /> : null;
+  if (!settled) return null;
   const waiting = awaitingClinician(g);
   if (!always && !waiting && !reviewed) return null;
   return (
@@ -531,7 +534,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
       <h2 id="person-safety-title">Safety</h2>
       <StaleGateLine shown={gate} />
       {g.status === 'ok' ? (
-        <p>No warning signs at the last check{g.next_full_check ? `; the next is due on ${day(g.next_full_check)}` : ''}.</p>
+        <p>No warning signs at the last check{g.next_full_check ? `; the next is due on ${day(g.next_full_check, zone)}` : ''}.</p>
       ) : (
         <>
           <p>
@@ -548,7 +551,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
           </ul>
         </>
       )}
-      {g.last_clinician_review ? <p class="muted">A clinician last saw them on {day(g.last_clinician_review)}.</p> : null}
+      {g.last_clinician_review ? <p class="muted">A clinician last saw them on {day(g.last_clinician_review, zone)}.</p> : null}
       {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} viewed={viewed} /> : null}
       {waiting && !gate.stale ? (
         <ClinicianReview
