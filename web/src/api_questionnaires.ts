@@ -22,6 +22,7 @@ export interface QuestionnaireItem {
 export interface MinimalChange {
   points: number | null;
   percent: number | null;
+  percent_needs_points: number | null; // the percentage counts only with a change of at least this many points
   source: string;
 }
 

@@ -13,14 +13,29 @@ export function scoreRange(q: Questionnaire): string {
   return `Scores run from ${amount(q.min_score, q.unit)} to ${amount(q.max_score, q.unit)}; ${q.better} is better.`;
 }
 
+function points(n: number): string {
+  return `${amount(n, '')} point${n === 1 ? '' : 's'}`;
+}
+
 // What counts as an important change, in words, with where it comes from.
+// A percentage may need a change of some points too (the pain's 30% counts
+// only from 1 point: 30% of a low baseline is a fraction of a point), as
+// the server judges it.
 export function importantChange(q: Questionnaire): string {
   const mic = q.minimal_important_change;
   if (!mic) return q.change_note ? `${q.change_note.charAt(0).toUpperCase()}${q.change_note.slice(1)}.` : '';
-  const parts: string[] = [];
-  if (mic.points !== null) parts.push(`${amount(mic.points, '')} point${mic.points === 1 ? '' : 's'}`);
-  if (mic.percent !== null) parts.push(`${amount(mic.percent, '')}% of your first score`);
-  return `A change of at least ${parts.join(' or ')} counts as an important change (${mic.source}).`;
+  const floor = mic.percent_needs_points ?? null;
+  let percent = mic.percent === null ? null : `${amount(mic.percent, '')}% of your first score`;
+  if (percent !== null && floor !== null) percent += ` and at least ${points(floor)}`;
+  const either =
+    mic.points === null
+      ? (percent ?? '')
+      : percent === null
+        ? points(mic.points)
+        : floor === null
+          ? `${points(mic.points)} or ${percent}`
+          : `${points(mic.points)}, or of ${percent},`; // the floor is the percentage's alone
+  return `A change of at least ${either} counts as an important change (${mic.source}).`;
 }
 
 export const VERDICTS: Record<ScoreChange['verdict'], string> = {

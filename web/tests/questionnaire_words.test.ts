@@ -35,14 +35,28 @@ describe('what a score means', () => {
   });
 
   it('says the minimal important change in points, percent or both, with its source', () => {
-    const both = questionnaire({ minimal_important_change: { points: 5, percent: 30, source: 'Ostelo 2008' } });
+    const both = questionnaire({ minimal_important_change: { points: 5, percent: 30, percent_needs_points: null, source: 'Ostelo 2008' } });
     expect(importantChange(both)).toBe(
       'A change of at least 5 points or 30% of your first score counts as an important change (Ostelo 2008).',
     );
-    const points = questionnaire({ minimal_important_change: { points: 10, percent: null, source: 'Ostelo 2008' } });
+    const points = questionnaire({ minimal_important_change: { points: 10, percent: null, percent_needs_points: null, source: 'Ostelo 2008' } });
     expect(importantChange(points)).toBe('A change of at least 10 points counts as an important change (Ostelo 2008).');
-    const one = questionnaire({ minimal_important_change: { points: 1, percent: null, source: 's' } });
+    const one = questionnaire({ minimal_important_change: { points: 1, percent: null, percent_needs_points: null, source: 's' } });
     expect(importantChange(one)).toContain('at least 1 point counts');
+  });
+
+  // Issue: the pain's threshold read '2 points or 30% of your first score', with
+  // no word of the floor the server applies: 30% of a low baseline (1/10) is
+  // a fraction of a point, and counts only with a change of at least 1 point.
+  it('says the floor under the percentage, as the server judges the change', () => {
+    const nrs = { points: 2, percent: 30, percent_needs_points: 1, source: 'Ostelo 2008; Farrar 2001; Salaffi 2004' };
+    expect(importantChange(questionnaire({ minimal_important_change: nrs }))).toBe(
+      'A change of at least 2 points, or of 30% of your first score and at least 1 point, counts as an important change (Ostelo 2008; Farrar 2001; Salaffi 2004).',
+    );
+    const percentOnly = { points: null, percent: 20, percent_needs_points: 1.5, source: 's' };
+    expect(importantChange(questionnaire({ minimal_important_change: percentOnly }))).toBe(
+      'A change of at least 20% of your first score and at least 1.5 points counts as an important change (s).',
+    );
   });
 
   it('falls back on the change note when no threshold is published', () => {
