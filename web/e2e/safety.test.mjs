@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { FAKE_NOW, launchChromium, openDaybreak, seriousViolations, waitForFocus } from './daybreak.mjs';
+import { FAKE_NOW, launchChromium, openDaybreak, PHONE, seriousViolations, startDaybreak, waitForFocus } from './daybreak.mjs';
 
 let browser;
 
@@ -348,6 +348,43 @@ test('Today keeps showing the exercise lock offline, as of the last time daybrea
     assert.equal(await page.getByText('the last time daybreak was reached').count(), 0);
   } finally {
     await close();
+  }
+});
+
+// Issue: the lock kept offline said "As of" on the browser's clock when the
+// first screen opened was not Today (a session, say): the gate was kept
+// without the diary's zone, so in New York it read 01:30 for 07:30 in Berlin.
+// daybreak's answer carries no time of its own: the browser's clock says
+// when, in the diary's zone.
+test('the lock kept offline is as of a time on the diary’s clock, whichever screen read it', async () => {
+  const daybreak = await startDaybreak(); // the diary in Europe/Berlin
+  await daybreak.passSafetyCheck();
+  const context = await browser.newContext({ viewport: PHONE, timezoneId: 'America/New_York' });
+  try {
+    const logged = await fetch(`${daybreak.url}/api/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'yes-this-morning' },
+      body: JSON.stringify({ date: '2026-11-23', period: 'morning', fields: { pain: 6, red_flags: 'yes' } }),
+    });
+    assert.equal(logged.status, 201, await logged.text());
+    assert.equal((await gate(daybreak)).status, 'locked');
+
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(FAKE_NOW)); // 07:30 in Berlin, 01:30 in New York
+    await page.goto(`${daybreak.url}/session`); // the first screen: no Today
+    await page.locator('.gate-notice').getByText('Exercise is locked').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => localStorage.getItem('daybreak.safety-gate.v1') !== null);
+    await page.waitForLoadState('networkidle'); // all the screen asks for is answered
+
+    await page.context().setOffline(true);
+    await page.goto(daybreak.url);
+    const alert = page.locator('section.safety-alert');
+    await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
+    assert.equal(await alert.locator('.gate-as-of').textContent(), 'As of Mon 23 Nov, 07:30, the last time daybreak was reached.');
+  } finally {
+    await context.close();
+    await daybreak.stop();
   }
 });
 

@@ -20,6 +20,7 @@ export interface SafetySettings {
 // at a time, and a fresh one after it has answered.
 let gateInFlight: Promise<SafetyGate> | null = null;
 export function loadGate(): Promise<SafetyGate> {
+  askDiaryZone();
   gateInFlight ??= api
     .safety()
     .then(remembered)
@@ -132,6 +133,8 @@ export function keptGate(owner: string | undefined, storage = deviceStorage()): 
 }
 
 export function forgetOwnGate(storage = deviceStorage()): void {
+  diaryZone = undefined; // the next person's may be another
+  zoneAsked = false;
   try {
     storage?.removeItem(GATE_KEY);
   } catch {
@@ -147,8 +150,24 @@ export function ownGateRead(gate: SafetyGate): SafetyGate {
 
 // The person's own diary zone, once Today has said it (state.ts passes it on),
 // for the kept gate: the gate and Today are read side by side, so whichever
-// answers last, the kept gate ends up with the zone.
+// answers last, the kept gate ends up with the zone. The gate's answer says
+// no time of its own, so the browser's clock says when it was read, and the
+// zone says it on the diary's clock.
 let diaryZone: string | undefined;
+
+// When the gate is read before Today (a session or the safety check opened
+// first), the profile says the zone instead: asked once, beside the gate.
+let zoneAsked = false;
+function askDiaryZone(): void {
+  if (diaryZone || zoneAsked || viewingPersonId() !== null) return;
+  zoneAsked = true;
+  api.profile().then(
+    (p) => noteDiaryZone(p.time_zone),
+    () => {
+      zoneAsked = false; // not reached, or not signed in yet: asked again with the next gate
+    },
+  );
+}
 
 export function noteDiaryZone(zone: string | undefined, storage = deviceStorage()): void {
   if (!zone || viewingPersonId() !== null) return; // a viewed person's Today says their zone, not this person's

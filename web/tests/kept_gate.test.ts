@@ -73,6 +73,19 @@ describe('the safety gate kept on this device', () => {
     expect(keptGate(undefined)?.zone).toBe('Europe/Berlin');
   });
 
+  // Issue: read before Today (a session or the safety check opened first),
+  // the gate was kept without the diary's zone, and offline its "As of" was
+  // on the browser's clock.
+  it('asks the profile for the diary’s zone when the gate is read before Today', async () => {
+    account.set({ kind: 'off' });
+    forgetOwnGate(); // no zone known yet, as after signing out
+    serve(locked);
+    const profile = { name: 'Anna', time_zone: 'Australia/Adelaide', since: '2026-11-01' };
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => Response.json(url.startsWith('/api/profile') ? profile : locked)));
+    await loadGate();
+    await vi.waitFor(() => expect(keptGate(undefined)?.zone).toBe('Australia/Adelaide'));
+  });
+
   it('is not the gate of a person a clinician views', async () => {
     account.set({ kind: 'signed-in', user: { ...anna, role: 'clinician' }, expiresAt: '' });
     const storage = serve(locked);
