@@ -177,6 +177,18 @@ AppResult<std::string> reset_password(Store& store, std::string_view login, Inst
   return token;
 }
 
+AppResult<Account> set_account_disabled(Store& store, std::string_view login, bool disabled, Instant now) {
+  auto tx = store.write();
+  auto account = tx->find_account_by_login(normalize_login(login));
+  if (!account) return fail(not_found(fmt::format("No account has the login '{}'", normalize_login(login))));
+  if (disabled == account->disabled_at.has_value()) return std::move(*account);  // as asked already
+  account->disabled_at = disabled ? std::optional<Instant>(now) : std::nullopt;
+  tx->update_account(*account);
+  if (disabled) tx->end_sign_ins(account->user, std::nullopt, now);
+  tx->commit();
+  return std::move(*account);
+}
+
 SignInAttempt sign_in(Store& store, PasswordHasher& hasher, std::string_view login, std::string_view password,
                       std::string_view address, Instant now) {
   const std::string l = normalize_login(login);

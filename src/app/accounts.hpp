@@ -74,6 +74,10 @@ struct AddedAccount {
 // An admin's reset: the password is cleared, every sign-in ended, and a new
 // invitation made; returns its token.
 [[nodiscard]] AppResult<std::string> reset_password(Store& store, std::string_view login, Instant now);
+// Stops an account (a clinician who left, a person who asked): its sign-ins
+// end at once, on every server, and it cannot sign in; its data and the
+// audit trail stay. `disabled = false` lets it sign in again.
+[[nodiscard]] AppResult<Account> set_account_disabled(Store& store, std::string_view login, bool disabled, Instant now);
 
 // A signed-in browser as the server sees it.
 struct Session {

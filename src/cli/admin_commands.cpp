@@ -27,7 +27,7 @@ class AdminCommand final : public Command {
  public:
   std::string_view name() const override { return "admin"; }
   std::string_view summary() const override {
-    return "a clinic's accounts: add people, clinicians and admins, list them, reset a password";
+    return "a clinic's accounts: add people, clinicians and admins, list them, reset a password, disable one";
   }
   bool writes() const override { return true; }
   bool acts_for_local_person() const override { return false; }
@@ -50,6 +50,10 @@ class AdminCommand final : public Command {
     reset_ = user->add_subcommand("reset", "clear a password, end its sign-ins and make a new invitation link");
     reset_->add_option("login", login_, "the account's login")->required();
     reset_->add_option("--base-url", base_url_, "the clinic's address, for the invitation link")->type_name("URL");
+    disable_ = user->add_subcommand("disable", "stop an account: its sign-ins end and it cannot sign in (data stays)");
+    disable_->add_option("login", login_, "the account's login")->required();
+    enable_ = user->add_subcommand("enable", "let a disabled account sign in again");
+    enable_->add_option("login", login_, "the account's login")->required();
     sub.footer(
         "Once an account exists, `daybreak serve` asks everyone to sign in (docs/security.md).\n"
         "An invitation link works once, for 7 days: the person opens it and chooses a password.");
@@ -57,6 +61,16 @@ class AdminCommand final : public Command {
 
   int run(CommandContext& ctx) override {
     if (list_->parsed()) return list(ctx);
+    if (disable_->parsed() || enable_->parsed()) {
+      const bool disabled = disable_->parsed();
+      const auto account = set_account_disabled(ctx.store, login_, disabled, ctx.now());
+      if (!account) return report(ctx.io, account.error());
+      ctx.io.out << (disabled ? fmt::format("{} is disabled: its sign-ins are ended and it cannot sign in; its data "
+                                            "stays. To undo: daybreak admin user enable {}\n",
+                                            account->login, account->login)
+                              : fmt::format("{} may sign in again.\n", account->login));
+      return kOk;
+    }
     if (reset_->parsed()) {
       const auto token = reset_password(ctx.store, login_, ctx.now());
       if (!token) return report(ctx.io, token.error());
@@ -111,6 +125,8 @@ class AdminCommand final : public Command {
   CLI::App* add_ = nullptr;
   CLI::App* list_ = nullptr;
   CLI::App* reset_ = nullptr;
+  CLI::App* disable_ = nullptr;
+  CLI::App* enable_ = nullptr;
   std::string login_;
   std::string role_;
   std::string name_;

@@ -944,6 +944,25 @@ TEST_P(Accounts, AMissingMemberIs422OnSignInAndThePasswordChangeAsEverywhere) {
   EXPECT_EQ(call(http::Method::post, "/api/sign-in", {}, "not json").status, 400);
 }
 
+// Found from outside: the model had disabled_at, but nothing could set it:
+// a clinician who left kept their sign-ins and their grants' reach.
+// `daybreak admin user disable` now stops the account at the next request.
+TEST_P(Accounts, ADisabledAccountIsRefusedAtItsNextRequestAndCannotSignIn) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who berg = sign_in_as("dr.berg");
+  ASSERT_EQ(call(http::Method::get, "/api/people", berg).status, 200);
+  ASSERT_TRUE(set_account_disabled(*store_, "dr.berg", true, fixed_now()));
+  EXPECT_EQ(call(http::Method::get, "/api/people", berg).status, 401);
+  const Reply again = call(http::Method::post, "/api/sign-in", {},
+                           Json{{"login", "dr.berg"}, {"password", password("dr.berg")}}.dump());
+  EXPECT_EQ(again.status, 401) << again.body;
+  ASSERT_TRUE(set_account_disabled(*store_, "dr.berg", false, fixed_now()));
+  EXPECT_EQ(call(http::Method::get, "/api/people", sign_in_as("dr.berg")).status, 200);
+  EXPECT_FALSE(set_account_disabled(*store_, "dr.nobody", true, fixed_now()));
+}
+
 TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   const UserId a = add("anna", Role::person, "Anna");
   const UserId b = add("bert", Role::person, "Bert");

@@ -30,6 +30,21 @@ tests/server/accounts_api_test.cpp, on SQLite and PostgreSQL.
   The password of anna is cleared and every sign-in ended.
   Invitation link (works once, for 7 days): http://127.0.0.1:8765/invite#TOKEN
 
+An account is disabled, never removed (its data and the audit trail stay),
+and enabled again (ADisabledAccountIsRefusedAtItsNextRequestAndCannotSignIn
+checks the web side).
+
+  $ daybreak admin user disable dr.berg
+  dr.berg is disabled: its sign-ins are ended and it cannot sign in; its data stays. To undo: daybreak admin user enable dr.berg
+  $ daybreak admin user list
+     3  anna                     person     invited   Anna Berg
+     2  dr.berg                  clinician  disabled  Dr Berg
+  $ daybreak admin user enable DR.BERG
+  dr.berg may sign in again.
+  $ daybreak admin user disable nobody
+  ! daybreak: No account has the login 'nobody'
+  [3]
+
 A person shares with a clinician, everything or parts, until a day or until
 they stop (as More > Sharing in the web app).
 

@@ -148,7 +148,7 @@ Profile, sleep items, the interactive check-in, and help.
   !   devices                         list the phones paired with daybreak serve, or revoke one
   !   progress                        your stage, levels and the program's decisions, with their reasons
   !   report                          a two-page PDF for your physiotherapist or doctor (the last 12 weeks by default)
-  !   admin                           a clinic's accounts: add people, clinicians and admins, list them, reset a password
+  !   admin                           a clinic's accounts: add people, clinicians and admins, list them, reset a password, disable one
   !   share                           share your data with a clinician of your clinic, list what you share, or stop
   ! 
   ! Exit codes: 0 ok, 1 usage error, 2 invalid input, 3 not found, 4 storage error.
