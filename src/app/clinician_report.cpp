@@ -83,23 +83,94 @@ std::string verdict_words(const ScoreChange& c) {
 // ---- page 1: the safety status ---------------------------------------------------
 
 struct SafetyWords {
-  std::vector<std::string> first;  // emergency flags of the period: shown before everything
-  std::string status;              // the key-changes row
+  std::vector<ReportAlert> alerts;  // page 1, before everything
+  std::string status;               // the key-changes row
 };
 
+std::string day_and_time(const TimeZone& zone, Instant at) {
+  return fmt::format("{} at {}", short_date(zone.date_of(at)), format_clock(zone.to_local(at)));
+}
+
+// What the leg check asks, in the words daybreak says them back.
+std::string leg_questions() {
+  std::vector<std::string> labels;
+  for (const RedFlag f : kLegCheckFlags) labels.emplace_back(question_for(f).label);
+  return fmt::format("the leg questions ({})", join(labels, "; "));
+}
+
+bool left_and_right(const ChoiceSet<LegSymptom>& s) {
+  using enum LegSymptom;
+  return (s.contains(numbness_left) || s.contains(tingling_left) || s.contains(weakness_left)) &&
+         (s.contains(numbness_right) || s.contains(tingling_right) || s.contains(weakness_right));
+}
+
+// The leg symptoms of one day, and when the last entry noting them was written.
+struct LegDay {
+  LocalDate day;
+  ChoiceSet<LegSymptom> symptoms;
+  Instant written;
+};
+
+std::vector<LegDay> leg_days(std::span<const DiaryEntry> entries, LocalDate from, LocalDate to) {
+  std::vector<LegDay> days;
+  for (const DiaryEntry& e : entries) {
+    if (e.date < from || e.date > to || e.fields.leg_symptoms.empty()) continue;
+    auto it = std::find_if(days.begin(), days.end(), [&](const LegDay& d) { return d.day == e.date; });
+    if (it == days.end())
+      it = days.insert(
+          std::upper_bound(days.begin(), days.end(), e.date, [](LocalDate d, const LegDay& x) { return d < x.day; }),
+          LegDay{e.date, {}, e.updated_at});
+    e.fields.leg_symptoms.for_each([&](LegSymptom l) { it->symptoms.insert(l); });
+    it->written = std::max(it->written, e.updated_at);
+  }
+  return days;
+}
+
+// "Leg symptoms were logged on 3 days: numbness in the left leg (3 days), ...; in both legs on 23 Nov 2026."
+std::string leg_summary(const std::vector<LegDay>& days) {
+  std::vector<std::string> kinds;
+  for (std::size_t i = 0; i < choice_count<LegSymptom>(); ++i) {
+    const auto symptom = static_cast<LegSymptom>(i);
+    const auto n = static_cast<std::size_t>(
+        std::count_if(days.begin(), days.end(), [&](const LegDay& d) { return d.symptoms.contains(symptom); }));
+    if (n > 0) kinds.push_back(fmt::format("{} ({})", describe_leg_symptoms({symptom}), count(n, "day", "days")));
+  }
+  std::vector<std::string> both;
+  for (const LegDay& d : days) {
+    if (left_and_right(d.symptoms)) both.push_back(short_date(d.day));
+  }
+  return fmt::format("Leg symptoms were logged on {}: {}{}.", count(days.size(), "day", "days"), join(kinds, ", "),
+                     both.empty() ? "" : fmt::format("; in both legs on {}", join(both, ", ")));
+}
+
 SafetyWords safety_words(const Store& store, const User& user, const ClinicianReportContext& ctx, LocalDate from,
-                         LocalDate to) {
+                         LocalDate to, std::span<const DiaryEntry> entries) {
   SafetyWords out;
   const auto events = screening_history(store, user.id);
   const EmergencyContact contact = emergency_contact_of(store, user);
+  // The gate when the report is made: what is still open, whenever it began.
+  const SafetyState now = safety_gate(store, user.id, ctx.now).state;
+  const std::string made = fmt::format("when this report was made ({})", day_and_time(ctx.zone, ctx.now));
+  const std::string made_first = "W" + made.substr(1);
+
   std::size_t full_checks = 0;
-  std::vector<std::string> flagged;
+  std::vector<std::string> flagged;          // the Safety row
+  std::vector<std::string> emergency_signs;  // the alerts
   for (std::size_t i = 0; i < events.size(); ++i) {
     const ScreeningEvent& e = events[i];
     const LocalDate day = ctx.zone.date_of(e.at);
-    if (day < from || day > to) continue;
-    if (e.kind == ScreenKind::full) ++full_checks;
+    const bool in_period = day >= from && day <= to;
+    if (in_period && e.kind == ScreenKind::full) ++full_checks;
     if (e.result != ScreenResult::emergency && e.result != ScreenResult::urgent) continue;
+    // Whether the person later confirmed that a clinician had seen them.
+    std::optional<Instant> reviewed;
+    for (std::size_t j = i + 1; j < events.size(); ++j) {
+      if (events[j].kind == ScreenKind::clinician_seen && events[j].at >= e.at) {
+        reviewed = events[j].at;
+        break;
+      }
+    }
+    if (!in_period) continue;
     std::vector<FlagReport> reports;
     std::vector<std::string> labels;
     for (const std::string& q : e.raised) {
@@ -111,30 +182,80 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
     const bool emergency = e.result == ScreenResult::emergency;
     const std::string advice = emergency ? fmt::format("{} {}", stop_message(reports, contact).title, call_now(contact))
                                          : urgent_message(reports, contact).title;
-    // Whether the person later confirmed that a clinician had seen them.
     std::string review = "No clinician review is recorded since.";
-    for (std::size_t j = i + 1; j < events.size(); ++j) {
-      if (events[j].kind == ScreenKind::clinician_seen && events[j].at >= e.at) {
-        review = fmt::format("A clinician review was recorded on {}.", short_date(ctx.zone.date_of(events[j].at)));
-        break;
-      }
+    if (reviewed) {
+      review = fmt::format("A clinician review was recorded on {}.", short_date(ctx.zone.date_of(*reviewed)));
     }
     const std::string sentence =
-        fmt::format("On {} at {} ({}), the person answered yes to: {}. daybreak advised: {} {}", short_date(day),
-                    format_clock(ctx.zone.to_local(e.at)), check_name(e.kind), join(labels, "; "), advice, review);
-    if (emergency) out.first.push_back(sentence);
+        fmt::format("On {} ({}), the person answered yes to: {}. daybreak advised: {} {}", day_and_time(ctx.zone, e.at),
+                    check_name(e.kind), join(labels, "; "), advice, review);
     flagged.push_back(sentence);
+    if (emergency) emergency_signs.push_back(sentence);
   }
-  if (!out.first.empty()) {
-    out.first.insert(out.first.begin(), out.first.size() == 1 ? "An emergency warning sign was reported in this period"
-                                                              : "Emergency warning signs were reported in this period");
+  if (!emergency_signs.empty()) {
+    out.alerts.push_back({emergency_signs.size() == 1 ? "An emergency warning sign was reported in this period"
+                                                      : "Emergency warning signs were reported in this period",
+                          emergency_signs});
   }
-  if (flagged.empty()) {
+
+  if (!flagged.empty()) {
+    out.status = join(flagged, " ");
+  } else {
     out.status = fmt::format(
         "No warning sign reported in this period ({} full safety {}). That does not rule out a serious problem.",
         full_checks, full_checks == 1 ? "check" : "checks");
-  } else {
-    out.status = join(flagged, " ");
+  }
+
+  // Leg symptoms: the leg questions follow them, and exercise waits for those.
+  const std::vector<LegDay> legs = leg_days(entries, from, to);
+  if (!legs.empty()) out.status += " " + leg_summary(legs);
+  std::vector<std::string> unchecked;
+  for (const LegSymptomNote& n : now.unchecked_legs) {
+    const std::string d = short_date(n.date);
+    if (std::find(unchecked.begin(), unchecked.end(), d) == unchecked.end()) unchecked.push_back(d);
+  }
+  auto unanswered = [&](std::string_view questions) {
+    return fmt::format("{}, {} had not been answered since the leg symptoms of {}: exercise waits for them.",
+                       made_first, questions, join(unchecked, " and "));
+  };
+  const bool both_legs =
+      std::any_of(legs.begin(), legs.end(), [](const LegDay& d) { return left_and_right(d.symptoms); });
+  // Named in full once: in the box above when there is one.
+  if (!unchecked.empty()) out.status += " " + unanswered(both_legs ? "the leg questions (see above)" : leg_questions());
+  if (!now.awaiting_clinician() && now.full_check_due) {
+    out.status += now.last_full_check ? fmt::format(" {}, the weekly safety check was due: the last was on {}.",
+                                                    made_first, short_date(ctx.zone.date_of(*now.last_full_check)))
+                                      : fmt::format(" No full safety check had been done {}.", made);
+  }
+
+  // Symptoms in both legs on one day go first: both legs is an emergency sign.
+  std::vector<std::string> both;
+  for (const LegDay& d : legs) {
+    if (!left_and_right(d.symptoms)) continue;
+    std::string text =
+        fmt::format("On {}, the person logged {}.", short_date(d.day), describe_leg_symptoms(d.symptoms));
+    // The first check after them that asked the leg questions.
+    const auto check = std::find_if(events.begin(), events.end(), [&](const ScreeningEvent& e) {
+      return (e.kind == ScreenKind::full || e.kind == ScreenKind::legs) && e.at > d.written && e.at <= ctx.now;
+    });
+    if (check == events.end()) {
+      const bool waiting = std::any_of(now.unchecked_legs.begin(), now.unchecked_legs.end(),
+                                       [&](const LegSymptomNote& n) { return n.date == d.day; });
+      if (!waiting) text += fmt::format(" No check has asked {} since.", leg_questions());
+    } else if (check->raised.empty()) {
+      text +=
+          fmt::format(" On {} ({}), the person answered no to each of {}. That does not rule out a serious problem.",
+                      day_and_time(ctx.zone, check->at), check_name(check->kind), leg_questions());
+    } else {
+      text += fmt::format(" On {} ({}), the person answered yes to a warning-sign question (see above).",
+                          day_and_time(ctx.zone, check->at), check_name(check->kind));
+    }
+    both.push_back(std::move(text));
+  }
+  if (!both.empty()) {
+    both.push_back("New symptoms in both legs are one of the emergency warning signs daybreak asks about.");
+    if (!unchecked.empty()) both.push_back(unanswered(leg_questions()));
+    out.alerts.push_back({"Symptoms in both legs were logged in this period", std::move(both)});
   }
   return out;
 }
@@ -444,8 +565,8 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
                                count(static_cast<std::size_t>(period_days), "day", "days"),
                                100.0 * static_cast<double>(pain.mornings) / period_days);
 
-  SafetyWords safety = safety_words(store, user, ctx, from, to);
-  r.safety_first = std::move(safety.first);
+  SafetyWords safety = safety_words(store, user, ctx, from, to, entries);
+  r.alerts = std::move(safety.alerts);
   r.method = method_lines();
   r.disclaimer = std::string(kDisclaimer);
 

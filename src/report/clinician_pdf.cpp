@@ -65,6 +65,9 @@ std::vector<double> column_widths(Canvas& c, const ReportTable& t, double width)
   };
   take(t.header, Font::bold);
   for (const auto& row : t.rows) take(row, Font::small);
+  // One long cell (the safety row's sentences) would otherwise take most of
+  // the width and squeeze every other column into a word per line.
+  for (double& w : natural) w = std::min(w, width / 2);
   double total = 0;
   double least_total = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -303,16 +306,19 @@ Piece figure_piece(Canvas& c, const ClinicianReport& r, double height, bool pain
           }};
 }
 
-Piece safety_piece(Canvas& c, const std::vector<std::string>& lines) {
+Piece safety_piece(Canvas& c, const std::vector<ReportAlert>& alerts) {
   static constexpr double kPad = 6;
-  auto inner = [&c, &lines](double w, double x, double y, bool draw) {
+  auto inner = [&c, &alerts](double w, double x, double y, bool draw) {
     double h = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const Font font = i == 0 ? Font::heading : Font::body;
-      const char* tag = i == 0 ? "H2" : "P";
-      const Rgb colour = i == 0 ? kAlert : kInk;
-      h += draw ? c.paragraph(x, y + h, w, lines[i], font, tag, colour) : c.text_height(lines[i], font, w);
+    for (const ReportAlert& a : alerts) {
+      if (h > 0) h += 3;
+      h += draw ? c.paragraph(x, y + h, w, a.heading, Font::heading, "H2", kAlert)
+                : c.text_height(a.heading, Font::heading, w);
       h += 2;
+      for (const std::string& p : a.paragraphs) {
+        h += draw ? c.paragraph(x, y + h, w, p, Font::body, "P", kInk) : c.text_height(p, Font::body, w);
+        h += 2;
+      }
     }
     return h;
   };
@@ -373,7 +379,7 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
   if (!r.name.empty()) first.push_back(paragraph_piece(c, r.name, Font::bold, "P", kInk, 1));
   first.push_back(paragraph_piece(c, r.period + "\n" + r.completeness, Font::body, "P", kInk, 1));
   first.push_back(paragraph_piece(c, r.generated, Font::small, "P", kMuted, 1));
-  if (!r.safety_first.empty()) first.push_back(safety_piece(c, r.safety_first));
+  if (!r.alerts.empty()) first.push_back(safety_piece(c, r.alerts));
 
   std::vector<Piece> second;
   std::vector<ListPiece> lists;

@@ -28,6 +28,12 @@ struct ReportDay {
   bool still_stiff = false;  // stiffness had not eased when the morning was logged
 };
 
+// A warning shown first on page 1, in a red box: a heading and its paragraphs.
+struct ReportAlert {
+  std::string heading;
+  std::vector<std::string> paragraphs;
+};
+
 struct ReportMark {
   enum class Kind { stage, flare };
   LocalDate day;
@@ -59,8 +65,11 @@ struct ClinicianReport {
   std::string language = "en";
 
   // Page 1.
-  std::vector<std::string> safety_first;  // an emergency flag in the period, in words: shown before all else
-  bool nothing_logged = false;            // no entry in the period: page 1 says so and stops
+  // Shown before all else: a warning sign still waiting for a clinician
+  // (whenever it was reported), an emergency sign of the period, symptoms in
+  // both legs on one day of the period.
+  std::vector<ReportAlert> alerts;
+  bool nothing_logged = false;  // no entry in the period: page 1 says so and stops
   std::string nothing_logged_text;
   ReportTable key_changes;  // what | then | now | what it means
   std::vector<ReportDay> days;

@@ -67,9 +67,12 @@ Json report_type() {
 
 Json sections(const ClinicianReport& r, const std::string& pdf_ref) {
   Json out = Json::array();
-  if (!r.safety_first.empty()) {
+  if (!r.alerts.empty()) {
     Narrative n;
-    for (const auto& p : r.safety_first) n.paragraph(p);
+    for (const ReportAlert& a : r.alerts) {
+      n.paragraph(a.heading);
+      for (const auto& p : a.paragraphs) n.paragraph(p);
+    }
     out.push_back(section("Warning signs", n));
   }
   {

@@ -65,7 +65,9 @@ Piece paragraph_piece(Canvas& c, std::string text, Font font, const char* tag, R
 }
 
 Piece heading_piece(Canvas& c, std::string text) {
-  return paragraph_piece(c, std::move(text), Font::heading, "H2", kInk, kSectionGap);
+  Piece p = paragraph_piece(c, std::move(text), Font::heading, "H2", kInk, kSectionGap);
+  p.keep_with_next = true;
+  return p;
 }
 
 // Places pieces from `y` down; returns those that did not fit (in order).
@@ -75,6 +77,12 @@ std::vector<Piece> place(std::vector<Piece> pieces, double x, double& y, double 
     const double h = pieces[i].height(width);
     const double top = y + pieces[i].gap_before;
     if (top + h > bottom) break;
+    // A heading goes over with what it heads, unless it begins the page
+    // (where waiting would not help).
+    if (pieces[i].keep_with_next && i > 0 && i + 1 < pieces.size() &&
+        top + h + pieces[i + 1].gap_before + pieces[i + 1].height(width) > bottom) {
+      break;
+    }
     pieces[i].draw(x, top, width);
     y = top + h;
   }

@@ -228,6 +228,7 @@ struct Piece {
   std::function<double(double width)> height;  // at the content width
   std::function<void(double x, double y, double width)> draw;
   double gap_before = kGap;
+  bool keep_with_next = false;  // a heading: never left alone at the foot of a page
 };
 
 Piece paragraph_piece(Canvas& c, std::string text, Font font, const char* tag = "P", Rgb colour = kInk,

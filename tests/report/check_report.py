@@ -275,6 +275,41 @@ class EdgeCases(unittest.TestCase):
         self.assertIn("daybreak advised: STOP: get medical help now. Call 112 now", page1)
         self.assertLess(page1.index("An emergency warning sign"), page1.index("Key changes"))
 
+    def test_symptoms_in_both_legs_come_first_on_page_one(self):
+        # The report said nothing of numbness in both legs logged that morning,
+        # nor that the leg questions were still unanswered.
+        self.home.import_csv("date,period,pain\r\n2026-11-20,morning,4\r\n")
+        self.home.run("screen", "--answers", NO)
+        self.home.run("log", "morning", "--pain", "3", "--leg-symptoms", "numbness_left,numbness_right",
+                      "--red-flags", "no", check=False)
+        page1 = text_of(self.home.report(), 1)
+        self.assertIn("Symptoms in both legs were logged in this period", page1)
+        self.assertIn("On 23 Nov 2026, the person logged numbness in the left leg and numbness in the right leg.", page1)
+        self.assertIn("had not been answered since the leg symptoms of 23 Nov 2026: exercise waits for them.", page1)
+        self.assertLess(page1.index("Symptoms in both legs"), page1.index("Key changes"))
+
+    def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(self):
+        # The box on symptoms in both legs pushed the questionnaires' table to
+        # page 2 and left its heading alone at the foot of page 1.
+        self.home.import_csv(subprocess.run(
+            [sys.executable, str(ROOT / "bench/make_diary.py"), "--days", "84", "--end", "2026-11-22"],
+            capture_output=True, text=True, check=True).stdout)
+        self.home.run("screen", "--answers", NO)
+        for when in ("2026-09-02T08:00:00Z", "2026-11-20T08:00:00Z"):
+            self.home.env["DAYBREAK_FAKE_NOW"] = when
+            self.home.run("questionnaire", "take", "odi", "--answers", "1=3,2=2,3=3,4=2,5=3,6=2,7=3,8=2,9=3,10=2")
+            self.home.run("questionnaire", "take", "psfs", "--answers", "socks=3; walking=4")
+        self.home.env["DAYBREAK_FAKE_NOW"] = NOW
+        self.home.run("log", "morning", "--pain", "3", "--leg-symptoms", "numbness_left,numbness_right",
+                      "--red-flags", "no", check=False)
+        pdf = self.home.report()
+        headings = {"Key changes", "Morning pain, day by day", "Morning stiffness, minutes until it eased",
+                    "Questionnaires", "The program", "Pain through the day"}
+        for page in range(1, int(info(pdf)["Pages"]) + 1):
+            text = tool("pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-")
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            self.assertNotIn(lines[-1], headings, f"page {page} ends with a heading")
+
     def test_a_bad_request_changes_nothing_and_says_what_is_allowed(self):
         r = self.home.run("report", "--from", "2026-11-23", "--to", "2026-11-01", check=False)
         self.assertEqual(r.returncode, 2)

@@ -20,6 +20,7 @@
 #include "report/clinician_pdf.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
+#include "support/safety_fixtures.hpp"
 #include "support/temp_dir.hpp"
 #include "unit/builtin.hpp"
 
@@ -37,10 +38,12 @@ class ClinicianReportTest : public ::testing::Test {
     user_ = ensure_local_user(store_, now_, "Europe/Berlin");
   }
 
-  void log(Period period, LocalDate date, std::initializer_list<std::pair<std::string, std::string>> fields) {
+  // Written at `at` (default: the report's time).
+  void log(Period period, LocalDate date, std::initializer_list<std::pair<std::string, std::string>> fields,
+           std::optional<Instant> at = std::nullopt) {
     Draft d;
     for (const auto& [k, v] : fields) d.set(k, v);
-    const auto r = log_entry(store_, {now_, Actor{user_.id, "test"}}, user_.id, berlin(),
+    const auto r = log_entry(store_, {at.value_or(now_), Actor{user_.id, "test"}}, user_.id, berlin(),
                              LogRequest{date, period, d, false, std::nullopt});
     ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   }
@@ -208,30 +211,128 @@ TEST_F(ClinicianReportTest, AnEmergencySignInThePeriodComesFirstInWords) {
   log(Period::afternoon, ymd(2026, 11, 20), {{"pain", "6"}, {"red_flags", "yes"}});
   const auto r = make();
   ASSERT_TRUE(r.ok()) << r.error().message;
-  ASSERT_EQ(r->safety_first.size(), 2U);
-  EXPECT_EQ(r->safety_first[0], "An emergency warning sign was reported in this period");
-  EXPECT_NE(r->safety_first[1].find("the person answered yes to: new bladder, bowel, saddle, sexual or both-leg "
-                                    "symptoms. daybreak advised: STOP: get medical help now. Call 112 now"),
+  ASSERT_EQ(r->alerts.size(), 1U);
+  EXPECT_EQ(r->alerts[0].heading, "An emergency warning sign was reported in this period");
+  ASSERT_EQ(r->alerts[0].paragraphs.size(), 1U);
+  EXPECT_NE(r->alerts[0].paragraphs[0].find("the person answered yes to: new bladder, bowel, saddle, sexual or "
+                                            "both-leg symptoms. daybreak advised: STOP: get medical help now. Call "
+                                            "112 now"),
             std::string::npos)
-      << r->safety_first[1];
-  EXPECT_NE(r->safety_first[1].find("No clinician review is recorded since."), std::string::npos);
+      << r->alerts[0].paragraphs[0];
+  EXPECT_NE(r->alerts[0].paragraphs[0].find("No clinician review is recorded since."), std::string::npos);
   ASSERT_TRUE(acknowledge_clinician(store_, {now_, Actor{user_.id, "test"}}, user_.id).ok());
   const auto after = make();
   ASSERT_TRUE(after.ok());
-  EXPECT_NE(after->safety_first[1].find("A clinician review was recorded on 23 Nov 2026."), std::string::npos)
-      << after->safety_first[1];
+  ASSERT_EQ(after->alerts.size(), 1U);
+  EXPECT_EQ(after->alerts[0].heading, "An emergency warning sign was reported in this period");
+  EXPECT_NE(after->alerts[0].paragraphs[0].find("A clinician review was recorded on 23 Nov 2026."), std::string::npos)
+      << after->alerts[0].paragraphs[0];
 }
 
 TEST_F(ClinicianReportTest, WithoutAWarningSignTheSafetyRowSaysOnlyWhatItKnows) {
   mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{3}, berlin());
   const auto r = make();
   ASSERT_TRUE(r.ok());
-  EXPECT_TRUE(r->safety_first.empty());
+  EXPECT_TRUE(r->alerts.empty());
   const auto* safety = row_of(r->key_changes, "Safety");
   ASSERT_NE(safety, nullptr);
   EXPECT_EQ((*safety)[3],
-            "No warning sign reported in this period (0 full safety checks). That does not rule out a serious "
+            "No warning sign reported in this period (1 full safety check). That does not rule out a serious "
             "problem.");
+}
+
+// Numbness in both legs logged on the report's morning, the leg questions
+// not yet answered and exercise waiting for them: the Safety row said "No
+// warning sign reported in this period" and nothing of the legs.
+TEST_F(ClinicianReportTest, LegSymptomsAndAnUnansweredLegCheckAreInTheSafetyRow) {
+  mornings(ymd(2026, 11, 16), 4, [](int) { return 4; });
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{3}, berlin());
+  log(Period::morning, ymd(2026, 11, 20), {{"pain", "4"}, {"leg_symptoms", "tingling_left"}});
+  log(Period::morning, ymd(2026, 11, 23), {{"pain", "3"}, {"leg_symptoms", "numbness_left,numbness_right"}});
+  ASSERT_EQ(safety_gate(store_, user_.id, now_).state.status, SafetyStatus::check_needed);
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const auto* safety = row_of(r->key_changes, "Safety");
+  ASSERT_NE(safety, nullptr);
+  EXPECT_EQ((*safety)[3],
+            "No warning sign reported in this period (1 full safety check). That does not rule out a serious "
+            "problem. Leg symptoms were logged on 2 days: numbness in the left leg (1 day), numbness in the right leg "
+            "(1 day), tingling in the left leg (1 day); in both legs on 23 Nov 2026. When this report was made (23 "
+            "Nov 2026 at 07:30), the leg questions (see above) had not been answered since the leg symptoms of 20 Nov "
+            "2026 and 23 Nov 2026: exercise waits for them.");
+  // One leg only: no box above, so the row names the questions.
+  const auto one_leg = make({ymd(2026, 11, 16), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(one_leg.ok());
+  EXPECT_TRUE(one_leg->alerts.empty());
+  EXPECT_NE(row_of(one_leg->key_changes, "Safety")
+                ->at(3)
+                .find("Leg symptoms were logged on 1 day: tingling in the left leg (1 day). When this report was made "
+                      "(23 Nov 2026 at 07:30), the leg questions (new symptoms in both legs; leg weakness getting "
+                      "worse quickly; new numbness around the genitals, buttocks or back passage; new bladder or "
+                      "bowel trouble; new change in sexual function) had not been answered since the leg symptoms of "
+                      "20 Nov 2026 and 23 Nov 2026: exercise waits for them."),
+            std::string::npos)
+      << row_of(one_leg->key_changes, "Safety")->at(3);
+}
+
+// A check still unanswered when the report is made is said, the weekly one too.
+TEST_F(ClinicianReportTest, AWeeklyCheckDueWhenTheReportIsMadeIsSaid) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{10}, berlin());
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row_of(r->key_changes, "Safety")->at(3),
+            "No warning sign reported in this period (1 full safety check). That does not rule out a serious "
+            "problem. When this report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last "
+            "was on 13 Nov 2026.");
+}
+
+// The same morning: symptoms in both legs (an emergency sign once the person
+// says they are new) were nowhere on page 1's first lines.
+TEST_F(ClinicianReportTest, LegSymptomsInBothLegsOnOneDayComeFirstOnPageOne) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{3}, berlin());
+  // Left on one entry, right on another of the same day: both legs that day.
+  log(Period::night, ymd(2026, 11, 23), {{"pain", "3"}, {"leg_symptoms", "tingling_left"}},
+      now_ - std::chrono::hours{1});
+  log(Period::morning, ymd(2026, 11, 23), {{"pain", "3"}, {"leg_symptoms", "weakness_right"}},
+      now_ - std::chrono::hours{1});
+  // One leg only: not both legs.
+  log(Period::afternoon, ymd(2026, 11, 18), {{"pain", "3"}, {"leg_symptoms", "numbness_left,tingling_left"}},
+      now_ - std::chrono::hours{2});
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->alerts.size(), 1U);
+  EXPECT_EQ(r->alerts[0].heading, "Symptoms in both legs were logged in this period");
+  ASSERT_EQ(r->alerts[0].paragraphs.size(), 3U);
+  EXPECT_EQ(r->alerts[0].paragraphs[0],
+            "On 23 Nov 2026, the person logged tingling in the left leg and weakness in the right leg.");
+  EXPECT_EQ(r->alerts[0].paragraphs[1],
+            "New symptoms in both legs are one of the emergency warning signs daybreak asks about.");
+  EXPECT_NE(
+      r->alerts[0].paragraphs[2].find("had not been answered since the leg symptoms of 18 Nov 2026 and 23 Nov 2026"),
+      std::string::npos)
+      << r->alerts[0].paragraphs[2];
+
+  // Answered no: said, with what that does not mean.
+  std::vector<ScreenAnswer> legs;
+  for (const RedFlag f : kLegCheckFlags) legs.push_back({std::string(question_for(f).id), YesNo::no});
+  ASSERT_TRUE(record_screen(store_, {now_, Actor{user_.id, "test"}}, user_.id, berlin(),
+                            {ScreenKind::legs, legs, std::nullopt, "test"})
+                  .ok());
+  const auto after = make();
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->alerts.size(), 1U);
+  ASSERT_EQ(after->alerts[0].paragraphs.size(), 2U);
+  EXPECT_NE(after->alerts[0].paragraphs[0].find("On 23 Nov 2026 at 07:30 (leg check), the person answered no to each "
+                                                "of the leg questions (new symptoms in both legs;"),
+            std::string::npos)
+      << after->alerts[0].paragraphs[0];
+  EXPECT_NE(after->alerts[0].paragraphs[0].find("That does not rule out a serious problem."), std::string::npos);
+  const auto* safety = row_of(after->key_changes, "Safety");
+  ASSERT_NE(safety, nullptr);
+  EXPECT_EQ((*safety)[3].find("had not been answered"), std::string::npos) << (*safety)[3];
 }
 
 TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {

@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  7d838884fda58107dc6f209b4c36c0685c24f7d256ad6176a8a57f924209d5c1  report.pdf
+  c715e105ed53f32257be9b9d2d47bbabcb1b7ac5b5ae1f0a6f72591bbefc7b4c  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -46,22 +46,24 @@ the pictures in docs/screenshots with it.
   Made on 23 Nov 2026 at 07:30 (Europe/Berlin) with daybreak 0.1.0, from the person's own diary.
   
   Key changes
-  Measure               Start of period           End of period                  What it means
-  Morning pain          5.9 (mean, 2 Nov to 8 3.9 (mean, 16 Nov to               Morning pain fell 2 points (34%): an important improvement (MIC:
-  (0-10)                Nov)                  22 Nov)                            2 points or 30% of at least 1 point).
-  Worst pain of the 7 (any period, same           6 (any period, same            Highest pain of the period: 7 on 6 Nov 2026.
-  day               days)                         days)
-  Morning stiffness     49 min (mean, 2 Nov       21 min (mean, 16 Nov           More than 30 minutes on 13 of 21 mornings.
-                        to 8 Nov)                 to 22 Nov)
-  PSFS                  3.0/10                    6.3/10                         +3.3: an important improvement
-  ODI                   50.0%                     24.0%                          −26: an important improvement
-  STarT Back group 6, medium risk (2              2, low risk (22 Nov)           From medium risk to low risk.
-                   Nov)
-  Safety                                                                         No warning sign reported in this period (1 full safety check). That
-                                                                                 does not rule out a serious problem.
+  Measure                  Start of period                End of period                     What it means
+  Morning pain             5.9 (mean, 2 Nov to 8          3.9 (mean, 16 Nov to 22           Morning pain fell 2 points (34%): an important
+  (0-10)                   Nov)                           Nov)                              improvement (MIC: 2 points or 30%).
+  Worst pain of the        7 (any period, same days) 6 (any period, same days)              Highest pain of the period: 7 on 6 Nov 2026.
+  day
+  Morning stiffness        49 min (mean, 2 Nov to 8       21 min (mean, 16 Nov to 22        More than 30 minutes on 13 of 21 mornings.
+                           Nov)                           Nov)
+  PSFS                     3.0/10                         6.3/10                            +3.3: an important improvement
+  ODI                      50.0%                          24.0%                             −26: an important improvement
+  STarT Back group         6, medium risk (2 Nov)         2, low risk (22 Nov)              From medium risk to low risk.
+  Safety                                                                                    No warning sign reported in this period (1 full safety
+                                                                                            check). That does not rule out a serious problem.
+                                                                                            When this report was made (23 Nov 2026 at 07:30),
+                                                                                            the weekly safety check was due: the last was on 14
+                                                                                            Nov 2026.
   
   Morning pain, day by day
-            morning pain         7-day mean       lowest to highest of the day       stage change       flare day
+            morning pain        7-day mean        lowest to highest of the day       stage change     flare day
      10
   
   
@@ -83,11 +85,11 @@ the pictures in docs/screenshots with it.
   
   
       0
-          2 Nov                                        9 Nov                                          16 Nov                                   23 Nov
+          2 Nov                                        9 Nov                                        16 Nov                                    23 Nov
   
   
   Morning stiffness, minutes until it eased
-            minutes until stiffness eased      30 minutes       still stiff when logged
+            minutes until stiffness eased    30 minutes         still stiff when logged
      60
   
      45
@@ -97,20 +99,21 @@ the pictures in docs/screenshots with it.
      15
   
       0
-          2 Nov                                        9 Nov                                          16 Nov                                   23 Nov
+          2 Nov                                        9 Nov                                        16 Nov                                    23 Nov
   
   
   Questionnaires
-  Questionnaire Baseline                         Latest                     Change Important                What it means
-                                                                                   change
-  PSFS                   3.0/10 (2 Nov)          6.3/10 (22 Nov)            +3.3          2 points          PSFS rose 3.3 points: an important
-                                                                                                            improvement
-  ODI                    50.0%, severe           24.0%, moderate            −26           10 points         ODI fell 26 points: an important
-                         disability (41-60%)     disability (21-40%)                                        improvement
-                         (2 Nov)                 (22 Nov)
-  STarT Back             6, medium risk (2       2, low risk (22 Nov)       −4            none              STarT Back fell 4 points; STarT Back sorts
-                         Nov)                                                                               people into risk groups; compare the
-                                                                                                            group rather than the score
+  Questionnaire Baseline                             Latest                         Change Important              What it means
+                                                                                           change
+  PSFS                   3.0/10 (2 Nov)              6.3/10 (22 Nov)                +3.3       2 points           PSFS rose 3.3 points: an
+                                                                                                                  important improvement
+  ODI                    50.0%, severe               24.0%, moderate                −26        10 points          ODI fell 26 points: an important
+                         disability (41-60%) (2      disability (21-40%) (22                                      improvement
+                         Nov)                        Nov)
+  STarT Back             6, medium risk (2 Nov)      2, low risk (22 Nov)           −4         none               STarT Back fell 4 points; STarT
+                                                                                                                  Back sorts people into risk
+                                                                                                                  groups; compare the group
+                                                                                                                  rather than the score
   Back pain report: 2 Nov 2026 to 23 Nov 2026: detail
   
   The program
@@ -190,10 +193,11 @@ A period with nothing logged is one page that says so, not an error:
 
   $ daybreak report --from 2026-06-01 --to 2026-06-30 --output empty.pdf
   ! Wrote your report (Back pain report: 1 Jun 2026 to 30 Jun 2026, A4) to empty.pdf. Read it before you share it.
-  $ pdfinfo empty.pdf | grep '^Pages:' && pdftotext empty.pdf - | grep -A1 'Nothing was logged'
+  $ pdfinfo empty.pdf | grep '^Pages:' && pdftotext empty.pdf - | grep -A2 'Nothing was logged'
   Pages:           1
   Nothing was logged in the diary from 1 Jun 2026 to 30 Jun 2026: there are no pain, stiffness or session numbers to report for
-  this period. No warning sign reported in this period (0 full safety checks). That does not rule out a serious problem.
+  this period. No warning sign reported in this period (0 full safety checks). That does not rule out a serious problem. When this
+  report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 14 Nov 2026.
 
 To stdout, and what is refused:
 
