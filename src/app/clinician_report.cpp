@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -152,10 +153,24 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
   const SafetyState now = safety_gate(store, user.id, ctx.now).state;
   const std::string made = fmt::format("when this report was made ({})", day_and_time(ctx.zone, ctx.now));
   const std::string made_first = "W" + made.substr(1);
+  auto is_open = [&](const std::string& question) {
+    for (const auto* open : {&now.emergency, &now.urgent}) {
+      if (std::any_of(open->begin(), open->end(), [&](const FlagReport& r) { return r.question == question; }))
+        return true;
+    }
+    return false;
+  };
 
   std::size_t full_checks = 0;
-  std::vector<std::string> flagged;          // the Safety row
-  std::vector<std::string> emergency_signs;  // the alerts
+  std::vector<std::string> before;          // the Safety row: still open from before the period
+  std::vector<std::string> flagged;         // the Safety row: the period's
+  std::vector<std::string> open_emergency;  // the alerts
+  std::vector<std::string> open_urgent;
+  std::optional<LocalDate> locked_since;
+  std::optional<LocalDate> paused_since;
+  std::set<std::string> emergency_signs;  // the open questions, each once
+  std::set<std::string> urgent_signs;
+  std::vector<std::string> past_emergency;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const ScreeningEvent& e = events[i];
     const LocalDate day = ctx.zone.date_of(e.at);
@@ -170,7 +185,9 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
         break;
       }
     }
-    if (!in_period) continue;
+    // Still waiting for a clinician: said whenever it was reported.
+    const bool open = !reviewed && std::any_of(e.raised.begin(), e.raised.end(), is_open);
+    if (!in_period && !open) continue;
     std::vector<FlagReport> reports;
     std::vector<std::string> labels;
     for (const std::string& q : e.raised) {
@@ -185,17 +202,64 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
     std::string review = "No clinician review is recorded since.";
     if (reviewed) {
       review = fmt::format("A clinician review was recorded on {}.", short_date(ctx.zone.date_of(*reviewed)));
+    } else if (open && emergency) {
+      review = "No clinician review is recorded since: exercise stays locked until the person confirms one.";
+    } else if (open && !now.emergency.empty()) {
+      review = "No clinician review is recorded since (exercise is locked: see the emergency sign).";
+    } else if (open) {
+      review =
+          "No clinician review is recorded since: until the person confirms one, only the gentle flare-day routine "
+          "is allowed and the program does not move on.";
+    } else if (const auto seen = std::find_if(now.reviewed.begin(), now.reviewed.end(),
+                                              [&](const ReviewedFlag& f) {
+                                                return f.reviewed_at <= e.at &&
+                                                       std::find(e.raised.begin(), e.raised.end(), f.question) !=
+                                                           e.raised.end();
+                                              });
+               seen != now.reviewed.end()) {
+      // A past cancer stays past: a clinician saw it, and it does not pause again.
+      review = fmt::format("A clinician had seen it (review recorded on {}), so it does not pause the program again.",
+                           short_date(ctx.zone.date_of(seen->reviewed_at)));
     }
     const std::string sentence =
         fmt::format("On {} ({}), the person answered yes to: {}. daybreak advised: {} {}", day_and_time(ctx.zone, e.at),
                     check_name(e.kind), join(labels, "; "), advice, review);
-    flagged.push_back(sentence);
-    if (emergency) emergency_signs.push_back(sentence);
+    // What the box above says in full, the row names briefly.
+    const bool boxed = open || emergency;
+    const std::string brief = fmt::format("On {} ({}), yes to: {} (see above).", day_and_time(ctx.zone, e.at),
+                                          check_name(e.kind), join(labels, "; "));
+    (in_period ? flagged : before).push_back((in_period ? "" : "Before this period: ") + (boxed ? brief : sentence));
+    if (open) {
+      (emergency ? open_emergency : open_urgent).push_back(sentence);
+      auto& since = emergency ? locked_since : paused_since;
+      if (!since) since = day;
+      (emergency ? emergency_signs : urgent_signs).insert(e.raised.begin(), e.raised.end());
+    } else if (emergency) {
+      past_emergency.push_back(sentence);
+    }
   }
-  if (!emergency_signs.empty()) {
-    out.alerts.push_back({emergency_signs.size() == 1 ? "An emergency warning sign was reported in this period"
-                                                      : "Emergency warning signs were reported in this period",
-                          emergency_signs});
+  // Open warning signs first, worded by level, with the day exercise stopped.
+  auto signs = [](std::string_view level, std::size_t n) {
+    return fmt::format("{} warning {}, not yet seen by a clinician", level, n == 1 ? "sign" : "signs");
+  };
+  if (!open_emergency.empty()) {
+    out.alerts.push_back({fmt::format("{}: exercise locked since {}", signs("Emergency", emergency_signs.size()),
+                                      short_date(*locked_since)),
+                          open_emergency});
+  }
+  if (!open_urgent.empty()) {
+    // Under a lock the pause changes nothing: the lock is said above.
+    out.alerts.push_back(
+        {open_emergency.empty()
+             ? fmt::format("{}: the program paused since {}", signs("Urgent", urgent_signs.size()),
+                           short_date(*paused_since))
+             : fmt::format("{} (since {})", signs("Urgent", urgent_signs.size()), short_date(*paused_since)),
+         open_urgent});
+  }
+  if (!past_emergency.empty()) {
+    out.alerts.push_back({past_emergency.size() == 1 ? "An emergency warning sign was reported in this period"
+                                                     : "Emergency warning signs were reported in this period",
+                          past_emergency});
   }
 
   if (!flagged.empty()) {
@@ -205,6 +269,7 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
         "No warning sign reported in this period ({} full safety {}). That does not rule out a serious problem.",
         full_checks, full_checks == 1 ? "check" : "checks");
   }
+  if (!before.empty()) out.status = join(before, " ") + " " + out.status;
 
   // Leg symptoms: the leg questions follow them, and exercise waits for those.
   const std::vector<LegDay> legs = leg_days(entries, from, to);

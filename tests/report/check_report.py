@@ -271,9 +271,24 @@ class EdgeCases(unittest.TestCase):
         self.home.run("log", "afternoon", "--date", "2026-11-22", "--pain", "6", "--red-flags", "yes")
         pdf = self.home.report()
         page1 = text_of(pdf, 1)
-        self.assertIn("An emergency warning sign was reported in this period", page1)
+        self.assertIn("Emergency warning sign, not yet seen by a clinician: exercise locked since 23 Nov 2026", page1)
         self.assertIn("daybreak advised: STOP: get medical help now. Call 112 now", page1)
-        self.assertLess(page1.index("An emergency warning sign"), page1.index("Key changes"))
+        self.assertLess(page1.index("Emergency warning sign"), page1.index("Key changes"))
+        # Once a clinician has seen the person, it is still said first, as past.
+        self.home.run("screen", "ack", "--seen-clinician")
+        page1 = text_of(self.home.report(), 1)
+        self.assertIn("An emergency warning sign was reported in this period", page1)
+        self.assertIn("A clinician review was recorded on 23 Nov 2026.", page1)
+
+    def test_an_open_urgent_sign_comes_first_on_page_one(self):
+        # A fever answered yes, the program paused, no clinician yet: it was
+        # only in the Safety row.
+        self.home.import_csv("date,period,pain\r\n2026-11-20,morning,4\r\n")
+        self.home.run("screen", "--answers", NO.replace("fever=no", "fever=yes"))
+        page1 = text_of(self.home.report(), 1)
+        self.assertIn("Urgent warning sign, not yet seen by a clinician: the program paused since 23 Nov 2026", page1)
+        self.assertIn("daybreak advised: See a doctor within 24 hours.", page1)
+        self.assertLess(page1.index("Urgent warning sign"), page1.index("Key changes"))
 
     def test_symptoms_in_both_legs_come_first_on_page_one(self):
         # The report said nothing of numbness in both legs logged that morning,

@@ -57,6 +57,17 @@ class ClinicianReportTest : public ::testing::Test {
     }
   }
 
+  // A full check at `at`, every answer no but those in `yes`.
+  void full_check(Instant at, std::initializer_list<std::string_view> yes) {
+    auto answers = testing::all_no_answers();
+    for (auto& a : answers) {
+      if (std::find(yes.begin(), yes.end(), a.question) != yes.end()) a.answer = YesNo::yes;
+    }
+    const auto r = record_screen(store_, {at, Actor{user_.id, "test"}}, user_.id, berlin(),
+                                 {ScreenKind::full, answers, std::nullopt, "test"});
+    ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  }
+
   AppResult<ClinicianReport> make(ClinicianReportRequest request = {}) {
     return clinician_report(store_, user_, {builtin(), config_, berlin(), now_, "9.9.9"}, request);
   }
@@ -212,14 +223,18 @@ TEST_F(ClinicianReportTest, AnEmergencySignInThePeriodComesFirstInWords) {
   const auto r = make();
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->alerts.size(), 1U);
-  EXPECT_EQ(r->alerts[0].heading, "An emergency warning sign was reported in this period");
+  EXPECT_EQ(r->alerts[0].heading,
+            "Emergency warning sign, not yet seen by a clinician: exercise locked since 23 Nov 2026");
   ASSERT_EQ(r->alerts[0].paragraphs.size(), 1U);
   EXPECT_NE(r->alerts[0].paragraphs[0].find("the person answered yes to: new bladder, bowel, saddle, sexual or "
                                             "both-leg symptoms. daybreak advised: STOP: get medical help now. Call "
                                             "112 now"),
             std::string::npos)
       << r->alerts[0].paragraphs[0];
-  EXPECT_NE(r->alerts[0].paragraphs[0].find("No clinician review is recorded since."), std::string::npos);
+  EXPECT_NE(r->alerts[0].paragraphs[0].find(
+                "No clinician review is recorded since: exercise stays locked until the person confirms one."),
+            std::string::npos)
+      << r->alerts[0].paragraphs[0];
   ASSERT_TRUE(acknowledge_clinician(store_, {now_, Actor{user_.id, "test"}}, user_.id).ok());
   const auto after = make();
   ASSERT_TRUE(after.ok());
@@ -227,6 +242,79 @@ TEST_F(ClinicianReportTest, AnEmergencySignInThePeriodComesFirstInWords) {
   EXPECT_EQ(after->alerts[0].heading, "An emergency warning sign was reported in this period");
   EXPECT_NE(after->alerts[0].paragraphs[0].find("A clinician review was recorded on 23 Nov 2026."), std::string::npos)
       << after->alerts[0].paragraphs[0];
+}
+
+// A fever answered yes (the program paused, no clinician review yet) was
+// only in the Safety row, while an emergency a clinician had already seen had
+// the red box.
+TEST_F(ClinicianReportTest, AnOpenUrgentSignHasAPageOneBoxWithItsDate) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  full_check(now_ - std::chrono::days{3}, {"fever"});
+  ASSERT_EQ(safety_gate(store_, user_.id, now_).state.status, SafetyStatus::paused);
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->alerts.size(), 1U);
+  EXPECT_EQ(r->alerts[0].heading,
+            "Urgent warning sign, not yet seen by a clinician: the program paused since 20 Nov 2026");
+  EXPECT_EQ(r->alerts[0].paragraphs,
+            (std::vector<std::string>{
+                "On 20 Nov 2026 at 07:30 (full check), the person answered yes to: fever, or feeling hot and "
+                "shivery. daybreak advised: See a doctor within 24 hours. No clinician review is recorded since: "
+                "until the person confirms one, only the gentle flare-day routine is allowed and the program does "
+                "not move on."}));
+  // Seen by a clinician: no longer in the box (an urgent sign is), said in the row.
+  ASSERT_TRUE(acknowledge_clinician(store_, {now_, Actor{user_.id, "test"}}, user_.id).ok());
+  const auto after = make();
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->alerts.empty());
+  EXPECT_NE(row_of(after->key_changes, "Safety")->at(3).find("A clinician review was recorded on 23 Nov 2026."),
+            std::string::npos);
+}
+
+// A sign still open from before the period is what a clinician must see first.
+TEST_F(ClinicianReportTest, AnOpenSignFromBeforeThePeriodStillComesFirst) {
+  log(Period::morning, ymd(2026, 10, 1), {{"pain", "6"}, {"red_flags", "yes"}}, now_ - std::chrono::days{53});
+  full_check(now_ - std::chrono::days{40}, {"weight_loss", "fever"});
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make({ymd(2026, 11, 16), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->alerts.size(), 2U);
+  EXPECT_EQ(r->alerts[0].heading,
+            "Emergency warning sign, not yet seen by a clinician: exercise locked since 1 Oct 2026");
+  EXPECT_EQ(r->alerts[1].heading, "Urgent warning signs, not yet seen by a clinician (since 14 Oct 2026)");
+  const std::string row = row_of(r->key_changes, "Safety")->at(3);
+  // Said in full in the box, named briefly in the row.
+  EXPECT_EQ(row,
+            "Before this period: On 1 Oct 2026 at 08:30 (diary check), yes to: new bladder, bowel, saddle, sexual or "
+            "both-leg symptoms (see above). Before this period: On 14 Oct 2026 at 08:30 (full check), yes to: fever, "
+            "or feeling hot and shivery; weight loss without trying (see above). No warning sign reported in this "
+            "period (0 full safety checks). That does not rule out a serious problem.");
+  EXPECT_NE(r->alerts[1].paragraphs[0].find("No clinician review is recorded since (exercise is locked: see the "
+                                            "emergency sign)."),
+            std::string::npos)
+      << r->alerts[1].paragraphs[0];
+}
+
+// A past cancer a clinician has seen does not pause again: the row said "No
+// clinician review is recorded since" of every weekly yes after the review.
+TEST_F(ClinicianReportTest, AnUrgentSignAClinicianHasSeenIsNotSaidToWait) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  full_check(now_ - std::chrono::days{10}, {"cancer_history"});
+  ASSERT_TRUE(acknowledge_clinician(store_, {now_ - std::chrono::days{9}, Actor{user_.id, "test"}}, user_.id).ok());
+  full_check(now_ - std::chrono::days{2}, {"cancer_history"});
+  ASSERT_EQ(safety_gate(store_, user_.id, now_).state.status, SafetyStatus::ok);
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->alerts.empty());
+  const std::string row = row_of(r->key_changes, "Safety")->at(3);
+  EXPECT_NE(row.find("See a doctor within 24 hours. A clinician review was recorded on 14 Nov 2026. On 21 Nov"),
+            std::string::npos)
+      << row;
+  EXPECT_NE(row.find("A clinician had seen it (review recorded on 14 Nov 2026), so it does not pause the program "
+                     "again."),
+            std::string::npos)
+      << row;
+  EXPECT_EQ(row.find("No clinician review is recorded since"), std::string::npos) << row;
 }
 
 TEST_F(ClinicianReportTest, WithoutAWarningSignTheSafetyRowSaysOnlyWhatItKnows) {
