@@ -264,10 +264,22 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
 
   if (!flagged.empty()) {
     out.status = join(flagged, " ");
-  } else {
+  } else if (full_checks > 0) {
     out.status = fmt::format(
         "No warning sign reported in this period ({} full safety {}). That does not rule out a serious problem.",
         full_checks, full_checks == 1 ? "check" : "checks");
+  } else {
+    // Not "no warning sign (0 checks)": nothing was asked.
+    out.status = "No full safety check was done in this period.";
+    std::set<LocalDate> answered_no;
+    for (const DiaryEntry& e : entries) {
+      if (e.date >= from && e.date <= to && e.fields.red_flags == YesNo::no) answered_no.insert(e.date);
+    }
+    if (!answered_no.empty()) {
+      out.status += fmt::format(
+          " The diary's one-tap check ({}?) was answered no on {}. That does not rule out a serious problem.",
+          kQuickCheck.label, count(answered_no.size(), "day", "days"));
+    }
   }
   if (!before.empty()) out.status = join(before, " ") + " " + out.status;
 
@@ -290,7 +302,7 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
   if (!now.awaiting_clinician() && now.full_check_due) {
     out.status += now.last_full_check ? fmt::format(" {}, the weekly safety check was due: the last was on {}.",
                                                     made_first, short_date(ctx.zone.date_of(*now.last_full_check)))
-                                      : fmt::format(" No full safety check had been done {}.", made);
+                                      : fmt::format(" No full safety check had ever been done {}.", made);
   }
 
   // Symptoms in both legs on one day go first: both legs is an emergency sign.

@@ -287,8 +287,8 @@ TEST_F(ClinicianReportTest, AnOpenSignFromBeforeThePeriodStillComesFirst) {
   EXPECT_EQ(row,
             "Before this period: On 1 Oct 2026 at 08:30 (diary check), yes to: new bladder, bowel, saddle, sexual or "
             "both-leg symptoms (see above). Before this period: On 14 Oct 2026 at 08:30 (full check), yes to: fever, "
-            "or feeling hot and shivery; weight loss without trying (see above). No warning sign reported in this "
-            "period (0 full safety checks). That does not rule out a serious problem.");
+            "or feeling hot and shivery; weight loss without trying (see above). No full safety check was done in "
+            "this period.");
   EXPECT_NE(r->alerts[1].paragraphs[0].find("No clinician review is recorded since (exercise is locked: see the "
                                             "emergency sign)."),
             std::string::npos)
@@ -421,6 +421,30 @@ TEST_F(ClinicianReportTest, LegSymptomsInBothLegsOnOneDayComeFirstOnPageOne) {
   const auto* safety = row_of(after->key_changes, "Safety");
   ASSERT_NE(safety, nullptr);
   EXPECT_EQ((*safety)[3].find("had not been answered"), std::string::npos) << (*safety)[3];
+}
+
+// With no check in the period the row said "No warning sign reported in this
+// period (0 full safety checks)": as if asked and answered no.
+TEST_F(ClinicianReportTest, WithoutASafetyCheckInThePeriodTheRowSaysNoneWasDone) {
+  mornings(ymd(2026, 11, 16), 5, [](int) { return 4; });
+  const auto none = make();
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(
+      row_of(none->key_changes, "Safety")->at(3),
+      "No full safety check was done in this period. No full safety check had ever been done when this report was "
+      "made (23 Nov 2026 at 07:30).");
+  // The diary's one-tap check answered no is said for what it is.
+  log(Period::morning, ymd(2026, 11, 21), {{"pain", "4"}, {"red_flags", "no"}});
+  log(Period::evening, ymd(2026, 11, 21), {{"pain", "4"}, {"red_flags", "no"}});
+  log(Period::morning, ymd(2026, 11, 22), {{"pain", "4"}, {"red_flags", "no"}});
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{30}, berlin());
+  const auto r = make({ymd(2026, 11, 16), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row_of(r->key_changes, "Safety")->at(3),
+            "No full safety check was done in this period. The diary's one-tap check (new bladder, bowel, saddle, "
+            "sexual or both-leg symptoms?) was answered no on 2 days. That does not rule out a serious problem. When "
+            "this report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 24 Oct "
+            "2026.");
 }
 
 TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {

@@ -196,8 +196,8 @@ A period with nothing logged is one page that says so, not an error:
   $ pdfinfo empty.pdf | grep '^Pages:' && pdftotext empty.pdf - | grep -A2 'Nothing was logged'
   Pages:           1
   Nothing was logged in the diary from 1 Jun 2026 to 30 Jun 2026: there are no pain, stiffness or session numbers to report for
-  this period. No warning sign reported in this period (0 full safety checks). That does not rule out a serious problem. When this
-  report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 14 Nov 2026.
+  this period. No full safety check was done in this period. When this report was made (23 Nov 2026 at 07:30), the weekly
+  safety check was due: the last was on 14 Nov 2026.
 
 To stdout, and what is refused:
 
