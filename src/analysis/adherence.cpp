@@ -12,36 +12,58 @@ LocalDate monday_of(LocalDate d) {
 
 }  // namespace
 
-Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::vector<RoutineSession>>& sessions) {
+Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::vector<RoutineSession>>& sessions,
+                            const AdherenceCalendar& calendar) {
   Adherence a;
   if (!sessions || sessions->empty()) return a;
   a.has_sessions = true;
-  for (const auto& s : *sessions) {
-    if (s.day < series.from || s.day > series.to) continue;
-    ++a.started;
-    if (s.completed) ++a.completed;
-  }
-  // Weeks count from the first session ever played (the range's start if
-  // that was before it): the weeks before someone began the program are not
-  // weeks they missed.
+  // Days count from the first session ever played (the range's start if that
+  // was before it): the days before someone began the program are not days
+  // they missed. They count up to the last day that is over: the day the
+  // counts are made has only begun.
   const LocalDate first_ever = std::min_element(sessions->begin(), sessions->end(), [](const auto& x, const auto& y) {
                                  return x.day < y.day;
                                })->day;
   const LocalDate start = std::max(series.from, first_ever);
-  if (start <= series.to) {
-    a.weeks = days_between(monday_of(start), monday_of(series.to)) / 7 + 1;
-    a.per_week = static_cast<double>(a.completed) / a.weeks;
-    a.counted_from = monday_of(start);
+  const LocalDate last_over = std::min(series.to, add_days(calendar.today, -1));
+  auto counted = [&](LocalDate d) { return d >= start && d <= last_over; };
+  for (const auto& s : *sessions) {
+    if (s.day < series.from || s.day > series.to) continue;
+    ++a.started;
+    if (!s.completed) continue;
+    ++a.completed;
+    if (counted(s.day)) {
+      ++a.counted;
+    } else if (s.day > last_over) {
+      ++a.later;
+    }
+  }
+  if (start <= last_over) {
+    a.days = days_between(start, last_over) + 1;
+    if (a.days >= kMinAdherenceDays) a.per_week = static_cast<double>(a.counted) / a.days * 7;
+    a.counted_from = start;
+    a.counted_to = last_over;
   }
   const LocalDate last_monday = monday_of(series.to);
   for (int i = static_cast<int>(kAdherenceWeeksShown) - 1; i >= 0; --i) {
     const LocalDate monday = add_days(last_monday, -7 * i);
     if (add_days(monday, 6) < start) continue;
-    WeekCount w{monday, 0};
+    WeekCount w{monday};
+    for (int k = 0; k < 7; ++k) {
+      const LocalDate d = add_days(monday, k);
+      if (counted(d)) {
+        ++w.days;
+      } else if (d > last_over && d >= start && d <= series.to) {
+        ++w.to_come;
+      }
+    }
     for (const auto& s : *sessions) {
-      if (s.completed && s.day >= monday && s.day <= add_days(monday, 6) && s.day >= series.from &&
-          s.day <= series.to) {
+      if (!s.completed || s.day < monday || s.day > add_days(monday, 6) || s.day < series.from || s.day > series.to)
+        continue;
+      if (counted(s.day)) {
         ++w.completed;
+      } else if (s.day > last_over) {
+        ++w.later;
       }
     }
     a.recent.push_back(w);

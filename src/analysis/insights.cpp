@@ -477,16 +477,34 @@ Section adherence_section(const Insights& in) {
          {}});
     return s;
   }
-  s.blocks.push_back(
-      {fmt::format("{} completed in this range ({} started), about {} a week{}.",
-                   capitalized(count(a.completed, "session", "sessions")), a.started, one_decimal(a.per_week),
-                   a.counted_from ? fmt::format(" over the {} from the week of {}",
-                                                count(static_cast<std::size_t>(a.weeks), "week", "weeks"),
-                                                short_date(*a.counted_from))
-                                  : std::string()),
-       {}});
-  std::vector<std::vector<std::string>> table = {{"week from", "sessions done"}};
-  for (const auto& w : a.recent) table.push_back({format_date(w.monday), std::to_string(w.completed)});
+  // The rate over the days it covers, said with its sum: a week just begun
+  // or a range that starts mid-week is not a week of misses.
+  std::string text = fmt::format("{} completed in this range ({} started).",
+                                 capitalized(count(a.completed, "session", "sessions")), a.started);
+  if (a.counted_from && a.counted_to && a.per_week) {
+    text +=
+        fmt::format(" About {} a week: {} over the {} from {} to {} ({} \u00f7 {} \u00d7 7).", one_decimal(*a.per_week),
+                    count(a.counted, "session", "sessions"), count(static_cast<std::size_t>(a.days), "day", "days"),
+                    short_date(*a.counted_from), short_date(*a.counted_to), a.counted, a.days);
+  } else if (a.counted_from && a.counted_to) {
+    text += fmt::format(" {} over the {} from {} to {}: a weekly rate needs {} days.",
+                        capitalized(count(a.counted, "session", "sessions")),
+                        count(static_cast<std::size_t>(a.days), "day", "days"), short_date(*a.counted_from),
+                        short_date(*a.counted_to), kMinAdherenceDays);
+  } else {
+    text += " No day since the first session is over yet, so there is no weekly rate yet.";
+  }
+  if (!a.recent.empty() && a.recent.back().in_progress()) {
+    text += a.later > 0 ? fmt::format(" Today is not over, so it is not counted yet ({} so far).",
+                                      count(a.later, "session", "sessions"))
+                        : " Today is not over, so it is not counted yet.";
+  }
+  s.blocks.push_back({text, {}});
+  std::vector<std::vector<std::string>> table = {{"week from", "sessions done", "days counted"}};
+  for (const auto& w : a.recent) {
+    table.push_back({format_date(w.monday), std::to_string(w.completed + w.later),
+                     fmt::format("{}{}", w.days, w.in_progress() ? " so far" : "")});
+  }
   s.blocks.push_back({"", std::move(table)});
   if (const Comparison* c = find_comparison(in.factors, "evening_routine", "yes")) {
     s.blocks.push_back({describe_comparison(in.factors, *c) + (c->effect && c->stands_out ? ""
@@ -504,7 +522,7 @@ std::vector<Section> describe(const Insights& in) {
 }
 
 Insights build_insights(std::span<const DiaryEntry> entries, LocalDate from, LocalDate to, const TimeZone& zone,
-                        const std::optional<std::vector<RoutineSession>>& sessions) {
+                        const std::optional<std::vector<RoutineSession>>& sessions, const AdherenceCalendar& calendar) {
   Insights in;
   in.from = from;
   in.to = to;
@@ -519,7 +537,7 @@ Insights build_insights(std::span<const DiaryEntry> entries, LocalDate from, Loc
     if (m == MorningMeasure::pain || o.mornings > 0) in.outlook.push_back(std::move(o));
   }
   in.factors = analyze_factors(series, diary_factors(series, evening_routine_days(sessions)));
-  in.adherence = analyze_adherence(series, sessions);
+  in.adherence = analyze_adherence(series, sessions, calendar);
   return in;
 }
 

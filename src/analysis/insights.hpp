@@ -31,9 +31,10 @@ struct Insights {
 
 // `entries` sorted by date and period, from the day before `from` (for
 // medication taken the evening before) to `to`. `sessions` is nullopt when no
-// session data exists at all.
+// session data exists at all; `calendar` says which days adherence counts.
 [[nodiscard]] Insights build_insights(std::span<const DiaryEntry> entries, LocalDate from, LocalDate to,
-                                      const TimeZone& zone, const std::optional<std::vector<RoutineSession>>& sessions);
+                                      const TimeZone& zone, const std::optional<std::vector<RoutineSession>>& sessions,
+                                      const AdherenceCalendar& calendar);
 
 // ---- words ------------------------------------------------------------------
 

@@ -190,9 +190,19 @@ Json adherence_json(const Insights& in, const std::vector<Section>& sections) {
   if (a.has_sessions) {
     o["completed"] = a.completed;
     o["started"] = a.started;
-    o["per_week"] = rounded(a.per_week);
+    if (a.per_week) o["per_week"] = rounded(*a.per_week);
+    // per_week = counted / days * 7, over the days from counted_from to counted_to.
+    o["counted"] = a.counted;
+    o["days"] = a.days;
+    o["counted_from"] = a.counted_from ? date_json(*a.counted_from) : Json(nullptr);
+    o["counted_to"] = a.counted_to ? date_json(*a.counted_to) : Json(nullptr);
     Json weeks = Json::array();
-    for (const auto& w : a.recent) weeks.push_back({{"from", date_json(w.monday)}, {"completed", w.completed}});
+    for (const auto& w : a.recent) {
+      weeks.push_back({{"from", date_json(w.monday)},
+                       {"completed", w.completed + w.later},
+                       {"days", w.days},
+                       {"in_progress", w.in_progress()}});
+    }
     o["weeks"] = weeks;
   }
   o["statement"] = section_text(sections, "adherence");

@@ -427,23 +427,45 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
     s.paragraphs.push_back("No guided session has been played yet.");
   } else {
     // The program plans a morning and an evening routine every day.
-    constexpr int kPlannedPerWeek = 14;
-    s.paragraphs.push_back(fmt::format(
-        "Guided sessions finished in this period: {} of {} started; {} a week on average{}, against {} planned (a "
-        "morning and an evening routine each day).",
-        a.completed, a.started, one_decimal(a.per_week),
-        a.counted_from
-            ? fmt::format(" over the {} from the week of {}", count(static_cast<std::size_t>(a.weeks), "week", "weeks"),
-                          short_date(*a.counted_from))
-            : std::string(),
-        kPlannedPerWeek));
+    constexpr int kPlannedPerDay = 2;
+    std::string text =
+        fmt::format("Guided sessions finished in this period: {} of {} started.", a.completed, a.started);
+    if (a.counted_from && a.counted_to) {
+      text +=
+          fmt::format(" Over the {} from {} to {}: {} finished", count(static_cast<std::size_t>(a.days), "day", "days"),
+                      short_date(*a.counted_from), short_date(*a.counted_to), a.counted);
+      text += a.per_week ? fmt::format(
+                               ", {} a week on average ({} \u00f7 {} days \u00d7 7), against {} planned (a morning "
+                               "and an evening routine each day).",
+                               one_decimal(*a.per_week), a.counted, a.days, 7 * kPlannedPerDay)
+                         : fmt::format(" (a weekly average needs {} days).", analysis::kMinAdherenceDays);
+    }
+    if (a.later > 0 || (!a.recent.empty() && a.recent.back().in_progress())) {
+      text += fmt::format(" {} was not over when the report was made and is not counted{}.",
+                          short_date(ctx.zone.date_of(ctx.now)),
+                          a.later > 0 ? fmt::format(" ({} so far)", count(a.later, "session", "sessions")) : "");
+    }
+    s.paragraphs.push_back(std::move(text));
     ReportTable weeks{{"Week of"}, {{"Finished"}, {"Adherence"}}};
     for (const analysis::WeekCount& w : a.recent) {
+      const int planned = kPlannedPerDay * w.days;
       weeks.header.push_back(day_month(w.monday));
-      weeks.rows[0].push_back(fmt::format("{}/{}", w.completed, kPlannedPerWeek));
-      weeks.rows[1].push_back(fmt::format("{:.0f}%", 100.0 * w.completed / kPlannedPerWeek));
+      std::string finished = planned > 0 ? fmt::format("{}/{}", w.completed, planned) : "-";
+      if (w.later > 0) {
+        finished = planned > 0 ? fmt::format("{} (+{} today)", finished, w.later) : fmt::format("{} today", w.later);
+      }
+      weeks.rows[0].push_back(std::move(finished));
+      // A week not over is not a week's target missed: its days so far, or "in progress".
+      weeks.rows[1].push_back(
+          planned > 0 ? fmt::format("{:.0f}%{}", 100.0 * w.completed / planned, w.in_progress() ? " so far" : "")
+                      : "in progress");
     }
-    if (!a.recent.empty()) s.table = std::move(weeks);
+    if (!a.recent.empty()) {
+      s.table = std::move(weeks);
+      s.after_table.push_back(
+          "Each week's plan counts its days in the period from the first session on, up to the last day over when "
+          "the report was made.");
+    }
   }
   const auto decisions = decisions_between(store, user.id, program.id, from, to);
   std::size_t steps = 0;

@@ -36,7 +36,7 @@ AppResult<analysis::Insights> insights(const Store& store, UserId user, const Ti
   // The evening before the range may hold medication taken before its first night.
   const auto entries = reader->entries_between(user, add_days(from, -1), to);
   const auto sessions = request.sessions ? routine_sessions(*reader, user, zone) : std::nullopt;
-  return analysis::build_insights(entries, from, to, zone, sessions);
+  return analysis::build_insights(entries, from, to, zone, sessions, {today});
 }
 
 }  // namespace daybreak

@@ -21,7 +21,8 @@ using testing::ymd;
 
 Insights run(const SyntheticDiary& d, std::optional<std::vector<RoutineSession>> sessions = std::nullopt) {
   const auto entries = d.build();
-  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions);
+  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions,
+                        {add_days(d.start, d.days)});
 }
 
 const MeasureOutlook& pain_outlook(const Insights& in) {
@@ -97,7 +98,8 @@ Insights knee_pillow_diary(bool say_none) {
       e.fields.pillows = std::vector<std::string>{};
     }
   }
-  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  return build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt,
+                        {add_days(d.start, d.days)});
 }
 
 // Issue 15.10: a knee pillow logged only on the nights it was used had one
@@ -404,7 +406,8 @@ TEST(Insights, ManyNullFactorsAreHeldBackByTheFalseDiscoveryRate) {
     for (int f = 0; f < 20; ++f)
       e.fields.factors.push_back({fmt::format("coin{:02}", f), rng.chance(0.5) ? "yes" : "no"});
   }
-  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt);
+  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), std::nullopt,
+                                     {add_days(d.start, d.days)});
   EXPECT_EQ(in.factors.tested, 20U);
   int standing_out = 0;
   for (const auto& c : in.factors.comparisons) {
@@ -494,10 +497,12 @@ TEST(Insights, SessionsGiveWeeklyCountsAndTheEveningRoutineComparison) {
       }
     }
   }
-  const Insights in = build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions);
+  const Insights in =
+      build_insights(entries, d.start, add_days(d.start, d.days - 1), berlin(), sessions, {add_days(d.start, d.days)});
   EXPECT_TRUE(in.adherence.has_sessions);
   EXPECT_EQ(in.adherence.completed, sessions.size());
-  EXPECT_NEAR(in.adherence.per_week, 10.5, 1.0);
+  ASSERT_TRUE(in.adherence.per_week);
+  EXPECT_NEAR(*in.adherence.per_week, 10.5, 1.0);
   EXPECT_EQ(in.adherence.recent.size(), kAdherenceWeeksShown);
   const Comparison* c = find_comparison(in.factors, "evening_routine", "yes");
   ASSERT_NE(c, nullptr);
@@ -515,28 +520,89 @@ TEST(Insights, WeeksBeforeTheFirstSessionAreNotCountedAsMissed) {
   const LocalDate to = add_days(d.start, d.days - 1);
   // One finished session, on the last day: the only week begun.
   const std::vector<RoutineSession> sessions{{to, Routine::morning, true}};
-  const Insights in = build_insights(entries, d.start, to, berlin(), sessions);
+  const Insights in = build_insights(entries, d.start, to, berlin(), sessions, {add_days(to, 1)});
   ASSERT_EQ(in.adherence.recent.size(), 1U);
   EXPECT_EQ(in.adherence.recent[0].completed, 1);
-  EXPECT_DOUBLE_EQ(in.adherence.per_week, 1.0);
-  // "1.0 a week" read as a habit: it says which weeks it is over.
+  EXPECT_EQ(in.adherence.recent[0].days, 1);
+  // One day is not a habit: no weekly rate from it, and the words say why.
+  EXPECT_FALSE(in.adherence.per_week);
   std::string said;
   for (const auto& section : describe(in)) {
     for (const auto& b : section.blocks) said += b.text + "\n";
   }
-  EXPECT_TRUE(contains(said, "about 1.0 a week over the 1 week from the week of")) << said;
+  EXPECT_TRUE(contains(said, "1 session over the 1 day from 1 Mar 2026 to 1 Mar 2026: a weekly rate needs 7 days."))
+      << said;
   // Begun before the range: every week of the range counts, missed or not.
   const std::vector<RoutineSession> earlier{{add_days(d.start, -30), Routine::morning, true},
                                             {to, Routine::morning, true}};
-  const Insights all = build_insights(entries, d.start, to, berlin(), earlier);
+  const Insights all = build_insights(entries, d.start, to, berlin(), earlier, {add_days(to, 1)});
   EXPECT_EQ(all.adherence.recent.size(), kAdherenceWeeksShown);
   EXPECT_EQ(all.adherence.completed, 1U);
-  EXPECT_LT(all.adherence.per_week, 0.2) << "nine weeks, one session";
+  ASSERT_TRUE(all.adherence.per_week);
+  EXPECT_LT(*all.adherence.per_week, 0.2) << "nine weeks, one session";
+}
+
+// The report made at 09:00 on a Monday showed that week as "0/14, 0%", and
+// "9.7 a week over 13 weeks" for 84 days whose first week had 6: the day
+// just begun counted as missed, and the rate was over weeks, not days.
+TEST(Insights, ADayNotOverIsNotCountedAndTheRateIsOverTheDaysCovered) {
+  const LocalDate from = ymd(2026, 9, 1);  // a Tuesday
+  const LocalDate to = ymd(2026, 11, 23);  // a Monday: the day the counts are made
+  std::vector<RoutineSession> sessions;
+  for (LocalDate day = from; day < to; day = add_days(day, 1)) {
+    sessions.push_back({day, Routine::morning, true});
+    if (days_between(from, day) % 2 == 0) sessions.push_back({day, Routine::evening, true});
+  }
+  sessions.push_back({to, Routine::morning, true});  // today's, so far
+  DiarySeries series;
+  series.from = from;
+  series.to = to;
+  const Adherence a = analyze_adherence(series, sessions, {to});
+  EXPECT_EQ(a.completed, sessions.size());
+  EXPECT_EQ(a.days, 83);
+  EXPECT_EQ(a.counted, sessions.size() - 1);
+  EXPECT_EQ(a.later, 1U);
+  ASSERT_TRUE(a.per_week);
+  EXPECT_DOUBLE_EQ(*a.per_week, static_cast<double>(a.counted) / 83 * 7);
+  EXPECT_EQ(a.counted_from, from);
+  EXPECT_EQ(a.counted_to, ymd(2026, 11, 22));
+  ASSERT_EQ(a.recent.size(), kAdherenceWeeksShown);
+  // Today's week: no day over yet, in progress, today's session apart.
+  EXPECT_EQ(a.recent.back().monday, to);
+  EXPECT_EQ(a.recent.back().days, 0);
+  EXPECT_TRUE(a.recent.back().in_progress());
+  EXPECT_EQ(a.recent.back().completed, 0);
+  EXPECT_EQ(a.recent.back().later, 1);
+  // A whole week before it.
+  EXPECT_EQ(a.recent[6].days, 7);
+  EXPECT_FALSE(a.recent[6].in_progress());
+
+  // The words give the rate with its sum, and say that today is not counted.
+  Insights in;
+  in.from = from;
+  in.to = to;
+  in.adherence = a;
+  std::string said;
+  for (const auto& section : describe(in)) {
+    if (section.key != "adherence") continue;
+    for (const auto& b : section.blocks) {
+      said += b.text + "\n";
+      for (const auto& row : b.table) said += row.front() + " | " + row[1] + " | " + row[2] + "\n";
+    }
+  }
+  EXPECT_TRUE(contains(said,
+                       "126 sessions completed in this range (126 started). About 10.5 a week: 125 sessions "
+                       "over the 83 days from 1 Sep 2026 to 22 Nov 2026 (125 \u00f7 83 \u00d7 7). Today is not "
+                       "over, so it is not counted yet (1 session so far)."))
+      << said;
+  EXPECT_TRUE(contains(said, "2026-11-23 | 1 | 0 so far")) << said;
+  EXPECT_TRUE(contains(said, "2026-11-16 | 11 | 7")) << said;
 }
 
 TEST(Insights, AnEmptyDiaryGivesPlainWordsNotNumbers) {
   const std::vector<DiaryEntry> none;
-  const Insights in = build_insights(none, ymd(2026, 11, 23), ymd(2026, 11, 23), berlin(), std::nullopt);
+  const Insights in =
+      build_insights(none, ymd(2026, 11, 23), ymd(2026, 11, 23), berlin(), std::nullopt, {ymd(2026, 11, 24)});
   const auto sections = describe(in);
   ASSERT_EQ(sections.size(), 4U);
   EXPECT_EQ(sections[0].blocks[0].text, "Nothing is logged in this range yet.");

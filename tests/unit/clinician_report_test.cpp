@@ -68,6 +68,27 @@ class ClinicianReportTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   }
 
+  // A finished guided session started at `at`.
+  void session(RoutineKind routine, Instant at) {
+    SessionRecord r;
+    r.program = "daybreak";
+    r.routine = routine;
+    r.started_at = at;
+    r.ended_at = at + std::chrono::minutes{10};
+    r.pain_before = *PainScore::make(3);
+    r.steps = {StepOutcome::done};
+    auto tx = store_.write();
+    (void)tx->insert_session(user_.id, r, "{}", {at, Actor{user_.id, "test"}});
+    tx->commit();
+  }
+
+  const ReportSection& program_part(const ClinicianReport& r) {
+    const auto it = std::find_if(r.detail.begin(), r.detail.end(),
+                                 [](const ReportSection& s) { return s.heading == "The program"; });
+    EXPECT_NE(it, r.detail.end());
+    return *it;
+  }
+
   AppResult<ClinicianReport> make(ClinicianReportRequest request = {}) {
     return clinician_report(store_, user_, {builtin(), config_, berlin(), now_, "9.9.9"}, request);
   }
@@ -445,6 +466,32 @@ TEST_F(ClinicianReportTest, WithoutASafetyCheckInThePeriodTheRowSaysNoneWasDone)
             "sexual or both-leg symptoms?) was answered no on 2 days. That does not rule out a serious problem. When "
             "this report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 24 Oct "
             "2026.");
+}
+
+// Made at 07:30 on a Monday, the report showed that week as "0/14, 0%",
+// and its weekly rate was over whole weeks though the first had 6 days.
+TEST_F(ClinicianReportTest, AWeekNotOverIsInProgressAndTheRateIsOverTheDaysCovered) {
+  mornings(ymd(2026, 11, 3), 21, [](int) { return 4; });
+  // Every routine from Tuesday 3 Nov to Sunday 22 Nov, and this morning's.
+  for (int i = 0; i < 20; ++i) {
+    const Instant day = now_ - std::chrono::days{20 - i};  // 07:30 in Berlin
+    session(RoutineKind::morning, day);
+    session(RoutineKind::evening, day + std::chrono::hours{12});
+  }
+  session(RoutineKind::morning, now_ - std::chrono::minutes{30});
+  const auto r = make({ymd(2026, 11, 3), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const ReportSection& p = program_part(*r);
+  ASSERT_EQ(p.paragraphs.size(), 2U);
+  EXPECT_EQ(p.paragraphs[1],
+            "Guided sessions finished in this period: 41 of 41 started. Over the 20 days from 3 Nov 2026 to 22 Nov "
+            "2026: 40 finished, 14.0 a week on average (40 \u00f7 20 days \u00d7 7), against 14 planned (a morning "
+            "and an evening routine each day). 23 Nov 2026 was not over when the report was made and is not counted "
+            "(1 session so far).");
+  ASSERT_TRUE(p.table);
+  EXPECT_EQ(p.table->header, (std::vector<std::string>{"Week of", "2 Nov", "9 Nov", "16 Nov", "23 Nov"}));
+  EXPECT_EQ(p.table->rows[0], (std::vector<std::string>{"Finished", "12/12", "14/14", "14/14", "1 today"}));
+  EXPECT_EQ(p.table->rows[1], (std::vector<std::string>{"Adherence", "100%", "100%", "100%", "in progress"}));
 }
 
 TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {

@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  c715e105ed53f32257be9b9d2d47bbabcb1b7ac5b5ae1f0a6f72591bbefc7b4c  report.pdf
+  673da62e63b0b1a4c6f866ddc0e861fc4ae5f858e51d8bb245c8aa2b18c5eaf7  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -118,12 +118,14 @@ the pictures in docs/screenshots with it.
   
   The program
   The daybreak program: stage 1 of 4, “Wake up gently”, since 14 Nov 2026 (9 days in the stage).
-  Guided sessions finished in this period: 7 of 7 started; 2.3 a week on average over the 3 weeks from the week of 9 Nov
-  2026, against 14 planned (a morning and an evening routine each day).
-  Week of                                       9 Nov                            16 Nov                                  23 Nov
-  Finished                                      2/14                             5/14                                    0/14
-  Adherence                                     14%                              36%                                     0%
+  Guided sessions finished in this period: 7 of 7 started. Over the 9 days from 14 Nov 2026 to 22 Nov 2026: 7 finished, 5.4 a
+  week on average (7 ÷ 9 days × 7), against 14 planned (a morning and an evening routine each day). 23 Nov 2026 was not
+  over when the report was made and is not counted.
+  Week of                                     9 Nov                          16 Nov                              23 Nov
+  Finished                                    2/4                            5/14                                -
+  Adherence                                   50%                            36%                                 in progress
   
+  Each week's plan counts its days in the period from the first session on, up to the last day over when the report was made.
   Steps up and back, newest first, each with the next morning's reasons:
   • 17 Nov 2026: Morning pain was 4 after Tuesday's morning session, your usual is 5, stiffness 23 min against 31, and you felt
     at most 2/10 during it: Abdominal brace: holds go from 5 to 8 s; Pelvic tilt: sets go from 1 to 2 and rests between sets from
@@ -144,8 +146,8 @@ the pictures in docs/screenshots with it.
   Medication, relief and sleep set-up
   Relief used, times logged: heat (6), rest (5).
   Sleep set-up over 21 nights logged: position back (7), left side (7), right side (7).
-  Medication                                              Times logged                                                        Doses
-  ibuprofen                                               7                                                                   400 mg
+  Medication                                              Times logged                                                       Doses
+  ibuprofen                                               7                                                                  400 mg
   
   What matters to the person (PSFS)
   Activity                                                    Rating (0 = unable, 10 = as before)
@@ -168,8 +170,6 @@ the pictures in docs/screenshots with it.
     office chair, which is lower than the old one, makes this worse. Heat pad in the evening, then the evening routine, and bed
     at half past ten.
   • 2 Nov 2026, morning: First day of the diary; the physio suggested it.
-  
-  
   
   
   Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. Baseline: mean of the first 7 logged mornings of the
