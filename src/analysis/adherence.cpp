@@ -1,6 +1,7 @@
 #include "analysis/adherence.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace daybreak::analysis {
 namespace {
@@ -26,7 +27,15 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
                                })->day;
   const LocalDate start = std::max(series.from, first_ever);
   const LocalDate last_over = std::min(series.to, add_days(calendar.today, -1));
-  auto counted = [&](LocalDate d) { return d >= start && d <= last_over; };
+  // Nor are the days daybreak held the program for safety.
+  std::map<LocalDate, Hold> held;
+  for (const HeldDay& h : calendar.held) held.emplace(h.day, h.hold);
+  auto hold_of = [&](LocalDate d) -> std::optional<Hold> {
+    if (d < start || d > last_over) return std::nullopt;
+    const auto it = held.find(d);
+    return it == held.end() ? std::nullopt : std::optional<Hold>(it->second);
+  };
+  auto counted = [&](LocalDate d) { return d >= start && d <= last_over && !held.contains(d); };
   for (const auto& s : *sessions) {
     if (s.day < series.from || s.day > series.to) continue;
     ++a.started;
@@ -36,10 +45,15 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
       ++a.counted;
     } else if (s.day > last_over) {
       ++a.later;
+    } else if (hold_of(s.day)) {
+      ++a.held_completed;
     }
   }
+  for (const auto& [day, hold] : held) {
+    if (hold_of(day)) ++(hold == Hold::locked ? a.locked_days : a.paused_days);
+  }
   if (start <= last_over) {
-    a.days = days_between(start, last_over) + 1;
+    a.days = days_between(start, last_over) + 1 - a.paused_days - a.locked_days;
     if (a.days >= kMinAdherenceDays) a.per_week = static_cast<double>(a.counted) / a.days * 7;
     a.counted_from = start;
     a.counted_to = last_over;
@@ -55,6 +69,8 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
         ++w.days;
       } else if (d > last_over && d >= start && d <= series.to) {
         ++w.to_come;
+      } else if (const auto h = hold_of(d)) {
+        ++(*h == Hold::locked ? w.locked : w.paused);
       }
     }
     for (const auto& s : *sessions) {
@@ -64,11 +80,20 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
         ++w.completed;
       } else if (s.day > last_over) {
         ++w.later;
+      } else if (hold_of(s.day)) {
+        ++w.held_completed;
       }
     }
     a.recent.push_back(w);
   }
   return a;
+}
+
+std::string_view held_words(int paused, int locked) {
+  if (paused > 0 && locked > 0) return "paused or locked for safety";
+  if (locked > 0) return "locked for safety";
+  if (paused > 0) return "paused for safety";
+  return "";
 }
 
 std::optional<EveningRoutineDays> evening_routine_days(const std::optional<std::vector<RoutineSession>>& sessions) {

@@ -481,18 +481,31 @@ Section adherence_section(const Insights& in) {
   // or a range that starts mid-week is not a week of misses.
   std::string text = fmt::format("{} completed in this range ({} started).",
                                  capitalized(count(a.completed, "session", "sessions")), a.started);
+  // Days daybreak itself refused sessions are not days missed.
+  const int held = a.paused_days + a.locked_days;
+  const std::string counted_days =
+      held > 0 ? fmt::format("{} from {} to {} that exercise was not {}",
+                             count(static_cast<std::size_t>(a.days), "day", "days"),
+                             a.counted_from ? short_date(*a.counted_from) : "",
+                             a.counted_to ? short_date(*a.counted_to) : "", held_words(a.paused_days, a.locked_days))
+               : fmt::format("{} from {} to {}", count(static_cast<std::size_t>(a.days), "day", "days"),
+                             a.counted_from ? short_date(*a.counted_from) : "",
+                             a.counted_to ? short_date(*a.counted_to) : "");
   if (a.counted_from && a.counted_to && a.per_week) {
-    text +=
-        fmt::format(" About {} a week: {} over the {} from {} to {} ({} \u00f7 {} \u00d7 7).", one_decimal(*a.per_week),
-                    count(a.counted, "session", "sessions"), count(static_cast<std::size_t>(a.days), "day", "days"),
-                    short_date(*a.counted_from), short_date(*a.counted_to), a.counted, a.days);
+    text += fmt::format(" About {} a week: {} over the {} ({} \u00f7 {} \u00d7 7).", one_decimal(*a.per_week),
+                        count(a.counted, "session", "sessions"), counted_days, a.counted, a.days);
   } else if (a.counted_from && a.counted_to) {
-    text += fmt::format(" {} over the {} from {} to {}: a weekly rate needs {} days.",
-                        capitalized(count(a.counted, "session", "sessions")),
-                        count(static_cast<std::size_t>(a.days), "day", "days"), short_date(*a.counted_from),
-                        short_date(*a.counted_to), kMinAdherenceDays);
+    text += fmt::format(" {} over the {}: a weekly rate needs {} days.",
+                        capitalized(count(a.counted, "session", "sessions")), counted_days, kMinAdherenceDays);
   } else {
     text += " No day since the first session is over yet, so there is no weekly rate yet.";
+  }
+  if (held > 0) {
+    text += fmt::format(" The {} it was {} {} not counted{}.", count(static_cast<std::size_t>(held), "day", "days"),
+                        held_words(a.paused_days, a.locked_days), held == 1 ? "is" : "are",
+                        a.held_completed > 0
+                            ? fmt::format(", nor the {} done on them", count(a.held_completed, "session", "sessions"))
+                            : "");
   }
   if (!a.recent.empty() && a.recent.back().in_progress()) {
     text += a.later > 0 ? fmt::format(" Today is not over, so it is not counted yet ({} so far).",
@@ -502,8 +515,13 @@ Section adherence_section(const Insights& in) {
   s.blocks.push_back({text, {}});
   std::vector<std::vector<std::string>> table = {{"week from", "sessions done", "days counted"}};
   for (const auto& w : a.recent) {
-    table.push_back({format_date(w.monday), std::to_string(w.completed + w.later),
-                     fmt::format("{}{}", w.days, w.in_progress() ? " so far" : "")});
+    std::string days = fmt::format("{}{}", w.days, w.in_progress() ? " so far" : "");
+    if (w.paused > 0 && w.locked > 0) {
+      days += fmt::format(" ({} paused, {} locked)", w.paused, w.locked);
+    } else if (w.held() > 0) {
+      days += fmt::format(" ({} {})", w.held(), w.locked > 0 ? "locked" : "paused");
+    }
+    table.push_back({format_date(w.monday), std::to_string(w.completed + w.later + w.held_completed), days});
   }
   s.blocks.push_back({"", std::move(table)});
   if (const Comparison* c = find_comparison(in.factors, "evening_routine", "yes")) {

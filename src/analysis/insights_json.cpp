@@ -196,12 +196,18 @@ Json adherence_json(const Insights& in, const std::vector<Section>& sections) {
     o["days"] = a.days;
     o["counted_from"] = a.counted_from ? date_json(*a.counted_from) : Json(nullptr);
     o["counted_to"] = a.counted_to ? date_json(*a.counted_to) : Json(nullptr);
+    // Days a lock or a pause held the program: not counted, not missed.
+    o["paused_days"] = a.paused_days;
+    o["locked_days"] = a.locked_days;
+    o["held_completed"] = a.held_completed;
     Json weeks = Json::array();
     for (const auto& w : a.recent) {
       weeks.push_back({{"from", date_json(w.monday)},
-                       {"completed", w.completed + w.later},
+                       {"completed", w.completed + w.later + w.held_completed},
                        {"days", w.days},
-                       {"in_progress", w.in_progress()}});
+                       {"in_progress", w.in_progress()},
+                       {"paused", w.paused},
+                       {"locked", w.locked}});
     }
     o["weeks"] = weeks;
   }

@@ -422,6 +422,25 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
                                      overview->stage, program.stage_count(), program.stage(overview->stage).name,
                                      short_date(sp.since),
                                      count(static_cast<std::size_t>(sp.days_in_stage), "day", "days")));
+  // Held for safety when the report is made: the weeks below read with it.
+  const SafetyState gate = safety_gate(store, user.id, ctx.now).state;
+  auto since = [&](const std::vector<FlagReport>& open) {
+    Instant first = open.front().at;
+    for (const FlagReport& r : open) first = std::min(first, r.at);
+    return short_date(ctx.zone.date_of(first));
+  };
+  if (!gate.emergency.empty()) {
+    s.paragraphs.push_back(fmt::format(
+        "Exercise has been locked for safety since {}: an emergency warning sign is waiting for a clinician's review "
+        "(page 1). No guided session can start until the person confirms one.",
+        since(gate.emergency)));
+  } else if (!gate.urgent.empty()) {
+    s.paragraphs.push_back(fmt::format(
+        "The program has been paused for safety since {}: an urgent warning sign is waiting for a clinician's review "
+        "(page 1). Until the person confirms one, only the gentle flare-day routine can be played, and the program "
+        "does not move on.",
+        since(gate.urgent)));
+  }
   const analysis::Adherence& a = in.adherence;
   if (!a.has_sessions) {
     s.paragraphs.push_back("No guided session has been played yet.");
@@ -430,10 +449,16 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
     constexpr int kPlannedPerDay = 2;
     std::string text =
         fmt::format("Guided sessions finished in this period: {} of {} started.", a.completed, a.started);
+    const int held = a.paused_days + a.locked_days;
     if (a.counted_from && a.counted_to) {
-      text +=
-          fmt::format(" Over the {} from {} to {}: {} finished", count(static_cast<std::size_t>(a.days), "day", "days"),
-                      short_date(*a.counted_from), short_date(*a.counted_to), a.counted);
+      text += fmt::format(" Over the {} from {} to {}{}: {} finished",
+                          count(static_cast<std::size_t>(a.days), "day", "days"), short_date(*a.counted_from),
+                          short_date(*a.counted_to),
+                          held > 0 ? fmt::format(" (leaving out the {} exercise was {})",
+                                                 count(static_cast<std::size_t>(held), "day", "days"),
+                                                 analysis::held_words(a.paused_days, a.locked_days))
+                                   : "",
+                          a.counted);
       text += a.per_week ? fmt::format(
                                ", {} a week on average ({} \u00f7 {} days \u00d7 7), against {} planned (a morning "
                                "and an evening routine each day).",
@@ -446,7 +471,7 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
                           a.later > 0 ? fmt::format(" ({} so far)", count(a.later, "session", "sessions")) : "");
     }
     s.paragraphs.push_back(std::move(text));
-    ReportTable weeks{{"Week of"}, {{"Finished"}, {"Adherence"}}};
+    ReportTable weeks{{"Week of"}, {{"Finished"}, {"Adherence"}, {"Held for safety"}}};
     for (const analysis::WeekCount& w : a.recent) {
       const int planned = kPlannedPerDay * w.days;
       weeks.header.push_back(day_month(w.monday));
@@ -455,16 +480,35 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
         finished = planned > 0 ? fmt::format("{} (+{} today)", finished, w.later) : fmt::format("{} today", w.later);
       }
       weeks.rows[0].push_back(std::move(finished));
-      // A week not over is not a week's target missed: its days so far, or "in progress".
+      // A week not over is not a week's target missed: its days so far, or
+      // "in progress"; nor is a week daybreak held for safety.
       weeks.rows[1].push_back(
-          planned > 0 ? fmt::format("{:.0f}%{}", 100.0 * w.completed / planned, w.in_progress() ? " so far" : "")
-                      : "in progress");
+          planned > 0    ? fmt::format("{:.0f}%{}", 100.0 * w.completed / planned, w.in_progress() ? " so far" : "")
+          : w.held() > 0 ? std::string(analysis::held_words(w.paused, w.locked))
+                         : std::string("in progress"));
+      weeks.rows[2].push_back(
+          w.paused > 0 && w.locked > 0 ? fmt::format("{} days paused, {} locked", w.paused, w.locked)
+          : w.held() > 0               ? fmt::format("{} {}", count(static_cast<std::size_t>(w.held()), "day", "days"),
+                                       w.locked > 0 ? "locked" : "paused")
+                                       : "");
     }
+    const bool any_held =
+        std::any_of(a.recent.begin(), a.recent.end(), [](const analysis::WeekCount& w) { return w.held() > 0; });
+    if (!any_held) weeks.rows.pop_back();
     if (!a.recent.empty()) {
       s.table = std::move(weeks);
-      s.after_table.push_back(
-          "Each week's plan counts its days in the period from the first session on, up to the last day over when "
-          "the report was made.");
+      s.after_table.push_back(fmt::format(
+          "Each week's plan counts its days in the period from the first session on, up to the last day over when the "
+          "report was made{}.",
+          held > 0 ? ", leaving out the days exercise was paused or locked for safety (a warning sign waiting for a "
+                     "clinician)"
+                   : ""));
+      if (a.held_completed > 0) {
+        s.after_table.push_back(fmt::format(
+            "Not counted above: {} finished on days exercise was {} (while paused, only the gentle flare-day routine "
+            "can be played).",
+            count(a.held_completed, "session", "sessions"), analysis::held_words(a.paused_days, a.locked_days)));
+      }
     }
   }
   const auto decisions = decisions_between(store, user.id, program.id, from, to);

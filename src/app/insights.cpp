@@ -1,6 +1,10 @@
 #include "app/insights.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
+
+#include "clinical/safety_holds.hpp"
 
 namespace daybreak {
 
@@ -16,6 +20,23 @@ std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReade
     const auto routine = s.routine == RoutineKind::evening ? analysis::Routine::evening : analysis::Routine::morning;
     out.push_back({zone.date_of(s.started_at), routine, s.completed});
   }
+  return out;
+}
+
+std::vector<analysis::HeldDay> held_days(StoreReader& reader, UserId user, const TimeZone& zone, LocalDate from,
+                                         LocalDate to) {
+  std::map<LocalDate, analysis::Hold> days;
+  for (const SafetyHold& h : safety_holds(reader.screening_events(user))) {
+    const auto hold = h.status == SafetyStatus::locked ? analysis::Hold::locked : analysis::Hold::paused;
+    const LocalDate last = h.to ? std::min(to, zone.date_of(*h.to)) : to;
+    for (LocalDate d = std::max(from, zone.date_of(h.from)); d <= last; d = add_days(d, 1)) {
+      const auto [it, added] = days.emplace(d, hold);
+      if (!added && hold == analysis::Hold::locked) it->second = hold;
+    }
+  }
+  std::vector<analysis::HeldDay> out;
+  out.reserve(days.size());
+  for (const auto& [day, hold] : days) out.push_back({day, hold});
   return out;
 }
 
@@ -36,7 +57,9 @@ AppResult<analysis::Insights> insights(const Store& store, UserId user, const Ti
   // The evening before the range may hold medication taken before its first night.
   const auto entries = reader->entries_between(user, add_days(from, -1), to);
   const auto sessions = request.sessions ? routine_sessions(*reader, user, zone) : std::nullopt;
-  return analysis::build_insights(entries, from, to, zone, sessions, {today});
+  analysis::AdherenceCalendar calendar{today, {}};
+  if (sessions && request.safety) calendar.held = held_days(*reader, user, zone, from, to);
+  return analysis::build_insights(entries, from, to, zone, sessions, calendar);
 }
 
 }  // namespace daybreak

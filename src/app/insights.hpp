@@ -15,6 +15,9 @@ struct InsightsRequest {
   std::optional<LocalDate> from;  // default: the first day with an entry
   std::optional<LocalDate> to;    // default: today
   bool sessions = true;           // false: without the guided sessions (a viewer not shown the program)
+  // false: adherence without the days the program was held for safety (a
+  // viewer not shown safety): every day counts.
+  bool safety = true;
 };
 
 [[nodiscard]] AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone,
@@ -25,5 +28,10 @@ struct InsightsRequest {
 // it ran to the end; nullopt when no session was ever played.
 [[nodiscard]] std::optional<std::vector<analysis::RoutineSession>> routine_sessions(StoreReader& reader, UserId user,
                                                                                     const TimeZone& zone);
+
+// The days from `from` to `to` on which a lock or a pause held the program
+// (clinical/safety_holds.hpp), in the person's zone; a day both is locked.
+[[nodiscard]] std::vector<analysis::HeldDay> held_days(StoreReader& reader, UserId user, const TimeZone& zone,
+                                                       LocalDate from, LocalDate to);
 
 }  // namespace daybreak

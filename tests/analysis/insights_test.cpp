@@ -599,6 +599,67 @@ TEST(Insights, ADayNotOverIsNotCountedAndTheRateIsOverTheDaysCovered) {
   EXPECT_TRUE(contains(said, "2026-11-16 | 11 | 7")) << said;
 }
 
+// The weeks of a pause for a fever showed "0/14, 0%": days daybreak itself
+// refused sessions, counted as days the person missed.
+TEST(Insights, DaysHeldForSafetyAreNotCountedAsMissed) {
+  const LocalDate from = ymd(2026, 10, 5);  // a Monday
+  const LocalDate to = ymd(2026, 11, 22);   // a Sunday, over
+  std::vector<RoutineSession> sessions;
+  AdherenceCalendar calendar{ymd(2026, 11, 23), {}};
+  for (LocalDate day = from; day <= to; day = add_days(day, 1)) {
+    const int i = days_between(from, day);
+    if (i >= 21 && i < 25) {
+      calendar.held.push_back({day, Hold::locked});  // 26 to 29 Oct
+    } else if (i >= 31) {
+      calendar.held.push_back({day, Hold::paused});                       // from 5 Nov
+      if (i % 7 == 0) sessions.push_back({day, Routine::morning, true});  // the flare-day routine
+    } else {
+      sessions.push_back({day, Routine::morning, true});
+      sessions.push_back({day, Routine::evening, true});
+    }
+  }
+  DiarySeries series;
+  series.from = from;
+  series.to = to;
+  const Adherence a = analyze_adherence(series, sessions, calendar);
+  EXPECT_EQ(a.locked_days, 4);
+  EXPECT_EQ(a.paused_days, 18);
+  EXPECT_EQ(a.days, 49 - 22);
+  EXPECT_EQ(a.counted, 2U * 27);
+  EXPECT_EQ(a.held_completed, 2U);
+  ASSERT_TRUE(a.per_week);
+  EXPECT_DOUBLE_EQ(*a.per_week, 14.0);
+  ASSERT_EQ(a.recent.size(), 7U);
+  const WeekCount& locked = a.recent[3];  // 26 Oct: 4 days locked
+  EXPECT_EQ(locked.days, 3);
+  EXPECT_EQ(locked.locked, 4);
+  EXPECT_EQ(locked.completed, 6);
+  const WeekCount& paused = a.recent[6];  // 16 Nov: all paused
+  EXPECT_EQ(paused.days, 0);
+  EXPECT_EQ(paused.paused, 7);
+  EXPECT_FALSE(paused.in_progress());
+  EXPECT_EQ(held_words(paused.paused, paused.locked), "paused for safety");
+
+  Insights in;
+  in.adherence = a;
+  std::string said;
+  for (const auto& section : describe(in)) {
+    if (section.key != "adherence") continue;
+    for (const auto& b : section.blocks) {
+      said += b.text + "\n";
+      for (const auto& row : b.table) said += row.front() + " | " + row[1] + " | " + row[2] + "\n";
+    }
+  }
+  EXPECT_TRUE(contains(said,
+                       "About 14.0 a week: 54 sessions over the 27 days from 5 Oct 2026 to 22 Nov 2026 that "
+                       "exercise was not paused or locked for safety (54 \u00f7 27 \u00d7 7). The 22 days it was "
+                       "paused or locked for safety are not counted, nor the 2 sessions done on them."))
+      << said;
+  EXPECT_TRUE(contains(said, "2026-10-26 | 6 | 3 (4 locked)")) << said;
+  EXPECT_TRUE(contains(said, "2026-11-02 | 6 | 3 (4 paused)")) << said;
+  EXPECT_TRUE(contains(said, "2026-11-16 | 1 | 0 (7 paused)")) << said;
+}
+
 TEST(Insights, AnEmptyDiaryGivesPlainWordsNotNumbers) {
   const std::vector<DiaryEntry> none;
   const Insights in =

@@ -11,6 +11,7 @@
 
 #include "app/diary.hpp"
 #include "app/experiments.hpp"
+#include "app/insights.hpp"
 #include "app/profile.hpp"
 #include "app/questionnaires.hpp"
 #include "app/report_numbers.hpp"
@@ -492,6 +493,63 @@ TEST_F(ClinicianReportTest, AWeekNotOverIsInProgressAndTheRateIsOverTheDaysCover
   EXPECT_EQ(p.table->header, (std::vector<std::string>{"Week of", "2 Nov", "9 Nov", "16 Nov", "23 Nov"}));
   EXPECT_EQ(p.table->rows[0], (std::vector<std::string>{"Finished", "12/12", "14/14", "14/14", "1 today"}));
   EXPECT_EQ(p.table->rows[1], (std::vector<std::string>{"Adherence", "100%", "100%", "100%", "in progress"}));
+}
+
+// Paused for a fever (only the flare-day routine allowed), the weeks showed
+// "0/14, 0%", and page 2 did not say that the program was paused.
+TEST_F(ClinicianReportTest, AWeekHeldForSafetyIsSaidSoAndNotCountedAsMissed) {
+  mornings(ymd(2026, 11, 2), 21, [](int) { return 4; });
+  for (int i = 0; i < 15; ++i) {  // 2 to 16 Nov
+    const Instant day = now_ - std::chrono::days{21 - i};
+    session(RoutineKind::morning, day);
+    session(RoutineKind::evening, day + std::chrono::hours{12});
+  }
+  full_check(now_ - std::chrono::days{6}, {"fever"});  // 17 Nov
+  session(RoutineKind::flare, now_ - std::chrono::days{5});
+  const auto r = make({ymd(2026, 11, 2), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const ReportSection& p = program_part(*r);
+  ASSERT_EQ(p.paragraphs.size(), 3U);
+  EXPECT_EQ(p.paragraphs[1],
+            "The program has been paused for safety since 17 Nov 2026: an urgent warning sign is waiting for a "
+            "clinician's review (page 1). Until the person confirms one, only the gentle flare-day routine can be "
+            "played, and the program does not move on.");
+  EXPECT_EQ(p.paragraphs[2],
+            "Guided sessions finished in this period: 31 of 31 started. Over the 15 days from 2 Nov 2026 to 22 Nov "
+            "2026 (leaving out the 6 days exercise was paused for safety): 30 finished, 14.0 a week on average (30 "
+            "\u00f7 15 days \u00d7 7), against 14 planned (a morning and an evening routine each day).");
+  ASSERT_TRUE(p.table);
+  EXPECT_EQ(p.table->header, (std::vector<std::string>{"Week of", "2 Nov", "9 Nov", "16 Nov"}));
+  EXPECT_EQ(p.table->rows.at(0), (std::vector<std::string>{"Finished", "14/14", "14/14", "2/2"}));
+  EXPECT_EQ(p.table->rows.at(1), (std::vector<std::string>{"Adherence", "100%", "100%", "100%"}));
+  EXPECT_EQ(p.table->rows.at(2), (std::vector<std::string>{"Held for safety", "", "", "6 days paused"}));
+  EXPECT_NE(std::find(p.after_table.begin(), p.after_table.end(),
+                      "Not counted above: 1 session finished on days exercise was paused for safety (while paused, "
+                      "only the gentle flare-day routine can be played)."),
+            p.after_table.end());
+  // A whole week paused says so instead of a percentage.
+  const auto later = make({ymd(2026, 11, 2), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(later.ok());
+  // (23 Nov is today: in progress, and paused.)
+  EXPECT_EQ(program_part(*later).table->rows.at(1).back(), "in progress");
+}
+
+// The insights count the same days as the report; a viewer not shown safety
+// (a clinician's grant without it) is not told when the program was held.
+TEST_F(ClinicianReportTest, InsightsLeaveOutHeldDaysOnlyForAViewerShownSafety) {
+  mornings(ymd(2026, 11, 2), 21, [](int) { return 4; });
+  for (int i = 0; i < 15; ++i) session(RoutineKind::morning, now_ - std::chrono::days{21 - i});
+  full_check(now_ - std::chrono::days{6}, {"fever"});
+  InsightsRequest request{ymd(2026, 11, 2), ymd(2026, 11, 22)};
+  const auto shown = insights(store_, user_.id, berlin(), ymd(2026, 11, 23), request);
+  ASSERT_TRUE(shown.ok());
+  EXPECT_EQ(shown->adherence.paused_days, 6);
+  EXPECT_EQ(shown->adherence.days, 15);
+  request.safety = false;
+  const auto not_shown = insights(store_, user_.id, berlin(), ymd(2026, 11, 23), request);
+  ASSERT_TRUE(not_shown.ok());
+  EXPECT_EQ(not_shown->adherence.paused_days, 0);
+  EXPECT_EQ(not_shown->adherence.days, 21);
 }
 
 TEST_F(ClinicianReportTest, ABadPeriodOrQuestionsAreRefusedWithEveryField) {
