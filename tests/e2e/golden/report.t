@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  673da62e63b0b1a4c6f866ddc0e861fc4ae5f858e51d8bb245c8aa2b18c5eaf7  report.pdf
+  bda1ec932cfc39ded2cb5a3f0f9ed2f56fc7f183bbcd117052bffd94b71acf33  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -48,7 +48,7 @@ the pictures in docs/screenshots with it.
   Key changes
   Measure                  Start of period                End of period                     What it means
   Morning pain             5.9 (mean, 2 Nov to 8          3.9 (mean, 16 Nov to 22           Morning pain fell 2 points (34%): an important
-  (0-10)                   Nov)                           Nov)                              improvement (MIC: 2 points or 30%).
+  (0-10)                   Nov)                           Nov)                              improvement (MIC: 2 points or 30% of at least 1 point).
   Worst pain of the        7 (any period, same days) 6 (any period, same days)              Highest pain of the period: 7 on 6 Nov 2026.
   day
   Morning stiffness        49 min (mean, 2 Nov to 8       21 min (mean, 16 Nov to 22        More than 30 minutes on 13 of 21 mornings.
