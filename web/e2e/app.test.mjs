@@ -364,6 +364,75 @@ test('a CSV import that clashes with logged entries offers to replace them, and 
   }
 });
 
+// Issue: a FHIR import that would update entries already logged said only
+// "1 entry to update" and went ahead on Import: the person was never asked,
+// nor told which. daybreak's FHIR import always updates such entries (it has
+// no replace to leave out), so the web says which it would change and
+// imports only on a yes, checking again first.
+test('a FHIR import that would update logged entries says which and asks first, and checks again before importing', async () => {
+  const { daybreak, page, close } = await open();
+  const home = await startDaybreak(); // the diary kept elsewhere, that the file comes from
+  try {
+    const log = async (at, date, pain, key) => {
+      const r = await fetch(`${at.url}/api/entries`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ date, period: 'morning', fields: { pain } }),
+      });
+      const said = await r.text();
+      assert.equal(r.status, 201, said);
+      return JSON.parse(said).entry;
+    };
+    const exported = async (from, to) =>
+      Buffer.from(await (await fetch(`${home.url}/api/export.fhir.json?from=${from}&to=${to}`)).arrayBuffer());
+    const entry = await log(daybreak, '2026-11-22', 5, 'logged-sunday');
+    await log(home, '2026-11-21', 4, 'home-saturday');
+    await log(home, '2026-11-22', 7, 'home-sunday');
+    const diary = await exported('2026-11-21', '2026-11-22');
+    const input = page.getByLabel(/Bring in a diary exported as FHIR/);
+    const plan = page.locator('.notice[role=status]').filter({ hasText: 'diary.json' });
+    const pains = async () => (await daybreak.entries()).map((e) => [e.date, e.fields.pain]).sort();
+
+    await page.goto(`${daybreak.url}/settings`);
+    await input.setInputFiles({ name: 'diary.json', mimeType: 'application/fhir+json', buffer: diary });
+    await plan.getByText('diary.json: 1 new entry, 1 entry to update.').waitFor();
+    await plan
+      .getByText('Importing updates an entry you logged with the file’s values: Sunday 22 November 2026, morning. Its history keeps the old values.')
+      .waitFor();
+    assert.equal(await plan.getByRole('button', { name: 'Import', exact: true }).count(), 0, 'no plain Import');
+    assert.deepEqual(await seriousViolations(page), []);
+
+    // Keeping the diary as it is imports nothing.
+    await plan.getByRole('button', { name: 'Keep my diary as it is' }).click();
+    await plan.waitFor({ state: 'detached' });
+    await page.getByText('Nothing was imported from diary.json: your diary is as it was.').waitFor();
+    assert.deepEqual(await pains(), [['2026-11-22', 5]]);
+
+    // A yes: the new entry added, the logged one updated, its old value in its history.
+    await input.setInputFiles({ name: 'diary.json', mimeType: 'application/fhir+json', buffer: diary });
+    await plan.getByRole('button', { name: 'Import and update the logged entry' }).click();
+    await page.getByText('Imported from diary.json: 1 new entry, 1 entry updated (its history keeps the old values).').waitFor();
+    assert.deepEqual(await pains(), [['2026-11-21', 4], ['2026-11-22', 7]]);
+    const history = await (await fetch(`${daybreak.url}/api/entries/${entry.id}/revisions`)).json();
+    assert.deepEqual(history.revisions.map((r) => r.fields.pain), [5, 7]);
+
+    // An entry logged for a day of the file after the check: checked again, it asks again.
+    await log(home, '2026-11-20', 3, 'home-friday');
+    await input.setInputFiles({ name: 'later.json', mimeType: 'application/fhir+json', buffer: await exported('2026-11-20', '2026-11-20') });
+    const later = page.locator('.notice[role=status]').filter({ hasText: 'later.json' });
+    await later.getByText('later.json: 1 new entry.').waitFor();
+    await log(daybreak, '2026-11-20', 2, 'logged-meanwhile');
+    await later.getByRole('button', { name: 'Import', exact: true }).click();
+    await later.getByText('Your diary changed since this file was checked. Checked again:').waitFor();
+    await later.getByText(/Importing updates an entry you logged with the file’s values: Friday 20 November 2026, morning\./).waitFor();
+    await later.getByRole('button', { name: 'Import and update the logged entry' }).waitFor();
+    assert.equal((await pains()).find(([date]) => date === '2026-11-20')[1], 2, 'nothing updated unasked');
+  } finally {
+    await home.stop();
+    await close();
+  }
+});
+
 const SCREENS = [
   ['/', null],
   ['/log/morning', 'More details'],

@@ -30,6 +30,11 @@ export function shortDate(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
 }
 
+// "Monday 1 March 2027"
+export function dayWithYear(date: string): string {
+  return `${longDate(date)} ${date.slice(0, 4)}`;
+}
+
 // "23 Nov"
 export function dayMonth(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short' });

@@ -4,12 +4,7 @@
 import type { AccessEvent, Grant, SharedPerson } from './account';
 import { scopeText } from './account';
 import { deviceTime } from './api_devices';
-import { longDate } from './format';
-
-// "Monday 1 March 2027"
-export function dayWithYear(date: string): string {
-  return `${longDate(date)} ${date.slice(0, 4)}`;
-}
+import { dayWithYear, longDate } from './format';
 
 // "until Monday 1 March 2027" / "until you stop it"
 export function untilText(until: string | null): string {

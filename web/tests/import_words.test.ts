@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FhirImportSummary } from '../src/api';
-import { csvDoneText, csvPlanText, fhirAddsSomething, fhirPlanText, importLabel } from '../src/import_words';
+import {
+  csvDoneText,
+  csvPlanText,
+  fhirAddsSomething,
+  fhirChanges,
+  fhirChangeText,
+  fhirImportLabel,
+  fhirPlanText,
+  importLabel,
+} from '../src/import_words';
 
 const none = { added: 0, replaced: 0, unchanged: 0, items_created: [], written: false };
 const fhirNone: FhirImportSummary = {
@@ -90,5 +99,57 @@ describe('fhirPlanText', () => {
     expect(fhirAddsSomething({ ...fhirNone, program_kept: 2 })).toBe(false);
     expect(fhirAddsSomething({ ...fhirNone, nights_added: 1 })).toBe(true);
     expect(fhirAddsSomething({ ...fhirNone, experiments_unchanged: 1, nights_unchanged: 3 })).toBe(false);
+  });
+});
+
+// Issue: a FHIR import updated logged entries with no word of which, and no yes asked.
+describe('what a FHIR import would change of what was logged', () => {
+  const sunday = { date: '2026-11-22', period: 'morning' as const };
+  const monday = { date: '2026-11-23', period: 'night' as const };
+
+  it('names the entries it would update, by day and period, when they are known', () => {
+    expect(fhirChangeText({ ...fhirNone, added: 1, replaced: 1 }, [sunday])).toBe(
+      'Importing updates an entry you logged with the file’s values: Sunday 22 November 2026, morning. Its history keeps the old values.',
+    );
+    expect(fhirChangeText({ ...fhirNone, replaced: 2 }, [sunday, monday])).toBe(
+      'Importing updates 2 entries you logged with the file’s values: Sunday 22 November 2026, morning; Monday 23 November 2026, night. Their history keeps the old values.',
+    );
+    const many = Array.from({ length: 12 }, (_, i) => ({ date: `2026-10-${String(i + 1).padStart(2, '0')}`, period: 'morning' as const }));
+    const said = fhirChangeText({ ...fhirNone, replaced: 12 }, many);
+    expect(said).toContain('Saturday 10 October 2026, morning; and 2 more. Their history');
+    expect(said).not.toContain('11 October');
+  });
+
+  it('counts them when which cannot be told', () => {
+    expect(fhirChangeText({ ...fhirNone, replaced: 2, unchanged: 3 }, null)).toBe(
+      'Importing updates 2 entries you logged, for days and periods the file has with other values. Their history keeps the old values.',
+    );
+    expect(fhirChangeText({ ...fhirNone, replaced: 1 }, [sunday, monday])).toBe(
+      'Importing updates an entry you logged, for a day and period the file has with other values. Its history keeps the old values.',
+    );
+  });
+
+  it('says the experiments’ nights and the experiments it would change too', () => {
+    expect(fhirChangeText({ ...fhirNone, replaced: 1, nights_updated: 2 }, [sunday])).toContain(
+      "Its history keeps the old values. It also updates 2 experiments' nights you logged with the file’s values.",
+    );
+    expect(fhirChangeText({ ...fhirNone, experiments_updated: 1 }, null)).toBe(
+      'Importing stops 1 experiment under way, as it was stopped in the file.',
+    );
+    expect(fhirChanges({ ...fhirNone, replaced: 1, nights_updated: 2, experiments_updated: 1 })).toBe(4);
+    expect(fhirChanges({ ...fhirNone, added: 3, unchanged: 2, nights_added: 1 })).toBe(0);
+  });
+
+  it('asks with a button that says the yes, and says afterwards what was updated', () => {
+    expect(fhirImportLabel({ ...fhirNone, added: 2 })).toBe('Import');
+    expect(fhirImportLabel({ ...fhirNone, added: 1, replaced: 1 })).toBe('Import and update the logged entry');
+    expect(fhirImportLabel({ ...fhirNone, replaced: 3 })).toBe('Import and update the 3 logged entries');
+    expect(fhirImportLabel({ ...fhirNone, nights_updated: 1 })).toBe('Import and update what you logged');
+    expect(fhirPlanText({ ...fhirNone, added: 1, replaced: 1, written: true }, true)).toBe(
+      '1 new entry, 1 entry updated (its history keeps the old values).',
+    );
+    expect(fhirPlanText({ ...fhirNone, experiments_updated: 1, nights_updated: 2, written: true }, true)).toBe(
+      "0 new entries, 1 experiment stopped, 2 experiments' nights updated.",
+    );
   });
 });

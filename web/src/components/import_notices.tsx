@@ -1,12 +1,12 @@
 // Importing a file on More (a CSV of entries, a FHIR diary): chosen, checked
 // by a dry run that says what it would do, then imported on a press, or why
-// nothing was imported. Both imports work and show the same. What was done
+// nothing was imported. Both imports work and show the same; what either
+// would change of what the person logged waits for their yes. What was done
 // stays said in place, and the focus goes there (the Import button it was
 // on is gone by then).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type SafetyGate } from '../api';
 import { ownGateRead } from '../api_safety';
-import { importLabel } from '../import_words';
 import { call, diaryChanged } from '../state';
 import { EmergencyStop } from './emergency_stop';
 
@@ -23,9 +23,15 @@ function problemsOf(err: unknown): string[] {
 // brought in a warning sign (a yes of the last 7 days) answers with the gate
 // it closed: `stop`, the same full-screen stop as a yes logged here, as
 // `daybreak import` prints it.
+//
+// `sameAsShown`: for an import the server cannot be told not to replace
+// with (FHIR), the file is checked again just before importing, and
+// imported only if it would change what the person was shown and said yes
+// to; else the new check is shown, and waits for their word again.
 export function useFileImport<T extends { safety?: SafetyGate; replaced: number }>(
   send: (text: string, dryRun: boolean, replace: boolean) => Promise<T>,
   imported: (name: string, result: T) => string,
+  sameAsShown?: (shown: T, now: T) => boolean,
 ) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<T | null>(null);
@@ -56,6 +62,14 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
   const runImport = async () => {
     if (!file || !plan) return;
     try {
+      if (sameAsShown) {
+        const now = await call(() => send(file.text, true, true));
+        if (!sameAsShown(plan, now)) {
+          setPlan(now);
+          setRechecked(true);
+          return;
+        }
+      }
       const result = await call(() => send(file.text, false, plan.replaced > 0));
       diaryChanged();
       say(imported(file.name, result));
@@ -85,11 +99,11 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
 }
 
 // What an import would do, with its Import button, or why nothing was
-// imported. `replacing`: entries the file has for a day and period already
-// logged with other values (a CSV), beside the `adding` new ones: the person
-// chooses to replace them, or to leave the diary as it is.
+// imported. `change`: what it would change of what the person logged (in
+// words, and the button that says yes): they choose that, or to leave the
+// diary as it is.
 export function ImportNotices(props: {
-  plan: { name: string; text: string; nothingNew: boolean; adding?: number; replacing?: number } | null;
+  plan: { name: string; text: string; nothingNew: boolean; change?: { text: string; yes: string } | null } | null;
   onImport: () => void;
   onCancel?: () => void;
   rechecked?: boolean;
@@ -99,7 +113,7 @@ export function ImportNotices(props: {
   onCloseStop: () => void;
 }) {
   const { plan, onImport, onCancel, rechecked, done, problems, stop, onCloseStop } = props;
-  const replacing = plan?.replacing ?? 0;
+  const change = plan?.change ?? null;
   const doneRef = useRef<HTMLParagraphElement>(null);
   const planRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -118,23 +132,17 @@ export function ImportNotices(props: {
         </p>
       )}
       {plan && (
-        <div class={`notice ${replacing > 0 ? 'warn' : 'info'}`} role="status" tabIndex={-1} ref={planRef}>
+        <div class={`notice ${change ? 'warn' : 'info'}`} role="status" tabIndex={-1} ref={planRef}>
           {rechecked ? <p>Your diary changed since this file was checked. Checked again:</p> : null}
           <p>
             {plan.name}: {plan.text}
           </p>
-          {replacing > 0 ? (
-            <p>
-              {replacing === 1
-                ? '1 entry in the file is for a day and period you have already logged, with other values. Importing replaces that entry with the file’s values; its history keeps the old ones.'
-                : `${replacing} entries in the file are for days and periods you have already logged, with other values. Importing replaces those entries with the file’s values; their history keeps the old ones.`}
-            </p>
-          ) : null}
+          {change ? <p>{change.text}</p> : null}
           <div class="button-row">
             <button type="button" class="button primary may-wrap" onClick={onImport} disabled={plan.nothingNew}>
-              {importLabel(plan.adding ?? 0, replacing)}
+              {change ? change.yes : 'Import'}
             </button>
-            {replacing > 0 && onCancel ? (
+            {change && onCancel ? (
               <button type="button" class="button" onClick={onCancel}>
                 Keep my diary as it is
               </button>

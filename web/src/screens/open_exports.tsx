@@ -4,17 +4,43 @@
 // reminders as a calendar file (.ics) with the times they are at.
 // Self-contained, so the More screen only places it.
 import { useId, useState } from 'preact/hooks';
-import { api, ApiError, type FieldProblem, type ReminderTimes } from '../api';
+import { api, ApiError, type FhirImportSummary, type FieldProblem, type ReminderTimes } from '../api';
 import { FieldError, TimeField } from '../components/controls';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
-import { fhirAddsSomething, fhirPlanText } from '../import_words';
+import { type EntryKey, entriesToUpdate } from '../fhir_import';
+import { fhirAddsSomething, fhirChanges, fhirChangeText, fhirImportLabel, fhirPlanText } from '../import_words';
 import { call, useLoad } from '../state';
 
+type FhirPlan = FhirImportSummary & { updating?: EntryKey[] | null };
+
+// The check of a file, with the logged entries it would update by day and
+// period when they can be told (not told: only counted).
+async function checkFhir(text: string, dryRun: boolean): Promise<FhirPlan> {
+  const plan = await api.importFhir(text, dryRun);
+  if (!dryRun || plan.replaced === 0) return plan;
+  const updating = await entriesToUpdate(text, plan.replaced).catch(() => null);
+  return { ...plan, updating };
+}
+
+// What the person said yes to is what the import would still do.
+function sameChanges(shown: FhirPlan, now: FhirPlan): boolean {
+  const keys = (p: FhirPlan) => JSON.stringify(p.updating ?? null);
+  return (
+    shown.replaced === now.replaced &&
+    shown.nights_updated === now.nights_updated &&
+    shown.experiments_updated === now.experiments_updated &&
+    keys(shown) === keys(now)
+  );
+}
+
+// daybreak's FHIR import always updates entries logged with other values
+// (docs/fhir.md), so the web says which before, and asks.
 function FhirImport() {
-  const { file, plan, problems, done, choose, runImport, stop, closeStop } = useFileImport(
-    (text, dryRun) => api.importFhir(text, dryRun),
-    (name, result) => `Imported from ${name}: ${fhirPlanText(result)}`,
+  const { file, plan, problems, rechecked, done, choose, runImport, cancel, stop, closeStop } = useFileImport<FhirPlan>(
+    checkFhir,
+    (name, result) => `Imported from ${name}: ${fhirPlanText(result, true)}`,
+    sameChanges,
   );
   return (
     <>
@@ -27,8 +53,18 @@ function FhirImport() {
         />
       </label>
       <ImportNotices
-        plan={plan && file && { name: file.name, text: fhirPlanText(plan), nothingNew: !fhirAddsSomething(plan) }}
+        plan={
+          plan &&
+          file && {
+            name: file.name,
+            text: fhirPlanText(plan),
+            nothingNew: !fhirAddsSomething(plan),
+            change: fhirChanges(plan) > 0 ? { text: fhirChangeText(plan, plan.updating ?? null), yes: fhirImportLabel(plan) } : null,
+          }
+        }
         onImport={() => void runImport()}
+        onCancel={cancel}
+        rechecked={rechecked}
         done={done}
         problems={problems}
         stop={stop}

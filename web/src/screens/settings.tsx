@@ -10,7 +10,7 @@ import { api, ApiError } from '../api';
 import { safetyReviewApi } from '../api_safety';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
-import { csvDoneText, csvPlanText } from '../import_words';
+import { csvDoneText, csvPlanText, csvReplaceText, importLabel } from '../import_words';
 import { longDate } from '../format';
 import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
@@ -336,8 +336,7 @@ function DataSection() {
             name: csv.name,
             text: csvPlanText(plan),
             nothingNew: plan.added === 0 && plan.replaced === 0,
-            adding: plan.added,
-            replacing: plan.replaced,
+            change: plan.replaced > 0 ? { text: csvReplaceText(plan.replaced), yes: importLabel(plan.added, plan.replaced) } : null,
           }
         }
         onImport={() => void runImport()}
