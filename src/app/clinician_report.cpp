@@ -765,15 +765,20 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   for (const analysis::DayRecord& d : series.days) {
     if (d.stiffness_minutes && *d.stiffness_minutes > 30) ++long_stiffness;
   }
+  // A morning logged "still stiff" gives the minutes so far, a lower bound:
+  // a mean with one of them is "at least" that.
+  const auto stiffness_mean = [&](const auto& w) {
+    const bool bound = std::any_of(entries.begin(), entries.end(), [&](const DiaryEntry& e) {
+      return e.period == Period::morning && e.fields.still_stiff && e.fields.stiffness_minutes && e.date >= w.first &&
+             e.date <= w.last;
+    });
+    return fmt::format("{}{} (mean, {})", bound ? "at least " : "", minutes(w.mean), days_span(w.first, w.last));
+  };
   if (stiff.first) {
-    r.key_changes.rows.push_back(
-        {"Morning stiffness",
-         fmt::format("{} (mean, {})", minutes(stiff.first->mean), days_span(stiff.first->first, stiff.first->last)),
-         stiff.comparable()
-             ? fmt::format("{} (mean, {})", minutes(stiff.last->mean), days_span(stiff.last->first, stiff.last->last))
-             : "-",
-         fmt::format("More than 30 minutes on {} of {}.", long_stiffness,
-                     count(stiff.mornings, "morning", "mornings"))});
+    r.key_changes.rows.push_back({"Morning stiffness", stiffness_mean(*stiff.first),
+                                  stiff.comparable() ? stiffness_mean(*stiff.last) : "-",
+                                  fmt::format("More than 30 minutes on {} of {}.", long_stiffness,
+                                              count(stiff.mornings, "morning", "mornings"))});
   }
   for (auto& row : questionnaires.key_rows) r.key_changes.rows.push_back(std::move(row));
   r.key_changes.rows.push_back({"Safety", "", "", safety.status});

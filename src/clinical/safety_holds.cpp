@@ -6,8 +6,9 @@ namespace daybreak {
 
 std::vector<SafetyHold> safety_holds(std::span<const ScreeningEvent> events) {
   std::vector<ScreeningEvent> ordered(events.begin(), events.end());
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const ScreeningEvent& a, const ScreeningEvent& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent& a, const ScreeningEvent& b) {
+    return std::tie(a.at, a.id) < std::tie(b.at, b.id);
+  });
   std::vector<SafetyHold> holds;
   for (std::size_t i = 0; i < ordered.size(); ++i) {
     // The state after this event, as the gate saw it until the next one.

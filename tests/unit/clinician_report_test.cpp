@@ -175,6 +175,20 @@ TEST_F(ClinicianReportTest, MorningPainIsJudgedAgainstTheMinimalImportantChange)
   EXPECT_EQ(r->days[7].high, 8.0);
 }
 
+// Found by a clinician-minded review: a mean of stiffness minutes with
+// mornings logged "still stiff" (the minutes so far, a lower bound) was shown
+// as if every morning had eased by then.
+TEST_F(ClinicianReportTest, AStiffnessMeanWithAStillStiffMorningSaysAtLeast) {
+  mornings(ymd(2026, 10, 26), 27, [](int) { return 5; });
+  log(Period::morning, ymd(2026, 11, 22), {{"pain", "5"}, {"stiffness_minutes", "90"}, {"still_stiff", "yes"}});
+  const auto r = make({ymd(2026, 10, 26), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const auto* stiff = row_of(r->key_changes, "Morning stiffness");
+  ASSERT_NE(stiff, nullptr);
+  EXPECT_EQ((*stiff)[1].rfind("at least", 0), std::string::npos) << (*stiff)[1];  // the first week eased
+  EXPECT_EQ((*stiff)[2].rfind("at least ", 0), 0U) << (*stiff)[2];
+}
+
 TEST_F(ClinicianReportTest, FewerThanFourteenMorningsAreNotCompared) {
   mornings(ymd(2026, 11, 10), 10, [](int) { return 5; });
   const auto r = make({ymd(2026, 11, 10), ymd(2026, 11, 23), ""});

@@ -16,7 +16,8 @@ const Instant kHoldsMonday = testing::fixed_now();  // 2026-11-23 06:30 UTC
 
 Instant hold_day(int n) { return kHoldsMonday + days{n}; }
 
-ScreeningEvent hold_event(std::int64_t id, ScreenKind kind, Instant at, std::initializer_list<std::string_view> yes = {}) {
+ScreeningEvent hold_event(std::int64_t id, ScreenKind kind, Instant at,
+                          std::initializer_list<std::string_view> yes = {}) {
   ScreeningEvent e;
   e.id = ScreeningId{id};
   e.kind = kind;
@@ -40,9 +41,9 @@ ScreeningEvent hold_event(std::int64_t id, ScreenKind kind, Instant at, std::ini
 TEST(SafetyHolds, ALockAndAPauseRunFromTheAnswerToTheClinicianReview) {
   const std::vector<ScreeningEvent> events = {
       hold_event(1, ScreenKind::full, hold_day(-60)),
-      hold_event(2, ScreenKind::quick, hold_day(-28)),           // locked
-      hold_event(3, ScreenKind::full, hold_day(-27)),            // a check changes nothing
-      hold_event(4, ScreenKind::clinician_seen, hold_day(-25)),  // lifted
+      hold_event(2, ScreenKind::quick, hold_day(-28)),            // locked
+      hold_event(3, ScreenKind::full, hold_day(-27)),             // a check changes nothing
+      hold_event(4, ScreenKind::clinician_seen, hold_day(-25)),   // lifted
       hold_event(5, ScreenKind::full, hold_day(-18), {"fever"}),  // paused, still
       hold_event(6, ScreenKind::full, hold_day(-11)),
   };
