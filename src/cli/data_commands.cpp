@@ -200,7 +200,7 @@ class RestoreCommand final : public FileCommand {
 // A table of the diary file in a person's words.
 std::string_view table_words(std::string_view table) {
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"users", "your profile"},
+      {"users", "profiles (a name and time zone each)"},
       {"entries", "diary entries"},
       {"entry_revisions", "earlier versions of entries"},
       {"entry_medications", "medications of entries"},
@@ -218,6 +218,13 @@ std::string_view table_words(std::string_view table) {
       {"experiment_nights", "experiment nights"},
       {"progression_decisions", "progression decisions"},
       {"devices", "paired devices"},
+      // a clinic's
+      {"accounts", "accounts"},
+      {"sign_ins", "sign-ins"},
+      {"grants", "grants of sharing"},
+      {"audit_events", "records of who looked"},
+      {"sign_in_failures", "failed sign-ins (kept 15 minutes)"},
+      {"person_changes", "change counters of people"},
   };
   for (const auto& [name, words] : kWords) {
     if (name == table) return words;

@@ -66,7 +66,7 @@ names of the two ends are checked.
 
   $ daybreak migrate --to sqlite moved.db
   Moved 10 rows from $TMP/data/daybreak.db to moved.db:
-          1  your profile
+          1  profiles (a name and time zone each)
           1  mattresses and pillows
           2  diary entries
           2  medications of entries
