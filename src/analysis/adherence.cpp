@@ -36,18 +36,23 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
     return it == held.end() ? std::nullopt : std::optional<Hold>(it->second);
   };
   auto counted = [&](LocalDate d) { return d >= start && d <= last_over && !held.contains(d); };
+  // A completed session counts, waits for its day to be over, or was done
+  // on a day held for safety: the range's counters and each week's alike.
+  const auto tally = [&](LocalDate day, auto& counted_n, auto& later_n, auto& held_n) {
+    if (counted(day)) {
+      ++counted_n;
+    } else if (day > last_over) {
+      ++later_n;
+    } else if (hold_of(day)) {
+      ++held_n;
+    }
+  };
   for (const auto& s : *sessions) {
     if (s.day < series.from || s.day > series.to) continue;
     ++a.started;
     if (!s.completed) continue;
     ++a.completed;
-    if (counted(s.day)) {
-      ++a.counted;
-    } else if (s.day > last_over) {
-      ++a.later;
-    } else if (hold_of(s.day)) {
-      ++a.held_completed;
-    }
+    tally(s.day, a.counted, a.later, a.held_completed);
   }
   for (const auto& [day, hold] : held) {
     if (hold_of(day)) ++(hold == Hold::locked ? a.locked_days : a.paused_days);
@@ -76,13 +81,7 @@ Adherence analyze_adherence(const DiarySeries& series, const std::optional<std::
     for (const auto& s : *sessions) {
       if (!s.completed || s.day < monday || s.day > add_days(monday, 6) || s.day < series.from || s.day > series.to)
         continue;
-      if (counted(s.day)) {
-        ++w.completed;
-      } else if (s.day > last_over) {
-        ++w.later;
-      } else if (hold_of(s.day)) {
-        ++w.held_completed;
-      }
+      tally(s.day, w.completed, w.later, w.held_completed);
     }
     a.recent.push_back(w);
   }

@@ -542,6 +542,19 @@ TEST(Insights, WeeksBeforeTheFirstSessionAreNotCountedAsMissed) {
   EXPECT_LT(*all.adherence.per_week, 0.2) << "nine weeks, one session";
 }
 
+// The adherence section as said: its text, then each table row's first three cells.
+std::string adherence_words(const Insights& in) {
+  std::string said;
+  for (const auto& section : describe(in)) {
+    if (section.key != "adherence") continue;
+    for (const auto& b : section.blocks) {
+      said += b.text + "\n";
+      for (const auto& row : b.table) said += row.front() + " | " + row[1] + " | " + row[2] + "\n";
+    }
+  }
+  return said;
+}
+
 // The report made at 09:00 on a Monday showed that week as "0/14, 0%", and
 // "9.7 a week over 13 weeks" for 84 days whose first week had 6: the day
 // just begun counted as missed, and the rate was over weeks, not days.
@@ -582,14 +595,7 @@ TEST(Insights, ADayNotOverIsNotCountedAndTheRateIsOverTheDaysCovered) {
   in.from = from;
   in.to = to;
   in.adherence = a;
-  std::string said;
-  for (const auto& section : describe(in)) {
-    if (section.key != "adherence") continue;
-    for (const auto& b : section.blocks) {
-      said += b.text + "\n";
-      for (const auto& row : b.table) said += row.front() + " | " + row[1] + " | " + row[2] + "\n";
-    }
-  }
+  const std::string said = adherence_words(in);
   EXPECT_TRUE(contains(said,
                        "126 sessions completed in this range (126 started). About 10.5 a week: 125 sessions "
                        "over the 83 days from 1 Sep 2026 to 22 Nov 2026 (125 \u00f7 83 \u00d7 7). Today is not "
@@ -642,14 +648,7 @@ TEST(Insights, DaysHeldForSafetyAreNotCountedAsMissed) {
 
   Insights in;
   in.adherence = a;
-  std::string said;
-  for (const auto& section : describe(in)) {
-    if (section.key != "adherence") continue;
-    for (const auto& b : section.blocks) {
-      said += b.text + "\n";
-      for (const auto& row : b.table) said += row.front() + " | " + row[1] + " | " + row[2] + "\n";
-    }
-  }
+  const std::string said = adherence_words(in);
   EXPECT_TRUE(contains(said,
                        "About 14.0 a week: 54 sessions over the 27 days from 5 Oct 2026 to 22 Nov 2026 that "
                        "exercise was not paused or locked for safety (54 \u00f7 27 \u00d7 7). The 22 days it was "

@@ -10,16 +10,21 @@
 namespace daybreak::testing {
 namespace {
 
-TEST(Migrate, ADiaryMovesToPostgresqlAndBackAndExportsTheSame) {
-  TempDir dir;
-  const std::filesystem::path binary = DAYBREAK_BINARY;
-  const auto env = test_environment(dir.path(), binary.parent_path());
-  const ProcessOptions here{dir.path(), env, ""};
-  const auto run = [&](const std::string& command) {
-    const auto r = run_shell(command, here);
+// Commands run in `dir` as a person runs them, each expected to succeed.
+struct Shell {
+  explicit Shell(const TempDir& dir)
+      : options{dir.path(), test_environment(dir.path(), std::filesystem::path(DAYBREAK_BINARY).parent_path()), ""} {}
+  std::string operator()(const std::string& command) const {
+    const auto r = run_shell(command, options);
     EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.out << r.err;
     return r.out;
-  };
+  }
+  ProcessOptions options;
+};
+
+TEST(Migrate, ADiaryMovesToPostgresqlAndBackAndExportsTheSame) {
+  TempDir dir;
+  const Shell run(dir);
   run("daybreak item add pillow knee");
   for (int d = 1; d <= 9; ++d) {
     run(fmt::format("daybreak log morning --date 2026-11-0{} --pain {} --stiffness-minutes {} --note 'day {}, ünïcödé'",
@@ -46,7 +51,7 @@ TEST(Migrate, ADiaryMovesToPostgresqlAndBackAndExportsTheSame) {
         << format;
   }
   // A second move into the same database is refused; it keeps one copy.
-  const auto again = run_shell("daybreak migrate --to '" + uri + "'", here);
+  const auto again = run_shell("daybreak migrate --to '" + uri + "'", run.options);
   EXPECT_EQ(again.exit_code, 4);
   EXPECT_NE(again.err.find("already holds data"), std::string::npos) << again.err;
 }
@@ -56,14 +61,7 @@ TEST(Migrate, ADiaryMovesToPostgresqlAndBackAndExportsTheSame) {
 // called the table of every person "your profile".
 TEST(Migrate, AClinicsMoveNamesEveryTableInWords) {
   TempDir dir;
-  const std::filesystem::path binary = DAYBREAK_BINARY;
-  const auto env = test_environment(dir.path(), binary.parent_path());
-  const ProcessOptions here{dir.path(), env, ""};
-  const auto run = [&](const std::string& command) {
-    const auto r = run_shell(command, here);
-    EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.out << r.err;
-    return r.out;
-  };
+  const Shell run(dir);
   run("daybreak log morning --pain 4");
   run("echo 'a long clinic password' | daybreak admin user add dr.berg --role clinician --name 'Dr Berg' "
       "--password-stdin");
