@@ -21,6 +21,16 @@ after(async () => {
 // A fresh daybreak whose first safety check is still to come.
 const open = () => openDaybreak(browser);
 
+// The person's emergency number, as More > Safety sets it.
+async function chooseEmergencyNumber(daybreak, number) {
+  const settings = await fetch(`${daybreak.url}/api/safety/settings`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ emergency_number: number }),
+  });
+  assert.equal(settings.status, 200, await settings.text());
+}
+
 const gate = async (daybreak) => (await fetch(`${daybreak.url}/api/safety`)).json();
 
 test('the check answered in the browser opens the way to a session', async () => {
@@ -296,12 +306,7 @@ test('an import that brings in a yes stops everything, as logging it does', asyn
 test('Today keeps showing the exercise lock offline, as of the last time daybreak was reached, and reads it again when back', async () => {
   const { daybreak, page, close } = await openDaybreak(browser, { safetyCheck: true });
   try {
-    const settings = await fetch(`${daybreak.url}/api/safety/settings`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ emergency_number: '999' }),
-    });
-    assert.equal(settings.status, 200, await settings.text());
+    await chooseEmergencyNumber(daybreak, '999');
     const logged = await fetch(`${daybreak.url}/api/entries`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'yes-this-morning' },
@@ -394,12 +399,7 @@ test('the lock kept offline is as of a time on the diary’s clock, whichever sc
 test('a yes saved offline keeps Today locked while it waits on the device, and after it is sent', async () => {
   const { daybreak, page, close } = await openDaybreak(browser, { safetyCheck: true });
   try {
-    const settings = await fetch(`${daybreak.url}/api/safety/settings`, {
-      method: 'PATCH',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ emergency_number: '999' }),
-    });
-    assert.equal(settings.status, 200, await settings.text());
+    await chooseEmergencyNumber(daybreak, '999');
     await page.goto(daybreak.url); // used before: the app knows the number
     await page.waitForFunction(() => localStorage.getItem('daybreak.emergency-number') === '999');
     await page.goto(`${daybreak.url}/log/morning`);
