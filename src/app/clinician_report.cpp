@@ -652,8 +652,9 @@ std::vector<std::string> method_lines() {
       "Baseline: mean of the first 7 logged mornings of the period; latest: mean of the last 7 (compared when 14 or "
       "more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least 4).",
       "Important change (minimal important change, MIC): NRS pain 2 points or 30% of the baseline, RMDQ 5 points or "
-      "30%, ODI 10 points (Ostelo et al., Spine 2008;33:90-4); PSFS 2 points (Stratford 1995; Abbott and Schmitt, "
-      "JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.",
+      "30%, ODI 10 points (Ostelo et al., Spine 2008;33:90-4); for pain, 30% counts only with a change of at least 1 "
+      "point, the smallest change people notice (Salaffi et al., Eur J Pain 2004); PSFS 2 points (Stratford 1995; "
+      "Abbott and Schmitt, JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.",
       "Morning stiffness: minutes from waking until it eased; more than 30 minutes is one of the Berlin criteria for "
       "inflammatory back pain (Rudwaleit et al., Arthritis Rheum 2006). Intervals are 95% intervals that allow for "
       "day-to-day correlation (daybreak docs/insights.md).",

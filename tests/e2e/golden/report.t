@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  bda1ec932cfc39ded2cb5a3f0f9ed2f56fc7f183bbcd117052bffd94b71acf33  report.pdf
+  e4f952173d7262d89baf2e420cc35c5e498e30db445f4bea8da7fe1f7fbe90f7  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -121,9 +121,9 @@ the pictures in docs/screenshots with it.
   Guided sessions finished in this period: 7 of 7 started. Over the 9 days from 14 Nov 2026 to 22 Nov 2026: 7 finished, 5.4 a
   week on average (7 ÷ 9 days × 7), against 14 planned (a morning and an evening routine each day). 23 Nov 2026 was not
   over when the report was made and is not counted.
-  Week of                                     9 Nov                          16 Nov                              23 Nov
-  Finished                                    2/4                            5/14                                -
-  Adherence                                   50%                            36%                                 in progress
+  Week of                                      9 Nov                            16 Nov                               23 Nov
+  Finished                                     2/4                              5/14                                 -
+  Adherence                                    50%                              36%                                  in progress
   
   Each week's plan counts its days in the period from the first session on, up to the last day over when the report was made.
   Steps up and back, newest first, each with the next morning's reasons:
@@ -132,11 +132,11 @@ the pictures in docs/screenshots with it.
     30 to 20 s; Knee rolls: reps go from 6 to 8; Heel slides: reps go from 8 to 10; Walking: minutes go from 5 to 8.
   
   Pain through the day
-  period                            entries                       mean pain                                 95% interval
-  night                             21                            2.9                                       2.1 to 3.6
-  morning                           21                            4.9                                       4.1 to 5.6
-  afternoon                         0                             -                                         -
-  evening                           21                            3.9                                       3.1 to 4.6
+  period                             entries                        mean pain                                  95% interval
+  night                              21                             2.9                                        2.1 to 3.6
+  morning                            21                             4.9                                        4.1 to 5.6
+  afternoon                          0                              -                                          -
+  evening                            21                             3.9                                        3.1 to 4.6
   
   Of the 21 days you logged the afternoon or evening as well, the pain had not gone after the morning on 21 (100%): evenings
   averaged 3.9, against 4.9 in those mornings. Even if it feels like a morning problem, the pain is with you for much of the day.
@@ -146,14 +146,14 @@ the pictures in docs/screenshots with it.
   Medication, relief and sleep set-up
   Relief used, times logged: heat (6), rest (5).
   Sleep set-up over 21 nights logged: position back (7), left side (7), right side (7).
-  Medication                                              Times logged                                                       Doses
-  ibuprofen                                               7                                                                  400 mg
+  Medication                                                Times logged                                                         Doses
+  ibuprofen                                                 7                                                                    400 mg
   
   What matters to the person (PSFS)
-  Activity                                                    Rating (0 = unable, 10 = as before)
-  putting on socks                                            7
-  walking 30 minutes                                          7
-  sitting through a meeting                                   5
+  Activity                                                      Rating (0 = unable, 10 = as before)
+  putting on socks                                              7
+  walking 30 minutes                                            7
+  sitting through a meeting                                     5
   
   Questions for my clinician
   Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?
@@ -171,12 +171,12 @@ the pictures in docs/screenshots with it.
     at half past ten.
   • 2 Nov 2026, morning: First day of the diary; the physio suggested it.
   
-  
   Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. Baseline: mean of the first 7 logged mornings of the
   period; latest: mean of the last 7 (compared when 14 or more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least
   4).
   Important change (minimal important change, MIC): NRS pain 2 points or 30% of the baseline, RMDQ 5 points or 30%, ODI 10 points (Ostelo et al., Spine
-  2008;33:90-4); PSFS 2 points (Stratford 1995; Abbott and Schmitt, JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.
+  2008;33:90-4); for pain, 30% counts only with a change of at least 1 point, the smallest change people notice (Salaffi et al., Eur J Pain 2004); PSFS 2 points
+  (Stratford 1995; Abbott and Schmitt, JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.
   Morning stiffness: minutes from waking until it eased; more than 30 minutes is one of the Berlin criteria for inflammatory back pain (Rudwaleit et al.,
   Arthritis Rheum 2006). Intervals are 95% intervals that allow for day-to-day correlation (daybreak docs/insights.md).
   Written by the person with daybreak, a self-care diary, from what they logged. It is not a diagnosis and does not replace a clinical
