@@ -101,6 +101,7 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     await page.getByRole('link', { name: 'Your ODI over time' }).click();
     await page.getByRole('heading', { name: 'Your ODI over time', level: 1 }).waitFor();
     const rows = page.locator('table tbody tr');
+    await rows.nth(1).waitFor(); // the dates wait for the diary's zone, read after the heading shows
     assert.equal(await rows.count(), 2);
     assert.match(await rows.nth(0).innerText(), /35\.6%/);
     assert.match(await rows.nth(1).innerText(), /17\.8%/);
