@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -192,14 +193,16 @@ SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   // (a session that began before a lock is judged by the state it began in).
   auto events = tx->screening_events(user);
   std::erase_if(events, [&](const ScreeningEvent& e) { return e.at > now; });
-  // Leg symptoms in the last week's entries. Diary days are local dates; a
-  // day either side of UTC's covers every zone.
+  // One read of the entries: the mornings of a sharp rise in pain (the last
+  // week and the usual before it), and the last week's leg symptoms. Diary
+  // days are local dates; a day either side of UTC's covers every zone.
   const LocalDate today = utc_zone().date_of(now);
-  const auto entries = tx->entries_between(user, add_days(today, -kLegCheckWindowDays - 1), add_days(today, 1));
-  auto notes = leg_symptom_notes(entries);
-  std::erase_if(notes, [&](const LegSymptomNote& n) { return n.written > now; });
-  // Mornings for a sharp rise in pain: the last week and the usual before it.
   auto mornings = tx->entries_between(user, add_days(today, -kRiseUsualDays - 8), add_days(today, 1));
+  const LocalDate legs_from = add_days(today, -kLegCheckWindowDays - 1);
+  const auto week =
+      std::partition_point(mornings.begin(), mornings.end(), [&](const DiaryEntry& e) { return e.date < legs_from; });
+  auto notes = leg_symptom_notes(std::span(week, mornings.end()));
+  std::erase_if(notes, [&](const LegSymptomNote& n) { return n.written > now; });
   std::erase_if(mornings, [&](const DiaryEntry& e) { return e.created_at > now; });
   // (UTC's day after today: the person's today in every zone; a day either way
   // does not change a week's pattern.)
