@@ -34,9 +34,11 @@ bool brought_in(const DecisionRecord& d) {
   return d.verdict == Verdict::set && d.reasons == ChoiceSet<Why>{Why::by_hand} && d.note == kBroughtInNote;
 }
 
-AppError nothing_imported(std::vector<std::string> details, std::string_view what) {
+// "nothing was imported: 1 problem in the file", "... 2 clashes with your diary".
+AppError nothing_imported(std::vector<std::string> details, std::string_view one, std::string_view many,
+                          std::string_view what) {
   std::string message =
-      fmt::format("nothing was imported: {} problem{} {}", details.size(), details.size() == 1 ? "" : "s", what);
+      fmt::format("nothing was imported: {} {} {}", details.size(), details.size() == 1 ? one : many, what);
   return invalid_details(std::move(message), std::move(details));
 }
 
@@ -103,8 +105,8 @@ struct ExperimentPlan {
 // whose design must be the file's; any other must share no night with
 // another, as a new one may not (only one experiment runs at a time).
 std::vector<ExperimentPlan> plan_experiments(StoreWriter& tx, UserId user_id,
-                                             const std::vector<FhirExperiment>& experiments, FhirImportSummary& summary,
-                                             std::vector<std::string>& details) {
+                                             const std::vector<FhirExperiment>& experiments, bool replace,
+                                             FhirImportSummary& summary, std::vector<std::string>& details) {
   std::vector<ExperimentPlan> experiment_plans;
   if (experiments.empty()) return experiment_plans;
   tx.hold_experiments(user_id);  // as create_experiment does
@@ -170,8 +172,15 @@ std::vector<ExperimentPlan> plan_experiments(StoreWriter& tx, UserId user_id,
       } else if (have->followed == n.followed && have->note == n.note) {
         ++summary.nights_unchanged;
         continue;
-      } else {
+      } else if (replace) {
         ++summary.nights_updated;
+      } else {
+        where(
+            fmt::format("a night not in your diary yet: experiment {} has the night of {} logged with other "
+                        "values (an import with replace overwrites it: --replace on the command line, replace=true "
+                        "in the API)",
+                        same->id.value, format_date(n.night)));
+        continue;
       }
       plan.nights.push_back(&n);
     }
@@ -360,13 +369,14 @@ AppResult<std::string> export_consents(const Store& store, UserId person, const 
 }
 
 AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user_id, const TimeZone& zone,
-                                         const ContentLibrary& library, std::string_view text, bool dry_run) {
+                                         const ContentLibrary& library, std::string_view text, bool replace,
+                                         bool dry_run) {
   const auto& catalogue = builtin_instruments();
   auto content = read_fhir_collection(text, zone, catalogue);
   if (!content) {
     std::vector<std::string> details;
     for (const auto& p : content.error()) details.push_back(p.message());
-    return fail(nothing_imported(std::move(details), "in the file"));
+    return fail(nothing_imported(std::move(details), "problem", "problems", "in the file"));
   }
 
   auto tx = store.write();
@@ -384,7 +394,8 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     rows.push_back({fmt::format("the {} of {}", name_of(e.period), format_date(e.date)), e.date, e.period, &e.fields,
                     e.created_at, std::nullopt, checked.contains({e.date, e.period})});
   }
-  auto entries = import_rows(*tx, meta, user_id, zone, rows, ClashPolicy::replace, dry_run);
+  auto entries =
+      import_rows(*tx, meta, user_id, zone, rows, replace ? ClashPolicy::replace : ClashPolicy::refuse, dry_run);
   if (!entries) return fail(entries.error());
   FhirImportSummary summary{*entries};
 
@@ -515,9 +526,10 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
       }
     }
   }
-  const auto experiment_plans = plan_experiments(*tx, user_id, content->experiments, summary, details);
+  const auto experiment_plans = plan_experiments(*tx, user_id, content->experiments, replace, summary, details);
   const auto new_decisions = plan_decisions(*tx, user_id, library, content->decisions, summary, details);
-  if (!details.empty()) return fail(nothing_imported(std::move(details), "clash with your diary or its content"));
+  if (!details.empty())
+    return fail(nothing_imported(std::move(details), "clash", "clashes", "with your diary or its content"));
 
   summary.stages_set = static_cast<int>(new_stages.size());
   summary.levels_set = static_cast<int>(new_levels.size());

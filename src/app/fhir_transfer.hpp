@@ -62,12 +62,14 @@ struct FhirImportSummary {
   int decisions_unchanged = 0;
 };
 
-// All or nothing. Entries already logged with other values are updated (their
-// history keeps the old values); sessions and questionnaires, which are never
-// changed once stored, are skipped when identical and refused when they
-// differ. A session's plan is rebuilt from `library`, as the web player's are.
+// All or nothing. Entries and experiment nights already logged with other
+// values are refused, naming each, unless `replace`: then they are updated
+// (their history keeps the old values), as a CSV import does. Sessions and
+// questionnaires, which are never changed once stored, are skipped when
+// identical and refused when they differ. A session's plan is rebuilt from
+// `library`, as the web player's are.
 [[nodiscard]] AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, UserId user,
                                                        const TimeZone& zone, const ContentLibrary& library,
-                                                       std::string_view text, bool dry_run);
+                                                       std::string_view text, bool replace, bool dry_run);
 
 }  // namespace daybreak

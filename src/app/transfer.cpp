@@ -130,8 +130,8 @@ AppResult<ImportSummary> import_rows(StoreWriter& tx, const WriteMeta& meta, Use
     }
   }
   if (!details.empty()) {
-    std::string message = fmt::format("nothing was imported: {} row{} clash with your diary", details.size(),
-                                      details.size() == 1 ? "" : "s");
+    std::string message = fmt::format("nothing was imported: {} {} with your diary", details.size(),
+                                      details.size() == 1 ? "entry clashes" : "entries clash");
     return fail(invalid_details(std::move(message), std::move(details)));
   }
 

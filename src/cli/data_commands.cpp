@@ -94,7 +94,8 @@ class ImportCommand final : public Command {
     sub.add_option("file", file_, "the file, as written by `daybreak export csv` or `export fhir`; - for stdin")
         ->required();
     content_.add_to(sub);
-    sub.add_flag("--replace", replace_, "overwrite entries already logged for the same day and period");
+    sub.add_flag("--replace", replace_,
+                 "overwrite entries already logged for the same day and period (and, from FHIR, experiment nights)");
     sub.add_flag("--dry-run", dry_run_, "check the file and say what would happen, writing nothing");
   }
   int run(CommandContext& ctx) override {
@@ -102,7 +103,7 @@ class ImportCommand final : public Command {
     if (!text) return report(ctx.io, text.error());
     const SafetyGate before = safety_gate(ctx.store, ctx.user.id, ctx.now());
     if (format_ == "fhir") {
-      const int code = import_fhir_command(ctx, *text, dry_run_, content_);
+      const int code = import_fhir_command(ctx, *text, replace_, dry_run_, content_);
       if (code == kOk) after_import(ctx, before);
       return code;
     }

@@ -60,11 +60,12 @@ int export_fhir_command(CommandContext& ctx, const RangeOptions& options, const 
   return kOk;
 }
 
-int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_run, const ContentOption& content) {
+int import_fhir_command(CommandContext& ctx, const std::string& text, bool replace, bool dry_run,
+                        const ContentOption& content) {
   const auto library = content.load();
   if (!library) return report(ctx.io, library.error());
-  const auto result =
-      import_fhir(ctx.store, {ctx.now(), Actor{ctx.user.id, "import"}}, ctx.user.id, ctx.zone, *library, text, dry_run);
+  const auto result = import_fhir(ctx.store, {ctx.now(), Actor{ctx.user.id, "import"}}, ctx.user.id, ctx.zone, *library,
+                                  text, replace, dry_run);
   if (!result) return report(ctx.io, result.error());
   const FhirImportSummary& s = *result;
   const ImportSummary& e = s.entries;

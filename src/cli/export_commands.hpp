@@ -33,7 +33,8 @@ class RangeOptions {
 };
 
 int export_fhir_command(CommandContext& ctx, const RangeOptions& range, const std::optional<std::string>& output);
-int import_fhir_command(CommandContext& ctx, const std::string& text, bool dry_run, const ContentOption& content);
+int import_fhir_command(CommandContext& ctx, const std::string& text, bool replace, bool dry_run,
+                        const ContentOption& content);
 
 // `reminders`: the calendar file of the person's routines and checks.
 [[nodiscard]] std::vector<std::unique_ptr<Command>> export_commands();

@@ -116,15 +116,12 @@ Response export_diary(const ApiContext& api, const Request& req) {
 
 Response import_diary(const ApiContext& api, const Request& req) {
   FieldErrors errors;
-  const auto replace = http::flag_param(req, "replace");
-  const auto dry_run = http::flag_param(req, "dry_run");
-  if (!replace) errors.push_back(replace.error());
-  if (!dry_run) errors.push_back(dry_run.error());
+  const auto flags = http::import_flags(req, errors);
   if (!errors.empty()) return http::invalid_fields("nothing was imported", errors, true);
   const Caller c = api.caller(req);
   const SafetyGate before = safety_gate(api.store(), c.user.id, c.now);
-  const auto summary =
-      import_csv(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, req.body, *replace, *dry_run);
+  const auto summary = import_csv(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, req.body,
+                                  flags.replace, flags.dry_run);
   if (!summary) return http::problem_for(summary.error());
   Json json{{"added", summary->added},
             {"replaced", summary->replaced},

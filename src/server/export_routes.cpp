@@ -39,14 +39,16 @@ Response export_fhir_bundle(const ApiContext& api, const Request& req) {
 }
 
 // All or nothing, as `daybreak import fhir`; `dry_run=true` says what it
-// would do and writes nothing.
+// would do and writes nothing; `replace=true` updates what was logged with
+// other values (else refused, naming each).
 Response import_fhir_bundle(const ApiContext& api, const Request& req) {
-  const auto dry_run = http::flag_param(req, "dry_run");
-  if (!dry_run) return http::invalid_fields("nothing was imported", {dry_run.error()}, true);
+  FieldErrors errors;
+  const auto flags = http::import_flags(req, errors);
+  if (!errors.empty()) return http::invalid_fields("nothing was imported", errors, true);
   const Caller c = api.caller(req);
   const SafetyGate before = safety_gate(api.store(), c.user.id, c.now);
   const auto s = import_fhir(api.store(), {c.now, Actor{c.user.id, "import"}}, c.user.id, c.zone, api.content(),
-                             req.body, *dry_run);
+                             req.body, flags.replace, flags.dry_run);
   if (!s) return http::problem_for(s.error());
   const ImportSummary& e = s->entries;
   Json json{{"added", e.added},

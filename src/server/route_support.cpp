@@ -63,6 +63,18 @@ Result<bool, FieldError> flag_param(const Request& request, std::string_view nam
   return fail(FieldError{std::string(name), *text, "true or false"});
 }
 
+ImportFlags import_flags(const Request& request, FieldErrors& errors) {
+  ImportFlags flags;
+  for (auto [name, flag] : {std::pair{"replace", &flags.replace}, std::pair{"dry_run", &flags.dry_run}}) {
+    if (auto value = flag_param(request, name)) {
+      *flag = *value;
+    } else {
+      errors.push_back(std::move(value.error()));
+    }
+  }
+  return flags;
+}
+
 std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
                                          std::string_view allowed) {
   const auto it = body.find(key);

@@ -38,6 +38,14 @@ struct DateRange {
 // An optional true/false query parameter (absent: false).
 [[nodiscard]] Result<bool, FieldError> flag_param(const Request& request, std::string_view name);
 
+// An import's `replace` and `dry_run` query parameters (absent: false); bad
+// ones are added to `errors`.
+struct ImportFlags {
+  bool replace = false;
+  bool dry_run = false;
+};
+[[nodiscard]] ImportFlags import_flags(const Request& request, FieldErrors& errors);
+
 // A JSON body member that must be a string, if present.
 [[nodiscard]] std::optional<std::string> string_member(const Json& body, std::string_view key, FieldErrors& errors,
                                                        std::string_view allowed);

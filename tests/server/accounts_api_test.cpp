@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <latch>
 #include <map>
 #include <memory>
@@ -1152,7 +1153,7 @@ TEST_P(Accounts, ADecisionAClinicianMadeKeepsTheirNameAtHomeAndComesBackTheSame)
   SqliteStore home(SqliteOptions{dir_ / "home.db"});
   const User me = ensure_local_user(home, fixed_now(), "Europe/Berlin");
   const auto in =
-      import_fhir(home, {fixed_now(), Actor{me.id, "import"}}, me.id, berlin(), content(), from_clinic, false);
+      import_fhir(home, {fixed_now(), Actor{me.id, "import"}}, me.id, berlin(), content(), from_clinic, false, false);
   ASSERT_TRUE(in) << in.error().message;
   EXPECT_EQ(in->decisions_added, 1);
   // Her levels came in (a decision of the import's own, which never leaves) and Dr Berg's decision as history.
@@ -1188,21 +1189,24 @@ TEST_P(Accounts, SigningInRehashesAPasswordStoredAtAnOlderCost) {
   EXPECT_EQ(cost_of(*hash)->operations, kQuickCost.operations + 1);
 }
 
-TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneElsesChanges) {
+// A diary kept at home, in its own file at `file`, as FHIR: two entries of
+// 22 November, a warning sign, a stage and a level on, and an experiment
+// with two nights (21 and 22 November) logged.
+std::string fhir_diary_from_home(const std::filesystem::path& file) {
   // At home: one person's diary in its own file.
-  SqliteStore home(SqliteOptions{dir_ / "home.db"});
+  SqliteStore home(SqliteOptions{file});
   const User me = ensure_local_user(home, fixed_now(), "Europe/Berlin");
   // (her name at home is the clinic's name for her, so the two exports can be equal)
-  ASSERT_TRUE(update_profile(home, me.id, ProfileChange{"Anna", std::nullopt}, [](std::string_view) { return true; }));
+  EXPECT_TRUE(update_profile(home, me.id, ProfileChange{"Anna", std::nullopt}, [](std::string_view) { return true; }));
   for (const auto& [period, pain] : {std::pair{Period::night, "6"}, std::pair{Period::morning, "5"}}) {
     Draft d;
     d.set("pain", pain);
     if (period == Period::morning) d.set("stiffness_minutes", "45");
-    ASSERT_TRUE(log_entry(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
+    EXPECT_TRUE(log_entry(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
                           LogRequest{ymd(2026, 11, 22), period, d, false, std::nullopt}));
   }
   // A warning sign answered at home, and the program a stage and a level on.
-  ASSERT_TRUE(record_screen(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
+  EXPECT_TRUE(record_screen(home, {fixed_now(), Actor{me.id, "test"}}, me.id, berlin(),
                             ScreenRequest{ScreenKind::full, {{"both_legs", YesNo::yes}}, std::nullopt, "test"}));
   {
     auto tx = home.write();
@@ -1216,12 +1220,16 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   trial.condition_a = "pillow between knees";
   trial.condition_b = "no pillow";
   trial.seed = 11;
-  ASSERT_TRUE(create_experiment(home, experiment_clock(started, berlin()), me.id, trial, 0));
+  EXPECT_TRUE(create_experiment(home, experiment_clock(started, berlin()), me.id, trial, 0));
   for (const unsigned day : {21U, 22U}) {
     const Instant morning = Instant{std::chrono::sys_days{ymd(2026, 11, day)}} + std::chrono::hours{6};
-    ASSERT_TRUE(log_experiment_night(home, experiment_clock(morning, berlin()), me.id, std::nullopt, day == 21U, ""));
+    EXPECT_TRUE(log_experiment_night(home, experiment_clock(morning, berlin()), me.id, std::nullopt, day == 21U, ""));
   }
-  const std::string from_home = export_fhir(home, me.id, berlin(), DayRange{}, fixed_now()).value();
+  return export_fhir(home, me.id, berlin(), DayRange{}, fixed_now()).value();
+}
+
+TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneElsesChanges) {
+  const std::string from_home = fhir_diary_from_home(dir_ / "home.db");
 
   // The clinic, where Bert keeps his diary already, and Anna's account.
   add("anna", Role::person, "Anna");
@@ -1282,9 +1290,51 @@ TEST_P(Accounts, APersonBringsTheirDiaryFromHomeAsFhirAndTakesItBackOutAndNoOneE
   // And out again: what the clinic gives her, a new file at home reads back as it was.
   SqliteStore back(SqliteOptions{dir_ / "back.db"});
   const User again = ensure_local_user(back, fixed_now(), "Europe/Berlin");
-  ASSERT_TRUE(
-      import_fhir(back, {fixed_now(), Actor{again.id, "import"}}, again.id, berlin(), content(), in_clinic, false));
+  ASSERT_TRUE(import_fhir(back, {fixed_now(), Actor{again.id, "import"}}, again.id, berlin(), content(), in_clinic,
+                          false, false));
   EXPECT_EQ(export_fhir(back, again.id, berlin(), DayRange{}, fixed_now()).value(), from_home);
+}
+
+TEST_P(Accounts, AFhirImportWithoutReplaceOverwroteWhatWasLoggedSince) {
+  const std::string from_home = fhir_diary_from_home(dir_ / "home.db");
+  add("anna", Role::person, "Anna");
+  const Who anna = sign_in_as("anna");
+  ASSERT_EQ(call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json").status, 200);
+  // What she logged since with other values (a morning, an experiment's
+  // night) is not overwritten unasked: refused, each named, unless replace.
+  const Reply morning = call(http::Method::post, "/api/entries", anna,
+                             R"({"date":"2026-11-22","period":"morning","fields":{"pain":2},"replace":true})");
+  ASSERT_EQ(morning.status, 200) << morning.body;
+  const Reply night =
+      call(http::Method::post, "/api/experiments/nights", anna, R"({"date":"2026-11-21","followed":false})");
+  ASSERT_EQ(night.status, 200) << night.body;
+  const std::string changed = call(http::Method::get, "/api/export.fhir.json", anna).body;
+  const Reply unasked = call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json");
+  EXPECT_EQ(unasked.status, 422) << unasked.body;
+  const Json named = Json::parse(unasked.body);
+  ASSERT_EQ(named["details"].size(), 1U) << unasked.body;  // the entries are refused before the rest is read
+  EXPECT_NE(named["details"][0].get<std::string>().find("morning of 2026-11-22"), std::string::npos);
+  EXPECT_NE(named["details"][0].get<std::string>().find("replace=true"), std::string::npos);
+  EXPECT_EQ(call(http::Method::get, "/api/export.fhir.json", anna).body, changed);
+  // The entry put back as the file has it, the night alone is refused too.
+  const Reply put_back = call(http::Method::post, "/api/entries", anna,
+                              R"({"date":"2026-11-22","period":"morning","fields":{"pain":5,)"
+                              R"("stiffness_minutes":45},"replace":true})");
+  ASSERT_EQ(put_back.status, 200) << put_back.body;
+  const Reply night_unasked = call(http::Method::post, "/api/import/fhir", anna, from_home, "application/fhir+json");
+  EXPECT_EQ(night_unasked.status, 422) << night_unasked.body;
+  EXPECT_NE(night_unasked.body.find("the night of 2026-11-21"), std::string::npos) << night_unasked.body;
+  // With replace: the plan counts it, and the import puts it back.
+  const Reply replace_plan =
+      call(http::Method::post, "/api/import/fhir?replace=true&dry_run=true", anna, from_home, "application/fhir+json");
+  ASSERT_EQ(replace_plan.status, 200) << replace_plan.body;
+  EXPECT_EQ(Json::parse(replace_plan.body)["nights_updated"], 1);
+  const Reply replaced =
+      call(http::Method::post, "/api/import/fhir?replace=true", anna, from_home, "application/fhir+json");
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  EXPECT_EQ(Json::parse(replaced.body)["nights_updated"], 1);
+  EXPECT_EQ(call(http::Method::post, "/api/import/fhir?replace=maybe", anna, from_home, "application/fhir+json").status,
+            400);
 }
 
 // PostgreSQL's row-level security on its own: the servers' role (not the

@@ -184,7 +184,7 @@ test('export -> import into a fresh diary -> export gives the same file, and a s
   assert.equal(ok(copy, ['export', 'fhir']), exported);
 });
 
-test('a re-import updates an entry whose values changed instead of adding one', () => {
+test('a re-import updates an entry whose values changed instead of adding one, only with --replace', () => {
   const b = structuredClone(bundle);
   const pain = b.entry.find((e) => e.resource.code?.coding?.[0]?.code === '72514-3' && e.resource.extension?.[1]?.valueCode === 'morning');
   pain.resource.valueInteger = 2;
@@ -192,7 +192,10 @@ test('a re-import updates an entry whose values changed instead of adding one', 
   writeFileSync(file, JSON.stringify(b));
   const copy = diary();
   ok(copy, ['import', 'fhir', join(source, 'export.json')], { now: '2026-11-23T20:00:00+01:00' });
-  assert.match(ok(copy, ['import', 'fhir', file], { now: '2026-11-23T20:10:00+01:00' }), /0 new entries, updated 1, 3 already/);
+  const unasked = run(copy, ['import', 'fhir', file], { now: '2026-11-23T20:10:00+01:00' });
+  assert.equal(unasked.code, 2, unasked.out);
+  assert.match(unasked.err, /nothing was imported: 1 entry clashes with your diary\n.*the morning of 2026-11-23.*--replace/);
+  assert.match(ok(copy, ['import', 'fhir', file, '--replace'], { now: '2026-11-23T20:10:00+01:00' }), /0 new entries, updated 1, 3 already/);
   const history = JSON.parse(ok(copy, ['history', '--json', '--from', '2026-11-23', '--to', '2026-11-23']));
   assert.equal(history.find((e) => e.period === 'morning').fields.pain, 2);
 });
@@ -340,7 +343,10 @@ test('a personal experiment comes along with its design, its nights and its stop
   const plan = JSON.parse(readFileSync(stopped, 'utf8')).entry.map((e) => e.resource).find((r) => r.resourceType === 'CarePlan' && r.category);
   assert.equal(plan.status, 'revoked');
   assert.equal(plan.period.end, '2026-11-23');
-  assert.match(ok(clinic, ['import', 'fhir', stopped]),
+  const unasked = run(clinic, ['import', 'fhir', stopped]);
+  assert.equal(unasked.code, 2, unasked.out);
+  assert.match(unasked.err, /nothing was imported: 1 clash with your diary or its content\n.*experiment 1 has the night of 2026-11-22 logged with other values/);
+  assert.match(ok(clinic, ['import', 'fhir', stopped, '--replace']),
     /Experiments: 0 new, 1 stopped as in the file, 0 already in your diary; nights: 0 new, 1 updated, 2 already/);
   assert.equal(report(clinic), report(home));
   assert.match(ok(clinic, ['experiment', 'list']), /stopped/);

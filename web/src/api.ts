@@ -550,8 +550,8 @@ export const api = {
     request<ReminderTimes>('PATCH', '/api/reminders', { body: change }),
   importCsv: (csv: string, dryRun: boolean, replace: boolean) =>
     request<ImportSummary>('POST', `/api/import/csv?dry_run=${dryRun}&replace=${replace}`, { text: csv }),
-  importFhir: (bundle: string, dryRun: boolean) =>
-    request<FhirImportSummary>('POST', `/api/import/fhir?dry_run=${dryRun}`, {
+  importFhir: (bundle: string, dryRun: boolean, replace: boolean) =>
+    request<FhirImportSummary>('POST', `/api/import/fhir?dry_run=${dryRun}&replace=${replace}`, {
       text: bundle,
       textType: 'application/fhir+json',
     }),

@@ -18,6 +18,31 @@ this is what a person sees.
   Sessions: 0 new, 0 already in your diary.
   Questionnaires: 0 new, 0 already in your diary.
   Safety checks: 0 new, 0 already in your diary.
+
+An entry logged since with other values is not overwritten unasked: the
+import refuses it, as a CSV import does, until it says --replace.
+
+  $ daybreak --data-dir fresh log morning --pain 6 --stiffness-minutes 30 --replace
+  Replaced the morning of Monday 23 November 2026 (entry 1): pain 6/10, stiffness 30 min
+  $ daybreak --data-dir fresh import fhir diary.json
+  ! daybreak: nothing was imported: 1 entry clashes with your diary
+  !   the morning of 2026-11-23: period: '2026-11-23 morning' is not allowed; allowed: a day and period not in your diary yet: entry 1 holds other values (an import with replace overwrites it and keeps them in its history: --replace on the command line, replace=true in the API)
+  [2]
+  $ daybreak --data-dir fresh import fhir diary.json --replace --dry-run
+  Would import 0 new entries, updated 1, 0 already in your diary.
+  Sessions: 0 new, 0 already in your diary.
+  Questionnaires: 0 new, 0 already in your diary.
+  Safety checks: 0 new, 0 already in your diary.
+  $ daybreak --data-dir fresh import fhir diary.json --replace
+  Imported 0 new entries, updated 1, 0 already in your diary.
+  Sessions: 0 new, 0 already in your diary.
+  Questionnaires: 0 new, 0 already in your diary.
+  Safety checks: 0 new, 0 already in your diary.
+  $ daybreak --data-dir fresh show 1
+  entry 1: the morning of Monday 23 November 2026
+    pain                4/10
+    stiffness           30 min
+    recorded 2026-11-23 07:30, changed 2026-11-23 07:30 (revision 3)
   $ daybreak export csv --from 2026-11-01
   ! daybreak: --from and --to are for fhir; csv exports the whole diary
   !   --from: '2026-11-01' is not allowed; allowed: nothing, with this format

@@ -24,14 +24,18 @@ function problemsOf(err: unknown): string[] {
 // it closed: `stop`, the same full-screen stop as a yes logged here, as
 // `daybreak import` prints it.
 //
-// `sameAsShown`: for an import the server cannot be told not to replace
-// with (FHIR), the file is checked again just before importing, and
-// imported only if it would change what the person was shown and said yes
-// to; else the new check is shown, and waits for their word again.
+// `sameAsShown`: for an import whose yes covers more than entries (FHIR:
+// experiments' nights too), the file is checked again just before
+// importing, and imported only if it would change what the person was shown
+// and said yes to; else the new check is shown, and waits for their word
+// again. `updates` says whether that yes was to update something logged.
 export function useFileImport<T extends { safety?: SafetyGate; replaced: number }>(
   send: (text: string, dryRun: boolean, replace: boolean) => Promise<T>,
   imported: (name: string, result: T) => string,
   sameAsShown?: (shown: T, now: T) => boolean,
+  // Whether the plan the person said yes to updates something logged (the
+  // import then goes with replace; else any clash found meanwhile is refused).
+  updates: (plan: T) => boolean = (plan) => plan.replaced > 0,
 ) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [plan, setPlan] = useState<T | null>(null);
@@ -70,7 +74,7 @@ export function useFileImport<T extends { safety?: SafetyGate; replaced: number 
           return;
         }
       }
-      const result = await call(() => send(file.text, false, plan.replaced > 0));
+      const result = await call(() => send(file.text, false, updates(plan)));
       diaryChanged();
       say(imported(file.name, result));
       setFile(null);

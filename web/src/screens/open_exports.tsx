@@ -16,8 +16,8 @@ type FhirPlan = FhirImportSummary & { updating?: EntryKey[] | null };
 
 // The check of a file, with the logged entries it would update by day and
 // period when they can be told (not told: only counted).
-async function checkFhir(text: string, dryRun: boolean): Promise<FhirPlan> {
-  const plan = await api.importFhir(text, dryRun);
+async function checkFhir(text: string, dryRun: boolean, replace: boolean): Promise<FhirPlan> {
+  const plan = await api.importFhir(text, dryRun, replace);
   if (!dryRun || plan.replaced === 0) return plan;
   const updating = await entriesToUpdate(text, plan.replaced).catch(() => null);
   return { ...plan, updating };
@@ -34,13 +34,15 @@ function sameChanges(shown: FhirPlan, now: FhirPlan): boolean {
   );
 }
 
-// daybreak's FHIR import always updates entries logged with other values
-// (docs/fhir.md), so the web says which before, and asks.
+// daybreak's FHIR import updates entries and nights logged with other values
+// only with replace (docs/fhir.md): the web says which before, asks, and
+// asks for replace only when the person saw something to update.
 function FhirImport() {
   const { file, plan, problems, rechecked, done, choose, runImport, cancel, stop, closeStop } = useFileImport<FhirPlan>(
     checkFhir,
     (name, result) => `Imported from ${name}: ${fhirPlanText(result, true)}`,
     sameChanges,
+    (plan) => fhirChanges(plan) > 0,
   );
   return (
     <>
