@@ -206,7 +206,7 @@ SafetyGate safety_gate(const Store& store, UserId user, Instant now) {
   std::erase_if(mornings, [&](const DiaryEntry& e) { return e.created_at > now; });
   // (UTC's day after today: the person's today in every zone; a day either way
   // does not change a week's pattern.)
-  SafetyGate gate{safety_state(events, notes, now, sharp_pain_rise(mornings, add_days(today, 1))), {}};
+  SafetyGate gate{safety_state(events, notes, now, sharp_pain_rise(mornings, add_days(today, 1))), {}, now};
   const auto u = tx->find_user(user);
   gate.contact = emergency_contact(tx->setting(user, kEmergencyNumberKey), u ? u->time_zone : "UTC");
   return gate;

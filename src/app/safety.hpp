@@ -47,6 +47,7 @@ struct SettingsChange {
 struct SafetyGate {
   SafetyState state;
   EmergencyContact contact;
+  Instant as_of;  // the moment it stands at (what was reported later does not count)
 };
 
 // Whether exercise may go on now. start_session() (app/session.hpp) refuses

@@ -70,7 +70,8 @@ Json safety_gate_json(const SafetyGate& gate, const TimeZone& zone, std::string_
               {"next_full_check", when(s.next_full_check)},
               {"last_clinician_review", when(s.last_clinician_review)},
               {"emergency_number", gate.contact.number ? Json(*gate.contact.number) : Json()},
-              {"emergency_number_chosen", gate.contact.chosen}};
+              {"emergency_number_chosen", gate.contact.chosen},
+              {"as_of", format_utc(gate.as_of)}};
 }
 
 Json screen_outcome_json(const ScreenOutcome& o, const TimeZone& zone) {

@@ -511,6 +511,7 @@ export interface SafetyGate {
   last_clinician_review: string | null;
   emergency_number: string | null;
   emergency_number_chosen: boolean;
+  as_of?: string; // the moment the gate stands at, on daybreak's clock
 }
 
 export interface SafetyQuestion {

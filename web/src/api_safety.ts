@@ -142,9 +142,11 @@ export function forgetOwnGate(storage = deviceStorage()): void {
   }
 }
 
-// A gate daybreak just gave: kept when it is the person's own.
+// A gate daybreak just gave: kept when it is the person's own, as of the
+// moment daybreak says it stands at (this device's clock may be wrong).
 export function ownGateRead(gate: SafetyGate): SafetyGate {
-  if (viewingPersonId() === null) keepGate(gate, deviceOwner(), new Date(), diaryZone);
+  const asOf = gate.as_of ? new Date(gate.as_of) : new Date();
+  if (viewingPersonId() === null) keepGate(gate, deviceOwner(), isNaN(asOf.getTime()) ? new Date() : asOf, diaryZone);
   return gate;
 }
 

@@ -49,6 +49,19 @@ describe('the safety gate kept on this device', () => {
     expect(keptGate(undefined, storage)).toEqual({ gate: locked, read_at: at.toISOString(), zone: 'Europe/Berlin' });
   });
 
+  it('is kept as of the moment daybreak gave, not the device clock (the as-of time came from a wrong device clock)', async () => {
+    account.set({ kind: 'off' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-01-01T00:00:00Z')); // a device whose clock is years out
+    try {
+      serve({ ...locked, as_of: '2026-11-23T06:30:00Z' });
+      await loadGate();
+      expect(keptGate(undefined)?.read_at).toBe('2026-11-23T06:30:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is kept whenever daybreak gives the person their gate', async () => {
     account.set({ kind: 'off' });
     serve(locked);

@@ -385,6 +385,7 @@ The diary's one-tap check says yes: the stop screen, and exercise is locked.
     "last_clinician_review": "2026-11-23T06:30:00Z",
     "emergency_number": "112",
     "emergency_number_chosen": true,
+    "as_of": "2026-11-23T06:30:00Z",
     "ibp": {
       "outcome": "positive",
       "asas_met": 2,
@@ -527,7 +528,8 @@ A full check stops at its first emergency answer, straight to the stop screen.
       "next_full_check": "2026-11-30T06:30:00Z",
       "last_clinician_review": "2026-11-23T06:30:00Z",
       "emergency_number": "112",
-      "emergency_number_chosen": true
+      "emergency_number_chosen": true,
+      "as_of": "2026-11-23T06:30:00Z"
     }
   }
 
