@@ -35,8 +35,9 @@ import { diaryVersion, lastToday, reachable, useDiaryZone, useLoad, useOutbox, u
 const NOT_A_DIAGNOSIS = 'daybreak is not a diagnosis. If you are worried, speak to a doctor, whatever these answers say.';
 
 // "Monday 30 November": the day of a check or a review, on the diary's clock.
-function day(instant: string | null, zone: string | undefined): string {
-  return instant ? zonedDay(instant, zone) : '';
+// Never of no instant: a sentence that names a day says it only when there is one.
+function day(instant: string, zone: string | undefined): string {
+  return zonedDay(instant, zone);
 }
 
 // Warning signs are open that only a clinician's review closes.
@@ -139,13 +140,16 @@ export function GateNotice({ gate }: { gate: SafetyGate }) {
 }
 
 // What the gate means now, in a sentence or two.
-function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
+export function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
   if (gate.status === 'ok') {
-    return (
+    // No next check before the first full one (the API gives null): no day to name.
+    return gate.next_full_check ? (
       <p>
         Exercise may go ahead. The next full check is due on {day(gate.next_full_check, zone)}; if anything changes before
         then, check again or speak to a doctor.
       </p>
+    ) : (
+      <p>Exercise may go ahead. If anything changes, check again or speak to a doctor.</p>
     );
   }
   return (
@@ -157,6 +161,19 @@ function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | undefine
         ))}
       </ul>
     </div>
+  );
+}
+
+// After a check with no warning signs: what may happen next.
+export function AfterNoWarningSigns({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
+  return gate.session_allowed ? (
+    <p>
+      You can go ahead with your sessions.
+      {gate.next_full_check ? ` The next check is due on ${day(gate.next_full_check, zone)}.` : ''}{' '}
+      <a href="/session">Do a session</a>
+    </p>
+  ) : (
+    <GateSummary gate={gate} zone={zone} />
   );
 }
 
@@ -206,14 +223,7 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
             That does not rule out a serious problem: warning signs can be absent even when something needs care. If
             new symptoms appear, or your pain changes in a way that worries you, check again or speak to a doctor.
           </p>
-          {gate.session_allowed ? (
-            <p>
-              You can go ahead with your sessions. The next check is due on {day(gate.next_full_check, zone)}.{' '}
-              <a href="/session">Do a session</a>
-            </p>
-          ) : (
-            <GateSummary gate={gate} zone={zone} />
-          )}
+          <AfterNoWarningSigns gate={gate} zone={zone} />
         </>
       )}
       {awaitingClinician(gate) ? (
