@@ -45,4 +45,23 @@ describe('the safety screen', () => {
       expect(sentence).toMatch(/^(Exercise may go ahead|You can go ahead with your sessions)\./);
     }
   });
+
+  // Issue: paused for an urgent warning sign still waiting for a clinician, a
+  // later check with no new warning signs said "You can go ahead with your
+  // sessions. Do a session": session_allowed is true while paused, for the
+  // flare-day routine only.
+  it('does not say to go ahead with sessions after a check while the program is paused', () => {
+    const fever = { question: 'fever', label: 'fever', at: '2026-11-20T06:30:00Z', check: 'full' };
+    const paused: SafetyGate = {
+      ...ok,
+      status: 'paused',
+      progression_allowed: false,
+      urgent: [fever],
+      reasons: ['An urgent warning sign waits for a clinician.'],
+    };
+    const tree = render(h(AfterNoWarningSigns, { gate: paused, zone }));
+    expect(text(tree)).not.toContain('go ahead');
+    expect(text(tree)).toContain('Exercise is on hold:');
+    expect(text(tree)).toContain('An urgent warning sign waits for a clinician.');
+  });
 });

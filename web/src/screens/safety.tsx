@@ -164,9 +164,11 @@ export function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | u
   );
 }
 
-// After a check with no warning signs: what may happen next.
+// After a check with no warning signs: what may happen next. Not "go ahead"
+// while a warning sign from before still waits for a clinician: paused,
+// sessions are allowed (session_allowed) but only the flare-day routine.
 export function AfterNoWarningSigns({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
-  return gate.session_allowed ? (
+  return gate.status === 'ok' ? (
     <p>
       You can go ahead with your sessions.
       {gate.next_full_check ? ` The next check is due on ${day(gate.next_full_check, zone)}.` : ''}{' '}
