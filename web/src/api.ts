@@ -498,6 +498,12 @@ export interface FlagReport {
   check: string;
 }
 
+export interface ReviewedFlag {
+  question: string;
+  label: string;
+  reviewed_at: string;
+}
+
 export interface SafetyGate {
   status: 'ok' | 'check_needed' | 'paused' | 'locked';
   session_allowed: boolean;
@@ -505,6 +511,7 @@ export interface SafetyGate {
   reasons: string[];
   emergency: FlagReport[];
   urgent: FlagReport[];
+  reviewed: ReviewedFlag[]; // urgent warning signs a clinician has seen, still reported
   unchecked_leg_entries: number[];
   last_full_check: string | null;
   next_full_check: string | null;

@@ -16,6 +16,7 @@ const locked: SafetyGate = {
   reasons: ['You answered yes to new bladder, bowel, saddle, sexual or both-leg symptoms.'],
   emergency: [],
   urgent: [],
+  reviewed: [],
   unchecked_leg_entries: [],
   last_full_check: null,
   next_full_check: null,

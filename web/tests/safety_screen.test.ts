@@ -3,8 +3,8 @@
 import { h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { SafetyGate } from '../src/api';
-import { AfterNoWarningSigns, GateSummary } from '../src/screens/safety';
+import type { SafetyCheckResult, SafetyGate } from '../src/api';
+import { AfterNoWarningSigns, GateSummary, OutcomeWords } from '../src/screens/safety';
 import { render, text } from './tree';
 
 // The parts under test take the gate as props; the app's state (with its
@@ -18,6 +18,7 @@ const ok: SafetyGate = {
   reasons: [],
   emergency: [],
   urgent: [],
+  reviewed: [],
   unchecked_leg_entries: [],
   last_full_check: '2026-11-23T06:30:00Z',
   next_full_check: '2026-11-30T06:30:00Z',
@@ -63,5 +64,54 @@ describe('the safety screen', () => {
     expect(text(tree)).not.toContain('go ahead');
     expect(text(tree)).toContain('Exercise is on hold:');
     expect(text(tree)).toContain('An urgent warning sign waits for a clinician.');
+  });
+
+  // Issue: a yes to an urgent warning sign a clinician had already seen (one
+  // that stays, such as a cancer history) opens no new pause, yet the screen
+  // said "Please speak to a doctor within a day. You said yes to: ." (no sign
+  // named: none is open) and that only the bad-morning routine was open.
+  it('says a sign a clinician has already seen was reported again, not "You said yes to: ."', () => {
+    const seen = { question: 'cancer_history', label: 'a history of cancer', reviewed_at: '2026-11-10T09:00:00Z' };
+    const result: SafetyCheckResult = {
+      check: { id: 7, kind: 'full', at: '2026-11-23T06:30:00Z', result: 'urgent', raised: ['cancer_history'] },
+      safety: { ...ok, reviewed: [seen] },
+    };
+    const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
+    expect(words).not.toMatch(/yes to:\s*\./);
+    expect(words).not.toContain('within a day');
+    expect(words).not.toContain('bad-morning routine');
+    expect(words).toContain(
+      'You reported again what a clinician has already seen: a history of cancer. If it has changed or got worse, see a doctor again.',
+    );
+    expect(words).toContain('You can go ahead with your sessions.');
+  });
+
+  it('names the signs this check raised, beside one a clinician has seen', () => {
+    const fever = { question: 'fever', label: 'a fever', at: '2026-11-23T06:30:00Z', check: 'full' };
+    const seen = { question: 'cancer_history', label: 'a history of cancer', reviewed_at: '2026-11-10T09:00:00Z' };
+    const result: SafetyCheckResult = {
+      check: { id: 8, kind: 'full', at: '2026-11-23T06:30:00Z', result: 'urgent', raised: ['fever', 'cancer_history'] },
+      safety: { ...ok, status: 'paused', urgent: [fever], reviewed: [seen] },
+    };
+    const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
+    expect(words).toContain('Please speak to a doctor within a day');
+    expect(words).toContain('You said yes to: a fever.');
+    expect(words).toContain('only the gentle bad-morning routine is open');
+    expect(words).toContain('You reported again what a clinician has already seen: a history of cancer.');
+  });
+
+  // Issue: with exercise locked by an emergency sign from before, a check that
+  // raised an urgent one said "only the gentle bad-morning routine is open".
+  it('does not offer the bad-morning routine while exercise is locked', () => {
+    const legs = { question: 'both_legs', label: 'symptoms in both legs', at: '2026-11-22T06:30:00Z', check: 'quick' };
+    const fever = { question: 'fever', label: 'a fever', at: '2026-11-23T06:30:00Z', check: 'full' };
+    const result: SafetyCheckResult = {
+      check: { id: 9, kind: 'full', at: '2026-11-23T06:30:00Z', result: 'urgent', raised: ['fever'] },
+      safety: { ...ok, status: 'locked', session_allowed: false, emergency: [legs], urgent: [fever] },
+    };
+    const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
+    expect(words).toContain('You said yes to: a fever.');
+    expect(words).not.toContain('bad-morning routine');
+    expect(words).toContain('Exercise stays locked until a clinician has seen you.');
   });
 });

@@ -5,6 +5,7 @@
 // points to a doctor whenever a warning sign is raised. A clinician viewing a
 // person (issue 21) sees their safety state, and records there that a
 // clinician has seen them when a warning sign waits for it.
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { deviceOwner, type Viewed, viewing } from '../account';
@@ -179,6 +180,33 @@ export function AfterNoWarningSigns({ gate, zone }: { gate: SafetyGate; zone: st
   );
 }
 
+// What a check's answers led to. Its warning signs by label: `said`, those
+// it raised that now wait for a clinician; `again`, those a clinician has
+// already seen (an urgent sign reported again, not reopened: as the CLI's
+// "You reported again what a clinician has already seen").
+export interface CheckOutcome {
+  kind: 'emergency' | 'urgent' | 'seen_again' | 'no_flags';
+  said: string[];
+  again: string[];
+}
+
+export function checkOutcome(result: SafetyCheckResult): CheckOutcome {
+  const gate = result.safety;
+  const open = [...gate.emergency, ...gate.urgent];
+  const said: string[] = [];
+  const again: string[] = [];
+  for (const id of result.check.raised) {
+    const opened = open.find((f) => f.question === id);
+    // (A gate kept on this device by an older version of the app has no list.)
+    const seen = (gate.reviewed ?? []).find((r) => r.question === id);
+    if (opened) said.push(opened.label);
+    else if (seen) again.push(seen.label);
+  }
+  const r = result.check.result;
+  const kind = r === 'emergency' ? 'emergency' : r === 'urgent' ? (said.length > 0 ? 'urgent' : 'seen_again') : 'no_flags';
+  return { kind, said, again };
+}
+
 // The answers' meaning, calm and plain; the emergency case first and alone.
 function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | undefined }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -187,47 +215,10 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
     if (!stop) heading.current?.focus();
   }, [stop]);
   const gate = result.safety;
-  const raised = [...gate.emergency, ...gate.urgent].map((f) => f.label);
   return (
     <section class="card safety-outcome" aria-labelledby="safety-outcome-title">
       {stop ? <EmergencyStop gate={gate} onClose={() => setStop(false)} /> : null}
-      {result.check.result === 'emergency' ? (
-        <div class="notice warn" role="alert">
-          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
-            Please get medical help now
-          </h2>
-          <p>
-            You said yes to: {raised.join('; ')}. This needs a doctor now, within hours, not exercise. Please{' '}
-            <CallLine gate={gate} />, or go to an emergency department.
-          </p>
-          <p>Sessions stay stopped until a clinician has seen you.</p>
-        </div>
-      ) : result.check.result === 'urgent' ? (
-        <div class="notice warn" role="alert">
-          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
-            Please speak to a doctor within a day
-          </h2>
-          <p>
-            You said yes to: {raised.join('; ')}. Please contact your doctor's practice or a health advice line within
-            the next 24 hours. If things get worse quickly, <CallLine gate={gate} />.
-          </p>
-          <p>
-            Until a clinician has seen you, only the gentle <a href="/session/flare">bad-morning routine</a> is open.
-          </p>
-        </div>
-      ) : (
-        <>
-          <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
-            You reported no warning signs in this check
-          </h2>
-          {/* Never that all is well (safety.md): as the CLI's words after a check. */}
-          <p>
-            That does not rule out a serious problem: warning signs can be absent even when something needs care. If
-            new symptoms appear, or your pain changes in a way that worries you, check again or speak to a doctor.
-          </p>
-          <AfterNoWarningSigns gate={gate} zone={zone} />
-        </>
-      )}
+      <OutcomeWords result={result} zone={zone} heading={heading} />
       {awaitingClinician(gate) ? (
         <p class="muted">
           When a clinician has seen you, open the safety check again and say so there.
@@ -235,6 +226,77 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
       ) : null}
       <p class="muted">{NOT_A_DIAGNOSIS}</p>
     </section>
+  );
+}
+
+export function OutcomeWords({
+  result,
+  zone,
+  heading,
+}: {
+  result: SafetyCheckResult;
+  zone: string | undefined;
+  heading: Ref<HTMLHeadingElement>;
+}) {
+  const gate = result.safety;
+  const { kind, said, again } = checkOutcome(result);
+  const seenAgain = again.length > 0 ? (
+    <p>
+      You reported again what a clinician has already seen: {again.join('; ')}. If it has changed or got worse, see a
+      doctor again.
+    </p>
+  ) : null;
+  if (kind === 'emergency') {
+    return (
+      <div class="notice warn" role="alert">
+        <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+          Please get medical help now
+        </h2>
+        <p>
+          You said yes to: {said.join('; ')}. This needs a doctor now, within hours, not exercise. Please{' '}
+          <CallLine gate={gate} />, or go to an emergency department.
+        </p>
+        <p>Sessions stay stopped until a clinician has seen you.</p>
+      </div>
+    );
+  }
+  if (kind === 'urgent') {
+    return (
+      <div class="notice warn" role="alert">
+        <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+          Please speak to a doctor within a day
+        </h2>
+        <p>
+          You said yes to: {said.join('; ')}. Please contact your doctor's practice or a health advice line within the
+          next 24 hours. If things get worse quickly, <CallLine gate={gate} />.
+        </p>
+        {gate.status === 'locked' ? (
+          <p>Exercise stays locked until a clinician has seen you.</p>
+        ) : (
+          <p>
+            Until a clinician has seen you, only the gentle <a href="/session/flare">bad-morning routine</a> is open.
+          </p>
+        )}
+        {seenAgain}
+      </div>
+    );
+  }
+  return (
+    <>
+      <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
+        {kind === 'seen_again' ? 'You reported what a clinician has already seen' : 'You reported no warning signs in this check'}
+      </h2>
+      {kind === 'seen_again' ? (
+        seenAgain
+      ) : (
+        // Never that all is well (safety.md): as the CLI's words after a check.
+        <p>
+          That does not rule out a serious problem: warning signs can be absent even when something needs care. If new
+          symptoms appear, or your pain changes in a way that worries you, check again or speak to a doctor.
+        </p>
+      )}
+      <AfterNoWarningSigns gate={gate} zone={zone} />
+    </>
   );
 }
 
