@@ -191,6 +191,17 @@ export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } =
       const { stdout } = await run(binary(), ['--data-dir', dataDir, ...args], { env });
       return stdout;
     },
+    // The CLI at another moment, `input` on its stdin: a diary's past, kept as it went.
+    cliAt(now, args, input = '') {
+      const r = spawnSync(binary(), ['--data-dir', dataDir, ...args], {
+        env: { ...env, DAYBREAK_FAKE_NOW: now },
+        input,
+        encoding: 'utf8',
+        timeout: 30000,
+      });
+      assert.equal(r.status, 0, `daybreak ${args.join(' ')} at ${now}: ${r.stderr}`);
+      return r.stdout;
+    },
     // The first safety check, every answer no: sessions wait for it
     // (clinical.md "Safety"; safety.test.mjs answers it in the browser).
     async passSafetyCheck() {

@@ -4,11 +4,14 @@
 // form filled in; the experiment started there says tonight's condition on
 // Today; the next morning Today asks about last night, the answer is stored
 // (as `daybreak experiment report --json` shows), and the report and the stop
-// work from the experiment's page. axe checks every new screen.
+// work from the experiment's page. A diary with guided sessions and a pause
+// for safety shows the weeks as `daybreak insights --json` counts them: the
+// held days as held, not missed, and this week as in progress. axe checks
+// every new screen.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchChromium, newPage, seriousViolations, startDaybreak } from './daybreak.mjs';
+import { launchChromium, newPage, seedCsv, seriousViolations, startDaybreak } from './daybreak.mjs';
 
 let browser;
 
@@ -181,6 +184,71 @@ test('insights show the numbers the CLI gives, and an experiment runs from the b
     const [after] = JSON.parse(await daybreak.cli('experiment', 'list', '--json'));
     assert.equal(after.status, 'stopped');
     assert.equal(after.stop_reason, 'moved house');
+  } finally {
+    await close();
+    await daybreak.stop();
+  }
+});
+
+// Issue: the insights screen did not show the adherence fields GET
+// /api/insights gives: a week just begun and days daybreak held the program
+// for safety read as sessions missed. A morning routine each day from
+// Monday 2 Nov, a fever reported on Tuesday 17 Nov (paused since: the
+// flare-day routine only, played on the 18th), and today Monday 23 Nov.
+test('insights say days paused for safety are held, not missed, and this week is in progress', async () => {
+  const daybreak = await startDaybreak();
+  const { page, close } = await openPage();
+  try {
+    const imported = await fetch(`${daybreak.url}/api/import/csv`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: seedCsv() });
+    assert.equal(imported.status, 200, await imported.text());
+    const questions = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness', 'major_accident',
+      'fever', 'weight_loss', 'cancer_history', 'night_pain', 'bone_risk_trauma', 'age_at_onset'];
+    const check = (at, yes = []) =>
+      daybreak.cliAt(at, ['screen', '--answers', questions.map((q) => `${q}=${yes.includes(q) ? 'yes' : 'no'}`).join(',')]);
+    for (let day = 2; day <= 16; day++) {
+      const date = `2026-11-${String(day).padStart(2, '0')}`;
+      if ((day - 2) % 7 === 0) check(`${date}T06:00:00Z`); // the weekly check
+      daybreak.cliAt(`${date}T06:10:00Z`, ['session', 'morning', '--script'], 'pain 3\n');
+    }
+    check('2026-11-17T06:00:00Z', ['fever']);
+    daybreak.cliAt('2026-11-18T06:10:00Z', ['session', 'flare', '--script'], 'pain 4\n');
+    const a = JSON.parse(await daybreak.cli('insights', '--json')).adherence;
+    assert.equal(a.paused_days, 6, 'the 17th to the 22nd');
+    assert.equal(a.held_completed, 1);
+    assert.equal(a.days, 15);
+
+    await page.goto(`${daybreak.url}/insights`);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Adherence' }) });
+    await section.waitFor();
+    // The words, as the CLI says them: the held days are not counted.
+    assert.match(a.statement, /The 6 days it was paused for safety are not counted, nor the 1 session done on them\./);
+    await page.getByText(a.statement).first().waitFor();
+    assert.equal(await section.locator('table').count(), 0, 'the weeks only with the numbers');
+    await page.getByRole('switch', { name: 'Show the numbers' }).check();
+
+    // The rate with what it counts, and the held days apart.
+    const numbers = Object.fromEntries(
+      await section.locator('[data-testid="adherence-numbers"] > div').evaluateAll((divs) =>
+        divs.map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').textContent]),
+      ),
+    );
+    assert.equal(numbers['Sessions a week'], `${a.per_week.toFixed(1)} (${a.counted} ÷ ${a.days} days × 7)`);
+    assert.equal(numbers['Days counted'], '15 of the 21 from 2 Nov to 22 Nov');
+    assert.equal(numbers['Held for safety, not missed'], '6 days paused; 1 session done on them');
+    assert.equal(numbers['Not counted yet'], 'today, until it is over');
+
+    // The weeks as the CLI counts them: the 16th's held days said so, this week in progress.
+    const weeks = section.getByRole('table', { name: 'Guided sessions by week' });
+    const row = (from) => weeks.locator(`tr[data-week="${from}"]`).locator('th, td').allTextContents();
+    for (const w of a.weeks) {
+      const [, done, days] = await row(w.from);
+      assert.equal(done, String(w.completed), `${w.from} sessions`);
+      assert.equal(days, w.in_progress ? `${w.days} so far` : String(w.days), `${w.from} days`);
+    }
+    assert.deepEqual(await row('2026-11-09'), ['9 Nov', '7', '7']);
+    assert.deepEqual(await row('2026-11-16'), ['16 Nov, 6 days paused for safety', '2', '1']);
+    assert.deepEqual(await row('2026-11-23'), ['23 Nov, in progress', '0', '0 so far']);
+    assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await close();
     await daybreak.stop();

@@ -111,14 +111,37 @@ export interface Insights {
     min_mornings_numeric: number;
     comparisons: FactorComparison[];
   };
-  adherence: {
-    session_data: boolean;
-    completed?: number;
-    started?: number;
-    per_week?: number;
-    weeks?: { from: string; completed: number }[];
-    statement: string;
-  };
+  adherence: Adherence;
+}
+
+// A week from its Monday (the last 8 of the range, from the first session's
+// week). Its counted days are those in the range, from the first session on,
+// over (today is not) and not held for safety.
+export interface AdherenceWeek {
+  from: string;
+  completed: number; // every session finished in the week, held days' and today's too
+  days: number; // counted days, 0 to 7
+  in_progress: boolean; // some of its days in the range are not over yet
+  paused: number; // days paused for safety (an urgent warning sign waiting for a clinician): not counted
+  locked: number; // days locked for safety (an emergency warning sign): not counted
+}
+
+// Guided sessions: everything but session_data and statement only when there
+// are sessions. per_week = counted / days × 7, from 7 counted days on.
+export interface Adherence {
+  session_data: boolean;
+  completed?: number; // finished in the range
+  started?: number;
+  counted?: number; // finished on the counted days
+  days?: number; // the counted days, from counted_from to counted_to, less those held for safety
+  counted_from?: string | null;
+  counted_to?: string | null; // the last day over
+  per_week?: number;
+  paused_days?: number; // days from counted_from to counted_to held for safety: not counted, not missed
+  locked_days?: number;
+  held_completed?: number; // sessions finished on those days (not counted)
+  weeks?: AdherenceWeek[];
+  statement: string;
 }
 
 export type ExperimentStatus = 'planned' | 'running' | 'finished' | 'stopped';

@@ -2,7 +2,17 @@
 // can mean, signs where a difference has a direction, chances that never claim
 // certainty. The same roundings as the CLI's tables.
 import type { FieldProblem } from './api';
-import type { Condition, Experiment, ExperimentOutcome, ExperimentReport, MorningMeasure, VerdictKey } from './api_insights';
+import type {
+  Adherence,
+  AdherenceWeek,
+  Condition,
+  Experiment,
+  ExperimentOutcome,
+  ExperimentReport,
+  MorningMeasure,
+  VerdictKey,
+} from './api_insights';
+import { dayMonth } from './format';
 
 // 3.4567 -> "3.5"; minutes to whole minutes.
 export function amount(v: number | null | undefined, measure: MorningMeasure = 'pain'): string {
@@ -126,4 +136,66 @@ export function designProblems(problems: FieldProblem[]): FieldProblem[] {
 export function washoutRange(nights: number, min: number, max: number): string {
   if (!Number.isInteger(nights) || nights < min || nights > max) return '0 to 3 fewer than the nights per period';
   return `0 to ${nights - 3}`;
+}
+
+// "1 day", "6 days"
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// Days daybreak held the program for safety, as the CLI's held_words:
+// "paused for safety", "locked for safety", "paused or locked for safety",
+// or nothing when there were none.
+export function heldWords(paused: number, locked: number): string {
+  if (paused > 0 && locked > 0) return 'paused or locked for safety';
+  if (locked > 0) return 'locked for safety';
+  if (paused > 0) return 'paused for safety';
+  return '';
+}
+
+// "4 days locked, 18 paused"
+function heldDays(paused: number, locked: number): string {
+  if (paused > 0 && locked > 0) return `${count(locked, 'day', 'days')} locked, ${paused} paused`;
+  return locked > 0 ? `${count(locked, 'day', 'days')} locked` : `${count(paused, 'day', 'days')} paused`;
+}
+
+// The numbers behind the adherence statement, each with what it counts: the
+// rate (sessions on the counted days ÷ those days × 7), the days counted, the
+// days held for safety (neither counted nor missed), today (not over, not yet
+// counted). `to` is the range's last day.
+export function adherenceNumbers(a: Adherence, to: string): { term: string; value: string }[] {
+  if (!a.session_data) return [];
+  const out: { term: string; value: string }[] = [];
+  const counted = a.counted ?? 0;
+  const days = a.days ?? 0;
+  const held = (a.paused_days ?? 0) + (a.locked_days ?? 0);
+  if (a.per_week !== undefined && days > 0) {
+    out.push({ term: 'Sessions a week', value: `${a.per_week.toFixed(1)} (${counted} ÷ ${days} days × 7)` });
+  } else if (a.counted_from) {
+    out.push({ term: 'Sessions a week', value: `not yet: ${count(counted, 'session', 'sessions')} in ${count(days, 'day', 'days')}, a rate needs 7` });
+  } else {
+    out.push({ term: 'Sessions a week', value: 'not yet: no day since the first session is over' });
+  }
+  if (a.counted_from && a.counted_to) {
+    const span = `${dayMonth(a.counted_from)} to ${dayMonth(a.counted_to)}`;
+    out.push({ term: 'Days counted', value: held > 0 ? `${days} of the ${days + held} from ${span}` : `${days}, from ${span}` });
+  }
+  if (held > 0) {
+    const done = a.held_completed ? `; ${count(a.held_completed, 'session', 'sessions')} done on them` : '';
+    out.push({ term: 'Held for safety, not missed', value: `${heldDays(a.paused_days ?? 0, a.locked_days ?? 0)}${done}` });
+  }
+  if (!a.counted_to || a.counted_to < to) out.push({ term: 'Not counted yet', value: 'today, until it is over' });
+  out.push({ term: 'Finished', value: `${a.completed ?? 0} of ${a.started ?? 0} started` });
+  return out;
+}
+
+// A week's note beside its counts: "in progress" (its days to come are not
+// misses), and the days held for safety. Empty for a plain week.
+export function weekNote(w: AdherenceWeek): string {
+  const parts: string[] = [];
+  if (w.in_progress) parts.push('in progress');
+  const held = w.paused + w.locked;
+  if (held === 7) parts.push(`${heldWords(w.paused, w.locked)} all week`);
+  else if (held > 0) parts.push(`${heldDays(w.paused, w.locked)} for safety`);
+  return parts.join('; ');
 }

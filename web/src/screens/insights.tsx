@@ -4,8 +4,17 @@
 // better mornings (each a hypothesis, with an offer to test it as an
 // experiment), and adherence. The same JSON as `daybreak insights --json`.
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
-import { addDays, PERIOD_LABELS, shortDate } from '../format';
-import { amount, experimentHref, interval, MEASURE_LABELS, pValue, signed } from '../insights_words';
+import { addDays, dayMonth, PERIOD_LABELS, shortDate } from '../format';
+import {
+  adherenceNumbers,
+  amount,
+  experimentHref,
+  interval,
+  MEASURE_LABELS,
+  pValue,
+  signed,
+  weekNote,
+} from '../insights_words';
 import { useState } from 'preact/hooks';
 
 import { Toggle } from '../components/controls';
@@ -104,7 +113,7 @@ export function KeyChanges({ from, to }: { from: string; to: string }) {
 
 // What each section shows: the numbers only when asked for, and no sentence
 // the findings already said.
-interface View {
+export interface View {
   numbers: boolean;
   said: Set<string>;
 }
@@ -316,17 +325,60 @@ function FactorsSection({ data, view }: { data: Insights; view: View }) {
   );
 }
 
-function AdherenceSection({ data, view }: { data: Insights; view: View }) {
+// The statement (the CLI's words), and with the numbers: what the rate
+// counts, and the weeks, a week in progress said so (its days to come are
+// not misses) and days held for safety said so (not missed either).
+export function AdherenceSection({ data, view }: { data: Insights; view: View }) {
   const a = data.adherence;
+  const weeks = a.weeks ?? [];
   return (
     <section class="card insight-section" aria-labelledby="adherence-title">
       <h2 id="adherence-title">Adherence</h2>
-      {view.numbers && a.session_data && a.per_week !== undefined ? (
-        <p class="lead">
-          {a.per_week.toFixed(1)} sessions done a week ({a.completed ?? 0} of {a.started ?? 0} started ran to the end).
-        </p>
-      ) : null}
       {view.said.has(a.statement) ? <p class="muted">Said above, in short.</p> : <p>{a.statement}</p>}
+      {view.numbers && a.session_data ? (
+        <dl class="insight-numbers" data-testid="adherence-numbers">
+          {adherenceNumbers(a, data.to).map((n) => (
+            <div key={n.term}>
+              <dt>{n.term}</dt>
+              <dd>{n.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {view.numbers && weeks.length > 0 ? (
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Sessions by week">
+          <table class="insight-table adherence-weeks">
+            <caption class="visually-hidden">Guided sessions by week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week from</th>
+                <th scope="col">Sessions done</th>
+                <th scope="col">Days counted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => {
+                const note = weekNote(w);
+                return (
+                  <tr key={w.from} data-week={w.from}>
+                    <th scope="row">
+                      <span class="week-from">{dayMonth(w.from)}</span>
+                      {note ? (
+                        <>
+                          <span class="visually-hidden">, </span>
+                          <span class="week-note">{note}</span>
+                        </>
+                      ) : null}
+                    </th>
+                    <td>{w.completed}</td>
+                    <td>{w.in_progress ? `${w.days} so far` : w.days}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </section>
   );
 }
