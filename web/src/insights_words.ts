@@ -11,8 +11,9 @@ import type {
   ExperimentReport,
   MorningMeasure,
   VerdictKey,
+  WholeDay,
 } from './api_insights';
-import { dayMonth } from './format';
+import { dayMonth, shortDate } from './format';
 
 // 3.4567 -> "3.5"; minutes to whole minutes.
 export function amount(v: number | null | undefined, measure: MorningMeasure = 'pain'): string {
@@ -137,6 +138,25 @@ export function washoutRange(nights: number, min: number, max: number): string {
   if (!Number.isInteger(nights) || nights < min || nights > max) return '0 to 3 fewer than the nights per period';
   return `0 to ${nights - 3}`;
 }
+
+// A row of the whole day's table by what it covers, as the CLI's: a week by
+// its first day ("Mon 2 Nov"), a month "Sep 2026", a quarter "Q3 2026", a
+// year "2026". `from` is the row's first day in the range.
+export function bucketLabel(from: string, by: WholeDay['by']): string {
+  const [year, month] = from.split('-').map(Number) as [number, number];
+  if (by === 'week') return shortDate(from);
+  if (by === 'year') return String(year);
+  if (by === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' });
+}
+
+// The table's first column heading.
+export const BUCKET_HEADINGS: Record<WholeDay['by'], string> = {
+  week: 'Week from',
+  month: 'Month',
+  quarter: 'Quarter',
+  year: 'Year',
+};
 
 // "1 day", "6 days"
 function count(n: number, one: string, many: string): string {

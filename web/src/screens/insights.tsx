@@ -8,6 +8,8 @@ import { addDays, dayMonth, PERIOD_LABELS, shortDate } from '../format';
 import {
   adherenceNumbers,
   amount,
+  BUCKET_HEADINGS,
+  bucketLabel,
   experimentHref,
   interval,
   MEASURE_LABELS,
@@ -149,9 +151,8 @@ function InsightsBody({ data }: { data: Insights }) {
   );
 }
 
-function WholeDaySection({ data, view }: { data: Insights; view: View }) {
+export function WholeDaySection({ data, view }: { data: Insights; view: View }) {
   const w = data.whole_day;
-  const by = w.by === 'week' ? 'week from' : w.by;
   return (
     <section class="card insight-section" aria-labelledby="whole-day-title">
       <h2 id="whole-day-title">The whole day</h2>
@@ -188,7 +189,7 @@ function WholeDaySection({ data, view }: { data: Insights; view: View }) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{by}</th>
+                <th scope="col">{BUCKET_HEADINGS[w.by]}</th>
                 {(['night', 'morning', 'afternoon', 'evening'] as const).map((p) => (
                   <th scope="col" key={p}>
                     {PERIOD_LABELS[p]}
@@ -199,7 +200,7 @@ function WholeDaySection({ data, view }: { data: Insights; view: View }) {
             <tbody>
               {w.rows.map((r) => (
                 <tr key={r.from}>
-                  <th scope="row">{shortDate(r.from)}</th>
+                  <th scope="row">{bucketLabel(r.from, w.by)}</th>
                   {(['night', 'morning', 'afternoon', 'evening'] as const).map((p) => (
                     <td key={p}>{amount(r[p] ?? null)}</td>
                   ))}
