@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import type { Insights } from '../src/api_insights';
 import { bucketLabel } from '../src/insights_words';
-import { WholeDaySection } from '../src/screens/insights';
+import { InsightsScreen, WholeDaySection } from '../src/screens/insights';
 import { find, render, text } from './tree';
 
 // The screen's module keeps the app's state, with its outbox in localStorage;
@@ -50,5 +50,14 @@ describe('the insights screen', () => {
     expect(bucketLabel('2026-11-02', 'week')).toBe('Mon 2 Nov');
     expect(bucketLabel('2026-08-31', 'quarter')).toBe('Q3 2026');
     expect(bucketLabel('2027-01-01', 'year')).toBe('2027');
+  });
+
+  // Issue: while the day was not known yet, the screen was "Loading…" alone,
+  // with no heading for a navigation to move the focus to.
+  it('has its heading while it loads', () => {
+    const tree = render(h(InsightsScreen, { weeks: 0 }));
+    const [heading] = find(tree, 'h1');
+    expect(text(heading!)).toBe('Insights');
+    expect(heading!.props.tabIndex).toBe(-1);
   });
 });

@@ -33,7 +33,15 @@ const RANGES: { weeks: number; label: string }[] = [
 // /insights (?weeks=12 or 4 for the last weeks only).
 export function InsightsScreen({ weeks }: { weeks: number }) {
   const { today, settled } = useToday();
-  if (!settled) return <p class="muted">Loading…</p>;
+  // The heading first, even while loading: a navigation moves the focus to it.
+  if (!settled) {
+    return (
+      <div class="screen insights">
+        <h1 tabIndex={-1}>Insights</h1>
+        <p class="muted">Loading…</p>
+      </div>
+    );
+  }
   const w = RANGES.some((r) => r.weeks === weeks) ? weeks : 0;
   const to = today?.date ?? browserToday();
   return <InsightsRange from={w ? addDays(to, -(w * 7 - 1)) : undefined} to={to} weeks={w} />;
