@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SafetyCheckResult, SafetyGate } from '../src/api';
-import { AfterNoWarningSigns, GateSummary, OutcomeWords } from '../src/screens/safety';
+import { AfterNoWarningSigns, GateSummary, OutcomeWords, personOkSentence, ReviewedSigns } from '../src/screens/safety';
 import { render, text } from './tree';
 
 // The parts under test take the gate as props; the app's state (with its
@@ -113,5 +113,22 @@ describe('the safety screen', () => {
     expect(words).toContain('You said yes to: a fever.');
     expect(words).not.toContain('bad-morning routine');
     expect(words).toContain('Exercise stays locked until a clinician has seen you.');
+  });
+
+  // Issue: a fever raised at the last full check, then seen by a clinician:
+  // the gate is ok again, and a clinician viewing the person read "No
+  // warning signs at the last check", which that check contradicts; neither
+  // screen said which sign a clinician had seen, as `daybreak screen status`
+  // does.
+  it('does not say "no warning signs at the last check" while a sign a clinician has seen is still reported', () => {
+    const seen = { question: 'fever', label: 'a fever', reviewed_at: '2026-11-18T09:00:00Z' };
+    const reviewed = { ...ok, last_full_check: '2026-11-17T06:30:00Z', next_full_check: '2026-11-24T06:30:00Z', reviewed: [seen] };
+    expect(personOkSentence(reviewed, zone)).toBe('No warning sign is waiting for a clinician; the next full check is due on Tuesday 24 November.');
+    expect(personOkSentence(ok, zone)).toBe('No warning signs at the last check; the next full check is due on Monday 30 November.');
+    expect(said(h(ReviewedSigns, { gate: reviewed, zone }))).toBe(
+      'Seen by a clinician on Wednesday 18 November: a fever. If it changes or gets worse, see a doctor again.',
+    );
+    expect(said(h(ReviewedSigns, { gate: reviewed, zone, viewed: true }))).toContain('they should see a doctor again.');
+    expect(render(h(ReviewedSigns, { gate: ok, zone }))).toEqual([]);
   });
 });

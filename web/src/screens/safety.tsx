@@ -529,7 +529,12 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
             If you are not sure, answer yes: a doctor can tell you more.
           </p>
           {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} /> : null}
-          {gate.gate && settled ? <GateSummary gate={gate.gate} zone={zone ?? gate.asOf?.zone} /> : null}
+          {gate.gate && settled ? (
+            <>
+              <GateSummary gate={gate.gate} zone={zone ?? gate.asOf?.zone} />
+              <ReviewedSigns gate={gate.gate} zone={zone ?? gate.asOf?.zone} />
+            </>
+          ) : null}
           <StaleGateLine shown={gate} />
           {gate.gate && !gate.stale && awaitingClinician(gate.gate) ? (
             <ClinicianReview
@@ -592,6 +597,31 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
   );
 }
 
+// The gate when ok, for a clinician viewing the person. Not "no warning signs
+// at the last check" while a sign a clinician has seen is still reported: the
+// last check may well have raised it.
+export function personOkSentence(g: SafetyGate, zone: string | undefined): string {
+  const none = (g.reviewed ?? []).length > 0 ? 'No warning sign is waiting for a clinician' : 'No warning signs at the last check';
+  return `${none}${g.next_full_check ? `; the next full check is due on ${day(g.next_full_check, zone)}` : ''}.`;
+}
+
+// The urgent signs a clinician has seen that are still reported, each with
+// when, as `daybreak screen status` says them.
+export function ReviewedSigns({ gate, zone, viewed = false }: { gate: SafetyGate; zone: string | undefined; viewed?: boolean }) {
+  const seen = gate.reviewed ?? []; // none in a gate kept on this device by an older version of the app
+  if (seen.length === 0) return null;
+  return (
+    <ul class="reviewed-signs">
+      {seen.map((r) => (
+        <li key={r.question}>
+          Seen by a clinician on {day(r.reviewed_at, zone)}: {r.label}. If it changes or gets worse,{' '}
+          {viewed ? 'they should see a doctor again' : 'see a doctor again'}.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 // A clinician's view of the person's safety state: the gate in a sentence,
 // and, while a warning sign waits for a clinician, the review to record.
 export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always?: boolean }) {
@@ -608,7 +638,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
       <h2 id="person-safety-title">Safety</h2>
       <StaleGateLine shown={gate} />
       {g.status === 'ok' ? (
-        <p>No warning signs at the last check{g.next_full_check ? `; the next is due on ${day(g.next_full_check, zone)}` : ''}.</p>
+        <p>{personOkSentence(g, zone)}</p>
       ) : (
         <>
           <p>
@@ -625,6 +655,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
           </ul>
         </>
       )}
+      <ReviewedSigns gate={g} zone={zone} viewed />
       {g.last_clinician_review ? <p class="muted">A clinician last saw them on {day(g.last_clinician_review, zone)}.</p> : null}
       {reviewed ? <ClinicianRecorded result={reviewed.result} wasLocked={reviewed.wasLocked} viewed={viewed} /> : null}
       {waiting && !gate.stale ? (
