@@ -4,8 +4,8 @@ import { h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SafetyCheckResult, SafetyGate } from '../src/api';
-import { AfterNoWarningSigns, GateSummary, OutcomeWords, personOkSentence, ReviewedSigns } from '../src/screens/safety';
-import { render, text } from './tree';
+import { AfterNoWarningSigns, GateNotice, GateSummary, OutcomeWords, personOkSentence, ReviewedSigns } from '../src/screens/safety';
+import { find, render, text } from './tree';
 
 // The parts under test take the gate as props; the app's state (with its
 // outbox in localStorage) is not part of these tests.
@@ -79,7 +79,7 @@ describe('the safety screen', () => {
     const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
     expect(words).not.toMatch(/yes to:\s*\./);
     expect(words).not.toContain('within a day');
-    expect(words).not.toContain('bad-morning routine');
+    expect(words).not.toContain('flare-day routine');
     expect(words).toContain(
       'You reported again what a clinician has already seen: a history of cancer. If it has changed or got worse, see a doctor again.',
     );
@@ -96,7 +96,7 @@ describe('the safety screen', () => {
     const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
     expect(words).toContain('Please speak to a doctor within a day');
     expect(words).toContain('You said yes to: a fever.');
-    expect(words).toContain('only the gentle bad-morning routine is open');
+    expect(words).toContain('only the gentle flare-day routine is open');
     expect(words).toContain('You reported again what a clinician has already seen: a history of cancer.');
   });
 
@@ -111,7 +111,7 @@ describe('the safety screen', () => {
     };
     const words = said(h(OutcomeWords, { result, zone, heading: { current: null } }));
     expect(words).toContain('You said yes to: a fever.');
-    expect(words).not.toContain('bad-morning routine');
+    expect(words).not.toContain('flare-day routine');
     expect(words).toContain('Exercise stays locked until a clinician has seen you.');
   });
 
@@ -130,5 +130,19 @@ describe('the safety screen', () => {
     );
     expect(said(h(ReviewedSigns, { gate: reviewed, zone, viewed: true }))).toContain('they should see a doctor again.');
     expect(render(h(ReviewedSigns, { gate: ok, zone }))).toEqual([]);
+  });
+
+  // Issue: paused, the notice's button said "Flare-day routine" and the
+  // check's outcome "bad-morning routine", for the same /session/flare.
+  it('names the routine open while paused the same way in the notice and after a check', () => {
+    const fever = { question: 'fever', label: 'a fever', at: '2026-11-23T06:30:00Z', check: 'full' };
+    const paused: SafetyGate = { ...ok, status: 'paused', progression_allowed: false, urgent: [fever] };
+    const result: SafetyCheckResult = {
+      check: { id: 10, kind: 'full', at: '2026-11-23T06:30:00Z', result: 'urgent', raised: ['fever'] },
+      safety: paused,
+    };
+    const link = (tree: ReturnType<typeof render>) => find(tree, 'a').find((a) => a.props.href === '/session/flare')!;
+    expect(text(link(render(h(GateNotice, { gate: paused })))).toLowerCase()).toBe('flare-day routine');
+    expect(text(link(render(h(OutcomeWords, { result, zone, heading: { current: null } }))))).toBe('flare-day routine');
   });
 });

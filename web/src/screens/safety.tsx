@@ -274,7 +274,7 @@ export function OutcomeWords({
           <p>Exercise stays locked until a clinician has seen you.</p>
         ) : (
           <p>
-            Until a clinician has seen you, only the gentle <a href="/session/flare">bad-morning routine</a> is open.
+            Until a clinician has seen you, only the gentle <a href="/session/flare">flare-day routine</a> is open.
           </p>
         )}
         {seenAgain}
