@@ -160,6 +160,42 @@ test('once a clinician has seen them, the person says so, confirms, and sessions
   }
 });
 
+// Issue: a yes to an urgent warning sign a clinician had already seen (one
+// that stays: back pain since a past cancer) reopens nothing, yet the outcome
+// read "Please speak to a doctor within a day. You said yes to: ." It says
+// what the CLI says, and the safety screen says which sign was seen, and when.
+test('a sign a clinician has already seen, reported again, is said so, not "You said yes to: ."', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    const no = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness', 'major_accident', 'fever',
+      'weight_loss', 'night_pain', 'bone_risk_trauma', 'age_at_onset'];
+    daybreak.cliAt('2026-11-20T08:00:00Z', ['screen', '--answers', [...no.map((q) => `${q}=no`), 'cancer_history=yes'].join(',')]);
+    daybreak.cliAt('2026-11-21T08:00:00Z', ['screen', 'ack', '--seen-clinician'], 'y\n');
+    assert.equal((await gate(daybreak)).status, 'ok');
+
+    await page.goto(`${daybreak.url}/safety`);
+    await page.getByText('Seen by a clinician on Saturday 21 November: back pain since a past cancer.').waitFor();
+    const questions = page.locator('fieldset.yes-no');
+    await questions.first().waitFor();
+    for (let i = 0; i < (await questions.count()); i++) {
+      const q = questions.nth(i);
+      const yes = (await q.getAttribute('data-question')) === 'cancer_history';
+      await q.getByRole('radio', { name: yes ? 'Yes' : 'No' }).check();
+    }
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'Already seen by a clinician' }).waitFor();
+    const outcome = page.locator('.safety-outcome');
+    await outcome.getByText('You reported again what a clinician has already seen: back pain since a past cancer.').waitFor();
+    assert.equal(await outcome.getByText('You said yes to').count(), 0);
+    assert.equal(await outcome.getByText('within a day').count(), 0);
+    await outcome.getByRole('link', { name: 'Do a session' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal((await gate(daybreak)).status, 'ok');
+  } finally {
+    await close();
+  }
+});
+
 // Issue 17 (safety that speaks): a yes to the morning's one-tap question saved
 // from the web app showed only "Morning saved", the question was item 7 behind
 // "More details", and afterwards Today and Session offered Start.

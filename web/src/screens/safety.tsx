@@ -284,7 +284,7 @@ export function OutcomeWords({
   return (
     <>
       <h2 id="safety-outcome-title" ref={heading} tabIndex={-1}>
-        {kind === 'seen_again' ? 'You reported what a clinician has already seen' : 'You reported no warning signs in this check'}
+        {kind === 'seen_again' ? 'Already seen by a clinician' : 'You reported no warning signs in this check'}
       </h2>
       {kind === 'seen_again' ? (
         seenAgain
