@@ -92,7 +92,7 @@ test('with prefers-reduced-motion an exercise page shows the poses side by side,
     await poses.waitFor();
     assert.ok((await poses.locator('svg').count()) >= 2);
     assert.equal(await page.getByRole('button', { name: 'Stop the figure' }).count(), 0, 'nothing moves, nothing to stop');
-    assert.match(await page.locator('.exercise-uses').textContent(), /Bad-morning routine, at any stage/);
+    assert.match(await page.locator('.exercise-uses').textContent(), /Flare-day routine, at any stage/);
     assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await close();

@@ -3,7 +3,7 @@
 // person's zone, as the server gives them; they are formatted as UTC so the
 // browser's own zone can never shift them by a day.
 
-import type { FieldDef, Fields, Period, PeriodStatus, Problem } from './api';
+import { ApiError, type FieldDef, type Fields, type Period, type PeriodStatus, type Problem, type Routine } from './api';
 
 const LOCALE = 'en-GB';
 
@@ -76,6 +76,14 @@ export function minutes(total: number): string {
   const m = total % 60;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+// A routine's one name, on every screen (the CLI's words: the flare-day
+// routine, never a "bad-morning" one).
+export const ROUTINE_LABELS: Record<Routine, string> = {
+  morning: 'Morning routine',
+  evening: "Tonight's routine",
+  flare: 'Flare-day routine',
+};
 
 export const PERIOD_LABELS: Record<Period, string> = {
   night: 'Night',
@@ -153,6 +161,12 @@ export function problemSummary(problem: Problem): string {
   const base = problem.detail ?? problem.title;
   if (count === 0) return sentence(base);
   return `${sentence(base)} ${count === 1 ? 'One value needs' : `${count} values need`} a look.`;
+}
+
+// What went wrong with a request, in a sentence: the server's problem when it
+// answered, else that it cannot be reached (only then).
+export function errorText(e: unknown): string {
+  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
 }
 
 // A capital first and a full stop last ("daybreak" keeps its small d).

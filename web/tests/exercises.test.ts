@@ -147,7 +147,7 @@ describe("an exercise's page", () => {
       find(render(h(ExercisePage, { exercise: e, library })), 'ul')
         .filter((u) => u.props.class === 'exercise-uses')
         .flatMap((u) => u.children.map(text));
-    expect(uses(walking)).toEqual(['Stage 1, Wake up gently: morning routine', 'Bad-morning routine, at any stage']);
+    expect(uses(walking)).toEqual(['Stage 1, Wake up gently: morning routine', 'Flare-day routine, at any stage']);
     expect(uses(reach)).toEqual(['Stage 2, Steady: evening routine']);
     // Bird-dog is in no routine: the leg reach's ladder moves on to it.
     const page = render(h(ExercisePage, { exercise: birdDog, library }));

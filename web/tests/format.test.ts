@@ -124,3 +124,26 @@ describe('character counts', () => {
     expect(characterCount(11265, 2000)).toBe('11,265 / 2,000 · 9,265 characters too many');
   });
 });
+
+// Bug: the session list called the flare routine "Bad-morning routine" while
+// the hints, the safety screen and the CLI said "flare-day routine".
+describe('the flare routine has one name (the session list said "Bad-morning routine")', () => {
+  it('is the flare-day routine on the session list and in a hint alike', async () => {
+    const { ROUTINE_LABELS } = await import('../src/format');
+    const { hintLink } = await import('../src/components/hint');
+    expect(ROUTINE_LABELS.flare).toBe('Flare-day routine');
+    expect(hintLink({ action: 'flare_session' } as never)?.label).toBe(ROUTINE_LABELS.flare);
+  });
+});
+
+// Bug: the insights screen said "daybreak cannot be reached" for every error,
+// a refusal the server gave (a clinician without the insights scope) too.
+describe('errorText (the insights screen said "cannot be reached" for every error)', () => {
+  it("says the server's problem when it answered, and cannot be reached only when it cannot", async () => {
+    const { errorText } = await import('../src/format');
+    const { ApiError, Unreachable } = await import('../src/api');
+    const refused = new ApiError({ type: 'forbidden', title: 'Forbidden', status: 403, detail: 'anna has not shared insights with you' });
+    expect(errorText(refused)).toBe('Anna has not shared insights with you.');
+    expect(errorText(new Unreachable(new TypeError('fetch failed')))).toMatch(/cannot be reached/);
+  });
+});

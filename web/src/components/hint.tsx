@@ -3,6 +3,7 @@
 // a button, as the command line words it as a command. An action without a
 // screen here (the content check, the exercise list) shows nothing.
 import type { Hint } from '../api';
+import { ROUTINE_LABELS } from '../format';
 
 export function hintLink(hint: Hint | undefined): { href: string; label: string } | null {
   if (!hint) return null;
@@ -13,7 +14,7 @@ export function hintLink(hint: Hint | undefined): { href: string; label: string 
     case 'leg_check':
       return { href: '/safety?check=legs', label: 'Answer the leg questions' };
     case 'flare_session':
-      return { href: '/session/flare', label: 'Flare-day routine' };
+      return { href: '/session/flare', label: ROUTINE_LABELS.flare };
     case 'add_sleep_item':
       return { href: '/settings#sleep-items', label: a.kind === 'pillow' ? 'Add a pillow' : 'Add a mattress' };
     case 'progress_status':

@@ -5,18 +5,13 @@
 // from there). Self-contained, so the More screen only places it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { ApiError } from '../api';
 import { type Device, devicesApi, deviceStatus, type PairingCode, secondsLeft, validityText } from '../api_devices';
 import { Alert } from '../components/controls';
-import { problemSummary } from '../format';
+import { errorText } from '../format';
 import { announce } from '../components/toast';
 import { call, useDiaryZone, useLoad } from '../state';
 
 // What went wrong, as a sentence; a network failure in words.
-function problemText(e: unknown): string {
-  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
-}
-
 export function PairedDevicesSection() {
   const list = useLoad(() => devicesApi.list(), []);
   const { zone } = useDiaryZone(); // never the browser's own
@@ -54,7 +49,7 @@ export function PairedDevicesSection() {
       );
       heading.current?.focus();
     } catch (err) {
-      setProblem(problemText(err));
+      setProblem(errorText(err));
     } finally {
       setRevoking(false);
     }
@@ -191,7 +186,7 @@ function PairPhone({ devices, reload }: { devices: Device[]; reload: () => void 
       const until = new Date(Date.now() + code.valid_seconds * 1000).toISOString();
       setPairing({ code, known: devices.map((d) => d.id), until });
     } catch (err) {
-      setProblem(problemText(err));
+      setProblem(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -27,7 +27,7 @@ const POSITIONS: Record<Exercise['position'], string> = {
   chair: 'On a chair',
 };
 
-const ROUTINE_WORDS: Record<Routine, string> = { morning: 'Morning', evening: 'Evening', flare: 'Bad-morning' };
+const ROUTINE_WORDS: Record<Routine, string> = { morning: 'Morning', evening: 'Evening', flare: 'Flare-day' };
 
 // The exercises of each group, by name; a group with none is left out.
 export function groupExercises(exercises: Exercise[]): { kind: ExerciseKind; title: string; about: string; exercises: Exercise[] }[] {

@@ -4,7 +4,7 @@
 // better mornings (each a hypothesis, with an offer to test it as an
 // experiment), and adherence. The same JSON as `daybreak insights --json`.
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
-import { addDays, dayMonth, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, dayMonth, errorText, PERIOD_LABELS, shortDate } from '../format';
 import {
   adherenceNumbers,
   amount,
@@ -70,7 +70,7 @@ function InsightsRange({ from, to, weeks }: { from: string | undefined; to: stri
       </fieldset>
       {loaded.error && !data ? (
         <div class="notice info" role="status">
-          <p>daybreak cannot be reached, so there is nothing to show right now.</p>
+          <p>The insights cannot be shown right now: {errorText(loaded.error)}</p>
         </div>
       ) : !data ? (
         <p class="muted">Loading…</p>

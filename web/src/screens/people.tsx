@@ -9,14 +9,13 @@
 import type { VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 
-import { ApiError } from '../api';
 import { type Attention, accountApi, account, type SharedPerson, type Viewed, viewing, viewPerson } from '../account';
 import { insightsApi } from '../api_insights';
 import { progressApi } from '../api_progress';
 import { possessive, shares } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { Icon } from '../components/icons';
-import { addDays, problemSummary, stageTitle } from '../format';
+import { addDays, errorText, stageTitle } from '../format';
 import { navigate } from '../router';
 import { lastMorningText, sharesText } from '../sharing_words';
 import { lastToday, useLoad, useSignal, useToday } from '../state';
@@ -29,10 +28,6 @@ import { QuestionnairesSection } from './questionnaires';
 import { ReportLink } from './report_link';
 import { PersonSafety } from './safety';
 import { DiaryCharts, type Range } from './see';
-
-function problemText(e: unknown): string {
-  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
-}
 
 const ATTENTION_LABELS: Record<Attention['kind'], string> = {
   safety: 'Safety',
@@ -70,7 +65,7 @@ export function PeopleScreen() {
       <h1 tabIndex={-1}>People who share with you</h1>
       {!list ? (
         people.error ? (
-          <Alert text={problemText(people.error)} />
+          <Alert text={errorText(people.error)} />
         ) : (
           <p class="muted">Loading…</p>
         )
@@ -138,7 +133,7 @@ export function PersonHome({ id }: { id: number }) {
     }
   }, [ready, found?.id]);
   if (found && ready) return <PersonPage person={found} viewed={viewed} />;
-  if (people.error) return <Alert text={problemText(people.error)} />;
+  if (people.error) return <Alert text={errorText(people.error)} />;
   if (!people.data || found) return <p class="muted">Loading…</p>;
   return (
     <div class="screen">
@@ -227,7 +222,7 @@ function ProgramPart({ viewed }: { viewed: Viewed }) {
       <h2 id="person-program-title">Program</h2>
       {!p ? (
         loaded.error ? (
-          <Alert text={problemText(loaded.error)} />
+          <Alert text={errorText(loaded.error)} />
         ) : (
           <p class="muted">Loading…</p>
         )
@@ -257,7 +252,7 @@ function ExperimentsPart({ viewed }: { viewed: Viewed }) {
       <h2 id="person-experiments-title">Experiments</h2>
       {!all ? (
         loaded.error ? (
-          <Alert text={problemText(loaded.error)} />
+          <Alert text={errorText(loaded.error)} />
         ) : (
           <p class="muted">Loading…</p>
         )

@@ -21,14 +21,10 @@ import {
 import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
-import { fieldMessage, longDate, problemSummary, stageTitle, zonedDateTime, zoneNote } from '../format';
+import { errorText, fieldMessage, longDate, stageTitle, zonedDateTime, zoneNote } from '../format';
 import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
-
-function errorText(e: unknown): string {
-  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
-}
 
 function weekday(date: string): string {
   return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'long', timeZone: 'UTC' });

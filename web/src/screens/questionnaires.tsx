@@ -23,7 +23,7 @@ import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
-import { fieldMessage, problemSummary, zonedDay } from '../format';
+import { errorText, fieldMessage, problemSummary, zonedDay } from '../format';
 import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
 import { useDiaryZone, useLoad, useSignal } from '../state';
 
@@ -56,9 +56,7 @@ function BackToList() {
 }
 
 function LoadProblem({ error }: { error: unknown }) {
-  const text =
-    error instanceof ApiError ? problemSummary(error.problem) : 'daybreak cannot be reached right now. Please try again in a moment.';
-  return <Alert text={text} />;
+  return <Alert text={errorText(error)} />;
 }
 
 // /questionnaires: what is offered, the last score of each, and why any is not.

@@ -14,14 +14,13 @@ import { Icon } from '../components/icons';
 import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
-import { fieldMessage, minutes, problemSummary, stageTitle, zoned, zonedStamp } from '../format';
+import { fieldMessage, minutes, problemSummary, ROUTINE_LABELS, stageTitle, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, reachable, useLoad, useSignal } from '../state';
 import { GateNotice, sessionOpen, StaleGateLine, useGate } from './safety';
 
 export const ROUTINES: Routine[] = ['morning', 'evening', 'flare'];
-const ROUTINE_LABELS: Record<Routine, string> = { morning: 'Morning routine', evening: "Tonight's routine", flare: 'Bad-morning routine' };
 const TICK_MS = 200;
 const SPEECH_KEY = 'daybreak.speech';
 const PENDING_KEY = 'daybreak.session.pending.v1'; // the last result not yet stored

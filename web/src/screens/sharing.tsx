@@ -11,13 +11,9 @@ import { deviceTime } from '../api_devices';
 import { Alert } from '../components/controls';
 import { ErrorSummary, type SummaryLine } from '../components/error_summary';
 import { announce } from '../components/toast';
-import { problemSummary } from '../format';
+import { errorText } from '../format';
 import { accessGroupLine, grantLine, groupAccess } from '../sharing_words';
 import { call, useDiaryZone, useLoad } from '../state';
-
-function problemText(e: unknown): string {
-  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
-}
 
 const useZone = () => useDiaryZone().zone;
 
@@ -38,7 +34,7 @@ export function SharingSection() {
     return grants.error ? (
       <section class="card" id="sharing" aria-labelledby="sharing-title">
         <h2 id="sharing-title">Sharing with your clinician</h2>
-        <Alert text={problemText(grants.error)} />
+        <Alert text={errorText(grants.error)} />
       </section>
     ) : null;
   }
@@ -61,7 +57,7 @@ export function SharingSection() {
       announce(`You no longer share with ${g.clinician.name}.`);
       heading.current?.focus();
     } catch (err) {
-      setProblem(problemText(err));
+      setProblem(errorText(err));
     } finally {
       setStopping(false);
     }
@@ -211,7 +207,7 @@ function ShareForm({ onShared }: { onShared: (g: Grant) => void }) {
               target: f.field === 'until' ? '#share-until' : f.field === 'scope' ? '#share-what' : '#share-who',
             }))
           : [];
-      setSummary({ text: problemText(err), lines, n: (summary?.n ?? 0) + 1 });
+      setSummary({ text: errorText(err), lines, n: (summary?.n ?? 0) + 1 });
     } finally {
       setBusy(false);
     }
@@ -331,7 +327,7 @@ export function AccessLogSection() {
       <h2 id="who-looked-title">Who looked at my data, and when</h2>
       {!groups ? (
         log.error ? (
-          <Alert text={problemText(log.error)} />
+          <Alert text={errorText(log.error)} />
         ) : (
           <p class="muted">Loading…</p>
         )
