@@ -525,9 +525,13 @@ Section adherence_section(const Insights& in) {
   }
   s.blocks.push_back({"", std::move(table)});
   if (const Comparison* c = find_comparison(in.factors, "evening_routine", "yes")) {
-    s.blocks.push_back({describe_comparison(in.factors, *c) + (c->effect && c->stands_out ? ""
-                                                               : c->effect                ? " This may be chance."
-                                                                                          : ""),
+    // Not yet comparable: said as what it is about (not "Evening routine
+    // done: no number shown: ..." the factor table's shorthand).
+    s.blocks.push_back({!c->effect
+                            ? fmt::format("Whether mornings are better after the evening routine cannot be "
+                                          "told yet: {}.",
+                                          c->withheld)
+                            : describe_comparison(in.factors, *c) + (c->stands_out ? "" : " This may be chance."),
                         {}});
   }
   return s;
