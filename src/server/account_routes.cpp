@@ -427,6 +427,39 @@ Json scope_json(const Grant& g) {
   return scope;
 }
 
+// What a person's active grants to one clinician cover together: "all" when
+// one is everything, else each scope once, in the order of the scopes.
+Json shared_scopes_json(const std::vector<Grant>& grants) {
+  if (std::any_of(grants.begin(), grants.end(), [](const Grant& g) { return g.everything; })) {
+    return Json::array({"all"});
+  }
+  std::vector<Scope> all;
+  for (const Grant& g : grants) all.insert(all.end(), g.scopes.begin(), g.scopes.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  Json scope = Json::array();
+  for (const Scope s : all) scope.push_back(scope_name(s));
+  return scope;
+}
+
+// The last day they hold, when they all end that day; else null (one has no
+// end, or they end on different days: each grant says its own).
+Json shared_until_json(const std::vector<Grant>& grants) {
+  const auto& first = grants.front().until;
+  const bool same = std::all_of(grants.begin(), grants.end(), [&](const Grant& g) { return g.until == first; });
+  return same && first ? Json(format_date(*first)) : Json(nullptr);
+}
+
+Json grants_shared_json(const std::vector<Grant>& grants) {
+  Json out = Json::array();
+  for (const Grant& g : grants) {
+    out.push_back(Json{{"id", g.id.value},
+                       {"scope", scope_json(g)},
+                       {"until", g.until ? Json(format_date(*g.until)) : Json(nullptr)}});
+  }
+  return out;
+}
+
 Json grant_json(StoreReader& tx, const Grant& g, LocalDate today) {
   return Json{{"id", g.id.value},
               {"clinician", who_json(tx, g.clinician)},
@@ -553,39 +586,51 @@ Response people(const ApiContext& api, const Request& req) {
   // One read for whom, then each person's own reads (the store has one
   // reader at a time: no read may open inside another).
   struct Sharer {
-    Grant grant;
+    std::vector<Grant> grants;
     User user;
     std::optional<std::string> login;
   };
   std::vector<Sharer> sharers;
   {
     auto tx = api.store().read();
-    for (const Grant& g : tx->grants_to(s.user.id)) {
+    for (Grant& g : tx->grants_to(s.user.id)) {
+      // A person who shares by several grants is one row: what they share
+      // is what any of their grants covers.
+      const auto same =
+          std::find_if(sharers.begin(), sharers.end(), [&](const Sharer& sh) { return sh.user.id == g.person; });
+      if (same != sharers.end()) {
+        same->grants.push_back(std::move(g));
+        continue;
+      }
       auto user = tx->find_user(g.person);
       if (!user) continue;
       const auto account = tx->find_account(g.person);
-      sharers.push_back({g, std::move(*user), account ? std::optional(account->login) : std::nullopt});
+      sharers.push_back({{std::move(g)}, std::move(*user), account ? std::optional(account->login) : std::nullopt});
     }
   }
   std::vector<Row> rows;
-  for (const Sharer& sh : sharers) {
-    const Grant& g = sh.grant;
+  for (Sharer& sh : sharers) {
     const TimeZone& zone = api.zone(sh.user.time_zone);
     const LocalDate today = zone.date_of(api.now());
-    if (!g.active(today)) continue;
+    std::erase_if(sh.grants, [&](const Grant& g) { return !g.active(today); });
+    if (sh.grants.empty()) continue;
+    const UserId person = sh.user.id;
+    const auto covers = [&](Scope scope) {
+      return std::any_of(sh.grants.begin(), sh.grants.end(), [&](const Grant& g) { return g.covers(scope, today); });
+    };
     Json attention = Json::array();
     int weight = 0;
-    if (g.covers(Scope::safety, today)) {
-      for (const auto& why : gate_reasons(safety_gate(api.store(), g.person, api.now()), zone, sh.user.name)) {
+    if (covers(Scope::safety)) {
+      for (const auto& why : gate_reasons(safety_gate(api.store(), person, api.now()), zone, sh.user.name)) {
         attention.push_back(Json{{"kind", "safety"}, {"words", why}});
         weight += 100;
       }
     }
-    if (g.covers(Scope::program, today)) {
-      const auto o = progress_overview(
-          api.store(), g.person,
-          progression_context(api.store(), g.person, api.content(), api.progression(), zone, api.now()), api.now(),
-          std::nullopt, 1);
+    if (covers(Scope::program)) {
+      const auto o =
+          progress_overview(api.store(), person,
+                            progression_context(api.store(), person, api.content(), api.progression(), zone, api.now()),
+                            api.now(), std::nullopt, 1);
       if (o && o->flare_offer) {
         attention.push_back(
             Json{{"kind", "flare"}, {"words", "A flare today: the gentle flare-day routine is offered"}});
@@ -597,9 +642,9 @@ Response people(const ApiContext& api, const Request& req) {
       }
     }
     std::optional<LocalDate> last_morning;
-    if (g.covers(Scope::diary, today)) {
+    if (covers(Scope::diary)) {
       const LocalDate from{std::chrono::sys_days{today} - std::chrono::days{60}};
-      for (const auto& e : api.store().read()->entries_between(g.person, from, today)) {
+      for (const auto& e : api.store().read()->entries_between(person, from, today)) {
         if (e.period == Period::morning && (!last_morning || e.date > *last_morning)) last_morning = e.date;
       }
       if (!last_morning ||
@@ -608,11 +653,12 @@ Response people(const ApiContext& api, const Request& req) {
         weight += 10;
       }
     }
-    rows.push_back({Json{{"id", g.person.value},
+    rows.push_back({Json{{"id", person.value},
                          {"name", sh.user.name},
                          {"login", sh.login ? Json(*sh.login) : Json(nullptr)},
-                         {"scope", scope_json(g)},
-                         {"until", g.until ? Json(format_date(*g.until)) : Json(nullptr)},
+                         {"scope", shared_scopes_json(sh.grants)},
+                         {"until", shared_until_json(sh.grants)},
+                         {"grants", grants_shared_json(sh.grants)},
                          {"attention", attention},
                          {"last_morning", last_morning ? Json(format_date(*last_morning)) : Json(nullptr)}},
                     weight});

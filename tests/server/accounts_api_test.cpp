@@ -989,6 +989,25 @@ TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
   EXPECT_TRUE(Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.cole")).body).at("people").empty());
 }
 
+// Found from outside: a person who shared the diary by one grant and the
+// program and safety by another was two cards in the clinician's list, one
+// of them without the diary ("No morning logged yet" under a morning logged).
+TEST_P(Accounts, APersonSharingByTwoGrantsWasTwoRowsOfTheCliniciansList) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  log_note(a, kMarkA);  // this morning
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"diary"}, ymd(2026, 12, 31)}, ymd(2026, 11, 23), fixed_now()));
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"program", "safety", "diary"}, std::nullopt}, ymd(2026, 11, 23),
+                           fixed_now()));
+  const Json people = Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.berg")).body).at("people");
+  ASSERT_EQ(people.size(), 1U) << people.dump();
+  EXPECT_EQ(people[0].at("scope"), (Json{"diary", "program", "safety"})) << people.dump();
+  EXPECT_EQ(people[0].at("last_morning"), "2026-11-23");
+  EXPECT_TRUE(people[0].at("until").is_null()) << "one grant has no end";
+  ASSERT_EQ(people[0].at("grants").size(), 2U);
+  EXPECT_EQ(people[0].at("grants")[0].at("until"), "2026-12-31");
+}
+
 // The safety reasons said "you reported ..." to the clinician too.
 TEST_P(Accounts, AClinicianReadsTheSafetyReasonsWithThePersonsName) {
   add("anna", Role::person, "Anna");
