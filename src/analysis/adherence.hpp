@@ -60,6 +60,7 @@ inline constexpr int kMinAdherenceDays = 7;
 
 struct Adherence {
   bool has_sessions = false;  // false: no session data at all
+  bool shared = true;         // false: the sessions are not the reader's to see (a clinician not shown the program)
   std::size_t completed = 0;  // in the range
   std::size_t started = 0;
   // The rate: sessions finished on the counted days (from the first session,

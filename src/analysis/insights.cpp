@@ -470,6 +470,11 @@ Section factors_section(const Insights& in) {
 Section adherence_section(const Insights& in) {
   Section s{"adherence", "Adherence", {}};
   const Adherence& a = in.adherence;
+  if (!a.shared) {
+    s.blocks.push_back(
+        {"The guided sessions are part of the program, which is not shared, so adherence is not shown.", {}});
+    return s;
+  }
   if (!a.has_sessions) {
     s.blocks.push_back(
         {"No guided sessions are recorded, so there is nothing to show yet. Once you do the morning and evening "

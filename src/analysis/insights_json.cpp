@@ -186,7 +186,7 @@ Json factors_json(const Insights& in) {
 
 Json adherence_json(const Insights& in, const std::vector<Section>& sections) {
   const Adherence& a = in.adherence;
-  Json o{{"session_data", a.has_sessions}};
+  Json o{{"session_data", a.has_sessions}, {"sessions_shared", a.shared}};
   if (a.has_sessions) {
     o["completed"] = a.completed;
     o["started"] = a.started;

@@ -59,7 +59,9 @@ AppResult<analysis::Insights> insights(const Store& store, UserId user, const Ti
   const auto sessions = request.sessions ? routine_sessions(*reader, user, zone) : std::nullopt;
   analysis::AdherenceCalendar calendar{today, {}};
   if (sessions && request.safety) calendar.held = held_days(*reader, user, zone, from, to);
-  return analysis::build_insights(entries, from, to, zone, sessions, calendar);
+  auto built = analysis::build_insights(entries, from, to, zone, sessions, calendar);
+  built.adherence.shared = request.sessions;  // not "no sessions recorded" to one not shown them
+  return built;
 }
 
 }  // namespace daybreak

@@ -1097,6 +1097,36 @@ TEST_P(Accounts, AGrantOfSomePartsShowsNothingOfTheOthersAndALookDecidesNothing)
   EXPECT_GT(decisions(), before) << "the person's own look decides what is due";
 }
 
+// Found from outside: a clinician shown the diary only read "No guided
+// sessions are recorded ... Once you do the morning and evening routines"
+// of a person who had done eight: not shown is not none.
+TEST_P(Accounts, ADiaryOnlyClinicianWasToldNoGuidedSessionsAreRecorded) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.cole", Role::clinician, "Dr Cole");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.cole", {"diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  {
+    SessionRecord r;
+    r.program = "daybreak";
+    r.routine = RoutineKind::morning;
+    r.started_at = fixed_now() - std::chrono::hours{48};
+    r.ended_at = r.started_at + std::chrono::minutes{10};
+    r.steps = {StepOutcome::done};
+    auto tx = store_->write();
+    (void)tx->insert_session(a, r, "{}", WriteMeta{fixed_now(), Actor{a, "test"}});
+    tx->commit();
+  }
+  const Json seen =
+      Json::parse(call(http::Method::get, fmt::format("/api/insights?person={}", a.value), sign_in_as("dr.cole")).body);
+  const Json& adherence = seen.at("adherence");
+  EXPECT_FALSE(adherence.at("sessions_shared").get<bool>()) << adherence.dump();
+  const std::string said = adherence.at("statement").get<std::string>();
+  EXPECT_EQ(said.find("No guided sessions are recorded"), std::string::npos) << said;
+  EXPECT_NE(said.find("not shared"), std::string::npos) << said;
+  const Json own = Json::parse(call(http::Method::get, "/api/insights", sign_in_as("anna")).body).at("adherence");
+  EXPECT_TRUE(own.at("sessions_shared").get<bool>());
+  EXPECT_TRUE(own.at("session_data").get<bool>());
+}
+
 TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   PasswordHasher hasher;  // the server's default
   const std::string hash = hasher.hash("correct horse battery staple");

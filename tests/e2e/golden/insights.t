@@ -399,6 +399,7 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
     },
     "adherence": {
       "session_data": false,
+      "sessions_shared": true,
       "statement": "No guided sessions are recorded, so there is nothing to show yet. Once you do the morning and evening routines, this shows how many you do each week and how the evening routine goes with the next morning."
     }
   }
