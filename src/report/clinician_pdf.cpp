@@ -31,6 +31,11 @@ constexpr double kCellPadX = 3.0;
 constexpr double kCellPadY = 1.6;
 constexpr double kPainChartHeight = 178.0;
 constexpr double kStiffnessChartHeight = 104.0;
+// What the charts may give up, so that page 1 keeps its questionnaires when
+// a longer key-changes table pushes them down: the pain chart still has 11
+// points of height for each point of pain.
+constexpr double kPainChartLeast = 140.0;
+constexpr double kStiffnessChartLeast = 80.0;
 constexpr Rgb kDot{0.10, 0.27, 0.52};
 constexpr Rgb kMean{0.80, 0.33, 0.00};
 constexpr Rgb kBand{0.78, 0.85, 0.93};
@@ -293,14 +298,15 @@ Piece table_piece(Canvas& c, const ReportTable& t) {
           [&c, &t, layout](double x, double y, double w) { draw_table(c, t, *layout, x, y, w); }};
 }
 
-Piece figure_piece(Canvas& c, const ClinicianReport& r, double height, bool pain) {
-  return {[height](double) { return height; },
+// `height` may change after the piece is made, until it is drawn.
+Piece figure_piece(Canvas& c, const ClinicianReport& r, std::shared_ptr<double> height, bool pain) {
+  return {[height](double) { return *height; },
           [&c, &r, height, pain](double x, double y, double w) {
             c.begin("Figure");
             if (pain) {
-              pain_chart(c, r, x, y, w, height);
+              pain_chart(c, r, x, y, w, *height);
             } else {
-              stiffness_chart(c, r, x, y, w, height);
+              stiffness_chart(c, r, x, y, w, *height);
             }
             c.end("Figure");
           }};
@@ -383,19 +389,22 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
 
   std::vector<Piece> second;
   std::vector<ListPiece> lists;
+  const auto pain_height = std::make_shared<double>(kPainChartHeight);
+  const auto stiffness_height = std::make_shared<double>(kStiffnessChartHeight);
+  bool stiffness = false;  // its chart is drawn
   if (r.nothing_logged) {
     first.push_back(paragraph_piece(c, r.nothing_logged_text, Font::body, "P", kInk, kSectionGap));
   } else {
     first.push_back(heading_piece(c, "Key changes"));
     first.push_back(table_piece(c, r.key_changes));
     first.push_back(heading_piece(c, r.pain_chart_title));
-    first.push_back(figure_piece(c, r, kPainChartHeight, true));
+    first.push_back(figure_piece(c, r, pain_height, true));
     alts.push_back(r.pain_chart_alt);
-    const bool stiffness = std::any_of(r.days.begin(), r.days.end(),
-                                       [](const ReportDay& d) { return d.stiffness_minutes || d.still_stiff; });
+    stiffness = std::any_of(r.days.begin(), r.days.end(),
+                            [](const ReportDay& d) { return d.stiffness_minutes || d.still_stiff; });
     first.push_back(heading_piece(c, r.stiffness_chart_title));
     if (stiffness) {
-      first.push_back(figure_piece(c, r, kStiffnessChartHeight, false));
+      first.push_back(figure_piece(c, r, stiffness_height, false));
       alts.push_back(r.stiffness_chart_alt);
     } else {
       first.push_back(paragraph_piece(c, r.stiffness_chart_alt, Font::body));
@@ -434,7 +443,18 @@ Result<std::string, std::string> render(const Runtime& rt, const ClinicianReport
   double footer_height = 0;
   for (Piece& f : footer) footer_height += f.height(width) + f.gap_before;
 
-  // Page 1; what does not fit moves to the top of page 2.
+  // Page 1's charts give up some height when that keeps the rest of page 1
+  // (the questionnaires) on it; what does not fit moves to the top of page 2.
+  double page_one = y;
+  for (Piece& p : first) page_one += p.gap_before + p.height(width);
+  const double pain_spare = kPainChartHeight - kPainChartLeast;
+  const double stiffness_spare = stiffness ? kStiffnessChartHeight - kStiffnessChartLeast : 0.0;
+  const double spare = pain_spare + stiffness_spare;
+  // A hair more than the excess: place() compares the bottom exactly.
+  if (const double excess = page_one - bottom + 0.01; !r.nothing_logged && excess > 0.01 && excess <= spare) {
+    *pain_height -= excess * pain_spare / spare;
+    *stiffness_height -= excess * stiffness_spare / spare;
+  }
   std::vector<Piece> overflow = place(std::move(first), x, y, width, bottom);
   const bool one_page = r.nothing_logged && overflow.empty() && y + kSectionGap + footer_height <= bottom;
   if (one_page) {
