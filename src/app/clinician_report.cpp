@@ -646,6 +646,52 @@ ReportSection notes_section(const std::vector<DiaryEntry>& entries, LocalDate fr
   return s;
 }
 
+// The days with a morning entry out of the days the person could have
+// logged: from the day they began (their first diary entry or guided
+// session, whichever came first), never the days of the period before it,
+// to the report's last day; today counts only once its morning is logged,
+// since the day is not over when the report is made.
+std::string completeness(const Store& store, const User& user, const std::vector<SessionOutline>& sessions,
+                         const ClinicianReportContext& ctx, LocalDate from, LocalDate to,
+                         const analysis::DiarySeries& series) {
+  std::optional<LocalDate> began = store.read()->first_entry_date(user.id);
+  for (const SessionOutline& s : sessions) {
+    const LocalDate day = ctx.zone.date_of(s.started_at);
+    if (!began || day < *began) began = day;
+  }
+  if (!began) return "Completeness: nothing has been logged in the diary yet.";
+  if (*began > to) {
+    return fmt::format("Completeness: the person began using daybreak on {}, after this period.", short_date(*began));
+  }
+  const LocalDate first = std::max(from, *began);
+  const LocalDate today = ctx.zone.date_of(ctx.now);
+  auto morning_on = [&](LocalDate day) {
+    return std::any_of(series.days.begin(), series.days.end(), [&](const analysis::DayRecord& d) {
+      return d.date == day && d.pain[static_cast<std::size_t>(Period::morning)].has_value();
+    });
+  };
+  // Days after today cannot have been logged yet.
+  LocalDate last = std::min(to, today);
+  if (last == today && !morning_on(today)) last = add_days(today, -1);
+  std::size_t logged = 0;
+  for (const analysis::DayRecord& d : series.days) {
+    if (d.date >= first && d.date <= last && d.pain[static_cast<std::size_t>(Period::morning)]) ++logged;
+  }
+  std::vector<std::string> why;
+  if (first > from) why.push_back(fmt::format("the person began using daybreak on {}", short_date(first)));
+  if (last < to) {
+    why.push_back(to == today
+                      ? fmt::format("{}, the day of the report, not logged yet", day_month(today))
+                      : fmt::format("the days after {} were not over when the report was made", day_month(last)));
+  }
+  const std::string note = why.empty() ? "" : fmt::format(" ({})", join(why, "; "));
+  if (last < first) return fmt::format("Completeness: no whole day to count yet{}.", note);
+  const int days = days_in(first, last);
+  return fmt::format("Completeness: a morning entry on {} of {} ({:.0f}%) from {} to {}{}.", logged,
+                     count(static_cast<std::size_t>(days), "day", "days"), 100.0 * static_cast<double>(logged) / days,
+                     short_date(first), short_date(last), note);
+}
+
 std::vector<std::string> method_lines() {
   return {
       "Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. "
@@ -705,9 +751,8 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   const auto entries = entries_between(store, user.id, add_days(from, -1), to);
   const analysis::DiarySeries series = analysis::build_series(entries, from, to, ctx.zone);
   const MorningChange pain = morning_change(series, MorningMeasure::pain);
-  r.completeness = fmt::format("Completeness: a morning entry on {} of {} ({:.0f}%).", pain.mornings,
-                               count(static_cast<std::size_t>(period_days), "day", "days"),
-                               100.0 * static_cast<double>(pain.mornings) / period_days);
+  const auto outlines = store.read()->session_outlines(user.id);
+  r.completeness = completeness(store, user, outlines, ctx, from, to, series);
 
   SafetyWords safety = safety_words(store, user, ctx, from, to, entries);
   r.alerts = std::move(safety.alerts);
@@ -815,7 +860,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
     }
   }
   // Flare days: the flare-day routine was played.
-  for (const SessionOutline& s : store.read()->session_outlines(user.id)) {
+  for (const SessionOutline& s : outlines) {
     const LocalDate day = ctx.zone.date_of(s.started_at);
     if (s.routine != RoutineKind::flare || day < from || day > to) continue;
     if (std::none_of(r.marks.begin(), r.marks.end(),

@@ -113,10 +113,48 @@ TEST_F(ClinicianReportTest, TheDefaultPeriodIsTheLastTwelveWeeksAndTheHeaderSays
   EXPECT_EQ(r->from, ymd(2026, 9, 1));
   EXPECT_EQ(r->to, ymd(2026, 11, 23));
   EXPECT_EQ(r->title, "Back pain report: 1 Sep 2026 to 23 Nov 2026");
-  EXPECT_EQ(r->completeness, "Completeness: a morning entry on 7 of 84 days (8%).");
+  EXPECT_EQ(r->completeness,
+            "Completeness: a morning entry on 7 of 7 days (100%) from 16 Nov 2026 to 22 Nov 2026 (the person began "
+            "using daybreak on 16 Nov 2026; 23 Nov, the day of the report, not logged yet).");
   EXPECT_EQ(r->generated_at, now_);
   EXPECT_NE(r->generated.find("daybreak 9.9.9"), std::string::npos) << r->generated;
   EXPECT_EQ(r->days.size(), 84U);
+}
+
+// Found by a clinician-minded review: someone who began two weeks ago read
+// "a morning entry on 12 of 84 days (14%)", the days of the period before
+// they began counted as missed, and the header did not say from when.
+TEST_F(ClinicianReportTest, CompletenessCountsFromTheDayThePersonBeganNotTheStartOfThePeriod) {
+  session(RoutineKind::morning, now_ - std::chrono::days{13});  // 10 Nov: the program before the diary
+  mornings(ymd(2026, 11, 11), 12, [](int) { return 4; });       // 11 to 22 Nov
+  const auto r = make();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->completeness,
+            "Completeness: a morning entry on 12 of 13 days (92%) from 10 Nov 2026 to 22 Nov 2026 (the person began "
+            "using daybreak on 10 Nov 2026; 23 Nov, the day of the report, not logged yet).");
+  // A period that begins after they began counts all of its days.
+  const auto later = make({ymd(2026, 11, 15), ymd(2026, 11, 22), ""});
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->completeness,
+            "Completeness: a morning entry on 8 of 8 days (100%) from 15 Nov 2026 to 22 Nov 2026.");
+  // A period over before they began has nothing to count.
+  const auto before = make({ymd(2026, 10, 1), ymd(2026, 10, 31), ""});
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->completeness, "Completeness: the person began using daybreak on 10 Nov 2026, after this period.");
+}
+
+// Made at 07:30, the report counted the day it was made as a missed
+// morning; logged, that morning counts.
+TEST_F(ClinicianReportTest, CompletenessDoesNotCountTodayAsMissedBeforeItsMorningIsLogged) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make({ymd(2026, 11, 16), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->completeness,
+            "Completeness: a morning entry on 7 of 7 days (100%) from 16 Nov 2026 to 22 Nov 2026 (23 Nov, the day of "
+            "the report, not logged yet).");
+  log(Period::morning, ymd(2026, 11, 23), {{"pain", "3"}});
+  EXPECT_EQ(make({ymd(2026, 11, 16), ymd(2026, 11, 23), ""})->completeness,
+            "Completeness: a morning entry on 8 of 8 days (100%) from 16 Nov 2026 to 23 Nov 2026.");
 }
 
 // The header showed "me", the placeholder a diary has before the person
@@ -216,7 +254,7 @@ TEST_F(ClinicianReportTest, OneDayIsEnough) {
   EXPECT_FALSE(r->nothing_logged);
   ASSERT_EQ(r->days.size(), 1U);
   EXPECT_EQ(r->days[0].morning_pain, 4.0);
-  EXPECT_EQ(r->completeness, "Completeness: a morning entry on 1 of 1 day (100%).");
+  EXPECT_EQ(r->completeness, "Completeness: a morning entry on 1 of 1 day (100%) from 23 Nov 2026 to 23 Nov 2026.");
   const auto notes = std::find_if(r->detail.begin(), r->detail.end(),
                                   [](const ReportSection& s) { return s.heading == "Notes from the diary"; });
   ASSERT_NE(notes, r->detail.end());

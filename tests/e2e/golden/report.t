@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  e4f952173d7262d89baf2e420cc35c5e498e30db445f4bea8da7fe1f7fbe90f7  report.pdf
+  88a4e9cf64e3206acc895fc12b71ff997fc72faee633ea5b850a616bfbf630fc  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -42,7 +42,8 @@ the pictures in docs/screenshots with it.
   Back pain report: 2 Nov 2026 to 23 Nov 2026
   Ελένη Παπαδοπούλου
   Period: Monday 2 November 2026 to Monday 23 November 2026 (22 days).
-  Completeness: a morning entry on 21 of 22 days (95%).
+  Completeness: a morning entry on 21 of 21 days (100%) from 2 Nov 2026 to 22 Nov 2026 (23 Nov, the day of the report, not
+  logged yet).
   Made on 23 Nov 2026 at 07:30 (Europe/Berlin) with daybreak 0.1.0, from the person's own diary.
   
   Key changes
