@@ -773,6 +773,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
 
   // Key changes.
   r.key_changes.header = {"Measure", "Start of period", "End of period", "What it means"};
+  r.key_changes.span_empty = true;  // the Safety row's words run across the empty columns
   // The NRS's own minimal important change, judged at the one decimal the
   // means are shown with.
   Instrument nrs = instrument("nrs_pain");

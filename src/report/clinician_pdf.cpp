@@ -47,6 +47,13 @@ constexpr Rgb kAlertFill{1.0, 0.94, 0.94};
 
 // ---- tables ----------------------------------------------------------------------
 
+// Whether `row` writes its last cell across the empty ones (ReportTable::span_empty),
+// rather than down a narrow column.
+bool spans(const ReportTable& t, const std::vector<std::string>& row) {
+  if (!t.span_empty || t.header.size() < 3 || row.size() != t.header.size() || row.back().empty()) return false;
+  return std::all_of(row.begin() + 1, row.end() - 1, [](const std::string& cell) { return cell.empty(); });
+}
+
 // Column widths as browsers lay out tables: each column at least as wide as
 // its longest word, the rest of the width shared in proportion to how much
 // more each needs for its longest cell on one line.
@@ -69,7 +76,7 @@ std::vector<double> column_widths(Canvas& c, const ReportTable& t, double width)
     }
   };
   take(t.header, Font::bold);
-  for (const auto& row : t.rows) take(row, Font::small);
+  for (const auto& row : t.rows) take(spans(t, row) ? std::vector<std::string>{row.front()} : row, Font::small);
   // One long cell (the safety row's sentences) would otherwise take most of
   // the width and squeeze every other column into a word per line.
   for (double& w : natural) w = std::min(w, width / 2);
@@ -95,18 +102,27 @@ struct TableLayout {
   double height = 0;
 };
 
+// The width of cell `i`: a spanning row's last cell takes every column but the first.
+double cell_width(const TableLayout& l, std::size_t i, bool spanning) {
+  if (!spanning || i == 0) return l.columns[i];
+  if (i + 1 < l.columns.size()) return 2 * kCellPadX;  // empty
+  double w = 0;
+  for (std::size_t j = 1; j < l.columns.size(); ++j) w += l.columns[j];
+  return w;
+}
+
 TableLayout layout_table(Canvas& c, const ReportTable& t, double width) {
   TableLayout l;
   l.columns = column_widths(c, t, width);
-  auto row_height = [&](const std::vector<std::string>& row, Font font) {
+  auto row_height = [&](const std::vector<std::string>& row, Font font, bool spanning) {
     double h = 0;
     for (std::size_t i = 0; i < l.columns.size() && i < row.size(); ++i) {
-      h = std::max(h, c.text_height(row[i], font, l.columns[i] - 2 * kCellPadX));
+      h = std::max(h, c.text_height(row[i], font, cell_width(l, i, spanning) - 2 * kCellPadX));
     }
     return h + 2 * kCellPadY;
   };
-  l.rows.push_back(row_height(t.header, Font::bold));
-  for (const auto& row : t.rows) l.rows.push_back(row_height(row, Font::small));
+  l.rows.push_back(row_height(t.header, Font::bold, false));
+  for (const auto& row : t.rows) l.rows.push_back(row_height(row, Font::small, spans(t, row)));
   for (double h : l.rows) l.height += h;
   return l;
 }
@@ -119,12 +135,15 @@ void draw_table(Canvas& c, const ReportTable& t, const TableLayout& l, double x,
     const auto& row = header ? t.header : t.rows[r - 1];
     if (header) c.rect(x, top, width, l.rows[0], kHeaderFill);
     c.begin("TR");
+    const bool spanning = !header && spans(t, row);
     double left = x;
     for (std::size_t i = 0; i < l.columns.size(); ++i) {
       const char* tag = header ? "TH" : "TD";
       c.begin(tag);
-      if (i < row.size()) {
-        c.text(left + kCellPadX, top + kCellPadY, l.columns[i] - 2 * kCellPadX, row[i],
+      // A spanning row's last cell begins where its first empty one does.
+      const double cell_left = spanning && i + 1 == l.columns.size() && i > 0 ? x + l.columns[0] : left;
+      if (i < row.size() && !row[i].empty()) {
+        c.text(cell_left + kCellPadX, top + kCellPadY, cell_width(l, i, spanning) - 2 * kCellPadX, row[i],
                header ? Font::bold : Font::small);
       }
       c.end(tag);

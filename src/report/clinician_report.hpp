@@ -15,6 +15,9 @@ namespace daybreak {
 struct ReportTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  // A row with words only in its first and last cells (the key changes'
+  // Safety row) writes the last across the empty ones.
+  bool span_empty = false;
 };
 
 // One day of the charts.

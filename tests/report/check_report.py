@@ -325,10 +325,9 @@ class EdgeCases(unittest.TestCase):
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             self.assertNotIn(lines[-1], headings, f"page {page} ends with a heading")
 
-    def test_page_one_keeps_its_questionnaires_when_its_key_changes_grow(self):
-        # Leg symptoms logged (three more lines in the Safety row) sent the
-        # questionnaires' table to page 2 on Letter, and the end of page 2 to
-        # a third page, while page 1's charts kept every point of their height.
+    def fixture_diary(self):
+        """tests/e2e/golden/report.t's three weeks: the diary, two of each
+        questionnaire, a full check with every answer no."""
         self.home.import_csv((ROOT / "tests/e2e/fixtures/report/diary.csv").read_text())
         for when, odi, psfs in (("2026-11-02T08:00:00Z", "1=3,2=2,3=3,4=2,5=3,6=2,7=3,8=2,9=3,10=2", "socks=3; walk=4"),
                                 ("2026-11-22T08:00:00Z", "1=1,2=1,3=2,4=1,5=1,6=1,7=1,8=1,9=2,10=1", "socks=7; walk=7")):
@@ -340,11 +339,37 @@ class EdgeCases(unittest.TestCase):
         self.home.env["DAYBREAK_FAKE_NOW"] = "2026-11-14T06:20:00Z"
         self.home.run("screen", "--answers", NO)
         self.home.env["DAYBREAK_FAKE_NOW"] = NOW
+
+    def test_page_one_keeps_its_questionnaires_when_its_key_changes_grow(self):
+        # Leg symptoms logged (three more lines in the Safety row) sent the
+        # questionnaires' table to page 2 on Letter, and the end of page 2 to
+        # a third page, while page 1's charts kept every point of their height.
+        self.fixture_diary()
         self.home.run("log", "morning", "--pain", "3", "--leg-symptoms", "numbness_left", "--red-flags", "no",
                       check=False)
         pdf = self.home.report("--from", "2026-11-02", "--to", "2026-11-23", "--paper", "letter")
         self.assertIn("Leg symptoms were logged on 1 day", text_of(pdf, 1))
         self.assertIn("Questionnaires", text_of(pdf, 1))
+        self.assertEqual(info(pdf)["Pages"], "2")
+
+    def test_the_safety_row_runs_across_the_empty_columns(self):
+        # Two urgent signs a clinician had seen and leg symptoms: the Safety
+        # row ran down the narrow last column, 20 lines long, past what the
+        # charts could give up, and sent the questionnaires to page 2. Its
+        # words now run across the empty "start" and "end" columns.
+        self.fixture_diary()
+        for when, sign in (("2026-11-05T07:00:00Z", "fever"), ("2026-11-10T07:00:00Z", "weight_loss")):
+            self.home.env["DAYBREAK_FAKE_NOW"] = when
+            self.home.run("screen", "--answers", NO.replace(f"{sign}=no", f"{sign}=yes"))
+            self.home.env["DAYBREAK_FAKE_NOW"] = when.replace("T07", "T09")
+            self.home.run("screen", "ack", "--seen-clinician")
+        self.home.env["DAYBREAK_FAKE_NOW"] = NOW
+        self.home.run("log", "morning", "--pain", "3", "--leg-symptoms", "numbness_left", "--red-flags", "no",
+                      check=False)
+        pdf = self.home.report("--from", "2026-11-02", "--to", "2026-11-23", "--paper", "letter")
+        page1 = text_of(pdf, 1)
+        self.assertIn("A clinician review was recorded on 10 Nov 2026.", page1)
+        self.assertIn("Questionnaires", page1)
         self.assertEqual(info(pdf)["Pages"], "2")
 
     def test_a_bad_request_changes_nothing_and_says_what_is_allowed(self):

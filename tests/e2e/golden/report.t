@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  88a4e9cf64e3206acc895fc12b71ff997fc72faee633ea5b850a616bfbf630fc  report.pdf
+  7ed954e075ea3d3fdd0e763c8141a4e388363d23550720ead69ef3e7f54c6723  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -57,11 +57,8 @@ the pictures in docs/screenshots with it.
   PSFS                     3.0/10                         6.3/10                            +3.3: an important improvement
   ODI                      50.0%                          24.0%                             −26: an important improvement
   STarT Back group         6, medium risk (2 Nov)         2, low risk (22 Nov)              From medium risk to low risk.
-  Safety                                                                                    No warning sign reported in this period (1 full safety
-                                                                                            check). That does not rule out a serious problem.
-                                                                                            When this report was made (23 Nov 2026 at 07:30),
-                                                                                            the weekly safety check was due: the last was on 14
-                                                                                            Nov 2026.
+  Safety                   No warning sign reported in this period (1 full safety check). That does not rule out a serious problem. When
+                           this report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 14 Nov 2026.
   
   Morning pain, day by day
             morning pain        7-day mean        lowest to highest of the day       stage change     flare day
