@@ -337,6 +337,89 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
   return out;
 }
 
+// ---- page 1: the inflammatory back pain screen --------------------------------------
+
+// What a criterion met stands on: the person's yes, else the diary.
+std::string ibp_criterion_words(std::string_view id, const IbpAnswers& answers) {
+  // Berlin's exercise-and-rest item repeats ASAS items 3 and 4, listed already.
+  if (id == "berlin_exercise_not_rest") return "";
+  const IbpResult blank = evaluate_ibp({}, {});
+  std::string label(id);
+  for (const auto* set : {&blank.asas, &blank.berlin}) {
+    for (const IbpCriterion& c : *set) {
+      if (c.id == id) label = c.label;
+    }
+  }
+  const auto question = parse_choice<IbpQuestion>("ibp_" + std::string(id.substr(id.find('_') + 1)));
+  if (question && answers.yes(*question)) return label + " (answered yes)";
+  if (id == "berlin_second_half_waking") return "woken by back pain at night (the diary does not record when)";
+  return label + " (diary)";
+}
+
+// The screen as the last full check before the report's end left it: whether
+// its questions were answered, what it found, and what that suggests, in a
+// clinician's words (clinical.md, Safety; clinical-facts.md 7).
+std::string ibp_words(const std::vector<ScreeningEvent>& events, const TimeZone& zone, LocalDate to) {
+  const ScreeningEvent* last = nullptr;
+  IbpAnswers answers;  // the latest answers as of that check
+  std::optional<Instant> answered;
+  for (const ScreeningEvent& e : events) {
+    if (zone.date_of(e.at) > to) break;
+    for (const ScreenAnswer& a : e.answers) {
+      if (const auto q = parse_choice<IbpQuestion>(a.question)) {
+        answers.set(*q, a.answer);
+        answered = e.at;
+      }
+    }
+    if (e.kind == ScreenKind::full && e.ibp) last = &e;
+  }
+  if (!last) {
+    return "Inflammatory back pain screen not done: no full safety check, which runs it, was done by the end of this "
+           "period.";
+  }
+  const IbpSnapshot& ibp = *last->ibp;
+  const std::string on = short_date(zone.date_of(last->at));
+  if (ibp.outcome == IbpOutcome::not_applicable) {
+    return fmt::format(
+        "Inflammatory back pain screen not applicable ({}): the person answered that the back pain had not lasted "
+        "more than 3 months; the criteria are for chronic back pain.",
+        on);
+  }
+  std::string text;
+  if (!answered) {
+    text = fmt::format(
+        "Inflammatory back pain screen not done: its questions were not answered. The diary alone "
+        "(full check of {}): ",
+        on);
+  } else {
+    const std::string answered_on = short_date(zone.date_of(*answered));
+    text = fmt::format("Inflammatory back pain screen {} on {} (full check{}): ",
+                       ibp.outcome == IbpOutcome::positive ? "positive" : "negative", on,
+                       answered_on == on ? "" : fmt::format("; questions last answered on {}", answered_on));
+  }
+  const bool berlin = !answers.no(IbpQuestion::under_50);
+  text += fmt::format(
+      "ASAS {} of 5 criteria met ({} needed; Sieper et al. 2009), Berlin {} of 4 ({} needed; Rudwaleit et al. 2006{}).",
+      ibp.asas_met, kAsasNeeded, ibp.berlin_met, kBerlinNeeded,
+      berlin ? "" : "; not used, as the person is 50 or over");
+  std::vector<std::string> met;
+  for (const std::string& id : ibp.met) {
+    if (std::string words = ibp_criterion_words(id, answers); !words.empty()) met.push_back(std::move(words));
+  }
+  if (!met.empty()) text += fmt::format(" Met: {}.", join(met, "; "));
+  if (ibp.outcome == IbpOutcome::positive) {
+    text += fmt::format(
+        "{} This pattern suggests inflammatory back pain: consider assessment for axial spondyloarthritis, such as "
+        "a referral to rheumatology (NICE NG65 sets out when). It is a screen, not a diagnosis: most people who meet "
+        "these criteria do not have axial spondyloarthritis. The person was advised to mention inflammatory back "
+        "pain to their doctor; exercise continues.",
+        answered ? "" : " Positive from the diary alone.");
+  } else if (answered) {
+    text += " A negative screen does not rule out axial spondyloarthritis.";
+  }
+  return text;
+}
+
 // ---- page 1: questionnaires -------------------------------------------------------
 
 struct QuestionnaireWords {
@@ -755,6 +838,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   r.completeness = completeness(store, user, outlines, ctx, from, to, series);
 
   SafetyWords safety = safety_words(store, user, ctx, from, to, entries);
+  const std::string ibp = ibp_words(screening_history(store, user.id), ctx.zone, to);
   r.alerts = std::move(safety.alerts);
   r.method = method_lines();
   r.disclaimer = std::string(kDisclaimer);
@@ -766,8 +850,8 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
     r.nothing_logged = true;
     r.nothing_logged_text = fmt::format(
         "Nothing was logged in the diary from {} to {}: there are no pain, stiffness or session numbers to report "
-        "for this period. {}",
-        short_date(from), short_date(to), safety.status);
+        "for this period. {} {}",
+        short_date(from), short_date(to), safety.status, ibp);
     return r;
   }
 
@@ -829,6 +913,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   }
   for (auto& row : questionnaires.key_rows) r.key_changes.rows.push_back(std::move(row));
   r.key_changes.rows.push_back({"Safety", "", "", safety.status});
+  r.key_changes.rows.push_back({"IBP screen", "", "", ibp});
 
   // The charts.
   const auto rolling = rolling_morning_mean(series);

@@ -69,6 +69,16 @@ class ClinicianReportTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   }
 
+  // A full check at `at` with every red flag answered no and these answers to
+  // the inflammatory back pain questions ("ibp_chronic", ...).
+  void ibp_check(Instant at, std::initializer_list<std::pair<std::string, YesNo>> ibp) {
+    auto answers = testing::all_no_answers();
+    for (const auto& [q, a] : ibp) answers.push_back({q, a});
+    const auto r = record_screen(store_, {at, Actor{user_.id, "test"}}, user_.id, berlin(),
+                                 {ScreenKind::full, answers, std::nullopt, "test"});
+    ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  }
+
   // A finished guided session started at `at`.
   void session(RoutineKind routine, Instant at) {
     SessionRecord r;
@@ -647,6 +657,77 @@ TEST_F(ClinicianReportTest, AnExperimentOfThePeriodIsReportedWithItsVerdict) {
   ASSERT_TRUE(before.ok());
   EXPECT_TRUE(std::none_of(before->detail.begin(), before->detail.end(),
                            [](const ReportSection& d) { return d.heading == "Personal experiments"; }));
+}
+
+// Found by a clinician-minded review: the inflammatory back pain screen was
+// not in the report's body at all (only the Berlin stiffness criterion, in
+// the method's footnote), so a clinician could not tell whether it was done,
+// nor its result.
+TEST_F(ClinicianReportTest, TheInflammatoryBackPainScreenIsOnPageOneDoneOrNot) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  auto screen = [&](ClinicianReportRequest request = {}) {
+    const auto r = make(request);
+    EXPECT_TRUE(r.ok());
+    const auto* row = r.ok() ? row_of(r->key_changes, "IBP screen") : nullptr;
+    return row ? row->at(3) : std::string("(no row)");
+  };
+  EXPECT_EQ(screen(),
+            "Inflammatory back pain screen not done: no full safety check, which runs it, was done by the end of this "
+            "period.");
+
+  // The red flags answered, not the screen's questions: not done, and what the diary alone shows.
+  full_check(now_ - std::chrono::days{5}, {});
+  EXPECT_EQ(screen(),
+            "Inflammatory back pain screen not done: its questions were not answered. The diary alone (full check of "
+            "18 Nov 2026): ASAS 0 of 5 criteria met (4 needed; Sieper et al. 2009), Berlin 0 of 4 (2 needed; Rudwaleit "
+            "et al. 2006).");
+
+  using enum YesNo;
+  ibp_check(now_ - std::chrono::days{3}, {{"ibp_chronic", yes},
+                                          {"ibp_onset_before_40", yes},
+                                          {"ibp_gradual_onset", no},
+                                          {"ibp_better_with_exercise", no},
+                                          {"ibp_not_better_with_rest", no},
+                                          {"ibp_night_pain", no},
+                                          {"ibp_morning_stiffness", yes},
+                                          {"ibp_second_half_waking", yes},
+                                          {"ibp_alternating_buttock", no},
+                                          {"ibp_under_50", yes}});
+  EXPECT_EQ(screen(),
+            "Inflammatory back pain screen positive on 20 Nov 2026 (full check): ASAS 1 of 5 criteria met (4 needed; "
+            "Sieper et al. 2009), Berlin 2 of 4 (2 needed; Rudwaleit et al. 2006). "
+            "Met: it began before the age of 40 (answered yes); stiffness on waking lasting more than 30 minutes "
+            "(answered yes); woken by back pain in the second half of the night (answered yes). This pattern "
+            "suggests inflammatory back pain: consider assessment for axial spondyloarthritis, such as a referral to "
+            "rheumatology (NICE NG65 sets out when). It is a screen, not a diagnosis: most people who meet these "
+            "criteria do not have axial spondyloarthritis. The person was advised to mention inflammatory back pain "
+            "to their doctor; exercise continues.");
+
+  // A later full check without the questions: the answers stand, with their date.
+  full_check(now_ - std::chrono::hours{2}, {});
+  EXPECT_EQ(screen().rfind("Inflammatory back pain screen positive on 23 Nov 2026 (full check; questions last answered "
+                           "on 20 Nov 2026): ASAS 1 of 5 criteria met (4 needed; Sieper et al. 2009), Berlin 2 of 4 (2 "
+                           "needed; Rudwaleit et al. 2006).",
+                           0),
+            0U)
+      << screen();
+  // Answered again: the latest answers count.
+  ibp_check(now_ - std::chrono::hours{1}, {{"ibp_morning_stiffness", no}, {"ibp_second_half_waking", no}});
+  EXPECT_EQ(screen(),
+            "Inflammatory back pain screen negative on 23 Nov 2026 (full check): ASAS 1 of 5 criteria met (4 needed; "
+            "Sieper et al. 2009), Berlin 0 of 4 (2 needed; Rudwaleit et al. 2006). "
+            "Met: it began before the age of 40 (answered yes). A negative screen does not rule out axial "
+            "spondyloarthritis.");
+
+  // A report that ends before the screen was done says so.
+  EXPECT_EQ(screen({ymd(2026, 11, 16), ymd(2026, 11, 17), ""}),
+            "Inflammatory back pain screen not done: no full safety check, which runs it, was done by the end of this "
+            "period.");
+
+  ibp_check(now_, {{"ibp_chronic", no}});
+  EXPECT_EQ(screen(),
+            "Inflammatory back pain screen not applicable (23 Nov 2026): the person answered that the back pain had "
+            "not lasted more than 3 months; the criteria are for chronic back pain.");
 }
 
 TEST(ReportNumbers, RollingMeanNeedsFourMorningsOfTheLastSeven) {

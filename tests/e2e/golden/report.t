@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  7ed954e075ea3d3fdd0e763c8141a4e388363d23550720ead69ef3e7f54c6723  report.pdf
+  bccff6f9bf0405bbab04834e4512d9fcc8970dbbf36180cc45aaad5c92ac110a  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -59,6 +59,9 @@ the pictures in docs/screenshots with it.
   STarT Back group         6, medium risk (2 Nov)         2, low risk (22 Nov)              From medium risk to low risk.
   Safety                   No warning sign reported in this period (1 full safety check). That does not rule out a serious problem. When
                            this report was made (23 Nov 2026 at 07:30), the weekly safety check was due: the last was on 14 Nov 2026.
+  IBP screen               Inflammatory back pain screen not done: its questions were not answered. The diary alone (full check of 14
+                           Nov 2026): ASAS 0 of 5 criteria met (4 needed; Sieper et al. 2009), Berlin 1 of 4 (2 needed; Rudwaleit et al.
+                           2006). Met: stiffness on waking lasting more than 30 minutes (diary).
   
   Morning pain, day by day
             morning pain        7-day mean        lowest to highest of the day       stage change     flare day
@@ -191,11 +194,12 @@ A period with nothing logged is one page that says so, not an error:
 
   $ daybreak report --from 2026-06-01 --to 2026-06-30 --output empty.pdf
   ! Wrote your report (Back pain report: 1 Jun 2026 to 30 Jun 2026, A4) to empty.pdf. Read it before you share it.
-  $ pdfinfo empty.pdf | grep '^Pages:' && pdftotext empty.pdf - | grep -A2 'Nothing was logged'
+  $ pdfinfo empty.pdf | grep '^Pages:' && pdftotext empty.pdf - | grep -A3 'Nothing was logged'
   Pages:           1
   Nothing was logged in the diary from 1 Jun 2026 to 30 Jun 2026: there are no pain, stiffness or session numbers to report for
   this period. No full safety check was done in this period. When this report was made (23 Nov 2026 at 07:30), the weekly
-  safety check was due: the last was on 14 Nov 2026.
+  safety check was due: the last was on 14 Nov 2026. Inflammatory back pain screen not done: no full safety check, which
+  runs it, was done by the end of this period.
 
 To stdout, and what is refused:
 
