@@ -25,6 +25,7 @@
 #include "clinical/score_change.hpp"
 #include "content/instruments.hpp"
 #include "domain/text.hpp"
+#include "progression/sentence.hpp"
 #include "report/fhir_document.hpp"
 
 namespace daybreak {
@@ -222,8 +223,9 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
                            short_date(ctx.zone.date_of(seen->reviewed_at)));
     }
     const std::string sentence =
-        fmt::format("On {} ({}), the person answered yes to: {}. daybreak advised: {} {}", day_and_time(ctx.zone, e.at),
-                    check_name(e.kind), join(labels, "; "), advice, review);
+        // The advice in the words the person was shown, quoted: the report's own words speak of them.
+        fmt::format("On {} ({}), the person answered yes to: {}. daybreak advised: \u201c{}\u201d {}",
+                    day_and_time(ctx.zone, e.at), check_name(e.kind), join(labels, "; "), advice, review);
     // What the box above says in full, the row names briefly.
     const bool boxed = open || emergency;
     const std::string brief = fmt::format("On {} ({}), yes to: {} (see above).", day_and_time(ctx.zone, e.at),
@@ -600,29 +602,99 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
     const DecisionRecord& d = *it;
     if (d.verdict == Verdict::repeat || d.verdict == Verdict::propose) continue;
     ++steps;
-    s.items.push_back(fmt::format("{}: {}", short_date(d.date), d.sentence));
+    s.items.push_back(
+        fmt::format("{}: {}", short_date(d.date), clinician_decision_sentence(d, program, ctx.config, ctx.library)));
   }
-  s.after_table.push_back(steps == 0 ? "No step up, step back or stage change in this period."
-                                     : "Steps up and back, newest first, each with the next morning's reasons:");
+  s.after_table.push_back(
+      steps == 0 ? "No step up, step back or stage change in this period."
+                 : fmt::format("Steps up and back, newest first; baseline: the median of the last {} logged mornings "
+                               "before the session:",
+                               ctx.config.baseline_mornings));
   return s;
 }
 
-// The whole-day profile and what medication may mask: the insights' own words.
+// Whether the pain persists beyond the morning, from the numbers of
+// `daybreak insights` but in a clinician's words: the insights speak to the
+// person ("the pain is with you for much of the day"), the report of them.
+std::string persistence_words(const analysis::AllDay& a) {
+  if (a.days == 0) {
+    return "No day has both a morning and a later period logged, so whether pain persists beyond the morning "
+           "cannot be judged.";
+  }
+  std::string later;
+  if (a.afternoon_mean && a.evening_mean) {
+    later = fmt::format("afternoons averaged {} and evenings {}", one_decimal(*a.afternoon_mean),
+                        one_decimal(*a.evening_mean));
+  } else if (a.afternoon_mean) {
+    later = fmt::format("afternoons averaged {}", one_decimal(*a.afternoon_mean));
+  } else {
+    later = fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
+  }
+  const double share = 100.0 * static_cast<double>(a.pain_stayed) / static_cast<double>(a.days);
+  std::string text = fmt::format(
+      "Pain persisted beyond the morning (at least 1 in every later period logged) on {} of the {} with the "
+      "afternoon or evening logged as well ({:.0f}%): {}, against {} in those mornings.",
+      a.pain_stayed, count(a.days, "day", "days"), share, later, one_decimal(a.morning_mean));
+  if (a.days < analysis::kMinForInterval) {
+    return text + fmt::format(" Fewer than {} such days: too few to read a pattern.", analysis::kMinForInterval);
+  }
+  return text + (share >= 50.0 ? " The pain is not confined to the morning."
+                               : " On most of those days the pain had settled to 0 later in the day.");
+}
+
+// What medication may mask, in a clinician's words; nothing when none was
+// logged (the medication section says so).
+std::string masking_words(const analysis::MedicationMasking& m) {
+  const std::string untimed =
+      m.untimed == 0 ? ""
+                     : fmt::format(" {} logged without a time could not be placed and {} left out.",
+                                   count(m.untimed, "medication", "medications"), m.untimed == 1 ? "was" : "were");
+  if (m.timed == 0) {
+    if (m.untimed == 0) return "";
+    return fmt::format(
+        "{} logged without a time, so pain in the hours after a dose cannot be compared with pain at other times.",
+        m.untimed == 1 ? std::string("The only medication was") : fmt::format("All {} medications were", m.untimed));
+  }
+  const std::string hours = fmt::format("{} hours", analysis::kMedicationWindow.count());
+  if (!m.difference) {
+    return fmt::format(
+               "Masking by medication not assessed: {} afternoon or evening entries within {} of a dose and "
+               "{} without ({} of each needed).",
+               m.covered, hours, m.uncovered, analysis::kMinEntriesPerGroup) +
+           untimed;
+  }
+  const analysis::Estimate& d = *m.difference;
+  std::string text = fmt::format(
+      "Afternoon and evening pain within {} after a medication ({}) averaged {} ({}) against {} at other times ({}); "
+      "against days that began with the same morning pain, a difference of {} points ({}).",
+      hours, join(m.names, ", "), one_decimal(m.covered_mean), count(m.covered, "entry", "entries"),
+      one_decimal(m.uncovered_mean), count(m.uncovered, "entry", "entries"),
+      d.value > 0 ? "+" + one_decimal(d.value) : one_decimal(d.value), analysis::interval_text(d.lower, d.upper));
+  if (d.upper < 0.0) {
+    text += " Medication may mask part of the pain: the entries without it probably show the back's state more truly.";
+  } else if (d.lower > 0.0) {
+    text += " Pain was higher after medication: doses probably followed the pain rather than the reverse.";
+  } else {
+    text += " No clear masking.";
+  }
+  return text + " Every medication logged with a time counts: the diary does not tell analgesics from others." +
+         untimed;
+}
+
+// The whole-day profile: the levels by period with their intervals, whether
+// the pain persists, and what medication may mask.
 ReportSection whole_day_section(const analysis::Insights& in) {
   ReportSection s{"Pain through the day", {}, std::nullopt, {}, {}, ""};
-  for (const analysis::Section& section : analysis::describe(in)) {
-    if (section.key != "whole_day") continue;
-    // The levels table, the all-day sentence and the medication paragraph; the
-    // insights' table by week or month is left to `daybreak insights`.
-    for (std::size_t i = 0; i < section.blocks.size(); ++i) {
-      const analysis::Block& b = section.blocks[i];
-      if (!b.table.empty() && !s.table) {
-        s.table = ReportTable{b.table.front(), {b.table.begin() + 1, b.table.end()}};
-      } else if (!b.text.empty() && b.table.empty() && (i == 1 || i + 1 == section.blocks.size())) {
-        s.after_table.push_back(b.text);
-      }
-    }
+  const analysis::WholeDay& w = in.whole_day;
+  ReportTable levels{{"Period", "Entries", "Mean pain", "95% interval"}, {}};
+  for (const analysis::PeriodLevel& p : w.periods) {
+    levels.rows.push_back(
+        {humanize(name_of(p.period)), std::to_string(p.n), p.n > 0 ? one_decimal(p.mean) : "-",
+         p.interval ? fmt::format("{} to {}", one_decimal(p.interval->lower), one_decimal(p.interval->upper)) : "-"});
   }
+  s.table = std::move(levels);
+  s.after_table.push_back(persistence_words(w.all_day));
+  if (std::string masking = masking_words(w.medication); !masking.empty()) s.after_table.push_back(std::move(masking));
   return s;
 }
 
@@ -779,7 +851,9 @@ std::vector<std::string> method_lines() {
   return {
       "Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. "
       "Baseline: mean of the first 7 logged mornings of the period; latest: mean of the last 7 (compared when 14 or "
-      "more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least 4).",
+      "more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least 4). Program "
+      "steps: a rule adapted from a pain-monitoring model tested in Achilles tendon pain (Silbernagel et al., Am J "
+      "Sports Med 2007).",
       "Important change (minimal important change, MIC): NRS pain 2 points or 30% of the baseline, RMDQ 5 points or "
       "30%, ODI 10 points (Ostelo et al., Spine 2008;33:90-4); for pain, 30% counts only with a change of at least 1 "
       "point, the smallest change people notice (Salaffi et al., Eur J Pain 2004); PSFS 2 points (Stratford 1995; "

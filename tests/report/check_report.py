@@ -272,7 +272,7 @@ class EdgeCases(unittest.TestCase):
         pdf = self.home.report()
         page1 = text_of(pdf, 1)
         self.assertIn("Emergency warning sign, not yet seen by a clinician: exercise locked since 23 Nov 2026", page1)
-        self.assertIn("daybreak advised: STOP: get medical help now. Call 112 now", page1)
+        self.assertIn("daybreak advised: \u201cSTOP: get medical help now. Call 112 now", page1)
         self.assertLess(page1.index("Emergency warning sign"), page1.index("Key changes"))
         # Once a clinician has seen the person, it is still said first, as past.
         self.home.run("screen", "ack", "--seen-clinician")
@@ -287,7 +287,7 @@ class EdgeCases(unittest.TestCase):
         self.home.run("screen", "--answers", NO.replace("fever=no", "fever=yes"))
         page1 = text_of(self.home.report(), 1)
         self.assertIn("Urgent warning sign, not yet seen by a clinician: the program paused since 23 Nov 2026", page1)
-        self.assertIn("daybreak advised: See a doctor within 24 hours.", page1)
+        self.assertIn("daybreak advised: \u201cSee a doctor within 24 hours.\u201d", page1)
         self.assertLess(page1.index("Urgent warning sign"), page1.index("Key changes"))
 
     def test_symptoms_in_both_legs_come_first_on_page_one(self):

@@ -8,7 +8,11 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 
+#include <nlohmann/json.hpp>
+
+#include "analysis/insights.hpp"
 #include "app/diary.hpp"
 #include "app/experiments.hpp"
 #include "app/insights.hpp"
@@ -18,6 +22,10 @@
 #include "app/safety.hpp"
 #include "content/instruments.hpp"
 #include "content/library_loader.hpp"
+#include "progression/decision.hpp"
+#include "progression/ladder.hpp"
+#include "progression/record.hpp"
+#include "progression/sentence.hpp"
 #include "report/clinician_pdf.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
@@ -77,6 +85,31 @@ class ClinicianReportTest : public ::testing::Test {
     const auto r = record_screen(store_, {at, Actor{user_.id, "test"}}, user_.id, berlin(),
                                  {ScreenKind::full, answers, std::nullopt, "test"});
     ASSERT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  }
+
+  // A rule decision as decide_progression stores it, with the sentence the
+  // person is shown, for the morning session of `in.session_date`.
+  void rule_decision(const DecisionInputs& in, const ExerciseLevels& levels = {}) {
+    const RuleVerdict v = decide(in, config_);
+    DecisionRecord d;
+    d.program = "daybreak";
+    d.kind = DecisionKind::rule;
+    d.routine = in.routine;
+    d.date = in.session_date;
+    d.verdict = v.verdict;
+    d.reasons = v.reasons;
+    d.inputs = decision_inputs_to_json(in).dump();
+    const RoutineItem item{"glute_bridge", {}, {}};
+    if (v.verdict == Verdict::step_up || v.verdict == Verdict::step_back) {
+      auto c = v.verdict == Verdict::step_up ? step_up(builtin(), item, levels) : step_back(builtin(), item, levels);
+      if (c) d.changes.push_back(*c);
+    }
+    d.sentence = decision_sentence(in, v, d.changes, config_, builtin());
+    d.offer_flare = v.offer_flare;
+    d.state.good_sessions = v.good_sessions_after;
+    auto tx = store_.write();
+    (void)tx->insert_decision(user_.id, d, {now_, Actor{user_.id, "test"}});
+    tx->commit();
   }
 
   // A finished guided session started at `at`.
@@ -311,8 +344,8 @@ TEST_F(ClinicianReportTest, AnEmergencySignInThePeriodComesFirstInWords) {
             "Emergency warning sign, not yet seen by a clinician: exercise locked since 23 Nov 2026");
   ASSERT_EQ(r->alerts[0].paragraphs.size(), 1U);
   EXPECT_NE(r->alerts[0].paragraphs[0].find("the person answered yes to: new bladder, bowel, saddle, sexual or "
-                                            "both-leg symptoms. daybreak advised: STOP: get medical help now. Call "
-                                            "112 now"),
+                                            "both-leg symptoms. daybreak advised: \u201cSTOP: get medical help now. "
+                                            "Call 112 now"),
             std::string::npos)
       << r->alerts[0].paragraphs[0];
   EXPECT_NE(r->alerts[0].paragraphs[0].find(
@@ -343,7 +376,8 @@ TEST_F(ClinicianReportTest, AnOpenUrgentSignHasAPageOneBoxWithItsDate) {
   EXPECT_EQ(r->alerts[0].paragraphs,
             (std::vector<std::string>{
                 "On 20 Nov 2026 at 07:30 (full check), the person answered yes to: fever, or feeling hot and "
-                "shivery. daybreak advised: See a doctor within 24 hours. No clinician review is recorded since: "
+                "shivery. daybreak advised: \u201cSee a doctor within 24 hours.\u201d No clinician review is recorded "
+                "since: "
                 "until the person confirms one, only the gentle flare-day routine is allowed and the program does "
                 "not move on."}));
   // Seen by a clinician: no longer in the box (an urgent sign is), said in the row.
@@ -391,7 +425,7 @@ TEST_F(ClinicianReportTest, AnUrgentSignAClinicianHasSeenIsNotSaidToWait) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->alerts.empty());
   const std::string row = row_of(r->key_changes, "Safety")->at(3);
-  EXPECT_NE(row.find("See a doctor within 24 hours. A clinician review was recorded on 14 Nov 2026. On 21 Nov"),
+  EXPECT_NE(row.find("See a doctor within 24 hours.\u201d A clinician review was recorded on 14 Nov 2026. On 21 Nov"),
             std::string::npos)
       << row;
   EXPECT_NE(row.find("A clinician had seen it (review recorded on 14 Nov 2026), so it does not pause the program "
@@ -728,6 +762,119 @@ TEST_F(ClinicianReportTest, TheInflammatoryBackPainScreenIsOnPageOneDoneOrNot) {
   EXPECT_EQ(screen(),
             "Inflammatory back pain screen not applicable (23 Nov 2026): the person answered that the back pain had "
             "not lasted more than 3 months; the criteria are for chronic back pain.");
+}
+
+// The report's own words, with the person's own text left out (their
+// questions, notes and PSFS activities) and what daybreak said to them
+// quoted (“...”): every second-person word left is the report speaking to
+// its reader as if it were the person.
+std::vector<std::string> second_person(const ClinicianReport& r) {
+  std::vector<std::string> texts = {r.title,
+                                    r.period,
+                                    r.generated,
+                                    r.completeness,
+                                    r.nothing_logged_text,
+                                    r.pain_chart_title,
+                                    r.pain_chart_alt,
+                                    r.stiffness_chart_title,
+                                    r.stiffness_chart_alt,
+                                    r.questionnaires_none,
+                                    r.disclaimer};
+  auto table = [&](const ReportTable& t) {
+    texts.insert(texts.end(), t.header.begin(), t.header.end());
+    for (const auto& row : t.rows) texts.insert(texts.end(), row.begin(), row.end());
+  };
+  for (const ReportAlert& a : r.alerts) {
+    texts.push_back(a.heading);
+    texts.insert(texts.end(), a.paragraphs.begin(), a.paragraphs.end());
+  }
+  table(r.key_changes);
+  if (r.questionnaires) table(*r.questionnaires);
+  for (const ReportSection& s : r.detail) {
+    texts.push_back(s.heading);
+    texts.push_back(s.more);
+    if (s.heading == "Questions for my clinician" || s.heading == "Notes from the diary") continue;
+    texts.insert(texts.end(), s.paragraphs.begin(), s.paragraphs.end());
+    if (s.table && s.heading.find("PSFS") == std::string::npos) table(*s.table);
+    texts.insert(texts.end(), s.after_table.begin(), s.after_table.end());
+    texts.insert(texts.end(), s.items.begin(), s.items.end());
+  }
+  texts.insert(texts.end(), r.method.begin(), r.method.end());
+  const std::regex quoted("\u201c.*?\u201d");
+  const std::regex you("\\b(you|your|yours|yourself)\\b", std::regex::icase);
+  std::vector<std::string> found;
+  for (const std::string& t : texts) {
+    if (std::regex_search(std::regex_replace(t, quoted, ""), you)) found.push_back(t);
+  }
+  return found;
+}
+
+// Found by a clinician-minded review: page 2 spoke to the person ("Even if it
+// feels like a morning problem, the pain is with you for much of the day",
+// "your usual is 5, and you felt at most 2/10"): it took the insights' and
+// the progression's sentences, written for the person, word for word.
+TEST_F(ClinicianReportTest, TheReportSpeaksOfThePersonNotToThem) {
+  mornings(ymd(2026, 11, 2), 21, [](int i) { return 4 + i % 3; });
+  for (int i = 0; i < 21; ++i) {
+    if (i % 2 == 0) {
+      log(Period::evening, add_days(ymd(2026, 11, 2), i), {{"pain", "3"}, {"medications", "ibuprofen, 400 mg, 19:00"}});
+    } else {
+      log(Period::evening, add_days(ymd(2026, 11, 2), i), {{"pain", "3"}});
+    }
+  }
+  DecisionInputs in;
+  in.routine = RoutineKind::morning;
+  in.sessions = 1;
+  in.baseline = {7, 5.0, 7, 30.0, ymd(2026, 11, 9), ymd(2026, 11, 15)};
+  in.session_date = ymd(2026, 11, 16);
+  in.next_morning = MorningReading{ymd(2026, 11, 17), 4, 23, false};
+  in.pain_during = 2;
+  in.good_sessions_before = 1;
+  rule_decision(in);  // a step up: "your usual is 5, ... and you felt at most 2/10"
+  in.session_date = ymd(2026, 11, 18);
+  in.next_morning = MorningReading{ymd(2026, 11, 19), 5, 25, false};
+  in.pain_during = 7;
+  in.painful_exercises = {"glute_bridge"};
+  rule_decision(in, {{"glute_bridge", 3}});  // a step back: "You felt 7/10 during Glute bridge"
+  in.session_date = ymd(2026, 11, 20);
+  in.pain_during = 2;
+  in.painful_exercises.clear();
+  in.progression_allowed = false;
+  in.safety_note = "fever, or feeling hot and shivery, reported on Friday 20 November 2026";
+  rule_decision(in);  // paused: "until a clinician has seen you"
+  full_check(now_ - std::chrono::days{3}, {"fever"});
+  const auto r = make({ymd(2026, 11, 2), ymd(2026, 11, 23), "Should you see my back?"});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const ReportSection& program = program_part(*r);
+  ASSERT_EQ(program.items.size(), 3U);
+  EXPECT_EQ(program.items[0],
+            "20 Nov 2026: No change after the morning session: progression paused for safety (fever, or feeling hot "
+            "and shivery, reported on Friday 20 November 2026).");
+  EXPECT_EQ(program.items[1],
+            "18 Nov 2026: Step back after the morning session: pain during the session 7/10 in Glute bridge, above "
+            "the 5/10 ceiling. Glute bridge: sets go from 3 to 2.");
+  EXPECT_EQ(program.items[2],
+            "16 Nov 2026: Step up after the morning session: next-morning pain 4 (baseline 5), stiffness 23 min "
+            "(baseline 30 min), pain during the session at most 2/10. Glute bridge: reps go from 8 to 10.");
+  const auto whole_day = std::find_if(r->detail.begin(), r->detail.end(),
+                                      [](const ReportSection& s) { return s.heading == "Pain through the day"; });
+  ASSERT_NE(whole_day, r->detail.end());
+  ASSERT_FALSE(whole_day->after_table.empty());
+  EXPECT_EQ(whole_day->after_table[0],
+            "Pain persisted beyond the morning (at least 1 in every later period logged) on 21 of the 21 days with "
+            "the afternoon or evening logged as well (100%): evenings averaged 3.0, against 5.0 in those mornings. "
+            "The pain is not confined to the morning.");
+  EXPECT_EQ(second_person(*r), std::vector<std::string>{});
+  // The person's own insights keep speaking to them.
+  const auto mine = insights(store_, user_.id, berlin(), ymd(2026, 11, 23), {ymd(2026, 11, 2), ymd(2026, 11, 23)});
+  ASSERT_TRUE(mine.ok());
+  bool spoken_to = false;
+  for (const analysis::Section& section : analysis::describe(*mine)) {
+    for (const analysis::Block& b : section.blocks) {
+      spoken_to = spoken_to || b.text.find("the pain is with you for much of the day") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(spoken_to);
 }
 
 TEST(ReportNumbers, RollingMeanNeedsFourMorningsOfTheLastSeven) {

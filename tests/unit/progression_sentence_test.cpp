@@ -8,7 +8,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "content/library_loader.hpp"
 #include "support/fixtures.hpp"
@@ -98,8 +102,9 @@ std::vector<Example> examples() {
   return out;
 }
 
-// What decide_progression does with a verdict, for a routine of one exercise.
-std::string sentence_of(const Example& ex) {
+// What decide_progression does with a verdict, for a routine of one exercise:
+// the verdict after the ladder, and the level changes.
+std::pair<RuleVerdict, std::vector<LevelChange>> decided(const Example& ex) {
   const ProgressionConfig config;
   RuleVerdict v = decide(ex.in, config);
   const RoutineItem item{"glute_bridge", {}, {}};
@@ -111,21 +116,87 @@ std::string sentence_of(const Example& ex) {
     if (!c && v.verdict == Verdict::step_up) v = {Verdict::repeat, {Why::at_top}, 0, false, false};
     if (!c && v.verdict == Verdict::step_back) v.reasons.insert(Why::at_bottom);
   }
-  return decision_sentence(ex.in, v, changes, config, builtin());
+  return {v, changes};
+}
+
+std::string sentence_of(const Example& ex) {
+  const auto [v, changes] = decided(ex);
+  return decision_sentence(ex.in, v, changes, ProgressionConfig{}, builtin());
+}
+
+// The decision as the store keeps it, and as the clinician report words it.
+std::string clinician_sentence_of(const Example& ex) {
+  const auto [v, changes] = decided(ex);
+  DecisionRecord d;
+  d.program = "daybreak";
+  d.kind = DecisionKind::rule;
+  d.routine = ex.in.routine;
+  d.date = ex.in.session_date;
+  d.verdict = v.verdict;
+  d.reasons = v.reasons;
+  d.inputs = decision_inputs_to_json(ex.in).dump();
+  d.changes = changes;
+  d.offer_flare = v.offer_flare;
+  d.state.good_sessions = v.good_sessions_after;
+  d.sentence = decision_sentence(ex.in, v, changes, ProgressionConfig{}, builtin());
+  return clinician_decision_sentence(d, builtin().default_program(), ProgressionConfig{}, builtin());
+}
+
+void match_golden(const std::filesystem::path& golden_file, const std::string& rendered) {
+  if (const char* update = std::getenv("DAYBREAK_UPDATE_GOLDEN"); update != nullptr && *update == '1') {
+    std::filesystem::create_directories(golden_file.parent_path());
+    std::ofstream(golden_file) << rendered;
+  }
+  std::ifstream in(golden_file);
+  ASSERT_TRUE(in) << golden_file << " is missing; run with DAYBREAK_UPDATE_GOLDEN=1";
+  std::stringstream golden;
+  golden << in.rdbuf();
+  EXPECT_EQ(rendered, golden.str());
 }
 
 TEST(ProgressionSentences, MatchTheGoldenFile) {
   std::string rendered;
   for (const Example& ex : examples()) rendered += "# " + ex.name + "\n" + sentence_of(ex) + "\n\n";
-  if (const char* update = std::getenv("DAYBREAK_UPDATE_GOLDEN"); update != nullptr && *update == '1') {
-    std::filesystem::create_directories(kGolden.parent_path());
-    std::ofstream(kGolden) << rendered;
+  match_golden(kGolden, rendered);
+}
+
+// The clinician report took the person's sentence ("your usual is 4, and you
+// felt at most 3/10"): it has its own, in the third person, from the same
+// stored numbers; the golden file is what clinicians read.
+TEST(ProgressionSentences, ForAClinicianSpeakOfThePersonAndMatchTheirGoldenFile) {
+  std::string rendered;
+  const std::regex you("\\b(you|your|yours|yourself)\\b", std::regex::icase);
+  for (const Example& ex : examples()) {
+    const std::string sentence = clinician_sentence_of(ex);
+    EXPECT_FALSE(std::regex_search(sentence, you)) << ex.name << ": " << sentence;
+    rendered += "# " + ex.name + "\n" + sentence + "\n\n";
   }
-  std::ifstream in(kGolden);
-  ASSERT_TRUE(in) << kGolden << " is missing; run with DAYBREAK_UPDATE_GOLDEN=1";
-  std::stringstream golden;
-  golden << in.rdbuf();
-  EXPECT_EQ(rendered, golden.str());
+  match_golden(kGolden.parent_path() / "clinician_sentences.txt", rendered);
+}
+
+// Decisions other than the rule's: set by hand (by the person or by a
+// clinician, with a note), a stage confirmed, brought in with a diary.
+TEST(ProgressionSentences, ForAClinicianSayWhoSetALevelOrAStage) {
+  const Program& program = builtin().default_program();
+  DecisionRecord level;
+  level.kind = DecisionKind::override;
+  level.verdict = Verdict::set;
+  level.changes = {LevelChange{"glute_bridge", 2, 3, "Glute bridge: reps go from 8 to 10"}};
+  level.note = "after the review";
+  level.author = DecisionAuthor{std::nullopt, "Dr Ana Ruiz"};
+  EXPECT_EQ(clinician_decision_sentence(level, program, {}, builtin()),
+            "Level set by hand by Dr Ana Ruiz: Glute bridge: reps go from 8 to 10 (note: after the review).");
+  DecisionRecord stage;
+  stage.kind = DecisionKind::stage;
+  stage.verdict = Verdict::set;
+  stage.stage = 2;
+  stage.inputs = R"({"from": 1, "to": 2})";
+  EXPECT_EQ(clinician_decision_sentence(stage, program, {}, builtin()),
+            fmt::format("Stage set by hand by the person: stage 2 (\u201c{}\u201d) in place of stage 1.",
+                        program.stage(2).name));
+  stage.verdict = Verdict::move;
+  EXPECT_EQ(clinician_decision_sentence(stage, program, {}, builtin()),
+            fmt::format("The person confirmed the move to stage 2 (\u201c{}\u201d).", program.stage(2).name));
 }
 
 TEST(ProgressionSentences, NumbersReadAsPeopleWriteThem) {

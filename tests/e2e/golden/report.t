@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  bccff6f9bf0405bbab04834e4512d9fcc8970dbbf36180cc45aaad5c92ac110a  report.pdf
+  bbdd6a41760962f619911881b577ba57168fc5c6ed3ffb6e4d5902d5354fd784  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -127,22 +127,22 @@ the pictures in docs/screenshots with it.
   Adherence                                    50%                              36%                                  in progress
   
   Each week's plan counts its days in the period from the first session on, up to the last day over when the report was made.
-  Steps up and back, newest first, each with the next morning's reasons:
-  • 17 Nov 2026: Morning pain was 4 after Tuesday's morning session, your usual is 5, stiffness 23 min against 31, and you felt
-    at most 2/10 during it: Abdominal brace: holds go from 5 to 8 s; Pelvic tilt: sets go from 1 to 2 and rests between sets from
-    30 to 20 s; Knee rolls: reps go from 6 to 8; Heel slides: reps go from 8 to 10; Walking: minutes go from 5 to 8.
+  Steps up and back, newest first; baseline: the median of the last 7 logged mornings before the session:
+  • 17 Nov 2026: Step up after the morning session: next-morning pain 4 (baseline 5), stiffness 23 min (baseline 31 min), pain
+    during the session at most 2/10. Abdominal brace: holds go from 5 to 8 s; Pelvic tilt: sets go from 1 to 2 and rests between
+    sets from 30 to 20 s; Knee rolls: reps go from 6 to 8; Heel slides: reps go from 8 to 10; Walking: minutes go from 5 to 8.
   
   Pain through the day
-  period                             entries                        mean pain                                  95% interval
+  Period                             Entries                        Mean pain                                  95% interval
   night                              21                             2.9                                        2.1 to 3.6
   morning                            21                             4.9                                        4.1 to 5.6
   afternoon                          0                              -                                          -
   evening                            21                             3.9                                        3.1 to 4.6
   
-  Of the 21 days you logged the afternoon or evening as well, the pain had not gone after the morning on 21 (100%): evenings
-  averaged 3.9, against 4.9 in those mornings. Even if it feels like a morning problem, the pain is with you for much of the day.
-  0 of your afternoon and evening entries fell within 6 hours after a medication and 21 did not; at least 10 of each are needed
-  to compare them.
+  Pain persisted beyond the morning (at least 1 in every later period logged) on 21 of the 21 days with the afternoon or evening
+  logged as well (100%): evenings averaged 3.9, against 4.9 in those mornings. The pain is not confined to the morning.
+  Masking by medication not assessed: 0 afternoon or evening entries within 6 hours of a dose and 21 without (10 of each
+  needed).
   
   Medication, relief and sleep set-up
   Relief used, times logged: heat (6), rest (5).
@@ -174,7 +174,7 @@ the pictures in docs/screenshots with it.
   
   Pain: 0-10 numeric rating scale, logged by the person for the night, morning, afternoon and evening. Baseline: mean of the first 7 logged mornings of the
   period; latest: mean of the last 7 (compared when 14 or more are logged). Chart line: mean of the mornings logged in the 7 days ending each day (at least
-  4).
+  4). Program steps: a rule adapted from a pain-monitoring model tested in Achilles tendon pain (Silbernagel et al., Am J Sports Med 2007).
   Important change (minimal important change, MIC): NRS pain 2 points or 30% of the baseline, RMDQ 5 points or 30%, ODI 10 points (Ostelo et al., Spine
   2008;33:90-4); for pain, 30% counts only with a change of at least 1 point, the smallest change people notice (Salaffi et al., Eur J Pain 2004); PSFS 2 points
   (Stratford 1995; Abbott and Schmitt, JOSPT 2014). STarT Back groups: Hill et al., Arthritis Rheum 2008.
