@@ -493,7 +493,8 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
                   std::nullopt,
                   {},
                   {},
-                  "{} earlier decisions are not shown; `daybreak progress explain DATE` shows any day's in full."};
+                  "{} earlier decisions are not shown; `daybreak progress explain DATE` shows any day's in full.",
+                  "{} earlier decision is not shown; `daybreak progress explain DATE` shows any day's in full."};
   const ProgressionContext pctx{ctx.library, ctx.config, ctx.zone,
                                 progression_safety(store, user.id, ctx.now, ctx.zone)};
   const auto overview = progress_overview(store, user.id, pctx, ctx.now, std::nullopt, 1);
@@ -684,7 +685,7 @@ std::string masking_words(const analysis::MedicationMasking& m) {
 // The whole-day profile: the levels by period with their intervals, whether
 // the pain persists, and what medication may mask.
 ReportSection whole_day_section(const analysis::Insights& in) {
-  ReportSection s{"Pain through the day", {}, std::nullopt, {}, {}, ""};
+  ReportSection s{"Pain through the day", {}, std::nullopt, {}, {}, "", ""};
   const analysis::WholeDay& w = in.whole_day;
   ReportTable levels{{"Period", "Entries", "Mean pain", "95% interval"}, {}};
   for (const analysis::PeriodLevel& p : w.periods) {
@@ -699,7 +700,7 @@ ReportSection whole_day_section(const analysis::Insights& in) {
 }
 
 ReportSection sleep_and_medication_section(const std::vector<DiaryEntry>& entries) {
-  ReportSection s{"Medication, relief and sleep set-up", {}, std::nullopt, {}, {}, ""};
+  ReportSection s{"Medication, relief and sleep set-up", {}, std::nullopt, {}, {}, "", ""};
   struct Use {
     std::size_t times = 0;
     std::vector<std::string> doses;
@@ -755,7 +756,8 @@ std::optional<ReportSection> experiments_section(const Store& store, const User&
                   std::nullopt,
                   {},
                   {},
-                  "{} more experiments are not shown; `daybreak experiment list` lists them all."};
+                  "{} more experiments are not shown; `daybreak experiment list` lists them all.",
+                  "{} more experiment is not shown; `daybreak experiment list` lists them all."};
   const ExperimentClock clock = experiment_clock(ctx.now, ctx.zone);
   for (const Experiment& e : list_experiments(store, user.id)) {
     // Those designed by the end of the period and not over before it began.
@@ -778,7 +780,7 @@ std::optional<ReportSection> experiments_section(const Store& store, const User&
 
 std::optional<ReportSection> psfs_section(const std::optional<QuestionnaireResponse>& psfs) {
   if (!psfs) return std::nullopt;
-  ReportSection s{"What matters to the person (PSFS)", {}, std::nullopt, {}, {}, ""};
+  ReportSection s{"What matters to the person (PSFS)", {}, std::nullopt, {}, {}, "", ""};
   ReportTable t{{"Activity", "Rating (0 = unable, 10 = as before)"}, {}};
   for (const ItemAnswer& a : psfs->answers) {
     t.rows.push_back({a.item, a.value ? std::to_string(*a.value) : "-"});
@@ -793,7 +795,8 @@ ReportSection notes_section(const std::vector<DiaryEntry>& entries, LocalDate fr
                   std::nullopt,
                   {},
                   {},
-                  "{} earlier notes are not shown; `daybreak history --json` gives every entry with its note."};
+                  "{} earlier notes are not shown; `daybreak history --json` gives every entry with its note.",
+                  "{} earlier note is not shown; `daybreak history --json` gives every entry with its note."};
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
     if (it->date < from || it->fields.note.empty()) continue;
     s.items.push_back(fmt::format("{}, {}: {}", short_date(it->date), name_of(it->period), it->fields.note));
@@ -1065,7 +1068,7 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   if (auto e = experiments_section(store, user, ctx, from, to)) r.detail.push_back(std::move(*e));
   if (auto p = psfs_section(questionnaires.latest_psfs)) r.detail.push_back(std::move(*p));
   if (!request.questions.empty()) {
-    r.detail.push_back({"Questions for my clinician", {request.questions}, std::nullopt, {}, {}, ""});
+    r.detail.push_back({"Questions for my clinician", {request.questions}, std::nullopt, {}, {}, "", ""});
   }
   ReportSection notes = notes_section(entries, from);
   if (!notes.items.empty()) r.detail.push_back(std::move(notes));

@@ -373,7 +373,8 @@ struct ListPiece {
 constexpr double kBulletIndent = 9;
 
 std::string more_words(const ReportSection& s, std::size_t left_out) {
-  return fmt::format(fmt::runtime(s.more.empty() ? "{} more not shown." : s.more), left_out);
+  const std::string& words = left_out == 1 && !s.more_one.empty() ? s.more_one : s.more;
+  return fmt::format(fmt::runtime(words.empty() ? "{} more not shown." : words), left_out);
 }
 
 void draw_list(Canvas& c, const ListPiece& l, double x, double y, double w) {

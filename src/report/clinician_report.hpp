@@ -45,15 +45,16 @@ struct ReportMark {
 };
 
 // A section of the detail page: paragraphs, a table, and a list whose last
-// items the renderer leaves out, whole, when the page is full; `more` then
-// says how many ("{} more decisions: daybreak progress shows them").
+// items the renderer leaves out, whole, when the page is full; `more` (or
+// `more_one`) then says how many and which command shows them all.
 struct ReportSection {
   std::string heading;
   std::vector<std::string> paragraphs;
   std::optional<ReportTable> table;
   std::vector<std::string> after_table;  // paragraphs that read the table
   std::vector<std::string> items;
-  std::string more;  // "{} more decisions: daybreak progress shows them"
+  std::string more;      // "{} earlier notes are not shown; ..."
+  std::string more_one;  // the same for one: "1 earlier note is not shown; ..."
 };
 
 struct ClinicianReport {

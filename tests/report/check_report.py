@@ -372,6 +372,28 @@ class EdgeCases(unittest.TestCase):
         self.assertIn("Questionnaires", page1)
         self.assertEqual(info(pdf)["Pages"], "2")
 
+    def test_one_item_left_out_is_said_in_the_singular(self):
+        # Found reading the report as a physiotherapist would: page 2 said
+        # "1 earlier decisions are not shown". Six weeks of mornings, then an
+        # evening note a day, newest first, until page 2 has left out some:
+        # each count is said with its own grammar, one of them 1.
+        days = [f"2026-{m:02d}-{d:02d}" for m, d in [(10, d) for d in range(12, 32)] + [(11, d) for d in range(1, 23)]]
+        self.home.import_csv("date,period,pain\r\n" + "".join(f"{day},morning,4\r\n" for day in days))
+        note = ("Stiff on waking, easier after the walk; the knee rolls helped, the tilts pulled at the end of the "
+                "range, and sitting at the desk after lunch brought the ache back by the evening.")
+        seen = set()
+        for day in reversed(days):
+            self.home.import_csv(f"date,period,pain,note\r\n{day},evening,3,\"{note}\"\r\n")
+            text = text_of(self.home.report("--from", "2026-10-12", "--to", "2026-11-22"))
+            left_out = re.search(r"(\d+) earlier (notes are|note is) not shown", text)
+            if left_out:
+                n = int(left_out.group(1))
+                self.assertEqual(left_out.group(2), "note is" if n == 1 else "notes are", text)
+                seen.add(n)
+            if len(seen) >= 2:
+                break
+        self.assertIn(1, seen)
+
     def test_a_bad_request_changes_nothing_and_says_what_is_allowed(self):
         r = self.home.run("report", "--from", "2026-11-23", "--to", "2026-11-01", check=False)
         self.assertEqual(r.returncode, 2)
