@@ -302,8 +302,10 @@ SafetyWords safety_words(const Store& store, const User& user, const ClinicianRe
   // Named in full once: in the box above when there is one.
   if (!unchecked.empty()) out.status += " " + unanswered(both_legs ? "the leg questions (see above)" : leg_questions());
   if (!now.awaiting_clinician() && now.full_check_due) {
-    out.status += now.last_full_check ? fmt::format(" {}, the weekly safety check was due: the last was on {}.",
-                                                    made_first, short_date(ctx.zone.date_of(*now.last_full_check)))
+    // Said once: "when this report was made" already begins the leg questions' sentence.
+    const std::string when = unchecked.empty() ? made_first + "," : "Then too,";
+    out.status += now.last_full_check ? fmt::format(" {} the weekly safety check was due: the last was on {}.", when,
+                                                    short_date(ctx.zone.date_of(*now.last_full_check)))
                                       : fmt::format(" No full safety check had ever been done {}.", made);
   }
 
@@ -473,10 +475,14 @@ QuestionnaireWords questionnaire_words(const Store& store, const User& user, con
         const Band* b = find_band(in, r.score.band);
         return b ? b->label : std::string("no group");
       };
-      out.key_rows.push_back({"STarT Back group", in_range.size() > 1 ? score(first) : "-", score(last),
-                              in_range.size() > 1 && group(first) != group(last)
-                                  ? fmt::format("From {} to {}.", group(first), group(last))
-                                  : fmt::format("{}.", group(last))});
+      std::string meaning = in_range.size() == 1          ? fmt::format("{}.", group(last))
+                            : group(first) != group(last) ? fmt::format("From {} to {}.", group(first), group(last))
+                                                          : fmt::format("{}, both times.", group(last));
+      if (!meaning.empty() && meaning.front() >= 'a' && meaning.front() <= 'z') {
+        meaning.front() = static_cast<char>(meaning.front() - 'a' + 'A');
+      }
+      out.key_rows.push_back(
+          {"STarT Back group", in_range.size() > 1 ? score(first) : "-", score(last), std::move(meaning)});
     }
     table.rows.push_back(std::move(row));
   }
@@ -504,10 +510,15 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
   }
   const Program& program = *overview->program;
   const StageProgress& sp = overview->stage_progress;
-  s.paragraphs.push_back(fmt::format("{}: stage {} of {}, \u201c{}\u201d, since {} ({} in the stage).", program.name,
-                                     overview->stage, program.stage_count(), program.stage(overview->stage).name,
-                                     short_date(sp.since),
-                                     count(static_cast<std::size_t>(sp.days_in_stage), "day", "days")));
+  // Before the first session and without a stage set, the stage has not begun: progress dates it today.
+  const bool begun =
+      store.read()->first_session_at(user.id, program.id).has_value() || sp.since != ctx.zone.date_of(ctx.now);
+  s.paragraphs.push_back(
+      begun ? fmt::format("{}: stage {} of {}, \u201c{}\u201d, since {} ({} in the stage).", program.name,
+                          overview->stage, program.stage_count(), program.stage(overview->stage).name,
+                          short_date(sp.since), count(static_cast<std::size_t>(sp.days_in_stage), "day", "days"))
+            : fmt::format("{}: stage {} of {}, \u201c{}\u201d, not begun: no guided session has been played yet.",
+                          program.name, overview->stage, program.stage_count(), program.stage(overview->stage).name));
   // Held for safety when the report is made: the weeks below read with it.
   const SafetyState gate = safety_gate(store, user.id, ctx.now).state;
   auto since = [&](const std::vector<FlagReport>& open) {
@@ -529,7 +540,7 @@ ReportSection program_section(const Store& store, const User& user, const Clinic
   }
   const analysis::Adherence& a = in.adherence;
   if (!a.has_sessions) {
-    s.paragraphs.push_back("No guided session has been played yet.");
+    if (begun) s.paragraphs.push_back("No guided session has been played yet.");
   } else {
     // The program plans a morning and an evening routine every day.
     constexpr int kPlannedPerDay = 2;
@@ -1068,7 +1079,8 @@ AppResult<ClinicianReport> clinician_report(const Store& store, const User& user
   if (auto e = experiments_section(store, user, ctx, from, to)) r.detail.push_back(std::move(*e));
   if (auto p = psfs_section(questionnaires.latest_psfs)) r.detail.push_back(std::move(*p));
   if (!request.questions.empty()) {
-    r.detail.push_back({"Questions for my clinician", {request.questions}, std::nullopt, {}, {}, "", ""});
+    // The person's words; the heading is the report's, which speaks of them.
+    r.detail.push_back({"The person's questions", {request.questions}, std::nullopt, {}, {}, "", ""});
   }
   ReportSection notes = notes_section(entries, from);
   if (!notes.items.empty()) r.detail.push_back(std::move(notes));

@@ -793,7 +793,7 @@ std::vector<std::string> second_person(const ClinicianReport& r) {
   for (const ReportSection& s : r.detail) {
     texts.push_back(s.heading);
     texts.push_back(s.more);
-    if (s.heading == "Questions for my clinician" || s.heading == "Notes from the diary") continue;
+    if (s.heading == "The person's questions" || s.heading == "Notes from the diary") continue;
     texts.insert(texts.end(), s.paragraphs.begin(), s.paragraphs.end());
     if (s.table && s.heading.find("PSFS") == std::string::npos) table(*s.table);
     texts.insert(texts.end(), s.after_table.begin(), s.after_table.end());
@@ -875,6 +875,72 @@ TEST_F(ClinicianReportTest, TheReportSpeaksOfThePersonNotToThem) {
     }
   }
   EXPECT_TRUE(spoken_to);
+}
+
+// Found reading the report as a physiotherapist would: a STarT Back group
+// that had not changed read "medium risk." (a sentence in lower case, and not
+// saying it was the same both times).
+TEST_F(ClinicianReportTest, AStarTBackGroupThatStayedTheSameSaysSo) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const Instrument& sb = *find_instrument("start_back");
+  for (const Instant at : {now_ - std::chrono::days{20}, now_ - std::chrono::days{1}}) {
+    const auto a = read_answers(sb, "1=agree,2=agree,3=disagree,4=agree,5=agree,6=disagree,7=agree,8=disagree,9=4");
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE(record_response(store_, at, user_.id, sb, *a, "test").ok());
+  }
+  const auto r = make({ymd(2026, 11, 1), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row_of(r->key_changes, "STarT Back group")->at(3), "Medium risk, both times.");
+  const auto once = make({ymd(2026, 11, 10), ymd(2026, 11, 23), ""});
+  ASSERT_TRUE(once.ok());
+  EXPECT_EQ(row_of(once->key_changes, "STarT Back group")->at(3), "Medium risk.");
+}
+
+// Found reading the report as a physiotherapist would: with the leg
+// questions unanswered and the weekly check due, the Safety row said "When
+// this report was made (23 Nov 2026 at 07:30)" twice in a row.
+TEST_F(ClinicianReportTest, TheSafetyRowSaysWhenTheReportWasMadeOnce) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  testing::pass_safety_check(store_, user_.id, now_ - std::chrono::days{10}, berlin());
+  log(Period::morning, ymd(2026, 11, 23), {{"pain", "3"}, {"leg_symptoms", "tingling_left"}});
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  const std::string row = row_of(r->key_changes, "Safety")->at(3);
+  EXPECT_EQ(row.find("When this report was made"), row.rfind("When this report was made")) << row;
+  EXPECT_NE(row.find("exercise waits for them. Then too, the weekly safety check was due: the last was on 13 Nov "
+                     "2026."),
+            std::string::npos)
+      << row;
+}
+
+// Found reading the report as a physiotherapist would: before the first
+// session the program read "stage 1 of 4, ..., since 23 Nov 2026 (0 days in
+// the stage)", the day of the report, as if it had begun that day.
+TEST_F(ClinicianReportTest, AProgramNotBegunIsNotDatedTheDayOfTheReport) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make();
+  ASSERT_TRUE(r.ok());
+  const ReportSection& p = program_part(*r);
+  ASSERT_FALSE(p.paragraphs.empty());
+  EXPECT_EQ(p.paragraphs[0].find("since"), std::string::npos) << p.paragraphs[0];
+  EXPECT_NE(p.paragraphs[0].find("not begun: no guided session has been played yet."), std::string::npos)
+      << p.paragraphs[0];
+  EXPECT_EQ(p.paragraphs.size(), 1U);
+  session(RoutineKind::morning, now_ - std::chrono::days{2});
+  EXPECT_NE(program_part(*make()).paragraphs[0].find("since 21 Nov 2026 (2 days in the stage)."), std::string::npos);
+}
+
+// The person's questions come under a heading of the report's, which speaks
+// of them: "Questions for my clinician" was the person's voice.
+TEST_F(ClinicianReportTest, ThePersonsQuestionsHaveAHeadingInTheReportsVoice) {
+  mornings(ymd(2026, 11, 16), 7, [](int) { return 4; });
+  const auto r = make({std::nullopt, std::nullopt, "Is my chair the problem?"});
+  ASSERT_TRUE(r.ok());
+  const auto q = std::find_if(r->detail.begin(), r->detail.end(), [](const ReportSection& s) {
+    return s.paragraphs == std::vector<std::string>{"Is my chair the problem?"};
+  });
+  ASSERT_NE(q, r->detail.end());
+  EXPECT_EQ(q->heading, "The person's questions");
 }
 
 TEST(ReportNumbers, RollingMeanNeedsFourMorningsOfTheLastSeven) {

@@ -30,7 +30,7 @@ the pictures in docs/screenshots with it.
   $ daybreak report --from 2026-11-02 --to 2026-11-23 --questions "Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?" --output report.pdf
   ! Wrote your report (Back pain report: 2 Nov 2026 to 23 Nov 2026, A4) to report.pdf. Read it before you share it.
   $ sha256sum report.pdf
-  bbdd6a41760962f619911881b577ba57168fc5c6ed3ffb6e4d5902d5354fd784  report.pdf
+  db76dd3782666f6cc0529a3b9f8496dcf7e1b025680bfce2eed274912379c841  report.pdf
   $ pdfinfo -isodates report.pdf | grep -E '^(Title|Creator|CreationDate|Tagged|Pages|Page size):'
   Title:           Back pain report: 2 Nov 2026 to 23 Nov 2026
   Creator:         daybreak
@@ -156,7 +156,7 @@ the pictures in docs/screenshots with it.
   walking 30 minutes                                            7
   sitting through a meeting                                     5
   
-  Questions for my clinician
+  The person's questions
   Is the new office chair making my mornings worse? Should I keep walking when the ache is at five?
   
   Notes from the diary
