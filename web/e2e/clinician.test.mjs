@@ -160,3 +160,74 @@ test('a clinician adjusts a level with a note and records a review; the person r
     await close();
   }
 });
+
+// Issue: a clinician kept seeing a person's diary after the person stopped
+// sharing: Today answered 403, yet showed the night and morning it had kept,
+// under a banner saying "as they share it with you", until a reload. Anna
+// shares her diary and her program with Dr Berg, then only her program, then
+// nothing (`daybreak share`), while he looks at her screens.
+test('a person who stops sharing is no longer shown to the clinician viewing them (Today kept their day after a 403)', { skip }, async () => {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(daybreak.url);
+    await signIn(page, ANNA);
+    await page.getByRole('heading', { name: 'Monday 23 November', level: 1 }).waitFor();
+    const grants = await page.evaluate(async () => (await (await fetch('/api/grants')).json()).grants);
+    for (const g of grants.filter((g) => g.active)) await daybreak.cli('share', '--person', ANNA.login, '--stop', String(g.id));
+    for (const [period, fields] of [['night', { pain: 3, sleep_quality: 6 }], ['morning', { pain: 5, stiffness_minutes: 40 }]]) {
+      const saved = await write(page, 'POST', '/api/entries', JSON.stringify({ date: '2026-11-23', period, fields, replace: true }));
+      assert.ok(saved.status < 300, `${period}: ${saved.status} ${saved.text}`);
+    }
+    const number = (out) => /number (\d+)/.exec(out)[1];
+    const share = async (...scopes) =>
+      number(await daybreak.cli('share', '--person', ANNA.login, '--with', BERG.login, ...scopes.flatMap((s) => ['--scope', s])));
+    const both = await share('diary', 'program');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
+    await signOut(page);
+
+    // Dr Berg looks at Anna's day.
+    await signIn(page, BERG);
+    await page.locator('#people-list').getByRole('link', { name: ANNA.name, exact: true }).click();
+    await page.getByRole('heading', { name: ANNA.name, level: 1 }).waitFor();
+    const annaId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('link', { name: `${ANNA.name}’s day` }).click();
+    const night = page.getByRole('listitem', { name: /Night/ });
+    await night.filter({ hasText: 'pain 3/10' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    // She shares her program only: See takes him to her page, which says so
+    // and shows what she still shares.
+    await daybreak.cli('share', '--person', ANNA.login, '--stop', both);
+    const program = await share('program');
+    await nav.getByRole('link', { name: 'See', exact: true }).click();
+    await page.getByRole('heading', { name: ANNA.name, level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/people/${annaId}`);
+    await page.locator('#sharing-stopped').filter({ hasText: `${ANNA.name} no longer shares their diary with you.` }).waitFor();
+    await page.getByRole('heading', { name: 'Program', level: 2 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'The last 4 weeks' }).count(), 0);
+    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['People', 'Overview', 'Progress', 'More']);
+    // Back to her day: it is not shown, and said why.
+    await page.goBack();
+    await page.getByText('Today cannot be shown: A person shares their data from More > Sharing').waitFor();
+    await page.getByRole('heading', { name: `${ANNA.name}’s day`, level: 1 }).waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /pain 3\/10|pain 5\/10|Not logged/);
+    await nav.getByRole('link', { name: 'Overview' }).click();
+
+    // She stops sharing the rest: nothing of hers is shown, nor kept, and the
+    // banner no longer says he looks at her data.
+    await daybreak.cli('share', '--person', ANNA.login, '--stop', program);
+    await page.locator('#adjust-program').click();
+    await page.getByRole('heading', { name: 'Not shared with you', level: 1 }).waitFor();
+    await page.locator('#sharing-stopped').filter({ hasText: `${ANNA.name} no longer shares their data with you` }).waitFor();
+    assert.equal(await page.locator('#viewing-banner').count(), 0);
+    assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['People', 'Learn', 'More']);
+    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.doesNotMatch(kept, /Anna|2026-11-23/);
+    await page.locator('.brand').click();
+    await page.getByRole('heading', { name: 'People who share with you', level: 1 }).waitFor();
+    await page.locator('#people-empty').waitFor();
+    await signOut(page, '#header-sign-out');
+  } finally {
+    await close();
+  }
+});

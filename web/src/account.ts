@@ -154,11 +154,20 @@ export function deviceOwner(): string | undefined {
   return undefined;
 }
 
-// The person a clinician is looking at (their name for the banner), kept for
-// this tab so a reload stays on them.
+// The person a clinician is looking at (their name for the banner, and what
+// they share), kept for this tab so a reload stays on them.
 export interface Viewed {
   id: number;
   name: string;
+  scope?: Scope[]; // as GET /api/people said when the view began; unknown in a view kept by an older app
+}
+
+// Whether the screens may ask for `part` of the data: always of one's own
+// (nobody viewed), and of a person viewed when they share it (or when what
+// they share is not known: the server decides). Asking for a part a person
+// does not share would only be refused, and recorded in their access log.
+export function viewedShares(part: Part, viewed: Viewed | null = viewing.value): boolean {
+  return !viewed?.scope || viewed.scope.includes('all') || viewed.scope.includes(part);
 }
 
 export const viewing = new Signal<Viewed | null>(null);
@@ -188,7 +197,7 @@ function restoreViewing(): void {
     const v = JSON.parse(text) as Viewed;
     if (typeof v.id === 'number' && typeof v.name === 'string') {
       setViewingPerson(v.id);
-      viewing.set(v);
+      viewing.set({ id: v.id, name: v.name, ...(Array.isArray(v.scope) ? { scope: v.scope } : {}) });
     }
   } catch {
     /* a broken value: nobody is viewed */

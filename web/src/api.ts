@@ -227,7 +227,9 @@ export function isCsrfProblem(problem: Problem | undefined): boolean {
 // names them (person=<id>). Both live here, in the one place requests are sent.
 let csrfToken: string | null = null;
 let viewing: number | null = null;
+let viewingSince = 0; // bumped each time whom a clinician views changes
 const signInListeners = new Set<(problem: Problem) => void>();
+const notSharedListeners = new Set<(person: number, problem: Problem) => void>();
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -239,6 +241,7 @@ export function currentCsrfToken(): string | null {
 
 export function setViewingPerson(id: number | null): void {
   viewing = id;
+  viewingSince += 1;
 }
 
 export function viewingPersonId(): number | null {
@@ -249,6 +252,16 @@ export function viewingPersonId(): number | null {
 export function onSignInRequired(listener: (problem: Problem) => void): () => void {
   signInListeners.add(listener);
   return () => signInListeners.delete(listener);
+}
+
+// Called with the person and the problem whenever the server refuses a
+// request about the person a clinician views because they do not share it
+// (403 no-grant: they stopped sharing, or never shared that part). An
+// answer to a request sent while another person (or nobody) was viewed
+// calls nobody: it says nothing of whoever is viewed now.
+export function onNotShared(listener: (person: number, problem: Problem) => void): () => void {
+  notSharedListeners.add(listener);
+  return () => notSharedListeners.delete(listener);
 }
 
 // About the signed-in account itself, never about the person viewed.
@@ -268,12 +281,17 @@ const OWN_PATHS = [
 // The address to ask for: with person=<id> added while a clinician views a
 // person (links to downloads use it too).
 export function apiPath(path: string): string {
-  if (viewing === null || !path.startsWith('/api/')) return path;
-  const bare = path.split(/[?#]/)[0]!;
-  if (OWN_PATHS.some((p) => bare === p || bare.startsWith(`${p}/`))) return path;
+  if (!namesViewed(path)) return path;
   const [head, fragment] = path.split('#', 2);
   const joined = `${head}${head!.includes('?') ? '&' : '?'}person=${viewing}`;
   return fragment === undefined ? joined : `${joined}#${fragment}`;
+}
+
+// Whether a request to `path` is about the person viewed (apiPath names them).
+function namesViewed(path: string): boolean {
+  if (viewing === null || !path.startsWith('/api/')) return false;
+  const bare = path.split(/[?#]/)[0]!;
+  return !OWN_PATHS.some((p) => bare === p || bare.startsWith(`${p}/`));
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -330,6 +348,7 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
     headers['Content-Type'] = options.textType ?? 'text/csv';
     body = options.text;
   }
+  const about = namesViewed(path) ? { person: viewing!, since: viewingSince } : null;
   let response: Response;
   try {
     response = await fetch(apiPath(path), { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -353,6 +372,9 @@ async function send<T>(method: string, path: string, options: RequestOptions = {
     }
     if (response.status === 401 && isProblem(problem, 'sign-in-required')) {
       for (const l of [...signInListeners]) l(problem);
+    }
+    if (response.status === 403 && about && about.since === viewingSince && isProblem(problem, 'no-grant')) {
+      for (const l of [...notSharedListeners]) l(about.person, problem);
     }
     throw new ApiError(problem, retryAfterSeconds(response.headers?.get?.('Retry-After') ?? null));
   }

@@ -17,29 +17,47 @@ export interface SafetySettings {
 
 // The gate, once for every part of a screen that asks for it at the same
 // time (Today's alert, safety card and program card): one request in flight
-// at a time, and a fresh one after it has answered.
-let gateInFlight: Promise<SafetyGate> | null = null;
+// at a time for whoever is viewed, and a fresh one after it has answered.
+// Whose gate it is is settled when it is asked for: a viewed person's gate
+// answering after the clinician left them is still never kept, nor given
+// to a screen of someone else's.
+let gateInFlight: { person: number | null; gate: Promise<SafetyGate> } | null = null;
 export function loadGate(): Promise<SafetyGate> {
   askDiaryZone();
-  gateInFlight ??= api
-    .safety()
-    .then(remembered)
-    .then(ownGateRead)
-    .finally(() => {
-      gateInFlight = null;
-    });
-  return gateInFlight;
+  const person = viewingPersonId();
+  if (gateInFlight?.person === person) return gateInFlight.gate;
+  const asked = {
+    person,
+    gate: api
+      .safety()
+      .then((g) => (person === null ? ownGateRead(remembered(g)) : g))
+      .finally(() => {
+        if (gateInFlight === asked) gateInFlight = null;
+      }),
+  };
+  gateInFlight = asked;
+  return asked.gate;
+}
+
+// Sends a request and, when it was about the person themself (nobody
+// viewed when it was sent), lets `keep` keep what it answered.
+function ownAnswer<T>(send: () => Promise<T>, keep: (answer: T) => unknown): Promise<T> {
+  const own = viewingPersonId() === null;
+  return send().then((answer) => {
+    if (own) keep(answer);
+    return answer;
+  });
 }
 
 export const safetyReviewApi = {
   clinicianSeen: () =>
-    request<ClinicianSeenResult>('POST', '/api/safety/clinician', { body: { seen_clinician: true } }).then((r) => {
-      ownGateRead(r.safety);
-      return r;
-    }),
-  settings: () => request<SafetySettings>('GET', '/api/safety/settings').then(remembered),
+    ownAnswer(
+      () => request<ClinicianSeenResult>('POST', '/api/safety/clinician', { body: { seen_clinician: true } }),
+      (r) => ownGateRead(r.safety),
+    ),
+  settings: () => ownAnswer(() => request<SafetySettings>('GET', '/api/safety/settings'), remembered),
   changeSettings: (change: { emergency_number?: string; axspa_diagnosis?: 'yes' | 'no' }) =>
-    request<SafetySettings>('PATCH', '/api/safety/settings', { body: change }).then(remembered),
+    ownAnswer(() => request<SafetySettings>('PATCH', '/api/safety/settings', { body: change }), remembered),
 };
 
 // The last emergency number daybreak gave, kept on this device: offline the

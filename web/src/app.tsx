@@ -6,7 +6,7 @@
 // that person's screens), an administrator a short start page.
 import { useEffect, useRef } from 'preact/hooks';
 
-import { account, type AccountState, loadAccount, type Role, roleOf, showsApp, type Viewed, viewing } from './account';
+import { account, type AccountState, loadAccount, type Role, roleOf, showsApp, type Viewed, viewedShares, viewing } from './account';
 import { CAPABILITIES, type NavItem, NotFound, type Screen } from './capabilities';
 import { Icon } from './components/icons';
 import { Toasts } from './components/toast';
@@ -30,8 +30,9 @@ function screenFor(path: string, role: Role | null, viewed: Viewed | null) {
 
 // The navigation: a clinician's has People and, while viewing a person, that
 // person's page (Overview), Today, See and Progress (never Log or Session: a
-// clinician does not write the diary) in place of Learn; an administrator's
-// only Learn and More.
+// clinician does not write the diary) in place of Learn, each only when the
+// person shares its part (Today and See their diary, Progress their
+// program); an administrator's only Learn and More.
 export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
   const all = CAPABILITIES.flatMap((c) => c.nav ?? []);
   const keep = (href: string) => all.filter((i) => i.href === href);
@@ -43,12 +44,16 @@ export function navFor(role: Role | null, viewed: Viewed | null): NavItem[] {
     icon: 'people',
     owns: (p) => p === '/people' || (p === '/' && !viewed),
   };
+  const diary = viewed !== null && viewedShares('diary', viewed);
+  const program = viewed !== null && viewedShares('program', viewed);
   const theirs: NavItem[] = viewed
     ? [
         { href: `/people/${viewed.id}`, label: 'Overview', icon: 'check', owns: (p) => p === `/people/${viewed.id}` },
-        { href: '/', label: 'Today', icon: 'today', owns: (p) => p === '/' || p.startsWith('/entries') },
-        ...keep('/see'),
-        { href: '/progress', label: 'Progress', icon: 'play', owns: (p) => p.startsWith('/progress') || p.startsWith('/exercises') },
+        ...(diary ? [{ href: '/', label: 'Today', icon: 'today', owns: (p: string) => p === '/' || p.startsWith('/entries') } as NavItem] : []),
+        ...(diary ? keep('/see') : []),
+        ...(program
+          ? [{ href: '/progress', label: 'Progress', icon: 'play', owns: (p: string) => p.startsWith('/progress') || p.startsWith('/exercises') } as NavItem]
+          : []),
       ]
     : [];
   // While viewing a person, their screens take Learn's place (a phone's bar has room for six).

@@ -5,6 +5,7 @@
 // see docs/architecture.md, "The web app".
 import type { VNode } from 'preact';
 
+import { type Part, viewedShares, viewing } from './account';
 import { PERIODS, type Period } from './api';
 import type { IconName } from './components/icons';
 import { Icon } from './components/icons';
@@ -24,6 +25,7 @@ import { isRoutine, ProgramCard, SessionChooser, SessionScreen, SessionsSection 
 import { PeopleScreen, PersonHome } from './screens/people';
 import { SettingsScreen } from './screens/settings';
 import { type TodayCard, TodayScreen } from './screens/today';
+import { useSignal } from './state';
 
 export interface Screen {
   pattern: string; // "/entries/:id"
@@ -45,6 +47,13 @@ export interface Capability {
   todayCards?: TodayCard[];
   todayAlerts?: TodayCard[]; // above the periods: what must be seen first (exercise locked)
   seeSections?: SeeSection[];
+}
+
+// A card or section of one part of a person's data: not shown (nor asked
+// for) while a clinician views a person who does not share that part.
+function Shared({ part, children }: { part: Part; children: VNode }) {
+  const viewed = useSignal(viewing);
+  return viewedShares(part, viewed) ? children : null;
 }
 
 const isPeriod = (p: string | undefined): p is Period => PERIODS.includes(p as Period);
@@ -119,8 +128,20 @@ const sessions: Capability = {
       render: (p) => (isRoutine(p.routine) ? <SessionScreen routine={p.routine} /> : <NotFound />),
     },
   ],
-  todayCards: [(today) => <ProgramCard today={today} />],
-  seeSections: [(range) => <SessionsSection from={range.from} to={range.to} />],
+  todayCards: [
+    (today) => (
+      <Shared part="program">
+        <ProgramCard today={today} />
+      </Shared>
+    ),
+  ],
+  seeSections: [
+    (range) => (
+      <Shared part="program">
+        <SessionsSection from={range.from} to={range.to} />
+      </Shared>
+    ),
+  ],
 };
 
 // The exercise library (issue 22): every exercise with its figure, and a
@@ -144,8 +165,20 @@ const safety: Capability = {
       render: (_, q) => <SafetyScreen kind={q.get('check') === 'legs' ? 'legs' : 'full'} />,
     },
   ],
-  todayAlerts: [() => <SafetyAlert />],
-  todayCards: [() => <SafetyCard />],
+  todayAlerts: [
+    () => (
+      <Shared part="safety">
+        <SafetyAlert />
+      </Shared>
+    ),
+  ],
+  todayCards: [
+    () => (
+      <Shared part="safety">
+        <SafetyCard />
+      </Shared>
+    ),
+  ],
 };
 
 // Standard questionnaires (docs/questionnaires.md): the list, taking one, the
@@ -158,7 +191,13 @@ const questionnaires: Capability = {
     { pattern: '/questionnaires/:id', title: 'Questionnaire', render: (p) => <QuestionnaireTake id={p.id!} /> },
     { pattern: '/questionnaires/:id/history', title: 'Scores over time', render: (p) => <QuestionnaireHistoryScreen id={p.id!} /> },
   ],
-  seeSections: [() => <QuestionnairesSection />],
+  seeSections: [
+    () => (
+      <Shared part="questionnaires">
+        <QuestionnairesSection />
+      </Shared>
+    ),
+  ],
 };
 
 // Progression: the stage, the levels and the program's decisions,
@@ -167,7 +206,13 @@ const questionnaires: Capability = {
 const progress: Capability = {
   name: 'progress',
   screens: [{ pattern: '/progress', title: 'Progress', render: () => <ProgressScreen /> }],
-  todayCards: [() => <ProgressCard />],
+  todayCards: [
+    () => (
+      <Shared part="program">
+        <ProgressCard />
+      </Shared>
+    ),
+  ],
 };
 
 // Insights and personal experiments: reached from See and from
@@ -188,7 +233,13 @@ const insights: Capability = {
       render: (p) => (/^[1-9][0-9]*$/.test(p.id ?? '') ? <ExperimentScreen id={Number(p.id)} /> : <NotFound />),
     },
   ],
-  todayCards: [() => <ExperimentCard />],
+  todayCards: [
+    () => (
+      <Shared part="experiments">
+        <ExperimentCard />
+      </Shared>
+    ),
+  ],
   seeSections: [() => <InsightsTeaser />],
 };
 

@@ -2,9 +2,10 @@
 // changed in a person's program (issue 21): whose screen this is, who set a
 // decision by hand, and the change a person is told about on Today. Plain
 // functions, so the unit tests read them without a browser.
-import type { Part, Scope } from './account';
+import { type Part, PART_LABELS, type Scope, SCOPES } from './account';
 import type { Decision } from './api_progress';
 import { addDays, longDate } from './format';
+import { listWords } from './sharing_words';
 
 // "Anna’s", as the banner says it.
 export function possessive(name: string): string {
@@ -51,4 +52,16 @@ export function clinicianChange(decisions: readonly Decision[], today: string, d
 export function clinicianChangeText(d: Decision): string {
   const who = d.author?.name ?? 'Your clinician';
   return `${who} changed your program on ${longDate(d.date)}: ${changeText(d)}.`;
+}
+
+// Said when the server refused a request about the person viewed because they
+// shared less than when the view began (`before`, if known) or nothing now
+// (`now` null): what they stopped sharing.
+export function notSharedText(name: string, before: readonly Scope[] | undefined, now: readonly Scope[] | null): string {
+  if (!now || now.length === 0) return `${name} no longer shares their data with you, so nothing of it is shown here.`;
+  const rest = 'Only what they share with you now is shown.';
+  if (before?.includes('all') && !now.includes('all')) return `${name} no longer shares everything with you. ${rest}`;
+  const stopped = SCOPES.filter((p) => before?.includes(p) && !shares(now, p)).map((p) => PART_LABELS[p].toLowerCase());
+  if (stopped.length === 0) return `${name} does not share that with you, or no longer does. ${rest}`;
+  return `${name} no longer shares their ${listWords(stopped)} with you. ${rest}`;
 }

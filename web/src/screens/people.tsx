@@ -12,13 +12,13 @@ import { useEffect } from 'preact/hooks';
 import { type Attention, accountApi, account, type SharedPerson, type Viewed, viewing, viewPerson } from '../account';
 import { insightsApi } from '../api_insights';
 import { progressApi } from '../api_progress';
-import { possessive, shares } from '../clinic_words';
+import { notSharedText, possessive, shares } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { Icon } from '../components/icons';
 import { addDays, errorText, stageTitle } from '../format';
 import { navigate } from '../router';
 import { lastMorningText, sharesText } from '../sharing_words';
-import { lastToday, useLoad, useSignal, useToday } from '../state';
+import { lastToday, sharingStopped, useLoad, useSignal, useToday } from '../state';
 import { signedInLine, SignOutButton } from './account';
 import { ExperimentList } from './experiments';
 import { KeyChanges } from './insights';
@@ -37,9 +37,9 @@ const ATTENTION_LABELS: Record<Attention['kind'], string> = {
 };
 
 // Opens a person: their data from now on, starting with their page.
-export function openPerson(p: { id: number; name: string }): void {
+export function openPerson(p: Pick<SharedPerson, 'id' | 'name' | 'scope'>): void {
   lastToday.set(null);
-  viewPerson({ id: p.id, name: p.name });
+  viewPerson({ id: p.id, name: p.name, scope: p.scope });
   navigate(`/people/${p.id}`);
 }
 
@@ -120,26 +120,45 @@ export function PeopleScreen() {
 // says what they share (and so which parts to show: asking for the others
 // would only be refused, and logged as refused in their access log) and their
 // name, when opened from the address alone (a reload, a new tab). A person who
-// no longer shares is said so.
+// no longer shares is said so. After the server refused a request about them
+// (state.ts, sharingStopped) the list is asked afresh, and the page says so.
 export function PersonHome({ id }: { id: number }) {
   const viewed = useSignal(viewing);
+  const stopped = useSignal(sharingStopped);
+  const refused = stopped?.id === id ? stopped : null;
   const ready = viewed?.id === id;
-  const people = useLoad(() => accountApi.people(), [id]);
-  const found = people.data?.people.find((p) => p.id === id);
+  // Only a list asked for after the latest refusal says what they share now.
+  const people = useLoad(async () => ({ after: stopped, list: await accountApi.people() }), [id, stopped]);
+  const list = people.data?.after === stopped ? people.data.list : null;
+  const found = list?.people.find((p) => p.id === id);
+  // What they share, as the list says it now (the view may have begun with less, or more).
+  const scope = found ? found.scope.join(',') : null;
   useEffect(() => {
-    if (!ready && found) {
-      lastToday.set(null);
-      viewPerson({ id: found.id, name: found.name });
-    }
-  }, [ready, found?.id]);
-  if (found && ready) return <PersonPage person={found} viewed={viewed} />;
+    if (!found) return;
+    if (!ready) lastToday.set(null);
+    if (!ready || viewed?.scope?.join(',') !== scope) viewPerson({ id: found.id, name: found.name, scope: found.scope });
+  }, [ready, scope]);
+  // Said until the clinician leaves the page.
+  useEffect(
+    () => () => {
+      if (sharingStopped.value?.id === id) sharingStopped.set(null);
+    },
+    [id],
+  );
+  if (found && ready) return <PersonPage person={found} viewed={viewed} refused={refused} />;
   if (people.error) return <Alert text={errorText(people.error)} />;
-  if (!people.data || found) return <p class="muted">Loading…</p>;
+  if (!list || found) return <p class="muted">Loading…</p>;
   return (
     <div class="screen">
       <h1 tabIndex={-1}>Not shared with you</h1>
+      {refused ? (
+        <div class="notice warn" role="alert" id="sharing-stopped">
+          <p>{notSharedText(refused.name, refused.scope, null)}</p>
+        </div>
+      ) : null}
       <p>
-        This person does not share their data with you, or no longer does. <a href="/people">Back to the list</a>
+        {refused ? '' : 'This person does not share their data with you, or no longer does. '}
+        <a href="/people">Back to the list</a>
       </p>
     </div>
   );
@@ -152,7 +171,7 @@ const WEEKS = 4;
 // latest scores, the program's latest decisions with their reasons, and
 // experiments; each only when shared. Every part is the one the person's own
 // screens show.
-function PersonPage({ person, viewed }: { person: SharedPerson; viewed: Viewed }) {
+function PersonPage({ person, viewed, refused }: { person: SharedPerson; viewed: Viewed; refused: Viewed | null }) {
   const part = (p: Parameters<typeof shares>[1]) => shares(person.scope, p);
   return (
     <div class="screen person-page">
@@ -162,6 +181,11 @@ function PersonPage({ person, viewed }: { person: SharedPerson; viewed: Viewed }
           {sharesText(person)} · {lastMorningText(person)}
         </p>
       </header>
+      {refused ? (
+        <div class="notice warn" role="alert" id="sharing-stopped">
+          <p>{notSharedText(person.name, refused.scope, person.scope)}</p>
+        </div>
+      ) : null}
       {person.attention.length > 0 && (
         <section class="card needs-attention" aria-labelledby="attention-title">
           <h2 id="attention-title">Needs attention</h2>

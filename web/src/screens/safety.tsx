@@ -8,7 +8,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { deviceOwner, type Viewed, viewing } from '../account';
+import { deviceOwner, type Viewed, viewedShares, viewing } from '../account';
 import {
   api,
   ApiError,
@@ -64,7 +64,9 @@ export function useGate(): ShownGate {
   const online = useSignal(reachable);
   const version = useSignal(diaryVersion);
   const viewed = useSignal(viewing);
-  const loaded = useLoad(loadGate, [online, version, viewed?.id ?? null]);
+  // A person viewed who does not share their safety checks: nothing to ask.
+  const asks = viewedShares('safety', viewed);
+  const loaded = useLoad(() => (asks ? loadGate() : Promise.resolve(null)), [online, version, viewed?.id ?? null, asks]);
   const { error, reload } = loaded;
   if (!error) return { gate: loaded.data, stale: false, asOf: null, error, reload };
   const kept = viewed ? null : keptGate(deviceOwner());

@@ -4,11 +4,12 @@
 import type { VNode } from 'preact';
 
 import { viewing } from '../account';
-import { ApiError, api, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
+import { ApiError, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
+import { possessive } from '../clinic_words';
 import { Icon } from '../components/icons';
 import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS } from '../format';
 import { type OutboxItem, retryable } from '../outbox';
-import { diaryVersion, flushOutbox, lastToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
+import { diaryVersion, flushOutbox, lastToday, loadToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
 import { browserToday } from './log';
 
 export type TodayCard = (today: Today | null) => VNode | null;
@@ -24,15 +25,12 @@ export function weekGlance(w: NonNullable<Today['week']>): string {
 export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts?: TodayCard[] }) {
   const version = useSignal(diaryVersion);
   const online = useSignal(reachable);
-  const loaded = useLoad(async () => {
-    const t = await api.today();
-    lastToday.set(t);
-    return t;
-  }, [version, online]);
+  const loaded = useLoad(loadToday, [version, online]);
   const today = loaded.data ?? lastToday.value;
   // A clinician viewing a person: their day, without the person's own writes
   // (Log) or this device's outbox.
-  const readOnly = useSignal(viewing) !== null;
+  const viewed = useSignal(viewing);
+  const readOnly = viewed !== null;
   const mine = useOutbox();
   const items = readOnly ? [] : mine;
   const date = today?.date ?? browserToday();
@@ -43,7 +41,8 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
   return (
     <div class="screen today">
       <header class="screen-header">
-        <h1 tabIndex={-1}>{longDate(date)}</h1>
+        {/* A person viewed whose day is not known: not this browser's date as theirs. */}
+        <h1 tabIndex={-1}>{viewed && !today ? `${possessive(viewed.name)} day` : longDate(date)}</h1>
         <p class="muted">
           {today ? `${logged} of 4 periods logged · ${today.local_time}, ${today.time_zone.replace(/_/g, ' ')}` : 'Today'}
         </p>
@@ -64,22 +63,25 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
         <RefusedCard key={item.key} item={item} />
       ))}
 
-      <ol class="periods" aria-label="Today's periods">
-        {PERIODS.map((period) => {
-          const p = today?.periods.find((x) => x.period === period);
-          const queued = waiting.find((i) => i.entry.period === period && i.entry.date === date);
-          return (
-            <PeriodCard
-              key={period}
-              period={period}
-              status={queued ? 'queued' : (p?.status ?? 'due')}
-              p={p}
-              queued={queued}
-              readOnly={readOnly}
-            />
-          );
-        })}
-      </ol>
+      {/* A person viewed: no period said "not logged" while their day is not known. */}
+      {readOnly && !today ? null : (
+        <ol class="periods" aria-label="Today's periods">
+          {PERIODS.map((period) => {
+            const p = today?.periods.find((x) => x.period === period);
+            const queued = waiting.find((i) => i.entry.period === period && i.entry.date === date);
+            return (
+              <PeriodCard
+                key={period}
+                period={period}
+                status={queued ? 'queued' : (p?.status ?? 'due')}
+                p={p}
+                queued={queued}
+                readOnly={readOnly}
+              />
+            );
+          })}
+        </ol>
+      )}
 
       {waiting.length > 0 && (
         <div class="notice info" role="status">
