@@ -169,6 +169,13 @@ export function errorText(e: unknown): string {
   return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
 }
 
+// Why what a screen shows could not be loaded: `unreachable` only when
+// daybreak could not be reached; when it answered, `what` and its problem
+// ("The charts cannot be drawn: ...").
+export function loadErrorText(e: unknown, what: string, unreachable: string): string {
+  return e instanceof ApiError ? `${what}: ${problemSummary(e.problem)}` : unreachable;
+}
+
 // A capital first and a full stop last ("daybreak" keeps its small d).
 function sentence(text: string): string {
   const t = text.startsWith('daybreak') ? text : text.charAt(0).toUpperCase() + text.slice(1);

@@ -7,7 +7,7 @@ import { announce } from '../components/toast';
 import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS, zonedDateTime, zoneNote } from '../format';
 import { navigate } from '../router';
 import { call, diaryChanged, loadCatalogue, useDiaryZone, useLoad } from '../state';
-import { Missing } from './log';
+import { EntryNotShown, Missing } from './log';
 import { question } from './log_form';
 
 // A field's value for reading: "45 min", "Lower back, left; Buttock, left", "23:10".
@@ -63,6 +63,8 @@ export function EntryScreen({ id }: { id: number }) {
     asked.current = confirming;
   }, [confirming]);
   if (entry.error instanceof ApiError && entry.error.problem.status === 404) return <Missing id={id} />;
+  const failed = (!entry.data && entry.error) || (!catalogue.data && catalogue.error);
+  if (failed) return <EntryNotShown id={id} error={failed} />;
   if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
   const e = entry.data;
 
@@ -168,3 +170,4 @@ function History({ id, catalogue }: { id: number; catalogue: Catalogue }) {
     </section>
   );
 }
+

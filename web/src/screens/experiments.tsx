@@ -18,7 +18,7 @@ import {
 import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, Stepper } from '../components/controls';
 import { announce } from '../components/toast';
-import { addDays, fieldMessage, longDate, problemSummary, shortDate } from '../format';
+import { addDays, fieldMessage, loadErrorText, longDate, problemSummary, shortDate } from '../format';
 import {
   amount,
   chancesSentence,
@@ -275,7 +275,9 @@ export function ExperimentsScreen() {
       </p>
       {list.error && !list.data ? (
         <div class="notice info" role="status">
-          <p>daybreak cannot be reached right now. Please try again in a moment.</p>
+          <p>
+            {loadErrorText(list.error, 'The experiments cannot be shown', 'daybreak cannot be reached right now. Please try again in a moment.')}
+          </p>
         </div>
       ) : null}
       {current ? (

@@ -4,7 +4,7 @@
 // better mornings (each a hypothesis, with an offer to test it as an
 // experiment), and adherence. The same JSON as `daybreak insights --json`.
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
-import { addDays, dayMonth, errorText, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, dayMonth, errorText, loadErrorText, PERIOD_LABELS, shortDate } from '../format';
 import {
   adherenceNumbers,
   amount,
@@ -115,7 +115,12 @@ export function Findings({ top, title = 'In short' }: { top: string[]; title?: s
 // clinician's page of a person.
 export function KeyChanges({ from, to }: { from: string; to: string }) {
   const loaded = useLoad(() => insightsApi.insights(from, to), [from, to]);
-  if (!loaded.data) return loaded.error ? <p class="muted">The key changes cannot be loaded right now.</p> : null;
+  if (!loaded.data)
+    return loaded.error ? (
+      <p class="muted">
+        {loadErrorText(loaded.error, 'The key changes cannot be shown', 'daybreak cannot be reached, so the key changes cannot be shown right now.')}
+      </p>
+    ) : null;
   const top = findings(loaded.data);
   if (top.length === 0) return <p class="muted">No key changes stand out from {shortDate(from)} to {shortDate(to)}.</p>;
   return <Findings top={top} title="Key changes" />;

@@ -5,10 +5,11 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, type Entry, PERIODS, type Period, type SafetyGate, type SleepItem } from '../api';
 import { noteDecisions } from '../api_progress';
 import { loadGate, ownGateRead } from '../api_safety';
+import { Alert } from '../components/controls';
 import { EmergencyStop } from '../components/emergency_stop';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
-import { addDays, entrySummary, isCalendarDate, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, entrySummary, isCalendarDate, loadErrorText, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
 import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useToday } from '../state';
 import { fieldsToCreate, fieldsToPatch, LogForm, valuesOf, type Values } from './log_form';
@@ -184,7 +185,13 @@ function LogDay({ period, asked }: { period: Period; asked: string | null }) {
         />
       ) : catalogue.error ? (
         <div class="notice warn" role="alert">
-          <p>The diary's questions could not be loaded: daybreak cannot be reached. Open the app once while it runs, and it will work offline after.</p>
+          <p>
+            {loadErrorText(
+              catalogue.error,
+              "The diary's questions could not be loaded",
+              "The diary's questions could not be loaded: daybreak cannot be reached. Open the app once while it runs, and it will work offline after.",
+            )}
+          </p>
           <button type="button" class="button" onClick={() => { catalogue.reload(); setFormKey((k) => k + 1); }}>
             Try again
           </button>
@@ -232,7 +239,9 @@ export function EditScreen({ id }: { id: number }) {
   const catalogue = useLoad(loadCatalogue, []);
   const items = useItems();
   const [stop, setStop] = useState<{ gate: SafetyGate | null } | null>(null);
-  if (entry.error instanceof ApiError) return <Missing id={id} />;
+  if (entry.error instanceof ApiError && entry.error.problem.status === 404) return <Missing id={id} />;
+  const failed = (!entry.data && entry.error) || (!catalogue.data && catalogue.error);
+  if (failed) return <EntryNotShown id={id} error={failed} />;
   if (!entry.data || !catalogue.data) return <p class="muted">Loading…</p>;
   const e: Entry = entry.data;
   const submit = async (values: Values) => {
@@ -276,6 +285,17 @@ export function Missing({ id }: { id: number | null }) {
       <p>
         It may have been deleted. <a href="/">Back to today</a>
       </p>
+    </div>
+  );
+}
+
+// An entry that could not be read: the server's problem, or that daybreak
+// cannot be reached (only then).
+export function EntryNotShown({ id, error }: { id: number; error: unknown }) {
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>Entry {id}</h1>
+      <Alert text={loadErrorText(error, 'This entry cannot be shown', 'daybreak cannot be reached, so this entry cannot be shown right now.')} />
     </div>
   );
 }

@@ -29,7 +29,7 @@ import {
 import { Alert } from '../components/controls';
 import { ErrorSummary } from '../components/error_summary';
 import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
-import { fieldMessage, longDate, problemSummary, zonedDay, zonedStamp } from '../format';
+import { fieldMessage, loadErrorText, longDate, problemSummary, zonedDay, zonedStamp } from '../format';
 import type { OutboxItem } from '../outbox';
 import { diaryVersion, lastToday, reachable, useDiaryZone, useLoad, useOutbox, useSignal } from '../state';
 
@@ -549,7 +549,13 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
           ) : null}
           {questions.error ? (
             <div class="notice info" role="status">
-              <p>The questions cannot be loaded right now. Please try again in a moment.</p>
+              <p>
+                {loadErrorText(
+                  questions.error,
+                  'The questions cannot be shown',
+                  'daybreak cannot be reached, so the questions cannot be shown right now. Please try again in a moment.',
+                )}
+              </p>
             </div>
           ) : !questions.data ? (
             <p class="muted">Loading…</p>
@@ -631,7 +637,12 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
   const { zone, settled } = useDiaryZone();
   const [reviewed, setReviewed] = useState<{ result: ClinicianSeenResult; wasLocked: boolean } | null>(null);
   const g = gate.gate;
-  if (!g) return gate.error && always ? <Alert text="The safety state cannot be loaded right now." /> : null;
+  if (!g)
+    return gate.error && always ? (
+      <Alert
+        text={loadErrorText(gate.error, 'The safety state cannot be shown', 'daybreak cannot be reached, so the safety state cannot be shown right now.')}
+      />
+    ) : null;
   if (!settled) return null;
   const waiting = awaitingClinician(g);
   if (!always && !waiting && !reviewed) return null;

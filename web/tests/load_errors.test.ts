@@ -1,0 +1,74 @@
+// Issue: on a person's view the server refused (403), See said "daybreak
+// cannot be reached, so there is nothing to draw right now." though daybreak
+// had answered. A screen that cannot load its data says the server's problem
+// when it answered, and that daybreak cannot be reached only when it cannot.
+import { type ComponentChild, h } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+
+import { ApiError, Unreachable } from '../src/api';
+import { loadErrorText } from '../src/format';
+import { find, render, text } from './tree';
+
+await vi.hoisted(async () => {
+  const { MemoryStorage } = await import('./memory_storage');
+  vi.stubGlobal('localStorage', new MemoryStorage());
+});
+// Rendered once, without a DOM: each hook gives its first value.
+vi.mock('preact/hooks', () => ({
+  useState: <T>(v: T | (() => T)) => [typeof v === 'function' ? (v as () => T)() : v, () => {}],
+  useEffect: () => {},
+  useLayoutEffect: () => {},
+  useRef: <T>(v: T) => ({ current: v }),
+  useMemo: <T>(f: () => T) => f(),
+  useCallback: <T>(f: T) => f,
+}));
+const failure = vi.hoisted(() => ({ error: null as unknown }));
+vi.mock('../src/state', async (original) => ({
+  ...(await original<typeof import('../src/state')>()),
+  useLoad: () => ({ data: null, error: failure.error, loading: false, reload: () => {} }),
+  useToday: () => ({ today: null, settled: true }),
+}));
+
+const { DiaryCharts } = await import('../src/screens/see');
+const { KeyChanges } = await import('../src/screens/insights');
+const { EntryScreen } = await import('../src/screens/entry');
+const { EditScreen } = await import('../src/screens/log');
+
+const refused = new ApiError({
+  type: 'tag:daybreak,2026:no-grant',
+  title: 'This person has not shared this with you',
+  status: 403,
+  detail: 'a person shares their data from More > Sharing; they may have stopped, or shared only part of it',
+});
+const range = { from: '2026-10-27', to: '2026-11-23', weeks: 4 };
+
+function said(node: ComponentChild): string {
+  return find(render(node), 'p').map((p) => text(p)).join(' ');
+}
+
+describe('what a screen says when its data cannot be loaded', () => {
+  it('says the server’s problem on See when daybreak answered (See said it cannot be reached after a 403)', () => {
+    failure.error = refused;
+    const words = said(h(DiaryCharts, { range }));
+    expect(words).toBe(
+      'The charts cannot be drawn: A person shares their data from More > Sharing; they may have stopped, or shared only part of it.',
+    );
+    expect(words).not.toContain('cannot be reached');
+    failure.error = new Unreachable(new TypeError('offline'));
+    expect(said(h(DiaryCharts, { range }))).toBe('daybreak cannot be reached, so there is nothing to draw right now.');
+  });
+
+  it('says the server’s problem for the key changes, an entry and its edit form', () => {
+    failure.error = refused;
+    expect(said(h(KeyChanges, range))).toContain('they may have stopped');
+    expect(said(h(EntryScreen, { id: 12 }))).toContain('they may have stopped');
+    expect(said(h(EditScreen, { id: 12 }))).toContain('they may have stopped'); // not "not in your diary"
+    failure.error = new Unreachable(new TypeError('offline'));
+    expect(said(h(EntryScreen, { id: 12 }))).toBe('daybreak cannot be reached, so this entry cannot be shown right now.');
+  });
+
+  it('words either case', () => {
+    expect(loadErrorText(refused, 'The questions cannot be shown', 'offline')).toMatch(/^The questions cannot be shown: A person/);
+    expect(loadErrorText(new Unreachable(null), 'The questions cannot be shown', 'offline')).toBe('offline');
+  });
+});
