@@ -181,7 +181,7 @@ export function OpenExportsSection() {
         into another daybreak (a clinic's, or back home with <code>daybreak import fhir</code>) and nothing is lost.
       </p>
       <div class="button-row">
-        <a class="button" href="/api/export.fhir.json" download>
+        <a class="button" href="/api/export.fhir.json" download="daybreak-fhir.json">
           Export as FHIR
         </a>
       </div>
@@ -200,7 +200,7 @@ export function OpenExportsSection() {
         Google Calendar ignores alarms in an imported file: there, set a default reminder in Google Calendar itself.
       </p>
       <div class="button-row">
-        <a class="button" href={alarm ? '/api/reminders.ics?alarm=10' : '/api/reminders.ics'} download>
+        <a class="button" href={alarm ? '/api/reminders.ics?alarm=10' : '/api/reminders.ics'} download="daybreak-reminders.ics">
           Download reminders (.ics)
         </a>
       </div>

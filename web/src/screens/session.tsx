@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { viewing } from '../account';
-import { api, ApiError, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason, type Today } from '../api';
+import { api, ApiError, apiPath, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason, type Today } from '../api';
 import { Scale } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
@@ -164,7 +164,10 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
         })}
       </div>
       <p>
-        <a href={`/api/program/handout.pdf?stage=${p.stage}`} download>
+        <a
+          href={apiPath(`/api/program/handout.pdf?stage=${p.stage}`)}
+          download={`daybreak-program-stage-${p.stage}.pdf`}
+        >
           Print your home program
         </a>{' '}
         <span class="muted">(a PDF of stage {p.stage}: each exercise with its figure, dose and steps)</span>

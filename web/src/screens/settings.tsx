@@ -317,7 +317,7 @@ function DataSection() {
       <h2 id="data-title">Your data</h2>
       <p class="muted">Your diary is yours: take it with you as a CSV file, bring entries back the same way.</p>
       <div class="button-row">
-        <a class="button" href="/api/export/csv" download>
+        <a class="button" href="/api/export/csv" download="daybreak-diary.csv">
           Export as CSV
         </a>
         <button type="button" class="button" onClick={() => void runCheck()}>

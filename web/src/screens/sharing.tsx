@@ -134,7 +134,7 @@ export function SharingSection() {
       {list.length > 0 && (
         <p class="muted" id="sharing-fhir">
           For your records or another health system: what you share, stopped sharing too, as HL7 FHIR R4 consents.{' '}
-          <a href="/api/grants.fhir.json" download>
+          <a href="/api/grants.fhir.json" download="daybreak-sharing.fhir.json">
             Save as FHIR
           </a>
         </p>
