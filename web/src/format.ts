@@ -25,6 +25,11 @@ export function longDate(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
 }
 
+// "Monday", in the app's language (never the browser's).
+export function weekdayOf(date: string): string {
+  return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'long' });
+}
+
 // "Mon 23 Nov"
 export function shortDate(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });

@@ -21,14 +21,10 @@ import {
 import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
-import { errorText, fieldMessage, longDate, stageTitle, zonedDateTime, zoneNote } from '../format';
+import { errorText, fieldMessage, longDate, stageTitle, weekdayOf, zonedDateTime, zoneNote } from '../format';
 import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
-
-function weekday(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'long', timeZone: 'UTC' });
-}
 
 // A rule decision's inputs in words (the CLI's `progress explain` says the same).
 function inputLines(d: Decision): string[] {
@@ -116,7 +112,7 @@ export function DecisionItem({ d }: { d: Decision }) {
     <li class="decision" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <span>
-          {weekday(d.date)}, {longDate(d.date)} · {decisionSubject(d)}
+          {longDate(d.date)} · {decisionSubject(d)}
         </span>{' '}
         <span class={`badge verdict-${d.verdict}`}>{VERDICT_LABELS[d.verdict]}</span>
       </h3>
@@ -413,7 +409,7 @@ export function ProgressScreen() {
           {p.flare_offer && !viewed ? (
             <div class="notice info" role="status">
               <p>
-                This morning was a bad one after {weekday(p.flare_offer.date)}'s session: today, try the gentle flare-day
+                This morning was a bad one after {weekdayOf(p.flare_offer.date)}'s session: today, try the gentle flare-day
                 routine instead. <a href="/session/flare">Start the flare-day routine</a>
               </p>
             </div>
