@@ -54,7 +54,7 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     await page.goto(`${daybreak.url}/questionnaires`);
 
     // Open the ODI from the list with the keyboard.
-    await page.getByRole('link', { name: 'Take the ODI' }).focus();
+    await page.getByRole('link', { name: 'Take the ODI questionnaire' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Oswestry Disability Index/, level: 1 }).waitFor();
     // Labels only: no wording of daybreak's own stands in for the copyrighted items.

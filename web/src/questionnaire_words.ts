@@ -3,6 +3,13 @@
 // important change, with its source), and a change's verdict in a few words.
 import type { Questionnaire, ScoreChange } from './api_questionnaires';
 
+// A questionnaire as the object of a sentence: "the ODI questionnaire", "the
+// Stiffness questionnaire". Its abbreviation alone is not always a noun that
+// can be taken ("Take the Stiffness").
+export function theQuestionnaire(q: Pick<Questionnaire, 'abbreviation'>): string {
+  return `the ${q.abbreviation} questionnaire`;
+}
+
 function amount(n: number, unit: string): string {
   const v = Number.isInteger(n) ? String(n) : n.toFixed(1);
   return unit === '%' ? `${v}%` : v;

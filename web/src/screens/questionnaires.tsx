@@ -24,7 +24,7 @@ import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
 import { errorText, fieldMessage, problemSummary, zonedDay } from '../format';
-import { importantChange, scoreRange, VERDICTS } from '../questionnaire_words';
+import { importantChange, scoreRange, theQuestionnaire, VERDICTS } from '../questionnaire_words';
 import { useDiaryZone, useLoad, useSignal } from '../state';
 
 const LABELS_ONLY =
@@ -92,7 +92,7 @@ export function QuestionnaireList() {
             {o.licensed_wording ? <p class="hint">Copyrighted wording: have the paper form to hand.</p> : null}
             <div class="button-row">
               <a class="button primary" href={`/questionnaires/${o.id}`}>
-                Take the {o.abbreviation}
+                Take {theQuestionnaire(o)}
               </a>
               {o.last ? (
                 <a class="button" href={`/questionnaires/${o.id}/history`}>
@@ -290,7 +290,7 @@ function Result({ q, r, onAgain }: { q: Questionnaire; r: RecordedResponse; onAg
           {n}
         </p>
       ))}
-      {r.since_first ? <ChangeLine label={`Since your first ${q.abbreviation}`} change={r.since_first} /> : null}
+      {r.since_first ? <ChangeLine label={`Since your first ${q.abbreviation} score`} change={r.since_first} /> : null}
       <p class="muted">{importantChange(q)}</p>
       <div class="button-row">
         <a class="button primary" href={`/questionnaires/${q.id}/history`}>
@@ -551,7 +551,7 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
       {!error && (!q || !history.data || !settled) ? <p class="muted">Loading…</p> : null}
       {q && history.data && !h ? (
         <p>
-          You have not taken the {q.abbreviation} yet. <a href={`/questionnaires/${q.id}`}>Take it now</a>.
+          You have not taken {theQuestionnaire(q)} yet. <a href={`/questionnaires/${q.id}`}>Take it now</a>.
         </p>
       ) : null}
       {q && h && settled ? (
@@ -607,7 +607,7 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
             </section>
           ) : null}
           <a class="button primary" href={`/questionnaires/${q.id}`}>
-            Take the {q.abbreviation} again
+            Take {theQuestionnaire(q)} again
           </a>
         </>
       ) : null}
