@@ -123,6 +123,13 @@ export function choiceLabel(word: string, field?: Pick<FieldDef, 'choices' | 'ch
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// Times pain woke the person, as the CLI words the field ("woken by pain
+// 2x"): "not woken by pain", "woken by pain once", "woken by pain 2×".
+export function awakeningsText(n: number): string {
+  if (n === 0) return 'not woken by pain';
+  return n === 1 ? 'woken by pain once' : `woken by pain ${n}×`;
+}
+
 // The few numbers that matter most, for a card: "pain 5/10 · stiffness 45 min · severity 6/10"
 export function entrySummary(period: Period, f: Fields): string {
   const parts: string[] = [];
@@ -134,7 +141,7 @@ export function entrySummary(period: Period, f: Fields): string {
   }
   if (period === 'night') {
     if (f.bedtime && f.wake_time) parts.push(`${clockOf(f.bedtime)}–${clockOf(f.wake_time)}`);
-    if (f.awakenings !== undefined) parts.push(f.awakenings === 1 ? 'woken once' : `woken ${f.awakenings}×`);
+    if (f.awakenings !== undefined) parts.push(awakeningsText(f.awakenings));
     if (f.sleep_quality !== undefined) parts.push(`sleep ${f.sleep_quality}/10`);
   }
   if (f.medications?.length) parts.push(f.medications.map((m) => m.name).join(', '));

@@ -86,7 +86,12 @@ describe('words', () => {
     );
     expect(
       entrySummary('night', { pain: 3, bedtime: '2026-11-22T23:10:00+01:00', wake_time: '2026-11-23T06:40:00+01:00', awakenings: 1 }),
-    ).toBe('pain 3/10 · 23:10–06:40 · woken once');
+    ).toBe('pain 3/10 · 23:10–06:40 · woken by pain once');
+  });
+  // Issue: Today said "woken 0×" of a night when pain woke the person not once.
+  it('says a night pain did not wake the person in words, not "woken 0×"', () => {
+    expect(entrySummary('night', { pain: 3, awakenings: 0, sleep_quality: 6 })).toBe('pain 3/10 · not woken by pain · sleep 6/10');
+    expect(entrySummary('night', { awakenings: 2 })).toBe('woken by pain 2×');
     expect(entrySummary('evening', { pain: 2, medications: [{ name: 'ibuprofen' }] })).toBe('pain 2/10 · ibuprofen');
   });
   it('explains problems', () => {
