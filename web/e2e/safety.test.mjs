@@ -32,6 +32,9 @@ async function chooseEmergencyNumber(daybreak, number) {
 }
 
 const gate = async (daybreak) => (await fetch(`${daybreak.url}/api/safety`)).json();
+// The gate's reasons as the app shows them: the days in words ("2026-11-23
+// 07:30" of FAKE_NOW's Monday is "Monday 23 November at 07:30").
+const inWords = (reasons) => reasons.map((r) => r.replace(/2026-11-23 (\d{2}:\d{2})/g, 'Monday 23 November at $1'));
 
 test('the check answered in the browser opens the way to a session', async () => {
   const { daybreak, page, close } = await open();
@@ -357,7 +360,7 @@ test('Today keeps showing the exercise lock offline, as of the last time daybrea
     const alert = page.locator('section.safety-alert');
     const showsTheLock = async () => {
       await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
-      assert.deepEqual(await alert.locator('li').allTextContents(), before.reasons);
+      assert.deepEqual(await alert.locator('li').allTextContents(), inWords(before.reasons));
       assert.equal(await alert.getByRole('link', { name: 'call 999' }).getAttribute('href'), 'tel:999');
     };
     await page.goto(daybreak.url);
@@ -460,7 +463,7 @@ test('a yes saved offline keeps Today locked while it waits on the device, and a
     const locked = await gate(daybreak);
     assert.equal(locked.status, 'locked');
     await alert.getByRole('heading', { name: 'Exercise is locked' }).waitFor();
-    assert.deepEqual(await alert.locator('li').allTextContents(), locked.reasons);
+    assert.deepEqual(await alert.locator('li').allTextContents(), inWords(locked.reasons));
   } finally {
     await close();
   }

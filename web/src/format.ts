@@ -30,6 +30,20 @@ export function weekdayOf(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'long' });
 }
 
+// A text of daybreak's with its dates in words: "the last was on 2026-11-16"
+// reads "the last was on Monday 16 November", "2026-11-20 07:30" reads
+// "Friday 20 November at 07:30", with the year when it is not this one. The
+// safety gate's reasons say days of the diary's own calendar (the server
+// writes them on the diary's clock), so only their words change.
+export function datesInWords(text: string, thisYear: number = new Date().getFullYear()): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})(?: (\d{2}:\d{2}))?\b/g, (whole, y: string, m: string, d: string, time?: string) => {
+    const date = `${y}-${m}-${d}`;
+    if (!isCalendarDate(date)) return whole;
+    const day = Number(y) === thisYear ? longDate(date) : dayWithYear(date);
+    return time ? `${day} at ${time}` : day;
+  });
+}
+
 // "Mon 23 Nov"
 export function shortDate(date: string): string {
   return utcDate(date).toLocaleDateString(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
@@ -189,7 +203,7 @@ export function loadErrorText(e: unknown, what: string, unreachable: string): st
 }
 
 // A capital first and a full stop last ("daybreak" keeps its small d).
-function sentence(text: string): string {
+export function sentence(text: string): string {
   const t = text.startsWith('daybreak') ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }

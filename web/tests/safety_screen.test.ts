@@ -4,6 +4,7 @@ import { h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SafetyCheckResult, SafetyGate } from '../src/api';
+import { datesInWords } from '../src/format';
 import { AfterNoWarningSigns, GateNotice, GateSummary, OutcomeWords, personOkSentence, ReviewedSigns } from '../src/screens/safety';
 import { find, render, text } from './tree';
 
@@ -30,6 +31,25 @@ const zone = 'Europe/Berlin';
 const said = (node: Parameters<typeof render>[0]) => text(render(node)).replace(/\s+/g, ' ').trim();
 
 describe('the safety screen', () => {
+  // Issue: Today's safety card said "the last was on 2026-11-16", an ISO
+  // date, where the rest of the app writes days in words.
+  it('says the days of the gate’s reasons in words (the last was on 2026-11-16)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T06:30:00Z'));
+    try {
+      const due: SafetyGate = { ...ok, status: 'check_needed', reasons: ['the weekly safety check is due (the last was on 2026-11-16)'] };
+      expect(said(h(GateSummary, { gate: due, zone }))).toContain('the weekly safety check is due (the last was on Monday 16 November)');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(datesInWords('Anna reported fever (full check, 2026-11-20 07:30): see a doctor', 2026)).toBe(
+      'Anna reported fever (full check, Friday 20 November at 07:30): see a doctor',
+    );
+    expect(datesInWords('on the mornings of 2025-12-30 to 2026-01-02, entry 2026-13-45', 2026)).toBe(
+      'on the mornings of Tuesday 30 December 2025 to Friday 2 January, entry 2026-13-45',
+    );
+  });
+
   it('names the day the next full check is due', () => {
     expect(said(h(GateSummary, { gate: ok, zone }))).toContain('The next full check is due on Monday 30 November;');
     expect(said(h(AfterNoWarningSigns, { gate: ok, zone }))).toContain('The next check is due on Monday 30 November.');

@@ -15,7 +15,7 @@ import { progressApi } from '../api_progress';
 import { notSharedText, possessive, shares } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { Icon } from '../components/icons';
-import { addDays, errorText, stageTitle } from '../format';
+import { addDays, datesInWords, errorText, stageTitle } from '../format';
 import { navigate } from '../router';
 import { lastMorningText, sharesText } from '../sharing_words';
 import { lastToday, sharingStopped, useLoad, useSignal, useToday } from '../state';
@@ -99,7 +99,7 @@ export function PeopleScreen() {
                   <ul class="attention-list" aria-label={`Needs attention: ${p.name}`}>
                     {p.attention.map((a, i) => (
                       <li key={`${a.kind}-${i}`} class={`attention attention-${a.kind}`}>
-                        <span class="pill pill-warn">{ATTENTION_LABELS[a.kind] ?? a.kind}</span> {a.words}
+                        <span class="pill pill-warn">{ATTENTION_LABELS[a.kind] ?? a.kind}</span> {datesInWords(a.words)}
                       </li>
                     ))}
                   </ul>
@@ -192,7 +192,7 @@ function PersonPage({ person, viewed, refused }: { person: SharedPerson; viewed:
           <ul class="attention-list">
             {person.attention.map((a, i) => (
               <li key={`${a.kind}-${i}`} class={`attention attention-${a.kind}`}>
-                <span class="pill pill-warn">{ATTENTION_LABELS[a.kind] ?? a.kind}</span> {a.words}
+                <span class="pill pill-warn">{ATTENTION_LABELS[a.kind] ?? a.kind}</span> {datesInWords(a.words)}
               </li>
             ))}
           </ul>

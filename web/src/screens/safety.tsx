@@ -29,7 +29,7 @@ import {
 import { Alert } from '../components/controls';
 import { ErrorSummary } from '../components/error_summary';
 import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
-import { fieldMessage, loadErrorText, longDate, problemSummary, zonedDay, zonedStamp } from '../format';
+import { datesInWords, fieldMessage, loadErrorText, longDate, problemSummary, sentence, zonedDay, zonedStamp } from '../format';
 import type { OutboxItem } from '../outbox';
 import { diaryVersion, lastToday, reachable, useDiaryZone, useLoad, useOutbox, useSignal } from '../state';
 
@@ -160,7 +160,7 @@ export function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | u
       <p>{gate.status === 'check_needed' ? 'A safety check comes before your next session:' : 'Exercise is on hold:'}</p>
       <ul>
         {gate.reasons.map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{datesInWords(r)}</li>
         ))}
       </ul>
     </div>
@@ -663,7 +663,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
           </p>
           <ul>
             {g.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>{datesInWords(r)}</li>
             ))}
           </ul>
         </>
@@ -706,7 +706,7 @@ function OwnSafetyAlert() {
       <StaleGateLine shown={shown} />
       <ul>
         {g.reasons.map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{datesInWords(r)}</li>
         ))}
       </ul>
       <GateNotice gate={g} />
@@ -746,7 +746,9 @@ export function SafetyCard() {
   return (
     <section class="card safety-card" aria-labelledby="safety-card-title">
       <h2 id="safety-card-title">{g.status === 'check_needed' ? 'Safety check' : 'Leg check'}</h2>
-      <p class="muted">{g.reasons[0] ?? 'A few questions about warning signs come before your next session.'}</p>
+      <p class="muted">
+        {g.reasons[0] ? sentence(datesInWords(g.reasons[0])) : 'A few questions about warning signs come before your next session.'}
+      </p>
       <a class="button primary" href={href}>
         Answer the questions
       </a>

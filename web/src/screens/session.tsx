@@ -14,7 +14,7 @@ import { Icon } from '../components/icons';
 import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
-import { fieldMessage, minutes, problemSummary, ROUTINE_LABELS, stageTitle, zoned, zonedStamp } from '../format';
+import { datesInWords, fieldMessage, minutes, problemSummary, ROUTINE_LABELS, stageTitle, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, reachable, useLoad, useSignal } from '../state';
@@ -191,7 +191,7 @@ export function SessionScreen({ routine }: { routine: Routine }) {
               {plan.error.problem.details?.length ? (
                 <ul>
                   {plan.error.problem.details.map((d) => (
-                    <li key={d}>{d}</li>
+                    <li key={d}>{datesInWords(d)}</li>
                   ))}
                 </ul>
               ) : null}
