@@ -298,9 +298,14 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
     // not claim that nothing moved: it gives both ends.
     const std::string first = level(o.measure, h.first_mean);
     const std::string last = level(o.measure, h.last_mean);
+    // A segment that is a line says the mornings moved gradually (a steady
+    // trend, or a fall that levels off), which is why ends further apart
+    // than the smallest shift can come with no shift.
+    const bool gradual = std::any_of(h.segments.begin(), h.segments.end(), [](const auto& s) { return s.sloped(); });
     const std::string ends =
         first == last ? fmt::format("about {} in the first two weeks and in the last two", first)
-                      : fmt::format("about {} in the first two weeks, about {} in the last two", first, last);
+                      : fmt::format("about {} in the first two weeks, about {} in the last two{}", first, last,
+                                    gradual ? "; a gradual change fits these mornings better than a sudden shift" : "");
     return {fmt::format("No shift of {} or more in {} across {}{}: {}.", shift_size(o.measure, h.min_shift), label,
                         count(h.mornings, "morning", "mornings"), h.weekly ? " (in weekly means)" : "", ends)};
   }

@@ -116,7 +116,8 @@ Json outlook_json(const MeasureOutlook& o) {
     segments.push_back({{"from", date_json(h.segment_from[i])},
                         {"to", date_json(h.segment_to[i])},
                         {"mornings", h.segment_mornings[i]},
-                        {"mean", rounded(h.segments[i].mean)}});
+                        {"mean", rounded(h.segments[i].mean)},
+                        {"slope_per_day", rounded(h.segments[i].slope, 6)}});
   }
   Json changes = Json::array();
   for (const auto& s : h.shifts) {
@@ -131,7 +132,8 @@ Json outlook_json(const MeasureOutlook& o) {
   if (h.enough) {
     shifts["noise"] = {{"variance", rounded(h.fit.noise_variance)},
                        {"lag1", rounded(h.fit.lag1)},
-                       {"penalty", rounded(h.fit.penalty)}};
+                       {"penalty", rounded(h.fit.penalty)},
+                       {"slope_penalty", rounded(h.fit.slope_penalty)}};
   }
   shifts["statements"] = describe_shifts(o);
   return Json{{"measure", measure_key(o.measure)},

@@ -15,6 +15,7 @@ LocalDate week_start(LocalDate d) {
 // The series PELT searches: one value per morning, or one per week.
 struct Searched {
   std::vector<double> values;
+  std::vector<double> x;         // when: days from the first morning (a week's: the mean of its mornings')
   std::vector<LocalDate> first;  // the first morning behind each value
   std::vector<LocalDate> last;
   std::vector<std::size_t> mornings;
@@ -22,7 +23,10 @@ struct Searched {
 };
 
 Searched daily(const std::vector<double>& values, const std::vector<LocalDate>& dates) {
-  return {values, dates, dates, std::vector<std::size_t>(values.size(), 1), values.size()};
+  std::vector<double> x;
+  x.reserve(dates.size());
+  for (const LocalDate d : dates) x.push_back(static_cast<double>(days_between(dates.front(), d)));
+  return {values, std::move(x), dates, dates, std::vector<std::size_t>(values.size(), 1), values.size()};
 }
 
 // Monday-to-Sunday means of the weeks with at least kMinMorningsPerWeek mornings.
@@ -31,10 +35,15 @@ Searched weekly(const std::vector<double>& values, const std::vector<LocalDate>&
   for (std::size_t i = 0; i < values.size();) {
     const LocalDate monday = week_start(dates[i]);
     double sum = 0.0;
+    double days = 0.0;
     std::size_t j = i;
-    for (; j < values.size() && week_start(dates[j]) == monday; ++j) sum += values[j];
+    for (; j < values.size() && week_start(dates[j]) == monday; ++j) {
+      sum += values[j];
+      days += static_cast<double>(days_between(dates.front(), dates[j]));
+    }
     if (j - i >= kMinMorningsPerWeek) {
       s.values.push_back(sum / static_cast<double>(j - i));
+      s.x.push_back(days / static_cast<double>(j - i));
       s.first.push_back(dates[i]);
       s.last.push_back(dates[j - 1]);
       s.mornings.push_back(j - i);
@@ -152,7 +161,7 @@ MeasureOutlook analyze_measure(const DiarySeries& series, MorningMeasure measure
       options.min_segment = kMinWeeksPerSegment;
     }
   }
-  h.fit = detect_mean_shifts(searched.values, options);
+  h.fit = detect_shifts(searched.x, searched.values, options);
   h.segments = h.fit.segments;
   for (std::size_t i = 0; i < h.segments.size(); ++i) {
     const MeanSegment& seg = h.segments[i];
@@ -161,8 +170,8 @@ MeasureOutlook analyze_measure(const DiarySeries& series, MorningMeasure measure
     std::size_t n = 0;
     for (std::size_t k = seg.begin; k < seg.end; ++k) n += searched.mornings[k];
     h.segment_mornings.push_back(n);
-    if (i == 0) continue;
-    h.shifts.push_back({searched.first[seg.begin], h.segments[i - 1].mean, seg.mean});
+    if (!seg.step) continue;  // the first segment, or a bend
+    h.shifts.push_back({searched.first[seg.begin], h.segments[i - 1].last, seg.first});
   }
   return o;
 }

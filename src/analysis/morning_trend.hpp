@@ -1,6 +1,6 @@
 // Where mornings are heading: the recent trend of each morning measure
 // (Theil-Sen slope, Hamed-Rao corrected Mann-Kendall test) and the shifts in
-// its level over the whole range (PELT).
+// its level over the whole range (PELT over levels and steady slopes).
 #pragma once
 
 #include <optional>
@@ -41,7 +41,7 @@ struct Trend {
 
 struct Shift {
   LocalDate first_day;  // the first morning of the new level
-  double before = 0.0;
+  double before = 0.0;  // the fitted levels either side of the step
   double after = 0.0;
 };
 
@@ -60,7 +60,7 @@ struct ShiftHistory {
   bool enough = false;  // mornings >= 2 * the minimum segment
   bool weekly = false;  // searched in weekly means
   std::vector<Shift> shifts;
-  std::vector<MeanSegment> segments;  // indices into the series searched (mornings or weeks)
+  std::vector<MeanSegment> segments;  // indices into the series searched (mornings or weeks); slopes per day
   std::vector<LocalDate> segment_from;
   std::vector<LocalDate> segment_to;
   std::vector<std::size_t> segment_mornings;  // mornings behind each segment

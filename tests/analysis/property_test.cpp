@@ -175,17 +175,9 @@ TEST(Properties, HamedRaoBringsTheErrorRateOfCorrelatedDaysBackTowardsNominal) {
 }
 
 // Optimal partitioning by brute force: every split, no pruning.
-std::vector<std::size_t> brute_force(std::span<const double> y, double penalty, std::size_t m) {
-  const std::size_t n = y.size();
+template <typename Cost>
+std::vector<std::size_t> brute_force(std::size_t n, const Cost& cost, double penalty, std::size_t m) {
   if (n < 2 * m) return {};
-  const auto cost = [&](std::size_t a, std::size_t b) {
-    double s = 0.0;
-    for (std::size_t i = a; i < b; ++i) s += y[i];
-    const double mu = s / static_cast<double>(b - a);
-    double c = 0.0;
-    for (std::size_t i = a; i < b; ++i) c += (y[i] - mu) * (y[i] - mu);
-    return c;
-  };
   std::vector<double> f(n + 1, std::numeric_limits<double>::infinity());
   std::vector<std::size_t> last(n + 1, 0);
   f[0] = -penalty;
@@ -207,6 +199,46 @@ std::vector<std::size_t> brute_force(std::span<const double> y, double penalty, 
   return changes;
 }
 
+// Squared deviations from the mean of y[a, b), summed directly.
+double level_cost(std::span<const double> y, std::size_t a, std::size_t b) {
+  double s = 0.0;
+  for (std::size_t i = a; i < b; ++i) s += y[i];
+  const double mu = s / static_cast<double>(b - a);
+  double c = 0.0;
+  for (std::size_t i = a; i < b; ++i) c += (y[i] - mu) * (y[i] - mu);
+  return c;
+}
+
+// The same around the least-squares line in x, by the textbook two passes.
+double line_cost(std::span<const double> x, std::span<const double> y, std::size_t a, std::size_t b) {
+  double mx = 0.0;
+  double my = 0.0;
+  for (std::size_t i = a; i < b; ++i) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= static_cast<double>(b - a);
+  my /= static_cast<double>(b - a);
+  double sxx = 0.0;
+  double sxy = 0.0;
+  for (std::size_t i = a; i < b; ++i) {
+    sxx += (x[i] - mx) * (x[i] - mx);
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  const double slope = sxy / sxx;
+  double c = 0.0;
+  for (std::size_t i = a; i < b; ++i) {
+    const double r = y[i] - my - slope * (x[i] - mx);
+    c += r * r;
+  }
+  return c;
+}
+
+std::vector<std::size_t> brute_force(std::span<const double> y, double penalty, std::size_t m) {
+  return brute_force(
+      y.size(), [&](std::size_t a, std::size_t b) { return level_cost(y, a, b); }, penalty, m);
+}
+
 TEST(Properties, PeltFindsTheSameOptimumAsBruteForce) {
   Random rng(6);
   for (int trial = 0; trial < 40; ++trial) {
@@ -221,6 +253,73 @@ TEST(Properties, PeltFindsTheSameOptimumAsBruteForce) {
     const double penalty = 1.0 + 20.0 * rng.uniform();
     EXPECT_EQ(pelt_mean(y, penalty, m), brute_force(y, penalty, m)) << "trial " << trial;
   }
+}
+
+TEST(Properties, PeltWithLinesFindsTheSameOptimumAsBruteForce) {
+  Random rng(16);
+  for (int trial = 0; trial < 40; ++trial) {
+    const std::size_t n = 30 + static_cast<std::size_t>(rng.integer(0, 90));
+    std::vector<double> x;
+    std::vector<double> y;
+    double day = 0.0;
+    double level = rng.normal(3.0);
+    double slope = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      day += rng.chance(0.2) ? 2.0 : 1.0;  // a morning missed now and then
+      if (rng.chance(0.03)) level += rng.normal(2.0);
+      if (rng.chance(0.03)) slope = rng.chance(0.5) ? 0.0 : rng.normal(0.1);
+      level += slope;
+      x.push_back(day);
+      y.push_back(level + rng.normal(1.0) + 0.001 * static_cast<double>(i % 7));  // no exact ties
+    }
+    const std::size_t m = static_cast<std::size_t>(rng.integer(3, 10));
+    const double penalty = 1.0 + 20.0 * rng.uniform();
+    const double slope_penalty = 10.0 * rng.uniform();
+    const auto cost = [&](std::size_t a, std::size_t b) {
+      return std::min(level_cost(y, a, b), line_cost(x, y, a, b) + slope_penalty);
+    };
+    EXPECT_EQ(pelt_level_or_line(x, y, penalty, slope_penalty, m), brute_force(n, cost, penalty, m))
+        << "trial " << trial;
+  }
+}
+
+// A short seeded slice of bench/shift_calibration.cpp (its full sweep and
+// figures: bench/RESULTS.md): steady trends of 84 to 365 mornings rarely show
+// a shift (levels alone showed one in 48-100%), and a 2-point step in the
+// middle of half a year of AR(0.3) noise is still found (92% in the sweep).
+TEST(Properties, SteadyTrendsRarelyShowAShiftAndRealStepsAreStillFound) {
+  const auto shifts = [](const ShiftFit& fit) {
+    return std::count_if(fit.segments.begin(), fit.segments.end(), [](const MeanSegment& s) { return s.step; });
+  };
+  int trend_shifts = 0;
+  int staircase = 0;
+  std::uint64_t seed = 500;
+  for (const int n : {84, 180, 365}) {
+    for (const double change : {-4.0, -2.0, 3.0}) {
+      for (int r = 0; r < 5; ++r) {
+        const auto y = testing::simulated_mornings(
+            [&](int i) { return 5.0 + change * (static_cast<double>(i) / (n - 1) - 0.5); }, n, 0.5, 1.0, ++seed);
+        if (shifts(detect_shifts(days(y.size()), y)) > 0) ++trend_shifts;
+        if (shifts(detect_mean_shifts(y)) > 0) ++staircase;
+      }
+    }
+  }
+  EXPECT_LE(trend_shifts, 4) << trend_shifts << " of 45 steady trends showed a shift";
+  EXPECT_GE(staircase, 30) << "levels alone should mistake most of these trends for shifts";
+
+  int found = 0;
+  for (int r = 0; r < 20; ++r) {
+    const auto y = testing::simulated_mornings([](int i) { return i < 90 ? 5.0 : 3.0; }, 180, 0.3, 1.0, ++seed);
+    const ShiftFit fit = detect_shifts(days(y.size()), y);
+    for (std::size_t i = 1; i < fit.segments.size(); ++i) {
+      const MeanSegment& s = fit.segments[i];
+      if (s.step && s.first < fit.segments[i - 1].last && s.begin + 14 >= 90 && s.begin <= 90 + 14) {
+        ++found;
+        break;
+      }
+    }
+  }
+  EXPECT_GE(found, 16) << found << " of 20 steps found";
 }
 
 TEST(Properties, ShiftsRespectTheMinimumSegmentAndShift) {

@@ -33,6 +33,20 @@ class Random {
   std::mt19937_64 engine_;
 };
 
+// Mornings alone, one a day: level(i) plus AR(1) noise, rounded to whole
+// points in 0-10, as the shift search sees a daily diary.
+inline std::vector<double> simulated_mornings(const std::function<double(int)>& level, int days, double ar,
+                                              double noise_sd, std::uint64_t seed) {
+  Random rng(seed);
+  std::vector<double> y;
+  double noise = 0.0;
+  for (int i = 0; i < days; ++i) {
+    noise = ar * noise + rng.normal(noise_sd);
+    y.push_back(std::clamp(std::round(level(i) + noise), 0.0, 10.0));
+  }
+  return y;
+}
+
 struct SyntheticDiary {
   LocalDate start = ymd(2026, 1, 1);
   int days = 200;
