@@ -44,7 +44,8 @@ void BM_InsightsTenYears(benchmark::State& state) {
   const auto d = ten_years();
   const LocalDate to = add_days(d.start, d.days - 1);
   for (auto _ : state) {
-    auto in = analysis::build_insights(entries(), d.start, to, testing::berlin(), std::nullopt);
+    auto in = analysis::build_insights(entries(), d.start, to, testing::berlin(), std::nullopt,
+                                       analysis::AdherenceCalendar{add_days(to, 1), {}});
     benchmark::DoNotOptimize(in);
   }
   state.counters["entries"] = static_cast<double>(entries().size());
