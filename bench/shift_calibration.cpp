@@ -95,8 +95,8 @@ int main(int argc, char** argv) {
       {"trend 7 -> 4, step +2 at 1/2",
        [](int i, int days) { return 7.0 - 3.0 * i / (days - 1) + (2 * i < days ? 0.0 : 2.0); }, 1.0, 0.5, 0},
       {"trend 6 -> 4, step -1.5 at 2/3",
-       [](int i, int days) { return 6.0 - 2.0 * i / (days - 1) + (3 * i < 2 * days ? 0.0 : -1.5); }, -1.0,
-       2.0 / 3.0, 0},
+       [](int i, int days) { return 6.0 - 2.0 * i / (days - 1) + (3 * i < 2 * days ? 0.0 : -1.5); }, -1.0, 2.0 / 3.0,
+       0},
   };
   const std::vector<int> lengths = {84, 180, 365};
   const std::vector<Noise> noises = {{0.3, 1.0}, {0.5, 1.0}, {0.7, 0.8}};
@@ -106,11 +106,12 @@ int main(int argc, char** argv) {
   methods[2].slope_penalty_factor = 1.5;
   methods[3].slope_penalty_factor = 2.0;
 
-  fmt::print("{} seeded series per cell (% of them). No step: % with a shift. Step: % where it was found (within\n"
-             "14 mornings, right sign), and % with another shift beside it. Wrong way: % with a shift against the\n"
-             "real change. Before: levels only; after: levels or lines, a slope priced at 1, 1.5 (the default)\n"
-             "or 2 log(n) times the long-run variance.\n\n",
-             runs);
+  fmt::print(
+      "{} seeded series per cell (% of them). No step: % with a shift. Step: % where it was found (within\n"
+      "14 mornings, right sign), and % with another shift beside it. Wrong way: % with a shift against the\n"
+      "real change. Before: levels only; after: levels or lines, a slope priced at 1, 1.5 (the default)\n"
+      "or 2 log(n) times the long-run variance.\n\n",
+      runs);
   fmt::print("| scenario | mornings | noise | before | Q = 1 | **Q = 1.5** | Q = 2 | wrong way, before / Q = 1.5 |\n");
   fmt::print("|---|---|---|---|---|---|---|---|\n");
   std::uint64_t seed = 1;
@@ -122,9 +123,10 @@ int main(int argc, char** argv) {
         std::vector<double> x;
         for (int i = 0; i < days; ++i) x.push_back(i);
         for (int r = 0; r < runs; ++r) {
-          const auto y = testing::simulated_mornings([&](int i) { return s.level(i, days); }, days, noise.ar,
-                                                     noise.sd, seed++);
-          for (std::size_t m = 0; m < methods.size(); ++m) count(analysis::detect_shifts(x, y, methods[m]), s, days, tallies[m]);
+          const auto y =
+              testing::simulated_mornings([&](int i) { return s.level(i, days); }, days, noise.ar, noise.sd, seed++);
+          for (std::size_t m = 0; m < methods.size(); ++m)
+            count(analysis::detect_shifts(x, y, methods[m]), s, days, tallies[m]);
         }
         const auto cell = [&](const Tally& t) {
           return s.step_at ? fmt::format("{} (+{})", percent(t.found, t.series), percent(t.extra, t.series))

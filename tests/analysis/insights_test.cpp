@@ -342,7 +342,8 @@ TEST(Insights, AFallThatLevelsOffIsNeitherAStaircaseNorASetback) {
     d.ar = 0.5;
     d.noise_sd = 0.8;
     d.level = [](int i) { return i < 84 ? 7.0 - 4.0 * i / 84.0 : 3.0; };
-    const ShiftHistory& h = pain_outlook(run(d)).history;
+    const Insights in = run(d);
+    const ShiftHistory& h = pain_outlook(in).history;
     EXPECT_LE(h.shifts.size(), 1U) << "seed " << seed;
     for (const auto& s : h.shifts) EXPECT_LT(s.after, s.before) << "seed " << seed;
   }
