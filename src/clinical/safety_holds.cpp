@@ -10,12 +10,15 @@ std::vector<SafetyHold> safety_holds(std::span<const ScreeningEvent> events) {
     return std::tie(a.at, a.id) < std::tie(b.at, b.id);
   });
   std::vector<SafetyHold> holds;
+  // One replay, read after each event: safety_state() of every prefix would
+  // replay the whole history again for each event (quadratic in them).
+  SafetyReplay replay;
   for (std::size_t i = 0; i < ordered.size(); ++i) {
     // The state after this event, as the gate saw it until the next one.
-    const SafetyState s = safety_state(std::span(ordered).first(i + 1), {}, ordered[i].at);
-    const SafetyStatus status = !s.emergency.empty() ? SafetyStatus::locked
-                                : !s.urgent.empty()  ? SafetyStatus::paused
-                                                     : SafetyStatus::ok;
+    replay.apply(ordered[i]);
+    const SafetyStatus status = !replay.emergency().empty() ? SafetyStatus::locked
+                                : !replay.urgent().empty()  ? SafetyStatus::paused
+                                                            : SafetyStatus::ok;
     SafetyHold* open = holds.empty() || holds.back().to ? nullptr : &holds.back();
     if (open && open->status == status) continue;
     if (open) open->to = ordered[i].at;

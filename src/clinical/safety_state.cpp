@@ -23,55 +23,49 @@ bool is_evolving_flag(std::string_view question) {
          question == name_of(RedFlag::night_pain);
 }
 
-SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now,
-                         const std::optional<PainRise>& rise) {
-  std::vector<const ScreeningEvent*> ordered;
-  for (const auto& e : events) ordered.push_back(&e);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent* a, const ScreeningEvent* b) {
-    return std::tie(a->at, a->id) < std::tie(b->at, b->id);
-  });
-
-  SafetyState s;
-  std::map<std::string, Instant> reviewed;           // urgent question -> when a clinician saw it
-  std::vector<const ScreeningEvent*> leg_questions;  // full and leg checks: they ask the leg questions
-  for (const ScreeningEvent* e : ordered) {
-    if (e->kind == ScreenKind::clinician_seen) {
-      for (const auto& r : s.urgent) reviewed.emplace(r.question, e->at);
-      s.urgent.clear();
-      s.emergency.clear();
-      s.last_clinician_review = e->at;
+void SafetyReplay::apply(const ScreeningEvent& event) {
+  const ScreeningEvent* e = &event;
+  SafetyState& s = state_;
+  if (e->kind == ScreenKind::clinician_seen) {
+    for (const auto& r : s.urgent) reviewed_.emplace(r.question, e->at);
+    s.urgent.clear();
+    s.emergency.clear();
+    s.last_clinician_review = e->at;
+    return;
+  }
+  for (const auto& a : e->answers) {
+    const SafetyQuestion* q = find_safety_question(a.question);
+    if (q == nullptr) continue;  // an inflammatory back pain answer
+    if (a.answer == YesNo::no) {
+      // A flag no longer reported in a full check: the clinician's review of it lapses.
+      if (e->kind == ScreenKind::full) reviewed_.erase(a.question);
       continue;
     }
-    for (const auto& a : e->answers) {
-      const SafetyQuestion* q = find_safety_question(a.question);
-      if (q == nullptr) continue;  // an inflammatory back pain answer
-      if (a.answer == YesNo::no) {
-        // A flag no longer reported in a full check: the clinician's review of it lapses.
-        if (e->kind == ScreenKind::full) reviewed.erase(a.question);
-        continue;
-      }
-      auto& open = q->level == FlagLevel::emergency ? s.emergency : s.urgent;
-      std::optional<Instant> lapsed;
-      if (const auto r = reviewed.find(a.question); q->level == FlagLevel::urgent && r != reviewed.end()) {
-        if (!is_evolving_flag(a.question) || e->at - r->second < kEvolvingReviewLapse) continue;
-        lapsed = r->second;
-        reviewed.erase(r);
-      }
-      if (!has_question(open, a.question)) open.push_back({a.question, q->label, q->level, e->at, e->kind, lapsed});
+    auto& open = q->level == FlagLevel::emergency ? s.emergency : s.urgent;
+    std::optional<Instant> lapsed;
+    if (const auto r = reviewed_.find(a.question); q->level == FlagLevel::urgent && r != reviewed_.end()) {
+      if (!is_evolving_flag(a.question) || e->at - r->second < kEvolvingReviewLapse) continue;
+      lapsed = r->second;
+      reviewed_.erase(r);
     }
-    // A full check that stopped at an emergency answer does not count as the weekly check.
-    if (e->kind == ScreenKind::full && answers_every_flag(*e)) s.last_full_check = e->at;
-    if (e->kind == ScreenKind::full || e->kind == ScreenKind::legs) leg_questions.push_back(e);
+    if (!has_question(open, a.question)) open.push_back({a.question, q->label, q->level, e->at, e->kind, lapsed});
   }
+  // A full check that stopped at an emergency answer does not count as the weekly check.
+  if (e->kind == ScreenKind::full && answers_every_flag(*e)) s.last_full_check = e->at;
+  if (e->kind == ScreenKind::full || e->kind == ScreenKind::legs) leg_questions_.push_back(e);
+}
 
-  for (const auto& [question, at] : reviewed) {
+SafetyState SafetyReplay::finish(std::span<const LegSymptomNote> notes, Instant now,
+                                 const std::optional<PainRise>& rise) && {
+  SafetyState s = std::move(state_);
+  for (const auto& [question, at] : reviewed_) {
     const SafetyQuestion* q = find_safety_question(question);
     s.reviewed.push_back({question, q != nullptr ? q->label : std::string_view(), at});
   }
   // A note is checked by leg questions asked after it was written, or by the
   // leg check made for that very entry (written in the same second, say).
   for (const auto& n : notes) {
-    const bool checked = std::any_of(leg_questions.begin(), leg_questions.end(), [&](const ScreeningEvent* e) {
+    const bool checked = std::any_of(leg_questions_.begin(), leg_questions_.end(), [&](const ScreeningEvent* e) {
       return e->at > n.written || (e->kind == ScreenKind::legs && e->entry == n.entry && e->at >= n.written);
     });
     if (!n.symptoms.empty() && !checked) s.unchecked_legs.push_back(n);
@@ -100,6 +94,18 @@ SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const
     s.status = SafetyStatus::ok;
   }
   return s;
+}
+
+SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes, Instant now,
+                         const std::optional<PainRise>& rise) {
+  std::vector<const ScreeningEvent*> ordered;
+  for (const auto& e : events) ordered.push_back(&e);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent* a, const ScreeningEvent* b) {
+    return std::tie(a->at, a->id) < std::tie(b->at, b->id);
+  });
+  SafetyReplay replay;
+  for (const ScreeningEvent* e : ordered) replay.apply(*e);
+  return std::move(replay).finish(notes, now, rise);
 }
 
 std::string describe_leg_symptoms(const ChoiceSet<LegSymptom>& symptoms) {

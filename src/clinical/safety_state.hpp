@@ -22,6 +22,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -131,6 +132,26 @@ struct SafetyState {
 // is a parameter.
 [[nodiscard]] SafetyState safety_state(std::span<const ScreeningEvent> events, std::span<const LegSymptomNote> notes,
                                        Instant now, const std::optional<PainRise>& rise = std::nullopt);
+
+// The screening events taken one at a time, in (at, id) order: the fold that
+// safety_state() makes over all of them, open to a caller that wants the
+// state after each one (safety_holds) without replaying the history again
+// for every event. The events must outlive the replay.
+class SafetyReplay {
+ public:
+  void apply(const ScreeningEvent& event);
+  // Flags reported since the last clinician review: locking, pausing.
+  [[nodiscard]] const std::vector<FlagReport>& emergency() const { return state_.emergency; }
+  [[nodiscard]] const std::vector<FlagReport>& urgent() const { return state_.urgent; }
+  // The state after the events applied, as safety_state() gives it.
+  [[nodiscard]] SafetyState finish(std::span<const LegSymptomNote> notes, Instant now,
+                                   const std::optional<PainRise>& rise) &&;
+
+ private:
+  SafetyState state_;
+  std::map<std::string, Instant> reviewed_;           // urgent question -> when a clinician saw it
+  std::vector<const ScreeningEvent*> leg_questions_;  // full and leg checks: they ask the leg questions
+};
 
 // A sharp rise in morning pain in `entries` (any order; the caller gives the
 // last kRiseUsualDays + 7 days or more), as of `today`; nullopt if none.

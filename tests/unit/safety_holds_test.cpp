@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "clinical/safety_state.hpp"
 #include "support/fixtures.hpp"
 
 namespace daybreak {
@@ -71,6 +74,83 @@ TEST(SafetyHolds, APauseTurnedLockIsTwoSpansAndNothingIsAHoldWithoutASign) {
   EXPECT_EQ(holds[1].status, SafetyStatus::locked);
   EXPECT_EQ(holds[1].from, hold_day(-3));
   EXPECT_EQ(holds[1].to, hold_day(-1));
+}
+
+// The holds as they were first defined: safety_state() replayed over every
+// prefix of the events (quadratic), each state held until the next event.
+std::vector<SafetyHold> holds_by_prefixes(std::span<const ScreeningEvent> events) {
+  std::vector<ScreeningEvent> ordered(events.begin(), events.end());
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ScreeningEvent& a, const ScreeningEvent& b) {
+    return std::tie(a.at, a.id) < std::tie(b.at, b.id);
+  });
+  std::vector<SafetyHold> holds;
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    const SafetyState s = safety_state(std::span(ordered).first(i + 1), {}, ordered[i].at);
+    const SafetyStatus status = !s.emergency.empty() ? SafetyStatus::locked
+                                : !s.urgent.empty()  ? SafetyStatus::paused
+                                                     : SafetyStatus::ok;
+    SafetyHold* open = holds.empty() || holds.back().to ? nullptr : &holds.back();
+    if (open && open->status == status) continue;
+    if (open) open->to = ordered[i].at;
+    if (status != SafetyStatus::ok) holds.push_back({status, ordered[i].at, std::nullopt});
+  }
+  return holds;
+}
+
+bool same_holds(const std::vector<SafetyHold>& a, const std::vector<SafetyHold>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].status != b[i].status || a[i].from != b[i].from || a[i].to != b[i].to) return false;
+  }
+  return true;
+}
+
+// One replay read after each event must give exactly the holds of replaying
+// every prefix: random histories of weekly checks with flags now and then
+// (evolving ones across their review's lapse), quick checks, leg checks,
+// clinician reviews, checks that stopped early, and events in the same second.
+TEST(SafetyHolds, OneReplayGivesTheHoldsOfReplayingEveryPrefix) {
+  std::mt19937_64 rng(20261123);
+  const auto chance = [&](double p) { return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < p; };
+  int with_holds = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    std::vector<ScreeningEvent> events;
+    Instant at = hold_day(-400);
+    const int n = std::uniform_int_distribution<int>(0, 80)(rng);
+    for (int i = 0; i < n; ++i) {
+      if (!chance(0.1)) at += hours{std::uniform_int_distribution<int>(1, 24 * 14)(rng)};  // else the same second
+      const double pick = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+      const std::int64_t id = static_cast<std::int64_t>(n - i);  // ids not in time order
+      if (pick < 0.65) {
+        std::vector<std::string_view> yes;
+        for (const auto& q : red_flag_questions()) {
+          if (chance(q.level == FlagLevel::emergency ? 0.01 : 0.05)) yes.push_back(q.id);
+        }
+        ScreeningEvent e = hold_event(id, ScreenKind::full, at);
+        for (auto& a : e.answers) {
+          if (std::find(yes.begin(), yes.end(), a.question) != yes.end()) a.answer = YesNo::yes;
+        }
+        if (chance(0.05)) e.answers.resize(e.answers.size() / 2);  // stopped early
+        events.push_back(std::move(e));
+      } else if (pick < 0.75) {
+        ScreeningEvent e = hold_event(id, ScreenKind::quick, at);
+        if (chance(0.7)) e.answers.front().answer = YesNo::no;
+        events.push_back(std::move(e));
+      } else if (pick < 0.85) {
+        ScreeningEvent e = hold_event(id, ScreenKind::legs, at);
+        for (const RedFlag f : kLegCheckFlags)
+          e.answers.push_back({std::string(name_of(f)), chance(0.05) ? YesNo::yes : YesNo::no});
+        events.push_back(std::move(e));
+      } else {
+        events.push_back(hold_event(id, ScreenKind::clinician_seen, at));
+      }
+    }
+    std::shuffle(events.begin(), events.end(), rng);  // any order
+    const auto want = holds_by_prefixes(events);
+    if (!want.empty()) ++with_holds;
+    EXPECT_TRUE(same_holds(safety_holds(events), want)) << "trial " << trial;
+  }
+  EXPECT_GE(with_holds, 20);  // the histories do hold exercise, often
 }
 
 }  // namespace
