@@ -186,7 +186,8 @@ struct Fitter {
 
   [[nodiscard]] double cost(std::size_t a, std::size_t b) const {
     const double level = sums.level_cost(a, b);
-    if (!lines() || b - a < 2) return level;
+    // A line's cost is at least its slope's price: below that, no need to fit it.
+    if (!lines() || b - a < 2 || level <= slope_penalty) return level;
     return std::min(level, sums.line(a, b).cost + slope_penalty);
   }
 
