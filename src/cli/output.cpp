@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <ostream>
@@ -60,6 +61,13 @@ std::string local_stamp(Instant t, const TimeZone& zone) {
 
 void print_entry(std::ostream& out, const DiaryEntry& e, const TimeZone& zone) {
   out << fmt::format("entry {}: {}\n", e.id.value, entry_title(e.date, e.period));
+  // The values' column: after the longest label of any field and two spaces,
+  // so that every entry shows its values in the same place.
+  static const std::size_t column = [] {
+    std::size_t longest = 0;
+    for (const auto& f : diary_fields()) longest = std::max(longest, f.label.size());
+    return longest + 2;
+  }();
   for (const auto& f : diary_fields()) {
     if (!field_is_set(e.fields, f)) continue;
     std::string value = f.shape == FieldShape::flag ? "yes" : value_with_unit(e.fields, f, zone);
@@ -67,9 +75,9 @@ void print_entry(std::ostream& out, const DiaryEntry& e, const TimeZone& zone) {
     std::string indented;
     for (char c : value) {
       indented += c;
-      if (c == '\n') indented += std::string(22, ' ');
+      if (c == '\n') indented += std::string(2 + column, ' ');
     }
-    out << fmt::format("  {:<20}{}\n", f.label, indented);
+    out << fmt::format("  {:<{}}{}\n", f.label, column, indented);
   }
   out << fmt::format("  recorded {}", local_stamp(e.created_at, zone));
   if (e.revision > 1) out << fmt::format(", changed {} (revision {})", local_stamp(e.updated_at, zone), e.revision);

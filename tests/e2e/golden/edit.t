@@ -22,9 +22,9 @@ Editing and deleting: only named fields change, and every version is kept.
   [3]
   $ daybreak show 1
   entry 1: the morning of Monday 23 November 2026
-    pain                4/10
-    stiffness           45 min
-    warning signs       ache
+    pain                   4/10
+    stiffness              45 min
+    warning signs          ache
     recorded 2026-11-23 07:30, changed 2026-11-23 07:30 (revision 2)
   $ daybreak delete 1
   Deleted entry 1 (the morning of Monday 23 November 2026). Its history is kept: daybreak show 1 --history

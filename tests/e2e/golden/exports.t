@@ -40,8 +40,8 @@ import refuses it, as a CSV import does, until it says --replace.
   Safety checks: 0 new, 0 already in your diary.
   $ daybreak --data-dir fresh show 1
   entry 1: the morning of Monday 23 November 2026
-    pain                4/10
-    stiffness           30 min
+    pain                   4/10
+    stiffness              30 min
     recorded 2026-11-23 07:30, changed 2026-11-23 07:30 (revision 3)
   $ daybreak export csv --from 2026-11-01
   ! daybreak: --from and --to are for fhir; csv exports the whole diary

@@ -62,9 +62,9 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
   [2]
   $ daybreak show 2
   entry 2: the morning of Saturday 21 November 2026
-    pain                6/10
-    stiffness           50 min
-    stiffness severity  7/10
+    pain                   6/10
+    stiffness              50 min
+    stiffness severity     7/10
     recorded 2026-11-23 07:30
   $ daybreak show 2 --json
   {
@@ -164,3 +164,14 @@ and what is allowed, not CLI11's wording (AnEntryNumberThatIsNotANumberIsRefused
   ! id: '1.5' is not allowed; allowed: a whole number from 1
   ! Run with --help for more information.
   [1]
+
+A label longer than the others still stands apart from its value, in the
+same column (EveryLabelOfAnEntryStandsApartFromItsValueInOneColumn).
+
+  $ daybreak log morning --date 2026-11-20 --pain 3 --red-flags no
+  Logged the morning of Friday 20 November 2026 (entry 6): pain 3/10, new red-flag symptoms: no
+  $ daybreak show 6
+  entry 6: the morning of Friday 20 November 2026
+    pain                   3/10
+    new red-flag symptoms  no
+    recorded 2026-11-23 07:30

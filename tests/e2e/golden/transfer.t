@@ -32,12 +32,12 @@ their own offset, not on the new person's (ADiaryMovesToAnotherZoneWithItsNightT
   Added sleep items: pillow 'knee pillow'
   $ daybreak --data-dir tokyo show 1
   entry 1: the night of Sunday 22 November 2026
-    pain                3/10
-    bedtime             07:10
-    woke                14:40
-    pillows             knee pillow
-    note                line one
-                        line two
+    pain                   3/10
+    bedtime                07:10
+    woke                   14:40
+    pillows                knee pillow
+    note                   line one
+                           line two
     recorded 2026-11-23 15:30
   $ printf 'date,period,pain,colour\r\n' > bad-header.csv
   $ daybreak import csv bad-header.csv
