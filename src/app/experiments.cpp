@@ -95,8 +95,7 @@ AppResult<LoggedNight> log_experiment_night(Store& store, const ExperimentClock&
   }
   const auto length = utf8_length(note);
   if (!length || *length > kMaxExperimentNote || has_control_chars(note)) {
-    errors.push_back(
-        {"note", note.substr(0, 60), fmt::format("one line of at most {} characters", kMaxExperimentNote)});
+    errors.push_back({"note", shorten(note, 63), fmt::format("one line of at most {} characters", kMaxExperimentNote)});
   }
   if (!errors.empty()) return fail(invalid("nothing was recorded", std::move(errors)));
 
@@ -124,7 +123,7 @@ AppResult<Experiment> stop_experiment(Store& store, const ExperimentClock& clock
   if (!length || *length > kMaxExperimentNote || has_control_chars(reason)) {
     return fail(invalid(
         "the experiment was not stopped",
-        {{"reason", reason.substr(0, 60), fmt::format("one line of at most {} characters", kMaxExperimentNote)}}));
+        {{"reason", shorten(reason, 63), fmt::format("one line of at most {} characters", kMaxExperimentNote)}}));
   }
   auto tx = store.write();
   const auto all = tx->experiments(user);

@@ -44,8 +44,7 @@ std::string entry_summary(const DiaryFields& fields, const TimeZone& zone) {
     parts.push_back(labelled(fields, f, zone));
   }
   std::string out = join(parts, ", ");
-  if (!fields.note.empty())
-    out += fmt::format(" - \"{}\"", fields.note.size() > 40 ? fields.note.substr(0, 40) + "..." : fields.note);
+  if (!fields.note.empty()) out += fmt::format(" - \"{}\"", shorten(fields.note, 43));  // 40 characters and "..."
   return out;
 }
 

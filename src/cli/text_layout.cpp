@@ -23,21 +23,7 @@ std::size_t visible_width(std::string_view text) {
   return width;
 }
 
-std::string fit(std::string_view text, std::size_t width) {
-  if (visible_width(text) <= width) return std::string(text);
-  const std::size_t keep = width >= 3 ? width - 3 : width;
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!continuation(c)) {
-      if (columns == keep) break;
-      ++columns;
-    }
-    out += text[i];
-  }
-  return width >= 3 ? out + "..." : out;
-}
+std::string fit(std::string_view text, std::size_t width) { return shorten(text, width); }
 
 std::string pad(std::string_view text, std::size_t width) {
   std::string out(text);

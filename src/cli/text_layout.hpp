@@ -11,7 +11,8 @@ namespace daybreak {
 
 // Columns `text` takes: code points, not counting ANSI escape sequences.
 [[nodiscard]] std::size_t visible_width(std::string_view text);
-// Plain `text` (no escapes) cut to `width` columns, ending in "..." when cut.
+// Plain `text` (no escapes) cut to `width` columns, ending in "..." when cut
+// (shorten() in domain/text.hpp: never inside a character).
 [[nodiscard]] std::string fit(std::string_view text, std::size_t width);
 // `text` followed by spaces up to `width` columns.
 [[nodiscard]] std::string pad(std::string_view text, std::size_t width);

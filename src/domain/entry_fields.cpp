@@ -302,7 +302,7 @@ struct NoteCodec : PlainString {
       note += raw[i];
     }
     if (const auto problem = text_problem(note, kMaxNoteLength, "\n\t")) {
-      return Problem{std::string(raw.substr(0, 60)) + (raw.size() > 60 ? "..." : ""), allowed() + ": " + *problem};
+      return Problem{shorten(raw, 63), allowed() + ": " + *problem};
     }
     out = std::move(note);
     return std::nullopt;

@@ -56,41 +56,102 @@ std::string xml_text(std::string_view text) {
   return out;
 }
 
+namespace {
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t length = 1;  // bytes
+  bool valid = false;      // false: one byte that is not UTF-8
+};
+
+// The code point at s[i], or one byte that is not UTF-8.
+CodePoint decode(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  char32_t cp = 0;
+  if (c < 0x80) {
+    return {c, 1, true};
+  } else if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1FU;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0FU;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07U;
+  } else {
+    return {c, 1, false};
+  }
+  if (i + len > s.size()) return {c, 1, false};
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return {c, 1, false};
+    cp = (cp << 6) | (cc & 0x3FU);
+  }
+  // Reject overlong forms, surrogates and values past U+10FFFF.
+  constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return {c, 1, false};
+  return {cp, len, true};
+}
+
+constexpr char32_t kZeroWidthJoiner = 0x200D;
+
+bool regional_indicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
+
+// A code point drawn as part of the character before it: combining marks,
+// variation selectors, emoji skin tones and tags, the zero-width joiner.
+bool joins_previous(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
+         cp == kZeroWidthJoiner || cp == 0x3099 || cp == 0x309A;
+}
+
+// Characters of `s`: code points, each byte that is not UTF-8 as one.
+std::size_t char_count(std::string_view s) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); i += decode(s, i).length) ++count;
+  return count;
+}
+
+}  // namespace
+
 std::optional<std::size_t> utf8_length(std::string_view s) {
   std::size_t count = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      len = 1;
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1FU;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0FU;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07U;
-    } else {
-      return std::nullopt;
-    }
-    if (i + len > s.size()) return std::nullopt;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return std::nullopt;
-      cp = (cp << 6) | (cc & 0x3FU);
-    }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
-    constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return std::nullopt;
-    i += len;
-    ++count;
+  for (std::size_t i = 0; i < s.size(); ++count) {
+    const CodePoint cp = decode(s, i);
+    if (!cp.valid) return std::nullopt;
+    i += cp.length;
   }
   return count;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t max_chars) {
+  std::size_t i = 0;
+  std::size_t cluster = 0;  // where the character being read began, marks and all
+  std::size_t count = 0;
+  CodePoint previous;
+  std::size_t flags = 0;  // regional indicators in a row: two make a flag
+  while (i < s.size()) {
+    const CodePoint cp = decode(s, i);
+    const bool joins = cp.valid && i > 0 &&
+                       (joins_previous(cp.value) || (previous.valid && previous.value == kZeroWidthJoiner) ||
+                        (regional_indicator(cp.value) && flags % 2 == 1));
+    if (count == max_chars) return s.substr(0, joins ? cluster : i);
+    if (!joins) cluster = i;
+    flags = cp.valid && regional_indicator(cp.value) ? flags + 1 : 0;
+    previous = cp;
+    i += cp.length;
+    ++count;
+  }
+  return s;
+}
+
+std::string shorten(std::string_view s, std::size_t max_chars) {
+  if (char_count(s) <= max_chars) return std::string(s);
+  if (max_chars < 3) return std::string(utf8_prefix(s, max_chars));
+  return std::string(utf8_prefix(s, max_chars - 3)) + "...";
 }
 
 bool has_control_chars(std::string_view s, std::string_view allowed) {
@@ -101,32 +162,18 @@ bool has_control_chars(std::string_view s, std::string_view allowed) {
   return false;
 }
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0 if there is none.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  std::size_t len = 1;
-  while (len <= 4 && i + len <= s.size()) {
-    if (utf8_length(s.substr(i, len)) == 1) return len;
-    ++len;
-  }
-  return 0;
-}
-
-}  // namespace
-
 std::string visible(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     const auto u = static_cast<unsigned char>(s[i]);
-    const std::size_t len = u < 0x80 ? 1 : utf8_sequence(s, i);
-    if (len == 0 || u < 0x20 || u == 0x7F) {
+    const CodePoint cp = decode(s, i);
+    if (!cp.valid || u < 0x20 || u == 0x7F) {
       out += fmt::format("\\x{:02X}", u);
       ++i;
     } else {
-      out.append(s.substr(i, len));
-      i += len;
+      out.append(s.substr(i, cp.length));
+      i += cp.length;
     }
   }
   return out;

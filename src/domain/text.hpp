@@ -17,6 +17,15 @@ namespace daybreak {
 [[nodiscard]] std::string xml_text(std::string_view text);
 // Number of code points if `s` is well-formed UTF-8, otherwise nullopt.
 [[nodiscard]] std::optional<std::size_t> utf8_length(std::string_view s);
+// The first `max_chars` characters of `s`, cut where a character ends: never
+// inside a UTF-8 sequence, and never between a character and the marks that
+// join it (an accent, a skin tone, the parts of a joined emoji or a flag), so
+// a cut never shows as a broken character. Characters are code points; a byte
+// that is not UTF-8 counts as one.
+[[nodiscard]] std::string_view utf8_prefix(std::string_view s, std::size_t max_chars);
+// `s` if it has at most `max_chars` characters, otherwise its first ones and
+// "...", `max_chars` characters in all (without the dots below 3).
+[[nodiscard]] std::string shorten(std::string_view s, std::size_t max_chars);
 // True if `s` holds a control character other than those in `allowed`.
 [[nodiscard]] bool has_control_chars(std::string_view s, std::string_view allowed = {});
 // `s` safe to show on a terminal: control characters and bytes that are not

@@ -62,8 +62,9 @@ Result<std::vector<CsvEntry>, std::vector<CsvProblem>> diary_from_csv(std::strin
       const auto end = rest.find('\n');
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     }
-    std::string line(rest.substr(0, std::min(rest.find('\n'), std::size_t{60})));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view whole = rest.substr(0, rest.find('\n'));
+    if (!whole.empty() && whole.back() == '\r') whole.remove_suffix(1);
+    const std::string line(utf8_prefix(whole, 60));
     return fail(std::vector<CsvProblem>{
         {e.line,
          {"csv", line.empty() ? std::string("(an empty line)") : line,

@@ -36,8 +36,7 @@ std::string text_member(const Json& object, std::string_view key) {
 
 std::string shown(const Json& j) {
   if (j.is_string()) return j.get<std::string>();
-  std::string s = j.dump();
-  return s.size() > 80 ? s.substr(0, 77) + "..." : s;
+  return shorten(j.dump(), 80);
 }
 
 // One diary entry being gathered from its resources.

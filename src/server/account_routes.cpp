@@ -15,6 +15,7 @@
 #include "app/progression.hpp"
 #include "app/progression_hook.hpp"
 #include "app/safety.hpp"
+#include "domain/text.hpp"
 #include "platform/secrets.hpp"
 #include "server/route_support.hpp"
 #include "server/routes.hpp"
@@ -167,9 +168,9 @@ std::string source_of(const Request& r) {
   const bool from_here = r.peer == "127.0.0.1" || r.peer == "::1" || r.peer.empty();
   if (from_here && !forwarded.empty()) {
     const std::string_view last = forwarded.substr(forwarded.rfind(',') + 1);
-    return std::string(last.substr(last.find_first_not_of(' ')).substr(0, 100));
+    return std::string(utf8_prefix(last.substr(last.find_first_not_of(' ')), 100));
   }
-  return r.peer.empty() ? std::string("unknown") : r.peer.substr(0, 100);
+  return r.peer.empty() ? std::string("unknown") : std::string(utf8_prefix(r.peer, 100));
 }
 
 std::string_view action_of(const Request& r, const RouteRule& rule) {

@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
+#include "domain/text.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,6 +23,12 @@ class CliText : public ::testing::Test {
   TempDir dir_;
 };
 
+std::string repeated(std::string_view s, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
 // Found from outside: `show` printed "new red-flag symptomsno": the label is
 // longer than the 20 columns the labels had, and ran into its value.
 TEST_F(CliText, EveryLabelOfAnEntryStandsApartFromItsValueInOneColumn) {
@@ -33,6 +42,32 @@ TEST_F(CliText, EveryLabelOfAnEntryStandsApartFromItsValueInOneColumn) {
     return at - line;
   };
   EXPECT_EQ(value_column("new red-flag symptoms", "no"), value_column("pain", "3/10")) << shown;
+}
+
+// Found from outside: `log` shows a long note shortened to 40 bytes, so a
+// Japanese note printed a broken character (iconv: illegal input sequence)
+// and an emoji note a replacement character. The stored note was whole.
+TEST_F(CliText, ALongNoteIsShortenedBetweenCharactersNotInsideOne) {
+  struct Case {
+    std::string period, note, shown;  // shown: its first 40 characters
+  };
+  const Case cases[] = {
+      // 56 characters of 3 bytes: byte 40 falls inside the fourteenth.
+      {"morning", repeated("日本語のノート", 8), repeated("日本語のノート", 5) + "日本語のノ"},
+      // byte 40 falls inside the tenth emoji.
+      {"evening", "x" + repeated("😀", 50), "x" + repeated("😀", 39)},
+  };
+  for (const auto& c : cases) {
+    const auto r = daybreak(fmt::format("log {} --pain 2 --note '{}'", c.period, c.note));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(utf8_length(r.out)) << "not UTF-8: " << r.out;
+    EXPECT_NE(r.out.find("\"" + c.shown + "...\""), std::string::npos) << r.out;
+  }
+  // The tester's own note, 28 characters, is short enough to show whole.
+  const std::string theirs = repeated("日本語のノート", 4);
+  const auto r = daybreak(fmt::format("log afternoon --date yesterday --pain 2 --note '{}'", theirs));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"" + theirs + "\""), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -30,6 +30,35 @@ TEST(Text, Utf8LengthCountsCodePointsAndRejectsMalformedText) {
   EXPECT_FALSE(utf8_length("\xFF"));
 }
 
+// Shortened text stays text: cut between characters, never inside a UTF-8
+// sequence nor between a character and the marks drawn with it.
+TEST(Text, ShortenedTextIsCutBetweenCharactersOnly) {
+  EXPECT_EQ(shorten("short", 5), "short");
+  EXPECT_EQ(shorten("a longer note", 8), "a lon...");
+  EXPECT_EQ(shorten("abcdef", 2), "ab");  // no room for the dots
+  EXPECT_EQ(shorten("日本語のノート", 7), "日本語のノート");
+  EXPECT_EQ(shorten("日本語のノート", 6), "日本語...");
+  EXPECT_EQ(shorten("x😀😀😀😀", 4), "x...");
+  for (std::size_t n = 0; n < 12; ++n) {
+    EXPECT_TRUE(utf8_length(shorten("Ærø 😀 日本語のノート", n))) << n;
+  }
+
+  EXPECT_EQ(utf8_prefix("cafe\u0301s", 4), "caf");  // not the e without its accent
+  EXPECT_EQ(utf8_prefix("cafe\u0301s", 5), "cafe\u0301");
+  EXPECT_EQ(utf8_prefix("ok 👍🏽!", 4), "ok ");  // nor the thumb without its skin tone
+  const std::string family = "👩\u200D👩\u200D👧";      // one emoji of five code points
+  EXPECT_EQ(utf8_prefix("a" + family + "b", 3), "a");
+  EXPECT_EQ(utf8_prefix("a" + family + "b", 6), "a" + family);
+  EXPECT_EQ(utf8_prefix("🇩🇪🇫🇷", 1), "");  // flags are pairs
+  EXPECT_EQ(utf8_prefix("🇩🇪🇫🇷", 3), "🇩🇪");
+  // Bytes that are not UTF-8 count one each, and are kept as they were.
+  EXPECT_EQ(utf8_prefix("a\xFF\xFE"
+                        "b",
+                        3),
+            "a\xFF\xFE");
+  EXPECT_EQ(shorten("\xC3", 5), "\xC3");
+}
+
 TEST(Text, ControlCharactersAreFoundUnlessAllowed) {
   EXPECT_FALSE(has_control_chars("plain text"));
   EXPECT_TRUE(has_control_chars("bell\a"));

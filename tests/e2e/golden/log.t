@@ -96,3 +96,14 @@ says "pillows: none", so insights can compare nights with and without it.
   [2]
   $ daybreak log night --date 2026-11-21 --pain 4 --pillows none
   Logged the night of Saturday 21 November 2026 (entry 7): pain 4/10, pillows: none
+
+A long note is shortened in what `log` prints, between two characters, and
+kept whole (ALongNoteIsShortenedBetweenCharactersNotInsideOne).
+
+  $ daybreak log afternoon --date 2026-11-21 --pain 3 --note "日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート"
+  Logged the afternoon of Saturday 21 November 2026 (entry 8): pain 3/10 - "日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート日本語のノ..."
+  $ daybreak show 8
+  entry 8: the afternoon of Saturday 21 November 2026
+    pain                   3/10
+    note                   日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート日本語のノート
+    recorded 2026-11-23 07:30
