@@ -279,6 +279,16 @@ std::string describe_trend(const MeasureOutlook& o) {
         level(o.measure, t.start_level), level(o.measure, t.end_level), p_text(t.test.p_value),
         per_month < 0 ? "an improvement" : "a worsening");
   }
+  if (excludes_zero && per_month != 0.0) {
+    // The interval leans one way, the trend test does not: a trend is claimed
+    // only when both agree, and the words do not call an interval that
+    // excludes 0 "compatible with no change".
+    return fmt::format(
+        "{} {}: no clear trend. The best estimate is {} {} a month ({}), leaning towards {}, but the trend test "
+        "does not find it steady enough to rule out chance ({}, allowing for day-to-day correlation), so it is "
+        "not counted as a trend.",
+        label, window, rate(per_month), unit, interval, per_month < 0 ? "a fall" : "a rise", p_text(t.test.p_value));
+  }
   return fmt::format(
       "{} {}: no clear trend. The best estimate is {} {} a month ({}), which is compatible with no change ({}, "
       "allowing for day-to-day correlation).",

@@ -171,6 +171,35 @@ TEST(Insights, WhenTheTestAndTheIntervalDisagreeTheWordsFollowTheInterval) {
   EXPECT_TRUE(contains(describe_trend(o), "an improvement")) << describe_trend(o);
 }
 
+// Found from outside: 14 mornings from 6 down to 3 were "no clear trend. The
+// best estimate is -3.8 points a month (95% interval -7.3 to -0.7 ...), which
+// is compatible with no change (p = 0.06)": an interval that excludes 0 was
+// called compatible with no change. Both must agree for a trend, and when the
+// interval leans and the test does not, the words say so.
+TEST(Insights, AnIntervalExcludingZeroWasCalledCompatibleWithNoChange) {
+  MeasureOutlook o;
+  o.measure = MorningMeasure::pain;
+  Trend& t = o.trend;
+  t.from = ymd(2026, 11, 9);
+  t.to = ymd(2026, 12, 5);
+  t.mornings = 14;
+  t.enough = true;
+  t.test.p_value = 0.063;
+  t.slope.slope = -0.125;
+  t.slope.lower = -0.244;
+  t.slope.upper = -0.023;
+  t.slope.resampled = true;
+  const std::string text = describe_trend(o);
+  EXPECT_TRUE(contains(text, "no clear trend")) << text;
+  EXPECT_FALSE(contains(text, "compatible with no change")) << text;
+  EXPECT_TRUE(contains(text, "leaning towards a fall")) << text;
+  EXPECT_TRUE(contains(text, "does not find it steady enough to rule out chance (p = 0.06")) << text;
+  EXPECT_TRUE(contains(text, "not counted as a trend")) << text;
+  EXPECT_FALSE(contains(text, "improvement")) << text;
+  t.slope.upper = 0.01;  // the interval reaches 0: both agree there is no trend
+  EXPECT_TRUE(contains(describe_trend(o), "compatible with no change (p = 0.06")) << describe_trend(o);
+}
+
 // Issue 15.14: a factor that "stands out" printed "95% interval 0.0 to +1.2".
 TEST(Insights, AnIntervalThatExcludesZeroIsPrintedSoThatItShows) {
   EXPECT_EQ(interval_text(0.4, 1.2), "95% interval +0.4 to +1.2");
