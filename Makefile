@@ -21,8 +21,9 @@ $(BUILDS): build-%: setup
 	@test -f build/$*/build.ninja || cmake --preset $*
 	cmake --build --preset $*
 
-# The benchmarks need their own tools (Google Benchmark, hyperfine, wrk) and
-# the release tree's bench/ targets.
+# The benchmarks need their own tools (hyperfine, wrk) and the release tree's
+# bench/ targets (the dev tree compiles them as well, so `make test` notices a
+# benchmark that no longer builds).
 bench:
 	@./scripts/setup --bench
 	@test -f build/release/build.ninja || cmake --preset release

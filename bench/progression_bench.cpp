@@ -69,7 +69,7 @@ const std::filesystem::path& year_template() {
         res.pain_during.assign(plan->exercises.size(), PainScore::make(2 + i % 3));
         res.duration = seconds{plan->total_seconds()};
         const Instant started = local(d, r == RoutineKind::morning ? minutes{7 * 60 + 30} : hours{21});
-        (void)save_session(store, {started, Actor{user, "bench"}}, user, *plan, SessionSave{started, res, {}});
+        (void)save_session(store, {started, Actor{user, "bench"}}, user, *plan, SessionSave{started, res, {}}, zone());
       }
     }
     return p;
