@@ -184,7 +184,7 @@ class ShareCommand final : public Command {
       FieldErrors errors;
       if (!until_.empty()) {
         request.until = parse_date(until_);
-        if (!request.until) errors.push_back({"until", until_, "a date as YYYY-MM-DD"});
+        if (!request.until) errors.push_back({"until", until_, date_rule(until_, "a date as YYYY-MM-DD")});
       }
       const auto g = grant_access(ctx.store, person, request, ctx.today(), ctx.now(), std::move(errors));
       if (!g) return report(ctx.io, g.error());

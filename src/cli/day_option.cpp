@@ -3,13 +3,16 @@
 
 namespace daybreak {
 
-AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option) {
+AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option, Tomorrow tomorrow) {
   if (text == "today") return today;
   if (text == "yesterday") return add_days(today, -1);
-  if (text == "tomorrow") return add_days(today, 1);
+  if (text == "tomorrow" && tomorrow == Tomorrow::allowed) return add_days(today, 1);
   if (const auto d = parse_date(text)) return *d;
-  return fail(invalid("that is not a date", {{std::string(option), std::string(text),
-                                              "a date written YYYY-MM-DD, today, yesterday or tomorrow"}}));
+  const std::string_view rule = tomorrow == Tomorrow::allowed
+                                    ? "a date written YYYY-MM-DD, today, yesterday or tomorrow"
+                                    : "a date written YYYY-MM-DD, today or yesterday";
+  return fail(invalid(calendar_problem(text) ? "that day is not on the calendar" : "that is not a date",
+                      {{std::string(option), std::string(text), date_rule(text, rule)}}));
 }
 
 AppResult<DayRange> parse_day_range(const std::optional<std::string>& from, const std::optional<std::string>& to,

@@ -8,6 +8,7 @@
 
 #include "app/diary.hpp"
 #include "cli/command.hpp"
+#include "cli/day_option.hpp"
 #include "cli/field_options.hpp"
 #include "cli/number_option.hpp"
 #include "cli/output.hpp"
@@ -23,13 +24,9 @@ using Json = nlohmann::ordered_json;
 
 std::vector<std::string> period_names() { return {Vocabulary<Period>::names.begin(), Vocabulary<Period>::names.end()}; }
 
-// "today", "yesterday" or YYYY-MM-DD.
-AppResult<LocalDate> parse_day(std::string_view text, LocalDate today, std::string_view option) {
-  if (text == "today") return today;
-  if (text == "yesterday") return add_days(today, -1);
-  if (const auto d = parse_date(text)) return *d;
-  return fail(invalid("that is not a date",
-                      {{std::string(option), std::string(text), "a date written YYYY-MM-DD, today or yesterday"}}));
+// A diary day: "today", "yesterday" or YYYY-MM-DD.
+AppResult<LocalDate> diary_day(std::string_view text, LocalDate today, std::string_view option) {
+  return parse_day(text, today, option, Tomorrow::refused);
 }
 
 std::string outcome_verb(LogOutcome::Kind kind) {
@@ -81,7 +78,7 @@ class LogCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
-    const auto date = parse_day(date_, ctx.today(), "--date");
+    const auto date = diary_day(date_, ctx.today(), "--date");
     if (!date) return report(ctx.io, date.error());
     LogRequest request{*date, *parse_choice<Period>(period_), fields_.draft(), replace_, key_};
     auto result = log_entry(ctx.store, ctx.meta(), ctx.user.id, ctx.zone, request);
@@ -266,10 +263,10 @@ class HistoryCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
-    const auto to = to_ ? parse_day(*to_, ctx.today(), "--to")
+    const auto to = to_ ? diary_day(*to_, ctx.today(), "--to")
                         : AppResult<LocalDate>(last_day_to_show(ctx.store, ctx.user.id, ctx.today()));
     if (!to) return report(ctx.io, to.error());
-    const auto from = from_ ? parse_day(*from_, ctx.today(), "--from") : AppResult<LocalDate>(add_days(*to, -29));
+    const auto from = from_ ? diary_day(*from_, ctx.today(), "--from") : AppResult<LocalDate>(add_days(*to, -29));
     if (!from) return report(ctx.io, from.error());
     if (*from > *to) {
       return report(ctx.io,

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/reminders.hpp"
+#include "cli/day_option.hpp"
 #include "content/instruments.hpp"
 #include "platform/files.hpp"
 #include "report/json_writer.hpp"
@@ -17,11 +18,9 @@ namespace {
 AppResult<std::optional<LocalDate>> day_option(const std::optional<std::string>& text, LocalDate today,
                                                std::string_view option) {
   if (!text) return std::optional<LocalDate>();
-  if (*text == "today") return std::optional<LocalDate>(today);
-  if (*text == "yesterday") return std::optional<LocalDate>(add_days(today, -1));
-  if (const auto d = parse_date(*text)) return std::optional<LocalDate>(*d);
-  return fail(invalid("that is not a date",
-                      {{std::string(option), *text, "a diary day written YYYY-MM-DD, today or yesterday"}}));
+  const auto day = parse_day(*text, today, option, Tomorrow::refused);
+  if (!day) return fail(day.error());
+  return std::optional<LocalDate>(*day);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/content_option.hpp"
+#include "cli/day_option.hpp"
 #include "cli/number_option.hpp"
 #include "cli/output.hpp"
 #include "cli/progression_hook.hpp"
@@ -180,16 +181,9 @@ class ProgressCommand final : public Command {
   int explain(CommandContext& ctx, const ContentLibrary& library) const {
     std::optional<LocalDate> day;
     if (date_) {
-      if (*date_ == "today" || *date_ == "yesterday") {
-        day = add_days(ctx.today(), *date_ == "today" ? 0 : -1);
-      } else if (const auto d = parse_date(*date_)) {
-        day = *d;
-      } else {
-        // In details, not fields: the CLI shows a field named "date" as the diary's --date option.
-        AppError error = invalid("the date cannot be read");
-        error.details.push_back(FieldError{"DATE", *date_, "a date as YYYY-MM-DD, today or yesterday"}.message());
-        return report(ctx.io, error);
-      }
+      const auto d = parse_day(*date_, ctx.today(), "DATE", Tomorrow::refused);
+      if (!d) return report(ctx.io, d.error());
+      day = *d;
     }
     const auto found = decisions_for(ctx.store, ctx.user.id, library, day);
     if (!found) return report(ctx.io, found.error());

@@ -62,6 +62,25 @@ std::optional<LocalDate> parse_date(std::string_view s) {
   return date;
 }
 
+std::optional<std::string> calendar_problem(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  const auto y = digits(s, 0, 4);
+  const auto m = digits(s, 5, 2);
+  const auto d = digits(s, 8, 2);
+  if (!y || !m || !d || parse_date(s)) return std::nullopt;
+  if (*m < 1 || *m > 12) return fmt::format("there is no month {}", *m);
+  if (*d == 0) return std::string("there is no day 0");
+  const year_month_day_last last{year{*y}, month_day_last{month{static_cast<unsigned>(*m)}}};
+  const auto length = static_cast<unsigned>(last.day());
+  if (*m == 2 && *d == 29) return fmt::format("{} has no 29 February", *y);
+  return fmt::format("{} {} has {} days", kMonths[static_cast<std::size_t>(*m - 1)], *y, length);
+}
+
+std::string date_rule(std::string_view text, std::string_view rule) {
+  const auto problem = calendar_problem(text);
+  return problem ? fmt::format("{} ({})", rule, *problem) : std::string(rule);
+}
+
 std::string format_date(LocalDate d) {
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
                      static_cast<unsigned>(d.day()));

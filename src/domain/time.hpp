@@ -50,6 +50,15 @@ class TimeZone {
 
 // Calendar helpers. Parsing is strict: fixed widths, real dates only.
 [[nodiscard]] std::optional<LocalDate> parse_date(std::string_view text);  // 2026-11-23
+// Why `text`, written YYYY-MM-DD, is no day on the calendar ("2026 has no
+// 29 February", "there is no month 13"); nullopt when it is a day or is not
+// written YYYY-MM-DD at all.
+[[nodiscard]] std::optional<std::string> calendar_problem(std::string_view text);
+// What a refused date allows: `rule`, with the calendar problem of `text` in
+// brackets when it has one ("a date written YYYY-MM-DD (2026 has no 29
+// February)"), so a well-written impossible date is not told to be written
+// the way it already is.
+[[nodiscard]] std::string date_rule(std::string_view text, std::string_view rule);
 // Diary days from `from` to `to` (both included; none: no bound on that side).
 struct DayRange {
   std::optional<LocalDate> from;

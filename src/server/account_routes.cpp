@@ -522,8 +522,8 @@ Response add_grant(const ApiContext& api, const Request& req) {
     const Json& until = (*body)["until"];
     const auto day = until.is_string() ? parse_date(until.get<std::string>()) : std::nullopt;
     if (!day) {
-      errors.push_back({"until", until.is_string() ? until.get<std::string>() : until.dump(),
-                        "a date as YYYY-MM-DD, or null for no end"});
+      const std::string sent = until.is_string() ? until.get<std::string>() : until.dump();
+      errors.push_back({"until", sent, date_rule(sent, "a date as YYYY-MM-DD, or null for no end")});
     } else {
       request.until = day;
     }

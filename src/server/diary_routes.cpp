@@ -133,11 +133,13 @@ Response create_entry(const ApiContext& api, const Request& req) {
     errors.push_back({"period", "", periods_allowed()});
   }
   LocalDate date = c.today();
+  bool date_known = true;  // false: the date sent is not a day, so the message does not name one
   if (const auto text = http::string_member(*body, "date", errors, "a date written YYYY-MM-DD")) {
     if (const auto d = parse_date(*text)) {
       date = *d;
     } else {
-      errors.push_back({"date", *text, diary_day_rule(c.today())});
+      errors.push_back({"date", *text, date_rule(*text, diary_day_rule(c.today()))});
+      date_known = false;
     }
   }
   bool replace = false;
@@ -159,10 +161,10 @@ Response create_entry(const ApiContext& api, const Request& req) {
   }
   if (!errors.empty()) {
     if (period) add_value_errors(errors, draft, date, *period, c.zone);
-    return http::invalid_fields(
-        fmt::format("nothing was saved{}",
-                    period ? fmt::format(" for the {} of {}", name_of(*period), format_date(date)) : std::string()),
-        errors);
+    std::string what;
+    if (period) what = fmt::format(" for the {}", name_of(*period));
+    if (period && date_known) what += fmt::format(" of {}", format_date(date));
+    return http::invalid_fields(fmt::format("nothing was saved{}", what), errors);
   }
 
   const auto outcome =

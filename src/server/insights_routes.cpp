@@ -44,7 +44,7 @@ std::optional<LocalDate> date_member(const Json& body, std::string_view key, Fie
   const auto text = http::string_member(body, key, errors, kDateAllowed);
   if (!text) return std::nullopt;
   const auto date = parse_date(*text);
-  if (!date) errors.push_back({std::string(key), *text, std::string(kDateAllowed)});
+  if (!date) errors.push_back({std::string(key), *text, date_rule(*text, kDateAllowed)});
   return date;
 }
 

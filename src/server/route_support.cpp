@@ -23,7 +23,7 @@ Result<std::optional<LocalDate>, FieldError> date_param(const Request& request, 
   const auto text = request.param(name);
   if (!text) return std::optional<LocalDate>{};
   const auto date = parse_date(*text);
-  if (!date) return fail(FieldError{std::string(name), *text, "a date written YYYY-MM-DD"});
+  if (!date) return fail(FieldError{std::string(name), *text, date_rule(*text, "a date written YYYY-MM-DD")});
   return std::optional<LocalDate>{*date};
 }
 

@@ -135,6 +135,22 @@ TEST_F(DiaryApi, BadKeysAreRefused) {
   EXPECT_EQ(stored_entries(), 0U);
 }
 
+// Found from outside: POST {"date": "2026-02-29"} answered "nothing was saved
+// for the morning of 2026-11-23", today's date, not the one sent, and allowed
+// "a day ... written YYYY-MM-DD", as it was written.
+TEST_F(DiaryApi, AnImpossibleDateWasAnsweredWithTodaysDate) {
+  const auto r = post("/api/entries", R"({"date": "2026-02-29", "period": "morning", "fields": {"pain": 3}})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  const Json j = r.json();
+  EXPECT_EQ(j["detail"], "nothing was saved for the morning") << r.body;
+  ASSERT_EQ(j["errors"].size(), 1U) << r.body;
+  EXPECT_EQ(j["errors"][0]["field"], "date");
+  EXPECT_EQ(j["errors"][0]["value"], "2026-02-29");
+  EXPECT_NE(j["errors"][0]["allowed"].get<std::string>().find("(2026 has no 29 February)"), std::string::npos)
+      << r.body;
+  EXPECT_EQ(stored_entries(), 0U);
+}
+
 TEST_F(DiaryApi, EveryBadValueIsReportedAtOnceAndNothingIsSaved) {
   const auto r = post("/api/entries",
                       R"({"period": "evening", "fields": {"pain": 11, "stiffness_minutes": 30, "mood": 3}, "x": 1})");

@@ -24,6 +24,23 @@ TEST(Time, DatesParseOnlyRealCalendarDays) {
   EXPECT_EQ(format_long_date(ymd(2026, 11, 23)), "Monday 23 November 2026");
 }
 
+// Found from outside: `log --date 2026-02-29` was told "allowed: a date
+// written YYYY-MM-DD, today or yesterday", which is how it was written. A date
+// of the right shape that is no day says why.
+TEST(Time, A29FebruaryWithoutOneWasToldHowToWriteADate) {
+  EXPECT_EQ(calendar_problem("2026-02-29"), "2026 has no 29 February");
+  EXPECT_EQ(calendar_problem("2026-02-30"), "February 2026 has 28 days");
+  EXPECT_EQ(calendar_problem("2026-04-31"), "April 2026 has 30 days");
+  EXPECT_EQ(calendar_problem("2026-13-01"), "there is no month 13");
+  EXPECT_EQ(calendar_problem("2026-00-10"), "there is no month 0");
+  EXPECT_EQ(calendar_problem("2026-01-00"), "there is no day 0");
+  EXPECT_EQ(calendar_problem("2024-02-29"), std::nullopt);  // a leap year: a day
+  EXPECT_EQ(calendar_problem("29/02/2026"), std::nullopt);  // not written YYYY-MM-DD: the rule says how
+  EXPECT_EQ(date_rule("2026-02-29", "a date written YYYY-MM-DD"),
+            "a date written YYYY-MM-DD (2026 has no 29 February)");
+  EXPECT_EQ(date_rule("tomorrow", "a date written YYYY-MM-DD"), "a date written YYYY-MM-DD");
+}
+
 TEST(Time, ClockTimesAreTwentyFourHour) {
   EXPECT_EQ(parse_clock("07:30"), minutes{450});
   EXPECT_EQ(parse_clock("7:05"), minutes{425});

@@ -56,6 +56,10 @@ Every bad value is reported at once, with what is allowed, and nothing is saved.
   ! daybreak: that is not a date
   !   --date: '23/11/2026' is not allowed; allowed: a date written YYYY-MM-DD, today or yesterday
   [2]
+  $ daybreak log morning --date 2026-02-29 --pain 2
+  ! daybreak: that day is not on the calendar
+  !   --date: '2026-02-29' is not allowed; allowed: a date written YYYY-MM-DD, today or yesterday (2026 has no 29 February)
+  [2]
   $ daybreak log dusk --pain 2
   ! period: dusk not in {night,morning,afternoon,evening}
   ! Run with --help for more information.

@@ -318,8 +318,8 @@ The full reasoning of one day, and the same as JSON for scripts:
   ! daybreak: no progression decision is dated 2026-11-01
   [3]
   $ DAYBREAK_FAKE_NOW=2026-11-28T08:00:00Z daybreak progress explain 23/11
-  ! daybreak: the date cannot be read
-  !   DATE: '23/11' is not allowed; allowed: a date as YYYY-MM-DD, today or yesterday
+  ! daybreak: that is not a date
+  !   DATE: '23/11' is not allowed; allowed: a date written YYYY-MM-DD, today or yesterday
   [2]
 
 A clinician (or the person) sets a level by hand; it is logged as an override:
