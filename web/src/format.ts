@@ -189,17 +189,23 @@ export function problemSummary(problem: Problem): string {
   return `${sentence(base)} ${count === 1 ? 'One value needs' : `${count} values need`} a look.`;
 }
 
+// daybreak did not answer at all (offline, stopped, timed out), in the words
+// every screen says it with.
+export const UNREACHABLE = 'daybreak cannot be reached. Please try again in a moment.';
+
 // What went wrong with a request, in a sentence: the server's problem when it
 // answered, else that it cannot be reached (only then).
 export function errorText(e: unknown): string {
-  return e instanceof ApiError ? problemSummary(e.problem) : 'daybreak cannot be reached right now. Please try again.';
+  return e instanceof ApiError ? problemSummary(e.problem) : UNREACHABLE;
 }
 
-// Why what a screen shows could not be loaded: `unreachable` only when
-// daybreak could not be reached; when it answered, `what` and its problem
-// ("The charts cannot be drawn: ...").
-export function loadErrorText(e: unknown, what: string, unreachable: string): string {
-  return e instanceof ApiError ? `${what}: ${problemSummary(e.problem)}` : unreachable;
+// Why what a screen shows could not be loaded, in one sentence that says each
+// thing once: `what` ("Your progress cannot be loaded"), then the server's
+// problem when it answered, else that daybreak cannot be reached:
+// "Your progress cannot be loaded: daybreak cannot be reached. Please try
+// again in a moment."
+export function loadFailed(what: string, e: unknown): string {
+  return `${what}: ${errorText(e)}`;
 }
 
 // A capital first and a full stop last ("daybreak" keeps its small d).

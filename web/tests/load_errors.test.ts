@@ -6,7 +6,7 @@ import { type ComponentChild, h } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ApiError, Unreachable } from '../src/api';
-import { loadErrorText } from '../src/format';
+import { loadFailed } from '../src/format';
 import { find, render, text } from './tree';
 
 await vi.hoisted(async () => {
@@ -33,6 +33,11 @@ const { DiaryCharts } = await import('../src/screens/see');
 const { KeyChanges } = await import('../src/screens/insights');
 const { EntryScreen } = await import('../src/screens/entry');
 const { EditScreen } = await import('../src/screens/log');
+const { ProgressScreen } = await import('../src/screens/progress');
+const { SessionChooser, SessionScreen } = await import('../src/screens/session');
+const { ExerciseLibrary, ExerciseScreen } = await import('../src/screens/exercises');
+const { InsightsScreen } = await import('../src/screens/insights');
+const { ExperimentsScreen } = await import('../src/screens/experiments');
 
 const refused = new ApiError({
   type: 'tag:daybreak,2026:no-grant',
@@ -55,7 +60,7 @@ describe('what a screen says when its data cannot be loaded', () => {
     );
     expect(words).not.toContain('cannot be reached');
     failure.error = new Unreachable(new TypeError('offline'));
-    expect(said(h(DiaryCharts, { range }))).toBe('daybreak cannot be reached, so there is nothing to draw right now.');
+    expect(said(h(DiaryCharts, { range }))).toBe('The charts cannot be drawn: daybreak cannot be reached. Please try again in a moment.');
   });
 
   it('says the server’s problem for the key changes, an entry and its edit form', () => {
@@ -64,11 +69,45 @@ describe('what a screen says when its data cannot be loaded', () => {
     expect(said(h(EntryScreen, { id: 12 }))).toContain('they may have stopped');
     expect(said(h(EditScreen, { id: 12 }))).toContain('they may have stopped'); // not "not in your diary"
     failure.error = new Unreachable(new TypeError('offline'));
-    expect(said(h(EntryScreen, { id: 12 }))).toBe('daybreak cannot be reached, so this entry cannot be shown right now.');
+    expect(said(h(EntryScreen, { id: 12 }))).toBe('This entry cannot be shown: daybreak cannot be reached. Please try again in a moment.');
   });
 
   it('words either case', () => {
-    expect(loadErrorText(refused, 'The questions cannot be shown', 'offline')).toMatch(/^The questions cannot be shown: A person/);
-    expect(loadErrorText(new Unreachable(null), 'The questions cannot be shown', 'offline')).toBe('offline');
+    expect(loadFailed('The questions cannot be shown', refused)).toMatch(/^The questions cannot be shown: A person/);
+    expect(loadFailed('The questions cannot be shown', new Unreachable(null))).toBe(
+      'The questions cannot be shown: daybreak cannot be reached. Please try again in a moment.',
+    );
+  });
+});
+
+// Bug: the progress screen said "Your progress cannot be loaded right now:
+// daybreak cannot be reached right now. Please try again.", the screen's
+// words and format.ts's errorText each saying "right now"; the session, the
+// program, the exercises and the insights put their words before errorText's
+// (or their own) the same way. One sentence now, its wording in format.ts.
+describe('a load error says "right now" once (progress said "cannot be loaded right now: daybreak cannot be reached right now")', () => {
+  const screens: [string, ComponentChild][] = [
+    ['progress', h(ProgressScreen, {})],
+    ['program', h(SessionChooser, {})],
+    ['session', h(SessionScreen, { routine: 'morning' })],
+    ['exercises', h(ExerciseLibrary, {})],
+    ['an exercise', h(ExerciseScreen, { id: 'cat_cow' })],
+    ['insights', h(InsightsScreen, { weeks: 4 })],
+    ['experiments', h(ExperimentsScreen, {})],
+  ];
+
+  it('says progress cannot be loaded, then that daybreak cannot be reached, each once', () => {
+    failure.error = new Unreachable(new TypeError('offline'));
+    expect(said(h(ProgressScreen, {}))).toBe('Your progress cannot be loaded: daybreak cannot be reached. Please try again in a moment.');
+  });
+
+  it.each(screens)('repeats no words on %s, whether daybreak answered or not', (_, screen) => {
+    for (const error of [new Unreachable(new TypeError('offline')), refused]) {
+      failure.error = error;
+      const words = said(screen);
+      expect(words).toMatch(/cannot be (loaded|shown)/);
+      expect(words).not.toMatch(/right now.*right now/);
+      expect(words).not.toMatch(/cannot be (loaded|shown) right now/);
+    }
   });
 });

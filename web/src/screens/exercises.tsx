@@ -6,9 +6,10 @@
 // asked for once.
 import { Fragment } from 'preact';
 
-import { api, ApiError, type Exercise, type ExerciseKind, type Routine } from '../api';
+import { api, type Exercise, type ExerciseKind, type Routine } from '../api';
 import { FigurePose, MovingFigure } from '../components/figure';
 import { Icon } from '../components/icons';
+import { loadFailed } from '../format';
 import { useLoad } from '../state';
 
 // The library's groups, in the order a program meets them.
@@ -67,10 +68,6 @@ function useLibrary(): { data: Exercise[] | null; error: unknown } {
   return { data: fetched.data ?? loaded, error: fetched.error };
 }
 
-function problemText(e: unknown): string {
-  return e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : 'daybreak cannot be reached.';
-}
-
 // /exercises
 export function ExerciseLibrary() {
   const library = useLibrary();
@@ -81,7 +78,7 @@ export function ExerciseLibrary() {
         <ExerciseLibraryView exercises={library.data} />
       ) : library.error ? (
         <div class="notice info" role="status">
-          <p>The exercises cannot be loaded right now: {problemText(library.error)}</p>
+          <p>{loadFailed('The exercises cannot be loaded', library.error)}</p>
         </div>
       ) : (
         <p class="muted">Loading…</p>
@@ -145,7 +142,7 @@ export function ExerciseScreen({ id }: { id: string }) {
         <h1 tabIndex={-1}>Exercise</h1>
         {library.error ? (
           <div class="notice info" role="status">
-            <p>This exercise cannot be loaded right now: {problemText(library.error)}</p>
+            <p>{loadFailed('This exercise cannot be loaded', library.error)}</p>
           </div>
         ) : (
           <p class="muted">Loading…</p>

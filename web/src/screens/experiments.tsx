@@ -18,7 +18,7 @@ import {
 import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, Stepper } from '../components/controls';
 import { announce } from '../components/toast';
-import { addDays, fieldMessage, loadErrorText, longDate, problemSummary, shortDate } from '../format';
+import { addDays, fieldMessage, loadFailed, longDate, problemSummary, shortDate } from '../format';
 import {
   amount,
   chancesSentence,
@@ -276,7 +276,7 @@ export function ExperimentsScreen() {
       {list.error && !list.data ? (
         <div class="notice info" role="status">
           <p>
-            {loadErrorText(list.error, 'The experiments cannot be shown', 'daybreak cannot be reached right now. Please try again in a moment.')}
+            {loadFailed('The experiments cannot be shown', list.error)}
           </p>
         </div>
       ) : null}

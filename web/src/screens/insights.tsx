@@ -4,7 +4,7 @@
 // better mornings (each a hypothesis, with an offer to test it as an
 // experiment), and adherence. The same JSON as `daybreak insights --json`.
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
-import { addDays, dayMonth, errorText, loadErrorText, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, dayMonth, loadFailed, PERIOD_LABELS, shortDate } from '../format';
 import {
   adherenceNumbers,
   amount,
@@ -70,7 +70,7 @@ function InsightsRange({ from, to, weeks }: { from: string | undefined; to: stri
       </fieldset>
       {loaded.error && !data ? (
         <div class="notice info" role="status">
-          <p>The insights cannot be shown right now: {errorText(loaded.error)}</p>
+          <p>{loadFailed('The insights cannot be shown', loaded.error)}</p>
         </div>
       ) : !data ? (
         <p class="muted">Loading…</p>
@@ -118,7 +118,7 @@ export function KeyChanges({ from, to }: { from: string; to: string }) {
   if (!loaded.data)
     return loaded.error ? (
       <p class="muted">
-        {loadErrorText(loaded.error, 'The key changes cannot be shown', 'daybreak cannot be reached, so the key changes cannot be shown right now.')}
+        {loadFailed('The key changes cannot be shown', loaded.error)}
       </p>
     ) : null;
   const top = findings(loaded.data);

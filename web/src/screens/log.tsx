@@ -9,7 +9,7 @@ import { Alert } from '../components/controls';
 import { EmergencyStop } from '../components/emergency_stop';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
-import { addDays, entrySummary, isCalendarDate, loadErrorText, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, entrySummary, isCalendarDate, loadFailed, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
 import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useToday } from '../state';
 import { fieldsToCreate, fieldsToPatch, LogForm, valuesOf, type Values } from './log_form';
@@ -186,11 +186,8 @@ function LogDay({ period, asked }: { period: Period; asked: string | null }) {
       ) : catalogue.error ? (
         <div class="notice warn" role="alert">
           <p>
-            {loadErrorText(
-              catalogue.error,
-              "The diary's questions could not be loaded",
-              "The diary's questions could not be loaded: daybreak cannot be reached. Open the app once while it runs, and it will work offline after.",
-            )}
+            {loadFailed("The diary's questions cannot be loaded", catalogue.error)}
+            {catalogue.error instanceof ApiError ? '' : ' Open the app once while it runs, and it will work offline after.'}
           </p>
           <button type="button" class="button" onClick={() => { catalogue.reload(); setFormKey((k) => k + 1); }}>
             Try again
@@ -295,7 +292,7 @@ export function EntryNotShown({ id, error }: { id: number; error: unknown }) {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>Entry {id}</h1>
-      <Alert text={loadErrorText(error, 'This entry cannot be shown', 'daybreak cannot be reached, so this entry cannot be shown right now.')} />
+      <Alert text={loadFailed('This entry cannot be shown', error)} />
     </div>
   );
 }

@@ -21,7 +21,7 @@ import {
 import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
-import { errorText, fieldMessage, longDate, stageTitle, weekdayOf, zonedDateTime, zoneNote } from '../format';
+import { errorText, fieldMessage, loadFailed, longDate, stageTitle, weekdayOf, zonedDateTime, zoneNote } from '../format';
 import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from '../state';
 
 const NOTE_MAX = 500;
@@ -399,7 +399,7 @@ export function ProgressScreen() {
       {loaded.error && !p ? (
         <div class="notice info" role="status">
           <p>
-            {whose(viewed, 'progress')} cannot be loaded right now: {errorText(loaded.error)}
+            {loadFailed(`${whose(viewed, 'progress')} cannot be loaded`, loaded.error)}
           </p>
         </div>
       ) : !p ? (

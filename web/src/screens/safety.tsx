@@ -29,7 +29,7 @@ import {
 import { Alert } from '../components/controls';
 import { ErrorSummary } from '../components/error_summary';
 import { EmergencyStop, QUICK_CHECK, telHref } from '../components/emergency_stop';
-import { datesInWords, fieldMessage, loadErrorText, longDate, problemSummary, sentence, zonedDay, zonedStamp } from '../format';
+import { datesInWords, fieldMessage, loadFailed, longDate, problemSummary, sentence, zonedDay, zonedStamp } from '../format';
 import type { OutboxItem } from '../outbox';
 import { diaryVersion, lastToday, reachable, useDiaryZone, useLoad, useOutbox, useSignal } from '../state';
 
@@ -550,11 +550,7 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
           {questions.error ? (
             <div class="notice info" role="status">
               <p>
-                {loadErrorText(
-                  questions.error,
-                  'The questions cannot be shown',
-                  'daybreak cannot be reached, so the questions cannot be shown right now. Please try again in a moment.',
-                )}
+                {loadFailed('The questions cannot be shown', questions.error)}
               </p>
             </div>
           ) : !questions.data ? (
@@ -640,7 +636,7 @@ export function PersonSafety({ viewed, always = true }: { viewed: Viewed; always
   if (!g)
     return gate.error && always ? (
       <Alert
-        text={loadErrorText(gate.error, 'The safety state cannot be shown', 'daybreak cannot be reached, so the safety state cannot be shown right now.')}
+        text={loadFailed('The safety state cannot be shown', gate.error)}
       />
     ) : null;
   if (!settled) return null;

@@ -9,7 +9,7 @@ import { viewing } from '../account';
 import { api, type Entry, PERIODS } from '../api';
 import { Chart, type ChartColors, utcDate } from '../charts/chart';
 import { averages, type Bucket, median, morningStiffness, painByPeriod } from '../charts/series';
-import { addDays, dayMonth, loadErrorText, minutes, PERIOD_LABELS, shortDate } from '../format';
+import { addDays, dayMonth, loadFailed, minutes, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
 import { diaryVersion, useLoad, useSignal, useToday } from '../state';
 import { browserToday } from './log';
@@ -81,7 +81,7 @@ export function DiaryCharts({ range }: { range: Range }) {
     return (
       <div class="notice info" role="status">
         <p>
-          {loadErrorText(loaded.error, 'The charts cannot be drawn', 'daybreak cannot be reached, so there is nothing to draw right now.')}
+          {loadFailed('The charts cannot be drawn', loaded.error)}
         </p>
       </div>
     );

@@ -14,7 +14,7 @@ import { Icon } from '../components/icons';
 import { FigurePoses, StepFigure } from '../components/figure';
 import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
-import { datesInWords, fieldMessage, minutes, problemSummary, ROUTINE_LABELS, stageTitle, zoned, zonedStamp } from '../format';
+import { datesInWords, fieldMessage, loadFailed, minutes, problemSummary, ROUTINE_LABELS, stageTitle, UNREACHABLE, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, reachable, useLoad, useSignal } from '../state';
@@ -53,8 +53,7 @@ function refusalText(e: ApiError): string {
   return 'daybreak did not accept this session, so it was not stored. This is a fault in daybreak, not something you did.';
 }
 
-function problemText(e: unknown): string {
-  if (!(e instanceof ApiError)) return 'daybreak cannot be reached.';
+function problemText(e: ApiError): string {
   const fields = e.problem.errors?.map((f) => `${f.field}: ${fieldMessage(f)}`).join('; ');
   return fields ? `${problemSummary(e.problem)} ${fields}` : problemSummary(e.problem);
 }
@@ -81,7 +80,7 @@ export function SessionChooser() {
       {gate.gate && gate.gate.status !== 'ok' ? <StaleGateLine shown={gate} /> : null}
       {program.error ? (
         <div class="notice info" role="status">
-          <p>The program cannot be loaded right now: {problemText(program.error)}</p>
+          <p>{loadFailed('The program cannot be loaded', program.error)}</p>
         </div>
       ) : !program.data ? (
         <p class="muted">Loading…</p>
@@ -199,7 +198,7 @@ export function SessionScreen({ routine }: { routine: Routine }) {
             </div>
           ) : (
             <div class="notice info" role="status">
-              <p>The session cannot be loaded right now: {problemText(plan.error)}</p>
+              <p>{loadFailed('The session cannot be loaded', plan.error)}</p>
             </div>
           )}
         </>
@@ -520,7 +519,7 @@ function PendingNotice() {
         announce(refusalText(e as ApiError), 'warn');
         return;
       }
-      setError(e instanceof ApiError ? problemText(e) : 'daybreak cannot be reached yet.');
+      setError(e instanceof ApiError ? problemText(e) : UNREACHABLE);
     }
   };
   return (
