@@ -215,7 +215,7 @@ test('when daybreak or its database cannot be reached, Today says so and an entr
     // nginx's own page, every server behind it down: daybreak cannot be reached.
     await page.route('**/api/today', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>502 Bad Gateway</html>' }));
     await page.goto(daybreak.url);
-    await page.getByRole('status').getByText('daybreak cannot be reached right now. You can still log:').waitFor();
+    await page.getByRole('status').getByText('daybreak cannot be reached. Please try again in a moment. You can still log:').waitFor();
 
     await page.unroute('**/api/today');
     await page.route('**/api/today', unavailable);

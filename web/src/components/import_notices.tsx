@@ -7,11 +7,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type SafetyGate } from '../api';
 import { ownGateRead } from '../api_safety';
+import { UNREACHABLE } from '../format';
 import { call, diaryChanged } from '../state';
 import { EmergencyStop } from './emergency_stop';
 
 function problemsOf(err: unknown): string[] {
-  if (!(err instanceof ApiError)) return ['daybreak cannot be reached right now.'];
+  if (!(err instanceof ApiError)) return [UNREACHABLE];
   return err.problem.details ?? [err.problem.detail ?? err.problem.title];
 }
 

@@ -22,11 +22,9 @@ import {
 } from '../account';
 import { ErrorSummary, type SummaryLine } from '../components/error_summary';
 import { announce } from '../components/toast';
-import { problemSummary } from '../format';
+import { problemSummary, UNREACHABLE } from '../format';
 import { navigate } from '../router';
 import { call, useSignal } from '../state';
-
-const UNREACHABLE = 'daybreak cannot be reached right now. Please try again in a moment.';
 
 export const ROLE_WORDS: Record<Role, string> = {
   person: 'your own account',

@@ -9,6 +9,7 @@ import { FieldError, TimeField } from '../components/controls';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
 import { type EntryKey, entriesToUpdate } from '../fhir_import';
+import { UNREACHABLE } from '../format';
 import { fhirAddsSomething, fhirChanges, fhirChangeText, fhirImportLabel, fhirPlanText } from '../import_words';
 import { call, useLoad } from '../state';
 
@@ -118,7 +119,7 @@ function ReminderTimesForm() {
         setProblems(Object.fromEntries(err.problem.errors.map((p) => [p.field, p])));
         setError(null);
       } else {
-        setError(err instanceof ApiError ? err.message : 'daybreak cannot be reached right now.');
+        setError(err instanceof ApiError ? err.message : UNREACHABLE);
       }
     }
   };

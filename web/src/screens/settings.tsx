@@ -11,7 +11,7 @@ import { safetyReviewApi } from '../api_safety';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
 import { csvDoneText, csvPlanText, csvReplaceText, importLabel } from '../import_words';
-import { longDate } from '../format';
+import { longDate, UNREACHABLE } from '../format';
 import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
 import { OpenExportsSection } from './open_exports';
@@ -63,7 +63,7 @@ function errorText(e: unknown): string {
     const fields = e.problem.errors?.map((f) => `${f.field}: ${f.allowed}`).join('; ');
     return fields ? `${e.problem.detail ?? e.problem.title} (${fields})` : e.message;
   }
-  return 'daybreak cannot be reached right now.';
+  return UNREACHABLE;
 }
 
 function ProfileSection() {

@@ -7,7 +7,7 @@ import { viewing } from '../account';
 import { ApiError, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
 import { possessive } from '../clinic_words';
 import { Icon } from '../components/icons';
-import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS } from '../format';
+import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS, UNREACHABLE } from '../format';
 import { type OutboxItem, retryable } from '../outbox';
 import { diaryVersion, flushOutbox, lastToday, loadToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
 import { browserToday } from './log';
@@ -187,7 +187,7 @@ function loadFailure(error: unknown, readOnly: boolean): string {
   const passing = error instanceof ApiError && retryable(error.problem.status);
   // (a proxy's own answer, such as nginx's 502 with every server down, is no problem of daybreak's)
   if (error instanceof Unreachable || (passing && error.problem.type === 'about:blank')) {
-    return `daybreak cannot be reached right now.${waits}`;
+    return `${UNREACHABLE}${waits}`;
   }
   if (passing) return `daybreak cannot load your day right now: ${error.problem.title.toLowerCase()}.${waits}`;
   return error instanceof ApiError ? `Today cannot be shown: ${problemSummary(error.problem)}` : 'Today cannot be shown.';
