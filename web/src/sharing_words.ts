@@ -65,9 +65,13 @@ export function accessLine(e: AccessEvent): string {
   return `${e.who.name} ${words.done} ${what}`;
 }
 
-// "Last morning logged: Sunday 15 November" / "No morning logged yet"
-export function lastMorningText(p: Pick<SharedPerson, 'last_morning'>): string {
-  return p.last_morning ? `Last morning logged: ${longDate(p.last_morning)}` : 'No morning logged yet';
+// "Last morning logged: Sunday 15 November" / "No morning logged yet", or
+// "Diary not shared": the server says no last morning of a person whose
+// diary it may not read, logged or not.
+export function lastMorningText(p: Pick<SharedPerson, 'last_morning' | 'scope'>): string {
+  if (p.last_morning) return `Last morning logged: ${longDate(p.last_morning)}`;
+  const diary = p.scope.includes('all') || p.scope.includes('diary');
+  return diary ? 'No morning logged yet' : 'Diary not shared';
 }
 
 // "Shares everything" / "Shares diary, questionnaires, until Monday 1 March 2027"

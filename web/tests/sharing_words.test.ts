@@ -118,11 +118,24 @@ describe('who looked, one line per look', () => {
 
 describe('the clinician’s list', () => {
   it('says when the last morning was logged and what is shared', () => {
-    expect(lastMorningText({ last_morning: '2026-11-15' })).toBe('Last morning logged: Sunday 15 November');
-    expect(lastMorningText({ last_morning: null })).toBe('No morning logged yet');
+    expect(lastMorningText({ scope: ['all'], last_morning: '2026-11-15' })).toBe('Last morning logged: Sunday 15 November');
+    expect(lastMorningText({ scope: ['diary'], last_morning: null })).toBe('No morning logged yet');
     expect(sharesText({ scope: ['all'], until: null })).toBe('Shares everything');
     expect(sharesText({ scope: ['questionnaires', 'diary'], until: '2027-03-01' })).toBe(
       'Shares diary, questionnaires, until Monday 1 March 2027',
     );
+  });
+});
+
+// Bug: the list of people said "No morning logged yet" of a person who
+// shares only their program (or only questionnaires...): the server sends
+// last_morning null when the diary is not shared, not only when nothing is
+// logged.
+describe('a person sharing only the program is not told "No morning logged yet"', () => {
+  it('says the diary is not shared, whatever else is', () => {
+    expect(lastMorningText({ scope: ['program'], last_morning: null })).toBe('Diary not shared');
+    expect(lastMorningText({ scope: ['questionnaires', 'safety'], last_morning: null })).toBe('Diary not shared');
+    expect(lastMorningText({ scope: ['program', 'diary'], last_morning: null })).toBe('No morning logged yet');
+    expect(lastMorningText({ scope: ['all'], last_morning: null })).toBe('No morning logged yet');
   });
 });
