@@ -65,14 +65,16 @@ Response explain(const ApiContext& api, const Request& req) {
 std::string note_member(const Json& body, FieldErrors& errors, const Caller& c) {
   const std::size_t before = errors.size();
   const auto note = http::string_member(body, "note", errors, kOverrideNoteAllowed);
-  if (c.actor != c.user.id && errors.size() == before &&
-      (!note || note->find_first_not_of(" \t\n") == std::string::npos)) {
-    errors.push_back({"note", note.value_or(""),
-                      "a note for the person: what you changed and why (a clinician's change needs one)"});
+  const bool clinician = c.actor != c.user.id;
+  constexpr std::string_view kClinicianNote =
+      "a note for the person of up to 500 characters: what you changed and why (a clinician's change needs one)";
+  if (clinician && errors.size() == before && (!note || note->find_first_not_of(" \t\n") == std::string::npos)) {
+    errors.push_back({"note", note.value_or(""), std::string(kClinicianNote)});
     return {};
   }
   if (!note) return {};
   if (auto problem = override_note_problem(*note)) {
+    if (clinician) problem->allowed = kClinicianNote;  // required of them: never "or left out"
     errors.push_back(std::move(*problem));
     return {};
   }

@@ -1142,6 +1142,32 @@ TEST(Passwords, StoredHashesAreArgon2idAtLeastAtTheInteractiveCost) {
   EXPECT_FALSE(verify_password("not a hash", "x"));
 }
 
+// Found from outside: a clinician's note of 600 characters was refused with
+// "allowed: a short note of up to 500 characters ..., or left out", but a
+// clinician's change cannot leave it out.
+TEST_P(Accounts, AClinicianToldTheirTooLongNoteCouldBeLeftOut) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who berg = sign_in_as("dr.berg");
+  const Who anna = sign_in_as("anna");
+  const std::string long_note(600, 'n');
+  const Reply theirs = call(http::Method::post, fmt::format("/api/progress/stage?person={}", a.value), berg,
+                            Json{{"stage", 2}, {"note", long_note}}.dump());
+  ASSERT_EQ(theirs.status, 422) << theirs.body;
+  const Json e = Json::parse(theirs.body).at("errors").at(0);
+  EXPECT_EQ(e.at("field"), "note");
+  const std::string allowed = e.at("allowed").get<std::string>();
+  EXPECT_EQ(allowed.find("left out"), std::string::npos) << allowed;
+  EXPECT_NE(allowed.find("500 characters"), std::string::npos) << allowed;
+  EXPECT_NE(allowed.find("needs one"), std::string::npos) << allowed;
+  // The person's own note may be left out, and is told so.
+  const Reply hers =
+      call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 2}, {"note", long_note}}.dump());
+  ASSERT_EQ(hers.status, 422) << hers.body;
+  EXPECT_NE(hers.body.find("or left out"), std::string::npos) << hers.body;
+}
+
 TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
