@@ -163,6 +163,23 @@ Response not_for_role(std::string_view detail) {
 
 // The address a request came from: the proxy's X-Forwarded-For when the
 // socket is this computer's (nginx in front), else the socket's.
+// The last day with a morning entry, however long ago: looked for in windows
+// of 60 days back from today (most people logged one lately), down to the
+// first entry.
+std::optional<LocalDate> last_morning_of(StoreReader& tx, UserId person, LocalDate today) {
+  const auto first = tx.first_entry_date(person);
+  if (!first) return std::nullopt;
+  for (LocalDate to = today; to >= *first;) {
+    const LocalDate from = add_days(to, -59);
+    const auto entries = tx.entries_between(person, from, to);
+    for (auto e = entries.rbegin(); e != entries.rend(); ++e) {  // newest first
+      if (e->period == Period::morning) return e->date;
+    }
+    to = add_days(from, -1);
+  }
+  return std::nullopt;
+}
+
 std::string source_of(const Request& r) {
   const std::string_view forwarded = r.header("X-Forwarded-For");
   const bool from_here = r.peer == "127.0.0.1" || r.peer == "::1" || r.peer.empty();
@@ -644,10 +661,7 @@ Response people(const ApiContext& api, const Request& req) {
     }
     std::optional<LocalDate> last_morning;
     if (covers(Scope::diary)) {
-      const LocalDate from{std::chrono::sys_days{today} - std::chrono::days{60}};
-      for (const auto& e : api.store().read()->entries_between(person, from, today)) {
-        if (e.period == Period::morning && (!last_morning || e.date > *last_morning)) last_morning = e.date;
-      }
+      last_morning = last_morning_of(*api.store().read(), person, today);
       if (!last_morning ||
           std::chrono::sys_days{today} - std::chrono::sys_days{*last_morning} >= std::chrono::days{7}) {
         attention.push_back(Json{{"kind", "not-logged"}, {"words", "No morning logged for a week or more"}});

@@ -992,6 +992,27 @@ TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
 // Found from outside: a person who shared the diary by one grant and the
 // program and safety by another was two cards in the clinician's list, one
 // of them without the diary ("No morning logged yet" under a morning logged).
+// Found from outside: a person whose last morning was more than 60 days ago
+// was "No morning logged yet" in the clinician's list: only 60 days were read.
+TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  const auto log_on = [&](LocalDate day, Period period) {
+    Draft d;
+    d.set("pain", "3");
+    ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
+                          LogRequest{day, period, d, false, std::nullopt}));
+  };
+  log_on(ymd(2026, 5, 2), Period::morning);      // 205 days before 23 November
+  log_on(ymd(2026, 5, 3), Period::evening);      // an evening later: not a morning
+  log_on(ymd(2026, 11, 20), Period::afternoon);  // nor is a recent afternoon
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Json people = Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.berg")).body).at("people");
+  ASSERT_EQ(people.size(), 1U) << people.dump();
+  EXPECT_EQ(people[0].at("last_morning"), "2026-05-02") << people.dump();
+  EXPECT_EQ(people[0].at("attention").at(0).at("kind"), "not-logged") << people.dump();
+}
+
 TEST_P(Accounts, APersonSharingByTwoGrantsWasTwoRowsOfTheCliniciansList) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
