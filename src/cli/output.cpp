@@ -145,6 +145,12 @@ void print_day(std::ostream& out, LocalDate day, const std::vector<DiaryEntry>& 
 }
 
 void print_history(std::ostream& out, const std::vector<DiaryEntry>& entries, LocalDate from, LocalDate to) {
+  if (entries.empty()) {
+    // No table of headings over nothing: say so, and how to begin.
+    out << fmt::format("Nothing logged from {} to {}. To log a morning: daybreak log morning --pain N\n",
+                       format_date(from), format_date(to));
+    return;
+  }
   out << fmt::format("{:<10}  {:<3}  {:>5}  {:>7}  {:>9}  {:>7}  {}\n", "date", "day", "night", "morning", "afternoon",
                      "evening", "stiffness");
   std::size_t i = 0;

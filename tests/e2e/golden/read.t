@@ -56,6 +56,8 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
   3,2026-11-22,morning,5,,yes,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
   4,2026-11-22,evening,3,,,,,,,,,,,,,,,,,,,,,,,long walk helped,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
   5,2026-11-23,morning,4,30,,,,,,,,,,,,,,,,,,,,,,,2026-11-23T06:30:00Z,2026-11-23T06:30:00Z
+  $ daybreak history --from 2026-11-01 --to 2026-11-10
+  Nothing logged from 2026-11-01 to 2026-11-10. To log a morning: daybreak log morning --pain N
   $ daybreak history --from 2026-11-23 --to 2026-11-01
   ! daybreak: the range is empty
   !   --from: '2026-11-23' is not allowed; allowed: a day on or before --to (2026-11-01)
