@@ -83,7 +83,7 @@ int report(const Io& io, const AppError& error, FieldNames names) {
   io.err << "daybreak: " << error.message << "\n";
   for (const auto& f : error.fields) {
     FieldError shown = f;
-    if (names == FieldNames::options) shown.field = option_name(f.field);
+    if (names == FieldNames::options) shown.field = option_name(f.field, io.command);
     io.err << "  " << shown.message() << "\n";
   }
   for (const auto& d : error.details) io.err << "  " << d << "\n";
@@ -146,6 +146,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
   const auto chosen =
       std::find_if(subcommands.begin(), subcommands.end(), [](const auto& s) { return s.first->parsed(); });
   Command& command = *chosen->second;
+  io.command = chosen->first;
 
   std::unique_ptr<Clock> clock;
   if (env.fake_now) {

@@ -27,6 +27,9 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool interactive = false;  // stdin and stderr are a terminal: questions may be asked
+  // The subcommand that was typed, once parsed: an error's field is shown as
+  // its option when it has one (b as --b).
+  const CLI::App* command = nullptr;
 };
 
 // What every command gets once the shared "open the store" step has run.

@@ -35,8 +35,14 @@ std::string help_for(const FieldInfo& f) {
 
 }  // namespace
 
-std::string option_name(std::string_view field) {
-  if (field == "date" || find_diary_field(field) != nullptr) return "--" + dashed(field);
+std::string option_name(std::string_view field, const CLI::App* command) {
+  const std::string option = "--" + dashed(field);
+  if (field == "date" || find_diary_field(field) != nullptr) return option;
+  for (const CLI::App* app = command; app != nullptr;) {
+    if (app->get_option_no_throw(option) != nullptr) return option;
+    const auto chosen = app->get_subcommands();  // the parsed ones
+    app = chosen.empty() ? nullptr : chosen.front();
+  }
   return std::string(field);
 }
 

@@ -31,7 +31,9 @@ class FieldOptions {
   std::vector<std::string> clear_;
 };
 
-// "--stiffness-minutes" for a diary field or "--date"; other names unchanged.
-[[nodiscard]] std::string option_name(std::string_view field);
+// "--stiffness-minutes" for a diary field or "--date"; a field that is an
+// option of `command` (or of its chosen subcommand) as that option ("--b");
+// other names unchanged.
+[[nodiscard]] std::string option_name(std::string_view field, const CLI::App* command = nullptr);
 
 }  // namespace daybreak

@@ -70,5 +70,15 @@ TEST_F(CliText, ALongNoteIsShortenedBetweenCharactersNotInsideOne) {
   EXPECT_NE(r.out.find("\"" + theirs + "\""), std::string::npos) << r.out;
 }
 
+// Found from outside: `experiment new --a pillow --b ""` answered "b: missing";
+// the person typed --b. A refused value is named as the option typed.
+TEST_F(CliText, AnErrorNamedTheFieldNotTheOptionTyped) {
+  const auto r = daybreak("experiment new --a pillow --b '' --nights 3");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("  --b: missing"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("  --nights: '3' is not allowed"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("  b: "), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace daybreak::testing

@@ -54,7 +54,7 @@ they stop (as More > Sharing in the web app).
   Sharing diary, program with dr.berg until 2027-03-01, number 1.
   $ daybreak share --person anna --with dr.berg --scope everything
   ! daybreak: Nothing was shared
-  !   scope: 'everything' is not allowed; allowed: "all", or one or more of "diary" "program" "questionnaires" "safety" "experiments"
+  !   --scope: 'everything' is not allowed; allowed: "all", or one or more of "diary" "program" "questionnaires" "safety" "experiments"
   [2]
   $ daybreak share --person anna --with anna
   ! daybreak: Nothing was shared
@@ -91,5 +91,5 @@ it; the library and the database's upkeep still answer.
   $TMP/data/daybreak.db: healthy (schema version 12, 1 person, 0 entries)
   $ daybreak admin user add bo --role clinician --name Bo --local-person
   ! daybreak: Only a person's account can open a diary already here
-  !   role: 'clinician' is not allowed; allowed: person
+  !   --role: 'clinician' is not allowed; allowed: person
   [2]

@@ -405,7 +405,7 @@ ibuprofen on some mornings; the same as JSON; a narrower range; a bad range.
   }
   $ daybreak insights --from 2026-11-23 --to 2026-11-01
   ! daybreak: the range is empty
-  !   from: '2026-11-23' is not allowed; allowed: a day on or before --to (2026-11-01)
+  !   --from: '2026-11-23' is not allowed; allowed: a day on or before --to (2026-11-01)
   [2]
   $ daybreak insights --from last-week
   ! daybreak: that is not a date

@@ -232,7 +232,7 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   }
   $ daybreak program show --program nope
   ! daybreak: there is no such program
-  !   program: 'nope' is not allowed; allowed: one of: daybreak
+  !   --program: 'nope' is not allowed; allowed: one of: daybreak
   [2]
 
 A stage's home program, printed (issue 22): both routines, each exercise with

@@ -207,8 +207,8 @@ To stdout, and what is refused:
   %PDF-1.5 (no newline at end)
   $ daybreak report --from 2026-11-23 --to 2026-11-01 --questions "$(printf '%1001s' | tr ' ' x)"
   ! daybreak: the report cannot be made
-  !   from: '2026-11-23' is not allowed; allowed: a day on or before the last day (2026-11-01)
-  !   questions: '1001 characters' is not allowed; allowed: at most 1000 characters, so that the report keeps to two pages
+  !   --from: '2026-11-23' is not allowed; allowed: a day on or before the last day (2026-11-01)
+  !   --questions: '1001 characters' is not allowed; allowed: at most 1000 characters, so that the report keeps to two pages
   [2]
   $ daybreak report --paper a5
   ! --paper: a5 not in {a4,letter}

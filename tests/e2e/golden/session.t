@@ -546,7 +546,7 @@ Another stage, a stage that is not there, and no terminal without --script:
   ! Why stop: p pain, t time, o other (Esc to carry on)? other
   $ daybreak session morning --stage 9 --script < /dev/null
   ! daybreak: there is no such stage
-  !   stage: '9' is not allowed; allowed: a stage from 1 to 4
+  !   --stage: '9' is not allowed; allowed: a stage from 1 to 4
   [2]
   $ daybreak session morning < /dev/null
   ! daybreak: a guided session reads its keys from a terminal; use --script to feed it events on stdin
