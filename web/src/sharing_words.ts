@@ -47,7 +47,7 @@ const ROUTE_WORDS: Record<string, string> = {
   export: 'all your data',
   'export.fhir.json': 'all your data',
   check: 'your database',
-  people: 'you in their list of people (what needs attention, your last morning)',
+  people: 'you in their list of people (of what you share: what needs attention, your last morning)',
 };
 
 // "your diary" as it is, or "GET /api/entries?from=..." in words.

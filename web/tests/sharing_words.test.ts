@@ -62,6 +62,9 @@ describe('who looked', () => {
     expect(whatWords('GET /api/report.pdf?from=2026-11-01')).toBe('your report');
     expect(whatWords('POST /api/progress/level')).toBe('your progress');
     expect(whatWords('GET /api/something-new')).toBe('your data');
+    // Bug: it said the clinician saw "your last morning" of a person who
+    // shares no diary; the list shows only what is shared.
+    expect(whatWords('GET /api/people')).toContain('of what you share');
     expect(whatWords('your questionnaires')).toBe('your questionnaires');
   });
   it('says when it was not allowed', () => {
