@@ -11,6 +11,12 @@
 namespace daybreak::analysis {
 namespace {
 
+// "your" to the person, "their" to a clinician; "you" and "they" take the
+// same verbs ("you do", "they do").
+std::string_view your(Voice v) { return v == Voice::person ? "your" : "their"; }
+std::string_view you(Voice v) { return v == Voice::person ? "you" : "they"; }
+std::string_view you_object(Voice v) { return v == Voice::person ? "you" : "them"; }
+
 constexpr double kDaysPerMonth = 30.0;
 
 std::string signed_decimal(double v) {
@@ -74,7 +80,7 @@ std::string_view bucket_name(Bucket b) {
 
 // ---- the whole day ------------------------------------------------------------
 
-std::string all_day_text(const AllDay& a) {
+std::string all_day_text(const AllDay& a, Voice v) {
   if (a.days == 0) {
     return "To see whether the pain stays after the morning, log the afternoon or the evening as well on some days.";
   }
@@ -89,19 +95,21 @@ std::string all_day_text(const AllDay& a) {
     later = fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
   }
   std::string text = fmt::format(
-      "Of the {} you logged the afternoon or evening as well, the pain had not gone after the morning on {} "
+      "Of the {} {} logged the afternoon or evening as well, the pain had not gone after the morning on {} "
       "({:.0f}%): {}, against {} in those mornings.",
-      count(a.days, "day", "days"), a.pain_stayed, share, later, one_decimal(a.morning_mean));
+      count(a.days, "day", "days"), you(v), a.pain_stayed, share, later, one_decimal(a.morning_mean));
   // A pattern is read only from enough days (as the periods' intervals are).
   if (a.days < kMinForInterval) {
     return text + fmt::format(" With fewer than {} such days, that says little yet.", kMinForInterval);
   }
-  text += share >= 50.0 ? " Even if it feels like a morning problem, the pain is with you for much of the day."
-                        : " On most of those days the pain had eased to nothing later on.";
+  text += share >= 50.0
+              ? fmt::format(" Even if it feels like a morning problem, the pain is with {} for much of the day.",
+                            you_object(v))
+              : " On most of those days the pain had eased to nothing later on.";
   return text;
 }
 
-std::string medication_text(const MedicationMasking& m) {
+std::string medication_text(const MedicationMasking& m, Voice v) {
   const auto untimed = [&] {
     if (m.untimed == 0) return std::string();
     return fmt::format(" {} logged without a time could not be placed and were left out.",
@@ -117,22 +125,22 @@ std::string medication_text(const MedicationMasking& m) {
   const std::string hours = fmt::format("{} hours", kMedicationWindow.count());
   if (!m.difference) {
     return fmt::format(
-               "{} of your afternoon and evening entries fell within {} after a medication and {} did not; at "
+               "{} of {} afternoon and evening entries fell within {} after a medication and {} did not; at "
                "least {} of each are needed to compare them.",
-               m.covered, hours, m.uncovered, kMinEntriesPerGroup) +
+               m.covered, your(v), hours, m.uncovered, kMinEntriesPerGroup) +
            untimed();
   }
   const Estimate& d = *m.difference;
   std::string text = fmt::format(
-      "In the {} after a medication ({}), your afternoon and evening pain averaged {} ({}) against {} at other "
+      "In the {} after a medication ({}), {} afternoon and evening pain averaged {} ({}) against {} at other "
       "times ({}). Compared with days that began with the same morning pain, that is {} points ({}).",
-      hours, join(m.names, ", "), one_decimal(m.covered_mean), count(m.covered, "entry", "entries"),
+      hours, join(m.names, ", "), your(v), one_decimal(m.covered_mean), count(m.covered, "entry", "entries"),
       one_decimal(m.uncovered_mean), count(m.uncovered, "entry", "entries"), signed_decimal(d.value),
       interval_text(d.lower, d.upper));
   if (d.upper < 0.0) {
-    text +=
-        " Medication seems to mask part of the pain: the hours without it show more truly what your back is "
-        "doing.";
+    text += fmt::format(
+        " Medication seems to mask part of the pain: the hours without it show more truly what {} back is doing.",
+        your(v));
   } else if (d.lower > 0.0) {
     text +=
         " Pain was higher after medication even so: doses probably followed the pain rather than the other way "
@@ -159,7 +167,7 @@ Section whole_day_section(const Insights& in) {
     levels.push_back(std::move(row));
   }
   s.blocks.push_back({"", std::move(levels)});
-  s.blocks.push_back({all_day_text(w.all_day), {}});
+  s.blocks.push_back({all_day_text(w.all_day, in.voice), {}});
   if (w.rows.size() > 1) {
     std::vector<std::vector<std::string>> table = {
         {std::string(bucket_name(w.bucket)), "night", "morning", "afternoon", "evening"}};
@@ -172,7 +180,7 @@ Section whole_day_section(const Insights& in) {
         {fmt::format("Mean pain by {} and period:", w.bucket == Bucket::week ? "week" : bucket_name(w.bucket)), {}});
     s.blocks.push_back({"", std::move(table)});
   }
-  s.blocks.push_back({medication_text(w.medication), {}});
+  s.blocks.push_back({medication_text(w.medication, in.voice), {}});
   return s;
 }
 
@@ -197,7 +205,7 @@ Section mornings_section(const Insights& in) {
   Section s{"mornings", "Where mornings are heading", {}};
   for (const auto& o : in.outlook) {
     s.blocks.push_back({describe_trend(o), {}});
-    for (auto& line : describe_shifts(o)) s.blocks.push_back({std::move(line), {}});
+    for (auto& line : describe_shifts(o, in.voice)) s.blocks.push_back({std::move(line), {}});
   }
   return s;
 }
@@ -206,10 +214,10 @@ Section mornings_section(const Insights& in) {
 
 bool binary_yes(const FactorSeries& f, const Comparison& c) { return f.kind == FactorKind::binary && c.level == "yes"; }
 
-std::string subject(const FactorSeries& f, const Comparison& c) {
+std::string subject(const FactorSeries& f, const Comparison& c, Voice v) {
   const std::string_view when = f.night ? "nights" : "days";
   if (binary_yes(f, c)) {
-    if (f.key == "evening_routine") return "days you did the evening routine";
+    if (f.key == "evening_routine") return fmt::format("days {} did the evening routine", you(v));
     if (f.key == "bedtime_medication") return "nights with medication at bedtime";
     return fmt::format("{} with {}", when, f.label);
   }
@@ -295,7 +303,7 @@ std::string describe_trend(const MeasureOutlook& o) {
       label, window, rate(per_month), unit, interval, p_text(t.test.p_value));
 }
 
-std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
+std::vector<std::string> describe_shifts(const MeasureOutlook& o, Voice v) {
   const ShiftHistory& h = o.history;
   const std::string label = std::string(measure_label(o.measure));
   const ShiftOptions defaults;
@@ -321,15 +329,15 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o) {
   }
   std::vector<std::string> lines;
   for (const auto& shift : h.shifts) {
-    lines.push_back(fmt::format("{} {} your mornings shifted: {} went from about {} to about {} ({}).",
-                                h.weekly ? "In the week of" : "Around", short_date(shift.first_day), label,
+    lines.push_back(fmt::format("{} {} {} mornings shifted: {} went from about {} to about {} ({}).",
+                                h.weekly ? "In the week of" : "Around", short_date(shift.first_day), your(v), label,
                                 level(o.measure, shift.before), level(o.measure, shift.after),
                                 shift.after < shift.before ? "better" : "worse"));
   }
   return lines;
 }
 
-std::string describe_comparison(const FactorEffects& e, const Comparison& c) {
+std::string describe_comparison(const FactorEffects& e, const Comparison& c, Voice v) {
   const FactorSeries& f = e.factors[c.factor];
   if (!c.effect) {
     const std::string what = f.kind == FactorKind::categorical ? fmt::format("{} '{}'", f.label, c.level) : f.label;
@@ -345,7 +353,7 @@ std::string describe_comparison(const FactorEffects& e, const Comparison& c) {
     return fmt::format("{} went with next-morning pain {} ({}; {}).", capitalized(f.per_label), size, interval,
                        count(c.n, "morning", "mornings"));
   }
-  return fmt::format("Mornings after {} had pain {} than after {} ({}; {} and {} mornings).", subject(f, c), size,
+  return fmt::format("Mornings after {} had pain {} than after {} ({}; {} and {} mornings).", subject(f, c, v), size,
                      comparator(f, c), interval, c.n, c.n_other);
 }
 
@@ -405,9 +413,13 @@ Section factors_section(const Insights& in) {
   const FactorEffects& e = in.factors;
   if (e.comparisons.empty()) {
     s.blocks.push_back(
-        {"Nothing to compare yet. Log your sleep position, mattress and pillows with the night, walking and "
-         "sitting with the day, or your own factors (--factor caffeine=2), and this shows how each goes with the "
-         "next morning.",
+        {in.voice == Voice::person
+             ? "Nothing to compare yet. Log your sleep position, mattress and pillows with the night, walking and "
+               "sitting with the day, or your own factors (--factor caffeine=2), and this shows how each goes with "
+               "the next morning."
+             : "Nothing to compare yet: once they log their sleep position, mattress and pillows with the night, "
+               "walking and sitting with the day, or factors of their own, this shows how each goes with the next "
+               "morning.",
          {}});
     return s;
   }
@@ -438,7 +450,7 @@ Section factors_section(const Insights& in) {
     if (!c.effect) continue;
     if (c.stands_out) {
       ++standing_out;
-      std::string sentence = describe_comparison(e, c);
+      std::string sentence = describe_comparison(e, c, in.voice);
       sentence.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(sentence.front())));
       s.blocks.push_back({"Worth testing: " + sentence, {}});
     }
@@ -466,14 +478,17 @@ Section factors_section(const Insights& in) {
     const auto idea = experiment_idea(e, *best);
     s.blocks.push_back({fmt::format("{} To find out whether it is a cause, test it in a personal experiment.",
                                     best->stands_out ? "This is a hypothesis, not a finding."
-                                                     : "If one of them still makes you curious, a hypothesis is "
-                                                       "worth a test."),
+                                    : in.voice == Voice::person
+                                        ? "If one of them still makes you curious, a hypothesis is worth a test."
+                                        : "If one of them still seems worth knowing, a hypothesis is worth a test."),
                         {},
                         Hint{HintAction::new_experiment, {{"a", idea->a}, {"b", idea->b}}}});
   }
   s.blocks.push_back(
-      {"These are associations in your own diary, not causes: a pillow tried when the pain peaked looks good as "
-       "the pain settles by itself, and what you do may follow how you feel rather than the other way round.",
+      {fmt::format("These are associations in {} own diary, not causes: a pillow tried when the pain peaked looks "
+                   "good as the pain settles by itself, and what {} do may follow how {} feel rather than the other "
+                   "way round.",
+                   your(in.voice), you(in.voice), you(in.voice)),
        {}});
   if (exploratory) {
     s.blocks.push_back(
@@ -491,10 +506,11 @@ Section adherence_section(const Insights& in) {
     return s;
   }
   if (!a.has_sessions) {
-    s.blocks.push_back(
-        {"No guided sessions are recorded, so there is nothing to show yet. Once you do the morning and evening "
-         "routines, this shows how many you do each week and how the evening routine goes with the next morning.",
-         {}});
+    s.blocks.push_back({fmt::format("No guided sessions are recorded, so there is nothing to show yet. Once {} do "
+                                    "the morning and evening routines, this shows how many {} do each week and how "
+                                    "the evening routine goes with the next morning.",
+                                    you(in.voice), you(in.voice)),
+                        {}});
     return s;
   }
   // The rate over the days it covers, said with its sum: a week just begun
@@ -547,12 +563,12 @@ Section adherence_section(const Insights& in) {
   if (const Comparison* c = find_comparison(in.factors, "evening_routine", "yes")) {
     // Not yet comparable: said as what it is about (not "Evening routine
     // done: no number shown: ..." the factor table's shorthand).
-    s.blocks.push_back({!c->effect
-                            ? fmt::format("Whether mornings are better after the evening routine cannot be "
-                                          "told yet: {}.",
-                                          c->withheld)
-                            : describe_comparison(in.factors, *c) + (c->stands_out ? "" : " This may be chance."),
-                        {}});
+    s.blocks.push_back(
+        {!c->effect ? fmt::format("Whether mornings are better after the evening routine cannot be "
+                                  "told yet: {}.",
+                                  c->withheld)
+                    : describe_comparison(in.factors, *c, in.voice) + (c->stands_out ? "" : " This may be chance."),
+         {}});
   }
   return s;
 }

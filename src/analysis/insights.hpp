@@ -18,7 +18,13 @@
 
 namespace daybreak::analysis {
 
+// Whom the words speak to: the person ("your mornings"), or a clinician
+// reading a person's insights, to whom they speak of the person ("their
+// mornings"), as the report does.
+enum class Voice { person, clinician };
+
 struct Insights {
+  Voice voice = Voice::person;
   LocalDate from;
   LocalDate to;
   std::size_t entries = 0;
@@ -56,8 +62,9 @@ struct Section {
 
 // Sentences about single results, also used in the JSON output.
 [[nodiscard]] std::string describe_trend(const MeasureOutlook& outlook);
-[[nodiscard]] std::vector<std::string> describe_shifts(const MeasureOutlook& outlook);
-[[nodiscard]] std::string describe_comparison(const FactorEffects& effects, const Comparison& c);
+[[nodiscard]] std::vector<std::string> describe_shifts(const MeasureOutlook& outlook, Voice voice = Voice::person);
+[[nodiscard]] std::string describe_comparison(const FactorEffects& effects, const Comparison& c,
+                                              Voice voice = Voice::person);
 // The experiment that would test a comparison: the two conditions, A and B.
 struct ExperimentIdea {
   std::string a;

@@ -96,7 +96,7 @@ Json whole_day_json(const Insights& in, const std::vector<Section>& sections) {
               {"statement", section_text(sections, "whole_day")}};
 }
 
-Json outlook_json(const MeasureOutlook& o) {
+Json outlook_json(const MeasureOutlook& o, Voice voice) {
   const Trend& t = o.trend;
   Json trend{{"from", date_json(t.from)}, {"to", date_json(t.to)}, {"mornings", t.mornings}, {"enough", t.enough}};
   if (t.enough) {
@@ -135,7 +135,7 @@ Json outlook_json(const MeasureOutlook& o) {
                        {"penalty", rounded(h.fit.penalty)},
                        {"slope_penalty", rounded(h.fit.slope_penalty)}};
   }
-  shifts["statements"] = describe_shifts(o);
+  shifts["statements"] = describe_shifts(o, voice);
   return Json{{"measure", measure_key(o.measure)},
               {"unit", measure_unit(o.measure)},
               {"mornings", o.mornings},
@@ -173,7 +173,7 @@ Json factors_json(const Insights& in) {
       o["effect"] = nullptr;
       o["withheld"] = c.withheld;
     }
-    o["statement"] = describe_comparison(e, c);
+    o["statement"] = describe_comparison(e, c, in.voice);
     if (const auto idea = experiment_idea(e, c)) {
       o["experiment"] = {{"a", idea->a}, {"b", idea->b}};
     }
@@ -228,7 +228,7 @@ Json estimate_to_json(const Estimate& e) {
 Json insights_to_json(const Insights& in) {
   const auto sections = describe(in);
   Json mornings = Json::array();
-  for (const auto& o : in.outlook) mornings.push_back(outlook_json(o));
+  for (const auto& o : in.outlook) mornings.push_back(outlook_json(o, in.voice));
   return Json{{"from", date_json(in.from)},
               {"to", date_json(in.to)},
               {"entries", in.entries},

@@ -60,6 +60,7 @@ AppResult<analysis::Insights> insights(const Store& store, UserId user, const Ti
   analysis::AdherenceCalendar calendar{today, {}};
   if (sessions && request.safety) calendar.held = held_days(*reader, user, zone, from, to);
   auto built = analysis::build_insights(entries, from, to, zone, sessions, calendar);
+  built.voice = request.voice;
   built.adherence.shared = request.sessions;  // not "no sessions recorded" to one not shown them
   return built;
 }

@@ -18,6 +18,8 @@ struct InsightsRequest {
   // false: adherence without the days the program was held for safety (a
   // viewer not shown safety): every day counts.
   bool safety = true;
+  // Whom the words speak to: the person, or a clinician reading about them.
+  analysis::Voice voice = analysis::Voice::person;
 };
 
 [[nodiscard]] AppResult<analysis::Insights> insights(const Store& store, UserId user, const TimeZone& zone,

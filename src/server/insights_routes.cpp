@@ -65,8 +65,9 @@ Response insights_report(const ApiContext& api, const Request& req) {
   request.to = range.to;
   if (!errors.empty()) return http::invalid_fields("that is not a range of days", errors, true);
   const Caller c = api.caller(req);
-  request.sessions = c.shares(Scope::program);  // adherence is the program's part
-  request.safety = c.shares(Scope::safety);     // and the days safety held it, safety's
+  request.sessions = c.shares(Scope::program);                           // adherence is the program's part
+  request.safety = c.shares(Scope::safety);                              // and the days safety held it, safety's
+  if (c.actor != c.user.id) request.voice = analysis::Voice::clinician;  // "their mornings", not "your"
   const auto result = insights(api.store(), c.user.id, c.zone, c.today(), request);
   if (!result) return http::problem_for(result.error(), true);
   return http::json_response(200, analysis::insights_to_json(*result));

@@ -994,6 +994,37 @@ TEST_P(Accounts, TheCliniciansListShowsWhoSharesWithWhatNeedsAttentionFirst) {
 // of them without the diary ("No morning logged yet" under a morning logged).
 // Found from outside: a person whose last morning was more than 60 days ago
 // was "No morning logged yet" in the clinician's list: only 60 days were read.
+// Found from outside: a clinician reading a person's insights was told "Of the
+// 6 days you logged the afternoon ...", "Once you do the morning and evening
+// routines ...": the person's words, spoken to the clinician. To a clinician
+// the insights speak of the person, as the report does.
+TEST_P(Accounts, AClinicianWasToldOfAPersonsDiaryAsIfItWereTheirOwn) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  for (unsigned day = 10; day <= 20; ++day) {
+    for (const Period period : {Period::morning, Period::afternoon}) {
+      Draft d;
+      d.set("pain", std::to_string(period == Period::morning ? 5 : 3));
+      ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
+                            LogRequest{ymd(2026, 11, day), period, d, false, std::nullopt}));
+    }
+  }
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const auto statements = [&](const Who& who, const std::string& target) {
+    const Json j = Json::parse(call(http::Method::get, target, who).body);
+    return j.at("whole_day").at("statement").get<std::string>() + "\n" +
+           j.at("adherence").at("statement").get<std::string>();
+  };
+  const std::string theirs = statements(sign_in_as("dr.berg"), fmt::format("/api/insights?person={}", a.value));
+  EXPECT_EQ(theirs.find("you"), std::string::npos) << theirs;
+  EXPECT_NE(theirs.find("days they logged the afternoon"), std::string::npos) << theirs;
+  EXPECT_NE(theirs.find("Once they do the morning and evening routines"), std::string::npos) << theirs;
+  // The person is still spoken to.
+  const std::string hers = statements(sign_in_as("anna"), "/api/insights");
+  EXPECT_NE(hers.find("days you logged the afternoon"), std::string::npos) << hers;
+  EXPECT_NE(hers.find("Once you do the morning"), std::string::npos) << hers;
+}
+
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
