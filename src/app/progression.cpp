@@ -415,6 +415,7 @@ AppResult<ProgressOverview> progress_overview(const Store& store, UserId user, c
   o.levels = tx->exercise_levels(user);
   const auto mornings = mornings_between(*tx, user, add_days(today, -2 * ctx.config.weekly_days), today);
   o.stage_progress = stage_progress_of(*tx, user, ctx.library, prog, ctx.config, ctx.zone, now, mornings);
+  o.stage_progress.paused_for_safety = !ctx.safety.allowed;
   o.proposal = pending_proposal(*tx, user, prog, o.stage);
   o.recent = tx->decisions(user, prog.id, std::nullopt, limit);
   for (const auto& d : o.recent) {
@@ -461,6 +462,15 @@ std::optional<FieldError> override_note_problem(std::string_view note) {
   return std::nullopt;
 }
 
+namespace {
+
+// Moving on by hand, a level or a stage up, waits like the rule's own moves
+// while a safety check is open (clinical.md "Safety": no moving on until a
+// clinician has seen the person); moving back is always allowed.
+constexpr std::string_view kPausedForSafety = "progression is paused while a safety check is open";
+
+}  // namespace
+
 AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, UserId user,
                                          const ProgressionContext& ctx, const std::string& exercise, int level,
                                          const std::string& note) {
@@ -485,6 +495,10 @@ AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, Us
   d.reasons = {Why::by_hand};
   d.stage = stored_stage(*tx, user, program);
   d.changes = {set_level(ctx.library, *e, level, levels)};
+  if (d.changes.front().to > d.changes.front().from && !ctx.safety.allowed) {
+    return fail(conflict(fmt::format("{} stays at level {}: {} (moving back is allowed)", e->name,
+                                     d.changes.front().from, kPausedForSafety)));
+  }
   d.inputs = Json{{"exercise", exercise}, {"level", level}}.dump();
   d.note = note;
   d.sentence = fmt::format("Set by hand: {}{}.", d.changes.front().what, note.empty() ? "" : " (" + note + ")");
@@ -507,6 +521,13 @@ AppResult<DecisionRecord> override_stage(Store& store, const WriteMeta& meta, Us
   }
   auto tx = store.write();
   const int from = stored_stage(*tx, user, prog);
+  if (stage == from) {
+    return fail(invalid("nothing was set", {{"stage", std::to_string(stage),
+                                             fmt::format("a stage other than the current one ({})", from)}}));
+  }
+  if (stage > from && !ctx.safety.allowed) {
+    return fail(conflict(fmt::format("stage {} stays: {} (moving back is allowed)", from, kPausedForSafety)));
+  }
   DecisionRecord d;
   d.program = prog.id;
   d.kind = DecisionKind::stage;
@@ -537,7 +558,7 @@ AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, Use
                           {HintAction::progress_status}));
   }
   if (!ctx.safety.allowed) {
-    return fail(conflict("progression is paused while a safety check is open: the stage stays as it is"));
+    return fail(conflict(fmt::format("{}: the stage stays as it is", kPausedForSafety)));
   }
   DecisionRecord d;
   d.program = prog.id;

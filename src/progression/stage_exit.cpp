@@ -18,11 +18,12 @@ std::string stage_proposal_sentence(const StageProgress& p, const Program& progr
 
 std::vector<StageCriterion> stage_criteria(const StageProgress& p) {
   if (!p.exit) return {};
-  std::string mornings = p.mornings
+  std::string mornings = !p.mornings_shown ? std::string("the diary is not shared, so its numbers are not shown")
+                         : p.mornings
                              ? fmt::format("morning pain {} this week, {} the week before",
                                            number_text(p.mornings->this_pain), number_text(p.mornings->previous_pain))
                              : std::string("not enough mornings logged in the last two weeks to tell");
-  return {
+  std::vector<StageCriterion> criteria = {
       {p.days_met(), fmt::format("at least {} days in the stage: {} so far", p.exit->min_days, p.days_in_stage)},
       {p.sessions_met(),
        fmt::format("{} sessions with every exercise at its top level: {} so far{}", p.exit->top_level_sessions,
@@ -32,6 +33,12 @@ std::vector<StageCriterion> stage_criteria(const StageProgress& p) {
                                  : std::string())},
       {p.mornings_met(), fmt::format("mornings not rising (a rise is {} points of pain or {} minutes of stiffness): {}",
                                      number_text(p.pain_rise), p.stiffness_rise_minutes, mornings)}};
+  if (p.paused_for_safety) {
+    criteria.push_back({false,
+                        "no safety check open: one is, and moving on waits until a clinician has seen the "
+                        "warning sign"});
+  }
+  return criteria;
 }
 
 std::vector<std::string> stage_criteria_lines(const StageProgress& p) {

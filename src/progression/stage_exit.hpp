@@ -27,12 +27,18 @@ struct StageProgress {
   // What counts as rising (ProgressionConfig), to say so beside the numbers.
   double pain_rise = 0.5;
   int stiffness_rise_minutes = 10;
+  // A safety check is open: moving on waits (clinical.md "Safety"), so the
+  // stage is not done whatever else is met.
+  bool paused_for_safety = false;
+  // Whether the reader may see the morning numbers (a clinician without the
+  // diary sees whether mornings rose, not the pain behind it).
+  bool mornings_shown = true;
 
   [[nodiscard]] bool days_met() const { return exit && days_in_stage >= exit->min_days; }
   [[nodiscard]] bool sessions_met() const { return exit && top_level_sessions >= exit->top_level_sessions; }
   // Missing mornings are never read as good news: no weekly comparison, not met.
   [[nodiscard]] bool mornings_met() const { return mornings && !mornings->rising(); }
-  [[nodiscard]] bool met() const { return days_met() && sessions_met() && mornings_met(); }
+  [[nodiscard]] bool met() const { return days_met() && sessions_met() && mornings_met() && !paused_for_safety; }
 };
 
 // "Stage 1 is done: 16 days in it (at least 14), 7 sessions at the top level

@@ -45,9 +45,11 @@ Response overview(const ApiContext& api, const Request& req) {
   // As `daybreak progress`: what became decidable (a morning that never came)
   // is decided before it is shown. Idempotent; a failure leaves it waiting.
   (void)decide_due(api, c);
-  const auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"),
-                                   limit->value_or(kDefaultDecisions));
+  auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"),
+                             limit->value_or(kDefaultDecisions));
   if (!o) return http::problem_for(o.error(), true);
+  // The mornings' numbers are the diary's: not shown to one not shown it.
+  o->stage_progress.mornings_shown = c.shares(Scope::diary);
   return http::json_response(200, progress_overview_to_json(*o, api.content()));
 }
 

@@ -1025,6 +1025,64 @@ TEST_P(Accounts, AClinicianWasToldOfAPersonsDiaryAsIfItWereTheirOwn) {
   EXPECT_NE(hers.find("Once you do the morning"), std::string::npos) << hers;
 }
 
+// Found from outside: a clinician shown only the program read "morning pain
+// 4.6 this week, 4.3 the week before" (the diary's numbers) on the person's
+// progress, was never told that a safety check held the program, and moved
+// the person a stage up while it did.
+TEST_P(Accounts, AProgramOnlyClinicianSawMorningPainAndMovedAStageUpThroughASafetyPause) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.lee", Role::clinician, "Dr Lee");
+  for (unsigned day = 9; day <= 22; ++day) {
+    Draft d;
+    d.set("pain", "4");
+    ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
+                          LogRequest{ymd(2026, 11, day), Period::morning, d, false, std::nullopt}));
+  }
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.lee", {"program"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who lee = sign_in_as("dr.lee");
+  const Who anna = sign_in_as("anna");
+  const std::string person = fmt::format("?person={}", a.value);
+  const auto criteria = [&](const Who& who, const std::string& target) {
+    std::string all;
+    const Json progress = Json::parse(call(http::Method::get, target, who).body);
+    for (const auto& c : progress.at("criteria")) {
+      all += c.at("text").get<std::string>() + "\n";
+    }
+    return all;
+  };
+  EXPECT_EQ(criteria(lee, "/api/progress" + person).find("morning pain 4"), std::string::npos);
+  const std::string hers = criteria(anna, "/api/progress");
+  EXPECT_NE(hers.find("morning pain 4 this week"), std::string::npos) << hers;
+
+  // A warning sign holds the program.
+  const Json questions =
+      Json::parse(call(http::Method::get, "/api/safety/questions?check=full", anna).body).at("questions");
+  Json answers = Json::object();
+  bool flagged = false;
+  for (const auto& q : questions) {
+    const bool flag = !flagged && q.at("level") == "urgent";
+    flagged = flagged || flag;
+    answers[q.at("id").get<std::string>()] = flag ? "yes" : "no";
+  }
+  ASSERT_TRUE(flagged);
+  ASSERT_EQ(
+      call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump()).status,
+      201);
+  const std::string theirs = criteria(lee, "/api/progress" + person);
+  EXPECT_NE(theirs.find("no safety check open: one is"), std::string::npos) << theirs;
+  EXPECT_EQ(theirs.find("morning pain 4"), std::string::npos) << theirs;
+
+  // Moving up waits, for the clinician and the person alike; moving back does not.
+  const Reply up = call(http::Method::post, "/api/progress/stage" + person, lee,
+                        Json{{"stage", 2}, {"note", "reviewed in clinic"}}.dump());
+  EXPECT_EQ(up.status, 409) << up.body;
+  EXPECT_NE(up.body.find("paused while a safety check is open"), std::string::npos) << up.body;
+  EXPECT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 2}}.dump()).status, 409);
+  EXPECT_EQ(Json::parse(call(http::Method::get, "/api/progress", anna).body).at("stage"), 1);
+  // Setting the stage it is already at sets nothing.
+  EXPECT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 1}}.dump()).status, 422);
+}
+
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
@@ -1247,7 +1305,7 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
   ASSERT_EQ(set.status, 201) << set.body;
   EXPECT_EQ(Json::parse(set.body).at("author").at("name"), "Dr Berg");
   // Her own override names no one.
-  ASSERT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 1}, {"note", "mine"}}.dump()).status,
+  ASSERT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 2}, {"note", "mine"}}.dump()).status,
             201);
 
   const Json seen = Json::parse(call(http::Method::get, "/api/progress/decisions", anna).body).at("decisions");

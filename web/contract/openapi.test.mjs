@@ -275,7 +275,8 @@ test('every operation answers as documented, for good input and bad', async () =
   // Progression (issue 4): the overview, overrides by hand, a day's decisions.
   await good('GET', '/api/progress', {}, 200);
   await good('POST', '/api/progress/level', { json: { exercise: 'bird_dog', level: 2, note: 'contract' } }, 201);
-  await good('POST', '/api/progress/stage', { json: { stage: 1, note: 'contract' } }, 201);
+  await good('POST', '/api/progress/stage', { json: { stage: 2, note: 'contract' } }, 201);
+  await bad('POST', '/api/progress/stage', { json: { stage: 2, note: 'the stage it is at' } }, 422);
   await good('GET', '/api/progress?limit=2', {}, 200);
   await good('GET', '/api/progress/decisions', {}, 200);
 
