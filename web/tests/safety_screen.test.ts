@@ -166,3 +166,48 @@ describe('the safety screen', () => {
     expect(text(link(render(h(OutcomeWords, { result, zone, heading: { current: null } }))))).toBe('flare-day routine');
   });
 });
+
+// Issue: after a yes to the one-tap question (or any emergency sign), /safety
+// showed an amber "Exercise is on hold:" with the reasons and no emergency
+// advice, while Today (and `daybreak screen status`) said exercise is locked
+// and to call the emergency number now.
+describe('the safety screen plays down an emergency lock', () => {
+  const legs = { question: 'quick_check', label: 'new bladder, bowel, saddle, sexual or both-leg symptoms', at: '2026-11-23T06:30:00Z', check: 'entry' };
+  const locked: SafetyGate = {
+    ...ok,
+    status: 'locked',
+    session_allowed: false,
+    progression_allowed: false,
+    emergency: [legs],
+    reasons: ['you reported an emergency warning sign in the afternoon of 2026-11-23: see a doctor now'],
+    emergency_number: '999',
+  };
+
+  it('says exercise is locked, with the emergency call, as Today does', () => {
+    const tree = render(h(GateSummary, { gate: locked, zone }));
+    const words = said(h(GateSummary, { gate: locked, zone }));
+    expect(words).not.toContain('on hold');
+    expect(words).toContain('Exercise is locked');
+    expect(words).toContain('If you have not yet, call 999 or go to an emergency department.');
+    expect(find(tree, 'a').find((a) => a.props.href === 'tel:999')).toBeDefined();
+    // Today's alert: the red card, its heading and its reasons.
+    const card = find(tree, 'section')[0];
+    expect(String(card?.props.class)).toContain('safety-alert');
+    expect(text(find(tree, 'h2')[0]!)).toBe('Exercise is locked');
+    expect(text(find(tree, 'li')[0]!)).toBe('you reported an emergency warning sign in the afternoon of Monday 23 November: see a doctor now');
+    // The screen itself is where a clinician's review is said: no link to it.
+    expect(find(tree, 'a').filter((a) => a.props.href === '/safety')).toEqual([]);
+    // With no number known, the local emergency number in words.
+    expect(said(h(GateSummary, { gate: { ...locked, emergency_number: null }, zone }))).toContain(
+      'call your local emergency number or go to an emergency department',
+    );
+  });
+
+  it('keeps the calmer words for a paused gate', () => {
+    const fever = { question: 'fever', label: 'a fever', at: '2026-11-23T06:30:00Z', check: 'full' };
+    const paused: SafetyGate = { ...ok, status: 'paused', progression_allowed: false, urgent: [fever], reasons: ['a fever'] };
+    const words = said(h(GateSummary, { gate: paused, zone }));
+    expect(words).toContain('Exercise is on hold:');
+    expect(words).not.toContain('emergency');
+  });
+});

@@ -5,7 +5,7 @@
 // points to a doctor whenever a warning sign is raised. A clinician viewing a
 // person (issue 21) sees their safety state, and records there that a
 // clinician has seen them when a warning sign waits for it.
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { deviceOwner, type Viewed, viewedShares, viewing } from '../account';
@@ -98,8 +98,9 @@ export function sessionOpen(gate: SafetyGate | null, routine: string): boolean {
 }
 
 // Why sessions are closed (or only gentle), and the one next step: for the
-// session screens and Today's program card.
-export function GateNotice({ gate }: { gate: SafetyGate }) {
+// session screens and Today's program card. On the safety screen (`onSafety`),
+// where a clinician's review is said, no link to it.
+export function GateNotice({ gate, onSafety = false }: { gate: SafetyGate; onSafety?: boolean }) {
   if (gate.status === 'ok') return null;
   if (gate.status === 'locked') {
     return (
@@ -108,9 +109,11 @@ export function GateNotice({ gate }: { gate: SafetyGate }) {
           <strong>Exercise is locked</strong> until a clinician has seen you: you reported a warning sign that needs a
           doctor now. If you have not yet, <CallLine gate={gate} /> or go to an emergency department.
         </p>
-        <p>
-          <a href="/safety">When a clinician has seen you</a>
-        </p>
+        {onSafety ? null : (
+          <p>
+            <a href="/safety">When a clinician has seen you</a>
+          </p>
+        )}
       </div>
     );
   }
@@ -142,8 +145,37 @@ export function GateNotice({ gate }: { gate: SafetyGate }) {
   );
 }
 
-// What the gate means now, in a sentence or two.
+// Exercise locked or paused, why, and what to do now: first on Today, and
+// when locked on the safety screen too (`onSafety`), in the same words and
+// the same alert, the emergency number with them. `children` come under the
+// heading (when a gate kept on this device was read).
+export function GateAlert({
+  gate,
+  onSafety = false,
+  children,
+}: {
+  gate: SafetyGate;
+  onSafety?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
+      <h2 id="safety-alert-title">{gate.status === 'locked' ? 'Exercise is locked' : 'Exercise is paused'}</h2>
+      {children}
+      <ul>
+        {gate.reasons.map((r) => (
+          <li key={r}>{datesInWords(r)}</li>
+        ))}
+      </ul>
+      <GateNotice gate={gate} onSafety={onSafety} />
+    </section>
+  );
+}
+
+// What the gate means now, in a sentence or two. Locked, the alert Today
+// shows: an emergency sign is never only "on hold".
 export function GateSummary({ gate, zone }: { gate: SafetyGate; zone: string | undefined }) {
+  if (gate.status === 'locked') return <GateAlert gate={gate} onSafety />;
   if (gate.status === 'ok') {
     // No next check before the first full one (the API gives null): no day to name.
     return gate.next_full_check ? (
@@ -697,16 +729,9 @@ function OwnSafetyAlert() {
   if (yes && g?.status !== 'locked') return <WaitingYesAlert item={yes} />;
   if (!g || (g.status !== 'locked' && g.status !== 'paused')) return null;
   return (
-    <section class="card safety-card safety-alert" aria-labelledby="safety-alert-title">
-      <h2 id="safety-alert-title">{g.status === 'locked' ? 'Exercise is locked' : 'Exercise is paused'}</h2>
+    <GateAlert gate={g}>
       <StaleGateLine shown={shown} />
-      <ul>
-        {g.reasons.map((r) => (
-          <li key={r}>{datesInWords(r)}</li>
-        ))}
-      </ul>
-      <GateNotice gate={g} />
-    </section>
+    </GateAlert>
   );
 }
 
