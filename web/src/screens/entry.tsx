@@ -1,12 +1,13 @@
 // One entry in full, its history of changes, and the way to edit or delete it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { viewing } from '../account';
 import { api, ApiError, type Catalogue, type Entry, type FieldDef, type Fields, type Revision } from '../api';
 import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
 import { choiceLabel, clockOf, longDate, minutes, PERIOD_LABELS, zonedDateTime, zoneNote } from '../format';
 import { navigate } from '../router';
-import { call, diaryChanged, loadCatalogue, useDiaryZone, useLoad } from '../state';
+import { call, diaryChanged, loadCatalogue, useDiaryZone, useLoad, useSignal } from '../state';
 import { EntryNotShown, Missing } from './log';
 import { question } from './log_form';
 
@@ -51,6 +52,8 @@ function FieldList({ fields, entry, catalogue }: { fields: Fields; entry: Pick<E
 export function EntryScreen({ id }: { id: number }) {
   const entry = useLoad(() => api.entry(id), [id]);
   const catalogue = useLoad(loadCatalogue, []);
+  // A clinician viewing a person reads their entry: only the person changes it.
+  const readOnly = useSignal(viewing) !== null;
   const [confirming, setConfirming] = useState(false);
   // The button pressed goes away either way: the focus goes to the question,
   // and back to Delete… when the entry is kept.
@@ -93,17 +96,19 @@ export function EntryScreen({ id }: { id: number }) {
         {e.revision > 1 ? `, changed ${e.revision - 1} time${e.revision > 2 ? 's' : ''}` : ''}
       </p>
       <FieldList fields={e.fields} entry={e} catalogue={catalogue.data} />
-      <div class="button-row">
-        <a class="button primary" href={`/entries/${id}/edit`}>
-          Edit
-        </a>
-        {!confirming && (
-          <button type="button" class="button danger-outline" ref={deleteRef} onClick={() => setConfirming(true)}>
-            Delete…
-          </button>
-        )}
-      </div>
-      {confirming && (
+      {readOnly ? null : (
+        <div class="button-row">
+          <a class="button primary" href={`/entries/${id}/edit`}>
+            Edit
+          </a>
+          {!confirming && (
+            <button type="button" class="button danger-outline" ref={deleteRef} onClick={() => setConfirming(true)}>
+              Delete…
+            </button>
+          )}
+        </div>
+      )}
+      {confirming && !readOnly && (
         <div class="notice warn" role="group" aria-labelledby="delete-question" tabIndex={-1} ref={confirmRef}>
           <p id="delete-question">Delete this entry? The period becomes free to log again; the entry's history is kept.</p>
           <div class="button-row">

@@ -2,6 +2,7 @@
 // outbox, so a lost connection never loses one.
 import { useState } from 'preact/hooks';
 
+import { viewing } from '../account';
 import { api, ApiError, type Entry, PERIODS, type Period, type SafetyGate, type SleepItem } from '../api';
 import { noteDecisions } from '../api_progress';
 import { loadGate, ownGateRead } from '../api_safety';
@@ -11,7 +12,7 @@ import { Icon } from '../components/icons';
 import { announce } from '../components/toast';
 import { addDays, entrySummary, isCalendarDate, loadFailed, longDate, PERIOD_HINTS, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
-import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useToday } from '../state';
+import { call, diaryChanged, lastToday, loadCatalogue, saveEntry, useLoad, useSignal, useToday } from '../state';
 import { fieldsToCreate, fieldsToPatch, LogForm, valuesOf, type Values } from './log_form';
 
 export function browserToday(): string {
@@ -231,7 +232,26 @@ function DayChooser({ date, today, period }: { date: string; today: string; peri
   );
 }
 
+// /entries/:id/edit. A clinician viewing a person gets no form: the person's
+// entries are theirs alone to change, and the server refuses anyone else.
 export function EditScreen({ id }: { id: number }) {
+  const viewed = useSignal(viewing);
+  return viewed ? <NotYoursToEdit id={id} name={viewed.name} /> : <OwnEdit id={id} />;
+}
+
+function NotYoursToEdit({ id, name }: { id: number; name: string }) {
+  return (
+    <div class="screen">
+      <a class="back-link" href={`/entries/${id}`}>
+        <Icon name="back" size={18} /> Entry
+      </a>
+      <h1 tabIndex={-1}>Entry {id}</h1>
+      <p>Only {name} can change their entries.</p>
+    </div>
+  );
+}
+
+function OwnEdit({ id }: { id: number }) {
   const entry = useLoad(() => api.entry(id), [id]);
   const catalogue = useLoad(loadCatalogue, []);
   const items = useItems();
