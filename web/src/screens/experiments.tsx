@@ -6,6 +6,7 @@
 // Plus the Today card. The same use cases and JSON as `daybreak experiment`.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
+import { viewedShares, viewing } from '../account';
 import { ApiError, type FieldProblem, type Hint } from '../api';
 import {
   type Experiment,
@@ -15,6 +16,7 @@ import {
   type NewExperiment,
   type Tonight,
 } from '../api_insights';
+import { whose } from '../clinic_words';
 import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, Stepper } from '../components/controls';
 import { announce } from '../components/toast';
@@ -50,12 +52,15 @@ async function orNone<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-// Every experiment, tonight's condition and the current (or latest) report.
-function useExperimentState() {
+// Every experiment, tonight's condition and the current (or latest) report;
+// nothing asked of a person viewed who does not share their experiments
+// (`shared` false).
+function useExperimentState(shared = true) {
   const version = useSignal(experimentsVersion);
-  const list = useLoad(() => insightsApi.experiments(), [version]);
-  const tonight = useLoad(() => orNone(insightsApi.tonight), [version]);
-  const report = useLoad(() => orNone(() => insightsApi.report()), [version]);
+  const ask = <T,>(load: () => Promise<T>) => (shared ? load() : Promise.resolve(null));
+  const list = useLoad(() => ask(() => insightsApi.experiments()), [version, shared]);
+  const tonight = useLoad(() => ask(() => orNone(insightsApi.tonight)), [version, shared]);
+  const report = useLoad(() => ask(() => orNone(() => insightsApi.report())), [version, shared]);
   return { list, all: list.data?.experiments ?? [], tonight: tonight.data ?? null, report: report.data ?? null };
 }
 
@@ -80,13 +85,16 @@ function lastNightOf(report: ExperimentReport | null, today: string | undefined)
 }
 
 // "Did you keep to it last night?" with a note; recorded with POST /api/experiments/nights.
+// A clinician viewing the person reads what was recorded, never the question:
+// only the person records their nights.
 function LastNightForm({ report, date }: { report: ExperimentReport; date: string }) {
   const night = lastNightOf(report, date);
+  const viewed = useSignal(viewing);
   const [followed, setFollowed] = useState<boolean | null>(null);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  if (!night) return null;
+  if (!night || (viewed && night.followed === null)) return null;
   const e = report.experiment;
   if (night.followed !== null) {
     return (
@@ -143,13 +151,15 @@ function LastNightForm({ report, date }: { report: ExperimentReport; date: strin
 // Today: tonight's condition while an experiment runs, and last night's question.
 export function ExperimentCard() {
   const { today } = useToday();
-  const { all, tonight, report } = useExperimentState();
+  const viewed = useSignal(viewing);
+  const { all, tonight, report } = useExperimentState(viewedShares('experiments', viewed));
   const night = lastNightOf(report, today?.date);
   const e = tonight ? all.find((x) => x.id === tonight.experiment) : undefined;
-  if (!(tonight && e) && !night) return null;
+  // (a clinician is shown a night once recorded, never the question)
+  if (!(tonight && e) && (!night || (viewed && night.followed === null))) return null;
   return (
     <section class="card experiment-card" aria-labelledby="experiment-card-title">
-      <h2 id="experiment-card-title">Your experiment</h2>
+      <h2 id="experiment-card-title">{whose(viewed, 'experiment')}</h2>
       {tonight && e ? <TonightLine t={tonight} e={e} /> : null}
       {report && today ? <LastNightForm report={report} date={today.date} /> : null}
       <a href="/experiments">See the experiment</a>
@@ -261,10 +271,24 @@ export function ExperimentList({ all }: { all: Experiment[] }) {
 }
 
 // /experiments: tonight, last night, the current report, and every experiment.
+// A clinician viewing a person reads them, and is told plainly when the
+// person does not share them; only the person designs one.
 export function ExperimentsScreen() {
-  const { list, all, tonight, report } = useExperimentState();
+  const viewed = useSignal(viewing);
+  const shared = viewedShares('experiments', viewed);
+  const { list, all, tonight, report } = useExperimentState(shared);
   const { today } = useToday();
   const current = all.find((e) => e.status === 'running' || e.status === 'planned');
+  if (viewed && !shared) {
+    return (
+      <div class="screen experiments">
+        <h1 tabIndex={-1}>Experiments</h1>
+        <p>
+          {viewed.name} does not share their experiments with you. They can share them from More &gt; Sharing.
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="screen experiments">
       <h1 tabIndex={-1}>Experiments</h1>
@@ -296,9 +320,11 @@ export function ExperimentsScreen() {
       ) : (
         <>
           {report && today ? <LastNightForm report={report} date={today.date} /> : null}
-          <a class="button primary" href="/experiments/new">
-            Design an experiment
-          </a>
+          {viewed ? null : (
+            <a class="button primary" href="/experiments/new">
+              Design an experiment
+            </a>
+          )}
         </>
       )}
       {all.length > 0 ? (
@@ -307,7 +333,7 @@ export function ExperimentsScreen() {
           <ExperimentList all={all} />
         </section>
       ) : list.data ? (
-        <p class="muted">No experiments yet. Insights suggests some worth testing.</p>
+        <p class="muted">{viewed ? `${viewed.name} has no experiments yet.` : 'No experiments yet. Insights suggests some worth testing.'}</p>
       ) : null}
     </div>
   );
@@ -315,6 +341,7 @@ export function ExperimentsScreen() {
 
 // /experiments/:id: the design, its report, and a way to stop it.
 export function ExperimentScreen({ id }: { id: number }) {
+  const viewed = useSignal(viewing);
   const version = useSignal(experimentsVersion);
   const list = useLoad(() => insightsApi.experiments(), [version]);
   const report = useLoad(() => orNone(() => insightsApi.report(id)), [id, version]);
@@ -332,7 +359,7 @@ export function ExperimentScreen({ id }: { id: number }) {
       ) : e && !report.loading ? (
         <p class="muted">The report begins once its first night has passed.</p>
       ) : null}
-      {e && (e.status === 'planned' || e.status === 'running') ? <StopForm e={e} /> : null}
+      {e && !viewed && (e.status === 'planned' || e.status === 'running') ? <StopForm e={e} /> : null}
     </div>
   );
 }
@@ -382,8 +409,27 @@ const FIELD_NAMES: Record<string, string> = {
 
 const NIGHTS = { min: 5, max: 28 }; // per period, as daybreak allows
 
-// /experiments/new (?a=...&b=... from an insight): the design form.
+// /experiments/new (?a=...&b=... from an insight): the design form. Only the
+// person designs their experiments (daybreak refuses anyone else): a
+// clinician viewing them is told so, with no form.
 export function NewExperimentScreen({ a, b }: { a: string; b: string }) {
+  const viewed = useSignal(viewing);
+  return viewed ? <NotYoursToDesign name={viewed.name} /> : <DesignForm a={a} b={b} />;
+}
+
+function NotYoursToDesign({ name }: { name: string }) {
+  return (
+    <div class="screen new-experiment">
+      <a class="back-link" href="/experiments">
+        Experiments
+      </a>
+      <h1 tabIndex={-1}>Design an experiment</h1>
+      <p>Only {name} can design their experiments.</p>
+    </div>
+  );
+}
+
+function DesignForm({ a, b }: { a: string; b: string }) {
   const [draft, setDraft] = useState<Required<Pick<NewExperiment, 'a' | 'b' | 'title' | 'pairs' | 'nights' | 'washout'>> & { start: string }>({
     a,
     b,
