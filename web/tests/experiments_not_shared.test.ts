@@ -4,7 +4,8 @@
 // above a "Design an experiment" button; and a clinician was offered to
 // design, stop and record a night of the person's experiments, which only
 // the person may do (POST /api/experiments, /nights, /{id}/stop: the
-// person's own).
+// person's own). Also, every Today asked for tonight's condition and the
+// current report even with no experiment at all: two 404s each time.
 import { type ComponentChild, h } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -97,7 +98,7 @@ vi.mock('../src/state', async (original) => ({
   useToday: () => ({ today: null, settled: true }),
 }));
 
-const { ExperimentsScreen, ExperimentScreen, NewExperimentScreen } = await import('../src/screens/experiments');
+const { ExperimentsScreen, ExperimentScreen, NewExperimentScreen, loadExperimentState } = await import('../src/screens/experiments');
 
 const shown = (node: ComponentChild) => {
   const tree = render(node);
@@ -152,3 +153,17 @@ describe('a clinician sees the raw refusal and "Design an experiment" on a perso
   });
 });
 
+describe('tonight’s condition and the report', () => {
+  it('are not asked for when no experiment could have them (two 404s on every Today)', async () => {
+    expect(await loadExperimentState()).toEqual({ experiments: [], tonight: null, report: null });
+    expect(state.asked).toEqual(['experiments']);
+    state.asked = [];
+    state.list = [{ ...running, status: 'finished' }];
+    await loadExperimentState();
+    expect(state.asked).toEqual(['experiments', 'report']);
+    state.asked = [];
+    state.list = [running];
+    expect(await loadExperimentState()).toEqual({ experiments: [running], tonight: null, report: null });
+    expect(state.asked.sort()).toEqual(['experiments', 'report', 'tonight']);
+  });
+});

@@ -52,16 +52,35 @@ async function orNone<T>(load: () => Promise<T>): Promise<T | null> {
   }
 }
 
-// Every experiment, tonight's condition and the current (or latest) report;
-// nothing asked of a person viewed who does not share their experiments
-// (`shared` false).
+export interface ExperimentState {
+  experiments: Experiment[];
+  tonight: Tonight | null;
+  report: ExperimentReport | null;
+}
+
+// Every experiment, then tonight's condition and the current (or latest)
+// report only when one could have them: tonight is a running experiment's
+// night (a planned one's at most), the report is of one that started. With
+// none, daybreak would answer each with a 404, on every Today. Either not
+// known (any failure) is none, as before; the list's failure is the load's.
+export async function loadExperimentState(): Promise<ExperimentState> {
+  const { experiments } = await insightsApi.experiments();
+  const live = experiments.some((e) => e.status === 'running' || e.status === 'planned');
+  const started = experiments.some((e) => e.status !== 'planned');
+  const [tonight, report] = await Promise.all([
+    live ? orNone(insightsApi.tonight).catch(() => null) : null,
+    started ? orNone(() => insightsApi.report()).catch(() => null) : null,
+  ]);
+  return { experiments, tonight, report };
+}
+
+// The experiments' state for the screens: nothing asked of a person viewed
+// who does not share their experiments (`shared` false).
 function useExperimentState(shared = true) {
   const version = useSignal(experimentsVersion);
-  const ask = <T,>(load: () => Promise<T>) => (shared ? load() : Promise.resolve(null));
-  const list = useLoad(() => ask(() => insightsApi.experiments()), [version, shared]);
-  const tonight = useLoad(() => ask(() => orNone(insightsApi.tonight)), [version, shared]);
-  const report = useLoad(() => ask(() => orNone(() => insightsApi.report())), [version, shared]);
-  return { list, all: list.data?.experiments ?? [], tonight: tonight.data ?? null, report: report.data ?? null };
+  const list = useLoad(() => (shared ? loadExperimentState() : Promise.resolve(null)), [version, shared]);
+  const d = list.data;
+  return { list, all: d?.experiments ?? [], tonight: d?.tonight ?? null, report: d?.report ?? null };
 }
 
 function TonightLine({ t, e }: { t: Tonight; e: Pick<Experiment, 'a' | 'b' | 'title'> }) {
