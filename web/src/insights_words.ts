@@ -9,6 +9,7 @@ import type {
   Experiment,
   ExperimentOutcome,
   ExperimentReport,
+  FactorComparison,
   MorningMeasure,
   VerdictKey,
   WholeDay,
@@ -218,4 +219,27 @@ export function weekNote(w: AdherenceWeek): string {
   if (held === 7) parts.push(`${heldWords(w.paused, w.locked)} all week`);
   else if (held > 0) parts.push(`${heldDays(w.paused, w.locked)} for safety`);
   return parts.join('; ');
+}
+
+// What a numeric factor's effect is given per, as the CLI's table says it
+// ("walking, per 30 min"; src/analysis/factor_effects.cpp, per_unit). GET
+// /api/insights sends only the amount (`per`: 30), so the units of the
+// diary's own amounts are here; a factor the person named and logged as
+// numbers ("factor:caffeine") is per 1 of whatever they counted.
+const PER_UNITS: Record<string, string> = {
+  sitting_hours: 'hour',
+  walking_minutes: '30 min',
+  room_temperature: 'degree',
+  humidity: '10%',
+};
+
+// A factor's heading: "Walking, per 30 min", "Sleep position: back (against left side)".
+export function factorTitle(c: FactorComparison): string {
+  const label = c.label.charAt(0).toUpperCase() + c.label.slice(1);
+  if (c.kind === 'numeric') {
+    const unit = PER_UNITS[c.factor] ?? (c.per ? String(c.per) : null);
+    return unit ? `${label}, per ${unit}` : label;
+  }
+  if (c.kind === 'yes_no') return label;
+  return `${label}: ${c.level ?? ''}${c.other ? ` (against ${c.other})` : ''}`;
 }

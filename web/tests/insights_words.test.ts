@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ExperimentOutcome, ExperimentReport } from '../src/api_insights';
+import type { ExperimentOutcome, ExperimentReport, FactorComparison } from '../src/api_insights';
 import {
   amount,
   chance,
   chancesSentence,
   designProblems,
   experimentHref,
+  factorTitle,
   flowSentence,
   interval,
   pValue,
@@ -103,5 +104,41 @@ describe('an experiment design’s problems, each on its own field', () => {
     expect(washoutRange(7, 5, 28)).toBe('0 to 4');
     expect(washoutRange(3, 5, 28)).toBe('0 to 3 fewer than the nights per period');
     expect(washoutRange(40, 5, 28)).toBe('0 to 3 fewer than the nights per period');
+  });
+});
+
+// A numeric factor as GET /api/insights sends it (tests/e2e/golden/insights.t):
+// its amount (`per`), not its unit.
+const numeric = (factor: string, label: string, per: number): FactorComparison => ({
+  factor,
+  label,
+  kind: 'numeric',
+  exposure: 'the day before',
+  exploratory: false,
+  per,
+  mornings: 89,
+  mean: 3.5,
+  effect: { estimate: -0.8, standard_error: 0.2, lower: -1.2, upper: -0.4, p_value: 0.001, df: 87, q_value: 0.002 },
+  stands_out: true,
+  statement: 'Each extra 30 minutes of walking went with next-morning pain 0.8 points lower.',
+});
+
+describe('a factor’s heading', () => {
+  // Issue: "Show the numbers" headed the amounts "Sitting, per 1" and
+  // "Walking, per 30", where the CLI says "sitting, per hour" and "walking,
+  // per 30 min": the server sends the amount, not its unit.
+  it('says an amount’s unit, as the CLI does ("Walking, per 30" lost its minutes)', () => {
+    expect(factorTitle(numeric('sitting_hours', 'sitting', 1))).toBe('Sitting, per hour');
+    expect(factorTitle(numeric('walking_minutes', 'walking', 30))).toBe('Walking, per 30 min');
+    expect(factorTitle(numeric('room_temperature', 'bedroom temperature', 1))).toBe('Bedroom temperature, per degree');
+    expect(factorTitle(numeric('humidity', 'bedroom humidity', 10))).toBe('Bedroom humidity, per 10%');
+    // One the person named and logged as numbers: per 1 of whatever they logged, as the CLI's "caffeine, per 1".
+    expect(factorTitle(numeric('factor:caffeine', 'caffeine', 1))).toBe('Caffeine, per 1');
+  });
+
+  it('names a level against the others, and a yes/no alone', () => {
+    const level = { ...numeric('sleep_position', 'sleep position', 1), kind: 'categorical', level: 'back', other: 'left side' } as FactorComparison;
+    expect(factorTitle(level)).toBe('Sleep position: back (against left side)');
+    expect(factorTitle({ ...level, kind: 'yes_no', label: 'medication at bedtime' })).toBe('Medication at bedtime');
   });
 });

@@ -11,6 +11,7 @@ import {
   BUCKET_HEADINGS,
   bucketLabel,
   experimentHref,
+  factorTitle,
   interval,
   MEASURE_LABELS,
   pValue,
@@ -274,13 +275,6 @@ function MorningsSection({ data, view }: { data: Insights; view: View }) {
       ))}
     </section>
   );
-}
-
-function factorTitle(c: FactorComparison): string {
-  const label = c.label.charAt(0).toUpperCase() + c.label.slice(1);
-  if (c.kind === 'numeric') return c.per ? `${label}, per ${c.per}` : label;
-  if (c.kind === 'yes_no') return label;
-  return `${label}: ${c.level ?? ''}${c.other ? ` (against ${c.other})` : ''}`;
 }
 
 function Factor({ c, index, view }: { c: FactorComparison; index: number; view: View }) {
