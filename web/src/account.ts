@@ -314,13 +314,21 @@ export function invitationToken(hash: string): string {
 // What a refused invitation means for the person.
 export function invitationProblemText(problem: Problem): string {
   if (isProblem(problem, 'invitation-expired') || problem.status === 410)
-    return 'This invitation link has expired. Please ask your clinician for a new link.';
+    return 'This invitation link has expired. Please ask your clinic for a new link.';
   if (isProblem(problem, 'invitation-unknown') || problem.status === 404)
-    return 'This invitation link is not known here: it may have been used already. Please ask your clinician for a new link.';
+    return 'This invitation link is not known here: it may have been used already. Please ask your clinic for a new link.';
   return sentence(problem.detail ?? problem.title);
 }
 
 export const MIN_PASSWORD = 12;
+
+// The invitation page's words. The page cannot know whom a link is for (a
+// person, a clinician, an administrator) before it is used, so they are true
+// for everyone; the clinic's administrator makes every link.
+export const INVITATION_WORDS = {
+  lead: `You are invited to daybreak. Choose a password of at least ${MIN_PASSWORD} characters; a few words you will remember work well.`,
+  noToken: 'This link has no invitation in it. Please open the whole link you were given, or ask your clinic for a new one.',
+};
 
 // Problems the browser can see before asking: a password too short, two that
 // differ. Field names as the form's: "password", "repeat".

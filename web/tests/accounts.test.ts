@@ -20,6 +20,7 @@ import {
   type AccountInfo,
   afterSignInRequired,
   applyInfo,
+  INVITATION_WORDS,
   invitationProblemText,
   invitationToken,
   loadAccount,
@@ -310,6 +311,23 @@ describe('words and small rules', () => {
   it('says what to do with a link that no longer works', () => {
     expect(invitationProblemText({ type: 'x:invitation-expired', title: 'Gone', status: 410 })).toMatch(/expired.*new link/);
     expect(invitationProblemText({ type: 'x:invitation-unknown', title: 'Unknown', status: 404 })).toMatch(/new link/);
+  });
+  // Issue: a clinician opening the link of `daybreak admin user add drpat
+  // --role clinician` read "Your clinician invited you to daybreak.": the page
+  // cannot know whom a link is for before it is used (POST
+  // /api/invitations/accept is its only call), so it says what is true for
+  // everyone, and the clinic (whose administrator makes every link) is asked
+  // for a new one.
+  it('does not tell a clinician their clinician invited them', () => {
+    const words = [
+      INVITATION_WORDS.lead,
+      INVITATION_WORDS.noToken,
+      invitationProblemText({ type: 'x:invitation-expired', title: 'Gone', status: 410 }),
+      invitationProblemText({ type: 'x:invitation-unknown', title: 'Unknown', status: 404 }),
+    ];
+    for (const w of words) expect(w).not.toMatch(/clinician/i);
+    expect(INVITATION_WORDS.lead).toMatch(/^You are invited to daybreak\. Choose a password of at least 12 characters/);
+    expect(INVITATION_WORDS.noToken).toMatch(/ask your clinic for a new one/);
   });
   it('checks a new password before sending it', () => {
     expect(newPasswordProblems('short', 'short')).toEqual([

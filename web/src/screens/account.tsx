@@ -10,6 +10,7 @@ import {
   accountApi,
   type AccountState,
   applyInfo,
+  INVITATION_WORDS,
   invitationProblemText,
   invitationToken,
   lastSignedIn,
@@ -231,7 +232,7 @@ export function InviteScreen() {
       <h1 tabIndex={-1}>Choose your password</h1>
       {!token ? (
         <div class="notice warn" role="alert">
-          <p>This link has no invitation in it. Please open the whole link your clinician gave you, or ask them for a new one.</p>
+          <p>{INVITATION_WORDS.noToken}</p>
         </div>
       ) : problem?.dead ? (
         <div class="notice warn" role="alert" tabIndex={-1} ref={summary}>
@@ -239,10 +240,7 @@ export function InviteScreen() {
         </div>
       ) : (
         <>
-          <p class="muted">
-            Your clinician invited you to daybreak. Choose a password of at least {MIN_PASSWORD} characters; a few words you
-            will remember work well.
-          </p>
+          <p class="muted">{INVITATION_WORDS.lead}</p>
           <form class="stack card" onSubmit={submit} noValidate aria-label="Choose your password">
             {problem && (
               <ErrorSummary
