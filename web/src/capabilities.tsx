@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 
 import { type Part, viewedShares, viewing } from './account';
 import { PERIODS, type Period } from './api';
+import { whose } from './clinic_words';
 import type { IconName } from './components/icons';
 import { Icon } from './components/icons';
 import { LEARN_PAGES } from './learn/pages';
@@ -243,10 +244,12 @@ const insights: Capability = {
   seeSections: [() => <InsightsTeaser />],
 };
 
-function InsightsTeaser() {
+// See's way to the insights, of the diary shown ("What Anna’s diary shows" to her clinician).
+export function InsightsTeaser() {
+  const viewed = useSignal(viewing);
   return (
     <section class="card" aria-labelledby="insights-teaser-title">
-      <h2 id="insights-teaser-title">What your diary shows</h2>
+      <h2 id="insights-teaser-title">What {whose(viewed, 'diary', true)} shows</h2>
       <p class="muted">Pain over the whole day, where mornings are heading, and what goes with better mornings.</p>
       <p class="button-row">
         <a class="button primary" href="/insights">

@@ -1,10 +1,14 @@
 // Words for a clinician's screens of a person and for what a clinician
 // changed in a person's program (issue 21): whose screen this is, who set a
-// decision by hand, and the change a person is told about on Today. Plain
-// functions, so the unit tests read them without a browser.
+// decision by hand, and the change a person is told about on Today. Where a
+// screen speaks to the person ("your diary", "log it on waking"), its words
+// for a clinician viewing them are here too: of the person, by name or
+// "they", never "you". Plain functions, so the unit tests read them without
+// a browser.
 import { type Part, PART_LABELS, type Scope, SCOPES } from './account';
+import type { Period } from './api';
 import type { Decision } from './api_progress';
-import { addDays, longDate } from './format';
+import { addDays, longDate, PERIOD_HINTS } from './format';
 import { listWords } from './sharing_words';
 
 // "Anna’s", as the banner says it.
@@ -12,9 +16,24 @@ export function possessive(name: string): string {
   return `${name}’s`;
 }
 
-// "Your progress", or "Anna’s progress" while a clinician views Anna.
-export function whose(viewed: { name: string } | null, what: string): string {
-  return viewed ? `${possessive(viewed.name)} ${what}` : `Your ${what}`;
+// "Your progress", or "Anna’s progress" while a clinician views Anna; within
+// a sentence "your progress".
+export function whose(viewed: { name: string } | null, what: string, inSentence = false): string {
+  if (viewed) return `${possessive(viewed.name)} ${what}`;
+  return `${inSentence ? 'your' : 'Your'} ${what}`;
+}
+
+// What a period covers, on Today. The person is told when to log the night;
+// a clinician viewing them logs nothing, and reads what the night is about.
+export function periodHint(period: Period, viewing: boolean): string {
+  return viewing && period === 'night' ? 'How they slept' : PERIOD_HINTS[period];
+}
+
+// See, when morning stiffness often lasts long: worth a doctor's look, never
+// a diagnosis (clinical.md, Safety). Said to a clinician without "your doctor".
+export function longStiffnessText(viewed: { name: string } | null, minutes: number): string {
+  const what = `Morning stiffness that often lasts more than ${minutes} minutes`;
+  return viewed ? `${what} is worth a doctor’s look.` : `${what} is worth mentioning to your doctor.`;
 }
 
 // Whether a grant's scope covers a part of the person's data.

@@ -9,6 +9,7 @@ import { viewing } from '../account';
 import { api, type Entry, PERIODS } from '../api';
 import { Chart, type ChartColors, utcDate } from '../charts/chart';
 import { averages, type Bucket, median, morningStiffness, painByPeriod } from '../charts/series';
+import { longStiffnessText } from '../clinic_words';
 import { addDays, dayMonth, loadFailed, minutes, PERIOD_LABELS, shortDate } from '../format';
 import { navigate } from '../router';
 import { diaryVersion, useLoad, useSignal, useToday } from '../state';
@@ -189,6 +190,7 @@ function PainChart({ entries, range }: { entries: Entry[]; range: Range }) {
 }
 
 function StiffnessChart({ entries, range }: { entries: Entry[]; range: Range }) {
+  const viewed = useSignal(viewing);
   const s = useMemo(() => morningStiffness(entries, range.from, range.to), [entries, range.from, range.to]);
   const logged = s.minutes.filter((m): m is number => m !== null);
   const mid = median(logged);
@@ -229,9 +231,7 @@ function StiffnessChart({ entries, range }: { entries: Entry[]; range: Range }) 
       <p class="chart-caption">
         {mid === null ? 'No stiffness minutes logged in this range' : `Median ${minutes(Math.round(mid))} over ${logged.length} morning${logged.length === 1 ? '' : 's'}`}
         {still > 0 ? `; still stiff when logging on ${still} morning${still === 1 ? '' : 's'}` : ''}.
-        {mid !== null && mid > LONG_STIFFNESS_MINUTES
-          ? ' Morning stiffness that often lasts more than 30 minutes is worth mentioning to your doctor.'
-          : ''}
+        {mid !== null && mid > LONG_STIFFNESS_MINUTES ? ` ${longStiffnessText(viewed, LONG_STIFFNESS_MINUTES)}` : ''}
       </p>
       <details class="numbers">
         <summary>Show the numbers</summary>

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { viewing } from '../account';
 import { api, ApiError, apiPath, type NewSession, type ProgramStatus, type Routine, type SessionPlan, type SessionRecord, type StopReason, type Today } from '../api';
+import { whose } from '../clinic_words';
 import { Scale } from '../components/controls';
 import { HintButton } from '../components/hint';
 import { Icon } from '../components/icons';
@@ -126,7 +127,8 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
   const gate = shown.gate;
   const p: ProgramStatus | null = program.data;
   // A clinician viewing a person sees the program, not its session buttons.
-  const readOnly = useSignal(viewing) !== null;
+  const viewed = useSignal(viewing);
+  const readOnly = viewed !== null;
   if (!p) return null;
   const closed = readOnly || (gate !== null && gate.status !== 'ok');
   const routine = (r: Routine) => p.routines.find((x) => x.routine === r);
@@ -167,7 +169,7 @@ export function ProgramCard({ today }: { today?: Today | null | undefined }) {
           href={apiPath(`/api/program/handout.pdf?stage=${p.stage}`)}
           download={`daybreak-program-stage-${p.stage}.pdf`}
         >
-          Print your home program
+          Print {whose(viewed, 'home program', true)}
         </a>{' '}
         <span class="muted">(a PDF of stage {p.stage}: each exercise with its figure, dose and steps)</span>
       </p>

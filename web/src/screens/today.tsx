@@ -3,11 +3,11 @@
 // (tonight's routine, the current stage...) through capabilities.tsx.
 import type { VNode } from 'preact';
 
-import { viewing } from '../account';
+import { type Viewed, viewing } from '../account';
 import { ApiError, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
-import { possessive } from '../clinic_words';
+import { periodHint, possessive, whose } from '../clinic_words';
 import { Icon } from '../components/icons';
-import { entrySummary, fieldMessage, longDate, PERIOD_HINTS, PERIOD_LABELS, problemSummary, STATUS_LABELS, UNREACHABLE } from '../format';
+import { entrySummary, fieldMessage, longDate, PERIOD_LABELS, problemSummary, STATUS_LABELS, UNREACHABLE } from '../format';
 import { type OutboxItem, retryable } from '../outbox';
 import { diaryVersion, flushOutbox, lastToday, loadToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
 import { browserToday } from './log';
@@ -51,7 +51,7 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
 
       {loaded.error && !today && (
         <div class="notice info" role="status">
-          <p>{loadFailure(loaded.error, readOnly)}</p>
+          <p>{loadFailure(loaded.error, viewed)}</p>
         </div>
       )}
 
@@ -130,7 +130,7 @@ function PeriodCard({
             {readOnly && (status === 'due' || status === 'later') ? 'Not logged yet' : STATUS_LABELS[status]}
           </span>
         </h2>
-        <p class={summary ? 'summary' : 'muted'}>{summary || PERIOD_HINTS[period]}</p>
+        <p class={summary ? 'summary' : 'muted'}>{summary || periodHint(period, readOnly)}</p>
       </div>
       <div class="period-action">
         {entry ? (
@@ -182,13 +182,13 @@ function RefusedCard({ item }: { item: OutboxItem }) {
 // lost, or daybreak answering that its database cannot be reached or is busy
 // (a clinic's PostgreSQL restarting), are waits, and the outbox keeps what is
 // logged meanwhile; anything else is said as the server said it.
-function loadFailure(error: unknown, readOnly: boolean): string {
-  const waits = readOnly ? '' : ' You can still log: entries wait on this device and are sent when it is back.';
+function loadFailure(error: unknown, viewed: Viewed | null): string {
+  const waits = viewed ? '' : ' You can still log: entries wait on this device and are sent when it is back.';
   const passing = error instanceof ApiError && retryable(error.problem.status);
   // (a proxy's own answer, such as nginx's 502 with every server down, is no problem of daybreak's)
   if (error instanceof Unreachable || (passing && error.problem.type === 'about:blank')) {
     return `${UNREACHABLE}${waits}`;
   }
-  if (passing) return `daybreak cannot load your day right now: ${error.problem.title.toLowerCase()}.${waits}`;
+  if (passing) return `daybreak cannot load ${whose(viewed, 'day', true)} right now: ${error.problem.title.toLowerCase()}.${waits}`;
   return error instanceof ApiError ? `Today cannot be shown: ${problemSummary(error.problem)}` : 'Today cannot be shown.';
 }

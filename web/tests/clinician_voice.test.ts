@@ -1,0 +1,169 @@
+// Issue: a clinician viewing a person was spoken to as if they were that
+// person: Today told them "How you slept; log it on waking", See "worth
+// mentioning to your doctor", Insights "From your own diary" and "Log your
+// sleep position", ... The screens a clinician can open of a person speak of
+// the person (by name, or "they"), and the person's own screens are as they
+// were. Rendered once without a DOM, each load answered at once from the
+// shapes of docs/openapi.yaml.
+import { type ComponentChild, h } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { viewPerson } from '../src/account';
+import type { Entry, Today } from '../src/api';
+import { find, render, text } from './tree';
+
+await vi.hoisted(async () => {
+  const { MemoryStorage } = await import('./memory_storage');
+  vi.stubGlobal('localStorage', new MemoryStorage());
+});
+// Rendered once, without a DOM: each hook gives its first value.
+vi.mock('preact/hooks', () => ({
+  useState: <T>(v: T | (() => T)) => [typeof v === 'function' ? (v as () => T)() : v, () => {}],
+  useEffect: () => {},
+  useRef: <T>(v: T) => ({ current: v }),
+  useMemo: <T>(f: () => T) => f(),
+  useCallback: <T>(f: T) => f,
+}));
+// The charts draw nothing here (uPlot needs a browser); their captions are the words.
+vi.mock('uplot', () => ({ default: {} }));
+vi.mock('../src/charts/chart', () => ({ Chart: () => null, utcDate: () => new Date(0) }));
+
+// What each load answers: the fixtures' values, given at once; a thrown
+// error is the load's error; anything still a promise (what this test does
+// not answer) is not loaded.
+const shown = vi.hoisted(() => ({
+  today: null as unknown,
+  entries: [] as unknown[],
+  program: null as unknown,
+}));
+vi.mock('../src/state', async (original) => ({
+  ...(await original<typeof import('../src/state')>()),
+  useLoad: (load: () => unknown) => {
+    try {
+      const data = load();
+      if (data instanceof Promise) {
+        data.catch(() => {});
+        return { data: null, error: null, loading: true, reload: () => {} };
+      }
+      return { data, error: null, loading: false, reload: () => {} };
+    } catch (error) {
+      return { data: null, error, loading: false, reload: () => {} };
+    }
+  },
+  useToday: () => ({ today: shown.today, settled: true }),
+  useDiaryZone: () => ({ zone: 'Europe/Berlin', settled: true }),
+  loadToday: () => {
+    if (shown.today instanceof Error) throw shown.today;
+    return shown.today;
+  },
+}));
+vi.mock('../src/api', async (original) => {
+  const real = await original<typeof import('../src/api')>();
+  return {
+    ...real,
+    api: { ...real.api, entries: () => ({ entries: shown.entries }), program: () => shown.program },
+  };
+});
+
+const { ApiError } = await import('../src/api');
+const { TodayScreen } = await import('../src/screens/today');
+const { DiaryCharts } = await import('../src/screens/see');
+const { ProgramCard } = await import('../src/screens/session');
+const { InsightsTeaser } = await import('../src/capabilities');
+
+const ANNA = { id: 3, name: 'Anna', scope: ['diary', 'program'] as ('diary' | 'program')[] };
+// "you", "your", "yours", "yourself": a word the person is spoken to with.
+const SECOND_PERSON = /\b(you|your|yours|yourself)\b/i;
+
+function words(node: ComponentChild): string {
+  return text(render(node)).replace(/\s+/g, ' ').trim();
+}
+
+const entry = (id: number, date: string, period: Entry['period'], fields: Entry['fields']): Entry => ({
+  id,
+  date,
+  period,
+  revision: 1,
+  created_at: `${date}T07:00:00Z`,
+  updated_at: `${date}T07:00:00Z`,
+  fields,
+});
+
+// The day as GET /api/today answers it: the morning logged, the night not yet.
+const today: Today = {
+  date: '2026-11-23',
+  time_zone: 'Europe/Berlin',
+  local_time: '07:40',
+  periods: [
+    { period: 'night', status: 'due' },
+    { period: 'morning', status: 'logged', entry: entry(9, '2026-11-23', 'morning', { pain: 4, stiffness_minutes: 45 }) },
+    { period: 'afternoon', status: 'later' },
+    { period: 'evening', status: 'later' },
+  ],
+  week: { days: 7, mornings_logged: 5, sessions: 2, done_today: [] },
+};
+
+// Mornings stiff for 45 minutes: longer than the 30 worth a doctor's look.
+const stiffMornings = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map((d, i) =>
+  entry(i + 1, d, 'morning', { pain: 4, stiffness_minutes: 45, stiffness_severity: 6 }),
+);
+const range = { from: '2026-10-27', to: '2026-11-23', weeks: 4 };
+
+afterEach(() => viewPerson(null));
+
+describe('Today, as a clinician views a person', () => {
+  it('speaks of Anna’s night, not "How you slept; log it on waking"', () => {
+    shown.today = today;
+    viewPerson(ANNA);
+    const theirs = words(h(TodayScreen, { cards: [] }));
+    expect(theirs).toContain('Night Not logged yet');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    expect(theirs).not.toMatch(/\blog\b/i);
+    viewPerson(null);
+    expect(words(h(TodayScreen, { cards: [] }))).toContain('How you slept; log it on waking');
+  });
+
+  it('says whose day could not be loaded', () => {
+    shown.today = new ApiError({ type: 'x:database-unavailable', title: 'The database cannot be reached', status: 503 });
+    viewPerson(ANNA);
+    const theirs = text(find(render(h(TodayScreen, { cards: [] })), 'p').filter((p) => /cannot load/.test(text(p))));
+    expect(theirs).toBe('daybreak cannot load Anna’s day right now: the database cannot be reached.');
+    viewPerson(null);
+    expect(words(h(TodayScreen, { cards: [] }))).toContain(
+      'daybreak cannot load your day right now: the database cannot be reached. You can still log:',
+    );
+  });
+
+  it('offers Anna’s home program, not "Print your home program"', () => {
+    shown.program = { program: 'daybreak', program_name: 'daybreak', stage: 1, stages: 3, stage_name: 'Wake gently', stage_goal: '', routines: [] };
+    viewPerson(ANNA);
+    const theirs = words(h(ProgramCard, { today }));
+    expect(theirs).toContain('Print Anna’s home program');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    viewPerson(null);
+    expect(words(h(ProgramCard, { today }))).toContain('Print your home program');
+  });
+});
+
+describe('See, as a clinician views a person', () => {
+  it('says long morning stiffness is worth a doctor’s look, not "worth mentioning to your doctor"', () => {
+    shown.entries = stiffMornings;
+    viewPerson(ANNA);
+    const theirs = words(h(DiaryCharts, { range }));
+    expect(theirs).toContain('Morning stiffness that often lasts more than 30 minutes is worth a doctor’s look.');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    viewPerson(null);
+    expect(words(h(DiaryCharts, { range }))).toContain(
+      'Morning stiffness that often lasts more than 30 minutes is worth mentioning to your doctor.',
+    );
+  });
+
+  it('heads the insights with Anna’s diary, not "What your diary shows"', () => {
+    viewPerson(ANNA);
+    const theirs = words(h(InsightsTeaser, {}));
+    expect(theirs).toContain('What Anna’s diary shows');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    viewPerson(null);
+    expect(words(h(InsightsTeaser, {}))).toContain('What your diary shows');
+  });
+});
