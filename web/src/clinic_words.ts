@@ -41,6 +41,22 @@ export function shares(scope: readonly Scope[], part: Part): boolean {
   return scope.includes('all') || scope.includes(part);
 }
 
+// Insights' own words, around the statements GET /api/insights gives (which
+// speak of the person to a clinician already). Where the person is asked to
+// log, a clinician is told what there is, or what logging would show.
+export const insightsWords = {
+  source: (viewed: { name: string } | null): string =>
+    `From ${whose(viewed, 'own diary', true)}: what went together, not what caused what.`,
+  // To a clinician only: the person is shown the way to Log.
+  nothingLogged: (name: string): string => `${name} logged nothing in this range.`,
+  nothingToCompare: (viewed: { name: string } | null): string =>
+    viewed
+      ? `Nothing to compare yet. When ${viewed.name} logs sleep position, mattress and pillows with the night, and walking and sitting with the day, this shows how each goes with the next morning.`
+      : 'Nothing to compare yet. Log your sleep position, mattress and pillows with the night, walking and sitting with the day, and this shows how each goes with the next morning.',
+  hypothesis: (viewed: { name: string } | null): string =>
+    `Each of these is a hypothesis, not a finding: a pillow tried when the pain peaked looks good as the pain settles by itself, and ${viewed ? 'what they do may follow how they feel' : 'what you do may follow how you feel'}. An experiment, with A and B in random order, can tell.`,
+};
+
 // What a decision set by hand changed, without "Set by hand" or its note:
 // "Cat–camel: level 1 to 2", "stage 2".
 export function changeText(d: Decision): string {

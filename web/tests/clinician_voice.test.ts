@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { viewPerson } from '../src/account';
 import type { Entry, Today } from '../src/api';
+import type { FactorComparison, Insights } from '../src/api_insights';
 import { find, render, text } from './tree';
 
 await vi.hoisted(async () => {
@@ -23,6 +24,7 @@ vi.mock('preact/hooks', () => ({
   useRef: <T>(v: T) => ({ current: v }),
   useMemo: <T>(f: () => T) => f(),
   useCallback: <T>(f: T) => f,
+  useId: () => 'id',
 }));
 // The charts draw nothing here (uPlot needs a browser); their captions are the words.
 vi.mock('uplot', () => ({ default: {} }));
@@ -35,6 +37,7 @@ const shown = vi.hoisted(() => ({
   today: null as unknown,
   entries: [] as unknown[],
   program: null as unknown,
+  insights: null as unknown,
 }));
 vi.mock('../src/state', async (original) => ({
   ...(await original<typeof import('../src/state')>()),
@@ -57,6 +60,10 @@ vi.mock('../src/state', async (original) => ({
     return shown.today;
   },
 }));
+vi.mock('../src/api_insights', async (original) => {
+  const real = await original<typeof import('../src/api_insights')>();
+  return { ...real, insightsApi: { ...real.insightsApi, insights: () => shown.insights } };
+});
 vi.mock('../src/api', async (original) => {
   const real = await original<typeof import('../src/api')>();
   return {
@@ -70,6 +77,7 @@ const { TodayScreen } = await import('../src/screens/today');
 const { DiaryCharts } = await import('../src/screens/see');
 const { ProgramCard } = await import('../src/screens/session');
 const { InsightsTeaser } = await import('../src/capabilities');
+const { InsightsScreen } = await import('../src/screens/insights');
 
 const ANNA = { id: 3, name: 'Anna', scope: ['diary', 'program'] as ('diary' | 'program')[] };
 // "you", "your", "yours", "yourself": a word the person is spoken to with.
@@ -165,5 +173,77 @@ describe('See, as a clinician views a person', () => {
     expect(theirs).not.toMatch(SECOND_PERSON);
     viewPerson(null);
     expect(words(h(InsightsTeaser, {}))).toContain('What your diary shows');
+  });
+});
+
+// GET /api/insights over a range; to a clinician its statements already
+// speak of the person ("their diary"): these are the screen's own words.
+const insights = (entries: number, comparisons: FactorComparison[]): Insights => ({
+  from: '2026-10-27',
+  to: '2026-11-23',
+  entries,
+  days_logged: entries,
+  whole_day: {
+    periods: [],
+    all_day: { days: 0, pain_stayed: 0, morning_mean: null, afternoon_mean: null, evening_mean: null },
+    by: 'week',
+    rows: [],
+    medication: { window_hours: 4, timed: 0, untimed: 0, names: [], covered_entries: 0, other_entries: 0, covered_mean: null, other_mean: null, difference: null },
+    statement: '',
+  },
+  mornings: [],
+  factors: { tested: comparisons.length, false_discovery_rate: 0.05, min_mornings_per_level: 10, min_mornings_numeric: 20, comparisons },
+  adherence: { session_data: false, statement: 'No guided sessions are recorded.' },
+});
+const position: FactorComparison = {
+  factor: 'sleep_position',
+  label: 'sleep position',
+  kind: 'categorical',
+  exposure: 'the night before',
+  exploratory: false,
+  level: 'back',
+  other: 'left side',
+  mornings: 23,
+  mornings_other: 67,
+  mean: 5.1,
+  mean_other: 3.1,
+  effect: { estimate: 2.0, standard_error: 0.25, lower: 1.5, upper: 2.5, p_value: 0.0001, df: 88, q_value: 0.0002 },
+  stands_out: true,
+  statement: 'Mornings after nights with sleep position back had pain 2.0 points higher.',
+  experiment: { a: 'back', b: 'left side' },
+};
+const links = (node: ComponentChild) => find(render(node), 'a').map((a) => String(a.props.href));
+
+describe('Insights, as a clinician views a person', () => {
+  it('speaks of Anna’s diary, not "From your own diary" nor "Log how your back is"', () => {
+    shown.today = today;
+    shown.insights = insights(0, []);
+    viewPerson(ANNA);
+    const theirs = words(h(InsightsScreen, { weeks: 4 }));
+    expect(theirs).toContain('From Anna’s own diary: what went together, not what caused what.');
+    expect(theirs).toContain('Anna logged nothing in this range.');
+    expect(theirs).toContain(
+      'Nothing to compare yet. When Anna logs sleep position, mattress and pillows with the night, and walking and sitting with the day, this shows how each goes with the next morning.',
+    );
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    expect(links(h(InsightsScreen, { weeks: 4 }))).not.toContain('/log');
+    viewPerson(null);
+    const mine = words(h(InsightsScreen, { weeks: 4 }));
+    expect(mine).toContain('From your own diary: what went together');
+    expect(mine).toContain('Nothing is logged in this range yet. Log how your back is, and what your diary shows grows here.');
+    expect(mine).toContain('Nothing to compare yet. Log your sleep position, mattress and pillows with the night');
+  });
+
+  it('says "what they do may follow how they feel", and offers Anna’s experiment to her alone', () => {
+    shown.today = today;
+    shown.insights = insights(90, [position]);
+    viewPerson(ANNA);
+    const theirs = words(h(InsightsScreen, { weeks: 4 }));
+    expect(theirs).toContain('and what they do may follow how they feel.');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    expect(theirs).not.toContain('Test it as an experiment');
+    viewPerson(null);
+    expect(words(h(InsightsScreen, { weeks: 4 }))).toContain('and what you do may follow how you feel.');
+    expect(links(h(InsightsScreen, { weeks: 4 }))).toContain('/experiments/new?a=back&b=left+side');
   });
 });

@@ -3,7 +3,9 @@
 // and what medication may mask, where mornings are heading, what goes with
 // better mornings (each a hypothesis, with an offer to test it as an
 // experiment), and adherence. The same JSON as `daybreak insights --json`.
+import { type Viewed, viewing } from '../account';
 import { type FactorComparison, type Insights, insightsApi, type MorningOutlook } from '../api_insights';
+import { insightsWords } from '../clinic_words';
 import { addDays, dayMonth, loadFailed, PERIOD_LABELS, shortDate } from '../format';
 import {
   adherenceNumbers,
@@ -128,16 +130,18 @@ export function KeyChanges({ from, to }: { from: string; to: string }) {
 }
 
 // What each section shows: the numbers only when asked for, and no sentence
-// the findings already said.
+// the findings already said; whom a clinician views, if one does.
 export interface View {
   numbers: boolean;
   said: Set<string>;
+  viewed?: Viewed | null;
 }
 
 function InsightsBody({ data }: { data: Insights }) {
   const top = findings(data);
   const [numbers, setNumbers] = useState(false);
-  const view: View = { numbers, said: new Set(top) };
+  const viewed = useSignal(viewing);
+  const view: View = { numbers, said: new Set(top), viewed };
   return (
     <>
       <p class="lead" data-testid="insights-range">
@@ -145,14 +149,18 @@ function InsightsBody({ data }: { data: Insights }) {
         entries, {data.entries} entr{data.entries === 1 ? 'y' : 'ies'}.
       </p>
       <p class="muted">
-        From your own diary: what went together, not what caused what. Pain is on the 0-10 scale; a 95% interval shows how
-        sure a number is: the true value is likely to lie within it.
+        {insightsWords.source(viewed)} Pain is on the 0-10 scale; a 95% interval shows how sure a number is: the true value
+        is likely to lie within it.
       </p>
       {data.entries === 0 ? (
         <div class="notice info">
-          <p>
-            Nothing is logged in this range yet. <a href="/log">Log how your back is</a>, and what your diary shows grows here.
-          </p>
+          {viewed ? (
+            <p>{insightsWords.nothingLogged(viewed.name)}</p>
+          ) : (
+            <p>
+              Nothing is logged in this range yet. <a href="/log">Log how your back is</a>, and what your diary shows grows here.
+            </p>
+          )}
         </div>
       ) : null}
       <Findings top={top} />
@@ -292,7 +300,8 @@ function Factor({ c, index, view }: { c: FactorComparison; index: number; view: 
           {c.stands_out ? ' · stands out after allowing for the many comparisons' : ''}
         </p>
       ) : null}
-      {c.experiment ? (
+      {/* Trying it is the person's own: not offered to a clinician viewing them. */}
+      {c.experiment && !view.viewed ? (
         <a class="button" href={experimentHref(c.experiment)}>
           Test it as an experiment<span class="visually-hidden">: {c.experiment.a} against {c.experiment.b}</span>
         </a>
@@ -307,10 +316,7 @@ function FactorsSection({ data, view }: { data: Insights; view: View }) {
     <section class="card insight-section" aria-labelledby="factors-title">
       <h2 id="factors-title">What goes with better mornings</h2>
       {f.comparisons.length === 0 ? (
-        <p>
-          Nothing to compare yet. Log your sleep position, mattress and pillows with the night, walking and sitting with the
-          day, and this shows how each goes with the next morning.
-        </p>
+        <p>{insightsWords.nothingToCompare(view.viewed ?? null)}</p>
       ) : (
         <>
           <p class="muted">
@@ -323,10 +329,7 @@ function FactorsSection({ data, view }: { data: Insights; view: View }) {
               <Factor key={`${c.factor}-${c.level ?? ''}`} c={c} index={i} view={view} />
             ))}
           </ul>
-          <p class="muted">
-            Each of these is a hypothesis, not a finding: a pillow tried when the pain peaked looks good as the pain settles by
-            itself, and what you do may follow how you feel. An experiment, with A and B in random order, can tell.
-          </p>
+          <p class="muted">{insightsWords.hypothesis(view.viewed ?? null)}</p>
         </>
       )}
     </section>
