@@ -57,6 +57,18 @@ export const insightsWords = {
     `Each of these is a hypothesis, not a finding: a pillow tried when the pain peaked looks good as the pain settles by itself, and ${viewed ? 'what they do may follow how they feel' : 'what you do may follow how you feel'}. An experiment, with A and B in random order, can tell.`,
 };
 
+// Progress in the last stage: the person is cheered on, a clinician told.
+export function lastStageText(viewed: { name: string } | null): string {
+  return viewed ? 'This is the last stage.' : 'This is the last stage: keep it up.';
+}
+
+// A questionnaire's scores over time: a clinician is not asked to take it.
+export const scoresWords = {
+  notTaken: (name: string, questionnaire: string): string => `${name} has not taken ${questionnaire} yet.`,
+  oneScore: (viewed: { name: string } | null): string =>
+    viewed ? 'One score so far.' : 'One score so far: take it again later to see how it changes.',
+};
+
 // What a decision set by hand changed, without "Set by hand" or its note:
 // "Cat–camel: level 1 to 2", "stage 2".
 export function changeText(d: Decision): string {

@@ -2,6 +2,7 @@
 // better, what counts as an important change (the instrument's minimal
 // important change, with its source), and a change's verdict in a few words.
 import type { Questionnaire, ScoreChange } from './api_questionnaires';
+import { whose } from './clinic_words';
 
 // A questionnaire as the object of a sentence: "the ODI questionnaire", "the
 // Stiffness questionnaire". Its abbreviation alone is not always a noun that
@@ -27,12 +28,13 @@ function points(n: number): string {
 // What counts as an important change, in words, with where it comes from.
 // A percentage may need a change of some points too (the pain's 30% counts
 // only from 1 point: 30% of a low baseline is a fraction of a point), as
-// the server judges it.
-export function importantChange(q: Questionnaire): string {
+// the server judges it. A clinician viewing a person reads of the person's
+// first score.
+export function importantChange(q: Questionnaire, viewed: { name: string } | null = null): string {
   const mic = q.minimal_important_change;
   if (!mic) return q.change_note ? `${q.change_note.charAt(0).toUpperCase()}${q.change_note.slice(1)}.` : '';
   const floor = mic.percent_needs_points ?? null;
-  let percent = mic.percent === null ? null : `${amount(mic.percent, '')}% of your first score`;
+  let percent = mic.percent === null ? null : `${amount(mic.percent, '')}% of ${whose(viewed, 'first score', true)}`;
   if (percent !== null && floor !== null) percent += ` and at least ${points(floor)}`;
   const either =
     mic.points === null

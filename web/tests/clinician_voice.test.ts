@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { viewPerson } from '../src/account';
 import type { Entry, Today } from '../src/api';
 import type { FactorComparison, Insights } from '../src/api_insights';
+import type { Decision, Progress } from '../src/api_progress';
+import type { Questionnaire, QuestionnaireHistory } from '../src/api_questionnaires';
 import { find, render, text } from './tree';
 
 await vi.hoisted(async () => {
@@ -38,6 +40,9 @@ const shown = vi.hoisted(() => ({
   entries: [] as unknown[],
   program: null as unknown,
   insights: null as unknown,
+  progress: null as unknown,
+  questionnaire: null as unknown,
+  history: [] as unknown[],
 }));
 vi.mock('../src/state', async (original) => ({
   ...(await original<typeof import('../src/state')>()),
@@ -64,6 +69,14 @@ vi.mock('../src/api_insights', async (original) => {
   const real = await original<typeof import('../src/api_insights')>();
   return { ...real, insightsApi: { ...real.insightsApi, insights: () => shown.insights } };
 });
+vi.mock('../src/api_progress', async (original) => {
+  const real = await original<typeof import('../src/api_progress')>();
+  return { ...real, progressApi: { ...real.progressApi, progress: () => shown.progress } };
+});
+vi.mock('../src/api_questionnaires', async (original) => {
+  const real = await original<typeof import('../src/api_questionnaires')>();
+  return { ...real, questionnaireApi: { ...real.questionnaireApi, show: () => shown.questionnaire, history: () => shown.history } };
+});
 vi.mock('../src/api', async (original) => {
   const real = await original<typeof import('../src/api')>();
   return {
@@ -78,6 +91,8 @@ const { DiaryCharts } = await import('../src/screens/see');
 const { ProgramCard } = await import('../src/screens/session');
 const { InsightsTeaser } = await import('../src/capabilities');
 const { InsightsScreen } = await import('../src/screens/insights');
+const { inputLines, ProgressScreen } = await import('../src/screens/progress');
+const { QuestionnaireHistoryScreen } = await import('../src/screens/questionnaires');
 
 const ANNA = { id: 3, name: 'Anna', scope: ['diary', 'program'] as ('diary' | 'program')[] };
 // "you", "your", "yours", "yourself": a word the person is spoken to with.
@@ -245,5 +260,150 @@ describe('Insights, as a clinician views a person', () => {
     viewPerson(null);
     expect(words(h(InsightsScreen, { weeks: 4 }))).toContain('and what you do may follow how you feel.');
     expect(links(h(InsightsScreen, { weeks: 4 }))).toContain('/experiments/new?a=back&b=left+side');
+  });
+});
+
+// GET /api/progress in the last stage, and a decision of the rule with what it was decided from.
+const lastStage = {
+  program: 'daybreak',
+  program_name: 'daybreak',
+  stage: 3,
+  stages: 3,
+  stage_name: 'Keep going',
+  stage_exit: null,
+  levels: {},
+  stage_criteria: { days_in_stage: 30, days_met: true, top_level_sessions: 6, sessions_met: true, mornings_met: true, met: true },
+  criteria: [],
+  stage_proposed: false,
+  proposal: null,
+  flare_offered: false,
+  flare_offer: null,
+  waiting: [],
+  decisions: [],
+  routines: [],
+  rule: 'This rule is adapted from a model tested in Achilles tendon pain.',
+} satisfies Progress;
+const ruled = {
+  id: 4,
+  program: 'daybreak',
+  kind: 'rule',
+  routine: 'morning',
+  date: '2026-11-22',
+  verdict: 'repeat',
+  reasons: ['morning_steady'],
+  stage: 1,
+  sentence: 'Same again.',
+  changes: [],
+  offer_flare: false,
+  note: '',
+  inputs: {
+    baseline: { pain: 4, stiffness: 40, mornings: 7, first: '2026-11-14', last: '2026-11-20' },
+    next_morning: { date: '2026-11-23', pain: 4, stiffness_minutes: 35 },
+    pain_during: 3,
+    good_sessions_before: 1,
+  },
+  decided_at: '2026-11-22T06:30:00Z',
+  channel: 'api',
+  author: null,
+} satisfies Decision;
+
+describe('Progress, as a clinician views a person', () => {
+  it('says whose usual morning a decision was made from, not "Your usual morning"', () => {
+    expect(inputLines(ruled, ANNA)[0]).toBe('Anna’s usual morning: pain 4, stiffness 40 min (middle of 7 mornings, 2026-11-14 to 2026-11-20)');
+    expect(inputLines(ruled, null)[0]).toBe('Your usual morning: pain 4, stiffness 40 min (middle of 7 mornings, 2026-11-14 to 2026-11-20)');
+    for (const line of inputLines(ruled, ANNA)) expect(line).not.toMatch(SECOND_PERSON);
+  });
+
+  it('does not cheer a clinician on in the last stage ("keep it up")', () => {
+    shown.progress = lastStage;
+    viewPerson(ANNA);
+    expect(words(h(ProgressScreen, {}))).toContain('This is the last stage.');
+    expect(words(h(ProgressScreen, {}))).not.toContain('keep it up');
+    viewPerson(null);
+    expect(words(h(ProgressScreen, {}))).toContain('This is the last stage: keep it up.');
+  });
+});
+
+// GET /api/questionnaires/odi and its history: taken twice.
+const odi = {
+  id: 'odi',
+  name: 'Oswestry Disability Index',
+  abbreviation: 'ODI',
+  version: '2.1a',
+  recall: 'today',
+  description: '',
+  source: 'Fairbank 2000',
+  licence: '',
+  licensed_wording: false,
+  scoring: 'percent',
+  unit: '%',
+  better: 'lower',
+  min_score: 0,
+  max_score: 100,
+  items: [],
+  bands: [],
+  minimal_important_change: { points: 10, percent: 30, percent_needs_points: null, source: 'Ostelo 2008' },
+} satisfies Questionnaire;
+const response = (id: number, taken_at: string, score: number) => ({
+  id,
+  instrument: 'odi',
+  version: '2.1a',
+  taken_at,
+  channel: 'api',
+  score,
+  shown: `${score}%`,
+  band: '',
+  subscales: {},
+  answered: 10,
+  skipped: 0,
+  notes: [],
+  answers: [],
+});
+const twice = {
+  instrument: 'odi',
+  responses: [response(1, '2026-10-01T08:00:00Z', 40), response(2, '2026-11-20T08:00:00Z', 26)],
+  since_first: { baseline: 40, latest: 26, change: -14, percent: -35, sentence: 'ODI fell 14 points (35%): an important improvement', verdict: 'important_improvement' },
+} satisfies QuestionnaireHistory;
+
+describe('A questionnaire’s scores over time, as a clinician views a person', () => {
+  it('are Anna’s scores, not "Your ODI over time", and she is not asked to take it', () => {
+    shown.questionnaire = odi;
+    shown.history = [twice];
+    viewPerson(ANNA);
+    const theirs = words(h(QuestionnaireHistoryScreen, { id: 'odi' }));
+    expect(theirs).toContain('Anna’s ODI over time');
+    expect(theirs).toContain('Since Anna’s first, on');
+    expect(theirs).toContain('30% of Anna’s first score');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    expect(links(h(QuestionnaireHistoryScreen, { id: 'odi' })).filter((l) => l.startsWith('/questionnaires'))).toEqual([]);
+    viewPerson(null);
+    const mine = words(h(QuestionnaireHistoryScreen, { id: 'odi' }));
+    expect(mine).toContain('Your ODI over time');
+    expect(mine).toContain('Since your first, on');
+    expect(mine).toContain('30% of your first score');
+    expect(mine).toContain('Take the ODI questionnaire again');
+  });
+
+  it('says Anna has not taken it, not "You have not taken ... Take it now"', () => {
+    shown.questionnaire = odi;
+    shown.history = [];
+    viewPerson(ANNA);
+    const theirs = words(h(QuestionnaireHistoryScreen, { id: 'odi' }));
+    expect(theirs).toContain('Anna has not taken the ODI questionnaire yet.');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    viewPerson(null);
+    expect(words(h(QuestionnaireHistoryScreen, { id: 'odi' }))).toContain('You have not taken the ODI questionnaire yet. Take it now.');
+  });
+
+  it('has one score: says so, without "take it again later"', () => {
+    shown.questionnaire = odi;
+    shown.history = [{ instrument: 'odi', responses: [response(1, '2026-10-01T08:00:00Z', 40)] }];
+    viewPerson(ANNA);
+    const theirs = words(h(QuestionnaireHistoryScreen, { id: 'odi' }));
+    expect(theirs).toContain('One score so far.');
+    expect(theirs).not.toMatch(SECOND_PERSON);
+    expect(theirs).not.toMatch(/take it again/i);
+    viewPerson(null);
+    expect(words(h(QuestionnaireHistoryScreen, { id: 'odi' }))).toContain('One score so far: take it again later to see how it changes.');
   });
 });

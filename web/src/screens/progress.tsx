@@ -18,7 +18,7 @@ import {
   progressApi,
   VERDICT_LABELS,
 } from '../api_progress';
-import { authorLine, clinicianChange, clinicianChangeText, possessive, whose } from '../clinic_words';
+import { authorLine, clinicianChange, clinicianChangeText, lastStageText, possessive, whose } from '../clinic_words';
 import { Alert } from '../components/controls';
 import { announce } from '../components/toast';
 import { errorText, fieldMessage, loadFailed, longDate, stageTitle, weekdayOf, zonedDateTime, zoneNote } from '../format';
@@ -26,8 +26,9 @@ import { call, diaryVersion, lastToday, useDiaryZone, useLoad, useSignal } from 
 
 const NOTE_MAX = 500;
 
-// A rule decision's inputs in words (the CLI's `progress explain` says the same).
-function inputLines(d: Decision): string[] {
+// A rule decision's inputs in words (the CLI's `progress explain` says the same),
+// of the person's usual morning to a clinician viewing them.
+export function inputLines(d: Decision, viewed: Viewed | null): string[] {
   const i = d.inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   if (d.kind !== 'rule') {
     return Object.entries(i).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${String(v)}`);
@@ -36,10 +37,10 @@ function inputLines(d: Decision): string[] {
   const b = i.baseline;
   if (b?.pain != null) {
     lines.push(
-      `Your usual morning: pain ${b.pain}${b.stiffness != null ? `, stiffness ${b.stiffness} min` : ''} (middle of ${b.mornings} mornings, ${b.first} to ${b.last})`,
+      `${whose(viewed, 'usual morning')}: pain ${b.pain}${b.stiffness != null ? `, stiffness ${b.stiffness} min` : ''} (middle of ${b.mornings} mornings, ${b.first} to ${b.last})`,
     );
   } else if (b) {
-    lines.push(`Your usual morning: not known yet (${b.mornings} logged before the session)`);
+    lines.push(`${whose(viewed, 'usual morning')}: not known yet (${b.mornings} logged before the session)`);
   }
   const m = i.next_morning;
   lines.push(
@@ -62,6 +63,7 @@ function inputLines(d: Decision): string[] {
 function Why({ decision }: { decision: Decision }) {
   const day = useLoad(() => progressApi.decisions(decision.date), [decision.date]);
   const { zone } = useDiaryZone();
+  const viewed = useSignal(viewing);
   const d = day.data?.decisions.find((x) => x.id === decision.id) ?? decision;
   const note = zoneNote(zone);
   return (
@@ -69,7 +71,7 @@ function Why({ decision }: { decision: Decision }) {
       {day.error ? <p class="muted">{errorText(day.error)}</p> : null}
       <h4>Decided from</h4>
       <ul>
-        {inputLines(d).map((l) => (
+        {inputLines(d, viewed).map((l) => (
           <li key={l}>{l}</li>
         ))}
       </ul>
@@ -131,8 +133,8 @@ export function DecisionItem({ d }: { d: Decision }) {
   );
 }
 
-function Criteria({ p }: { p: Progress }) {
-  if (!p.stage_exit) return <p>This is the last stage: keep it up.</p>;
+function Criteria({ p, viewed }: { p: Progress; viewed: Viewed | null }) {
+  if (!p.stage_exit) return <p>{lastStageText(viewed)}</p>;
   return (
     <>
       <p>
@@ -417,7 +419,7 @@ export function ProgressScreen() {
           <Proposal p={p} onDone={reload} viewed={viewed} />
           <section class="card" aria-labelledby="stage-title">
             <h2 id="stage-title">{stageTitle(p)}</h2>
-            <Criteria p={p} />
+            <Criteria p={p} viewed={viewed} />
             {p.waiting.length > 0 ? (
               <>
                 <h3>Waiting for a morning</h3>

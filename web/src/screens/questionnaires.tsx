@@ -7,7 +7,7 @@
 // words of its own in their place.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { viewing } from '../account';
+import { type Viewed, viewing } from '../account';
 import { ApiError, type FieldProblem } from '../api';
 import {
   type ActivityRating,
@@ -19,6 +19,7 @@ import {
   type RecordedResponse,
   type ScoreChange,
 } from '../api_questionnaires';
+import { scoresWords, whose } from '../clinic_words';
 import { ErrorSummary } from '../components/error_summary';
 import { Alert, FieldError, NumberField, Toggle } from '../components/controls';
 import { HintButton } from '../components/hint';
@@ -47,8 +48,14 @@ function ChangeLine({ label, change }: { label: string; change: ScoreChange }) {
   );
 }
 
-function BackToList() {
-  return (
+// Back to the questionnaires; for a clinician viewing a person, who takes
+// none of them, back to See, where the person's scores are listed.
+function BackToList({ viewed = null }: { viewed?: Viewed | null }) {
+  return viewed ? (
+    <a class="back-link" href="/see">
+      <Icon name="back" size={18} /> See
+    </a>
+  ) : (
     <a class="back-link" href="/questionnaires">
       <Icon name="back" size={18} /> Questionnaires
     </a>
@@ -505,12 +512,12 @@ function TakeForm({ q }: { q: Questionnaire }) {
   );
 }
 
-function ScoreTable(props: { q: Questionnaire; responses: QuestionnaireResponse[]; zone: string | undefined }) {
-  const { q, responses, zone } = props;
+function ScoreTable(props: { q: Questionnaire; responses: QuestionnaireResponse[]; zone: string | undefined; viewed: Viewed | null }) {
+  const { q, responses, zone, viewed } = props;
   return (
     <div class="numbers">
       <table>
-        <caption class="visually-hidden">Your {q.abbreviation} scores, oldest first</caption>
+        <caption class="visually-hidden">{whose(viewed, `${q.abbreviation} scores`)}, oldest first</caption>
         <thead>
           <tr>
             <th scope="col">Taken</th>
@@ -540,28 +547,36 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
   const shown = useLoad(() => questionnaireApi.show(id), [id]);
   const history = useLoad(() => questionnaireApi.history(id), [id]);
   const { zone, settled } = useDiaryZone();
+  const viewed = useSignal(viewing); // a clinician: the person's scores, no form to take
   const q = shown.data;
   const h = history.data?.[0];
   const error = shown.error ?? history.error;
   return (
     <div class="screen questionnaire-history">
-      <BackToList />
-      <h1 tabIndex={-1}>{q ? `Your ${q.abbreviation} over time` : 'Scores over time'}</h1>
+      <BackToList viewed={viewed} />
+      <h1 tabIndex={-1}>{q ? whose(viewed, `${q.abbreviation} over time`) : 'Scores over time'}</h1>
       {error ? <LoadProblem error={error} /> : null}
       {!error && (!q || !history.data || !settled) ? <p class="muted">Loading…</p> : null}
       {q && history.data && !h ? (
-        <p>
-          You have not taken {theQuestionnaire(q)} yet. <a href={`/questionnaires/${q.id}`}>Take it now</a>.
-        </p>
+        viewed ? (
+          <p>{scoresWords.notTaken(viewed.name, theQuestionnaire(q))}</p>
+        ) : (
+          <p>
+            You have not taken {theQuestionnaire(q)} yet. <a href={`/questionnaires/${q.id}`}>Take it now</a>.
+          </p>
+        )
       ) : null}
       {q && h && settled ? (
         <>
           <section class="card" aria-labelledby="change-title">
             <h2 id="change-title">What changed</h2>
             {h.since_first ? (
-              <ChangeLine label={`Since your first, on ${takenOn(h.responses[0]!.taken_at, zone)}`} change={h.since_first} />
+              <ChangeLine
+                label={`Since ${whose(viewed, 'first', true)}, on ${takenOn(h.responses[0]!.taken_at, zone)}`}
+                change={h.since_first}
+              />
             ) : (
-              <p>One score so far: take it again later to see how it changes.</p>
+              <p>{scoresWords.oneScore(viewed)}</p>
             )}
             {h.since_previous && h.responses.length > 2 ? (
               <ChangeLine
@@ -570,12 +585,12 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
               />
             ) : null}
             <p class="muted">
-              {scoreRange(q)} {importantChange(q)}
+              {scoreRange(q)} {importantChange(q, viewed)}
             </p>
           </section>
           <section class="card" aria-labelledby="scores-title">
             <h2 id="scores-title">Scores</h2>
-            <ScoreTable q={q} responses={h.responses} zone={zone} />
+            <ScoreTable q={q} responses={h.responses} zone={zone} viewed={viewed} />
           </section>
           {h.compared_activities && h.compared_activities.length > 0 ? (
             <section class="card" aria-labelledby="activities-title">
@@ -606,9 +621,11 @@ export function QuestionnaireHistoryScreen({ id }: { id: string }) {
               ) : null}
             </section>
           ) : null}
-          <a class="button primary" href={`/questionnaires/${q.id}`}>
-            Take {theQuestionnaire(q)} again
-          </a>
+          {viewed ? null : (
+            <a class="button primary" href={`/questionnaires/${q.id}`}>
+              Take {theQuestionnaire(q)} again
+            </a>
+          )}
         </>
       ) : null}
     </div>
