@@ -266,7 +266,7 @@ test('a clinician is offered the report only when everything is shared (the repo
 
     // Her program's handout, from her Today: hers, not his.
     await page.getByRole('link', { name: `${ANNA.name}’s day` }).click();
-    const handout = page.getByRole('link', { name: 'Print your home program' });
+    const handout = page.getByRole('link', { name: `Print ${ANNA.name}’s home program` });
     assert.equal(await handout.getAttribute('href'), `/api/program/handout.pdf?stage=1&person=${annaId}`);
     assert.equal(await handout.getAttribute('download'), 'daybreak-program-stage-1.pdf');
     const [printed] = await Promise.all([page.waitForEvent('download'), handout.click()]);
