@@ -105,8 +105,12 @@ std::vector<SessionRecord> Transaction::recent_sessions(UserId user, int limit) 
 
 std::vector<SessionOutline> Transaction::session_outlines(UserId user) {
   db_.set_operation("reading sessions");
+  // Completed: ran to the end with at least one exercise step done (a
+  // session with every step skipped is not a session done).
   Statement& s = db_.prepare(
-      "SELECT started_at, routine, stop_reason IS NULL FROM sessions WHERE user_id = ?1 ORDER BY started_at, id");
+      "SELECT started_at, routine, stop_reason IS NULL AND EXISTS (SELECT 1 FROM session_exercises x WHERE "
+      "x.session_id = sessions.id AND x.user_id = ?1 AND x.done > 0) FROM sessions WHERE user_id = ?1 ORDER BY "
+      "started_at, id");
   s.bind(1, user.value);
   std::vector<SessionOutline> out;
   while (s.step()) {

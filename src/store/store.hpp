@@ -122,7 +122,9 @@ struct SessionRecord {
 struct SessionOutline {
   Instant started_at;
   RoutineKind routine = RoutineKind::morning;
-  bool completed = true;  // ran to the end: no stop reason
+  // Ran to the end (no stop reason) with at least one exercise step done: a
+  // session whose every step was skipped is not counted as done.
+  bool completed = true;
   bool operator==(const SessionOutline&) const = default;
 };
 

@@ -100,6 +100,24 @@ TEST_P(StoreConformance, OutlinesListEverySessionOldestFirstWithItsRoutineAndWhe
   EXPECT_TRUE(store_->read()->session_outlines(newcomer).empty());
 }
 
+// Found from outside: a flare-day session played to the end with all ten
+// steps skipped was "1 session completed" in insights and the report.
+TEST_P(StoreConformance, ASessionWithEveryStepSkippedWasCountedAsCompleted) {
+  const UserId me = new_user(*store_, "me");
+  SessionRecord skipped = sample(kNow - hours{12});
+  skipped.stop_reason.reset();
+  skipped.steps = {StepOutcome::skipped, StepOutcome::skipped};
+  skipped.exercises = {{"bird_dog", 3, 1, 0, 1, std::nullopt}, {"dead_bug", 1, 1, 0, 1, std::nullopt}};
+  SessionRecord one_done = sample(kNow);
+  one_done.stop_reason.reset();
+  one_done.exercises = {{"bird_dog", 3, 1, 0, 1, std::nullopt}, {"dead_bug", 1, 2, 1, 1, std::nullopt}};
+  (void)insert(*store_, me, skipped);
+  (void)insert(*store_, me, one_done);
+  EXPECT_EQ(store_->read()->session_outlines(me),
+            (std::vector<SessionOutline>{{kNow - hours{12}, RoutineKind::evening, false},
+                                         {kNow, RoutineKind::evening, true}}));
+}
+
 TEST_P(StoreConformance, ASecondSessionWithTheSameKeyIsAConflict) {
   const UserId me = new_user(*store_, "me");
   (void)insert(*store_, me, sample(kNow, "retry"));

@@ -121,6 +121,7 @@ class ClinicianReportTest : public ::testing::Test {
     r.ended_at = at + std::chrono::minutes{10};
     r.pain_before = *PainScore::make(3);
     r.steps = {StepOutcome::done};
+    r.exercises = {{"bird_dog", 1, 1, 1, 0, std::nullopt}};  // its one step done
     auto tx = store_.write();
     (void)tx->insert_session(user_.id, r, "{}", {at, Actor{user_.id, "test"}});
     tx->commit();
