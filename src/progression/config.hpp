@@ -13,6 +13,10 @@ namespace daybreak {
 inline constexpr std::string_view kAdaptedFrom =
     "This rule is adapted from a model tested in Achilles tendon pain (Silbernagel 2007), not yet in back "
     "pain: your own mornings guide it, and you are the judge of comfort.";
+// The same, as a clinician reads it of the person they look after.
+inline constexpr std::string_view kAdaptedFromToClinician =
+    "This rule is adapted from a model tested in Achilles tendon pain (Silbernagel 2007), not yet in back "
+    "pain: the person's own mornings guide it, and they are the judge of comfort.";
 
 struct ProgressionConfig {
   // Pain during an exercise may reach, not pass, this (0-10). clinical-facts.md 9:

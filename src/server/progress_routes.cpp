@@ -38,6 +38,12 @@ ProgressionContext context_of(const ApiContext& api, const Caller& c) {
   return progression_context(api.store(), c.user.id, api.content(), api.progression(), c.zone, c.now);
 }
 
+// The rule's caveat speaks to the person; a clinician reads it of the person.
+Json spoken_to(Json json, const Caller& c) {
+  if (c.actor != c.user.id) json["rule"] = kAdaptedFromToClinician;
+  return json;
+}
+
 Response overview(const ApiContext& api, const Request& req) {
   const auto limit = http::int_param(req, "limit", 1, kMaxDecisions);
   if (!limit) return http::invalid_fields("the query is not valid", {limit.error()}, true);
@@ -50,7 +56,7 @@ Response overview(const ApiContext& api, const Request& req) {
   if (!o) return http::problem_for(o.error(), true);
   // The mornings' numbers are the diary's: not shown to one not shown it.
   o->stage_progress.mornings_shown = c.shares(Scope::diary);
-  return http::json_response(200, progress_overview_to_json(*o, api.content()));
+  return http::json_response(200, spoken_to(progress_overview_to_json(*o, api.content()), c));
 }
 
 Response explain(const ApiContext& api, const Request& req) {
@@ -59,7 +65,7 @@ Response explain(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   const auto found = decisions_for(api.store(), c.user.id, api.content(), *day);
   if (!found) return http::problem_for(found.error(), true);
-  return http::json_response(200, decisions_to_json(*found));
+  return http::json_response(200, spoken_to(decisions_to_json(*found), c));
 }
 
 // The "note" of an override: optional for the person, required of a

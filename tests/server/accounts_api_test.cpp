@@ -1083,6 +1083,22 @@ TEST_P(Accounts, AProgramOnlyClinicianSawMorningPainAndMovedAStageUpThroughASafe
   EXPECT_EQ(call(http::Method::post, "/api/progress/stage", anna, Json{{"stage", 1}}.dump()).status, 422);
 }
 
+// Found from outside: a clinician's view of a person's progress ended "your
+// own mornings guide it, and you are the judge of comfort".
+TEST_P(Accounts, AClinicianWasToldTheyAreTheJudgeOfComfort) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.lee", Role::clinician, "Dr Lee");
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.lee", {"program"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const Who lee = sign_in_as("dr.lee");
+  const Reply r = call(http::Method::get, fmt::format("/api/progress?person={}", a.value), lee);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string rule = Json::parse(r.body).at("rule").get<std::string>();
+  EXPECT_EQ(rule.find("you"), std::string::npos) << rule;
+  EXPECT_NE(rule.find("the person's own mornings guide it, and they are the judge"), std::string::npos) << rule;
+  const std::string hers = Json::parse(call(http::Method::get, "/api/progress", sign_in_as("anna")).body).at("rule");
+  EXPECT_NE(hers.find("you are the judge of comfort"), std::string::npos) << hers;
+}
+
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
