@@ -267,6 +267,22 @@ class Accounts : public ::testing::TestWithParam<Backend> {
     return {response.status, response.body, response.headers, response.content_type};
   }
 
+  // A full safety check through the API with one question of `level`
+  // ("urgent", "emergency") answered yes and every other no: its answer.
+  Reply flag_one(const Who& who, std::string_view level) {
+    const Json questions =
+        Json::parse(call(http::Method::get, "/api/safety/questions?check=full", who).body).at("questions");
+    Json answers = Json::object();
+    bool flagged = false;
+    for (const auto& q : questions) {
+      const bool flag = !flagged && q.at("level") == level;
+      flagged = flagged || flag;
+      answers[q.at("id").get<std::string>()] = flag ? "yes" : "no";
+    }
+    EXPECT_TRUE(flagged) << "no question of level " << level;
+    return call(http::Method::post, "/api/safety/checks", who, Json{{"check", "full"}, {"answers", answers}}.dump());
+  }
+
   Who sign_in_as(const std::string& login) {
     const Reply r =
         call(http::Method::post, "/api/sign-in", {}, Json{{"login", login}, {"password", password(login)}}.dump());
@@ -1055,19 +1071,7 @@ TEST_P(Accounts, AProgramOnlyClinicianSawMorningPainAndMovedAStageUpThroughASafe
   EXPECT_NE(hers.find("morning pain 4 this week"), std::string::npos) << hers;
 
   // A warning sign holds the program.
-  const Json questions =
-      Json::parse(call(http::Method::get, "/api/safety/questions?check=full", anna).body).at("questions");
-  Json answers = Json::object();
-  bool flagged = false;
-  for (const auto& q : questions) {
-    const bool flag = !flagged && q.at("level") == "urgent";
-    flagged = flagged || flag;
-    answers[q.at("id").get<std::string>()] = flag ? "yes" : "no";
-  }
-  ASSERT_TRUE(flagged);
-  ASSERT_EQ(
-      call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump()).status,
-      201);
+  ASSERT_EQ(flag_one(anna, "urgent").status, 201);
   const std::string theirs = criteria(lee, "/api/progress" + person);
   EXPECT_NE(theirs.find("no safety check open: one is"), std::string::npos) << theirs;
   EXPECT_EQ(theirs.find("morning pain 4"), std::string::npos) << theirs;
@@ -1141,18 +1145,7 @@ TEST_P(Accounts, AClinicianReadsTheSafetyReasonsWithThePersonsName) {
   const Who anna = sign_in_as("anna");
   const Who berg = sign_in_as("dr.berg");
   ASSERT_EQ(call(http::Method::post, "/api/grants", anna, Json{{"clinician", "dr.berg"}}.dump()).status, 201);
-  const Json questions =
-      Json::parse(call(http::Method::get, "/api/safety/questions?check=full", anna).body).at("questions");
-  Json answers = Json::object();
-  bool flagged = false;
-  for (const auto& q : questions) {
-    const bool flag = !flagged && q.at("level") == "emergency";
-    flagged = flagged || flag;
-    answers[q.at("id").get<std::string>()] = flag ? "yes" : "no";
-  }
-  ASSERT_TRUE(flagged);
-  const Reply checked =
-      call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump());
+  const Reply checked = flag_one(anna, "emergency");
   ASSERT_EQ(checked.status, 201) << checked.body;
 
   const auto first_reason = [&](const Who& who, const std::string& target) {

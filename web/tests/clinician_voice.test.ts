@@ -20,14 +20,7 @@ await vi.hoisted(async () => {
   vi.stubGlobal('localStorage', new MemoryStorage());
 });
 // Rendered once, without a DOM: each hook gives its first value.
-vi.mock('preact/hooks', () => ({
-  useState: <T>(v: T | (() => T)) => [typeof v === 'function' ? (v as () => T)() : v, () => {}],
-  useEffect: () => {},
-  useRef: <T>(v: T) => ({ current: v }),
-  useMemo: <T>(f: () => T) => f(),
-  useCallback: <T>(f: T) => f,
-  useId: () => 'id',
-}));
+vi.mock('preact/hooks', () => import('./first_render'));
 // The charts draw nothing here (uPlot needs a browser); their captions are the words.
 vi.mock('uplot', () => ({ default: {} }));
 vi.mock('../src/charts/chart', () => ({ Chart: () => null, utcDate: () => new Date(0) }));

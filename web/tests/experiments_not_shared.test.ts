@@ -19,16 +19,7 @@ await vi.hoisted(async () => {
   vi.stubGlobal('localStorage', new MemoryStorage());
 });
 // Rendered once, without a DOM: each hook gives its first value.
-vi.mock('preact/hooks', () => ({
-  useState: <T>(v: T | (() => T)) => [typeof v === 'function' ? (v as () => T)() : v, () => {}],
-  useEffect: () => {},
-  useLayoutEffect: () => {},
-  useRef: <T>(v: T) => ({ current: v }),
-  useMemo: <T>(f: () => T) => f(),
-  useCallback: <T>(f: T) => f,
-  useId: () => 'id',
-  useContext: () => undefined,
-}));
+vi.mock('preact/hooks', () => import('./first_render'));
 
 const refused = new ApiError({
   type: 'tag:daybreak,2026:no-grant',

@@ -14,14 +14,7 @@ await vi.hoisted(async () => {
   vi.stubGlobal('localStorage', new MemoryStorage());
 });
 // Rendered once, without a DOM: each hook gives its first value.
-vi.mock('preact/hooks', () => ({
-  useState: <T>(v: T | (() => T)) => [typeof v === 'function' ? (v as () => T)() : v, () => {}],
-  useEffect: () => {},
-  useLayoutEffect: () => {},
-  useRef: <T>(v: T) => ({ current: v }),
-  useMemo: <T>(f: () => T) => f(),
-  useCallback: <T>(f: T) => f,
-}));
+vi.mock('preact/hooks', () => import('./first_render'));
 const failure = vi.hoisted(() => ({ error: null as unknown }));
 vi.mock('../src/state', async (original) => ({
   ...(await original<typeof import('../src/state')>()),
