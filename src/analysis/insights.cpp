@@ -85,15 +85,7 @@ std::string all_day_text(const AllDay& a, Voice v) {
     return "To see whether the pain stays after the morning, log the afternoon or the evening as well on some days.";
   }
   const double share = 100.0 * static_cast<double>(a.pain_stayed) / static_cast<double>(a.days);
-  std::string later;
-  if (a.afternoon_mean && a.evening_mean) {
-    later = fmt::format("afternoons averaged {} and evenings {}", one_decimal(*a.afternoon_mean),
-                        one_decimal(*a.evening_mean));
-  } else if (a.afternoon_mean) {
-    later = fmt::format("afternoons averaged {}", one_decimal(*a.afternoon_mean));
-  } else {
-    later = fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
-  }
+  const std::string later = later_periods_text(a);
   std::string text = fmt::format(
       "Of the {} {} logged the afternoon or evening as well, the pain had not gone after the morning on {} "
       "({:.0f}%): {}, against {} in those mornings.",
@@ -239,6 +231,15 @@ std::string short_date(LocalDate d) {
 std::string one_decimal(double v) {
   if (std::fabs(v) < 0.05) return "0.0";
   return fmt::format("{:.1f}", v);
+}
+
+std::string later_periods_text(const AllDay& a) {
+  if (a.afternoon_mean && a.evening_mean) {
+    return fmt::format("afternoons averaged {} and evenings {}", one_decimal(*a.afternoon_mean),
+                       one_decimal(*a.evening_mean));
+  }
+  if (a.afternoon_mean) return fmt::format("afternoons averaged {}", one_decimal(*a.afternoon_mean));
+  return fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
 }
 
 std::string p_text(double p) {

@@ -79,6 +79,9 @@ struct ExperimentIdea {
 // "95% interval +0.2 to +1.4": an interval that excludes 0 gets the decimals
 // (up to 3) that show it, "+0.03 to +1.20", else ", just excluding 0".
 [[nodiscard]] std::string interval_text(double lower, double upper);
+// "afternoons averaged 3.1 and evenings 2.8" (the later periods logged), for
+// the whole-day words of insights and of the report.
+[[nodiscard]] std::string later_periods_text(const AllDay& all_day);
 // "p = 0.004", "p < 0.001"
 [[nodiscard]] std::string p_text(double p);
 

@@ -633,15 +633,7 @@ std::string persistence_words(const analysis::AllDay& a) {
     return "No day has both a morning and a later period logged, so whether pain persists beyond the morning "
            "cannot be judged.";
   }
-  std::string later;
-  if (a.afternoon_mean && a.evening_mean) {
-    later = fmt::format("afternoons averaged {} and evenings {}", one_decimal(*a.afternoon_mean),
-                        one_decimal(*a.evening_mean));
-  } else if (a.afternoon_mean) {
-    later = fmt::format("afternoons averaged {}", one_decimal(*a.afternoon_mean));
-  } else {
-    later = fmt::format("evenings averaged {}", one_decimal(a.evening_mean.value_or(0.0)));
-  }
+  const std::string later = analysis::later_periods_text(a);
   const double share = 100.0 * static_cast<double>(a.pain_stayed) / static_cast<double>(a.days);
   std::string text = fmt::format(
       "Pain persisted beyond the morning (at least 1 in every later period logged) on {} of the {} with the "

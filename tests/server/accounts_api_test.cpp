@@ -219,6 +219,29 @@ class Accounts : public ::testing::TestWithParam<Backend> {
   }
   static std::string password(const std::string& login) { return login + " horse battery staple"; }
 
+  // An entry of `pain` for `period` of `day`, logged by the person.
+  void log_pain(UserId user, LocalDate day, Period period, int pain) {
+    Draft d;
+    d.set("pain", std::to_string(pain));
+    const auto logged = log_entry(*store_, {fixed_now(), Actor{user, "test"}}, user, berlin(),
+                                  LogRequest{day, period, d, false, std::nullopt});
+    ASSERT_TRUE(logged) << logged.error().message;
+  }
+
+  // A morning session started at `at`, played to the end with its step done.
+  void finished_morning_session(UserId user, Instant at) {
+    SessionRecord r;
+    r.program = "daybreak";
+    r.routine = RoutineKind::morning;
+    r.started_at = at;
+    r.ended_at = at + std::chrono::minutes{10};
+    r.steps = {StepOutcome::done};
+    r.exercises = {{"bird_dog", 1, 1, 1, 0, std::nullopt}};
+    auto tx = store_->write();
+    (void)tx->insert_session(user, r, "{}", WriteMeta{fixed_now(), Actor{user, "test"}});
+    tx->commit();
+  }
+
   void log_note(UserId user, std::string_view note) {
     Draft d;
     d.set("pain", "4");
@@ -1018,12 +1041,8 @@ TEST_P(Accounts, AClinicianWasToldOfAPersonsDiaryAsIfItWereTheirOwn) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
   for (unsigned day = 10; day <= 20; ++day) {
-    for (const Period period : {Period::morning, Period::afternoon}) {
-      Draft d;
-      d.set("pain", std::to_string(period == Period::morning ? 5 : 3));
-      ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
-                            LogRequest{ymd(2026, 11, day), period, d, false, std::nullopt}));
-    }
+    log_pain(a, ymd(2026, 11, day), Period::morning, 5);
+    log_pain(a, ymd(2026, 11, day), Period::afternoon, 3);
   }
   ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
   const auto statements = [&](const Who& who, const std::string& target) {
@@ -1049,10 +1068,7 @@ TEST_P(Accounts, AProgramOnlyClinicianSawMorningPainAndMovedAStageUpThroughASafe
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.lee", Role::clinician, "Dr Lee");
   for (unsigned day = 9; day <= 22; ++day) {
-    Draft d;
-    d.set("pain", "4");
-    ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
-                          LogRequest{ymd(2026, 11, day), Period::morning, d, false, std::nullopt}));
+    log_pain(a, ymd(2026, 11, day), Period::morning, 4);
   }
   ASSERT_TRUE(grant_access(*store_, a, {"dr.lee", {"program"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
   const Who lee = sign_in_as("dr.lee");
@@ -1106,15 +1122,9 @@ TEST_P(Accounts, AClinicianWasToldTheyAreTheJudgeOfComfort) {
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
-  const auto log_on = [&](LocalDate day, Period period) {
-    Draft d;
-    d.set("pain", "3");
-    ASSERT_TRUE(log_entry(*store_, {fixed_now(), Actor{a, "test"}}, a, berlin(),
-                          LogRequest{day, period, d, false, std::nullopt}));
-  };
-  log_on(ymd(2026, 5, 2), Period::morning);      // 205 days before 23 November
-  log_on(ymd(2026, 5, 3), Period::evening);      // an evening later: not a morning
-  log_on(ymd(2026, 11, 20), Period::afternoon);  // nor is a recent afternoon
+  log_pain(a, ymd(2026, 5, 2), Period::morning, 3);      // 205 days before 23 November
+  log_pain(a, ymd(2026, 5, 3), Period::evening, 3);      // an evening later: not a morning
+  log_pain(a, ymd(2026, 11, 20), Period::afternoon, 3);  // nor is a recent afternoon
   ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
   const Json people = Json::parse(call(http::Method::get, "/api/people", sign_in_as("dr.berg")).body).at("people");
   ASSERT_EQ(people.size(), 1U) << people.dump();
@@ -1183,17 +1193,7 @@ TEST_P(Accounts, AGrantOfSomePartsShowsNothingOfTheOthersAndALookDecidesNothing)
   const Reply checked =
       call(http::Method::post, "/api/safety/checks", anna, Json{{"check", "full"}, {"answers", answers}}.dump());
   ASSERT_EQ(checked.status, 201) << checked.body;
-  {
-    SessionRecord r;  // a morning session two days ago, finished, and no morning after it logged
-    r.program = "daybreak";
-    r.routine = RoutineKind::morning;
-    r.started_at = fixed_now() - std::chrono::hours{48};
-    r.ended_at = r.started_at + std::chrono::minutes{10};
-    r.steps = {StepOutcome::done};
-    auto tx = store_->write();
-    (void)tx->insert_session(a, r, "{}", WriteMeta{fixed_now(), Actor{a, "test"}});
-    tx->commit();
-  }
+  finished_morning_session(a, fixed_now() - std::chrono::hours{48});  // and no morning after it logged
   const std::string person = fmt::format("?person={}", a.value);
 
   const Reply plan = call(http::Method::get, "/api/session-plans/morning" + person, berg);
@@ -1223,17 +1223,7 @@ TEST_P(Accounts, ADiaryOnlyClinicianWasToldNoGuidedSessionsAreRecorded) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.cole", Role::clinician, "Dr Cole");
   ASSERT_TRUE(grant_access(*store_, a, {"dr.cole", {"diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
-  {
-    SessionRecord r;
-    r.program = "daybreak";
-    r.routine = RoutineKind::morning;
-    r.started_at = fixed_now() - std::chrono::hours{48};
-    r.ended_at = r.started_at + std::chrono::minutes{10};
-    r.steps = {StepOutcome::done};
-    auto tx = store_->write();
-    (void)tx->insert_session(a, r, "{}", WriteMeta{fixed_now(), Actor{a, "test"}});
-    tx->commit();
-  }
+  finished_morning_session(a, fixed_now() - std::chrono::hours{48});
   const Json seen =
       Json::parse(call(http::Method::get, fmt::format("/api/insights?person={}", a.value), sign_in_as("dr.cole")).body);
   const Json& adherence = seen.at("adherence");
