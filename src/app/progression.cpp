@@ -576,10 +576,25 @@ AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, Use
   return stored;
 }
 
-Json decision_to_json(const DecisionRecord& d) {
+Json decision_to_json(const DecisionRecord& d, const DecisionReader& reader) {
   Json reasons = Json::array();
   d.reasons.for_each([&](Why w) { reasons.push_back(name_of(w)); });
   Json inputs = Json::parse(d.inputs, nullptr, false);
+  std::string sentence = d.sentence;
+  if (reader.clinician != nullptr) {
+    if (const auto program = find_program(reader.clinician->library, d.program)) {
+      sentence = clinician_decision_sentence(d, **program, reader.clinician->config, reader.clinician->library,
+                                             reader.numbers);
+    }
+  }
+  if (reader.numbers == DiaryNumbers::withheld) {
+    // A rule decision's inputs are the diary's mornings and ratings; a stage's, its mornings.
+    if (d.kind == DecisionKind::rule) {
+      inputs = nullptr;
+    } else if (inputs.is_object()) {
+      inputs.erase("mornings");
+    }
+  }
   return Json{{"id", d.id.value},
               {"program", d.program},
               {"kind", name_of(d.kind)},
@@ -588,7 +603,7 @@ Json decision_to_json(const DecisionRecord& d) {
               {"verdict", name_of(d.verdict)},
               {"reasons", std::move(reasons)},
               {"stage", d.stage},
-              {"sentence", d.sentence},
+              {"sentence", std::move(sentence)},
               {"changes", level_changes_to_json(d.changes)},
               {"offer_flare", d.offer_flare},
               {"note", d.note},
@@ -617,13 +632,13 @@ std::vector<ProgressRoutine> progress_routines(const ContentLibrary& library, co
   return out;
 }
 
-Json progress_overview_to_json(const ProgressOverview& o, const ContentLibrary& library) {
+Json progress_overview_to_json(const ProgressOverview& o, const ContentLibrary& library, const DecisionReader& reader) {
   const Program& p = *o.program;
   const Stage& stage = p.stage(o.stage);
   Json levels = Json::object();
   for (const auto& [id, level] : o.levels) levels[id] = level;
   Json recent = Json::array();
-  for (const auto& d : o.recent) recent.push_back(decision_to_json(d));
+  for (const auto& d : o.recent) recent.push_back(decision_to_json(d, reader));
   const StageProgress& sp = o.stage_progress;
   Json criteria = Json::array();
   for (const StageCriterion& c : stage_criteria(sp)) criteria.push_back(Json{{"met", c.met}, {"text", c.text}});
@@ -659,15 +674,15 @@ Json progress_overview_to_json(const ProgressOverview& o, const ContentLibrary& 
               {"stage_name", stage.name},
               {"stage_exit", stage.exit ? Json(stage.exit->description) : Json(nullptr)},
               {"criteria", std::move(criteria)},
-              {"proposal", o.proposal ? decision_to_json(*o.proposal) : Json(nullptr)},
-              {"flare_offer", o.flare_offer ? decision_to_json(*o.flare_offer) : Json(nullptr)},
+              {"proposal", o.proposal ? decision_to_json(*o.proposal, reader) : Json(nullptr)},
+              {"flare_offer", o.flare_offer ? decision_to_json(*o.flare_offer, reader) : Json(nullptr)},
               {"routines", std::move(routines)},
               {"rule", kAdaptedFrom}};
 }
 
-Json decisions_to_json(const std::vector<DecisionRecord>& decisions) {
+Json decisions_to_json(const std::vector<DecisionRecord>& decisions, const DecisionReader& reader) {
   Json out = Json::array();
-  for (const auto& d : decisions) out.push_back(decision_to_json(d));
+  for (const auto& d : decisions) out.push_back(decision_to_json(d, reader));
   return Json{{"decisions", std::move(out)}, {"rule", kAdaptedFrom}};
 }
 

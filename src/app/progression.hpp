@@ -14,6 +14,7 @@
 #include "exercise/library.hpp"
 #include "progression/config.hpp"
 #include "progression/record.hpp"
+#include "progression/sentence.hpp"
 #include "progression/stage_exit.hpp"
 #include "store/store.hpp"
 
@@ -88,8 +89,18 @@ inline constexpr std::string_view kOverrideNoteAllowed =
                                                       const ProgressionContext& ctx,
                                                       const std::optional<std::string>& program);
 
+// Who reads a decision: the person, as it was said to them (no clinician);
+// or a clinician viewing them, in the report's words (third person, built
+// from the record), without the diary's numbers, in the sentence or the
+// inputs, when the diary is not shared with them.
+struct DecisionReader {
+  const ProgressionContext* clinician = nullptr;
+  DiaryNumbers numbers = DiaryNumbers::shown;
+};
+
 // The decision for scripts and the API (inputs included, parsed).
-[[nodiscard]] nlohmann::ordered_json decision_to_json(const DecisionRecord& decision);
+[[nodiscard]] nlohmann::ordered_json decision_to_json(const DecisionRecord& decision,
+                                                      const DecisionReader& reader = {});
 
 // Each exercise of the current stage's morning and evening routines at the
 // person's level, as `daybreak progress` and the web app's Progress show them.
@@ -110,9 +121,11 @@ struct ProgressRoutine {
 // The overview for scripts and the API: `daybreak progress --json` and
 // GET /api/progress.
 [[nodiscard]] nlohmann::ordered_json progress_overview_to_json(const ProgressOverview& overview,
-                                                               const ContentLibrary& library);
+                                                               const ContentLibrary& library,
+                                                               const DecisionReader& reader = {});
 // One day's decisions with the rule's provenance: `daybreak progress explain
 // --json` and GET /api/progress/decisions.
-[[nodiscard]] nlohmann::ordered_json decisions_to_json(const std::vector<DecisionRecord>& decisions);
+[[nodiscard]] nlohmann::ordered_json decisions_to_json(const std::vector<DecisionRecord>& decisions,
+                                                       const DecisionReader& reader = {});
 
 }  // namespace daybreak

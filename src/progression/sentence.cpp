@@ -283,10 +283,38 @@ std::string by_whom(const DecisionRecord& d) {
 
 std::string noted(const DecisionRecord& d) { return d.note.empty() ? "" : fmt::format(" (note: {})", d.note); }
 
+// A rule decision without its numbers: the verdict, the routine and what
+// changed; for inputs that cannot be read, or a reader not shown the diary.
+std::string rule_outline(const DecisionRecord& d) {
+  const std::string after = d.routine ? fmt::format(" after the {} session", name_of(*d.routine)) : std::string();
+  const std::string changes = changes_text(d.changes);
+  std::string s;
+  switch (d.verdict) {
+    case Verdict::paused:
+      return fmt::format("No change{}: progression paused for safety.", after);
+    case Verdict::step_up:
+      s = fmt::format("Step up{}", after);
+      break;
+    case Verdict::step_back:
+      s = fmt::format("Step back{}", after);
+      if (changes.empty() && d.reasons.contains(Why::at_bottom)) {
+        s += ": no change, the routine was already at its gentlest level";
+      }
+      break;
+    default:
+      s = fmt::format("No change{}", after);
+      break;
+  }
+  s += changes.empty() ? "." : ": " + changes + ".";
+  if (d.offer_flare) s += " The flare-day routine was offered for the day.";
+  return s;
+}
+
 }  // namespace
 
 std::string clinician_decision_sentence(const DecisionRecord& d, const Program& program,
-                                        const ProgressionConfig& config, const ContentLibrary& library) {
+                                        const ProgressionConfig& config, const ContentLibrary& library,
+                                        DiaryNumbers numbers) {
   const auto json = nlohmann::ordered_json::parse(d.inputs, nullptr, false);
   auto stage_number = [&](const char* key, int otherwise) {
     return json.is_object() && json.contains(key) && json[key].is_number_integer() ? json[key].get<int>() : otherwise;
@@ -294,15 +322,10 @@ std::string clinician_decision_sentence(const DecisionRecord& d, const Program& 
   auto stage_words = [&](int n) { return fmt::format("stage {} (\u201c{}\u201d)", n, program.stage(n).name); };
   switch (d.kind) {
     case DecisionKind::rule: {
-      if (!json.is_discarded()) {
+      if (numbers == DiaryNumbers::shown && !json.is_discarded()) {
         if (const auto in = decision_inputs_from_json(json); in.ok()) return rule_sentence(d, *in, config, library);
       }
-      // Inputs that cannot be read: what changed, without the numbers.
-      const std::string changes = changes_text(d.changes);
-      const std::string_view verdict = d.verdict == Verdict::step_up     ? "Step up"
-                                       : d.verdict == Verdict::step_back ? "Step back"
-                                                                         : "No change";
-      return fmt::format("{}{}", verdict, changes.empty() ? "." : ": " + changes + ".");
+      return rule_outline(d);  // inputs that cannot be read, or numbers not to be shown
     }
     case DecisionKind::override:
       return fmt::format("Level set by hand {}: {}{}.", by_whom(d), changes_text(d.changes), noted(d));

@@ -4,6 +4,7 @@
 // Pure; pinned by golden files (tests/unit/progression_golden/).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,8 +25,14 @@ namespace daybreak {
 // shown: "Step up after the morning session: next-morning pain 3 (baseline
 // 4), stiffness 25 min (baseline 30 min), pain during the session at most
 // 3/10. Glute bridge: reps go from 8 to 10."
+//
+// A clinician not shown the person's diary reads the decision without the
+// diary's numbers (the verdict, the routine and the level changes):
+// "No change after the morning session." (DiaryNumbers::withheld)
+enum class DiaryNumbers : std::uint8_t { shown, withheld };
 [[nodiscard]] std::string clinician_decision_sentence(const DecisionRecord& decision, const Program& program,
-                                                      const ProgressionConfig& config, const ContentLibrary& library);
+                                                      const ProgressionConfig& config, const ContentLibrary& library,
+                                                      DiaryNumbers numbers = DiaryNumbers::shown);
 
 // "3", "3.5": a baseline or a mean as people read it.
 [[nodiscard]] std::string number_text(double v);

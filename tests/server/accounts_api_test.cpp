@@ -1119,6 +1119,49 @@ TEST_P(Accounts, AClinicianWasToldTheyAreTheJudgeOfComfort) {
   EXPECT_NE(hers.find("you are the judge of comfort"), std::string::npos) << hers;
 }
 
+// Found from outside: a clinician reading a person's progress was shown the
+// decision as it was said to the person ("your usual is 4"), and one shown
+// only the program read the diary's numbers in it and in its inputs.
+TEST_P(Accounts, AProgramOnlyClinicianReadTheMorningsNumbersInTheDecisions) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.lee", Role::clinician, "Dr Lee");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  for (unsigned day = 9; day <= 20; ++day) log_pain(a, ymd(2026, 11, day), Period::morning, 4);
+  finished_morning_session(a, fixed_now() - std::chrono::hours{48});  // Saturday 21 November
+  log_pain(a, ymd(2026, 11, 22), Period::morning, 4);
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.lee", {"program"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  ASSERT_TRUE(
+      grant_access(*store_, a, {"dr.berg", {"program", "diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  const std::string person = fmt::format("?person={}", a.value);
+  const auto first_decision = [&](const Who& who, const std::string& target) {
+    const Reply r = call(http::Method::get, target, who);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json body = Json::parse(r.body);
+    const Json decisions = body.at("decisions");
+    EXPECT_FALSE(decisions.empty()) << r.body;
+    return decisions.empty() ? Json() : decisions.at(0);
+  };
+  // Anna's own look decides the session day, in her words.
+  const Json hers = first_decision(sign_in_as("anna"), "/api/progress");
+  EXPECT_NE(hers.at("sentence").get<std::string>().find("your usual is 4"), std::string::npos) << hers.dump();
+
+  for (const std::string& target : {"/api/progress" + person, "/api/progress/decisions" + person + "&day=2026-11-21"}) {
+    const Json lees = first_decision(sign_in_as("dr.lee"), target);
+    const std::string said = lees.value("sentence", "");
+    EXPECT_EQ(said.find("you"), std::string::npos) << target << ": " << said;
+    EXPECT_EQ(said.find('4'), std::string::npos) << target << ": " << said;
+    EXPECT_NE(said.find("No change after the morning session"), std::string::npos) << target << ": " << said;
+    EXPECT_TRUE(lees.at("inputs").is_null()) << target << ": " << lees.dump();
+    EXPECT_EQ(lees.at("reasons"), hers.at("reasons")) << target;
+
+    const Json bergs = first_decision(sign_in_as("dr.berg"), target);
+    const std::string told = bergs.value("sentence", "");
+    EXPECT_EQ(told.find("you"), std::string::npos) << target << ": " << told;
+    EXPECT_NE(told.find("next-morning pain 4 (baseline 4)"), std::string::npos) << target << ": " << told;
+    EXPECT_EQ(bergs.at("inputs"), hers.at("inputs")) << target;
+  }
+}
+
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");

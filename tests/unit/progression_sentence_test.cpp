@@ -125,7 +125,7 @@ std::string sentence_of(const Example& ex) {
 }
 
 // The decision as the store keeps it, and as the clinician report words it.
-std::string clinician_sentence_of(const Example& ex) {
+std::string clinician_sentence_of(const Example& ex, DiaryNumbers numbers = DiaryNumbers::shown) {
   const auto [v, changes] = decided(ex);
   DecisionRecord d;
   d.program = "daybreak";
@@ -139,7 +139,7 @@ std::string clinician_sentence_of(const Example& ex) {
   d.offer_flare = v.offer_flare;
   d.state.good_sessions = v.good_sessions_after;
   d.sentence = decision_sentence(ex.in, v, changes, ProgressionConfig{}, builtin());
-  return clinician_decision_sentence(d, builtin().default_program(), ProgressionConfig{}, builtin());
+  return clinician_decision_sentence(d, builtin().default_program(), ProgressionConfig{}, builtin(), numbers);
 }
 
 void match_golden(const std::filesystem::path& golden_file, const std::string& rendered) {
@@ -172,6 +172,22 @@ TEST(ProgressionSentences, ForAClinicianSpeakOfThePersonAndMatchTheirGoldenFile)
     rendered += "# " + ex.name + "\n" + sentence + "\n\n";
   }
   match_golden(kGolden.parent_path() / "clinician_sentences.txt", rendered);
+}
+
+// A clinician shown the program but not the diary read the mornings'
+// numbers in the decisions: without the diary, a decision says its verdict,
+// routine and level changes, and nothing of pain, stiffness or a baseline.
+TEST(ProgressionSentences, ForAClinicianWithoutTheDiaryHoldNoneOfItsNumbers) {
+  std::string rendered;
+  const std::regex diary("\\b(you|your|pain|stiffness|baseline|mornings|next-morning)\\b|\\d+/10", std::regex::icase);
+  for (const Example& ex : examples()) {
+    const std::string sentence = clinician_sentence_of(ex, DiaryNumbers::withheld);
+    EXPECT_FALSE(std::regex_search(sentence, diary)) << ex.name << ": " << sentence;
+    EXPECT_NE(sentence.find(fmt::format("after the {} session", name_of(ex.in.routine))), std::string::npos)
+        << ex.name << ": " << sentence;
+    rendered += "# " + ex.name + "\n" + sentence + "\n\n";
+  }
+  match_golden(kGolden.parent_path() / "clinician_sentences_without_diary.txt", rendered);
 }
 
 // Decisions other than the rule's: set by hand (by the person or by a

@@ -20,7 +20,8 @@ export interface Decision {
   changes: { exercise: string; from: number; to: number; what: string }[];
   offer_flare: boolean;
   note: string;
-  inputs: Record<string, unknown>;
+  // Null for a rule decision shown to a clinician who is not shown the diary.
+  inputs: Record<string, unknown> | null;
   decided_at: string;
   channel: string;
   // Who set it by hand, when not the person themself: a clinician they share with.

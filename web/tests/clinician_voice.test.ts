@@ -307,6 +307,11 @@ describe('Progress, as a clinician views a person', () => {
     for (const line of inputLines(ruled, ANNA)) expect(line).not.toMatch(SECOND_PERSON);
   });
 
+  it("says a decision's numbers are not shared when the diary is not (a program-only clinician read the mornings' numbers)", () => {
+    const withheld = { ...ruled, inputs: null } satisfies Decision;
+    expect(inputLines(withheld, ANNA)).toEqual(['The numbers it was decided from are the diary’s, which is not shared with you.']);
+  });
+
   it('does not cheer a clinician on in the last stage ("keep it up")', () => {
     shown.progress = lastStage;
     viewPerson(ANNA);

@@ -29,7 +29,8 @@ const NOTE_MAX = 500;
 // A rule decision's inputs in words (the CLI's `progress explain` says the same),
 // of the person's usual morning to a clinician viewing them.
 export function inputLines(d: Decision, viewed: Viewed | null): string[] {
-  const i = d.inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const i = d.inputs as Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (i === null) return ['The numbers it was decided from are the diary’s, which is not shared with you.'];
   if (d.kind !== 'rule') {
     return Object.entries(i).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${String(v)}`);
   }
