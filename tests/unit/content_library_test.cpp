@@ -7,6 +7,7 @@
 
 #include "content/library_loader.hpp"
 #include "exercise/plan.hpp"
+#include "progression/stage_exit.hpp"
 #include "unit/builtin.hpp"
 
 namespace daybreak {
@@ -119,6 +120,23 @@ TEST(BuiltinContent, EveningsWorkAgainstStiffeningAndStagesSayWhenToMoveOn) {
     });
   };
   EXPECT_TRUE(std::any_of(p.stages.begin(), p.stages.end(), [&](const Stage& s) { return flexed(s.evening); }));
+}
+
+// Found from outside: a stage's exit said "mornings no worse than when you
+// started", but the rule compares the last week's mornings with the week
+// before: mornings that rose from 2 to 5 over the stage and held at 5 for
+// two weeks meet it. What a stage says it asks is what the rule checks.
+TEST(BuiltinContent, AStageExitSaidMorningsNoWorseThanWhenYouStarted) {
+  StageProgress held;
+  held.exit = ExitCriteria{14, 6, ""};
+  held.mornings = WeeklyCheck{ymd(2026, 11, 22), 7, 7, 5.0, 5.0, std::nullopt, std::nullopt, false, false};
+  ASSERT_TRUE(held.mornings_met());  // whatever the mornings were when the stage began
+  for (const Stage& s : builtin().default_program().stages) {
+    if (!s.exit) continue;
+    EXPECT_EQ(s.exit->description.find("when you started"), std::string::npos) << "stage " << s.number;
+    EXPECT_NE(s.exit->description.find("the week before"), std::string::npos)
+        << "stage " << s.number << ": " << s.exit->description;
+  }
 }
 
 TEST(BuiltinContent, EveryRoutineExpandsAtEveryLevel) {

@@ -28,7 +28,8 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   
     Move on when
       At least two weeks in this stage, the exercises at their top level for six
-      sessions, and mornings no worse than when you started.
+      sessions, and mornings not rising: the last week's no worse than the week
+      before.
       (at least 14 days, and 6 sessions at the top level)
   
   Stage 2 of 4: Steady the trunk
@@ -54,7 +55,8 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   
     Move on when
       At least three weeks in this stage, the exercises at their top level for six
-      sessions, and mornings no worse than when you started the stage.
+      sessions, and mornings not rising: the last week's no worse than the week
+      before.
       (at least 21 days, and 6 sessions at the top level)
   
   Stage 3 of 4: Build strength and endurance
@@ -81,7 +83,8 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   
     Move on when
       At least four weeks in this stage, the exercises at their top level for
-      eight sessions, and mornings holding steady or better.
+      eight sessions, and mornings holding steady or better: the last week's no
+      worse than the week before.
       (at least 28 days, and 8 sessions at the top level)
   
   Stage 4 of 4: Everyday strength
@@ -138,7 +141,8 @@ on, and the flare-day routine; one stage; JSON; a stage that is not there.
   
     Move on when
       At least three weeks in this stage, the exercises at their top level for six
-      sessions, and mornings no worse than when you started the stage.
+      sessions, and mornings not rising: the last week's no worse than the week
+      before.
       (at least 21 days, and 6 sessions at the top level)
   $ daybreak program show --stage 5
   ! daybreak: there is no such stage

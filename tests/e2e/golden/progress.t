@@ -25,7 +25,7 @@ Before anything is logged, progress shows the stage and where the levels start:
       Hamstring stretch with a strap     level 1 of 3: 2 holds of 20 s each side, 10 s rest between
       Knee to chest                      level 1 of 3: 2 holds of 20 s each side, 10 s rest between
   
-  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
+  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings not rising: the last week's no worse than the week before.
     [ ] at least 14 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
     [ ] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
@@ -73,7 +73,7 @@ A morning session on Sunday; its decision waits for Monday's morning:
       Hamstring stretch with a strap     level 1 of 3: 2 holds of 20 s each side, 10 s rest between
       Knee to chest                      level 1 of 3: 2 holds of 20 s each side, 10 s rest between
   
-  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
+  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings not rising: the last week's no worse than the week before.
     [ ] at least 14 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
     [ ] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
@@ -171,7 +171,7 @@ the flare-day routine is offered.
       Hamstring stretch with a strap     level 1 of 3: 2 holds of 20 s each side, 10 s rest between
       Knee to chest                      level 1 of 3: 2 holds of 20 s each side, 10 s rest between
   
-  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started.
+  Moving on to stage 2: At least two weeks in this stage, the exercises at their top level for six sessions, and mornings not rising: the last week's no worse than the week before.
     [ ] at least 14 days in the stage: 3 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far (counted again
       after the step back for the session of 2026-11-24)
@@ -424,7 +424,7 @@ The latest decisions, as JSON:
     ],
     "program_name": "The daybreak program",
     "stage_name": "Steady the trunk",
-    "stage_exit": "At least three weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started the stage.",
+    "stage_exit": "At least three weeks in this stage, the exercises at their top level for six sessions, and mornings not rising: the last week's no worse than the week before.",
     "criteria": [
       {
         "met": false,
@@ -609,7 +609,7 @@ value is refused with the key, the value and what is allowed:
       Hamstring stretch with a strap     level 1 of 3: 2 holds of 20 s each side, 10 s rest between
       Knee to chest                      level 1 of 3: 2 holds of 20 s each side, 10 s rest between
   
-  Moving on to stage 3: At least three weeks in this stage, the exercises at their top level for six sessions, and mornings no worse than when you started the stage.
+  Moving on to stage 3: At least three weeks in this stage, the exercises at their top level for six sessions, and mornings not rising: the last week's no worse than the week before.
     [ ] at least 21 days in the stage: 0 so far
     [ ] 6 sessions with every exercise at its top level: 0 so far
     [x] mornings not rising (a rise is 0.5 points of pain or 10 minutes of
