@@ -78,6 +78,8 @@ std::string verdict_words(const ScoreChange& c) {
       return "an important worsening";
     case ScoreChange::Verdict::no_threshold:
       return "no threshold for an important change";
+    case ScoreChange::Verdict::too_soon:
+      return "not judged: less than a week apart";
   }
   return "";
 }
@@ -461,7 +463,7 @@ QuestionnaireWords questionnaire_words(const Store& store, const User& user, con
                                     mic_words(in),
                                     "taken once in this period"};
     if (in_range.size() > 1) {
-      const ScoreChange c = judge_change(in, first.score.value, last.score.value);
+      const ScoreChange c = judge_change(in, first.score.value, last.score.value, first.taken_at, last.taken_at);
       row[3] = signed_amount(c.change, in.decimals);
       row[5] = c.sentence;
       if (in.id != "start_back") {

@@ -20,8 +20,8 @@ Json change_json(const Instrument& ins, const QuestionnaireResponse& from, const
          {"change", c.change},
          {"sentence", change_sentence(ins, from, to, c)}};
   if (c.percent) j["percent"] = *c.percent;
-  static constexpr std::array<std::string_view, 5> kVerdicts = {"unchanged", "within", "important_improvement",
-                                                                "important_worsening", "no_threshold"};
+  static constexpr std::array<std::string_view, 6> kVerdicts = {
+      "unchanged", "within", "important_improvement", "important_worsening", "no_threshold", "too_soon"};
   j["verdict"] = kVerdicts[static_cast<std::size_t>(c.verdict)];
   return j;
 }

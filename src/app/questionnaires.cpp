@@ -53,7 +53,7 @@ void compare_activities(ScoreHistory& h, const Instrument& instrument) {
     for (const double x : v) sum += x;
     return sum / static_cast<double>(v.size());
   };
-  h.since_first = judge_change(instrument, mean(before), mean(after));
+  h.since_first = judge_change(instrument, mean(before), mean(after), first.taken_at, last.taken_at);
 }
 
 }  // namespace
@@ -135,9 +135,12 @@ AppResult<std::vector<ScoreHistory>> questionnaire_history(const Store& store, U
       if (instrument.activities) {
         compare_activities(h, instrument);
       } else {
-        h.since_first = judge_change(instrument, h.responses.front().score.value, h.responses.back().score.value);
+        const QuestionnaireResponse& first = h.responses.front();
+        const QuestionnaireResponse& previous = h.responses[h.responses.size() - 2];
+        const QuestionnaireResponse& last = h.responses.back();
+        h.since_first = judge_change(instrument, first.score.value, last.score.value, first.taken_at, last.taken_at);
         h.since_previous =
-            judge_change(instrument, h.responses[h.responses.size() - 2].score.value, h.responses.back().score.value);
+            judge_change(instrument, previous.score.value, last.score.value, previous.taken_at, last.taken_at);
       }
     }
     histories.push_back(std::move(h));

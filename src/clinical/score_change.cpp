@@ -12,6 +12,16 @@ std::string points(double v, int decimals) {
   return n + (n == "1" ? " point" : " points");
 }
 
+// "RMDQ fell 6 points (33%)": the size of a change, without its judgement.
+std::string moved_words(const Instrument& instrument, const ScoreChange& c) {
+  std::string moved = fmt::format("{} {} {}", instrument.abbreviation, c.change < 0 ? "fell" : "rose",
+                                  points(std::abs(c.change), instrument.decimals));
+  if (c.percent && instrument.change && instrument.change->percent) {
+    moved += fmt::format(" ({}%)", format_amount(std::round(std::abs(*c.percent)), 0));  // 12.5 -> 13
+  }
+  return moved;
+}
+
 }  // namespace
 
 std::string minimal_change_words(const MinimalChange& mic, int decimals) {
@@ -41,10 +51,7 @@ ScoreChange judge_change(const Instrument& instrument, double baseline, double l
     c.sentence = fmt::format("{} is unchanged at {}", name, format_score(instrument, latest));
     return c;
   }
-  std::string moved = fmt::format("{} {} {}", name, c.change < 0 ? "fell" : "rose", points(size, instrument.decimals));
-  if (c.percent && instrument.change && instrument.change->percent) {
-    moved += fmt::format(" ({}%)", format_amount(std::round(std::abs(*c.percent)), 0));  // 12.5 -> 13
-  }
+  const std::string moved = moved_words(instrument, c);
   if (!instrument.change) {
     c.verdict = ScoreChange::Verdict::no_threshold;
     c.sentence = moved + (instrument.change_note.empty() ? "" : "; " + instrument.change_note);
@@ -63,6 +70,21 @@ ScoreChange judge_change(const Instrument& instrument, double baseline, double l
   const bool better = instrument.better == Better::lower ? c.change < 0 : c.change > 0;
   c.verdict = better ? ScoreChange::Verdict::important_improvement : ScoreChange::Verdict::important_worsening;
   c.sentence = moved + (better ? ": an important improvement" : ": an important worsening");
+  return c;
+}
+
+ScoreChange judge_change(const Instrument& instrument, double baseline, double latest, Instant earlier, Instant later) {
+  ScoreChange c = judge_change(instrument, baseline, latest);
+  const auto days = std::chrono::floor<std::chrono::days>(later - earlier).count();
+  if (days >= kDaysToJudgeAChange || c.verdict == ScoreChange::Verdict::unchanged ||
+      c.verdict == ScoreChange::Verdict::no_threshold) {
+    return c;
+  }
+  static_assert(kDaysToJudgeAChange == 7, "the words say a week");
+  c.verdict = ScoreChange::Verdict::too_soon;
+  c.sentence = fmt::format(
+      "{} {}: an important change is judged between scores a week or more apart", moved_words(instrument, c),
+      days <= 0 ? std::string("within a day") : fmt::format("in {} day{}", days, days == 1 ? "" : "s"));
   return c;
 }
 

@@ -160,6 +160,7 @@ TEST_F(QuestionnairesApi, AResponseIsScoredStoredAndTheChangeJudgedAgainstTheMin
   // A small change is judged too: less than the minimal important change.
   const auto nrs1 = take("nrs_pain", Json{{"answers", {{"pain", 6}}}});
   ASSERT_EQ(nrs1.status, 201) << nrs1.body;
+  clock_.advance(std::chrono::days{7});
   const auto nrs2 = take("nrs_pain", Json{{"answers", {{"pain", 5}}}});
   ASSERT_EQ(nrs2.status, 201) << nrs2.body;
   EXPECT_EQ(nrs2.json()["since_first"]["verdict"], "within");
@@ -169,6 +170,46 @@ TEST_F(QuestionnairesApi, AResponseIsScoredStoredAndTheChangeJudgedAgainstTheMin
   const Json all = get("/api/questionnaires/history").json();
   EXPECT_EQ(all.size(), 2U);
   EXPECT_EQ(get("/api/questionnaires/history?id=sf36").status, 404);
+}
+
+// Found from outside: an RMDQ filled in again minutes later, with six fewer
+// statements ticked, read "an important improvement". The minimal important
+// change is measured between assessments weeks apart: closer together the
+// change is described, not judged.
+TEST_F(QuestionnairesApi, TwoRmdqScoresMinutesApartWereAnImportantImprovement) {
+  const Json nine{{"answers",
+                   {{"1", "yes"},
+                    {"2", "yes"},
+                    {"3", "yes"},
+                    {"4", "yes"},
+                    {"5", "yes"},
+                    {"6", "yes"},
+                    {"7", "yes"},
+                    {"8", "yes"},
+                    {"9", "yes"}}}};
+  const Json three{{"answers", {{"1", "yes"}, {"2", "yes"}, {"3", "yes"}}}};
+  ASSERT_EQ(take("rmdq", nine).status, 201);
+  clock_.advance(std::chrono::minutes{5});
+  const auto again = take("rmdq", three);
+  ASSERT_EQ(again.status, 201) << again.body;
+  const Json change = again.json()["since_first"];
+  EXPECT_EQ(change["verdict"], "too_soon") << again.body;
+  EXPECT_EQ(change["sentence"],
+            "RMDQ fell 6 points (67%) within a day: an important change is judged between scores a week or more "
+            "apart");
+  EXPECT_EQ(get("/api/questionnaires/history?id=rmdq").json()[0]["since_previous"]["verdict"], "too_soon");
+
+  // Six days on, still too soon; a week after the first, judged.
+  clock_.advance(std::chrono::days{6});
+  const auto week = take("rmdq", three);
+  ASSERT_EQ(week.status, 201) << week.body;
+  EXPECT_EQ(week.json()["since_first"]["verdict"], "too_soon") << week.body;
+  EXPECT_NE(week.json()["since_first"]["sentence"].get<std::string>().find("in 6 days"), std::string::npos);
+  clock_.advance(std::chrono::days{1});
+  const auto judged = take("rmdq", three);
+  ASSERT_EQ(judged.status, 201) << judged.body;
+  EXPECT_EQ(judged.json()["since_first"]["verdict"], "important_improvement") << judged.body;
+  EXPECT_EQ(get("/api/questionnaires/history?id=rmdq").json()[0]["since_previous"]["verdict"], "unchanged");
 }
 
 TEST_F(QuestionnairesApi, StartBackChangesGroupRatherThanScore) {
@@ -202,6 +243,7 @@ TEST_F(QuestionnairesApi, ThePsfsRatesTheSameActivitiesAgain) {
   EXPECT_EQ(first.json()["shown"], "3.0/10");
   EXPECT_EQ(get("/api/questionnaires/psfs/activities").json()["activities"],
             Json::array({"putting on socks", "lifting the shopping", "gardening"}));
+  clock_.advance(std::chrono::days{14});
 
   const auto second = take("psfs", Json{{"activities",
                                          {{{"activity", "putting on socks"}, {"rating", 5}},

@@ -51,6 +51,24 @@ TEST(ScoreChange, ASmallChangeAtALowBaselineIsNotAnImportantImprovement) {
   EXPECT_EQ(judge_change(nrs, 3.0, 2.0).verdict, ScoreChange::Verdict::important_improvement);
 }
 
+// Scores less than a week apart are described, not judged (a design choice,
+// docs/questionnaires.md): at 6 days 23 hours too soon, at 7 days judged;
+// an unchanged score, or one without a threshold, says so at any interval.
+TEST(ScoreChange, ScoresLessThanAWeekApartAreDescribedNotJudged) {
+  const Instrument& rmdq = builtin_instrument("rmdq");
+  const Instant t0 = Instant{std::chrono::sys_days{ymd(2026, 11, 23)}};
+  const ScoreChange soon = judge_change(rmdq, 10, 4, t0, t0 + std::chrono::days{6} + std::chrono::hours{23});
+  EXPECT_EQ(soon.verdict, ScoreChange::Verdict::too_soon);
+  EXPECT_EQ(soon.sentence,
+            "RMDQ fell 6 points (60%) in 6 days: an important change is judged between scores a week or more apart");
+  EXPECT_EQ(soon.change, -6);
+  EXPECT_EQ(judge_change(rmdq, 10, 4, t0, t0 + std::chrono::days{7}).verdict,
+            ScoreChange::Verdict::important_improvement);
+  EXPECT_EQ(judge_change(rmdq, 10, 10, t0, t0).verdict, ScoreChange::Verdict::unchanged);
+  EXPECT_EQ(judge_change(builtin_instrument("morning_stiffness"), 6, 3, t0, t0).verdict,
+            ScoreChange::Verdict::no_threshold);
+}
+
 TEST(ScoreChange, RmdqFivePointsOrThirtyPercent) {
   EXPECT_EQ(judge_change(builtin_instrument("rmdq"), 12, 9).sentence,
             "RMDQ fell 3 points (25%): less than the 5 points or 30% that count as an important change");

@@ -1,8 +1,8 @@
 // Questionnaires in a real browser against the real daybreak serve: the list
 // says which are offered and why BASDAI is not; the ODI is answered with the
 // keyboard from its short labels (its wording is copyrighted), scored and
-// stored (the CLI sees it); taken again, the change is judged against the
-// minimal important change in words; the PSFS brings back last time's
+// stored (the CLI sees it); taken again at once, the change is said in
+// words and not judged (less than a week apart); the PSFS brings back last time's
 // activities. axe finds no serious problem on any of these pages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -84,7 +84,8 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     assert.equal(stored[0].responses[0].shown, '35.6%');
     assert.equal(stored[0].responses[0].channel, 'api');
 
-    // Again, with lower scores: an important improvement, said in words.
+    // Again at once, with lower scores: the change said in words, and not
+    // judged (scores less than a week apart are not: docs/questionnaires.md).
     await page.getByRole('button', { name: 'Take it again' }).focus();
     await page.keyboard.press('Enter');
     await waitForFocus(page.locator('main h1'));
@@ -92,10 +93,14 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     await page.getByRole('button', { name: 'Save my ODI answers' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your ODI score: 17.8%' }).waitFor();
-    await page.getByText('ODI fell 17.8 points: an important improvement', { exact: false }).waitFor();
+    await page
+      .getByText('ODI fell 17.8 points within a day: an important change is judged between scores a week or more apart', {
+        exact: false,
+      })
+      .waitFor();
     stored = await history(daybreak);
     assert.equal(stored[0].responses.length, 2);
-    assert.equal(stored[0].since_first.verdict, 'important_improvement');
+    assert.equal(stored[0].since_first.verdict, 'too_soon');
 
     // The history: both scores, and the change against the minimal important change.
     await page.getByRole('link', { name: 'Your ODI over time' }).click();
@@ -105,7 +110,7 @@ test('the ODI taken with the keyboard is scored, stored, and its change judged w
     assert.equal(await rows.count(), 2);
     assert.match(await rows.nth(0).innerText(), /35\.6%/);
     assert.match(await rows.nth(1).innerText(), /17\.8%/);
-    await page.locator('.change-line').getByText('An important improvement').waitFor();
+    await page.locator('.change-line').getByText('Too soon to judge').waitFor();
     assert.deepEqual(await seriousViolations(page), []);
 
     // See shows the latest score.
@@ -145,7 +150,7 @@ test('the PSFS names activities, and brings them back to rate again', async () =
     await second.locator('input[type="radio"][value="6"]').check();
     await page.getByRole('button', { name: 'Save my PSFS answers' }).click();
     await page.getByRole('heading', { name: 'Your PSFS score: 5.5/10' }).waitFor();
-    await page.getByText('PSFS rose 2.5 points: an important improvement', { exact: false }).waitFor();
+    await page.getByText('PSFS rose 2.5 points within a day', { exact: false }).waitFor();
     const stored = await history(daybreak);
     assert.deepEqual(
       stored[0].compared_activities.map((a) => [a.activity, a.before, a.after]),

@@ -66,7 +66,7 @@ export interface QuestionnaireResponse {
   answers: { item: string; choice?: string; value?: number; skipped?: boolean }[];
 }
 
-export type Verdict = 'unchanged' | 'within' | 'important_improvement' | 'important_worsening' | 'no_threshold';
+export type Verdict = 'unchanged' | 'within' | 'important_improvement' | 'important_worsening' | 'no_threshold' | 'too_soon';
 
 export interface ScoreChange {
   baseline: number;

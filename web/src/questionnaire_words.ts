@@ -53,5 +53,6 @@ export const VERDICTS: Record<ScoreChange['verdict'], string> = {
   within: 'Smaller than an important change',
   unchanged: 'No change',
   no_threshold: 'Change',
+  too_soon: 'Too soon to judge',
 };
 

@@ -67,7 +67,7 @@ describe('what a score means', () => {
   });
 
   it('names every verdict', () => {
-    for (const v of ['unchanged', 'within', 'important_improvement', 'important_worsening', 'no_threshold'] as const) {
+    for (const v of ['unchanged', 'within', 'important_improvement', 'important_worsening', 'no_threshold', 'too_soon'] as const) {
       expect(VERDICTS[v].length).toBeGreaterThan(0);
     }
   });
