@@ -89,7 +89,9 @@ vi.mock('../src/state', async (original) => ({
   useToday: () => ({ today: null, settled: true }),
 }));
 
-const { ExperimentsScreen, ExperimentScreen, NewExperimentScreen, loadExperimentState } = await import('../src/screens/experiments');
+const { ExperimentsScreen, ExperimentScreen, NewExperimentScreen, TonightLine, loadExperimentState } = await import(
+  '../src/screens/experiments'
+);
 
 const shown = (node: ComponentChild) => {
   const tree = render(node);
@@ -141,6 +143,19 @@ describe('a clinician sees the raw refusal and "Design an experiment" on a perso
     state.list = [running];
     expect(shown(h(ExperimentScreen, { id: 4 })).words).toContain('Stop this experiment');
     expect(shown(h(NewExperimentScreen, { a: '', b: '' })).forms).toBe(1);
+  });
+});
+
+describe('a washout night, as a clinician views the person', () => {
+  const washout = { experiment: 4, night: '2026-11-24', night_number: 8, nights: 42, condition: 'A' as const, label: 'pillow', washout: true };
+
+  it('tells the clinician of the person, not "keep to the condition" as if they were to', () => {
+    viewPerson({ id: 3, name: 'Anna', scope: ['all'] });
+    const words = shown(h(TonightLine, { t: washout, e: running })).words;
+    expect(words).not.toContain('keep to the condition');
+    expect(words).toContain('Anna keeps to the condition all the same.');
+    viewPerson(null);
+    expect(shown(h(TonightLine, { t: washout, e: running })).words).toContain('but keep to the condition all the same.');
   });
 });
 

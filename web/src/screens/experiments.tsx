@@ -83,7 +83,13 @@ function useExperimentState(shared = true) {
   return { list, all: d?.experiments ?? [], tonight: d?.tonight ?? null, report: d?.report ?? null };
 }
 
-function TonightLine({ t, e }: { t: Tonight; e: Pick<Experiment, 'a' | 'b' | 'title'> }) {
+// Tonight's condition; the washout night's reminder to keep to it is the
+// person's, and a clinician viewing them reads it of the person.
+export function TonightLine({ t, e }: { t: Tonight; e: Pick<Experiment, 'a' | 'b' | 'title'> }) {
+  const viewed = useSignal(viewing);
+  const washout = viewed
+    ? ` It is a washout night: it is not counted, but ${viewed.name} keeps to the condition all the same.`
+    : ' It is a washout night: it is not counted, but keep to the condition all the same.';
   return (
     <>
       <p class="tonight-condition" data-testid="tonight">
@@ -91,7 +97,7 @@ function TonightLine({ t, e }: { t: Tonight; e: Pick<Experiment, 'a' | 'b' | 'ti
       </p>
       <p class="muted">
         Night {t.night_number} of {t.nights} of “{e.title}”, the night before {longDate(t.night)}.
-        {t.washout ? ' It is a washout night: it is not counted, but keep to the condition all the same.' : ''}
+        {t.washout ? washout : ''}
       </p>
     </>
   );
