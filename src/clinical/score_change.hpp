@@ -37,7 +37,7 @@ inline constexpr int kDaysToJudgeAChange = 7;
 
 // The change between two scores taken at `earlier` and `later`: as above
 // from kDaysToJudgeAChange days apart; closer together, described and not
-// judged ("RMDQ fell 6 points (33%) the same day: an important change is
+// judged ("RMDQ fell 6 points (33%) within a day: an important change is
 // judged between scores a week or more apart").
 [[nodiscard]] ScoreChange judge_change(const Instrument& instrument, double baseline, double latest, Instant earlier,
                                        Instant later);
