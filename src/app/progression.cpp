@@ -582,8 +582,14 @@ Json decision_to_json(const DecisionRecord& d, const DecisionReader& reader) {
   Json inputs = Json::parse(d.inputs, nullptr, false);
   std::string sentence = d.sentence;
   if (reader.clinician != nullptr) {
+    // The warning sign that paused a rule decision is the safety answers'.
+    DecisionRecord read = d;
+    if (!reader.safety_shown && inputs.is_object() && inputs.contains("safety_note")) {
+      inputs["safety_note"] = "";
+      read.inputs = inputs.dump();
+    }
     if (const auto program = find_program(reader.clinician->library, d.program)) {
-      sentence = clinician_decision_sentence(d, **program, reader.clinician->config, reader.clinician->library,
+      sentence = clinician_decision_sentence(read, **program, reader.clinician->config, reader.clinician->library,
                                              reader.numbers);
     }
   }

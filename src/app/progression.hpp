@@ -92,10 +92,12 @@ inline constexpr std::string_view kOverrideNoteAllowed =
 // Who reads a decision: the person, as it was said to them (no clinician);
 // or a clinician viewing them, in the report's words (third person, built
 // from the record), without the diary's numbers, in the sentence or the
-// inputs, when the diary is not shared with them.
+// inputs, when the diary is not shared with them, and without the warning
+// sign that paused it when the safety answers are not.
 struct DecisionReader {
   const ProgressionContext* clinician = nullptr;
   DiaryNumbers numbers = DiaryNumbers::shown;
+  bool safety_shown = true;
 };
 
 // The decision for scripts and the API (inputs included, parsed).

@@ -44,11 +44,12 @@ Json spoken_to(Json json, const Caller& c) {
   return json;
 }
 
-// A clinician reads a decision in the report's words, and without the
-// diary's numbers when the diary is not shared with them.
+// A clinician reads a decision in the report's words, without the diary's
+// numbers when the diary is not shared with them, and without the warning
+// sign when the safety answers are not.
 DecisionReader reader_of(const Caller& c, const ProgressionContext& ctx) {
   if (c.actor == c.user.id) return {};
-  return {&ctx, c.shares(Scope::diary) ? DiaryNumbers::shown : DiaryNumbers::withheld};
+  return {&ctx, c.shares(Scope::diary) ? DiaryNumbers::shown : DiaryNumbers::withheld, c.shares(Scope::safety)};
 }
 
 Response overview(const ApiContext& api, const Request& req) {

@@ -1162,6 +1162,39 @@ TEST_P(Accounts, AProgramOnlyClinicianReadTheMorningsNumbersInTheDecisions) {
   }
 }
 
+// Found in review: a decision paused by a warning sign named the sign
+// ("fever, ... reported on Monday 23 November 2026") in its sentence and
+// inputs to a clinician shown the diary and the program but not the safety
+// answers.
+TEST_P(Accounts, AClinicianNotShownTheSafetyAnswersReadTheWarningSignInADecision) {
+  const UserId a = add("anna", Role::person, "Anna");
+  add("dr.berg", Role::clinician, "Dr Berg");
+  add("dr.cole", Role::clinician, "Dr Cole");
+  for (unsigned day = 9; day <= 20; ++day) log_pain(a, ymd(2026, 11, day), Period::morning, 4);
+  finished_morning_session(a, fixed_now() - std::chrono::hours{48});
+  log_pain(a, ymd(2026, 11, 22), Period::morning, 4);
+  ASSERT_TRUE(
+      grant_access(*store_, a, {"dr.berg", {"program", "diary"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
+  ASSERT_TRUE(grant_access(*store_, a, {"dr.cole", {"program", "diary", "safety"}, std::nullopt}, ymd(2026, 11, 23),
+                           fixed_now()));
+  const Who anna = sign_in_as("anna");
+  ASSERT_EQ(flag_one(anna, "urgent").status, 201);
+  const Json hers = Json::parse(call(http::Method::get, "/api/progress", anna).body).at("decisions").at(0);
+  ASSERT_EQ(hers.at("verdict"), "paused") << hers.dump();
+  const std::string sign = hers.at("inputs").at("safety_note").get<std::string>();
+  ASSERT_FALSE(sign.empty()) << hers.dump();
+
+  const std::string person = fmt::format("?person={}", a.value);
+  const Json bergs =
+      Json::parse(call(http::Method::get, "/api/progress" + person, sign_in_as("dr.berg")).body).at("decisions").at(0);
+  EXPECT_EQ(bergs.dump().find(sign), std::string::npos) << bergs.dump();
+  EXPECT_NE(bergs.at("sentence").get<std::string>().find("progression paused for safety"), std::string::npos)
+      << bergs.dump();
+  const Json coles =
+      Json::parse(call(http::Method::get, "/api/progress" + person, sign_in_as("dr.cole")).body).at("decisions").at(0);
+  EXPECT_NE(coles.at("sentence").get<std::string>().find(sign), std::string::npos) << coles.dump();
+}
+
 TEST_P(Accounts, AMorningLoggedOverSixtyDaysAgoWasNoMorningLoggedYet) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");

@@ -307,6 +307,13 @@ describe('Progress, as a clinician views a person', () => {
     for (const line of inputLines(ruled, ANNA)) expect(line).not.toMatch(SECOND_PERSON);
   });
 
+  it('says a decision was paused for a warning sign without naming it, when the safety answers are not shared', () => {
+    const paused = { ...ruled, inputs: { ...ruled.inputs, progression_allowed: false, safety_note: '' } } satisfies Decision;
+    expect(inputLines(paused, ANNA)).toContain('Safety: paused for a warning sign');
+    const named = { ...ruled, inputs: { ...ruled.inputs, progression_allowed: false, safety_note: 'fever' } } satisfies Decision;
+    expect(inputLines(named, ANNA)).toContain('Safety: paused (fever)');
+  });
+
   it("says a decision's numbers are not shared when the diary is not (a program-only clinician read the mornings' numbers)", () => {
     const withheld = { ...ruled, inputs: null } satisfies Decision;
     expect(inputLines(withheld, ANNA)).toEqual(['The numbers it was decided from are the diary’s, which is not shared with you.']);

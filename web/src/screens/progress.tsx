@@ -56,7 +56,9 @@ export function inputLines(d: Decision, viewed: Viewed | null): string[] {
   if (i.stopped_for_pain) lines.push('A session was stopped for pain');
   lines.push(i.pain_after != null ? `Pain after, until the next morning: ${i.pain_after}/10` : 'Pain after: not logged');
   lines.push(`Good sessions in a row before this one: ${i.good_sessions_before ?? 0}`);
-  lines.push(i.progression_allowed === false ? `Safety: paused (${i.safety_note})` : 'Safety: no open warning sign');
+  // (the warning sign is left out for a clinician not shown the safety answers)
+  const paused = i.safety_note ? `Safety: paused (${i.safety_note})` : 'Safety: paused for a warning sign';
+  lines.push(i.progression_allowed === false ? paused : 'Safety: no open warning sign');
   return lines;
 }
 
