@@ -581,16 +581,17 @@ Json decision_to_json(const DecisionRecord& d, const DecisionReader& reader) {
   d.reasons.for_each([&](Why w) { reasons.push_back(name_of(w)); });
   Json inputs = Json::parse(d.inputs, nullptr, false);
   std::string sentence = d.sentence;
-  if (reader.clinician != nullptr) {
+  if (reader.clinician) {
     // The warning sign that paused a rule decision is the safety answers'.
-    DecisionRecord read = d;
+    std::optional<DecisionRecord> blanked;
     if (!reader.safety_shown && inputs.is_object() && inputs.contains("safety_note")) {
       inputs["safety_note"] = "";
-      read.inputs = inputs.dump();
+      blanked = d;
+      blanked->inputs = inputs.dump();
     }
     if (const auto program = find_program(reader.clinician->library, d.program)) {
-      sentence = clinician_decision_sentence(read, **program, reader.clinician->config, reader.clinician->library,
-                                             reader.numbers);
+      sentence = clinician_decision_sentence(blanked ? *blanked : d, **program, reader.clinician->config,
+                                             reader.clinician->library, reader.numbers);
     }
   }
   if (reader.numbers == DiaryNumbers::withheld) {

@@ -95,7 +95,11 @@ inline constexpr std::string_view kOverrideNoteAllowed =
 // inputs, when the diary is not shared with them, and without the warning
 // sign that paused it when the safety answers are not.
 struct DecisionReader {
-  const ProgressionContext* clinician = nullptr;
+  struct Clinician {
+    const ContentLibrary& library;
+    const ProgressionConfig& config;
+  };
+  std::optional<Clinician> clinician;
   DiaryNumbers numbers = DiaryNumbers::shown;
   bool safety_shown = true;
 };

@@ -47,9 +47,10 @@ Json spoken_to(Json json, const Caller& c) {
 // A clinician reads a decision in the report's words, without the diary's
 // numbers when the diary is not shared with them, and without the warning
 // sign when the safety answers are not.
-DecisionReader reader_of(const Caller& c, const ProgressionContext& ctx) {
+DecisionReader reader_of(const ApiContext& api, const Caller& c) {
   if (c.actor == c.user.id) return {};
-  return {&ctx, c.shares(Scope::diary) ? DiaryNumbers::shown : DiaryNumbers::withheld, c.shares(Scope::safety)};
+  return {DecisionReader::Clinician{api.content(), api.progression()},
+          c.shares(Scope::diary) ? DiaryNumbers::shown : DiaryNumbers::withheld, c.shares(Scope::safety)};
 }
 
 Response overview(const ApiContext& api, const Request& req) {
@@ -59,13 +60,12 @@ Response overview(const ApiContext& api, const Request& req) {
   // As `daybreak progress`: what became decidable (a morning that never came)
   // is decided before it is shown. Idempotent; a failure leaves it waiting.
   (void)decide_due(api, c);
-  const ProgressionContext ctx = context_of(api, c);
-  auto o =
-      progress_overview(api.store(), c.user.id, ctx, c.now, req.param("program"), limit->value_or(kDefaultDecisions));
+  auto o = progress_overview(api.store(), c.user.id, context_of(api, c), c.now, req.param("program"),
+                             limit->value_or(kDefaultDecisions));
   if (!o) return http::problem_for(o.error(), true);
   // The mornings' numbers are the diary's: not shown to one not shown it.
   o->stage_progress.mornings_shown = c.shares(Scope::diary);
-  return http::json_response(200, spoken_to(progress_overview_to_json(*o, api.content(), reader_of(c, ctx)), c));
+  return http::json_response(200, spoken_to(progress_overview_to_json(*o, api.content(), reader_of(api, c)), c));
 }
 
 Response explain(const ApiContext& api, const Request& req) {
@@ -74,8 +74,7 @@ Response explain(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   const auto found = decisions_for(api.store(), c.user.id, api.content(), *day);
   if (!found) return http::problem_for(found.error(), true);
-  const ProgressionContext ctx = context_of(api, c);
-  return http::json_response(200, spoken_to(decisions_to_json(*found, reader_of(c, ctx)), c));
+  return http::json_response(200, spoken_to(decisions_to_json(*found, reader_of(api, c)), c));
 }
 
 // The "note" of an override: optional for the person, required of a
@@ -112,10 +111,9 @@ Response set_level(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
   const std::string note = note_member(*body, errors, c);
   if (!errors.empty()) return http::invalid_fields("no level was set", errors);
-  const ProgressionContext ctx = context_of(api, c);
-  const auto d = override_level(api.store(), c.meta(), c.user.id, ctx, *exercise, *level, note);
+  const auto d = override_level(api.store(), c.meta(), c.user.id, context_of(api, c), *exercise, *level, note);
   if (!d) return http::problem_for(d.error());
-  return http::json_response(201, decision_to_json(*d, reader_of(c, ctx)));
+  return http::json_response(201, decision_to_json(*d, reader_of(api, c)));
 }
 
 Response set_stage(const ApiContext& api, const Request& req) {
@@ -128,10 +126,9 @@ Response set_stage(const ApiContext& api, const Request& req) {
   const std::string note = note_member(*body, errors, c);
   const auto program = http::string_member(*body, "program", errors, "a program id, or left out for yours");
   if (!errors.empty()) return http::invalid_fields("the stage was not set", errors);
-  const ProgressionContext ctx = context_of(api, c);
-  const auto d = override_stage(api.store(), c.meta(), c.user.id, ctx, program, *stage, note);
+  const auto d = override_stage(api.store(), c.meta(), c.user.id, context_of(api, c), program, *stage, note);
   if (!d) return http::problem_for(d.error());
-  return http::json_response(201, decision_to_json(*d, reader_of(c, ctx)));
+  return http::json_response(201, decision_to_json(*d, reader_of(api, c)));
 }
 
 Response confirm(const ApiContext& api, const Request& req) {
