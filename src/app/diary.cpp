@@ -232,23 +232,34 @@ AppResult<SleepItem> retire_sleep_item(Store& store, Instant now, UserId user, S
 
 std::vector<SleepItem> sleep_items(const Store& store, UserId user) { return store.read()->sleep_items(user); }
 
-PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now) {
-  if (logged) return PeriodDue::logged;
-  const auto start = at(day, 0min);
-  if (now >= at(add_days(day, 1), 0min)) return PeriodDue::missed;
-  if (now < start) return PeriodDue::later;
+std::optional<Minutes> asked_from(Period period) {
   // Night and morning are logged on waking; the afternoon from mid-afternoon,
   // the evening once it has mostly passed.
   switch (period) {
     case Period::night:
     case Period::morning:
-      return PeriodDue::due;
+      return std::nullopt;
     case Period::afternoon:
-      return now >= at(day, 14h) ? PeriodDue::due : PeriodDue::later;
+      return 14h;
     case Period::evening:
-      return now >= at(day, 20h) ? PeriodDue::due : PeriodDue::later;
+      return 20h;
   }
-  return PeriodDue::due;
+  return std::nullopt;
+}
+
+PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now) {
+  if (logged) return PeriodDue::logged;
+  if (now >= at(add_days(day, 1), 0min)) return PeriodDue::missed;
+  return now >= at(day, asked_from(period).value_or(0min)) ? PeriodDue::due : PeriodDue::later;
+}
+
+nlohmann::ordered_json period_to_json(Period period, const DiaryEntry* entry, LocalDate day, LocalTime now,
+                                      const TimeZone& zone) {
+  const PeriodDue due = period_due(period, entry != nullptr, day, now);
+  nlohmann::ordered_json p{{"period", name_of(period)}, {"status", name_of(due)}};
+  if (const auto from = asked_from(period); due == PeriodDue::later && from) p["from"] = format_clock(at(day, *from));
+  if (entry != nullptr) p["entry"] = entry_to_json(*entry, zone);
+  return p;
 }
 
 nlohmann::ordered_json revision_to_json(const EntryRevision& r, const TimeZone& zone) {

@@ -65,6 +65,20 @@ struct LogOutcome {
 
 // For today's view: has the time come to log this period?
 enum class PeriodDue { logged, due, later, missed };
+template <>
+struct Vocabulary<PeriodDue> {
+  static constexpr std::string_view kind = "status";
+  static constexpr std::array<std::string_view, 4> names = {"logged", "due", "later", "missed"};
+};
 [[nodiscard]] PeriodDue period_due(Period period, bool logged, LocalDate day, LocalTime now);
+
+// The time of day from which a period is asked for: the afternoon from 14:00,
+// the evening from 20:00; none for the night and the morning, logged on waking.
+[[nodiscard]] std::optional<Minutes> asked_from(Period period);
+
+// A period of today's view (GET /api/today, `daybreak today --json`): period,
+// status, from ("14:00", while it is later) and the entry, if logged.
+[[nodiscard]] nlohmann::ordered_json period_to_json(Period period, const DiaryEntry* entry, LocalDate day,
+                                                    LocalTime now, const TimeZone& zone);
 
 }  // namespace daybreak

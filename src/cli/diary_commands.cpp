@@ -232,12 +232,8 @@ class TodayCommand final : public Command {
       const auto period = static_cast<Period>(i);
       const auto it =
           std::find_if(entries.begin(), entries.end(), [&](const DiaryEntry& e) { return e.period == period; });
-      static constexpr std::array<std::string_view, 4> kDue = {"logged", "due", "later", "missed"};
-      Json p{{"period", name_of(period)},
-             {"status", kDue[static_cast<std::size_t>(
-                            period_due(period, it != entries.end(), today, ctx.zone.to_local(ctx.now())))]}};
-      if (it != entries.end()) p["entry"] = entry_to_json(*it, ctx.zone);
-      periods.push_back(std::move(p));
+      periods.push_back(
+          period_to_json(period, it != entries.end() ? &*it : nullptr, today, ctx.zone.to_local(ctx.now()), ctx.zone));
     }
     print_json(ctx.io.out, Json{{"date", format_date(today)}, {"time_zone", ctx.zone.name()}, {"periods", periods}});
     return kOk;

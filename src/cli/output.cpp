@@ -134,7 +134,9 @@ void print_day(std::ostream& out, LocalDate day, const std::vector<DiaryEntry>& 
         line = fmt::format("not logged yet: daybreak log {} --pain N", name_of(period));
         break;
       case PeriodDue::later:
-        line = "later today";
+        // From when it is asked for (the afternoon from 14:00), not just "later".
+        line = asked_from(period) ? fmt::format("from {} today", format_clock(at(day, *asked_from(period))))
+                                  : "later today";
         break;
       case PeriodDue::missed:
         line = "not logged";

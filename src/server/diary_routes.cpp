@@ -24,10 +24,6 @@ using http::Response;
 
 constexpr int kMaxRangeDays = 3660;  // ten years in one response; export takes everything
 
-constexpr std::array<std::string_view, 4> kDueNames = {"logged", "due", "later", "missed"};
-
-std::string_view due_name(PeriodDue due) { return kDueNames[static_cast<std::size_t>(due)]; }
-
 std::string periods_allowed() {
   return "one of: " + join({Vocabulary<Period>::names.begin(), Vocabulary<Period>::names.end()}, ", ");
 }
@@ -41,9 +37,7 @@ Response today_view(const ApiContext& api, const Caller& c, LocalTime local_now)
     const auto period = static_cast<Period>(i);
     const auto it = std::find_if(entries.begin(), entries.end(),
                                  [&](const DiaryEntry& e) { return e.date == day && e.period == period; });
-    Json p{{"period", name_of(period)}, {"status", due_name(period_due(period, it != entries.end(), day, local_now))}};
-    if (it != entries.end()) p["entry"] = entry_to_json(*it, c.zone);
-    periods.push_back(std::move(p));
+    periods.push_back(period_to_json(period, it != entries.end() ? &*it : nullptr, day, local_now, c.zone));
   }
   const WeekGlance& g = week.glance;
   Json done = Json::array();

@@ -31,7 +31,7 @@ TEST_F(DiaryApi, TodayListsTheFourPeriodsInThePersonsZone) {
   EXPECT_EQ(j["local_time"], "07:30");
   ASSERT_EQ(j["periods"].size(), 4U);
   EXPECT_EQ(j["periods"][0], (Json{{"period", "night"}, {"status", "due"}}));
-  EXPECT_EQ(j["periods"][2], (Json{{"period", "afternoon"}, {"status", "later"}}));
+  EXPECT_EQ(j["periods"][2], (Json{{"period", "afternoon"}, {"status", "later"}, {"from", "14:00"}}));
 
   ASSERT_EQ(post("/api/entries", kMorning).status, 201);
   const Json after = get("/api/today").json();
@@ -63,6 +63,20 @@ TEST_F(DiaryApi, TodayShowsAtOnceWhatAnotherProgramLoggedAndWhatTheClockTurned) 
   const Json afternoon = get("/api/today").json();
   EXPECT_EQ(afternoon["local_time"], "14:00");
   EXPECT_EQ(afternoon["periods"][2]["status"], "due");
+}
+
+// Issue: at midday Today's afternoon was "later" under "Midday to late
+// afternoon", and nothing said from when it would be asked for.
+TEST_F(DiaryApi, TheAfternoonSaidLaterAtMiddayWithoutSayingWhen) {
+  clock_.set(fixed_now() + std::chrono::hours{5});  // 12:30 in Berlin
+  const Json midday = get("/api/today").json();
+  EXPECT_EQ(midday["periods"][0], (Json{{"period", "night"}, {"status", "due"}}));
+  EXPECT_EQ(midday["periods"][2], (Json{{"period", "afternoon"}, {"status", "later"}, {"from", "14:00"}}));
+  EXPECT_EQ(midday["periods"][3], (Json{{"period", "evening"}, {"status", "later"}, {"from", "20:00"}}));
+  clock_.set(fixed_now() + std::chrono::hours{6} + std::chrono::minutes{30});  // 14:00: asked for, no "from"
+  const Json afternoon = get("/api/today").json();
+  EXPECT_EQ(afternoon["periods"][2], (Json{{"period", "afternoon"}, {"status", "due"}}));
+  EXPECT_EQ(afternoon["periods"][3]["from"], "20:00");
 }
 
 TEST_F(DiaryApi, CreatingAnEntryReturnsItWithItsAddress) {

@@ -53,7 +53,8 @@ export interface Today {
   date: string;
   time_zone: string;
   local_time: string;
-  periods: { period: Period; status: PeriodStatus; entry?: Entry }[];
+  // from: the time of day a later period is asked for ("14:00"), while it is later.
+  periods: { period: Period; status: PeriodStatus; from?: string; entry?: Entry }[];
   // The last 7 days, today included (absent in a Today kept from an older daybreak).
   week?: { days: number; mornings_logged: number; sessions: number | null; done_today: Routine[] };
 }

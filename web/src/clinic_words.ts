@@ -6,9 +6,9 @@
 // "they", never "you". Plain functions, so the unit tests read them without
 // a browser.
 import { type Part, PART_LABELS, type Scope, SCOPES } from './account';
-import type { Period } from './api';
+import type { Period, PeriodStatus } from './api';
 import type { Decision } from './api_progress';
-import { addDays, longDate, PERIOD_HINTS } from './format';
+import { addDays, longDate, PERIOD_HINTS, STATUS_LABELS } from './format';
 import { listWords } from './sharing_words';
 
 // "Anna’s", as the banner says it.
@@ -27,6 +27,15 @@ export function whose(viewed: { name: string } | null, what: string, inSentence 
 // a clinician viewing them logs nothing, and reads what the night is about.
 export function periodHint(period: Period, viewing: boolean): string {
   return viewing && period === 'night' ? 'How they slept' : PERIOD_HINTS[period];
+}
+
+// A period's badge on Today: "From 14:00" while the afternoon or the evening
+// is not yet asked for (not a bare "Later" under "Midday to late afternoon"),
+// "Not logged yet" to a clinician viewing, who logs nothing.
+export function periodBadge(status: PeriodStatus | 'queued', from: string | undefined, viewing: boolean): string {
+  if (viewing && (status === 'due' || status === 'later')) return 'Not logged yet';
+  if (status === 'later' && from) return `From ${from}`;
+  return STATUS_LABELS[status];
 }
 
 // See, when morning stiffness often lasts long: worth a doctor's look, never

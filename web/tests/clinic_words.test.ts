@@ -8,6 +8,7 @@ import {
   changeText,
   clinicianChange,
   clinicianChangeText,
+  periodBadge,
   possessive,
   shares,
   whose,
@@ -79,5 +80,21 @@ describe('the change Today tells the person about', () => {
     expect(clinicianChange([berg], '2026-12-04', [])).toBeNull(); // the 15th: too old
     expect(clinicianChange([berg], '2026-12-04', [], 15)?.id).toBe(2);
     expect(clinicianChange([own], '2026-11-23', [])).toBeNull();
+  });
+});
+
+// Issue: at 12:30 Today's afternoon card said "Later" under "Midday to late
+// afternoon", without saying from when it is asked for.
+describe('the afternoon said Later at midday without saying when', () => {
+  it('says from what time a later period is asked for', () => {
+    expect(periodBadge('later', '14:00', false)).toBe('From 14:00');
+    expect(periodBadge('later', '20:00', false)).toBe('From 20:00');
+    expect(periodBadge('later', undefined, false)).toBe('Later');
+    expect(periodBadge('due', undefined, false)).toBe('To log');
+    expect(periodBadge('queued', undefined, false)).toBe('Waiting to send');
+  });
+  it('tells a clinician viewing only that it is not logged yet', () => {
+    expect(periodBadge('later', '14:00', true)).toBe('Not logged yet');
+    expect(periodBadge('logged', undefined, true)).toBe('Logged');
   });
 });

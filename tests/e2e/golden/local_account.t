@@ -16,7 +16,7 @@ one; the CLI goes on acting for them.
   
     night      not logged yet: daybreak log night --pain N
     morning    pain 4/10, stiffness 30 min  (entry 1)
-    afternoon  later today
+    afternoon  from 14:00 today
     evening    pain 2/10  (entry 2)
   $ daybreak admin user add anna.again --role person --name "Anna" --local-person
   ! daybreak: The person number 1 already has the account 'anna'

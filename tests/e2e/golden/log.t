@@ -85,7 +85,7 @@ A period is logged once a day; --replace overwrites it and keeps the old one in 
   
     night      pain 3/10, bedtime 23:10, woke 06:40, woken by pain 2x, sleep quality 5/10, position: left side, mattress: firm foam, pillows: knee pillow, bedroom 18.5 °C, humidity 45%  (entry 1)
     morning    pain 6/10  (entry 2)
-    afternoon  later today
+    afternoon  from 14:00 today
     evening    pain 1/10  (entry 5)
 
 Once you have a pillow, a night that names none is a night without one: it

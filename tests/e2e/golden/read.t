@@ -5,8 +5,8 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
   
     night      not logged yet: daybreak log night --pain N
     morning    not logged yet: daybreak log morning --pain N
-    afternoon  later today
-    evening    later today
+    afternoon  from 14:00 today
+    evening    from 20:00 today
   $ daybreak log night --date 2026-11-21 --pain 4 --bedtime 22:45 --wake-time 06:15
   Logged the night of Saturday 21 November 2026 (entry 1): pain 4/10, bedtime 22:45, woke 06:15
   $ daybreak log morning --date 2026-11-21 --pain 6 --stiffness-minutes 50 --stiffness-severity 7
@@ -112,11 +112,13 @@ Reading the diary: today, history over a range, one entry, as text, JSON and CSV
       },
       {
         "period": "afternoon",
-        "status": "later"
+        "status": "later",
+        "from": "14:00"
       },
       {
         "period": "evening",
-        "status": "later"
+        "status": "later",
+        "from": "20:00"
       }
     ]
   }

@@ -102,8 +102,8 @@ Profile, sleep items, the interactive check-in, and help.
   
     night      not logged yet: daybreak log night --pain N
     morning    pain 2/10, stiffness 10 min, stiffness severity 3/10, warning signs: ache, new red-flag symptoms: no  (entry 1)
-    afternoon  later today
-    evening    later today
+    afternoon  from 14:00 today
+    evening    from 20:00 today
   $ daybreak --version
   0.1.0
   $ daybreak

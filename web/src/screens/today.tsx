@@ -5,9 +5,9 @@ import type { VNode } from 'preact';
 
 import { type Viewed, viewing } from '../account';
 import { ApiError, type Period, type PeriodStatus, PERIODS, type Today, Unreachable } from '../api';
-import { periodHint, possessive, whose } from '../clinic_words';
+import { periodBadge, periodHint, possessive, whose } from '../clinic_words';
 import { Icon } from '../components/icons';
-import { entrySummary, fieldMessage, longDate, PERIOD_LABELS, problemSummary, STATUS_LABELS, UNREACHABLE } from '../format';
+import { entrySummary, fieldMessage, longDate, PERIOD_LABELS, problemSummary, UNREACHABLE } from '../format';
 import { type OutboxItem, retryable } from '../outbox';
 import { diaryVersion, flushOutbox, lastToday, loadToday, outbox, reachable, useLoad, useOutbox, useSignal } from '../state';
 import { browserToday } from './log';
@@ -127,7 +127,7 @@ function PeriodCard({
         <h2 id={headingId}>
           {PERIOD_LABELS[period]}{' '}
           <span class={`badge badge-${status}`}>
-            {readOnly && (status === 'due' || status === 'later') ? 'Not logged yet' : STATUS_LABELS[status]}
+            {periodBadge(status, p?.from, readOnly)}
           </span>
         </h2>
         <p class={summary ? 'summary' : 'muted'}>{summary || periodHint(period, readOnly)}</p>
