@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "store/request_versions.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/sqlite_transaction.hpp"
 
@@ -387,7 +388,11 @@ std::vector<std::string> SqliteStore::check() const {
 StoreVersion SqliteStore::version() const {
   // PRAGMA data_version moves with every commit by another connection (the
   // writing one, seen from the reading one; another process); the gate
-  // counts this store's own.
+  // counts this store's own. Read once per request, as PgStore does: each is a
+  // read transaction, and a GET of Today asks three times (accounts, profile,
+  // Today) where one answers them all.
+  const std::uint64_t own = gate_.commits.load();
+  if (const auto kept = RequestVersions::find(0)) return StoreVersion{*kept, own};
   std::unique_lock lock = reader_ ? std::unique_lock(read_mutex_) : std::unique_lock(gate_.mutex);
   Connection& db = reader_ ? *reader_ : db_;
   db.set_operation("reading the data version");
@@ -395,7 +400,8 @@ StoreVersion SqliteStore::version() const {
   s.step();
   const std::int64_t others = s.integer(0);
   s.reset();
-  return StoreVersion{others, gate_.commits};
+  RequestVersions::keep(0, others);
+  return StoreVersion{others, own};
 }
 
 int SqliteStore::schema_version() const {

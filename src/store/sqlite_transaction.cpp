@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "store/request_versions.hpp"
+
 namespace daybreak::sqlite {
 namespace {
 
@@ -86,6 +88,7 @@ void SqliteTransaction::commit() {
   conn_.exec("RELEASE member");
   done_ = true;
   end_turn(true);
+  RequestVersions::forget();  // this request's write moved them
 }
 
 void SqliteTransaction::end_turn(bool joined) {

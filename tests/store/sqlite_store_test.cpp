@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "domain/entry_fields.hpp"
+#include "store/request_versions.hpp"
 #include "store/sqlite_schema.hpp"
 #include "store/store_conformance.hpp"
 #include "support/faulty_vfs.hpp"
@@ -406,6 +407,34 @@ TEST(SqliteStore, TheVersionMovesWithEveryCommitFromAnyConnectionAndOnlyThen) {
     raw_query(dir / "daybreak.db", "UPDATE users SET name = 'someone else'");  // another program
     EXPECT_NE(store.version(), v2) << "reader " << reader;
   }
+}
+
+// A GET of Today read SQLite's data version three times (accounts, the
+// profile, Today), each a read transaction with its locks; as on PostgreSQL,
+// it is read once a request until the request's own write.
+TEST(SqliteStore, AVersionWasReadAgainByEveryViewOfARequest) {
+  for (const bool reader : {false, true}) {
+    TempDir dir;
+    SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+    if (reader) store.open_reader();
+    const UserId user = add_user(store);
+    const RequestVersions request;
+    const StoreVersion start = store.version();
+    raw_query(dir / "daybreak.db", "UPDATE users SET name = 'someone else'");  // another program, during the request
+    // Kept for the request: what it builds from later reads is newer than the
+    // version it keeps it under, never older.
+    EXPECT_EQ(store.version(), start) << "reader " << reader;
+    add_entry(store, user, ymd(2026, 6, 1));  // the request's own write forgets it
+    const StoreVersion after = store.version();
+    EXPECT_NE(after.others, start.others) << "reader " << reader;
+    EXPECT_NE(after, start) << "reader " << reader;
+  }
+  TempDir dir;  // without a request, each read is fresh
+  SqliteStore store(SqliteOptions{dir / "daybreak.db"});
+  (void)add_user(store);
+  const StoreVersion start = store.version();
+  raw_query(dir / "daybreak.db", "UPDATE users SET name = 'someone else'");
+  EXPECT_NE(store.version(), start);
 }
 
 // Group commit: a write that commits while another waits for the connection
