@@ -133,11 +133,12 @@ void print_day(std::ostream& out, LocalDate day, const std::vector<DiaryEntry>& 
       case PeriodDue::due:
         line = fmt::format("not logged yet: daybreak log {} --pain N", name_of(period));
         break;
-      case PeriodDue::later:
+      case PeriodDue::later: {
         // From when it is asked for (the afternoon from 14:00), not just "later".
-        line = asked_from(period) ? fmt::format("from {} today", format_clock(at(day, *asked_from(period))))
-                                  : "later today";
+        const auto from = asked_from(period);
+        line = from ? fmt::format("from {} today", format_clock(at(day, *from))) : "later today";
         break;
+      }
       case PeriodDue::missed:
         line = "not logged";
         break;
