@@ -4,9 +4,20 @@
 import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
+const moving = new Set<() => void>();
 
+// A move's listeners run first, in the same task as the move, before any
+// screen draws; then the screens are told.
 function notify(): void {
+  for (const m of moving) m();
   for (const l of listeners) l();
+}
+
+// Called as each move begins, before the next screen draws, however long that
+// takes (the toasts decide there which of them the next screen keeps).
+export function onMove(listener: () => void): () => void {
+  moving.add(listener);
+  return () => void moving.delete(listener);
 }
 
 // A screen that would lose something on leaving (a session under way) asks

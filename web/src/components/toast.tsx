@@ -1,13 +1,13 @@
 // Short messages after an action ("Morning saved"), read out by screen
 // readers through a polite live region, and gone after a few seconds.
-import { useEffect } from 'preact/hooks';
-
-import { useLocation } from '../router';
+import { onMove } from '../router';
 import { Signal, useSignal } from '../state';
 
 // A toast announced just before a move ("Morning saved", then Today) shows on
 // the screen moved to; any other move clears it, so it never sits over the
-// next form's Save.
+// next form's Save. Its age is taken as the move begins, not when the next
+// screen has drawn: a slow draw (a busy phone) once lost "Saved on this
+// device" on the way to Today.
 const CARRIED_MS = 400;
 
 export interface Toast {
@@ -27,14 +27,14 @@ export function announce(text: string, kind: Toast['kind'] = 'ok'): void {
   window.setTimeout(() => toasts.set(toasts.value.filter((t) => t.id !== toast.id)), kind === 'warn' ? 9000 : 5000);
 }
 
+onMove(() => {
+  if (toasts.value.length === 0) return;
+  const now = Date.now();
+  toasts.set(toasts.value.flatMap((t) => (!t.carried && now - t.at < CARRIED_MS ? [{ ...t, carried: true }] : [])));
+});
+
 export function Toasts() {
   const list = useSignal(toasts);
-  const { path } = useLocation();
-  useEffect(() => {
-    if (toasts.value.length === 0) return;
-    const now = Date.now();
-    toasts.set(toasts.value.flatMap((t) => (!t.carried && now - t.at < CARRIED_MS ? [{ ...t, carried: true }] : [])));
-  }, [path]);
   return (
     <div class="toasts" role="status" aria-live="polite">
       {list.map((t) => (
