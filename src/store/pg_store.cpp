@@ -124,13 +124,19 @@ class PgSharedReader final : public sql::Transaction {
   void commit() override {}
 };
 
-// The connection for a version read: the request's read transaction when one
-// is open and free, else a connection of its own. A read that failed leaves
-// the request's transaction unusable: it ends.
+// Whether the request's read transaction is open and free: a version read
+// in it answers for the same snapshot as the request's reads.
+bool request_read_free(const PgStore& store) {
+  return shared.store == &store && shared.lease && !shared.in_use && !shared.stale;
+}
+
+// The connection for a version read: the request's read transaction when it
+// is free, else a connection of its own. A read that failed leaves the
+// request's transaction unusable: it ends.
 class VersionConnection {
  public:
   explicit VersionConnection(const PgStore& store) {
-    if (shared.store == &store && shared.lease && !shared.in_use && !shared.stale) {
+    if (request_read_free(store)) {
       c_ = shared.lease.get();
     } else {
       own_ = store.lease();
@@ -149,6 +155,9 @@ class VersionConnection {
   pg::Connection* c_;
   int exceptions_ = std::uncaught_exceptions();
 };
+
+constexpr std::string_view kStoreVersion =
+    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits";
 
 }  // namespace
 
@@ -293,17 +302,24 @@ std::vector<std::string> PgStore::check() const {
 StoreVersion PgStore::version() const {
   const std::uint64_t own = own_commits_.load();
   if (const auto kept = RequestVersions::find(0)) return StoreVersion{*kept, own};
-  const VersionConnection db(*this);
-  db->set_operation("reading the store's version");
-  const std::int64_t others =
-      db->query_integer("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM daybreak_commits").value_or(0);
+  std::int64_t others = 0;
+  if (request_read_free(*this)) {
+    const VersionConnection db(*this);
+    db->set_operation("reading the store's version");
+    others = db->query_integer(kStoreVersion).value_or(0);
+  } else {
+    others = version_reads_.get();
+  }
   RequestVersions::keep(0, others);
   return StoreVersion{others, own};
 }
 
 StoreVersion PgStore::version_of(UserId person) const {
   // Moved inside each write that changed the person's rows (schema version
-  // 11), so it needs no count of this server's own commits.
+  // 11), so it needs no count of this server's own commits. Read alone, not
+  // shared as the store's is: people's reads shared in one query (a sum for
+  // each of several people) made the bounded mixed load's answers slower
+  // (bench/RESULTS.md).
   if (const auto kept = RequestVersions::find(person.value)) return StoreVersion{*kept, 0, person.value};
   const VersionConnection db(*this);
   db->set_operation("reading a person's data version");
@@ -314,6 +330,13 @@ StoreVersion PgStore::version_of(UserId person) const {
   s.reset();
   RequestVersions::keep(person.value, v);
   return StoreVersion{v, 0, person.value};
+}
+
+// One round trip for the store's version, for the requests of this moment.
+std::int64_t PgStore::read_store_version() const {
+  const Lease db = lease();
+  db->set_operation("reading the store's version");
+  return db->query_integer(kStoreVersion).value_or(0);
 }
 
 int PgStore::schema_version() const {

@@ -15,6 +15,7 @@
 
 #include "store/pg.hpp"
 #include "store/store.hpp"
+#include "store/version_reads.hpp"
 
 namespace daybreak {
 
@@ -43,7 +44,9 @@ class PgStore final : public Store {
   [[nodiscard]] std::vector<std::string> check() const override;
   // Moves with every commit through any server: a sequence each write moves
   // once it has committed, before it answers, so a view kept by another
-  // server is read again on its next request.
+  // server is read again on its next request. Read in the request's read
+  // transaction when one is open (its snapshot's); else the requests that
+  // ask at once share one read (version_reads.hpp).
   [[nodiscard]] StoreVersion version() const override;
   // The person's own version (how many writes changed their rows, from
   // person_changes), moved inside every such write: one person's write leaves
@@ -71,6 +74,7 @@ class PgStore final : public Store {
 
  private:
   void migrate();
+  [[nodiscard]] std::int64_t read_store_version() const;
 
   PgOptions options_;
   std::string location_;
@@ -79,6 +83,7 @@ class PgStore final : public Store {
   mutable std::vector<std::unique_ptr<pg::Connection>> idle_;
   mutable int open_ = 0;
   std::atomic<std::uint64_t> own_commits_{0};
+  mutable VersionReads version_reads_{[this] { return read_store_version(); }};
 };
 
 }  // namespace daybreak

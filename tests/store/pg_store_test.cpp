@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <future>
@@ -207,6 +208,43 @@ TEST_F(PgStoreTest, APersonsVersionCountsEveryWriteWhenManyComeAtOnceAndItsRowsS
   pg::Connection db(words_);
   EXPECT_LE(db.query_integer(fmt::format("SELECT count(*) FROM person_changes WHERE user_id = {}", anna.value)),
             33 + kThreads);
+}
+
+// The store's version read by many requests at once is shared
+// (store/version_reads); each must still see every write answered before it
+// asked, through any server. One server writes and says which version it has
+// answered; eight requests on another read it over and over meanwhile.
+TEST_F(PgStoreTest, AVersionReadSharedByRequestsAskingAtOnceSeesEveryWriteAnsweredBeforeThem) {
+  PgStore writer(PgOptions{words_});
+  PgStore reader(PgOptions{words_, 8});
+  const UserId anna = new_user(writer, "anna");
+  std::atomic<std::int64_t> answered{writer.version().others};
+  std::atomic<bool> done{false};
+  std::atomic<int> asked{0};
+  auto writes = std::async(std::launch::async, [&] {
+    for (int i = 0; i < 100; ++i) {
+      auto tx = writer.write();
+      (void)tx->add_sleep_item(anna, SleepItemKind::pillow, fmt::format("pillow {}", i), kNow);
+      tx->commit();
+      answered = writer.version().others;
+    }
+    done = true;
+  });
+  std::vector<std::future<int>> requests;
+  for (int t = 0; t < 8; ++t) {
+    requests.push_back(std::async(std::launch::async, [&] {
+      int behind = 0;
+      while (!done) {
+        const std::int64_t before = answered;
+        behind += reader.version().others < before ? 1 : 0;
+        ++asked;
+      }
+      return behind;
+    }));
+  }
+  writes.get();
+  for (auto& r : requests) EXPECT_EQ(r.get(), 0) << "a version read missed a write answered before it was asked";
+  EXPECT_GT(asked.load(), 100);
 }
 
 // Another server's write of a pillow for `who`, made while a request runs here.
