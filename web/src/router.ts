@@ -15,9 +15,8 @@ function notify(): void {
 
 // Called as each move begins, before the next screen draws, however long that
 // takes (the toasts decide there which of them the next screen keeps).
-export function onMove(listener: () => void): () => void {
+export function onMove(listener: () => void): void {
   moving.add(listener);
-  return () => void moving.delete(listener);
 }
 
 // A screen that would lose something on leaving (a session under way) asks
