@@ -18,6 +18,7 @@ import { after, before, test } from 'node:test';
 import {
   adminMissing,
   ANNA,
+  apiSettled,
   BERG,
   newPage,
   seedCsv,
@@ -195,6 +196,9 @@ test('a person who stops sharing is no longer shown to the clinician viewing the
     const night = page.getByRole('listitem', { name: /Night/ });
     await night.filter({ hasText: 'pain 3/10' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // Today's other cards have read hers too: a card still asking when she
+    // stops would be refused, and the app would leave Today before See.
+    await apiSettled(page);
 
     // She shares her program only: See takes him to her page, which says so
     // and shows what she still shares.
@@ -213,6 +217,8 @@ test('a person who stops sharing is no longer shown to the clinician viewing the
     await page.getByRole('heading', { name: `${ANNA.name}’s day`, level: 1 }).waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /pain 3\/10|pain 5\/10|Not logged/);
     await nav.getByRole('link', { name: 'Overview' }).click();
+    await page.locator('#adjust-program').waitFor();
+    await apiSettled(page);
 
     // She stops sharing the rest: nothing of hers is shown, nor kept, and the
     // banner no longer says he looks at her data.

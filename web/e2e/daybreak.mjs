@@ -36,6 +36,9 @@ export function launchChromium() {
 // same diary on a later day.
 export const PHONE = { width: 390, height: 844 };
 
+// The API requests each page of newPage() has asked and not yet had answered.
+const inFlight = new WeakMap();
+
 // A page in a fresh browser context (no storage, no service worker), phone
 // sized unless told; close() fails the test if the page threw an error.
 export async function newPage(browser, { viewport = PHONE, colorScheme = 'light' } = {}) {
@@ -43,11 +46,27 @@ export async function newPage(browser, { viewport = PHONE, colorScheme = 'light'
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const asking = new Set();
+  page.on('request', (r) => r.url().includes('/api/') && asking.add(r));
+  for (const end of ['requestfinished', 'requestfailed']) page.on(end, (r) => asking.delete(r));
+  inFlight.set(page, asking);
   const close = async () => {
     await context.close();
     assert.deepEqual(problems, [], 'the page reported errors');
   };
   return { page, close };
+}
+
+// Waits until the page has had every API request it asked answered, and has
+// asked no other for `quietMs`: a screen's cards each load on their own, and
+// a test that changes the data under a screen (`daybreak share --stop`) does
+// so after the screen has read it, not while a card's request is on its way.
+export async function apiSettled(page, quietMs = 250) {
+  const asking = inFlight.get(page);
+  assert.ok(asking, 'apiSettled: a page from newPage()');
+  for (let quiet = 0; quiet < quietMs; quiet = asking.size === 0 ? quiet + 25 : 0) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 // A fresh daybreak (its first safety check passed when asked) and a page on
