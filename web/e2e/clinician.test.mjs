@@ -280,6 +280,7 @@ test('a clinician is offered the report only when everything is shared (the repo
     assert.equal((await readFile(await printed.path())).subarray(0, 5).toString(), '%PDF-');
 
     // She shares everything: the report downloads, with its name.
+    await apiSettled(page);
     await daybreak.cli('share', '--person', ANNA.login, '--stop', parts);
     await share('all');
     await page.goto(`${daybreak.url}/people/${annaId}`);
