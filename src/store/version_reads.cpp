@@ -64,14 +64,16 @@ void VersionReads::send(Batch& batch) {
   // The requests that asked while it was on its way go next, in a read that
   // begins after the last of them asked (none can join it once it is taken).
   std::shared_ptr<Batch> next;
+  bool others = false;  // the batch's count is final: it left gathering_ under the lock before it was sent
   {
     const std::lock_guard lock(mutex_);
+    others = batch.requests > 1;
     next = std::move(gathering_);
     gathering_.reset();
     reading_ = next != nullptr;
   }
   batch.state.store(done, std::memory_order_release);
-  wake(batch.state, INT_MAX);
+  if (others) wake(batch.state, INT_MAX);  // a read for its sender alone wakes nobody
   if (next) {
     next->state.store(your_turn, std::memory_order_release);
     wake(next->state, 1);
