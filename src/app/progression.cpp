@@ -464,10 +464,16 @@ std::optional<FieldError> override_note_problem(std::string_view note) {
 
 namespace {
 
-// Moving on by hand, a level or a stage up, waits like the rule's own moves
-// while a safety check is open (clinical.md "Safety": no moving on until a
-// clinician has seen the person); moving back is always allowed.
-constexpr std::string_view kPausedForSafety = "progression is paused while a safety check is open";
+// Moving on by hand, a level or a stage up or a proposed stage confirmed,
+// waits while anything is open: a warning sign until a clinician has seen the
+// person (clinical.md "Safety"), a check until it is answered (a weekly check
+// due, leg symptoms not yet asked about, a sharp rise in morning pain); moving
+// back is always allowed. `message` says what stays.
+AppError held_for_safety(const ProgressionSafety& safety, const std::string& message) {
+  AppError e = conflict(fmt::format("{}: {}", message, safety.wait));
+  if (safety.hint) e = with_hint(std::move(e), *safety.hint);
+  return e;
+}
 
 }  // namespace
 
@@ -495,9 +501,9 @@ AppResult<DecisionRecord> override_level(Store& store, const WriteMeta& meta, Us
   d.reasons = {Why::by_hand};
   d.stage = stored_stage(*tx, user, program);
   d.changes = {set_level(ctx.library, *e, level, levels)};
-  if (d.changes.front().to > d.changes.front().from && !ctx.safety.allowed) {
-    return fail(conflict(fmt::format("{} stays at level {}: {} (moving back is allowed)", e->name,
-                                     d.changes.front().from, kPausedForSafety)));
+  if (d.changes.front().to > d.changes.front().from && !ctx.safety.by_hand) {
+    return fail(held_for_safety(
+        ctx.safety, fmt::format("{} stays at level {} (moving back is allowed)", e->name, d.changes.front().from)));
   }
   d.inputs = Json{{"exercise", exercise}, {"level", level}}.dump();
   d.note = note;
@@ -525,8 +531,8 @@ AppResult<DecisionRecord> override_stage(Store& store, const WriteMeta& meta, Us
     return fail(invalid("nothing was set", {{"stage", std::to_string(stage),
                                              fmt::format("a stage other than the current one ({})", from)}}));
   }
-  if (stage > from && !ctx.safety.allowed) {
-    return fail(conflict(fmt::format("stage {} stays: {} (moving back is allowed)", from, kPausedForSafety)));
+  if (stage > from && !ctx.safety.by_hand) {
+    return fail(held_for_safety(ctx.safety, fmt::format("stage {} stays (moving back is allowed)", from)));
   }
   DecisionRecord d;
   d.program = prog.id;
@@ -557,8 +563,8 @@ AppResult<DecisionRecord> confirm_stage(Store& store, const WriteMeta& meta, Use
     return fail(with_hint(conflict(fmt::format("no stage change is waiting for you: stage {} is not done yet", stage)),
                           {HintAction::progress_status}));
   }
-  if (!ctx.safety.allowed) {
-    return fail(conflict(fmt::format("{}: the stage stays as it is", kPausedForSafety)));
+  if (!ctx.safety.by_hand) {
+    return fail(held_for_safety(ctx.safety, fmt::format("stage {} stays as it is", stage)));
   }
   DecisionRecord d;
   d.program = prog.id;

@@ -23,8 +23,14 @@ namespace daybreak {
 // What the safety capability says about moving on (clinical.md "Safety": an
 // emergency or urgent flag pauses progression). See app/progression_safety.hpp.
 struct ProgressionSafety {
-  bool allowed = true;
-  std::string note;  // why not, for the decision's sentence
+  bool allowed = true;  // the rule's own decisions, about sessions already done: not while paused or locked
+  std::string note;     // why not, for the decision's sentence
+  // A move on by hand (a higher level, a later stage, a proposed stage
+  // confirmed) only while nothing is open at all (SafetyState::
+  // progression_allowed()): not while a check waits to be answered either.
+  bool by_hand = true;
+  std::string wait;          // why not, for the refusal
+  std::optional<Hint> hint;  // the check to answer, when one is what it waits for
 };
 
 // Everything a decision needs besides the store.

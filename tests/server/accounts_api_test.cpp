@@ -34,6 +34,7 @@
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/pg_database.hpp"
+#include "support/safety_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 namespace daybreak::embedded {
@@ -1356,6 +1357,7 @@ TEST_P(Accounts, AClinicianToldTheirTooLongNoteCouldBeLeftOut) {
 TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
+  pass_safety_check(*store_, a, fixed_now() - std::chrono::hours{1}, berlin());  // a level goes up only then
   ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
   const Who anna = sign_in_as("anna");
   const Who berg = sign_in_as("dr.berg");
@@ -1401,6 +1403,7 @@ TEST_P(Accounts, ALevelAClinicianSetsNamesThemToThePerson) {
 TEST_P(Accounts, ADecisionAClinicianMadeKeepsTheirNameAtHomeAndComesBackTheSame) {
   const UserId a = add("anna", Role::person, "Anna");
   add("dr.berg", Role::clinician, "Dr Berg");
+  pass_safety_check(*store_, a, fixed_now() - std::chrono::hours{1}, berlin());
   ASSERT_TRUE(grant_access(*store_, a, {"dr.berg", {"all"}, std::nullopt}, ymd(2026, 11, 23), fixed_now()));
   const Who anna = sign_in_as("anna");
   const Who berg = sign_in_as("dr.berg");

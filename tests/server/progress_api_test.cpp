@@ -316,6 +316,57 @@ TEST_F(ProgressApi, AnOpenSafetyFlagKeepsTheStageAsItIs) {
   EXPECT_EQ(progress()["stage"], 1);
 }
 
+// Found from outside: with leg symptoms noted and the leg questions not yet
+// answered (or the weekly check due), a level and the stage were raised by
+// hand, and a proposed stage could be confirmed, though GET /api/safety said
+// "progression_allowed": false and docs/safety.md says a change by hand waits
+// while a check is open. Moving on by hand now waits for the check's answers,
+// with the check to answer as the hint; answered, it goes through.
+TEST_F(ProgressApi, AStageAndALevelWereRaisedByHandWhileACheckWaitedForItsAnswers) {
+  clock_.set(utc(23, 6));
+  const auto legs =
+      post("/api/entries", R"({"period": "morning", "fields": {"pain": 4, "leg_symptoms": ["numbness_left"]}})");
+  ASSERT_EQ(legs.status, 201) << legs.body;
+  ASSERT_EQ(get("/api/safety").json()["progression_allowed"], false);
+  propose_stage_2();
+  const std::size_t before = stored_decisions();
+
+  const auto stage = post("/api/progress/stage", R"({"stage": 2, "note": "cleared by physio"})");
+  ASSERT_EQ(stage.status, 409) << stage.body;
+  EXPECT_EQ(stage.json()["detail"],
+            "stage 1 stays (moving back is allowed): moving on waits until the leg questions are answered");
+  EXPECT_EQ(stage.json()["hint"]["action"], "leg_check") << stage.body;
+  const auto level = post("/api/progress/level", R"({"exercise": "bird_dog", "level": 2})");
+  ASSERT_EQ(level.status, 409) << level.body;
+  EXPECT_NE(level.json()["detail"].get<std::string>().find("Bird-dog stays at level 1"), std::string::npos)
+      << level.body;
+  const auto confirm = post("/api/progress/confirm", "{}");
+  ASSERT_EQ(confirm.status, 409) << confirm.body;
+  EXPECT_EQ(confirm.json()["hint"]["action"], "leg_check") << confirm.body;
+  EXPECT_EQ(stored_decisions(), before);
+  EXPECT_EQ(progress()["stage"], 1);
+  EXPECT_FALSE(progress()["levels"].contains("bird_dog"));
+
+  // The leg questions answered: the level goes up.
+  Json answers = Json::object();
+  const Json questions = get("/api/safety/questions?check=legs").json();
+  for (const auto& q : questions["questions"]) answers[q["id"].get<std::string>()] = "no";
+  const auto checked = post("/api/safety/checks", Json{{"check", "legs"}, {"answers", answers}}.dump());
+  ASSERT_EQ(checked.status, 201) << checked.body;
+  ASSERT_EQ(post("/api/progress/level", R"({"exercise": "bird_dog", "level": 2})").status, 201);
+
+  // A week after the full check (21 November) the weekly one is due: the
+  // stage waits for it, and moving back needs no check.
+  clock_.set(utc(28, 9));
+  const auto due = post("/api/progress/confirm", "{}");
+  ASSERT_EQ(due.status, 409) << due.body;
+  EXPECT_NE(due.json()["detail"].get<std::string>().find("until the safety questions are answered"), std::string::npos)
+      << due.body;
+  EXPECT_EQ(due.json()["hint"]["action"], "safety_check") << due.body;
+  EXPECT_EQ(post("/api/progress/level", R"({"exercise": "bird_dog", "level": 1})").status, 201);
+  EXPECT_EQ(progress()["stage"], 1);
+}
+
 // Found by a clinician-minded review: the decisions about Wednesday's
 // sessions, made on Thursday morning after a fever answer, read "paused
 // while a safety check is open (an urgent or emergency flag is open)" under

@@ -105,7 +105,13 @@ class Simulation {
   AppResult<DecisionRecord> confirm() { return confirm_stage(store_, meta(), user_, ctx(), std::nullopt); }
   AppResult<ProgressOverview> overview() { return progress_overview(store_, user_, ctx(), now_, std::nullopt, 20); }
   void set_now(Instant t) { now_ = t; }
-  void pause_for_safety() { safety_ = {false, "an urgent flag is open"}; }
+  void pause_for_safety() {
+    safety_ = {.allowed = false,
+               .note = "an urgent flag is open",
+               .by_hand = false,
+               .wait = "progression is paused while a safety check is open",
+               .hint = std::nullopt};
+  }
   SqliteStore& store() { return store_; }
   UserId user() const { return user_; }
   const std::vector<DecisionRecord>& made() const { return made_; }

@@ -61,7 +61,9 @@ ok(source, ['log', 'morning', '--pain', '5', '--stiffness-minutes', '45', '--sti
   '--medications', 'paracetamol', '--relief', 'heat', '--factors', 'caffeine=2', '--factors', 'mood=calm']);
 ok(source, ['log', 'afternoon', '--pain', '4', '--walking-minutes', '30', '--sitting-hours', '2.5', '--anxiety', '3'],
   { now: '2026-11-23T15:00:00+01:00' });
-ok(source, ['screen', '--answers', 'both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no']);
+const noWarningSigns =
+  'both_legs=no,saddle_numbness=no,bladder_bowel=no,sexual_function=no,leg_weakness=no,major_accident=no,fever=no,weight_loss=no,cancer_history=no,night_pain=no,bone_risk_trauma=no,age_at_onset=no';
+ok(source, ['screen', '--answers', noWarningSigns]);
 ok(source, ['screen', 'legs'], { input: 'no\nno\nno\nno\nno\n', now: '2026-11-23T07:35:00+01:00' });
 // A session stopped for pain after two exercises, so the Procedure is "stopped" with a reason.
 ok(source, ['session', 'flare', '--script'], { input: 'pain 6\ncomfort 3\ncomfort 4\nquit\nreason pain\n', now: '2026-11-23T07:40:00+01:00' });
@@ -290,6 +292,7 @@ test("the program's stage and levels come along, and a diary's own are kept", ()
 
   // A diary that has its own stage (a clinician set it) keeps it; the levels it has no value for come in.
   const clinic = diary();
+  ok(clinic, ['screen', '--answers', noWarningSigns]); // a later stage by hand waits for the safety questions
   ok(clinic, ['progress', 'set', '--stage', '3', '--note', 'Dr Berg']);
   assert.match(ok(clinic, ['import', 'fhir', file]), /Program: 0 stages and 2 exercise levels set from the file; 1 kept as your diary has it\./);
   assert.equal(progress(clinic)[0], 3);

@@ -22,6 +22,7 @@ import {
   BERG,
   binary,
   FAKE_NOW,
+  NO_WARNING_SIGNS,
   newPage,
   seriousViolations,
   signIn,
@@ -140,6 +141,8 @@ async function homeDiaryAsFhir() {
   run('log', 'morning', '--date', '2026-11-20', '--pain', '5', '--stiffness-minutes', '45');
   runAt('2026-11-20T20:00:00Z', 'experiment', 'new', '--a', 'heat', '--b', 'no heat', '--seed', '5');
   runAt('2026-11-21T06:00:00Z', 'experiment', 'log', 'yes');
+  // A level goes up by hand only once the safety questions are answered.
+  runAt('2026-11-21T07:00:00Z', 'screen', '--answers', NO_WARNING_SIGNS);
   runAt('2026-11-21T08:00:00Z', 'progress', 'set', 'cat_camel', '2', '--note', 'my physio said so');
   const file = join(home, 'diary.json');
   run('export', 'fhir', '--output', file);
@@ -158,14 +161,16 @@ test('a person brings the diary they kept at home into the clinic as FHIR', { sk
     const before = await entries();
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
     const plan = page.getByRole('status').filter({
-      hasText: "diary.json: 2 new entries, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.",
+      hasText: "diary.json: 2 new entries, 1 safety check, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.",
     });
     await plan.waitFor();
     assert.equal(await entries(), before, 'the plan writes nothing');
     assert.deepEqual(await seriousViolations(page), [], 'More with the import plan');
     await plan.getByRole('button', { name: 'Import' }).click();
     await page
-      .getByText("Imported from diary.json: 2 new entries, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.")
+      .getByText(
+        "Imported from diary.json: 2 new entries, 1 safety check, 1 exercise level, 1 experiment, 1 experiment's night, 1 program decision.",
+      )
       .first()
       .waitFor();
     assert.equal(await entries(), before + 2);
@@ -174,7 +179,7 @@ test('a person brings the diary they kept at home into the clinic as FHIR', { sk
     assert.equal(tonight, 200);
     // The same file again: nothing new, nothing to import.
     await page.getByLabel(/Bring in a diary exported as FHIR/).setInputFiles(diary.file);
-    const again = page.getByRole('status').filter({ hasText: '5 already in your diary' });
+    const again = page.getByRole('status').filter({ hasText: '6 already in your diary' });
     await again.waitFor();
     assert.equal(await again.getByRole('button', { name: 'Import' }).isDisabled(), true);
     // Progress in the clinic says why her level is where it is: the decision made at home, then the import's.

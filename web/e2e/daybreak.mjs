@@ -36,6 +36,12 @@ export function launchChromium() {
 // same diary on a later day.
 export const PHONE = { width: 390, height: 844 };
 
+// `daybreak screen --answers` for a full safety check answered no throughout.
+export const NO_WARNING_SIGNS = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness',
+  'major_accident', 'fever', 'weight_loss', 'cancer_history', 'night_pain', 'bone_risk_trauma', 'age_at_onset']
+  .map((q) => `${q}=no`)
+  .join(',');
+
 // The API requests each page of newPage() has asked and not yet had answered.
 const inFlight = new WeakMap();
 
@@ -232,9 +238,7 @@ export async function startDaybreak({ now = FAKE_NOW, home: reuse, args = [] } =
     // The first safety check, every answer no: sessions wait for it
     // (clinical.md "Safety"; safety.test.mjs answers it in the browser).
     async passSafetyCheck() {
-      const no = ['both_legs', 'saddle_numbness', 'bladder_bowel', 'sexual_function', 'leg_weakness', 'major_accident',
-        'fever', 'weight_loss', 'cancer_history', 'night_pain', 'bone_risk_trauma', 'age_at_onset'];
-      await this.cli('screen', '--answers', no.map((q) => `${q}=no`).join(','));
+      await this.cli('screen', '--answers', NO_WARNING_SIGNS);
     },
     async entries() {
       return JSON.parse(await this.cli('history', '--from', '2026-01-01', '--json'));
