@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/entry_fields.hpp"
+#include "domain/json_text.hpp"
 #include "domain/text.hpp"
 #include "progression/record.hpp"
 #include "report/fhir.hpp"
@@ -54,7 +55,14 @@ class Reader {
   Reader(const TimeZone& zone, std::span<const Instrument> instruments) : zone_(zone), instruments_(instruments) {}
 
   Result<FhirContent, FhirProblems> read(std::string_view text) {
-    Json doc = Json::parse(text, nullptr, false);
+    JsonText outcome = JsonText::parsed;
+    const Json doc = parse_json_text<Json>(text, outcome);
+    if (outcome == JsonText::too_deep) {
+      return fail(FhirProblems{
+          {{"", "Bundle"},
+           "",
+           fmt::format("a JSON document nested at most {} levels deep (this file nests deeper)", kMaxJsonDepth)}});
+    }
     if (doc.is_discarded()) {
       return fail(FhirProblems{{{"", "Bundle"}, "", "a JSON document (this file is not valid JSON)"}});
     }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/json_text.hpp"
+
 namespace daybreak::http {
 
 Response json_response(int status, const Json& body) {
@@ -90,7 +92,12 @@ Response problem_for(const StoreError& error) {
 }
 
 Result<Json, Response> json_object_body(const Request& request) {
-  Json body = Json::parse(request.body, nullptr, false);
+  JsonText outcome = JsonText::parsed;
+  Json body = parse_json_text<Json>(request.body, outcome);
+  if (outcome == JsonText::too_deep) {
+    return fail(problem(400, "malformed-json", "The body is nested too deeply",
+                        fmt::format("send a JSON object nested at most {} levels deep", kMaxJsonDepth)));
+  }
   if (body.is_discarded()) {
     return fail(problem(400, "malformed-json", "The body is not JSON",
                         "send a JSON object, e.g. {\"period\": \"morning\", \"fields\": {\"pain\": 4}}"));

@@ -27,6 +27,24 @@ TEST_F(DataApi, HealthNamesTheVersion) {
   EXPECT_EQ(r.json(), (Json{{"status", "ok"}, {"version", "test"}}));
 }
 
+// Found from outside: a 60 KB body of 30,000 '[' sent to POST
+// /api/import/fhir crashed the server (a copy of the parsed value recursed
+// once per level); the same inside a diary entry came back as a 422 that
+// echoed all 60 KB. JSON nested deeper than kMaxJsonDepth is now refused by
+// name, and the server goes on.
+TEST_F(DataApi, ABodyNestedThirtyThousandDeepCrashedTheServerAndIsRefused) {
+  const std::string deep = std::string(30000, '[') + std::string(30000, ']');
+  const auto fhir = http(port_, "POST", "/api/import/fhir", deep, "application/fhir+json");
+  EXPECT_EQ(fhir.status, 422) << fhir.body.substr(0, 300);
+  EXPECT_NE(fhir.body.find("nested at most 64 levels deep"), std::string::npos) << fhir.body.substr(0, 300);
+  const auto entry = post("/api/entries", R"({"period": "morning", "fields": {"pain": )" + deep + "}}");
+  EXPECT_EQ(entry.status, 400) << entry.body.substr(0, 300);
+  EXPECT_NE(entry.body.find("nested at most 64 levels deep"), std::string::npos) << entry.body.substr(0, 300);
+  EXPECT_LT(entry.body.size(), 1000U);
+  EXPECT_EQ(get("/api/health").status, 200);
+  EXPECT_TRUE(store_.read()->entries_between(user_.id, ymd(2000, 1, 1), ymd(2100, 1, 1)).empty());
+}
+
 TEST_F(DataApi, TheFieldCatalogueHasRangesChoicesAndPeriods) {
   const Json j = get("/api/fields").json();
   EXPECT_EQ(j["periods"], (Json{"night", "morning", "afternoon", "evening"}));

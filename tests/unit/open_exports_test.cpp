@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/entry_fields.hpp"
+#include "domain/json_text.hpp"
 #include "domain/reminder.hpp"
 #include "platform/tzdb_zone.hpp"
 #include "platform/zones.hpp"
@@ -201,6 +202,39 @@ TEST(FhirReader, RefusesWhatIsNotABundle) {
   ASSERT_FALSE(document);
   EXPECT_EQ(document.error().front().message(),
             "Bundle at Bundle.type: 'document' is not allowed; allowed: collection");
+}
+
+// Found from outside: a 40 KB file of 20,000 '[' and as many ']' crashed
+// `daybreak import fhir` and, through POST /api/import/fhir, the server (a
+// copy of the parsed value recursed once per level until the stack ran out).
+// JSON from outside may nest kMaxJsonDepth levels; deeper is refused by name.
+TEST(FhirReader, AFileNestedTwentyThousandDeepCrashedTheImportAndIsRefused) {
+  const TzdbZone berlin("Europe/Berlin");
+  const auto deep = read_fhir_collection(std::string(20000, '[') + std::string(20000, ']'), berlin, {});
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().front().message(),
+            "Bundle: missing; allowed: a JSON document nested at most 64 levels deep (this file nests deeper)");
+}
+
+TEST(JsonText, NestsUpToTheLimitAndNoDeeper) {
+  const auto nested = [](int levels) {
+    const auto n = static_cast<std::size_t>(levels);
+    return std::string(n, '[') + "1" + std::string(n, ']');
+  };
+  JsonText outcome = JsonText::parsed;
+  EXPECT_FALSE(parse_json_text<nlohmann::json>(nested(kMaxJsonDepth), outcome).is_discarded());
+  EXPECT_EQ(outcome, JsonText::parsed);
+  EXPECT_TRUE(parse_json_text<nlohmann::json>(nested(kMaxJsonDepth + 1), outcome).is_discarded());
+  EXPECT_EQ(outcome, JsonText::too_deep);
+  std::string deep_objects;
+  for (int i = 0; i <= kMaxJsonDepth; ++i) deep_objects += R"({"a":)";
+  deep_objects += "1" + std::string(static_cast<std::size_t>(kMaxJsonDepth) + 1, '}');
+  EXPECT_TRUE(parse_json_text<nlohmann::ordered_json>(deep_objects, outcome).is_discarded());
+  EXPECT_EQ(outcome, JsonText::too_deep);
+  EXPECT_TRUE(parse_json_text<nlohmann::json>("[1, 2", outcome).is_discarded());
+  EXPECT_EQ(outcome, JsonText::not_json);
+  EXPECT_EQ(parse_json_text<nlohmann::json>(R"({"pain": [4]})", outcome).at("pain").at(0), 4);
+  EXPECT_EQ(outcome, JsonText::parsed);
 }
 
 // Found by fhir_import_fuzz: where the reader expected text (a resourceType, a
