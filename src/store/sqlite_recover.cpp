@@ -122,17 +122,32 @@ class TableSalvage {
     std::optional<std::int64_t> from;  // read from this key on (the first key column)
     std::optional<std::int64_t> last;  // the last key read
     bool read_any = false;
+    const auto lose = [&](std::int64_t first, std::int64_t to) {
+      if (!result.unreadable.empty() && result.unreadable.back().second + 1 == first) {
+        result.unreadable.back().second = to;
+      } else {
+        result.unreadable.emplace_back(first, to);
+      }
+    };
     for (;;) {
+      const std::optional<std::int64_t> before = last;
       const bool finished = scan(from, insert, result, last, read_any);
       if (finished) break;
-      // Past the last good key, find the next one that can be read.
-      const std::int64_t after = last.value_or(0);
-      const auto next = next_readable(after);
+      // Past the last good key, find the next one that can be read. A row
+      // whose key reads but whose columns do not (its record is damaged) is
+      // found again and again by that search: when a read from `from` got no
+      // row at all, that row is lost, and the search goes on after it.
+      std::int64_t after = last.value_or(0);
+      if (from && last == before) {
+        lose(*from, *from);
+        after = *from;
+      }
+      const auto next = after < std::numeric_limits<std::int64_t>::max() ? next_readable(after) : std::nullopt;
       if (!next) {
-        result.unreadable.emplace_back(after + 1, std::numeric_limits<std::int64_t>::max());
+        if (after < std::numeric_limits<std::int64_t>::max()) lose(after + 1, std::numeric_limits<std::int64_t>::max());
         break;
       }
-      if (*next > after + 1) result.unreadable.emplace_back(after + 1, *next - 1);
+      if (*next > after + 1) lose(after + 1, *next - 1);
       from = *next;
       last = *next - 1;
     }
