@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "app/reminders.hpp"
 #include "domain/text.hpp"
 
 namespace daybreak {
@@ -22,7 +23,8 @@ AppResult<User> find_profile(const Store& store, UserId user) {
   return std::move(*found);
 }
 
-AppResult<User> update_profile(Store& store, UserId user, const ProfileChange& change, const ZoneExists& zone_exists) {
+AppResult<User> update_profile(Store& store, Instant now, UserId user, const ProfileChange& change,
+                               const ZoneExists& zone_exists) {
   FieldErrors errors;
   if (change.time_zone && !zone_exists(*change.time_zone)) {
     errors.push_back(
@@ -37,7 +39,10 @@ AppResult<User> update_profile(Store& store, UserId user, const ProfileChange& c
   auto tx = store.write();
   auto found = tx->find_user(user);
   if (!found) return fail(not_found(fmt::format("there is no user {}", user.value)));
-  if (change.time_zone) found->time_zone = *change.time_zone;
+  if (change.time_zone && *change.time_zone != found->time_zone) {
+    found->time_zone = *change.time_zone;
+    reminders_follow_zone(*tx, user, now);
+  }
   if (change.name) found->name = *change.name;
   tx->update_user(*found);
   tx->commit();

@@ -24,7 +24,8 @@ using ZoneExists = std::function<bool(std::string_view)>;
 [[nodiscard]] AppResult<User> find_profile(const Store& store, UserId user);
 // Checks every value (errors name the fields "name" and "time_zone"), then
 // writes them in one transaction. An empty change returns the profile as it is.
-[[nodiscard]] AppResult<User> update_profile(Store& store, UserId user, const ProfileChange& change,
+// A new time zone moves the reminders with it (reminders_follow_zone).
+[[nodiscard]] AppResult<User> update_profile(Store& store, Instant now, UserId user, const ProfileChange& change,
                                              const ZoneExists& zone_exists);
 
 }  // namespace daybreak

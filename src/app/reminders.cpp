@@ -140,6 +140,18 @@ AppResult<ReminderTimes> set_reminder_times(Store& store, Instant now, UserId us
   return after;
 }
 
+void reminders_follow_zone(StoreWriter& tx, UserId user, Instant now) {
+  const StoredTimes s = stored(tx, user);
+  const ReminderChange words = reminder_words(times_of(s));
+  for (const auto& [key, time] :
+       {std::pair{"morning_routine", words.morning_routine}, std::pair{"morning_log", words.morning_log},
+        std::pair{"evening_routine", words.evening_routine}, std::pair{"safety_check", words.safety_check},
+        std::pair{"experiment", words.experiment}}) {
+    tx.set_setting(user, setting_key(key), fmt::format("{} {} {}", *time, sequence_of(s, key) + 1, format_utc(now)),
+                   now);
+  }
+}
+
 std::vector<Reminder> person_reminders(const Store& store, UserId user_id, const TimeZone& zone) {
   auto tx = store.read();
   const auto user = tx->find_user(user_id);

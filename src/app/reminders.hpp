@@ -46,6 +46,11 @@ struct ReminderChange {
 [[nodiscard]] AppResult<ReminderTimes> set_reminder_times(Store& store, Instant now, UserId user,
                                                           const ReminderChange& change);
 
+// The diary's time zone changed (in `tx`, before it commits): every reminder's
+// events now stand in the new zone, so each gets a higher SEQUENCE and a new
+// DTSTAMP, or a calendar that trusts SEQUENCE would keep the old zone's times.
+void reminders_follow_zone(StoreWriter& tx, UserId user, Instant now);
+
 // The person's reminders as they stand: the four of the times above, and two
 // for each experiment (one per condition, each skipping the other's nights).
 [[nodiscard]] std::vector<Reminder> person_reminders(const Store& store, UserId user, const TimeZone& zone);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/reminders.hpp"
 #include "domain/text.hpp"
 #include "domain/utc_zone.hpp"
 
@@ -122,6 +123,7 @@ void apply_settings(StoreWriter& tx, Instant now, UserId user, const SettingsCha
   if (change.time_zone) {
     auto u = tx.find_user(user);
     if (!u) throw StoreError(StoreError::Kind::not_found, fmt::format("no user {}", user.value));
+    if (u->time_zone != *change.time_zone) reminders_follow_zone(tx, user, now);
     u->time_zone = *change.time_zone;
     tx.update_user(*u);
   }

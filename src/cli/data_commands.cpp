@@ -434,7 +434,7 @@ class ProfileCommand final : public Command {
     sub.add_flag("--json", json_, "print as JSON");
   }
   int run(CommandContext& ctx) override {
-    auto updated = update_profile(ctx.store, ctx.user.id, ProfileChange{name_, zone_}, is_known_zone);
+    auto updated = update_profile(ctx.store, ctx.clock.now(), ctx.user.id, ProfileChange{name_, zone_}, is_known_zone);
     if (!updated) {
       AppError error = std::move(updated).error();
       for (auto& f : error.fields) f.field = "--" + std::string(f.field == "time_zone" ? "time-zone" : f.field);

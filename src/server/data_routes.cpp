@@ -40,8 +40,8 @@ Response change_profile(const ApiContext& api, const Request& req) {
   change.name = http::string_member(*body, "name", errors, "what daybreak calls you");
   change.time_zone = http::string_member(*body, "time_zone", errors, "an IANA time zone such as Europe/Oslo");
   if (!errors.empty()) return http::invalid_fields("the profile was not changed", errors);
-  const auto updated =
-      update_profile(api.store(), user.id, change, [&api](std::string_view zone) { return !api.zone_refusal(zone); });
+  const auto updated = update_profile(api.store(), api.now(), user.id, change,
+                                      [&api](std::string_view zone) { return !api.zone_refusal(zone); });
   if (!updated) {
     AppError error = updated.error();
     for (auto& f : error.fields) {

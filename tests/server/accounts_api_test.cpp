@@ -1460,7 +1460,8 @@ std::string fhir_diary_from_home(const std::filesystem::path& file) {
   SqliteStore home(SqliteOptions{file});
   const User me = ensure_local_user(home, fixed_now(), "Europe/Berlin");
   // (her name at home is the clinic's name for her, so the two exports can be equal)
-  EXPECT_TRUE(update_profile(home, me.id, ProfileChange{"Anna", std::nullopt}, [](std::string_view) { return true; }));
+  EXPECT_TRUE(update_profile(home, fixed_now(), me.id, ProfileChange{"Anna", std::nullopt},
+                             [](std::string_view) { return true; }));
   for (const auto& [period, pain] : {std::pair{Period::night, "6"}, std::pair{Period::morning, "5"}}) {
     Draft d;
     d.set("pain", pain);

@@ -161,7 +161,8 @@ TEST_F(DataApi, TheProfileChangesTheNameButNotTheZoneTheServerStartedWith) {
 
 TEST_F(DataApi, AZoneChangedBehindTheServerIsAClearConflictUntilPutRight) {
   // `daybreak profile --time-zone` while the server runs.
-  ASSERT_TRUE(update_profile(store_, user_.id, {std::nullopt, "Pacific/Auckland"}, [](auto) { return true; }));
+  ASSERT_TRUE(
+      update_profile(store_, fixed_now(), user_.id, {std::nullopt, "Pacific/Auckland"}, [](auto) { return true; }));
   for (const auto target : {"/api/today", "/api/entries", "/api/check"}) {
     const auto r = get(target);
     ASSERT_EQ(r.status, 409) << target;

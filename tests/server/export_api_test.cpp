@@ -1,6 +1,10 @@
 // Issue 19's open exports over HTTP: the FHIR Bundle and the reminders'
 // calendar file, the same as the CLI writes, with bad parameters refused.
 #include "api_fixture.hpp"
+#include "app/profile.hpp"
+#include "app/reminders.hpp"
+#include "app/safety.hpp"
+#include "platform/tzdb_zone.hpp"
 
 namespace daybreak::testing {
 namespace {
@@ -49,6 +53,38 @@ TEST_F(ExportApi, TheRemindersDownloadAsICalendarWithAnAlarmOnlyWhenAsked) {
   EXPECT_NE(alarmed.body.find("TRIGGER:-PT15M\r\n"), std::string::npos);
   EXPECT_EQ(get("/api/reminders.ics?alarm=-1").status, 400);
   EXPECT_EQ(get("/api/reminders.ics?alarm=often").status, 400);
+}
+
+// Found from outside: after `daybreak profile --time-zone America/New_York`
+// the calendar file's events stood in the new zone (DTSTART;TZID) with the
+// same SEQUENCE and DTSTAMP, so a calendar that trusts SEQUENCE kept
+// reminding at Berlin's times. A new zone, from the profile or from setup's
+// settings, now moves every reminder's SEQUENCE up and its DTSTAMP on.
+TEST_F(ExportApi, ANewTimeZoneLeftTheRemindersSequenceAsItWasAndCalendarsKeptTheOldTimes) {
+  const auto sequences = [&](const TimeZone& zone) {
+    std::map<std::string, std::pair<int, Instant>> out;
+    for (const Reminder& r : person_reminders(store_, user_.id, zone)) out[r.key] = {r.sequence, r.stamp};
+    return out;
+  };
+  const auto before = sequences(berlin());
+  ASSERT_EQ(before.size(), 4U);
+  const Instant moved = fixed_now() + std::chrono::hours{1};
+  const auto always = [](std::string_view) { return true; };
+  ASSERT_TRUE(update_profile(store_, moved, user_.id, {std::nullopt, "America/New_York"}, always));
+  const TzdbZone new_york("America/New_York");
+  const auto after = sequences(new_york);
+  for (const auto& [key, was] : before) {
+    EXPECT_EQ(after.at(key).first, was.first + 1) << key;
+    EXPECT_EQ(after.at(key).second, moved) << key;
+  }
+  // The same zone again, or a name alone, changes no reminder.
+  ASSERT_TRUE(update_profile(store_, moved + std::chrono::hours{1}, user_.id, {"Ana", "America/New_York"}, always));
+  EXPECT_EQ(sequences(new_york), after);
+  // Setup's settings move them too.
+  const Instant back = moved + std::chrono::hours{2};
+  ASSERT_TRUE(change_settings(store_, back, user_.id, SettingsChange{"Europe/Berlin", std::nullopt, std::nullopt}));
+  for (const auto& [key, was] : after) EXPECT_EQ(sequences(berlin()).at(key), (std::pair{was.first + 1, back})) << key;
+  EXPECT_NE(get("/api/reminders.ics").body.find("SEQUENCE:2\r\n"), std::string::npos);
 }
 
 // Before, the times could be set only with `daybreak reminders`: a person

@@ -210,7 +210,7 @@ TEST_F(ClinicianReportTest, TheHeaderNamesThePersonOnlyWhenTheyGaveAName) {
   ASSERT_TRUE(unnamed.ok()) << unnamed.error().message;
   EXPECT_EQ(unnamed->name, "");
   const auto named =
-      update_profile(store_, user_.id, {"Ana Ruiz", std::nullopt}, [](std::string_view) { return true; });
+      update_profile(store_, now_, user_.id, {"Ana Ruiz", std::nullopt}, [](std::string_view) { return true; });
   ASSERT_TRUE(named.ok());
   user_ = *named;
   EXPECT_EQ(make()->name, "Ana Ruiz");
