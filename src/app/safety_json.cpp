@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clinical/safety_messages.hpp"
 #include "domain/text.hpp"
 
 namespace daybreak {
@@ -74,9 +75,44 @@ Json safety_gate_json(const SafetyGate& gate, const TimeZone& zone, std::string_
               {"as_of", format_utc(gate.as_of)}};
 }
 
+namespace {
+
+// A message of safety_messages.hpp for a screen: its title, and its lines
+// (wrapped for a terminal) as blocks: paragraphs re-joined, "  - " lines a list.
+Json message_json(const SafetyMessage& m) {
+  Json blocks = Json::array();
+  std::string text;
+  Json list = Json::array();
+  const auto flush = [&] {
+    if (!text.empty()) blocks.push_back(Json{{"text", text}});
+    if (!list.empty()) blocks.push_back(Json{{"list", list}});
+    text.clear();
+    list = Json::array();
+  };
+  for (const std::string& line : m.lines) {
+    if (line.empty()) {
+      flush();
+    } else if (line.starts_with("  - ")) {
+      if (!text.empty()) flush();
+      list.push_back(line.substr(4));
+    } else {
+      if (!list.empty()) flush();
+      text += (text.empty() ? "" : " ") + line;
+    }
+  }
+  flush();
+  return Json{{"title", m.title}, {"blocks", blocks}};
+}
+
+}  // namespace
+
 Json screen_outcome_json(const ScreenOutcome& o, const TimeZone& zone) {
   Json j{{"check", screening_event_json(o.event)}, {"safety", safety_gate_json(o.gate, zone)}};
   if (o.ibp) j["ibp"] = ibp_result_json(*o.ibp);
+  // What the CLI says after the check when the screen is positive, in its words.
+  if (o.ibp && o.ibp->outcome == IbpOutcome::positive) {
+    j["ibp"]["message"] = message_json(ibp_message(*o.ibp, o.gate.state.status));
+  }
   return j;
 }
 

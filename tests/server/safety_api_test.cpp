@@ -62,6 +62,37 @@ TEST_F(SafetyApi, TheQuestionsComeInTheOrderTheCheckAsksThem) {
   EXPECT_EQ(bad.json()["errors"][0]["value"], "arms");
 }
 
+// Found from outside: a check whose answers made the inflammatory back pain
+// screen positive said so in the terminal ("Something to mention to your
+// doctor", with the features and the rheumatologist) and nowhere in the web
+// app: a person using only their phone was never told. The check's answer
+// now carries the CLI's message, in its words, for the web app to show.
+TEST_F(SafetyApi, APositiveInflammatoryBackPainScreenWasSaidInTheTerminalOnly) {
+  // Not positive (its questions not answered yet): no message.
+  const auto plain = post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump());
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_NE(plain.json()["ibp"]["outcome"], "positive") << plain.body;
+  EXPECT_FALSE(plain.json()["ibp"].contains("message")) << plain.body;
+
+  Json answers = all_no();
+  const Json questions = get("/api/safety/questions").json();
+  for (const auto& q : questions["questions"]) {
+    if (q["group"] == "back_pain_pattern") answers[q["id"].get<std::string>()] = "yes";
+  }
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json ibp = r.json()["ibp"];
+  ASSERT_EQ(ibp["outcome"], "positive") << r.body;
+  EXPECT_EQ(ibp["message"]["title"], "Something to mention to your doctor.");
+  const Json blocks = ibp["message"]["blocks"];
+  ASSERT_GE(blocks.size(), 3U) << blocks.dump();
+  EXPECT_EQ(blocks[0]["text"], "Some features of your back pain are typical of inflammatory back pain:");
+  EXPECT_FALSE(blocks[1]["list"].empty()) << blocks.dump();
+  EXPECT_NE(blocks[2]["text"].get<std::string>().find("worth mentioning \"inflammatory back pain\" to your doctor"),
+            std::string::npos)
+      << blocks.dump();
+}
+
 TEST_F(SafetyApi, AllNoRecordsTheCheckAndASessionMayStart) {
   ASSERT_EQ(get("/api/session-plans/morning").status, 409);
   const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump());

@@ -87,6 +87,34 @@ test('the check answered in the browser opens the way to a session', async () =>
   }
 });
 
+// Found from outside: answers that made the inflammatory back pain screen
+// positive were said in the terminal ("Something to mention to your
+// doctor") and not in the web app, so a person on their phone never heard
+// to mention it. The check's outcome now says it, in the CLI's words.
+test('a positive inflammatory back pain screen is said after the check, as the CLI says it', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    const { questions: asked } = await (await fetch(`${daybreak.url}/api/safety/questions`)).json();
+    await page.goto(`${daybreak.url}/safety`);
+    const questions = page.locator('fieldset.yes-no');
+    await questions.first().waitFor();
+    assert.equal(await questions.count(), asked.length);
+    for (let i = 0; i < asked.length; i++) {
+      const answer = asked[i].group === 'back_pain_pattern' ? 'Yes' : 'No';
+      await questions.nth(i).getByRole('radio', { name: answer }).check();
+    }
+    await page.getByRole('button', { name: 'Save my answers' }).click();
+    await page.getByRole('heading', { name: 'You reported no warning signs in this check' }).waitFor();
+    const notice = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Something to mention to your doctor.' }) });
+    await notice.getByText('Some features of your back pain are typical of inflammatory back pain:').waitFor();
+    assert.ok((await notice.getByRole('listitem').count()) >= 2);
+    await notice.getByText(/worth mentioning "inflammatory back pain" to your doctor, who can decide whether an assessment by a rheumatologist would help/).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  } finally {
+    await close();
+  }
+});
+
 test('a warning sign says to get help now, with the emergency number, and keeps sessions closed', async () => {
   const { daybreak, page, close } = await open();
   try {

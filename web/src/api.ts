@@ -552,9 +552,17 @@ export interface SafetyQuestion {
   group: 'warning_signs' | 'back_pain_pattern';
 }
 
+// A message the CLI prints, in the server's words: paragraphs and lists.
+export interface SafetyMessage {
+  title: string;
+  blocks: ({ text: string } | { list: string[] })[];
+}
+
 export interface SafetyCheckResult {
   check: { id: number; kind: SafetyCheckKind; at: string; result: 'no_flags' | 'urgent' | 'emergency'; raised: string[] };
   safety: SafetyGate;
+  // A full check: the inflammatory back pain screen; its message when positive.
+  ibp?: { outcome: 'positive' | 'negative' | 'not_applicable'; message?: SafetyMessage };
 }
 
 export const api = {

@@ -15,6 +15,7 @@ import {
   type SafetyCheckKind,
   type SafetyCheckResult,
   type SafetyGate,
+  type SafetyMessage,
   type SafetyQuestion,
   type YesNo,
 } from '../api';
@@ -253,6 +254,7 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
     <section class="card safety-outcome" aria-labelledby="safety-outcome-title">
       {stop ? <EmergencyStop gate={gate} onClose={() => setStop(false)} /> : null}
       <OutcomeWords result={result} zone={zone} heading={heading} />
+      {result.ibp?.message && result.check.result !== 'emergency' ? <MessageWords message={result.ibp.message} /> : null}
       {awaitingClinician(gate) ? (
         <p class="muted">
           When a clinician has seen you, open the safety check again and say so there.
@@ -260,6 +262,27 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
       ) : null}
       <p class="muted">{NOT_A_DIAGNOSIS}</p>
     </section>
+  );
+}
+
+// A message the CLI prints after a check (the inflammatory back pain screen's
+// "Something to mention to your doctor"), in the same words.
+function MessageWords({ message }: { message: SafetyMessage }) {
+  return (
+    <div class="notice" role="status" aria-labelledby="safety-message-title">
+      <h3 id="safety-message-title">{message.title}</h3>
+      {message.blocks.map((b, i) =>
+        'text' in b ? (
+          <p key={i}>{b.text}</p>
+        ) : (
+          <ul key={i}>
+            {b.list.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </div>
   );
 }
 
