@@ -141,6 +141,28 @@ test('a long note is counted, kept whole and refused with the summary; 1,999 emo
   }
 });
 
+// Found from outside: a note with a web address (or any long word) pushed
+// the entry's page past the right edge of a phone, cutting its values off.
+test('a long web address in a note wraps on the entry’s page and nothing runs off a phone’s screen', async () => {
+  const { daybreak, page, close } = await open();
+  try {
+    const note = `Physio link: https://www.nhs.uk/conditions/back-pain/treatment-and-self-care-advice ${'x'.repeat(60)}`;
+    await daybreak.cli('log', 'night', '--pain', '3', '--bedtime', '23:10', '--wake-time', '06:40', '--note', note);
+    const [stored] = await daybreak.entries();
+    await page.goto(`${daybreak.url}/entries/${stored.id}`);
+    await page.getByText('https://www.nhs.uk/', { exact: false }).waitFor();
+    // Every value of the entry within the screen (the page itself clips what runs over).
+    const over = await page.evaluate(() =>
+      [...document.querySelectorAll('.field-list dd, .field-list dt')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+        .map((e) => `${e.textContent.slice(0, 30)}: right edge at ${Math.round(e.getBoundingClientRect().right)} px`),
+    );
+    assert.deepEqual(over, [], `on a ${PHONE.width} px screen`);
+  } finally {
+    await close();
+  }
+});
+
 // Before, /entries/abc asked for /api/entries/NaN in a loop (NaN !== NaN: a new dep on every render).
 test('an entry number that cannot be shows the missing entry, asking the server once at most', async () => {
   const { daybreak, page, close } = await open();
