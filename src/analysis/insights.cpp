@@ -248,6 +248,13 @@ std::string p_text(double p) {
   return fmt::format("p = {:.2f}", p);
 }
 
+// A trend the words count as one: the test finds it steady and its interval
+// leaves out no change (describe_trend() says "falling" or "rising").
+bool counted_trend(const Trend& t) {
+  const bool excludes_zero = t.slope.lower > 0.0 || t.slope.upper < 0.0;
+  return t.enough && t.test.p_value < kTrendAlpha && t.slope.slope != 0.0 && excludes_zero;
+}
+
 std::string describe_trend(const MeasureOutlook& o) {
   const Trend& t = o.trend;
   const std::string label = capitalized(std::string(measure_label(o.measure)));
@@ -280,7 +287,7 @@ std::string describe_trend(const MeasureOutlook& o) {
         "the best estimate, {} {} a month ({}), is compatible with no change, so it is not counted as a trend.",
         label, window, per_month < 0 ? "a fall" : "a rise", p_text(t.test.p_value), rate(per_month), unit, interval);
   }
-  if (t.test.p_value < kTrendAlpha && per_month != 0.0) {
+  if (counted_trend(t)) {
     return fmt::format(
         "{} {}: {} by about {} a month ({}), from about {} to about {}. A trend this steady is unlikely to be "
         "chance ({}, allowing for day-to-day correlation); lower is better, so this is {}.",
@@ -321,10 +328,19 @@ std::vector<std::string> describe_shifts(const MeasureOutlook& o, Voice v) {
     // trend, or a fall that levels off), which is why ends further apart
     // than the smallest shift can come with no shift.
     const bool gradual = std::any_of(h.segments.begin(), h.segments.end(), [](const auto& s) { return s.sloped(); });
+    // Or the trend above, over these same mornings, is a steady one: the
+    // shift search's levels may not pay for a line on a short noisy diary
+    // (its noise estimate then holds the trend too), and the ends alone,
+    // points apart under "no shift", read as a contradiction of it.
+    const bool steady = counted_trend(o.trend) && o.trend.mornings == h.mornings;
+    const std::string how =
+        gradual  ? "; a gradual change fits these mornings better than a sudden shift"
+        : steady ? fmt::format("; they changed gradually, as the steady {} above says, not in a sudden shift",
+                               o.trend.slope.slope < 0.0 ? "fall" : "rise")
+                 : "";
     const std::string ends =
         first == last ? fmt::format("about {} in the first two weeks and in the last two", first)
-                      : fmt::format("about {} in the first two weeks, about {} in the last two{}", first, last,
-                                    gradual ? "; a gradual change fits these mornings better than a sudden shift" : "");
+                      : fmt::format("about {} in the first two weeks, about {} in the last two{}", first, last, how);
     return {fmt::format("No shift of {} or more in {} across {}{}: {}.", shift_size(o.measure, h.min_shift), label,
                         count(h.mornings, "morning", "mornings"), h.weekly ? " (in weekly means)" : "", ends)};
   }
