@@ -17,6 +17,7 @@ import { noteDecisions } from '../api_progress';
 import { announce } from '../components/toast';
 import { datesInWords, fieldMessage, loadFailed, minutes, problemSummary, ROUTINE_LABELS, stageTitle, UNREACHABLE, zoned, zonedStamp } from '../format';
 import { askBeforeLeaving } from '../router';
+import { sessionRefusalText } from '../session_words';
 import { PAIN_DURING_CEILING, Player } from '../session/player';
 import { lastToday, reachable, useLoad, useSignal } from '../state';
 import { GateNotice, sessionOpen, StaleGateLine, useGate } from './safety';
@@ -47,12 +48,6 @@ function retryable(e: unknown): boolean {
   return !(e instanceof ApiError) || e.problem.status >= 500 || e.problem.status === 0;
 }
 
-// Why a played session will never be stored, in words a person can act on
-// (never the raw field rules of data the app itself produced).
-function refusalText(e: ApiError): string {
-  if (e.problem.status === 409) return `${problemSummary(e.problem)} This session will not be stored.`;
-  return 'daybreak did not accept this session, so it was not stored. This is a fault in daybreak, not something you did.';
-}
 
 function problemText(e: ApiError): string {
   const fields = e.problem.errors?.map((f) => `${f.field}: ${fieldMessage(f)}`).join('; ');
@@ -518,7 +513,7 @@ function PendingNotice() {
       if (!retryable(e)) {
         localStorage.removeItem(PENDING_KEY); // it can never be stored: no button that cannot succeed
         setPending(null);
-        announce(refusalText(e as ApiError), 'warn');
+        announce(sessionRefusalText(e as ApiError), 'warn');
         return;
       }
       setError(e instanceof ApiError ? problemText(e) : UNREACHABLE);
@@ -601,11 +596,13 @@ function Finished({ plan, player, pending }: { plan: SessionPlan; player: Player
         )}
         {refused && (
           <div class="notice warn" role="alert">
-            <p>{refusalText(refused)}</p>
+            <p>{sessionRefusalText(refused)}</p>
             <HintButton hint={refused.problem.hint} primary={false} />
           </div>
         )}
-        <p>Tomorrow morning, log how your back is: the program judges today by how your next morning goes.</p>
+        {refused ? null : (
+          <p>Tomorrow morning, log how your back is: the program judges today by how your next morning goes.</p>
+        )}
         <div class="button-row">
           <a class="button primary" href="/">
             Back to today
