@@ -10,6 +10,9 @@
 namespace daybreak {
 namespace {
 
+// How far ahead an experiment may be planned to start.
+constexpr int kMaxDaysAhead = 365;
+
 std::string night_words(LocalDate night) { return fmt::format("the night before {}", format_long_date(night)); }
 
 // The experiment that a night belongs to: its schedule covers the night and
@@ -48,10 +51,14 @@ AppResult<Experiment> create_experiment(Store& store, const ExperimentClock& clo
                                         const ExperimentDraft& draft, std::uint64_t random_seed) {
   FieldErrors errors = check_design(draft);
   const LocalDate first = draft.first_night.value_or(clock.coming_night);
-  if (first < clock.coming_night) {
+  // Up to a year ahead: a start in year 9999 made its last night 10001-11-01,
+  // which no date field (FHIR, the calendar file's UNTIL) can hold.
+  const LocalDate latest = add_days(clock.coming_night, kMaxDaysAhead);
+  if (first < clock.coming_night || first > latest) {
     errors.push_back({"start", format_date(first),
-                      fmt::format("a night from tonight on: {} (a night belongs to the day you wake up on) or later",
-                                  format_date(clock.coming_night))});
+                      fmt::format("a night from tonight on: {} (a night belongs to the day you wake up on) to a year "
+                                  "ahead, {}",
+                                  format_date(clock.coming_night), format_date(latest))});
   }
   if (!errors.empty()) return fail(invalid("the experiment was not created", std::move(errors)));
 

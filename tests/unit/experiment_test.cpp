@@ -187,6 +187,25 @@ TEST_F(Experiments, BadInputChangesNothing) {
   EXPECT_TRUE(list_experiments(store_, user_).empty());
 }
 
+// Found from outside: a start on 9999-12-31 was taken, and its last night,
+// 10001-11-01, broke the API's date format, the FHIR export and the calendar
+// file's UNTIL. A start is now at most a year ahead.
+TEST_F(Experiments, AStartInTheYear9999MadeALastNightNoDateFieldCouldHold) {
+  ExperimentDraft d = pillow();
+  d.first_night = ymd(9999, 12, 31);
+  const auto r = create_experiment(store_, clock(), user_, d, 1);
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.error().fields.size(), 1U);
+  EXPECT_EQ(r.error().fields[0].field, "start");
+  EXPECT_EQ(r.error().fields[0].value, "9999-12-31");
+  EXPECT_EQ(r.error().fields[0].allowed,
+            "a night from tonight on: 2026-11-24 (a night belongs to the day you wake up on) to a year ahead, "
+            "2027-11-24");
+  EXPECT_TRUE(list_experiments(store_, user_).empty());
+  d.first_night = ymd(2027, 11, 24);  // a year ahead: taken
+  EXPECT_TRUE(create_experiment(store_, clock(), user_, d, 1)) << "a year ahead";
+}
+
 TEST_F(Experiments, LoggingANightRecordsItAndKeepsWhatItReplaced) {
   const Experiment e = create();
   const auto morning_after_first = clock_at(now_ + days{1});  // 24 Nov, 07:30

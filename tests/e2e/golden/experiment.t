@@ -16,7 +16,7 @@ runs and when it is done, list, stop, and the errors along the way.
   ! daybreak: the experiment was not created
   !   --pairs: '2' is not allowed; allowed: a whole number from 3 to 12 (at least 3 pairs: one comparison of A and B is easily fooled by chance and by drift)
   !   --nights: '4' is not allowed; allowed: a whole number from 5 to 28 (at least 5 nights, so that each period outlasts any carry-over)
-  !   --start: '2026-11-22' is not allowed; allowed: a night from tonight on: 2026-11-24 (a night belongs to the day you wake up on) or later
+  !   --start: '2026-11-22' is not allowed; allowed: a night from tonight on: 2026-11-24 (a night belongs to the day you wake up on) to a year ahead, 2027-11-24
   [2]
   $ daybreak experiment new --a "pillow between knees" --b "no pillow" --seed 42
   Created experiment 1: pillow between knees vs no pillow
