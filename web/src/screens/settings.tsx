@@ -6,12 +6,13 @@
 import { useState } from 'preact/hooks';
 
 import { account, roleOf } from '../account';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { safetyReviewApi } from '../api_safety';
 import { ImportNotices, takeFile, useFileImport } from '../components/import_notices';
 import { announce } from '../components/toast';
 import { csvDoneText, csvPlanText, csvReplaceText, importLabel } from '../import_words';
-import { longDate, UNREACHABLE } from '../format';
+import { settingsErrorText } from '../settings_words';
+import { longDate } from '../format';
 import { AccountSection } from './account';
 import { PairedDevicesSection } from './devices';
 import { OpenExportsSection } from './open_exports';
@@ -58,13 +59,6 @@ export function SettingsScreen() {
   );
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof ApiError) {
-    const fields = e.problem.errors?.map((f) => `${f.field}: ${f.allowed}`).join('; ');
-    return fields ? `${e.problem.detail ?? e.problem.title} (${fields})` : e.message;
-  }
-  return UNREACHABLE;
-}
 
 function ProfileSection() {
   const profile = useLoad(() => api.profile(), []);
@@ -82,7 +76,7 @@ function ProfileSection() {
       diaryChanged();
       announce('Profile saved');
     } catch (err) {
-      setError(errorText(err));
+      setError(settingsErrorText(err));
     }
   };
   return (
@@ -144,7 +138,7 @@ function SafetySection() {
       settings.reload();
       announce(said);
     } catch (err) {
-      setError(errorText(err));
+      setError(settingsErrorText(err));
     }
   };
   return (
@@ -231,7 +225,7 @@ function ItemsSection() {
       items.reload();
       announce(`Added ${kind} “${name.trim()}”`);
     } catch (err) {
-      setError(errorText(err));
+      setError(settingsErrorText(err));
     }
   };
   const retire = async (id: number, label: string) => {
@@ -240,7 +234,7 @@ function ItemsSection() {
       items.reload();
       announce(`Retired “${label}”. Old entries keep it.`);
     } catch (err) {
-      announce(errorText(err), 'warn');
+      announce(settingsErrorText(err), 'warn');
     }
   };
   const active = items.data?.items.filter((i) => !i.retired_at) ?? [];
@@ -309,7 +303,7 @@ function DataSection() {
       const r = await call(() => api.check());
       setCheck(r.ok ? `Healthy: ${r.entries} entries, schema version ${r.schema_version}.` : `Problems found: ${r.problems.join('; ')}`);
     } catch (err) {
-      setCheck(errorText(err));
+      setCheck(settingsErrorText(err));
     }
   };
   return (
