@@ -113,7 +113,7 @@ Result<InstrumentScore, FieldErrors> score_activities(const Instrument& instrume
       continue;
     }
     if (!seen.insert(to_lower_ascii(a.item)).second) {
-      errors.push_back({a.item, "", "each activity once"});
+      errors.push_back({a.item, a.item, std::string(kEachActivityOnce)});
       continue;
     }
     if (!a.value || *a.value < rule.min || *a.value > rule.max) {

@@ -191,5 +191,7 @@ struct InstrumentScore {
 [[nodiscard]] double round_half_away(double value, int decimals);
 
 inline constexpr std::size_t kMaxActivityName = 60;
+// The rule an activity named twice breaks (the field and the value are its name).
+inline constexpr std::string_view kEachActivityOnce = "each activity once";
 
 }  // namespace daybreak

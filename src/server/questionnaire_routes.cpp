@@ -156,7 +156,7 @@ std::string activity_field(const std::vector<ItemAnswer>& answers, const FieldEr
     const auto i = index_of(e.value, false);
     return i ? fmt::format("activities.{}.activity", *i) : "activities";
   }
-  const bool repeated = e.value.empty() && e.allowed == "each activity once";
+  const bool repeated = e.allowed == kEachActivityOnce;
   const auto i = index_of(e.field, repeated);
   if (!i) return "activities";
   return fmt::format("activities.{}.{}", *i, repeated ? "activity" : "rating");

@@ -307,6 +307,9 @@ TEST_F(QuestionnairesApi, EveryWrongAnswerIsNamedAndNothingIsStored) {
       EXPECT_FALSE(e["allowed"].get<std::string>().empty()) << r.body;
     }
   }
+  // The repeated activity is named with the name given (it was "").
+  const auto twice = take("psfs", Json{{"activities", {socks, {{"activity", "Putting on socks"}, {"rating", 1}}}}});
+  EXPECT_EQ(error_named(twice.json(), "activities.1.activity")["value"], "Putting on socks") << twice.body;
   EXPECT_EQ(stored(), 0U);
   EXPECT_EQ(get("/api/questionnaires/history").json(), Json::array());
 }

@@ -203,6 +203,9 @@ TEST(Questionnaires, PsfsRefusesTooManyActivitiesBadNamesAndRatings) {
             "socks: '11' is not allowed; allowed: a whole number from 0 to 10 (0 = unable to do it, 10 = able to do it "
             "as well as before your back problem)");
   EXPECT_EQ(r.error()[1].allowed, "each activity once");
+  // Found from outside: the repeated name was given as missing ("Socks:
+  // missing; allowed: each activity once", and over HTTP a value of "").
+  EXPECT_EQ(r.error()[1].message(), "Socks: 'Socks' is not allowed; allowed: each activity once");
 }
 
 TEST(Questionnaires, NrsAndMorningStiffness) {
