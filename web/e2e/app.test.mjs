@@ -210,6 +210,8 @@ test('offline: an entry waits on the device and is sent exactly once when the co
     await page.locator('.toasts').getByText('Saved on this device').waitFor();
     await card(page, 'Evening').getByText('Waiting to send').waitFor();
     await page.locator('.connection').getByText('Offline · 1 waiting').waitFor();
+    // Found from outside: the day's count said "0 of 4 periods logged" beside the entry waiting to send.
+    await page.locator('.screen-header').getByText(/^0 of 4 periods logged, 1 waiting to send · /).waitFor();
     assert.equal((await daybreak.entries()).length, 0, 'nothing reached the server while offline');
 
     await context.setOffline(false);

@@ -37,6 +37,10 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
   const waiting = items.filter((i) => i.state === 'waiting');
   const refused = items.filter((i) => i.state === 'refused');
   const logged = today?.periods.filter((p) => p.status === 'logged').length ?? 0;
+  // Periods of this day not yet logged whose entry waits on this device.
+  const pending =
+    today?.periods.filter((p) => p.status !== 'logged' && waiting.some((i) => i.entry.date === date && i.entry.period === p.period))
+      .length ?? 0;
 
   return (
     <div class="screen today">
@@ -44,7 +48,9 @@ export function TodayScreen({ cards, alerts = [] }: { cards: TodayCard[]; alerts
         {/* A person viewed whose day is not known: not this browser's date as theirs. */}
         <h1 tabIndex={-1}>{viewed && !today ? `${possessive(viewed.name)} day` : longDate(date)}</h1>
         <p class="muted">
-          {today ? `${logged} of 4 periods logged · ${today.local_time}, ${today.time_zone.replace(/_/g, ' ')}` : 'Today'}
+          {today
+            ? `${logged} of 4 periods logged${pending ? `, ${pending} waiting to send` : ''} · ${today.local_time}, ${today.time_zone.replace(/_/g, ' ')}`
+            : 'Today'}
         </p>
         {today?.week ? <p class="muted week-glance">{weekGlance(today.week)}</p> : null}
       </header>
