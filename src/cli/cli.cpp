@@ -196,6 +196,7 @@ int run_cli(const std::vector<std::string>& args, Io& io, const Environment& env
         try {
           PgOptions options{*server};
           options.answer_within = command.database_answer_limit();
+          options.version_max_age = command.database_version_max_age();
           opened = std::make_unique<PgStore>(options);
           local = ensure_local_user(*opened, clock->now(), system_zone_name(c_str(env.tz)));
           break;

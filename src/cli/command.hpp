@@ -84,6 +84,9 @@ class Command {
   // On PostgreSQL, how long each wait for the database's answer may last
   // before the statement fails as unavailable (zero: as long as it takes).
   [[nodiscard]] virtual std::chrono::milliseconds database_answer_limit() const { return {}; }
+  // On PostgreSQL, how old the store's version may be for a read that did not
+  // just write (zero: read for every request; serve's --fresh-within).
+  [[nodiscard]] virtual std::chrono::microseconds database_version_max_age() const { return {}; }
   // Declares the command's options on its CLI11 subcommand.
   virtual void configure(CLI::App& sub) = 0;
   // Runs; returns the process exit code (see exit_code).

@@ -40,6 +40,9 @@ class ServeCommand final : public Command {
   bool acts_for_local_person() const override { return false; }
   bool waits_for_database() const override { return true; }
   std::chrono::milliseconds database_answer_limit() const override { return std::chrono::seconds{database_timeout_}; }
+  std::chrono::microseconds database_version_max_age() const override {
+    return std::chrono::milliseconds{fresh_within_};
+  }
   void configure(CLI::App& sub) override {
     sub.add_option("--address", options_.address,
                    "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")
@@ -60,6 +63,11 @@ class ServeCommand final : public Command {
                    "(default 60; 0: no limit)")
         ->type_name("SECONDS")
         ->check(whole_number(0, 3600));
+    sub.add_option("--fresh-within", fresh_within_,
+                   "on PostgreSQL: milliseconds a read may answer from what this server last learned of the "
+                   "database's changes (default 5; 0: ask on every read); a browser sees its own writes at once")
+        ->type_name("MS")
+        ->check(whole_number(0, 60000));
     sub.add_flag("--list-routes", list_routes_, "print every route of the API and exit");
     content_.add_to(sub);
     sub.footer(
@@ -210,6 +218,7 @@ class ServeCommand final : public Command {
   int port_ = 8765;
   bool list_routes_ = false;
   int database_timeout_ = 60;
+  int fresh_within_ = 5;
   ContentOption content_;
 };
 

@@ -315,14 +315,12 @@ Json account_json(const Session& s, std::string_view token) {
               {"expires_at", format_utc(s.sign_in.expires_at)}};
 }
 
-bool behind_tls(const Request& r) { return r.header("X-Forwarded-Proto") == "https"; }
-
 // The session cookie: HttpOnly (no script reads it), SameSite=Strict (no other
 // site's page sends it), Secure behind TLS, gone after the absolute lifetime.
 Response with_session_cookie(Response r, const Request& req, std::string_view token, std::chrono::seconds age) {
   return r.with_header("Set-Cookie",
                        fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
-                                   age.count(), behind_tls(req) ? "; Secure" : ""));
+                                   age.count(), req.behind_tls() ? "; Secure" : ""));
 }
 
 Response no_accounts() {
@@ -374,7 +372,7 @@ Response sign_out_route(const ApiContext& api, const Request& req) {
   Response r;
   r.status = 204;
   return r.with_header("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}", kSessionCookie,
-                                                 behind_tls(req) ? "; Secure" : ""));
+                                                 req.behind_tls() ? "; Secure" : ""));
 }
 
 Response password_route(const ApiContext& api, const Request& req) {

@@ -47,6 +47,9 @@ struct Request {
   [[nodiscard]] std::string media_type() const;
   // A cookie's value from the Cookie header, or "".
   [[nodiscard]] std::string_view cookie(std::string_view name) const;
+  // Whether it came through a proxy that took it over TLS (nginx says so):
+  // its cookies are then Secure.
+  [[nodiscard]] bool behind_tls() const { return header("X-Forwarded-Proto") == "https"; }
   // A query parameter, percent-decoded; nullopt when absent.
   [[nodiscard]] std::optional<std::string> param(std::string_view name) const;
 };

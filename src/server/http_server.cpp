@@ -153,7 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res_ = {};
     res_.version(11);
     res_.result(static_cast<unsigned>(response.status));
-    for (auto& [name, value] : response.headers) res_.set(name, value);
+    for (auto& [name, value] : response.headers) res_.insert(name, value);
     add_common_headers(res_, request_);
     const bool no_body = response.status == 204 || response.status == 304;
     if (!response.content_type.empty()) res_.set(bhttp::field::content_type, response.content_type);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <cstdint>
 #include <exception>
 
 #include <fmt/format.h>
@@ -193,10 +195,38 @@ Admission Router::admit(const Request& head, std::optional<std::uint64_t> conten
   return {std::nullopt, limit};
 }
 
+namespace {
+
+// The store's version a client's last write moved it to (a clinic's
+// PostgreSQL): a server that learned less reads it again before answering, so
+// a person sees their own writes at once through any server. A number, not a
+// secret; a value that is not one is ignored.
+constexpr std::string_view kSeenCookie = "daybreak_seen";
+
+std::int64_t seen_by(const Request& request) {
+  const std::string_view v = request.cookie(kSeenCookie);
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  return ec == std::errc{} && end == v.data() + v.size() && n > 0 ? n : 0;
+}
+
+}  // namespace
+
 Response Router::handle(const Request& request) const {
   // The store's versions are read once for the whole request (its guard, its
   // kept views), and again after a write it commits.
   const RequestVersions versions;
+  RequestVersions::must_see(seen_by(request));
+  Response response = answer(request);
+  if (const std::int64_t v = RequestVersions::committed_version(); v > 0) {
+    // Kept a minute: by then every server has read past it (--fresh-within).
+    response.with_header("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age=60; HttpOnly; SameSite=Strict{}",
+                                                   kSeenCookie, v, request.behind_tls() ? "; Secure" : ""));
+  }
+  return response;
+}
+
+Response Router::answer(const Request& request) const {
   Match m = match(request.method, request.path);
   // Admitted requests were checked with their headers (for the home network,
   // a store read each); the others (tests, the fuzzer) are checked here.

@@ -113,6 +113,7 @@ class Router {
   Gate lan_gate_;
   Guard guard_;
   bool any_host_ = false;
+  [[nodiscard]] Response answer(const Request& request) const;
   [[nodiscard]] Response run(const Request& request, const Match& m) const;
   std::function<void(const std::string&)> log_;
 };

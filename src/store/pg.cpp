@@ -162,7 +162,7 @@ StoreError Connection::error(const pg_result* result, std::string_view detail) c
   return StoreError(kind, message);
 }
 
-void Connection::exec(std::string_view sql) {
+std::optional<std::int64_t> Connection::exec(std::string_view sql) {
   throw_unread();
   std::string text(sql);
   if (actor_pending_) {
@@ -176,6 +176,8 @@ void Connection::exec(std::string_view sql) {
   const Result r{answer()};
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(r.get(), sql.substr(0, 80));
+  if (status != PGRES_TUPLES_OK || PQntuples(r.get()) == 0 || PQgetisnull(r.get(), 0, 0) == 1) return std::nullopt;
+  return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
 }
 
 void Connection::begin_with_next(std::string begin, std::string acting_user) {

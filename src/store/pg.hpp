@@ -86,8 +86,9 @@ class Connection final : public sql::Connection {
                       std::chrono::milliseconds answer_within = std::chrono::milliseconds{0});
   ~Connection() override;
 
-  // Runs statements without parameters or results (BEGIN, COMMIT, DDL).
-  void exec(std::string_view sql);
+  // Runs statements without parameters (BEGIN, COMMIT, DDL); gives the last
+  // one's first value when it answered a number (a commit's version).
+  std::optional<std::int64_t> exec(std::string_view sql);
 
   // A transaction's beginning, sent with the first statement that follows
   // (in libpq's pipeline mode: one round trip for the three): `begin` (BEGIN

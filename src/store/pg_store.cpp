@@ -67,9 +67,10 @@ class PgTransaction final : public sql::Transaction {
     // after the COMMIT (so that a server that sees it moved also sees the
     // write). One message, one round trip; a statement that fails stops the
     // message there, and nothing moves.
-    lease_->exec("SELECT daybreak_count_changes(); COMMIT; SELECT nextval('daybreak_commits')");
+    const auto asked = VersionReads::Clock::now();
+    const auto version = lease_->exec("SELECT daybreak_count_changes(); COMMIT; SELECT nextval('daybreak_commits')");
     done_ = true;
-    writer_->committed();
+    writer_->committed(version.value_or(0), asked);
     RequestVersions::forget();  // this request's write moved them
   }
 
@@ -308,7 +309,7 @@ StoreVersion PgStore::version() const {
     db->set_operation("reading the store's version");
     others = db->query_integer(kStoreVersion).value_or(0);
   } else {
-    others = version_reads_.get();
+    others = version_reads_.get(RequestVersions::seen_by_client());
   }
   RequestVersions::keep(0, others);
   return StoreVersion{others, own};
@@ -337,6 +338,15 @@ std::int64_t PgStore::read_store_version() const {
   const Lease db = lease();
   db->set_operation("reading the store's version");
   return db->query_integer(kStoreVersion).value_or(0);
+}
+
+void PgStore::committed(std::int64_t version, VersionReads::Clock::time_point asked) {
+  ++own_commits_;
+  if (version <= 0) return;
+  // Every write acknowledged before this one was sent has a smaller number:
+  // the version covers them, as a read that began then would.
+  version_reads_.learned(version, asked);
+  RequestVersions::committed(version);
 }
 
 int PgStore::schema_version() const {

@@ -25,6 +25,9 @@ struct PgOptions {
   // Each wait for the database's answer at most (zero: no limit); past it the
   // statement fails as unavailable and its connection is dropped.
   std::chrono::milliseconds answer_within{0};
+  // How old the store's version may be for a read that does not say it has
+  // seen a newer one (zero: each request reads it; a server's --fresh-within).
+  std::chrono::microseconds version_max_age{0};
 };
 
 // Whether `location` names a PostgreSQL database rather than a file.
@@ -46,7 +49,9 @@ class PgStore final : public Store {
   // once it has committed, before it answers, so a view kept by another
   // server is read again on its next request. Read in the request's read
   // transaction when one is open (its snapshot's); else the requests that
-  // ask at once share one read (version_reads.hpp).
+  // ask at once share one read (version_reads.hpp), or, with a maximum age,
+  // one that began at most that long ago answers it, unless the request says
+  // it has seen a newer version (RequestVersions::must_see).
   [[nodiscard]] StoreVersion version() const override;
   // The person's own version (how many writes changed their rows, from
   // person_changes), moved inside every such write: one person's write leaves
@@ -70,7 +75,8 @@ class PgStore final : public Store {
   };
   using Lease = std::unique_ptr<pg::Connection, Return>;
   [[nodiscard]] Lease lease() const;
-  void committed() { ++own_commits_; }
+  // After a write's COMMIT: the version its commit moved the store to.
+  void committed(std::int64_t version, VersionReads::Clock::time_point asked);
 
  private:
   void migrate();
@@ -83,7 +89,7 @@ class PgStore final : public Store {
   mutable std::vector<std::unique_ptr<pg::Connection>> idle_;
   mutable int open_ = 0;
   std::atomic<std::uint64_t> own_commits_{0};
-  mutable VersionReads version_reads_{[this] { return read_store_version(); }};
+  mutable VersionReads version_reads_{[this] { return read_store_version(); }, options_.version_max_age};
 };
 
 }  // namespace daybreak

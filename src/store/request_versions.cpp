@@ -29,6 +29,18 @@ void RequestVersions::forget() {
   if (open_now != nullptr) open_now->kept_.clear();
 }
 
+void RequestVersions::must_see(std::int64_t store_version) {
+  if (open_now != nullptr) open_now->must_see_ = store_version;
+}
+
+std::int64_t RequestVersions::seen_by_client() { return open_now != nullptr ? open_now->must_see_ : 0; }
+
+void RequestVersions::committed(std::int64_t store_version) {
+  if (open_now != nullptr) open_now->committed_ = std::max(open_now->committed_, store_version);
+}
+
+std::int64_t RequestVersions::committed_version() { return open_now != nullptr ? open_now->committed_ : 0; }
+
 bool RequestVersions::open() { return open_now != nullptr; }
 
 void RequestVersions::end_with_request(void (*end)() noexcept) {

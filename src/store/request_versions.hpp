@@ -26,6 +26,15 @@ class RequestVersions {
   static void keep(std::int64_t who, std::int64_t version);
   // After a commit on this thread.
   static void forget();
+  // The store's version the request's client says it has seen (its last
+  // write's, from the cookie that write's answer set): the request is to see
+  // at least that. 0: none said.
+  static void must_see(std::int64_t store_version);
+  [[nodiscard]] static std::int64_t seen_by_client();
+  // The store's version a commit of this request moved it to (PgStore), for
+  // the answer to give its client; 0: none.
+  static void committed(std::int64_t store_version);
+  [[nodiscard]] static std::int64_t committed_version();
   // Whether a request is open on this thread.
   [[nodiscard]] static bool open();
   // `end` runs when this thread's request ends (once, however often asked).
@@ -35,6 +44,8 @@ class RequestVersions {
   RequestVersions* previous_;
   std::vector<std::pair<std::int64_t, std::int64_t>> kept_;
   void (*end_)() noexcept = nullptr;
+  std::int64_t must_see_ = 0;
+  std::int64_t committed_ = 0;
 };
 
 }  // namespace daybreak

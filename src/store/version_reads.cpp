@@ -4,6 +4,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 
 namespace daybreak {
@@ -23,11 +24,14 @@ void wake(std::atomic<int>& state, int how_many) {
 
 }  // namespace
 
-std::int64_t VersionReads::get() {
+std::int64_t VersionReads::get(std::int64_t at_least) {
   std::shared_ptr<Batch> batch;
   bool lead = false;
   {
     const std::lock_guard lock(mutex_);
+    if (max_age_ > Clock::duration::zero() && known_ && newest_ >= at_least && Clock::now() - asked_ <= max_age_) {
+      return newest_;
+    }
     if (!gathering_) gathering_ = std::make_shared<Batch>();
     batch = gathering_;
     ++batch->requests;
@@ -56,6 +60,7 @@ std::int64_t VersionReads::get() {
 }
 
 void VersionReads::send(Batch& batch) {
+  const Clock::time_point asked = Clock::now();
   try {
     batch.version = read_();
   } catch (...) {
@@ -67,6 +72,7 @@ void VersionReads::send(Batch& batch) {
   bool others = false;  // the batch's count is final: it left gathering_ under the lock before it was sent
   {
     const std::lock_guard lock(mutex_);
+    if (!batch.failed) learned_locked(batch.version, asked);
     others = batch.requests > 1;
     next = std::move(gathering_);
     gathering_.reset();
@@ -78,6 +84,20 @@ void VersionReads::send(Batch& batch) {
     next->state.store(your_turn, std::memory_order_release);
     wake(next->state, 1);
   }
+}
+
+void VersionReads::learned(std::int64_t version, Clock::time_point asked) {
+  const std::lock_guard lock(mutex_);
+  learned_locked(version, asked);
+}
+
+void VersionReads::learned_locked(std::int64_t version, Clock::time_point asked) {
+  // The version only grows, and a greater one covers every write a smaller
+  // one does; the newest beginning says since when nothing acknowledged can
+  // be missing.
+  newest_ = known_ ? std::max(newest_, version) : version;
+  asked_ = known_ ? std::max(asked_, asked) : asked;
+  known_ = true;
 }
 
 int VersionReads::gathered() const {

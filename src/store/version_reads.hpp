@@ -6,9 +6,16 @@
 // before it asked, through any server: the promise of reading the version
 // afresh is kept, and the database answers a busy server's requests in a few
 // reads instead of one each.
+//
+// With a maximum age (a server's --fresh-within), a request is answered with
+// no read at all by what a read that began at most that long ago learned, if
+// it is at least the version the request says it has seen (the cookie a
+// write's answer sets): a person's own writes are seen at once through any
+// server, everyone else's within the age.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -23,11 +30,19 @@ class VersionReads {
   // One read of the version, one round trip.
   using Read = std::function<std::int64_t()>;
 
-  explicit VersionReads(Read read) : read_(std::move(read)) {}
+  using Clock = std::chrono::steady_clock;
 
-  // The version from a read that began after this call. A read that failed
-  // throws its error to every request it was for.
-  [[nodiscard]] std::int64_t get();
+  explicit VersionReads(Read read, Clock::duration max_age = {}) : read_(std::move(read)), max_age_(max_age) {}
+
+  // The version from a read that began after this call, or, with a maximum
+  // age, from one that began at most that long before it if that read learned
+  // `at_least` or more. A read that failed throws its error to every request
+  // it was for.
+  [[nodiscard]] std::int64_t get(std::int64_t at_least = 0);
+
+  // A version learned otherwise (a commit's own, at `asked`): as if a read
+  // that began then had answered it.
+  void learned(std::int64_t version, Clock::time_point asked);
 
   // How many requests wait for the next read (not yet sent).
   [[nodiscard]] int gathered() const;
@@ -49,10 +64,18 @@ class VersionReads {
   // requests, and wakes `batch`'s.
   void send(Batch& batch);
 
+  // Under mutex_: keeps the newest version learned and when the newest read
+  // that learned one began (either covers every write acknowledged before it).
+  void learned_locked(std::int64_t version, Clock::time_point asked);
+
   Read read_;
+  Clock::duration max_age_;
   mutable std::mutex mutex_;
   std::shared_ptr<Batch> gathering_;  // the next read's requests, not yet sent
   bool reading_ = false;              // a read is on its way
+  bool known_ = false;                // a version was learned
+  std::int64_t newest_ = 0;           // the newest version learned
+  Clock::time_point asked_{};         // when the newest read that learned one began
 };
 
 }  // namespace daybreak

@@ -559,7 +559,8 @@ TEST_P(Accounts, SigningInSetsAStrictHttpOnlyCookieAndSigningOutEndsIt) {
   const Reply wrong = call(http::Method::post, "/api/sign-in", {},
                            Json{{"login", "anna"}, {"password", "not her password at all"}}.dump());
   EXPECT_EQ(wrong.status, 401);
-  EXPECT_EQ(wrong.header("Set-Cookie"), "");
+  // No session (on PostgreSQL the noted failure sets the version cookie).
+  for (const auto& [k, v] : wrong.headers) EXPECT_FALSE(k == "Set-Cookie" && v.starts_with("daybreak_session")) << v;
   const Reply unknown = call(http::Method::post, "/api/sign-in", {},
                              Json{{"login", "nobody"}, {"password", "not her password at all"}}.dump());
   EXPECT_EQ(unknown.status, 401);

@@ -56,9 +56,12 @@ TEST(ServeProcess, StartsAnswersAndStopsCleanly) {
   EXPECT_NE(history.out.find("morning    pain 4/10"), std::string::npos) << history.out << history.err;
 }
 
-// A clinic's set-up: two stateless servers on one PostgreSQL database. What is
-// written through one is read through the other at once, the kept view of
-// Today included (the database's version moves before the write answers).
+// A clinic's set-up: two stateless servers on one PostgreSQL database. What a
+// browser writes through one it reads through the other at once, the kept
+// view of Today included: the write's answer sets the cookie of the version
+// it moved the database to, and a server that knows less reads it first.
+// The servers here may answer others from what they learned a minute ago
+// (--fresh-within 60000), so that only the cookie can make it at once.
 TEST(ServeProcess, TwoServersOnOnePostgresqlDatabaseReadEachOthersWritesAtOnce) {
   TempDir dir;
   const std::filesystem::path binary = DAYBREAK_BINARY;
@@ -66,24 +69,40 @@ TEST(ServeProcess, TwoServersOnOnePostgresqlDatabaseReadEachOthersWritesAtOnce) 
   env.push_back("DAYBREAK_DATABASE=" + pg_uri(fresh_pg_database()));
   write_file(dir / "out1", "");
   write_file(dir / "out2", "");
-  Child one("exec daybreak serve --port 0", {dir.path(), env, ""}, dir / "out1", dir / "err1");
-  Child two("exec daybreak serve --port 0", {dir.path(), env, ""}, dir / "out2", dir / "err2");
+  Child one("exec daybreak serve --port 0 --fresh-within 60000", {dir.path(), env, ""}, dir / "out1", dir / "err1");
+  Child two("exec daybreak serve --port 0 --fresh-within 60000", {dir.path(), env, ""}, dir / "out2", dir / "err2");
   const std::uint16_t a = wait_for_address(dir / "out1");
   const std::uint16_t b = wait_for_address(dir / "out2");
   ASSERT_NE(a, 0);
   ASSERT_NE(b, 0);
+  // The browser's cookie from a write's answer, as its next request sends it.
+  const auto seen_cookie = [](const HttpReply& r) {
+    const std::string set = r.header("Set-Cookie");
+    EXPECT_TRUE(set.starts_with("daybreak_seen=")) << set;
+    EXPECT_NE(set.find("HttpOnly; SameSite=Strict"), std::string::npos) << set;
+    return "Cookie: " + set.substr(0, set.find(';')) + "\r\n";
+  };
 
   // periods[1] is the morning (night first).
   const auto empty = http(b, "GET", "/api/today");
   EXPECT_FALSE(empty.json()["periods"][1].contains("entry")) << empty.body;  // B keeps its view of an empty morning
+  EXPECT_EQ(empty.header("Set-Cookie"), "");                                 // a read sets none
   const auto logged = http(a, "POST", "/api/entries", R"({"period": "morning", "fields": {"pain": 6}})");
   ASSERT_EQ(logged.status, 201) << logged.body;
-  const auto seen = http(b, "GET", "/api/today");
+  const std::string after_log = seen_cookie(logged);
+  // Someone else, with no cookie, within the minute: what B learned before.
+  EXPECT_FALSE(http(b, "GET", "/api/today").json()["periods"][1].contains("entry"));
+  const auto seen = http(b, "GET", "/api/today", {}, "application/json", after_log);
   EXPECT_EQ(seen.json()["periods"][1]["entry"]["fields"]["pain"], 6) << seen.body;
   const auto entry_id = logged.json()["entry"]["id"].get<int>();
-  const auto edited = http(b, "PATCH", "/api/entries/" + std::to_string(entry_id), R"({"fields": {"pain": 3}})");
+  const auto edited = http(b, "PATCH", "/api/entries/" + std::to_string(entry_id), R"({"fields": {"pain": 3}})",
+                           "application/json", after_log);
   EXPECT_EQ(edited.status, 200) << edited.body;
-  EXPECT_EQ(http(a, "GET", "/api/today").json()["periods"][1]["entry"]["fields"]["pain"], 3);
+  EXPECT_EQ(http(a, "GET", "/api/today", {}, "application/json", seen_cookie(edited))
+                .json()["periods"][1]["entry"]["fields"]["pain"],
+            3);
+  // A cookie that is not a version is ignored, not refused.
+  EXPECT_EQ(http(a, "GET", "/api/today", {}, "application/json", "Cookie: daybreak_seen=x1\r\n").status, 200);
 
   one.kill_group(SIGTERM);
   two.kill_group(SIGTERM);

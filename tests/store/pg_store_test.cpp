@@ -132,6 +132,44 @@ TEST_F(PgStoreTest, AWriteThroughOneServerMovesTheVersionTheOtherSees) {
   EXPECT_TRUE(other.read()->find_user(user).has_value());  // and the write is there to read
 }
 
+// Two servers with --fresh-within: one that read the version a moment ago
+// answers from it, unless the request says it saw a newer one (the version
+// its own write through the other server gave it, in a cookie): then it
+// reads, and the write is there.
+TEST_F(PgStoreTest, AServerAnswersFromARecentVersionUnlessTheRequestSawANewerWriteThroughAnother) {
+  PgOptions fresh_for_an_hour{words_};
+  fresh_for_an_hour.version_max_age = std::chrono::hours(1);
+  PgStore one(fresh_for_an_hour);
+  PgStore other(fresh_for_an_hour);
+  const StoreVersion before = [&] {
+    const RequestVersions request;
+    return other.version();
+  }();
+  std::int64_t written = 0;
+  UserId user;
+  {
+    const RequestVersions request;
+    user = new_user(one, "me");
+    written = RequestVersions::committed_version();
+  }
+  EXPECT_GT(written, before.others);
+  {
+    const RequestVersions request;  // a request that has not seen the write
+    EXPECT_EQ(other.version(), before);
+  }
+  {
+    const RequestVersions request;  // the writer's next request, through the other server
+    RequestVersions::must_see(written);
+    const StoreVersion after = other.version();
+    EXPECT_GE(after.others, written);
+    EXPECT_TRUE(other.read()->find_user(user).has_value());
+  }
+  {
+    const RequestVersions request;
+    EXPECT_GE(one.version().others, written);  // the writing server learned its own commit
+  }
+}
+
 TEST_F(PgStoreTest, AWriteNotCommittedKeepsNothingAndLeavesTheVersion) {
   PgStore store(PgOptions{words_});
   const UserId user = new_user(store, "me");

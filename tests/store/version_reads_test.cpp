@@ -121,5 +121,60 @@ TEST(VersionReads, AReadWithNoOneElseAskingGoesAtOnceAndNothingIsKeptBetweenRequ
   EXPECT_EQ(db.begun(), 2);
 }
 
+// A maximum age (a server's --fresh-within): a request is answered by what a
+// read that began at most that long ago learned, with no read of its own,
+// unless it says it has seen a newer version; past the age it reads again.
+TEST(VersionReads, WithAMaximumAgeARecentReadAnswersUnlessTheRequestHasSeenANewerVersion) {
+  HeldDatabase db;
+  db.let_go(100);
+  VersionReads reads([&] { return db.read(); }, std::chrono::hours(1));
+  EXPECT_EQ(reads.get(), 1);
+  db.set_value(5);             // a write through another server
+  EXPECT_EQ(reads.get(), 1);   // within the age: what the last read learned
+  EXPECT_EQ(reads.get(1), 1);  // the request has seen no more than that
+  EXPECT_EQ(db.begun(), 1);
+  EXPECT_EQ(reads.get(5), 5);  // it has seen 5 (its own write's): read again
+  EXPECT_EQ(db.begun(), 2);
+  EXPECT_EQ(reads.get(), 5);  // and the others learn it with it
+  EXPECT_EQ(db.begun(), 2);
+}
+
+TEST(VersionReads, PastTheMaximumAgeARequestReadsAgain) {
+  HeldDatabase db;
+  db.let_go(100);
+  VersionReads reads([&] { return db.read(); }, std::chrono::milliseconds(20));
+  EXPECT_EQ(reads.get(), 1);
+  db.set_value(2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(40));
+  EXPECT_EQ(reads.get(), 2);
+  EXPECT_EQ(db.begun(), 2);
+}
+
+TEST(VersionReads, ACommitsVersionIsLearnedAsIfReadWhenTheCommitWasSent) {
+  HeldDatabase db;
+  db.let_go(100);
+  VersionReads reads([&] { return db.read(); }, std::chrono::hours(1));
+  reads.learned(7, VersionReads::Clock::now());
+  EXPECT_EQ(reads.get(7), 7);  // a request that saw that commit needs no read
+  EXPECT_EQ(db.begun(), 0);
+  reads.learned(4, VersionReads::Clock::now());  // an older commit answered later
+  EXPECT_EQ(reads.get(), 7);                     // the newest stays
+  // Learned long ago: read again.
+  VersionReads old([&] { return db.read(); }, std::chrono::seconds(1));
+  old.learned(7, VersionReads::Clock::now() - std::chrono::seconds(2));
+  EXPECT_EQ(old.get(), 1);
+  EXPECT_EQ(db.begun(), 1);
+}
+
+TEST(VersionReads, AFailedReadTeachesNothingToTheNextRequest) {
+  HeldDatabase db;
+  db.fail_read(1);
+  db.let_go(100);
+  VersionReads reads([&] { return db.read(); }, std::chrono::hours(1));
+  EXPECT_THROW((void)reads.get(), StoreError);
+  EXPECT_EQ(reads.get(), 1);  // read again, not answered from the failure
+  EXPECT_EQ(db.begun(), 2);
+}
+
 }  // namespace
 }  // namespace daybreak::testing

@@ -29,6 +29,10 @@ network namespace (web/e2e/pairing.test.mjs).
   ! --database-timeout: '-5' is not allowed; allowed: a whole number from 0 to 3600
   ! Run with --help for more information.
   [1]
+  $ daybreak serve --fresh-within 60001
+  ! --fresh-within: '60001' is not allowed; allowed: a whole number from 0 to 60000
+  ! Run with --help for more information.
+  [1]
   $ daybreak serve --list-routes
   GET     /api/health
   GET     /api/fields
@@ -116,6 +120,7 @@ network namespace (web/e2e/pairing.test.mjs).
     --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
     --database-timeout SECONDS:0 to 3600
                                     on PostgreSQL: seconds to wait for the database's answer before a request gets 503 (default 60; 0: no limit)
+    --fresh-within MS:0 to 60000    on PostgreSQL: milliseconds a read may answer from what this server last learned of the database's changes (default 5; 0: ask on every read); a browser sees its own writes at once
     --list-routes                   print every route of the API and exit
     --content DIR (Env:DAYBREAK_CONTENT)
                                     use the exercises and programs in DIR instead of the built-in ones
