@@ -3,9 +3,11 @@
 // (ProcessZone, the C library's), served through a SingleZoneProvider.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -50,7 +52,8 @@ class ServeCommand final : public Command {
     sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
         ->type_name("PORT")
         ->check(whole_number(0, 65535));
-    sub.add_option("--threads", options_.threads, "threads serving requests (default 8)")
+    sub.add_option("--threads", threads_,
+                   "threads serving requests (default 8; on PostgreSQL one per core, at least 2)")
         ->type_name("N")
         ->check(whole_number(1, 64));
     sub.add_flag("--pair", pair_,
@@ -147,6 +150,15 @@ class ServeCommand final : public Command {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    // On a SQLite file, writes waiting together share one fsync: 8 threads
+    // keep the groups large. On PostgreSQL the database groups the commits
+    // of every server, each thread holds a connection of its own, and a
+    // thread past the cores costs more in switching than it saves
+    // (bench/RESULTS.md, "Fresh within 5 ms").
+    if (threads_ == 0) {
+      threads_ = ctx.store.groups_commits_here() ? 8U : std::max(2U, std::thread::hardware_concurrency());
+    }
+    options_.threads = threads_;
     options_.port = static_cast<std::uint16_t>(port_);
     options_.any_address = accounts;
     ctx.store.open_reader();  // reads on their own connection, never behind a write's fsync
@@ -219,6 +231,7 @@ class ServeCommand final : public Command {
   bool list_routes_ = false;
   int database_timeout_ = 60;
   int fresh_within_ = 5;
+  unsigned threads_ = 0;  // 0: the store's default
   ContentOption content_;
 };
 

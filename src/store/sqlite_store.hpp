@@ -59,6 +59,7 @@ class SqliteStore final : public Store {
 
   [[nodiscard]] int schema_version() const override;
   [[nodiscard]] std::string location() const override { return db_.path().string(); }
+  [[nodiscard]] bool groups_commits_here() const override { return true; }
   // Writers waiting for their turn on the connection now (tests watch group commit with it).
   [[nodiscard]] int writers_waiting() const { return gate_.writers_waiting; }
   [[nodiscard]] const std::filesystem::path& path() const { return db_.path(); }

@@ -354,6 +354,10 @@ class Store {
   [[nodiscard]] virtual int schema_version() const = 0;
   // Where the data lives, for people: a file's path, or a server's database.
   [[nodiscard]] virtual std::string location() const = 0;
+  // Whether writes that wait together share one flush in this process
+  // (SQLite's group commit), so that more of them waiting at once make
+  // larger groups; a database server groups every client's commits itself.
+  [[nodiscard]] virtual bool groups_commits_here() const { return false; }
   // Copies all the data to the file `destination`, self-contained, so that a
   // half-written copy never looks complete.
   virtual void backup_to(const std::filesystem::path& destination) const = 0;

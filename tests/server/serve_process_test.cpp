@@ -1,6 +1,9 @@
 // `daybreak serve` as a person runs it: the real binaries, a fresh data
 // directory, the address printed, requests answered, a clean stop on SIGTERM.
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -27,6 +30,12 @@ std::uint16_t wait_for_address(const std::filesystem::path& out) {
   return 0;
 }
 
+// How many threads a process runs (its main thread among them).
+std::size_t threads_of(pid_t pid) {
+  const auto tasks = std::filesystem::path("/proc") / std::to_string(pid) / "task";
+  return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(tasks), {}));
+}
+
 TEST(ServeProcess, StartsAnswersAndStopsCleanly) {
   TempDir dir;
   const std::filesystem::path binary = DAYBREAK_BINARY;
@@ -35,6 +44,9 @@ TEST(ServeProcess, StartsAnswersAndStopsCleanly) {
               dir / "out", dir / "err");
   const std::uint16_t port = wait_for_address(dir / "out");
   ASSERT_NE(port, 0);
+  // On the SQLite file, 8 threads serve (their writes share an fsync), and
+  // the main thread waits for a signal to stop.
+  EXPECT_EQ(threads_of(child.pid()), 9U);
 
   const auto health = http(port, "GET", "/api/health");
   EXPECT_EQ(health.status, 200);
@@ -75,6 +87,8 @@ TEST(ServeProcess, TwoServersOnOnePostgresqlDatabaseReadEachOthersWritesAtOnce) 
   const std::uint16_t b = wait_for_address(dir / "out2");
   ASSERT_NE(a, 0);
   ASSERT_NE(b, 0);
+  // On PostgreSQL, one thread per core (at least 2) besides the main one.
+  EXPECT_EQ(threads_of(one.pid()), 1 + std::max(2U, std::thread::hardware_concurrency()));
   // The browser's cookie from a write's answer, as its next request sends it.
   const auto seen_cookie = [](const HttpReply& r) {
     const std::string set = r.header("Set-Cookie");

@@ -35,6 +35,7 @@ class Child {
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
   void kill_group(int signal);
+  [[nodiscard]] pid_t pid() const { return pid_; }
   // Waits for the shell; returns its exit code, or -signal.
   int wait();
 

@@ -115,7 +115,7 @@ network namespace (web/e2e/pairing.test.mjs).
     -h,--help                       Print this help message and exit
     --address ADDR                  where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)
     --port PORT:0 to 65535          the TCP port (default 8765; 0 picks a free one)
-    --threads N:1 to 64             threads serving requests (default 8)
+    --threads N:1 to 64             threads serving requests (default 8; on PostgreSQL one per core, at least 2)
     --pair                          pair a phone: listen on the home network too and show a QR code and a code to type on it
     --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
     --database-timeout SECONDS:0 to 3600
