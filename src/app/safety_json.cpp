@@ -106,6 +106,14 @@ Json message_json(const SafetyMessage& m) {
 
 }  // namespace
 
+Json ibp_status_json(const IbpResult& result, SafetyStatus status) {
+  Json j = ibp_result_json(result);
+  if (result.outcome == IbpOutcome::positive && status != SafetyStatus::locked) {
+    j["message"] = message_json(ibp_message(result, status));
+  }
+  return j;
+}
+
 Json screen_outcome_json(const ScreenOutcome& o, const TimeZone& zone) {
   Json j{{"check", screening_event_json(o.event)}, {"safety", safety_gate_json(o.gate, zone)}};
   if (o.ibp) j["ibp"] = ibp_result_json(*o.ibp);

@@ -17,6 +17,11 @@ namespace daybreak {
 // `who`: as gate_reasons() says it.
 [[nodiscard]] nlohmann::ordered_json safety_gate_json(const SafetyGate& gate, const TimeZone& zone,
                                                       std::string_view who = "you");
+// The inflammatory back pain screen as `screen status` and GET /api/safety
+// tell it at rest: ibp_result_json, and, when it is positive, the message
+// the CLI prints ("message"), unless exercise is locked (the warning sign
+// comes first).
+[[nodiscard]] nlohmann::ordered_json ibp_status_json(const IbpResult& result, SafetyStatus status);
 // A check just recorded: {"check", "safety"} and "ibp" for a full check.
 [[nodiscard]] nlohmann::ordered_json screen_outcome_json(const ScreenOutcome& outcome, const TimeZone& zone);
 // A clinician's review just recorded: {"event", "safety"} (the gate after it).

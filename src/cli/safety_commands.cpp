@@ -121,7 +121,7 @@ class ScreenCommand final : public Command {
     const IbpResult ibp = ibp_screen(ctx.store, ctx.user.id, ctx.zone, ctx.now());
     if (json_) {
       Json j = safety_gate_json(gate, ctx.zone);
-      j["ibp"] = ibp_result_json(ibp);
+      j["ibp"] = ibp_status_json(ibp, gate.state.status);
       print_json(ctx.io.out, j);
       return kOk;
     }

@@ -10,14 +10,10 @@
 
 namespace daybreak {
 
-namespace {
-
 // A clinician reads the reasons with the person's name, the person with "you".
 nlohmann::ordered_json gate_in_words(const SafetyGate& gate, const Caller& c) {
   return safety_gate_json(gate, c.zone, c.actor == c.user.id ? std::string_view("you") : std::string_view(c.user.name));
 }
-
-}  // namespace
 
 nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c) {
   return gate_in_words(safety_gate(api.store(), c.user.id, c.now), c);

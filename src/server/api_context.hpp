@@ -153,6 +153,8 @@ class ApiContext {
 // the caller's words ("you", or the person's name for a clinician): what an
 // answer that closed it carries, so the client shows the stop at once.
 [[nodiscard]] nlohmann::ordered_json gate_answer(const ApiContext& api, const Caller& c);
+// The same for a gate already read.
+[[nodiscard]] nlohmann::ordered_json gate_in_words(const SafetyGate& gate, const Caller& c);
 // After a write that may have brought in a warning sign (an import): adds
 // `safety`, the gate as gate_answer() gives it, to `answer` when a sign
 // opened since `before`.

@@ -31,8 +31,12 @@ std::optional<ScreenKind> check_kind(std::string_view text) {
 
 Response gate(const ApiContext& api, const Request& req) {
   const Caller c = api.caller(req);
-  Json j = gate_answer(api, c);
-  j["ibp"] = ibp_result_json(ibp_screen(api.store(), c.user.id, c.zone, c.now));
+  const SafetyGate g = safety_gate(api.store(), c.user.id, c.now);
+  Json j = gate_in_words(g, c);
+  // A positive screen's message, as `screen status` says it at rest, to the
+  // person (it speaks to them; a clinician reads the criteria).
+  const IbpResult ibp = ibp_screen(api.store(), c.user.id, c.zone, c.now);
+  j["ibp"] = c.actor == c.user.id ? ibp_status_json(ibp, g.state.status) : ibp_result_json(ibp);
   return http::json_response(200, j);
 }
 

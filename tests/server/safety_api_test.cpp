@@ -93,6 +93,28 @@ TEST_F(SafetyApi, APositiveInflammatoryBackPainScreenWasSaidInTheTerminalOnly) {
       << blocks.dump();
 }
 
+// Found from outside: the message was said after the check only. `screen
+// status` says it at rest too, as long as the screen stays positive; GET
+// /api/safety (the web app's safety screen) said nothing.
+TEST_F(SafetyApi, APositiveScreenWasSaidAtRestInTheTerminalOnly) {
+  // The first check (its screen's questions come with the next).
+  ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump()).status, 201);
+  EXPECT_FALSE(get("/api/safety").json()["ibp"].contains("message"));  // not positive: none
+  Json answers = all_no();
+  const Json questions = get("/api/safety/questions").json();
+  for (const auto& q : questions["questions"]) {
+    if (q["group"] == "back_pain_pattern") answers[q["id"].get<std::string>()] = "yes";
+  }
+  const auto checked = post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump());
+  ASSERT_EQ(checked.status, 201) << checked.body;
+  ASSERT_EQ(checked.json()["ibp"]["outcome"], "positive") << checked.body;
+  const Json ibp = get("/api/safety").json()["ibp"];
+  ASSERT_EQ(ibp["outcome"], "positive") << ibp.dump();
+  EXPECT_EQ(ibp["message"]["title"], "Something to mention to your doctor.") << ibp.dump();
+  EXPECT_EQ(ibp["message"]["blocks"][0]["text"],
+            "Some features of your back pain are typical of inflammatory back pain:");
+}
+
 TEST_F(SafetyApi, AllNoRecordsTheCheckAndASessionMayStart) {
   ASSERT_EQ(get("/api/session-plans/morning").status, 409);
   const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump());

@@ -110,6 +110,14 @@ test('a positive inflammatory back pain screen is said after the check, as the C
     assert.ok((await notice.getByRole('listitem').count()) >= 2);
     await notice.getByText(/worth mentioning "inflammatory back pain" to your doctor, who can decide whether an assessment by a rheumatologist would help/).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
+
+    // And at rest, as `screen status` says it: the safety screen opened again.
+    await page.goto(`${daybreak.url}/today`);
+    await page.goto(`${daybreak.url}/safety`);
+    await page.locator('fieldset.yes-no').first().waitFor();
+    const again = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Something to mention to your doctor.' }) });
+    await again.getByText('Some features of your back pain are typical of inflammatory back pain:').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
   } finally {
     await close();
   }

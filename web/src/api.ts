@@ -542,6 +542,9 @@ export interface SafetyGate {
   emergency_number: string | null;
   emergency_number_chosen: boolean;
   as_of?: string; // the moment the gate stands at, on daybreak's clock
+  // GET /api/safety: the inflammatory back pain screen, with the CLI's
+  // message while it is positive (not while exercise is locked).
+  ibp?: { outcome: 'positive' | 'negative' | 'not_applicable'; message?: SafetyMessage };
 }
 
 export interface SafetyQuestion {

@@ -265,8 +265,9 @@ function Outcome({ result, zone }: { result: SafetyCheckResult; zone: string | u
   );
 }
 
-// A message the CLI prints after a check (the inflammatory back pain screen's
-// "Something to mention to your doctor"), in the same words.
+// A message the CLI prints after a check and in `screen status` (the
+// inflammatory back pain screen's "Something to mention to your doctor"), in
+// the same words.
 function MessageWords({ message }: { message: SafetyMessage }) {
   return (
     <div class="notice" role="status" aria-labelledby="safety-message-title">
@@ -590,6 +591,9 @@ export function SafetyScreen({ kind }: { kind: SafetyCheckKind }) {
             <>
               <GateSummary gate={gate.gate} zone={zone ?? gate.asOf?.zone} />
               <ReviewedSigns gate={gate.gate} zone={zone ?? gate.asOf?.zone} />
+              {gate.gate.ibp?.message && gate.gate.status !== 'locked' ? (
+                <MessageWords message={gate.gate.ibp.message} />
+              ) : null}
             </>
           ) : null}
           <StaleGateLine shown={gate} />
