@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -46,21 +47,27 @@ class ServeCommand final : public Command {
     return std::chrono::milliseconds{fresh_within_};
   }
   void configure(CLI::App& sub) override {
-    sub.add_option("--address", options_.address,
-                   "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")
-        ->type_name("ADDR");
-    sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
-        ->type_name("PORT")
-        ->check(whole_number(0, 65535));
+    tcp_options_.push_back(
+        sub.add_option("--address", options_.address,
+                       "where this computer reaches it: 127.0.0.1 (default), ::1 or localhost (a phone: see --pair)")
+            ->type_name("ADDR"));
+    tcp_options_.push_back(sub.add_option("--port", port_, "the TCP port (default 8765; 0 picks a free one)")
+                               ->type_name("PORT")
+                               ->check(whole_number(0, 65535)));
     sub.add_option("--threads", threads_,
                    "threads serving requests (default 8; on PostgreSQL one per core, at least 2)")
         ->type_name("N")
         ->check(whole_number(1, 64));
-    sub.add_flag("--pair", pair_,
-                 "pair a phone: listen on the home network too and show a QR code and a code to type on it");
-    sub.add_option("--lan-address", lan_address_,
-                   "this computer's address on the home network, for paired phones (default: found by itself)")
-        ->type_name("ADDR");
+    tcp_options_.push_back(sub.add_flag(
+        "--pair", pair_, "pair a phone: listen on the home network too and show a QR code and a code to type on it"));
+    tcp_options_.push_back(
+        sub.add_option("--lan-address", lan_address_,
+                       "this computer's address on the home network, for paired phones (default: found by itself)")
+            ->type_name("ADDR"));
+    sub.add_option("--socket", options_.socket_path,
+                   "listen on a Unix socket at PATH instead of a TCP port, for nginx on this computer "
+                   "(docs/deploy.md); only its owner and group may connect")
+        ->type_name("PATH");
     sub.add_option("--database-timeout", database_timeout_,
                    "on PostgreSQL: seconds to wait for the database's answer before a request gets 503 "
                    "(default 60; 0: no limit)")
@@ -81,6 +88,16 @@ class ServeCommand final : public Command {
   }
 
   int run(CommandContext& ctx) override {
+    if (!options_.socket_path.empty()) {
+      for (const CLI::Option* o : tcp_options_) {
+        if (o->count() == 0) continue;
+        ctx.io.err << fmt::format(
+            "daybreak: --socket listens on a Unix socket instead of an address and port, and without the home "
+            "network: leave out {}\n",
+            o->get_name());
+        return kInvalid;
+      }
+    }
     // Another address than this computer's own only with accounts on: then
     // everyone signs in (docs/deploy.md puts nginx with TLS in front).
     const bool accounts = ctx.store.read()->has_accounts();
@@ -173,15 +190,21 @@ class ServeCommand final : public Command {
     bound_port_ = port;
     running = &server;
     const bool v6 = options_.address.find(':') != std::string::npos;
-    ctx.io.out << fmt::format("daybreak is running at http://{}:{}/\n",
-                              v6 ? "[" + options_.address + "]" : options_.address, port)
-               << std::flush;
+    if (!options_.socket_path.empty()) {
+      ctx.io.out << fmt::format("daybreak is running at unix:{}\n", options_.socket_path) << std::flush;
+    } else {
+      ctx.io.out << fmt::format("daybreak is running at http://{}:{}/\n",
+                                v6 ? "[" + options_.address + "]" : options_.address, port)
+                 << std::flush;
+    }
     if (accounts) {
       ctx.io.err << "Accounts are on: everyone signs in.\n";
     } else if (const int status = open_home_network(ctx, api, home); status != kOk) {
       return status;
     }
-    ctx.io.err << "Open it in your browser. Press Ctrl-C to stop.\n" << std::flush;
+    ctx.io.err << (options_.socket_path.empty() ? "Open it in your browser. Press Ctrl-C to stop.\n"
+                                                : "Put nginx in front of it (docs/deploy.md). Press Ctrl-C to stop.\n")
+               << std::flush;
     int signal = 0;
     sigwait(&stop_signals, &signal);
     server.stop();
@@ -196,6 +219,10 @@ class ServeCommand final : public Command {
     bool paired = false;
     for (const auto& d : list_devices(ctx.store, ctx.user.id)) paired = paired || !d.revoked();
     if (!pair_ && !paired) return kOk;
+    if (!options_.socket_path.empty()) {  // --pair is refused with --socket
+      ctx.io.err << "daybreak: your paired devices cannot reach it: it listens on a Unix socket only\n";
+      return kOk;
+    }
     std::string host;
     try {
       host = home.open();
@@ -224,6 +251,7 @@ class ServeCommand final : public Command {
   }
 
   http::ServerOptions options_;
+  std::vector<const CLI::Option*> tcp_options_;  // --address, --port, --pair, --lan-address: not with --socket
   bool pair_ = false;
   std::string lan_address_;
   std::uint16_t bound_port_ = 0;

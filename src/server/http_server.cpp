@@ -4,13 +4,22 @@
 
 #include "server/http_server.hpp"
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <iostream>
 #include <limits>
 #include <mutex>
 #include <thread>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -18,6 +27,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -32,12 +42,11 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+using local = net::local::stream_protocol;  // a Unix socket, for nginx on this computer
 // Each connection lives on one thread's io_context: its handlers never run
 // concurrently, so it needs no strand, and the concrete executor type spares
 // every operation the type-erased executor's bookkeeping.
 using Executor = net::io_context::executor_type;
-using Socket = net::basic_stream_socket<tcp, Executor>;
-using Stream = beast::basic_stream<tcp, Executor>;
 
 // RFC 9110 asks for a Date header; formatting it once a second is enough.
 std::string_view http_date() {
@@ -72,7 +81,13 @@ void add_common_headers(bhttp::response<bhttp::string_body>& res, const Request&
   if (!id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), allowed)) res.set("X-Request-Id", id);
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection, over TCP or a Unix socket (Protocol).
+template <class Protocol>
+class Session : public std::enable_shared_from_this<Session<Protocol>> {
+  using Socket = net::basic_stream_socket<Protocol, Executor>;
+  using Stream = beast::basic_stream<Protocol, Executor>;
+  using std::enable_shared_from_this<Session>::shared_from_this;
+
  public:
   Session(Socket&& socket, const Router& router, const ServerOptions& options, bool lan)
       : stream_(std::move(socket)), router_(router), options_(options), lan_(lan) {}
@@ -167,19 +182,23 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  // The peer's address, asked of the socket once per connection.
+  // The peer's address, asked of the socket once per connection; none on a
+  // Unix socket (this computer: the router trusts its X-Forwarded-For).
   const std::string& peer() {
     if (!peer_) {
-      beast::error_code ec;
-      const auto endpoint = stream_.socket().remote_endpoint(ec);
-      peer_ = ec ? std::string() : endpoint.address().to_string();
+      peer_.emplace();
+      if constexpr (std::is_same_v<Protocol, tcp>) {
+        beast::error_code ec;
+        const auto endpoint = stream_.socket().remote_endpoint(ec);
+        if (!ec) peer_ = endpoint.address().to_string();
+      }
     }
     return *peer_;
   }
 
   void close() {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().shutdown(net::socket_base::shutdown_send, ignored);
   }
 
   Stream stream_;
@@ -224,10 +243,12 @@ std::optional<std::string> refuse_home_address(std::string_view address) {
 // between threads on the way of a request. The acceptor deals new connections
 // to the threads in turn.
 struct HttpServer::Impl {
-  using Acceptor = net::basic_socket_acceptor<tcp, Executor>;
+  using TcpAcceptor = net::basic_socket_acceptor<tcp, Executor>;
+  using LocalAcceptor = net::basic_socket_acceptor<local, Executor>;
   struct Listener {
-    Acceptor acceptor;
-    bool lan;
+    std::variant<TcpAcceptor, LocalAcceptor> acceptor;
+    bool lan = false;
+    std::string socket_path;  // a Unix socket's file, removed at stop
   };
 
   Impl(const Router& r, ServerOptions o) : router(r), options(std::move(o)) {
@@ -245,8 +266,9 @@ struct HttpServer::Impl {
     const auto ip = net::ip::make_address(host, bad_address);
     if (bad_address) throw ServerError(fmt::format("'{}' is not an IP address", address));
     const tcp::endpoint endpoint{ip, port};
-    auto listener = std::make_unique<Listener>(Listener{Acceptor(loops.front()->get_executor()), lan});
-    auto& acceptor = listener->acceptor;
+    auto listener = std::make_unique<Listener>(
+        Listener{.acceptor = TcpAcceptor(loops.front()->get_executor()), .lan = lan, .socket_path = {}});
+    auto& acceptor = std::get<TcpAcceptor>(listener->acceptor);
     beast::error_code ec;
     const auto check = [&](std::string_view step) {
       if (!ec) return;
@@ -267,25 +289,87 @@ struct HttpServer::Impl {
     acceptor.listen(net::socket_base::max_listen_connections, ec);  // a backlog of 5 drops bursts of connections
     check("listen on");
     const std::uint16_t bound = acceptor.local_endpoint().port();
+    add(std::move(listener));
+    return bound;
+  }
+
+  // Binds and listens on a Unix socket at `path`, which only its owner and
+  // group may connect to (0660). A socket left by a server that is gone is
+  // replaced; a live one, or a file that is not a socket, is left alone.
+  void listen_socket(const std::string& path) {
+    const auto fail = [&path](std::string_view why) {
+      return ServerError(fmt::format("cannot listen on the socket {}: {}", path, why));
+    };
+    if (path.size() >= sizeof(sockaddr_un::sun_path)) {
+      throw fail(fmt::format("its path is {} bytes long, and a socket's may be at most {}", path.size(),
+                             sizeof(sockaddr_un::sun_path) - 1));
+    }
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+      if (!S_ISSOCK(st.st_mode)) throw fail("a file that is not a socket is there; choose another path with --socket");
+      if (socket_answers(path)) throw fail("another server is listening there (is daybreak already running?)");
+      if (::unlink(path.c_str()) != 0)
+        throw fail(fmt::format("the old socket cannot be removed: {}", std::strerror(errno)));
+    }
+    auto listener = std::make_unique<Listener>(
+        Listener{.acceptor = LocalAcceptor(loops.front()->get_executor()), .lan = false, .socket_path = path});
+    auto& acceptor = std::get<LocalAcceptor>(listener->acceptor);
+    beast::error_code ec;
+    acceptor.open(local(), ec);
+    if (!ec) acceptor.bind(local::endpoint(path), ec);
+    if (ec) throw fail(ec.message());
+    // Before listen(): no connection is taken while the mode is the umask's.
+    if (::chmod(path.c_str(), 0660) != 0) {
+      const std::string why = std::strerror(errno);
+      ::unlink(path.c_str());
+      throw fail(why);
+    }
+    acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+      ::unlink(path.c_str());
+      throw fail(ec.message());
+    }
+    add(std::move(listener));
+  }
+
+  // Whether a server accepts connections on the Unix socket at `path`.
+  static bool socket_answers(const std::string& path) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return false;
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+    const bool answers = ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return answers;
+  }
+
+  void add(std::unique_ptr<Listener> listener) {
     Listener& added = *listener;
     {
       const std::scoped_lock lock(mutex);
       listeners.push_back(std::move(listener));
     }
-    net::post(loops.front()->get_executor(), [this, &added] { accept(added); });
-    return bound;
+    net::post(loops.front()->get_executor(), [this, &added] {
+      std::visit([this, &added](auto& acceptor) { accept(acceptor, added.lan); }, added.acceptor);
+    });
   }
 
-  void accept(Listener& listener) {
+  template <class Acceptor>
+  void accept(Acceptor& acceptor, bool lan) {
+    using Protocol = typename Acceptor::protocol_type;
+    using Socket = net::basic_stream_socket<Protocol, Executor>;
     net::io_context& loop = *loops[next++ % loops.size()];
-    listener.acceptor.async_accept(loop.get_executor(), [this, &listener](beast::error_code ec, Socket socket) {
-      if (!listener.acceptor.is_open()) return;
+    acceptor.async_accept(loop.get_executor(), [this, &acceptor, lan](beast::error_code ec, Socket socket) {
+      if (!acceptor.is_open()) return;
       if (!ec) {
-        beast::error_code ignored;
-        socket.set_option(tcp::no_delay(true), ignored);  // else every small response waits ~40 ms for an ACK
-        std::make_shared<Session>(std::move(socket), router, options, listener.lan)->start();
+        if constexpr (std::is_same_v<Protocol, tcp>) {
+          beast::error_code ignored;
+          socket.set_option(tcp::no_delay(true), ignored);  // else every small response waits ~40 ms for an ACK
+        }
+        std::make_shared<Session<Protocol>>(std::move(socket), router, options, lan)->start();
       }
-      accept(listener);
+      accept(acceptor, lan);
     });
   }
 
@@ -309,7 +393,12 @@ std::uint16_t HttpServer::start() {
   if (!o.any_address) {
     if (auto why = refuse_address(o.address)) throw ServerError(*why);
   }
-  const std::uint16_t port = impl_->listen(o.address, o.port, false);
+  std::uint16_t port = 0;
+  if (o.socket_path.empty()) {
+    port = impl_->listen(o.address, o.port, false);
+  } else {
+    impl_->listen_socket(o.socket_path);
+  }
   for (auto& loop : impl_->loops) impl_->threads.emplace_back([&loop] { loop->run(); });
   return port;
 }
@@ -325,12 +414,17 @@ void HttpServer::stop() {
     const std::scoped_lock lock(impl_->mutex);
     for (auto& listener : impl_->listeners) {
       beast::error_code ignored;
-      listener->acceptor.close(ignored);
+      std::visit([&ignored](auto& acceptor) { acceptor.close(ignored); }, listener->acceptor);
     }
   });
   for (auto& loop : impl_->loops) loop->stop();
   for (auto& t : impl_->threads) t.join();
   impl_->threads.clear();
+  // A Unix socket's file goes with the server (a killed one's is replaced at
+  // the next start).
+  for (auto& listener : impl_->listeners) {
+    if (!listener->socket_path.empty()) ::unlink(listener->socket_path.c_str());
+  }
 }
 
 }  // namespace daybreak::http

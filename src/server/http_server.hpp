@@ -29,6 +29,9 @@ struct ServerOptions {
   // A clinic with accounts on may listen on any address (everyone signs in);
   // otherwise only this computer's loopback (refuse_address).
   bool any_address = false;
+  // A Unix socket's path to listen on instead of address:port, for nginx on
+  // this computer: only the socket's owner and group may connect (0660).
+  std::string socket_path = {};
 };
 
 class ServerError : public std::runtime_error {
@@ -53,8 +56,9 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds and serves on background threads. Returns the port, which is the
-  // one asked for or, for port 0, the one the system chose. Throws ServerError
-  // when the address cannot be listened on (in use, refused, not loopback).
+  // one asked for or, for port 0, the one the system chose (0 on a Unix
+  // socket). Throws ServerError when the address cannot be listened on (in
+  // use, refused, not loopback; a socket's path taken or too long).
   std::uint16_t start();
   // Listens also on a home-network address (see refuse_home_address), once
   // started; its requests are marked Request::lan, for the router's gate.

@@ -1,7 +1,11 @@
 // The server as HTTP: keep-alive, limits, timeouts, content types, methods,
 // who may call it, the web app's files, and failures that never leak.
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <thread>
 
 #include <fmt/format.h>
@@ -298,6 +302,102 @@ TEST(ServerAddress, APortInUseSaysSo) {
     FAIL() << "a second server on the same port started";
   } catch (const http::ServerError& e) {
     EXPECT_NE(std::string(e.what()).find("is daybreak already running?"), std::string::npos) << e.what();
+  }
+}
+
+// A router whose one route says who asked: the peer's address (none on a
+// Unix socket) and the Host.
+http::Router who_asked_router() {
+  http::Router router;
+  router.add(http::Method::get, "/api/who", [](const http::Request& r, const http::PathParams&) {
+    return http::Response{.status = 200,
+                          .content_type = "text/plain",
+                          .body = fmt::format("peer={} host={}", r.peer, r.header("Host")),
+                          .headers = {}};
+  });
+  return router;
+}
+
+http::ServerOptions on_socket(const std::filesystem::path& path) {
+  http::ServerOptions o{"127.0.0.1", 0, 1};
+  o.socket_path = path.string();
+  return o;
+}
+
+TEST(ServerSocket, AUnixSocketServesOnlyItsOwnerAndGroupAndIsGoneAtStop) {
+  TempDir dir;
+  const auto path = dir / "daybreak.sock";
+  const http::Router router = who_asked_router();
+  {
+    http::HttpServer server(router, on_socket(path));
+    EXPECT_EQ(server.start(), 0);
+    struct stat st {};
+    ASSERT_EQ(::lstat(path.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISSOCK(st.st_mode));
+    EXPECT_EQ(st.st_mode & 0777, 0660U);  // not the umask's 0755, nor everyone's
+    HttpConnection c(path);
+    for (int i = 0; i < 3; ++i) {  // kept alive
+      const auto reply = c.request("GET", "/api/who");
+      EXPECT_EQ(reply.status, 200);
+      EXPECT_EQ(reply.body, "peer= host=localhost");  // no address: this computer (nginx's X-Forwarded-For counts)
+      EXPECT_EQ(reply.header("X-Content-Type-Options"), "nosniff");
+    }
+    server.stop();
+    EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(path)));
+  }
+}
+
+TEST(ServerSocket, AStaleSocketIsReplacedALiveOneOrAnotherFileIsLeftAlone) {
+  TempDir dir;
+  const auto path = dir / "daybreak.sock";
+  const http::Router router = who_asked_router();
+  // A file that is not a socket: refused, and left as it was.
+  write_file(path, "someone's notes");
+  try {
+    http::HttpServer server(router, on_socket(path));
+    (void)server.start();
+    FAIL() << "started over a file";
+  } catch (const http::ServerError& e) {
+    EXPECT_EQ(std::string(e.what()), fmt::format("cannot listen on the socket {}: a file that is not a socket is "
+                                                 "there; choose another path with --socket",
+                                                 path.string()));
+  }
+  EXPECT_EQ(read_file(path), "someone's notes");
+  std::filesystem::remove(path);
+
+  // A socket left by a server that was killed: replaced.
+  {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, path.c_str(), path.string().size() + 1);
+    ASSERT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+    ::close(fd);  // the file stays, with nobody behind it
+  }
+  http::HttpServer first(router, on_socket(path));
+  (void)first.start();
+  EXPECT_EQ(HttpConnection(path).request("GET", "/api/who").status, 200);
+
+  // A live one: a second server is refused and the first keeps serving.
+  http::HttpServer second(router, on_socket(path));
+  try {
+    (void)second.start();
+    FAIL() << "a second server took the socket";
+  } catch (const http::ServerError& e) {
+    EXPECT_NE(std::string(e.what()).find("another server is listening there (is daybreak already running?)"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(HttpConnection(path).request("GET", "/api/who").status, 200);
+
+  // A path longer than a socket's may be: said, with the limit.
+  const std::string long_path = (dir / std::string(120, 's')).string();
+  http::HttpServer third(router, on_socket(long_path));
+  try {
+    (void)third.start();
+    FAIL() << "listened on a path too long";
+  } catch (const http::ServerError& e) {
+    EXPECT_NE(std::string(e.what()).find("and a socket's may be at most 107"), std::string::npos) << e.what();
   }
 }
 

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -38,6 +39,21 @@ HttpConnection::HttpConnection(std::uint16_t port) : port_(port) {
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
     throw std::runtime_error(std::string("connect: ") + std::strerror(errno));
+  }
+}
+
+HttpConnection::HttpConnection(const std::filesystem::path& socket) : port_(0) {
+  const std::string path = socket.string();
+  sockaddr_un addr{};
+  if (path.size() >= sizeof addr.sun_path) throw std::runtime_error("socket path too long: " + path);
+  fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+  addr.sun_family = AF_UNIX;
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  if (::connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+    const std::string why = std::strerror(errno);
+    ::close(fd_);
+    throw std::runtime_error("connect to " + path + ": " + why);
   }
 }
 
@@ -99,7 +115,9 @@ std::optional<HttpReply> HttpConnection::read_reply(bool head) {
 
 HttpReply HttpConnection::request(std::string_view method, std::string_view target, std::string_view body,
                                   std::string_view content_type, std::string_view extra_headers) {
-  std::string req = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n", method, target, port_);
+  // On a Unix socket, as curl --unix-socket says it: "localhost".
+  std::string req = port_ == 0 ? fmt::format("{} {} HTTP/1.1\r\nHost: localhost\r\n", method, target)
+                               : fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n", method, target, port_);
   if (!body.empty() || method == "POST" || method == "PATCH") {
     if (!content_type.empty()) req += fmt::format("Content-Type: {}\r\n", content_type);
     req += fmt::format("Content-Length: {}\r\n", body.size());

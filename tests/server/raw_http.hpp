@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@ struct HttpReply {
 class HttpConnection {
  public:
   explicit HttpConnection(std::uint16_t port);
+  explicit HttpConnection(const std::filesystem::path& socket);  // a Unix socket's
   ~HttpConnection();
   HttpConnection(const HttpConnection&) = delete;
   HttpConnection& operator=(const HttpConnection&) = delete;
@@ -44,7 +46,7 @@ class HttpConnection {
 
  private:
   int fd_ = -1;
-  std::uint16_t port_;
+  std::uint16_t port_;  // 0 on a Unix socket
   std::string buffer_;
 };
 

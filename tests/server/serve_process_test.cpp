@@ -68,6 +68,37 @@ TEST(ServeProcess, StartsAnswersAndStopsCleanly) {
   EXPECT_NE(history.out.find("morning    pain 4/10"), std::string::npos) << history.out << history.err;
 }
 
+// For nginx on the same computer: a Unix socket instead of a port, said in
+// the first line, gone once the server stops.
+TEST(ServeProcess, ListensOnAUnixSocketForNginx) {
+  TempDir dir;
+  const std::filesystem::path binary = DAYBREAK_BINARY;
+  const auto socket = dir / "daybreak.sock";
+  write_file(dir / "out", "");
+  Child child("exec daybreak serve --socket " + socket.string(),
+              {dir.path(), test_environment(dir.path(), binary.parent_path()), ""}, dir / "out", dir / "err");
+  for (int i = 0; i < 200 && read_file(dir / "out").empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(read_file(dir / "out"), "daybreak is running at unix:" + socket.string() + "\n");
+  HttpConnection c(socket);
+  EXPECT_EQ(c.request("GET", "/api/today").json()["date"], "2026-11-23");
+  EXPECT_EQ(c.request("POST", "/api/entries", R"({"period": "morning", "fields": {"pain": 3}})").status, 201);
+
+  child.kill_group(SIGTERM);
+  EXPECT_EQ(child.wait(), 0);
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(socket)));
+  // --socket and a port or the home network together: refused, nothing started.
+  const auto both = run_shell("daybreak serve --socket " + socket.string() + " --port 9000",
+                              {dir.path(), test_environment(dir.path(), binary.parent_path()), ""});
+  EXPECT_NE(both.exit_code, 0);
+  EXPECT_NE(both.err.find("leave out --port"), std::string::npos) << both.err;
+  const auto pair = run_shell("daybreak serve --socket " + socket.string() + " --pair",
+                              {dir.path(), test_environment(dir.path(), binary.parent_path()), ""});
+  EXPECT_NE(pair.err.find("leave out --pair"), std::string::npos) << pair.err;
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(socket)));
+}
+
 // A clinic's set-up: two stateless servers on one PostgreSQL database. What a
 // browser writes through one it reads through the other at once, the kept
 // view of Today included: the write's answer sets the cookie of the version

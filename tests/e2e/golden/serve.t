@@ -33,6 +33,13 @@ network namespace (web/e2e/pairing.test.mjs).
   ! --fresh-within: '60001' is not allowed; allowed: a whole number from 0 to 60000
   ! Run with --help for more information.
   [1]
+  $ daybreak serve --socket daybreak.sock --port 8765
+  ! daybreak: --socket listens on a Unix socket instead of an address and port, and without the home network: leave out --port
+  [2]
+  $ touch notes.txt
+  $ daybreak serve --socket notes.txt
+  ! daybreak: cannot listen on the socket notes.txt: a file that is not a socket is there; choose another path with --socket
+  [2]
   $ daybreak serve --list-routes
   GET     /api/health
   GET     /api/fields
@@ -118,6 +125,7 @@ network namespace (web/e2e/pairing.test.mjs).
     --threads N:1 to 64             threads serving requests (default 8; on PostgreSQL one per core, at least 2)
     --pair                          pair a phone: listen on the home network too and show a QR code and a code to type on it
     --lan-address ADDR              this computer's address on the home network, for paired phones (default: found by itself)
+    --socket PATH                   listen on a Unix socket at PATH instead of a TCP port, for nginx on this computer (docs/deploy.md); only its owner and group may connect
     --database-timeout SECONDS:0 to 3600
                                     on PostgreSQL: seconds to wait for the database's answer before a request gets 503 (default 60; 0: no limit)
     --fresh-within MS:0 to 60000    on PostgreSQL: milliseconds a read may answer from what this server last learned of the database's changes (default 5; 0: ask on every read); a browser sees its own writes at once
