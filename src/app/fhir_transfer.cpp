@@ -406,20 +406,26 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
     const auto where = [&](std::string_view why) {
       details.push_back(fmt::format("{} at {}: {}", s.place.resource, s.place.path, why));
     };
-    bool stored = false;
+    // Stored already: one of the routine started then with the same values
+    // (two may have started in one second); one with other values clashes.
+    std::optional<SessionId> other;
+    bool same = false;
     for (const auto& have : tx->sessions_between(user_id, rec.started_at, rec.started_at + std::chrono::seconds{1})) {
       if (have.routine != rec.routine) continue;
-      stored = true;
-      if (same_session(have, rec)) {
-        ++summary.sessions_unchanged;
-      } else {
-        where(
-            fmt::format("a session not in your diary yet: session {} started then with other values, and a "
-                        "stored session is never changed",
-                        have.id.value));
-      }
+      if (same_session(have, rec)) same = true;
+      other = have.id;
     }
-    if (stored) continue;
+    if (same) {
+      ++summary.sessions_unchanged;
+      continue;
+    }
+    if (other) {
+      where(
+          fmt::format("a session not in your diary yet: session {} started then with other values, and a "
+                      "stored session is never changed",
+                      other->value));
+      continue;
+    }
     const auto program = find_program(library, rec.program);
     if (!program) {
       where(fmt::format("a program of the content this daybreak runs on; '{}' is not one", rec.program));
@@ -442,20 +448,25 @@ AppResult<FhirImportSummary> import_fhir(Store& store, const WriteMeta& meta, Us
 
   std::vector<const QuestionnaireResponse*> new_responses;
   for (const auto& r : content->responses) {
-    bool stored = false;
+    // As sessions: the same answers taken then are stored already; other
+    // answers taken then clash.
+    std::optional<std::int64_t> other;
+    bool same = false;
     for (const auto& have : tx->questionnaire_responses(user_id, r.response.instrument)) {
       if (have.taken_at != r.response.taken_at) continue;
-      stored = true;
-      if (have.answers == r.response.answers && have.score == r.response.score) {
-        ++summary.responses_unchanged;
-      } else {
-        details.push_back(
-            fmt::format("{} at {}: a questionnaire not in your diary yet: response {} was taken then "
-                        "with other answers, and a stored response is never changed",
-                        r.place.resource, r.place.path, have.id.value));
-      }
+      if (have.answers == r.response.answers && have.score == r.response.score) same = true;
+      other = have.id.value;
     }
-    if (!stored) new_responses.push_back(&r.response);
+    if (same) {
+      ++summary.responses_unchanged;
+    } else if (other) {
+      details.push_back(
+          fmt::format("{} at {}: a questionnaire not in your diary yet: response {} was taken then "
+                      "with other answers, and a stored response is never changed",
+                      r.place.resource, r.place.path, *other));
+    } else {
+      new_responses.push_back(&r.response);
+    }
   }
   // Safety checks: a check already here (same kind and moment, and the same entry
   // when the file names one) is skipped when identical and refused when it

@@ -74,12 +74,20 @@ class BundleWriter {
   std::string entry_time_;                                 // its effectiveDateTime
   std::string entry_key_;                                  // "entry/2026-11-23/morning/": its resources' names start so
   std::map<std::int64_t, const DiaryEntry*> entry_by_id_;  // for the entry a safety check names
-  std::map<std::string, int> decision_names_;              // decisions with the same name so far
+  std::map<std::string, int> names_;                       // how many resources had each name so far
 
   std::string when(Instant t) const { return format_with_offset(t, data_.zone); }
 
   // {"fullUrl":"urn:uuid:X","resource":{"resourceType":T,"id":X, ...
-  Uuid begin(std::string_view type, std::string_view name) { return begin(type, data_.person.name(name)); }
+  // Each resource is named by what makes it itself (a questionnaire's kind and
+  // moment...); two records alike in that (two answers to one questionnaire in
+  // the same second) are told apart by their order, the second "NAME/2", so
+  // that every id is in the Bundle once and the same at every export.
+  Uuid begin(std::string_view type, std::string_view name) {
+    std::string unique(name);
+    if (const int n = ++names_[unique]; n > 1) unique += fmt::format("/{}", n);
+    return begin(type, data_.person.name(unique));
+  }
   Uuid begin(std::string_view type, const Uuid& id) {
     const std::string text = id.text();
     w_.newline().begin_object();
@@ -493,10 +501,9 @@ class BundleWriter {
   void decision(const DecisionRecord& d) {
     // Named by what makes it itself: the rule decides a routine once a day; by
     // hand, the moment it was made (two made in one second are told apart by their order).
-    std::string name =
+    const std::string name =
         fmt::format("decision/{}/{}/{}/{}/{}", d.program, name_of(d.kind), d.routine ? name_of(*d.routine) : "-",
                     format_date(d.date), format_utc(d.decided_at));
-    if (const int n = ++decision_names_[name]; n > 1) name += fmt::format("/{}", n);
     begin("ClinicalImpression", name);
     w_.key("extension").begin_array();
     part(kExtDiaryDay, "valueDate", format_date(d.date));

@@ -276,6 +276,42 @@ test('checks made at one moment for different entries are resources of their own
   assert.equal(ok(clinic, ['export', 'fhir']), ok(home, ['export', 'fhir']));
 });
 
+// Before, two answers to one questionnaire in the same second (or two sessions
+// of one routine) were one resource twice: the export broke bdl-7 (a fullUrl
+// once in a Bundle) and no import took the diary at all.
+test('two questionnaires of one kind and two sessions of one routine in the same second are resources of their own', () => {
+  const home = diary();
+  const odi = 'pain_intensity=1,personal_care=0,lifting=1,walking=1,sitting=1,standing=1,sleeping=1,sex_life=skip,social_life=1,travelling=1';
+  ok(home, ['questionnaire', 'take', 'odi', '--answers', odi]);
+  ok(home, ['questionnaire', 'take', 'odi', '--answers', odi.replace('lifting=1', 'lifting=4')]);
+  ok(home, ['screen', '--answers', noWarningSigns]);
+  for (const pain of ['5', '6']) {
+    ok(home, ['session', 'flare', '--script'], { input: `pain ${pain}\ncomfort 3\nquit\nreason pain\n`, now: '2026-11-23T07:40:00+01:00' });
+  }
+  const exported = ok(home, ['export', 'fhir']);
+  const b = JSON.parse(exported);
+  assert.equal(b.entry.filter((e) => e.resource.resourceType === 'QuestionnaireResponse').length, 2);
+  assert.equal(b.entry.filter((e) => e.resource.resourceType === 'Procedure').length, 2);
+  assert.equal(new Set(b.entry.map((e) => e.fullUrl)).size, b.entry.length, 'every fullUrl once');
+  assert.deepEqual(problems(b), []);
+  assert.equal(ok(home, ['export', 'fhir']), exported, 'the same ids at every export');
+  const file = join(home, 'home.json');
+  writeFileSync(file, exported);
+  const clinic = diary();
+  assert.match(ok(clinic, ['import', 'fhir', file]), /Sessions: 2 new, 0 already in your diary\.\nQuestionnaires: 2 new, 0 already/);
+  assert.match(ok(clinic, ['import', 'fhir', file]), /Sessions: 0 new, 2 already in your diary\.\nQuestionnaires: 0 new, 2 already/);
+  assert.equal(ok(clinic, ['export', 'fhir']), exported);
+  // One of them with other answers is still a clash, refused with nothing imported.
+  const clash = structuredClone(b);
+  const answered = clash.entry.map((e) => e.resource).filter((r) => r.resourceType === 'QuestionnaireResponse')[1];
+  const answer = (id) => answered.item.find((i) => i.linkId === id).answer[0];
+  [answer('lifting').valueInteger, answer('walking').valueInteger] = [answer('walking').valueInteger, answer('lifting').valueInteger];  // the same score
+  writeFileSync(file, JSON.stringify(clash));
+  const refused = run(clinic, ['import', 'fhir', file]);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.err, /a questionnaire not in your diary yet: response \d+ was taken then with other answers/);
+});
+
 // Before, the program stayed behind: a person at stage 2 at home began the
 // clinic's program at stage 1, every exercise at its first level.
 test("the program's stage and levels come along, and a diary's own are kept", () => {
