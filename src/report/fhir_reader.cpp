@@ -64,7 +64,8 @@ class Reader {
            fmt::format("a JSON document nested at most {} levels deep (this file nests deeper)", kMaxJsonDepth)}});
     }
     if (doc.is_discarded()) {
-      return fail(FhirProblems{{{"", "Bundle"}, "", "a JSON document (this file is not valid JSON)"}});
+      return fail(FhirProblems{
+          {{"", "Bundle"}, "", fmt::format("a JSON document (this file is not valid JSON: {})", why_not_json(text))}});
     }
     if (!doc.is_object() || text_member(doc, "resourceType") != "Bundle") {
       return fail(FhirProblems{{{"", "Bundle.resourceType"},

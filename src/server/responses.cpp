@@ -99,8 +99,10 @@ Result<Json, Response> json_object_body(const Request& request) {
                         fmt::format("send a JSON object nested at most {} levels deep", kMaxJsonDepth)));
   }
   if (body.is_discarded()) {
-    return fail(problem(400, "malformed-json", "The body is not JSON",
-                        "send a JSON object, e.g. {\"period\": \"morning\", \"fields\": {\"pain\": 4}}"));
+    return fail(
+        problem(400, "malformed-json", "The body is not JSON",
+                fmt::format("{}; send a JSON object, e.g. {{\"period\": \"morning\", \"fields\": {{\"pain\": 4}}}}",
+                            why_not_json(request.body))));
   }
   if (!body.is_object()) {
     return fail(problem(400, "malformed-json", "The body is not a JSON object",

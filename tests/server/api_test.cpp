@@ -226,6 +226,16 @@ TEST_F(DiaryApi, TheBodyMustBeAJsonObject) {
   const auto broken = post("/api/entries", "{\"period\": ");
   EXPECT_EQ(broken.status, 400);
   EXPECT_EQ(broken.json()["type"], "tag:daybreak,2026:malformed-json");
+  EXPECT_EQ(
+      broken.json()["detail"],
+      "it ends before the JSON does; send a JSON object, e.g. {\"period\": \"morning\", \"fields\": {\"pain\": 4}}");
+  // Found from outside: a number too large for any field was "not JSON", said nowhere.
+  const auto huge = post("/api/entries", R"({"period": "morning", "fields": {"pain": 1e400}})");
+  EXPECT_EQ(huge.status, 400);
+  EXPECT_NE(huge.json()["detail"].get<std::string>().find("the number 1e400 at byte 42 is too large"),
+            std::string::npos)
+      << huge.body;
+  EXPECT_EQ(stored_entries(), 0U);
   EXPECT_EQ(post("/api/entries", "[1, 2]").status, 400);
   const auto text = http(port_, "POST", "/api/entries", std::string(kMorning), "text/plain");
   EXPECT_EQ(text.status, 415);

@@ -191,7 +191,7 @@ TEST(FhirReader, RefusesWhatIsNotABundle) {
   const auto not_json = read_fhir_collection("{", berlin, {});
   ASSERT_FALSE(not_json);
   EXPECT_EQ(not_json.error().front().message(),
-            "Bundle: missing; allowed: a JSON document (this file is not valid JSON)");
+            "Bundle: missing; allowed: a JSON document (this file is not valid JSON: it ends before the JSON does)");
   const auto patient = read_fhir_collection(R"({"resourceType": "Patient"})", berlin, {});
   ASSERT_FALSE(patient);
   EXPECT_EQ(
@@ -214,6 +214,19 @@ TEST(FhirReader, AFileNestedTwentyThousandDeepCrashedTheImportAndIsRefused) {
   ASSERT_FALSE(deep);
   EXPECT_EQ(deep.error().front().message(),
             "Bundle: missing; allowed: a JSON document nested at most 64 levels deep (this file nests deeper)");
+}
+
+// Found from outside: {"pain": 1e400} is JSON by its grammar, and was answered
+// "The body is not JSON" with nothing to say where; what is not JSON is now
+// said by place, and a number too large by its value.
+TEST(JsonText, AHugeNumberWasCalledNotJsonWithNothingToSayWhere) {
+  EXPECT_EQ(why_not_json(R"({"fields": {"pain": 1e400}})"),
+            "the number 1e400 at byte 21 is too large (numbers reach about 1.8e308 either way)");
+  EXPECT_EQ(why_not_json(R"({"pain": x})"), "it stops being JSON at byte 10");
+  EXPECT_EQ(why_not_json(R"({"period": )"), "it ends before the JSON does");
+  EXPECT_EQ(why_not_json(""), "it ends before the JSON does");
+  EXPECT_EQ(why_not_json(std::string(20000, '[')), "it ends before the JSON does");  // no stack for depth
+  EXPECT_EQ(why_not_json(R"({"pain": 1e300})"), "");
 }
 
 TEST(JsonText, NestsUpToTheLimitAndNoDeeper) {
