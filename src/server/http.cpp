@@ -1,6 +1,10 @@
 #include "server/http.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "domain/text.hpp"
 
@@ -85,6 +89,26 @@ std::optional<std::string> Request::param(std::string_view name) const {
     if (!key || *key != name) continue;
     if (eq == std::string_view::npos) return std::string();
     return percent_decode(pair.substr(eq + 1), true);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> query_problem(std::string_view query) {
+  std::vector<std::string> names;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    auto name = percent_decode(pair.substr(0, eq), true);
+    if (!name || (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), true))) {
+      return "the query holds a bad %-escape";
+    }
+    if (std::find(names.begin(), names.end(), *name) != names.end()) {
+      return fmt::format("'{}' is given more than once; give it once", utf8_prefix(*name, 40));
+    }
+    names.push_back(std::move(*name));
   }
   return std::nullopt;
 }

@@ -69,6 +69,9 @@ struct Response {
 // Decodes %XX escapes (and '+' as a space when `plus_is_space`, as in queries).
 // nullopt for a malformed escape or a decoded NUL.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+// What is wrong with a query string, or nullopt: a bad %-escape, or a name
+// given twice (which value was meant cannot be known).
+[[nodiscard]] std::optional<std::string> query_problem(std::string_view query);
 
 inline constexpr std::string_view kJson = "application/json";
 inline constexpr std::string_view kProblemJson = "application/problem+json";

@@ -167,6 +167,7 @@ std::optional<Response> Router::refuse(const Request& head, const Match& m) cons
     if (fallback_ && !api && (head.method == Method::get || head.method == Method::head)) return std::nullopt;
     return problem(404, "", "Not Found", fmt::format("there is nothing at {}", head.path));
   }
+  if (auto why = query_problem(head.query)) return problem(400, "malformed-query", "The query is malformed", *why);
   const auto& accepts = m.route->options.accepts;
   if (!accepts.empty()) {
     const std::string type = head.media_type();

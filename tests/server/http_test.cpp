@@ -182,6 +182,22 @@ TEST_F(Http, OnlyRequestsAddressedToThisComputerAreAnswered) {
   EXPECT_NE(none.read_reply()->status, 200);
 }
 
+// Found from outside: GET /api/entries?from=2026-11-01&from=2026-11-20 read
+// the first and ignored the second, and a bad %-escape in a value read as if
+// the parameter were not there; which was meant cannot be known, so both are
+// refused and say why.
+TEST_F(Http, AQueryParameterGivenTwiceWasReadOnceAndTheRestIgnored) {
+  const auto twice = get("/api/entries?from=2026-11-01&to=2026-11-23&from=2026-11-20");
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_EQ(twice.json()["type"], "tag:daybreak,2026:malformed-query");
+  EXPECT_EQ(twice.json()["detail"], "'from' is given more than once; give it once");
+  const auto escaped = get("/api/entries?from=2026-11-%zz");
+  EXPECT_EQ(escaped.status, 400);
+  EXPECT_EQ(escaped.json()["detail"], "the query holds a bad %-escape");
+  EXPECT_EQ(get("/api/entries?from=2026-11-01&&to=2026-11-23").status, 200);  // an empty pair is nothing
+  EXPECT_EQ(get("/api/entries?from=2026%2D11%2D01").status, 200);
+}
+
 TEST_F(Http, PagesFromOtherSitesCannotWrite) {
   const auto r =
       post("/api/entries", R"({"period": "morning", "fields": {"pain": 4}})", "Origin: https://attacker.example\r\n");
