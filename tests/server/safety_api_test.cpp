@@ -22,6 +22,16 @@ class SafetyApi : public ApiTest {
     for (const auto& a : all_no_answers()) answers[a.question] = "no";
     return answers;
   }
+  // Every answer no, but yes to each question of the back pain pattern (the
+  // inflammatory back pain screen's): a check with these makes it positive.
+  Json back_pain_pattern_yes() {
+    Json answers = all_no();
+    const Json questions = get("/api/safety/questions").json();  // kept: a range over a temporary's member dangles
+    for (const auto& q : questions["questions"]) {
+      if (q["group"] == "back_pain_pattern") answers[q["id"].get<std::string>()] = "yes";
+    }
+    return answers;
+  }
   std::size_t stored_checks() { return screening_history(store_, user_.id).size(); }
   std::string status() { return get("/api/safety").json()["status"].get<std::string>(); }
 };
@@ -74,12 +84,7 @@ TEST_F(SafetyApi, APositiveInflammatoryBackPainScreenWasSaidInTheTerminalOnly) {
   EXPECT_NE(plain.json()["ibp"]["outcome"], "positive") << plain.body;
   EXPECT_FALSE(plain.json()["ibp"].contains("message")) << plain.body;
 
-  Json answers = all_no();
-  const Json questions = get("/api/safety/questions").json();
-  for (const auto& q : questions["questions"]) {
-    if (q["group"] == "back_pain_pattern") answers[q["id"].get<std::string>()] = "yes";
-  }
-  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump());
+  const auto r = post("/api/safety/checks", Json{{"check", "full"}, {"answers", back_pain_pattern_yes()}}.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   const Json ibp = r.json()["ibp"];
   ASSERT_EQ(ibp["outcome"], "positive") << r.body;
@@ -100,12 +105,7 @@ TEST_F(SafetyApi, APositiveScreenWasSaidAtRestInTheTerminalOnly) {
   // The first check (its screen's questions come with the next).
   ASSERT_EQ(post("/api/safety/checks", Json{{"check", "full"}, {"answers", all_no()}}.dump()).status, 201);
   EXPECT_FALSE(get("/api/safety").json()["ibp"].contains("message"));  // not positive: none
-  Json answers = all_no();
-  const Json questions = get("/api/safety/questions").json();
-  for (const auto& q : questions["questions"]) {
-    if (q["group"] == "back_pain_pattern") answers[q["id"].get<std::string>()] = "yes";
-  }
-  const auto checked = post("/api/safety/checks", Json{{"check", "full"}, {"answers", answers}}.dump());
+  const auto checked = post("/api/safety/checks", Json{{"check", "full"}, {"answers", back_pain_pattern_yes()}}.dump());
   ASSERT_EQ(checked.status, 201) << checked.body;
   ASSERT_EQ(checked.json()["ibp"]["outcome"], "positive") << checked.body;
   const Json ibp = get("/api/safety").json()["ibp"];
